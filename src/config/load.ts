@@ -1,0 +1,86 @@
+/**
+ * Parses the environment once at start-up. This is the only module that reads process.env.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { VARIABLES, type VariableName } from './variables.js';
+
+type Parsed = { [K in VariableName]: ReturnType<(typeof VARIABLES)[K]['schema']['parse']> };
+
+/** The bot's configuration, parsed and validated. */
+export interface Config {
+  nodeEnv: Parsed['NODE_ENV'];
+  logLevel: Parsed['LOG_LEVEL'];
+  /** Absolute path of the data directory. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  http: { host: string; port: number };
+  defaultTimeZone: string;
+  defaultLocale: Parsed['DEFAULT_LOCALE'];
+  linkCodeTtlDays: number;
+  telegram: { botToken: string } | undefined;
+  slack: { botToken: string; signingSecret: string; appToken: string | undefined } | undefined;
+}
+
+/** Raised when the environment does not describe a valid configuration; lists every problem. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(
+      ['Invalid configuration:', ...problems.map((problem) => `  - ${problem}`), 'Set these in the environment or in .env (see .env.example and the README).'].join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses a set of environment variables; throws ConfigError naming every bad variable. */
+export function parseConfig(env: Env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const values: Partial<Record<VariableName, unknown>> = {};
+  for (const [name, spec] of Object.entries(VARIABLES) as [VariableName, (typeof VARIABLES)[VariableName]][]) {
+    const raw = env[name];
+    const result = spec.schema.safeParse(raw === undefined || raw.trim() === '' ? undefined : raw);
+    if (result.success) {
+      values[name] = result.data;
+    } else {
+      const shown = 'secret' in spec && spec.secret ? `a value of ${raw?.length ?? 0} characters` : JSON.stringify(raw);
+      problems.push(`${name}: expected ${spec.expected}, got ${shown}`);
+    }
+  }
+  const v = values as Parsed;
+  if (v.SLACK_BOT_TOKEN && !v.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set');
+  }
+  if (!v.SLACK_BOT_TOKEN && (v.SLACK_SIGNING_SECRET || v.SLACK_APP_TOKEN)) {
+    problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    nodeEnv: v.NODE_ENV,
+    logLevel: v.LOG_LEVEL,
+    dataDir: resolve(cwd, v.DATA_DIR),
+    databaseUrl: v.DATABASE_URL,
+    redisUrl: v.REDIS_URL,
+    http: { host: v.HTTP_HOST, port: v.HTTP_PORT },
+    defaultTimeZone: v.DEFAULT_TIME_ZONE,
+    defaultLocale: v.DEFAULT_LOCALE,
+    linkCodeTtlDays: v.LINK_CODE_TTL_DAYS,
+    telegram: v.TELEGRAM_BOT_TOKEN ? { botToken: v.TELEGRAM_BOT_TOKEN } : undefined,
+    slack:
+      v.SLACK_BOT_TOKEN && v.SLACK_SIGNING_SECRET
+        ? { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN }
+        : undefined,
+  };
+}
+
+/** Reads `.env` (if present) under the process environment, which wins, and parses the result. */
+export function loadConfig(cwd = process.cwd()): Config {
+  const dotenvPath = resolve(cwd, '.env');
+  const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  return parseConfig({ ...fromFile, ...process.env }, cwd);
+}

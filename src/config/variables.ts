@@ -1,0 +1,162 @@
+/**
+ * Every environment variable the bot reads, in one table: its schema, what a valid value
+ * looks like, and an example. The README's configuration table mirrors this list (a test
+ * checks that), and `.env.example` is written from the same facts.
+ */
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** True when `zone` is an IANA time zone this Node.js build knows. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+function urlWithProtocols(protocols: string[]) {
+  return z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    });
+}
+
+function optionalUrl(protocols: string[]) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    urlWithProtocols(protocols).optional(),
+  );
+}
+
+/** Description of one environment variable. */
+export interface VariableSpec {
+  schema: z.ZodType;
+  /** What a valid value looks like, for error messages. */
+  expected: string;
+  /** Shown in .env.example and the README. */
+  example: string;
+  /** Default as documented (undefined = unset means "off" or "use the embedded default"). */
+  defaultValue?: string;
+  /** Secrets are never echoed back in error messages. */
+  secret?: boolean;
+  description: string;
+}
+
+export const VARIABLES = {
+  NODE_ENV: {
+    schema: z.enum(['development', 'production', 'test']).default('development'),
+    expected: 'one of development, production, test',
+    example: 'production',
+    defaultValue: 'development',
+    description: 'Runtime mode; production logs JSON instead of pretty lines.',
+  },
+  LOG_LEVEL: {
+    schema: z.enum(LOG_LEVELS).default('info'),
+    expected: `one of ${LOG_LEVELS.join(', ')}`,
+    example: 'debug',
+    defaultValue: 'info',
+    description: 'How much the bot logs.',
+  },
+  DATA_DIR: {
+    schema: z.string().trim().min(1).default('./.data'),
+    expected: 'a directory path',
+    example: '/var/lib/dialog-kinerja',
+    defaultValue: './.data',
+    description: 'Where the embedded database (PGlite) and a self-started Redis keep their files.',
+  },
+  DATABASE_URL: {
+    schema: optionalUrl(['postgres:', 'postgresql:']),
+    expected: 'a PostgreSQL URL such as postgresql://user:password@host:5432/database',
+    example: 'postgresql://dialog:secret@db:5432/dialog_kinerja',
+    secret: true,
+    description: 'PostgreSQL for production. Unset: an embedded PostgreSQL (PGlite) under DATA_DIR.',
+  },
+  REDIS_URL: {
+    schema: optionalUrl(['redis:', 'rediss:']),
+    expected: 'a Redis URL such as redis://host:6379',
+    example: 'redis://redis:6379',
+    secret: true,
+    description:
+      'Redis for the job queues. Unset: 127.0.0.1:6379 if it answers, otherwise a redis-server started by the bot.',
+  },
+  HTTP_HOST: {
+    schema: z.string().trim().min(1).default('127.0.0.1'),
+    expected: 'a host name or IP address to listen on',
+    example: '0.0.0.0',
+    defaultValue: '127.0.0.1',
+    description: 'Address of the HTTP server (health checks, later webhooks). Use 0.0.0.0 in containers.',
+  },
+  HTTP_PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).default(3000),
+    expected: 'a port number from 0 to 65535',
+    example: '8080',
+    defaultValue: '3000',
+    description: 'Port of the HTTP server; 0 picks a free port.',
+  },
+  DEFAULT_TIME_ZONE: {
+    schema: z.string().trim().refine(isValidTimeZone).default('Asia/Jakarta'),
+    expected: 'an IANA time zone such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)',
+    example: 'Asia/Makassar',
+    defaultValue: 'Asia/Jakarta',
+    description: 'Time zone for new agencies and for employees whose import row leaves it empty.',
+  },
+  DEFAULT_LOCALE: {
+    schema: z.enum(['id', 'en']).default('id'),
+    expected: 'id or en',
+    example: 'en',
+    defaultValue: 'id',
+    description: 'Language of the CLI and of people who have not chosen one.',
+  },
+  LINK_CODE_TTL_DAYS: {
+    schema: z.coerce.number().int().min(1).max(90).default(14),
+    expected: 'a whole number of days from 1 to 90',
+    example: '7',
+    defaultValue: '14',
+    description: 'How long an HR-issued link code stays valid.',
+  },
+  TELEGRAM_BOT_TOKEN: {
+    schema: optionalString.pipe(z.string().regex(/^\d+:[\w-]{20,}$/).optional()),
+    expected: 'a token from @BotFather such as 123456789:AA…',
+    example: '123456789:AAExampleExampleExampleExample',
+    secret: true,
+    description: 'Enables the Telegram channel.',
+  },
+  SLACK_BOT_TOKEN: {
+    schema: optionalString.pipe(z.string().startsWith('xoxb-').optional()),
+    expected: 'a bot token starting with xoxb-',
+    example: 'xoxb-0000-0000-example',
+    secret: true,
+    description: 'Enables the Slack channel (with SLACK_SIGNING_SECRET).',
+  },
+  SLACK_SIGNING_SECRET: {
+    schema: optionalString,
+    expected: "the app's signing secret from Slack's Basic Information page",
+    example: '0123456789abcdef0123456789abcdef',
+    secret: true,
+    description: 'Verifies that HTTP requests come from Slack.',
+  },
+  SLACK_APP_TOKEN: {
+    schema: optionalString.pipe(z.string().startsWith('xapp-').optional()),
+    expected: 'an app-level token starting with xapp-',
+    example: 'xapp-1-example',
+    secret: true,
+    description: 'Runs Slack in Socket Mode (no public URL needed).',
+  },
+} satisfies Record<string, VariableSpec>;
+
+export type VariableName = keyof typeof VARIABLES;

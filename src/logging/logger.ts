@@ -1,0 +1,20 @@
+/**
+ * One pino logger for the process: JSON lines in production, readable lines on a terminal.
+ */
+import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+
+export type { Logger };
+
+/** Creates the process logger. `pretty` defaults to "stdout is a terminal and not production". */
+export function createLogger(options: { level: string; nodeEnv: string; pretty?: boolean }): Logger {
+  const usePretty = options.pretty ?? (process.stdout.isTTY === true && options.nodeEnv !== 'production');
+  const base = { level: options.level, base: { app: 'dialog-kinerja' } };
+  if (!usePretty) return pino(base);
+  return pino(base, pretty({ colorize: true, sync: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' }));
+}
+
+/** A logger that discards everything, for tests and CLI commands that print their own output. */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

@@ -1,0 +1,68 @@
+/**
+ * Opens the database the configuration asks for – PostgreSQL when DATABASE_URL is set,
+ * otherwise the embedded PGlite under DATA_DIR – and a Prisma client on top of it.
+ */
+import { join } from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { openEmbeddedDatabase } from './pglite.js';
+import { openPostgres } from './postgres.js';
+import type { SqlRunner } from './sql.js';
+
+export { PrismaClient };
+
+/** An open database: Prisma for the application, raw SQL for migrations and health checks. */
+export interface Database {
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  kind: 'postgres' | 'embedded';
+  /** Where the data lives, without credentials, for logs and `status`. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** Where to find the database. */
+export type DatabaseTarget = { databaseUrl: string } | { embeddedDir: string } | { inMemory: true };
+
+/** Opens a database and a Prisma client through the matching driver adapter. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ('databaseUrl' in target) {
+    const db = await openPostgres(target.databaseUrl);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(db.pool) });
+    return {
+      prisma,
+      sql: db.sql,
+      kind: 'postgres',
+      location: describePostgresUrl(target.databaseUrl),
+      async close() {
+        await prisma.$disconnect();
+        await db.close();
+      },
+    };
+  }
+  const dir = 'embeddedDir' in target ? target.embeddedDir : undefined;
+  const db = await openEmbeddedDatabase(dir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db.client) });
+  return {
+    prisma,
+    sql: db.sql,
+    kind: 'embedded',
+    location: dir ?? 'memory',
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+    },
+  };
+}
+
+/** The database a configuration points at. */
+export function databaseTargetOf(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseTarget {
+  return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { embeddedDir: join(config.dataDir, 'pglite') };
+}
+
+/** host:port/database of a PostgreSQL URL, never the password. */
+export function describePostgresUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+}

@@ -1,0 +1,100 @@
+/**
+ * The zero-configuration database: PGlite (PostgreSQL compiled to WebAssembly) keeping its
+ * files under DATA_DIR. Only one process may open the files at a time, so a lock file names
+ * the process holding them and a second process stops with a clear message.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { SqlRunner, SqlSession } from './sql.js';
+
+/** Raised when another process already has the embedded database open. */
+export class EmbeddedDatabaseBusyError extends Error {
+  readonly code = 'EMBEDDED_DATABASE_BUSY';
+  constructor(readonly dir: string, readonly pid: number) {
+    super(
+      `The embedded database in ${dir} is in use by another process (pid ${pid}). ` +
+        'Stop the running bot first (the CLI and the bot cannot share the embedded database), ' +
+        'or set DATABASE_URL to a PostgreSQL server so several processes can use it at once.',
+    );
+    this.name = 'EmbeddedDatabaseBusyError';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the lock file for `dir`, replacing a stale one left by a process that died. */
+function acquireLock(dir: string): () => void {
+  const lockPath = join(dir, 'dialog-kinerja.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+        throw new EmbeddedDatabaseBusyError(dir, holder);
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not take the lock file in ${dir}`);
+}
+
+/** An open embedded database with its SQL runner. */
+export interface EmbeddedDatabase {
+  client: PGlite;
+  sql: SqlRunner;
+  close(): Promise<void>;
+}
+
+function sessionOf(client: PGlite): SqlSession {
+  return {
+    async exec(script) {
+      await client.exec(script);
+    },
+    async query<Row>(text: string, params: unknown[] = []) {
+      const result = await client.query<Row>(text, params);
+      return result.rows;
+    },
+  };
+}
+
+/** Opens (creating if needed) the embedded database in `dir`; `dir` undefined means in memory. */
+export async function openEmbeddedDatabase(dir: string | undefined): Promise<EmbeddedDatabase> {
+  let release = () => {};
+  if (dir !== undefined) {
+    mkdirSync(dir, { recursive: true });
+    release = acquireLock(dir);
+  }
+  try {
+    const client = new PGlite(dir === undefined ? undefined : join(dir, 'pgdata'));
+    await client.waitReady;
+    const session = sessionOf(client);
+    return {
+      client,
+      // PGlite is a single connection, so a "session" is simply the database itself.
+      sql: { ...session, withSession: (work) => work(session) },
+      async close() {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
