@@ -1,0 +1,32 @@
+/**
+ * Message catalogues: every user-facing text, Bahasa Indonesia first, English second.
+ * Each area of the bot defines its own catalogue with `catalogue(id, en)`; the type checker
+ * makes the English half carry exactly the Indonesian half's keys and parameter shapes.
+ */
+
+/** Languages the bot speaks; Indonesian is the default. */
+export type Locale = 'id' | 'en';
+
+export const DEFAULT_LOCALE: Locale = 'id';
+
+/** A message is a fixed text or a function of its parameters. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parameter shapes vary per message
+export type Message = string | ((params: any) => string);
+
+/** Builds a bilingual catalogue. */
+export function catalogue<const T extends Record<string, Message>>(
+  id: T,
+  en: { [K in keyof T]: T[K] },
+): Record<Locale, T> {
+  return { id, en };
+}
+
+/** Formats a number the way the locale writes it (1.234,5 in Indonesian, 1,234.5 in English). */
+export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits }).format(value);
+}
+
+/** Formats a share (0–1) as a percentage. */
+export function formatPercent(share: number, locale: Locale, maximumFractionDigits = 1): string {
+  return `${formatNumber(share * 100, locale, maximumFractionDigits)}%`;
+}
