@@ -19,7 +19,11 @@ const require = createRequire(import.meta.url);
 /** Path of prisma/schema.prisma, from the repository root. */
 export const SCHEMA_PATH = new URL('../../prisma/schema.prisma', import.meta.url);
 
-type WasmExports = WebAssembly.Exports & { __wbindgen_start?: () => void };
+// TypeScript's ES libraries do not describe WebAssembly; this is the little we use.
+type WasmExports = Record<string, unknown> & { __wbindgen_start?: () => void };
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: WasmExports } }>;
+};
 type Bindings = typeof bindings & { __wbg_set_wasm(exports: WasmExports): void };
 
 let initialised: Promise<void> | undefined;
@@ -28,9 +32,9 @@ function initialise(): Promise<void> {
   initialised ??= (async () => {
     const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
     const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+      './schema_engine_bg.js': bindings,
     });
-    const exports = instance.exports as WasmExports;
+    const exports = instance.exports;
     (bindings as Bindings).__wbg_set_wasm(exports);
     exports.__wbindgen_start?.();
   })();

@@ -14,7 +14,7 @@ export const DEFAULT_LOCALE: Locale = 'id';
 export type Message = string | ((params: any) => string);
 
 /** Builds a bilingual catalogue. */
-export function catalogue<const T extends Record<string, Message>>(
+export function catalogue<T extends Record<string, Message>>(
   id: T,
   en: { [K in keyof T]: T[K] },
 ): Record<Locale, T> {

@@ -1,0 +1,73 @@
+/**
+ * Boots the bot in order – database, migrations, calendar, Redis, HTTP server, channels – and
+ * stops it in reverse. Each step that fails undoes the ones before it.
+ */
+import { channelStatuses } from '../channels/configured.js';
+import type { Config } from '../config/load.js';
+import { ensureHolidayCalendar } from '../holidays/seed.js';
+import { startHttpServer, type HttpServer } from '../http/server.js';
+import type { Logger } from '../logging/logger.js';
+import { connectRedis, describeRedisUrl, type RedisHandle } from '../redis/connect.js';
+import { databaseTargetOf, openDatabase, type Database } from '../storage/database.js';
+import { applyMigrations } from '../storage/migrate.js';
+
+/** A running bot. */
+export interface App {
+  db: Database;
+  redis: RedisHandle;
+  http: HttpServer;
+  stop(): Promise<void>;
+}
+
+/** Starts everything; rejects (after cleaning up) when a step fails. */
+export async function startApp(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<App> {
+  const cleanup: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const undo of cleanup.reverse()) {
+      await undo().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
+    }
+    cleanup.length = 0;
+  };
+  try {
+    const db = await openDatabase(databaseTargetOf(config));
+    cleanup.push(() => db.close());
+    logger.info({ database: db.kind, location: db.location }, 'database open');
+
+    const migrations = await applyMigrations(db.sql);
+    for (const warning of migrations.warnings) logger.warn(warning);
+    logger.info({ applied: migrations.applied, alreadyApplied: migrations.alreadyApplied }, 'migrations up to date');
+
+    const seeded = await ensureHolidayCalendar(db.prisma, now(), config.defaultTimeZone);
+    if (seeded.length > 0) logger.info({ years: seeded }, 'national holiday calendar seeded');
+
+    const redis = await connectRedis(config, logger);
+    cleanup.push(() => redis.close());
+    logger.info({ redis: describeRedisUrl(redis.url), source: redis.source }, 'redis connected');
+
+    const http = await startHttpServer({
+      host: config.http.host,
+      port: config.http.port,
+      logger,
+      checks: [
+        { name: 'database', check: async () => void (await db.sql.query('SELECT 1')) },
+        {
+          name: 'redis',
+          check: async () => {
+            if (redis.client.status !== 'ready') throw new Error(`connection ${redis.client.status}`);
+            await redis.client.ping();
+          },
+        },
+      ],
+    });
+    cleanup.push(() => http.close());
+    logger.info({ healthz: `${http.url}/healthz`, readyz: `${http.url}/readyz` }, 'HTTP server listening');
+
+    for (const channel of channelStatuses(config)) {
+      logger.info({ channel: channel.name, configured: channel.configured }, `channel ${channel.name}: ${channel.detail}`);
+    }
+    return { db, redis, http, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

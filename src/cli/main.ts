@@ -1,0 +1,95 @@
+/**
+ * The admin CLI: `npm run cli -- <command>`. Output is in DEFAULT_LOCALE (Indonesian unless set).
+ * Expected problems print one clear line and exit 1; nothing prints a stack trace at HR.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/load.js';
+import { TableFileError } from '../files/table.js';
+import { EmbeddedDatabaseBusyError } from '../storage/pglite.js';
+import { MigrationError } from '../storage/migrate.js';
+import { CliUsageError, createCliContext, type CliContext } from './context.js';
+import { holidaysImportCommand, holidaysListCommand } from './commands/holidays.js';
+import { importOrgCommand } from './commands/import-org.js';
+import { linkCodesCommand } from './commands/link-codes.js';
+import { migrateCommand } from './commands/migrate.js';
+import { statusCommand } from './commands/status.js';
+
+const OPTIONS = {
+  instansi: { type: 'string' },
+  unit: { type: 'string' },
+  out: { type: 'string' },
+  report: { type: 'string' },
+  year: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
+  'deactivate-missing': { type: 'boolean' },
+  'max-error-rate': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Runs one CLI invocation; returns the exit code. */
+export async function runCli(argv: string[], context: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    context.err(context.text.unknownOption({ message: (error as Error).message }));
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  try {
+    if (!command || command === 'help' || values.help) {
+      context.out(context.text.usage);
+      return 0;
+    }
+    switch (command) {
+      case 'import-org':
+        return await importOrgCommand(context, { ...values, file: rest[0] });
+      case 'link-codes':
+        return await linkCodesCommand(context, values);
+      case 'holidays':
+        if (rest[0] === 'import') return await holidaysImportCommand(context, { ...values, file: rest[1] });
+        if (rest[0] === 'list') return await holidaysListCommand(context, values);
+        context.err(context.text.unknownCommand({ command: `holidays ${rest[0] ?? ''}`.trim() }));
+        return 2;
+      case 'status':
+        return await statusCommand(context);
+      case 'migrate':
+        return await migrateCommand(context);
+      default:
+        context.err(context.text.unknownCommand({ command }));
+        return 2;
+    }
+  } catch (error) {
+    context.err(describeError(context, error));
+    return 1;
+  }
+}
+
+function describeError(context: CliContext, error: unknown): string {
+  if (error instanceof CliUsageError) return error.message;
+  if (error instanceof TableFileError) return context.text.fileUnreadable({ message: error.message });
+  if (error instanceof EmbeddedDatabaseBusyError) return context.text.databaseBusy({ dir: error.dir, pid: error.pid });
+  if (error instanceof MigrationError) return context.text.migrationFailed({ message: error.message });
+  return context.text.unexpectedError({ message: error instanceof Error ? error.message : String(error) });
+}
+
+// Run when executed directly (npm run cli), not when imported by tests.
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli/main.ts') || process.argv[1]?.endsWith('/cli/main.js')) {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(78);
+  }
+  const context = createCliContext(config, {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    interactive: process.stderr.isTTY === true,
+  });
+  const code = await runCli(process.argv.slice(2), context).finally(() => context.close());
+  process.exit(code);
+}

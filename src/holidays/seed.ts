@@ -1,0 +1,45 @@
+/**
+ * Makes sure the national holiday calendar covers the current and the next year. A year that
+ * already has national holidays (seeded earlier or imported by HR) is left exactly as it is.
+ */
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { builtInHolidays } from './builtin.js';
+
+const SEED_LOCK_KEY = 4_201_001;
+
+/** Civil year of `instant` in `timeZone`. */
+function yearIn(instant: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(instant));
+}
+
+/** UTC midnight of a civil date, the way Prisma stores @db.Date values. */
+export function dateOnly(civilDate: string): Date {
+  return new Date(`${civilDate}T00:00:00.000Z`);
+}
+
+/** Seeds the years that have no national holidays yet; returns the years seeded. */
+export async function ensureHolidayCalendar(prisma: PrismaClient, now: Date, timeZone: string): Promise<number[]> {
+  const current = yearIn(now, timeZone);
+  const seeded: number[] = [];
+  for (const year of [current, current + 1]) {
+    const didSeed = await prisma.$transaction(async (tx) => {
+      // Several bot instances may start at once; only one seeds a year.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
+      const existing = await tx.holiday.count({
+        where: {
+          agencyId: null,
+          kind: { in: ['NASIONAL', 'CUTI_BERSAMA'] },
+          date: { gte: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) },
+        },
+      });
+      if (existing > 0) return false;
+      const { rows } = builtInHolidays(year);
+      await tx.holiday.createMany({
+        data: rows.map((row) => ({ date: dateOnly(row.date), name: row.name, kind: row.kind, source: 'SEED' as const })),
+      });
+      return true;
+    });
+    if (didSeed) seeded.push(year);
+  }
+  return seeded;
+}

@@ -1,0 +1,101 @@
+/**
+ * The bot's HTTP server: liveness (/healthz), readiness (/readyz, which checks the database
+ * and Redis), and room for platform webhooks that later channels register.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logging/logger.js';
+
+/** A dependency /readyz checks; `check` rejects when it is not usable. */
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+/** Handles one request on a registered route. */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+
+/** A running HTTP server. */
+export interface HttpServer {
+  server: Server;
+  /** Base URL, e.g. http://127.0.0.1:3000 */
+  url: string;
+  /** Registers a handler for an exact method and path. */
+  route(method: string, path: string, handler: RouteHandler): void;
+  close(): Promise<void>;
+}
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+async function runCheck(check: ReadinessCheck): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check.check(), timeout]);
+    return 'ok';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Starts the server on host:port (port 0 picks a free one). */
+export async function startHttpServer(options: {
+  host: string;
+  port: number;
+  checks: ReadinessCheck[];
+  logger: Logger;
+}): Promise<HttpServer> {
+  const routes = new Map<string, RouteHandler>();
+  routes.set('GET /healthz', (_request, response) => sendJson(response, 200, { status: 'ok' }));
+  routes.set('GET /readyz', async (_request, response) => {
+    const results = await Promise.all(options.checks.map(async (check) => [check.name, await runCheck(check)] as const));
+    const ready = results.every(([, result]) => result === 'ok');
+    sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
+  });
+
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const handler = routes.get(`${request.method} ${path}`);
+    if (!handler) {
+      sendJson(response, 404, { status: 'not found' });
+      return;
+    }
+    Promise.resolve(handler(request, response)).catch((error: unknown) => {
+      options.logger.error({ err: error, path }, 'HTTP handler failed');
+      if (!response.headersSent) sendJson(response, 500, { status: 'error' });
+      else response.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${options.port} on ${options.host} is already in use; set HTTP_PORT to a free port.`)
+          : error,
+      );
+    });
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    server,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    route: (method, path, handler) => routes.set(`${method.toUpperCase()} ${path}`, handler),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

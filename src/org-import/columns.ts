@@ -1,0 +1,201 @@
+/**
+ * The columns of an organisation file and how one row becomes an employee record.
+ * Checks here look at a single row; checks across rows live in validate.ts.
+ */
+import { z } from 'zod';
+import { normalizeNip, type NipProblem } from '../domain/nip.js';
+import { parseTimeZone } from '../domain/periods.js';
+import type { TableRow } from '../files/table.js';
+
+export const REQUIRED_COLUMNS = ['nip', 'nama', 'jabatan', 'jenis_jabatan', 'status', 'unit'] as const;
+export const OPTIONAL_COLUMNS = ['unit_induk', 'nip_atasan', 'email', 'zona_waktu', 'telegram'] as const;
+export type OrgColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+
+/** Other spellings HR exports use for our columns. */
+export const COLUMN_ALIASES: Record<string, OrgColumn> = {
+  nama_pegawai: 'nama',
+  nama_lengkap: 'nama',
+  nama_jabatan: 'jabatan',
+  jenis: 'jenis_jabatan',
+  status_pegawai: 'status',
+  status_kepegawaian: 'status',
+  unit_kerja: 'unit',
+  unor: 'unit',
+  unit_kerja_induk: 'unit_induk',
+  unor_induk: 'unit_induk',
+  atasan: 'nip_atasan',
+  nip_atasan_langsung: 'nip_atasan',
+  zona: 'zona_waktu',
+  timezone: 'zona_waktu',
+  time_zone: 'zona_waktu',
+  username_telegram: 'telegram',
+  surel: 'email',
+  e_mail: 'email',
+};
+
+export type PositionType = 'JPT' | 'ADMINISTRATOR' | 'PENGAWAS' | 'PELAKSANA' | 'FUNGSIONAL';
+export type EmploymentStatus = 'PNS' | 'PPPK';
+
+/** A row that passed its own checks. */
+export interface OrgRow {
+  line: number;
+  nip: string;
+  name: string;
+  position: string;
+  positionType: PositionType;
+  positionLevel: string | null;
+  employmentStatus: EmploymentStatus;
+  unit: string;
+  parentUnit: string | null;
+  supervisorNip: string | null;
+  email: string | null;
+  timeZone: string;
+  telegramUsername: string | null;
+}
+
+/** Why a row was refused; rendered by the org-import catalogue. */
+export type RowIssue =
+  | { code: 'MISSING_FIELD'; field: OrgColumn }
+  | { code: 'NIP_INVALID'; value: string; reason: NipProblem }
+  | { code: 'SUPERVISOR_NIP_INVALID'; value: string; reason: NipProblem }
+  | { code: 'POSITION_TYPE_UNKNOWN'; value: string }
+  | { code: 'STATUS_UNKNOWN'; value: string }
+  | { code: 'TIME_ZONE_UNKNOWN'; value: string }
+  | { code: 'EMAIL_INVALID'; value: string }
+  | { code: 'TELEGRAM_INVALID'; value: string }
+  | { code: 'UNIT_SAME_AS_PARENT'; unit: string }
+  | { code: 'NIP_DUPLICATE'; lines: number[] }
+  | { code: 'EMAIL_DUPLICATE'; lines: number[] }
+  | { code: 'OTHER_AGENCY' }
+  | { code: 'UNIT_PARENT_CONFLICT'; unit: string; parent: string; otherParent: string; line: number }
+  | { code: 'UNIT_CYCLE'; units: string[] }
+  | { code: 'SUPERVISOR_SELF' }
+  | { code: 'SUPERVISOR_UNKNOWN'; nip: string }
+  | { code: 'SUPERVISOR_INACTIVE'; nip: string }
+  | { code: 'SUPERVISOR_REJECTED'; nip: string; line: number }
+  | { code: 'SUPERVISOR_CYCLE'; nips: string[] };
+
+/** Maps file columns (already normalised) to our names; returns the required ones missing. */
+export function resolveColumns(columns: string[]): { missing: OrgColumn[]; unknown: string[] } {
+  const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
+  const present = new Set(columns.map((column) => COLUMN_ALIASES[column] ?? column));
+  return {
+    missing: REQUIRED_COLUMNS.filter((column) => !present.has(column)),
+    unknown: columns.filter((column) => column !== '' && !known.has(COLUMN_ALIASES[column] ?? column)),
+  };
+}
+
+function cellsByCanonicalName(cells: Record<string, string>): Partial<Record<OrgColumn, string>> {
+  const result: Partial<Record<OrgColumn, string>> = {};
+  for (const [column, value] of Object.entries(cells)) {
+    const name = (COLUMN_ALIASES[column] ?? column) as OrgColumn;
+    // When a file has both a column and its alias, the first non-empty one wins.
+    if (!result[name]) result[name] = value;
+  }
+  return result;
+}
+
+const LEVEL_WORDS = /^(utama|madya|pratama|muda|pertama|terampil|mahir|penyelia|pemula|ahli(\s+\w+)?)$/;
+
+/** "JPT Pratama" → JPT + "Pratama"; "Fungsional Ahli Muda" → FUNGSIONAL + "Ahli Muda". */
+export function parsePositionType(raw: string): { type: PositionType; level: string | null } | undefined {
+  const words = raw.toLowerCase().replace(/[^a-z\s]/g, ' ').replace(/\s+/g, ' ').trim();
+  const match = /^(jpt|jabatan pimpinan tinggi|administrator|pengawas|pelaksana|fungsional|jabatan fungsional)\b\s*(.*)$/.exec(words);
+  if (!match) return undefined;
+  const head = match[1] ?? '';
+  const rest = match[2] ?? '';
+  const type: PositionType = head.includes('pimpinan') || head === 'jpt'
+    ? 'JPT'
+    : head.includes('fungsional')
+      ? 'FUNGSIONAL'
+      : (head.toUpperCase() as PositionType);
+  if (rest !== '' && !LEVEL_WORDS.test(rest)) return undefined;
+  const level = rest === '' ? null : rest.replace(/\b\w/g, (letter) => letter.toUpperCase());
+  return { type, level };
+}
+
+/** PNS, CPNS (a PNS candidate, who also has an SKP) and PPPK/P3K. */
+export function parseEmploymentStatus(raw: string): EmploymentStatus | undefined {
+  const word = raw.trim().toUpperCase().replace(/\s+/g, '');
+  if (word === 'PNS' || word === 'CPNS') return 'PNS';
+  if (word === 'PPPK' || word === 'P3K') return 'PPPK';
+  return undefined;
+}
+
+const emailSchema = z.email();
+const TELEGRAM_USERNAME = /^[A-Za-z][A-Za-z0-9_]{4,31}$/;
+
+/** Checks one row on its own. */
+export function parseRow(
+  row: TableRow,
+  defaults: { timeZone: string },
+): { ok: true; row: OrgRow } | { ok: false; issues: RowIssue[]; nip: string | undefined } {
+  const cells = cellsByCanonicalName(row.cells);
+  const issues: RowIssue[] = [];
+  for (const field of REQUIRED_COLUMNS) {
+    if (!cells[field]) issues.push({ code: 'MISSING_FIELD', field });
+  }
+
+  const nipResult = cells.nip ? normalizeNip(cells.nip) : undefined;
+  if (nipResult && !nipResult.ok) issues.push({ code: 'NIP_INVALID', value: cells.nip ?? '', reason: nipResult.reason });
+
+  let supervisorNip: string | null = null;
+  if (cells.nip_atasan) {
+    const result = normalizeNip(cells.nip_atasan);
+    if (result.ok) supervisorNip = result.nip;
+    else issues.push({ code: 'SUPERVISOR_NIP_INVALID', value: cells.nip_atasan, reason: result.reason });
+  }
+
+  const position = cells.jenis_jabatan ? parsePositionType(cells.jenis_jabatan) : undefined;
+  if (cells.jenis_jabatan && !position) issues.push({ code: 'POSITION_TYPE_UNKNOWN', value: cells.jenis_jabatan });
+
+  const status = cells.status ? parseEmploymentStatus(cells.status) : undefined;
+  if (cells.status && !status) issues.push({ code: 'STATUS_UNKNOWN', value: cells.status });
+
+  const timeZone = cells.zona_waktu ? parseTimeZone(cells.zona_waktu) : defaults.timeZone;
+  if (!timeZone) issues.push({ code: 'TIME_ZONE_UNKNOWN', value: cells.zona_waktu ?? '' });
+
+  const email = cells.email ? cells.email.toLowerCase() : null;
+  if (email && !emailSchema.safeParse(email).success) issues.push({ code: 'EMAIL_INVALID', value: cells.email ?? '' });
+
+  const telegram = cells.telegram ? cells.telegram.replace(/^@/, '') : null;
+  if (telegram && !TELEGRAM_USERNAME.test(telegram)) issues.push({ code: 'TELEGRAM_INVALID', value: cells.telegram ?? '' });
+
+  const unit = cells.unit ?? '';
+  const parentUnit = cells.unit_induk || null;
+  if (unit && parentUnit && sameName(unit, parentUnit)) issues.push({ code: 'UNIT_SAME_AS_PARENT', unit });
+
+  const nip = nipResult?.ok ? nipResult.nip : undefined;
+  if (issues.length > 0 || !nip || !position || !status || !timeZone) return { ok: false, issues, nip };
+  return {
+    ok: true,
+    row: {
+      line: row.line,
+      nip,
+      name: collapseSpaces(cells.nama ?? ''),
+      position: collapseSpaces(cells.jabatan ?? ''),
+      positionType: position.type,
+      positionLevel: position.level,
+      employmentStatus: status,
+      unit: collapseSpaces(unit),
+      parentUnit: parentUnit ? collapseSpaces(parentUnit) : null,
+      supervisorNip,
+      email,
+      timeZone,
+      telegramUsername: telegram,
+    },
+  };
+}
+
+/** Unit names compare without regard to case or repeated spaces. */
+export function unitKey(name: string): string {
+  return collapseSpaces(name).toLowerCase();
+}
+
+function sameName(a: string, b: string): boolean {
+  return unitKey(a) === unitKey(b);
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,105 @@
+/**
+ * Finds Redis the way the README promises: REDIS_URL when set; otherwise a Redis already
+ * answering on 127.0.0.1:6379; otherwise a redis-server the bot starts itself under DATA_DIR;
+ * otherwise a clear message saying how to get Redis.
+ */
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logging/logger.js';
+import { quietErrorLogger, reconnectDelay } from './backoff.js';
+import { RedisServerNotInstalledError, redisAnswers, startLocalRedis, type LocalRedisServer } from './local-server.js';
+
+const LOCAL_DEFAULT_URL = 'redis://127.0.0.1:6379';
+
+/** Where the Redis in use came from. */
+export type RedisSource = 'configured' | 'local-default' | 'self-started';
+
+/** An open Redis connection for the process. */
+export interface RedisHandle {
+  client: Redis;
+  url: string;
+  source: RedisSource;
+  /** Opens another connection to the same server with the same policies (BullMQ workers need their own). */
+  duplicate(): Redis;
+  close(): Promise<void>;
+}
+
+/** Raised when no Redis can be found or started. */
+export class RedisUnavailableError extends Error {
+  readonly code = 'REDIS_UNAVAILABLE';
+  constructor() {
+    super(
+      'No Redis found: REDIS_URL is not set, nothing answers on 127.0.0.1:6379 and redis-server is not installed. ' +
+        'Install Redis (Debian/Ubuntu: sudo apt install redis-server; macOS: brew install redis) ' +
+        'or set REDIS_URL to a Redis server, e.g. REDIS_URL=redis://localhost:6379.',
+    );
+    this.name = 'RedisUnavailableError';
+  }
+}
+
+/** Creates an ioredis client that reconnects with backoff and logs outages quietly. */
+export function createRedisClient(url: string, logger: Logger): Redis {
+  const client = new Redis(url, {
+    // BullMQ requires this: blocking commands must wait for a reconnect rather than fail.
+    maxRetriesPerRequest: null,
+    retryStrategy: reconnectDelay,
+    lazyConnect: true,
+  });
+  const quiet = quietErrorLogger(logger, `Redis ${describeRedisUrl(url)}`);
+  client.on('error', (error: Error) => quiet.onError(error));
+  client.on('ready', () => quiet.onReady());
+  return client;
+}
+
+/** Connects to Redis, starting a local redis-server when that is the only way. */
+export async function connectRedis(
+  options: { redisUrl: string | undefined; dataDir: string },
+  logger: Logger,
+): Promise<RedisHandle> {
+  let url: string;
+  let source: RedisSource;
+  let server: LocalRedisServer | undefined;
+  if (options.redisUrl) {
+    url = options.redisUrl;
+    source = 'configured';
+  } else if (await redisAnswers(LOCAL_DEFAULT_URL)) {
+    url = LOCAL_DEFAULT_URL;
+    source = 'local-default';
+  } else {
+    try {
+      server = await startLocalRedis(join(options.dataDir, 'redis'));
+    } catch (error) {
+      if (error instanceof RedisServerNotInstalledError) throw new RedisUnavailableError();
+      throw error;
+    }
+    url = server.url;
+    source = 'self-started';
+  }
+
+  const client = createRedisClient(url, logger);
+  // A configured Redis that is down right now is retried in the background; /readyz reports it.
+  await client.connect().catch(() => {});
+  const extra: Redis[] = [];
+  return {
+    client,
+    url,
+    source,
+    duplicate() {
+      const copy = createRedisClient(url, logger);
+      extra.push(copy);
+      return copy;
+    },
+    async close() {
+      for (const connection of [...extra, client]) {
+        await connection.quit().catch(() => connection.disconnect());
+      }
+      await server?.stop();
+    },
+  };
+}
+
+/** host:port of a Redis URL, never the password. */
+export function describeRedisUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '6379'}`;
+}
