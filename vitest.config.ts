@@ -9,6 +9,18 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
         },
       },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          // Creates a migrated template database once; each test file clones it (see test/support/database.ts).
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Files run in parallel, each against its own database.
+          pool: 'forks',
+        },
+      },
     ],
   },
 });
