@@ -9,7 +9,7 @@ const DOMAIN_DIR = fileURLToPath(new URL('../../../src/domain/', import.meta.url
 const FORBIDDEN = ['@prisma', '../generated', 'bullmq', 'ioredis', 'telegraf', '@slack/', 'node:fs', 'node:net', 'node:http', 'pg', '@electric-sql'];
 
 /** Every module specifier imported or re-exported by a source text, static or dynamic. */
-export function importedSpecifiers(source: string): string[] {
+function importedSpecifiers(source: string): string[] {
   const pattern = /(?:\bimport\s*(?:type\s+)?(?:[\w*{}\s,$]+\sfrom\s*)?|\bexport\s*(?:type\s+)?[\w*{}\s,$]*\sfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
   return [...source.matchAll(pattern)].map((m) => m[1] ?? '');
 }
