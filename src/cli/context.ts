@@ -35,8 +35,8 @@ export function createCliContext(config: Config, io: { out(line: string): void; 
     config,
     locale: config.defaultLocale,
     text: cliText[config.defaultLocale],
-    out: io.out,
-    err: io.err,
+    out: (line) => io.out(line),
+    err: (line) => io.err(line),
     interactive: io.interactive,
     now: () => new Date(),
     database() {

@@ -4,18 +4,9 @@
  * checks that), and `.env.example` is written from the same facts.
  */
 import { z } from 'zod';
+import { isValidTimeZone } from '../domain/time-zones.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-/** True when `zone` is an IANA time zone this Node.js build knows. */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const optionalString = z
   .string()

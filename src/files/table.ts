@@ -104,10 +104,10 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('error' in value) return '';
-  return String(value);
+  if ('text' in value) return cellText(value.text);
+  if ('result' in value) return cellText(value.result);
+  // Formula errors (#N/A …) and anything else Excel may hold count as empty.
+  return '';
 }
 
 async function readXlsx(content: Buffer): Promise<Table> {

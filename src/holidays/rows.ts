@@ -2,6 +2,7 @@
  * Holiday rows from a table (the built-in files and HR's import use the same columns):
  * tanggal (YYYY-MM-DD), nama, jenis (nasional | cuti_bersama | instansi), instansi (optional).
  */
+import { parseCivilDate } from '../domain/civil-date.js';
 import type { Table } from '../files/table.js';
 
 export type HolidayKind = 'NASIONAL' | 'CUTI_BERSAMA' | 'INSTANSI';
@@ -34,13 +35,6 @@ const KIND_BY_WORD: Record<string, HolidayKind> = {
   instansi: 'INSTANSI',
 };
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isCivilDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /** Splits a table into valid rows and line-numbered errors. */
 export function parseHolidayRows(table: Table): { rows: HolidayRow[]; errors: HolidayRowError[] } {
   const rows: HolidayRow[] = [];
@@ -53,7 +47,7 @@ export function parseHolidayRows(table: Table): { rows: HolidayRow[]; errors: Ho
     }
     const date = cells['tanggal'] ?? '';
     const kind = KIND_BY_WORD[(cells['jenis'] ?? '').toLowerCase().replace(/[\s-]+/g, '_')];
-    if (!isCivilDate(date)) errors.push({ line, code: 'BAD_DATE', value: date });
+    if (!parseCivilDate(date)) errors.push({ line, code: 'BAD_DATE', value: date });
     else if (!kind) errors.push({ line, code: 'BAD_KIND', value: cells['jenis'] ?? '' });
     else rows.push({ line, date, name: cells['nama'] ?? '', kind, agencyName: cells['instansi'] || undefined });
   }

@@ -2,15 +2,11 @@
  * Makes sure the national holiday calendar covers the current and the next year. A year that
  * already has national holidays (seeded earlier or imported by HR) is left exactly as it is.
  */
+import { localDate } from '../domain/time-zones.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { builtInHolidays } from './builtin.js';
 
 const SEED_LOCK_KEY = 4_201_001;
-
-/** Civil year of `instant` in `timeZone`. */
-function yearIn(instant: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(instant));
-}
 
 /** UTC midnight of a civil date, the way Prisma stores @db.Date values. */
 export function dateOnly(civilDate: string): Date {
@@ -19,7 +15,7 @@ export function dateOnly(civilDate: string): Date {
 
 /** Seeds the years that have no national holidays yet; returns the years seeded. */
 export async function ensureHolidayCalendar(prisma: PrismaClient, now: Date, timeZone: string): Promise<number[]> {
-  const current = yearIn(now, timeZone);
+  const current = localDate(now, timeZone).year;
   const seeded: number[] = [];
   for (const year of [current, current + 1]) {
     const didSeed = await prisma.$transaction(async (tx) => {

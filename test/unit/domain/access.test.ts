@@ -329,7 +329,7 @@ describe('access properties over random organisations', () => {
       }));
       const roles = g.roles.map((r) => ({
         who: `p${r.who % staff.length}`,
-        role: { agencyId: r.agency, unitId: r.unit === null ? null : `u${r.unit % units.length}` } as HrRole,
+        role: { agencyId: r.agency, unitId: r.unit === null ? null : `u${r.unit % units.length}` },
       }));
       const context = (actor: Person): AccessContext => ({
         date: day(g.today),
