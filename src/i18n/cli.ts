@@ -49,7 +49,7 @@ export const cliText = catalogue(
       `${p.count} kode tautan dibuat dan disimpan di ${p.file} (berlaku sampai ${p.expires}). ` +
       (p.revoked > 0 ? `${p.revoked} kode lama yang belum dipakai tidak berlaku lagi. ` : '') +
       'Berkas ini berisi kode rahasia: bagikan ke masing-masing pegawai saja, lalu hapus.',
-    linkCodeHowTo: (p: { code: string }) => `Kirim "/hubungkan ${p.code}" ke bot Dialog Kinerja`,
+    linkCodeHowTo: (p: { code: string }) => `Kirim /hubungkan ${p.code} ke bot Dialog Kinerja`,
     holidayErrorsHeader: 'Tidak ada yang diimpor; perbaiki baris berikut:',
     holidayMissingField: (p: { line: number; field: string }) => `  baris ${p.line}: kolom ${p.field} kosong`,
     holidayBadDate: (p: { line: number; value: string }) => `  baris ${p.line}: tanggal "${p.value}" bukan tanggal TTTT-BB-HH yang valid`,
@@ -123,7 +123,7 @@ export const cliText = catalogue(
       `${p.count} link codes issued and saved to ${p.file} (valid until ${p.expires}). ` +
       (p.revoked > 0 ? `${p.revoked} older unused codes no longer work. ` : '') +
       'The file holds secret codes: give each employee only their own, then delete it.',
-    linkCodeHowTo: (p) => `Send "/hubungkan ${p.code}" to the Dialog Kinerja bot`,
+    linkCodeHowTo: (p) => `Send /hubungkan ${p.code} to the Dialog Kinerja bot`,
     holidayErrorsHeader: 'Nothing imported; fix these rows:',
     holidayMissingField: (p) => `  line ${p.line}: column ${p.field} is empty`,
     holidayBadDate: (p) => `  line ${p.line}: "${p.value}" is not a valid YYYY-MM-DD date`,

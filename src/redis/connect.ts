@@ -53,21 +53,29 @@ export function createRedisClient(url: string, logger: Logger): Redis {
 
 /** Connects to Redis, starting a local redis-server when that is the only way. */
 export async function connectRedis(
-  options: { redisUrl: string | undefined; dataDir: string },
+  options: {
+    redisUrl: string | undefined;
+    dataDir: string;
+    /** Where to look for an already running Redis (tests point this at a closed port). */
+    localDefaultUrl?: string;
+    /** The program to start when nothing answers. */
+    redisServerBinary?: string;
+  },
   logger: Logger,
 ): Promise<RedisHandle> {
+  const localDefaultUrl = options.localDefaultUrl ?? LOCAL_DEFAULT_URL;
   let url: string;
   let source: RedisSource;
   let server: LocalRedisServer | undefined;
   if (options.redisUrl) {
     url = options.redisUrl;
     source = 'configured';
-  } else if (await redisAnswers(LOCAL_DEFAULT_URL)) {
-    url = LOCAL_DEFAULT_URL;
+  } else if (await redisAnswers(localDefaultUrl)) {
+    url = localDefaultUrl;
     source = 'local-default';
   } else {
     try {
-      server = await startLocalRedis(join(options.dataDir, 'redis'));
+      server = await startLocalRedis(join(options.dataDir, 'redis'), options.redisServerBinary);
     } catch (error) {
       if (error instanceof RedisServerNotInstalledError) throw new RedisUnavailableError();
       throw error;

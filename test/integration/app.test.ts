@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { startApp } from '../../src/app/app.js';
+import { parseConfig } from '../../src/config/load.js';
+import { useTestDatabase } from '../support/database.js';
+import { tempDir } from '../support/files.js';
+
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const silent = pino({ level: 'silent' });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the running bot', () => {
+  it('boots on PostgreSQL and Redis, answers /healthz and /readyz, and stops cleanly', async () => {
+    const db = await useTestDatabase({ empty: true });
+    const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL, HTTP_PORT: '0', DATA_DIR: tempDir() });
+    const app = await startApp(config, silent, () => new Date('2026-11-27T08:00:00Z'));
+    try {
+      const health = await fetch(`${app.http.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const ready = await fetch(`${app.http.url}/readyz`);
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+      expect((await fetch(`${app.http.url}/nope`)).status).toBe(404);
+
+      const migrations = await db.sql.query('SELECT 1 FROM "_prisma_migrations"');
+      expect(migrations.length).toBeGreaterThan(0);
+      const holidays2026 = await db.prisma.holiday.count({ where: { date: { gte: new Date('2026-01-01'), lt: new Date('2027-01-01') } } });
+      const holidays2027 = await db.prisma.holiday.count({ where: { date: { gte: new Date('2027-01-01'), lt: new Date('2028-01-01') } } });
+      expect(holidays2026).toBeGreaterThan(15);
+      expect(holidays2027).toBeGreaterThan(15);
+    } finally {
+      await app.stop();
+    }
+    await expect(fetch(`${app.http.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('reports not ready, naming Redis, while Redis is unreachable', async () => {
+    const db = await useTestDatabase();
+    const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:1', HTTP_PORT: '0', DATA_DIR: tempDir() });
+    const app = await startApp(config, silent);
+    try {
+      expect((await fetch(`${app.http.url}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${app.http.url}/readyz`);
+      expect(ready.status).toBe(503);
+      const body = (await ready.json()) as { checks: Record<string, string> };
+      expect(body.checks['database']).toBe('ok');
+      expect(body.checks['redis']).not.toBe('ok');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('undoes what it started when a later step fails', async () => {
+    const db = await useTestDatabase();
+    const port = await freePort();
+    const blocker = createServer().listen(port, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    try {
+      const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL, HTTP_PORT: String(port), DATA_DIR: tempDir() });
+      await expect(startApp(config, silent)).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use; set HTTP_PORT`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('starts with zero configuration (npm start) on the embedded database and stops on SIGTERM', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    // Only what a fresh machine has: no DATABASE_URL, no REDIS_URL, no tokens.
+    const env = { PATH: process.env['PATH'], HOME: process.env['HOME'], DATA_DIR: dataDir, HTTP_PORT: String(port) };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 60_000;
+      let status = 0;
+      while (Date.now() < deadline && status !== 200) {
+        status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(status, output).toBe(200);
+      expect(existsSync(join(dataDir, 'pglite', 'dialog-kinerja.lock'))).toBe(true);
+      expect(output).toMatch(/Dialog Kinerja is running/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/"msg":"stopped"/);
+    expect(existsSync(join(dataDir, 'pglite', 'dialog-kinerja.lock'))).toBe(false);
+  });
+});
