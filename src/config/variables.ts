@@ -125,28 +125,28 @@ export const VARIABLES = {
     expected: 'a token from @BotFather such as 123456789:AA…',
     example: '123456789:AAExampleExampleExampleExample',
     secret: true,
-    description: 'Enables the Telegram channel.',
+    description: 'Telegram bot token. The Telegram channel is not built yet: start-up only reports it as configured.',
   },
   SLACK_BOT_TOKEN: {
     schema: optionalString.pipe(z.string().startsWith('xoxb-').optional()),
     expected: 'a bot token starting with xoxb-',
     example: 'xoxb-0000-0000-example',
     secret: true,
-    description: 'Enables the Slack channel (with SLACK_SIGNING_SECRET).',
+    description: 'Slack bot token (with SLACK_SIGNING_SECRET). The Slack channel is not built yet: start-up only reports it as configured.',
   },
   SLACK_SIGNING_SECRET: {
     schema: optionalString,
     expected: "the app's signing secret from Slack's Basic Information page",
     example: '0123456789abcdef0123456789abcdef',
     secret: true,
-    description: 'Verifies that HTTP requests come from Slack.',
+    description: "Slack app's signing secret, to verify requests from Slack.",
   },
   SLACK_APP_TOKEN: {
     schema: optionalString.pipe(z.string().startsWith('xapp-').optional()),
     expected: 'an app-level token starting with xapp-',
     example: 'xapp-1-example',
     secret: true,
-    description: 'Runs Slack in Socket Mode (no public URL needed).',
+    description: 'Slack app-level token for Socket Mode (no public URL needed).',
   },
 } satisfies Record<string, VariableSpec>;
 
