@@ -32,9 +32,16 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   };
 }
 
-/** A database for the whole test file, closed and dropped after its last test. */
+const inUse: TestDatabase[] = [];
+// Registered when a test file imports this module, so it runs after the file's last test
+// (an afterAll registered inside a test would never run).
+afterAll(async () => {
+  for (const db of inUse.splice(0)) await db.close();
+});
+
+/** A database for the test file (or one test), closed and dropped after the file's last test. */
 export async function useTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const db = await createTestDatabase(options);
-  afterAll(() => db.close());
+  inUse.push(db);
   return db;
 }

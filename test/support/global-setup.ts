@@ -27,9 +27,12 @@ export default async function setup(): Promise<void> {
     const db = await openPostgres(urlFor(building), { max: 1 });
     try {
       await applyMigrations(db.sql);
-    } finally {
+    } catch (error) {
       await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      throw error;
     }
+    await db.close();
     // Renaming makes the finished template appear atomically to a concurrent run.
     await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`).catch(async () => {
       await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
