@@ -3,7 +3,8 @@
  * on SIGINT/SIGTERM (a second signal exits at once).
  */
 import { startApp, type App } from './app/app.js';
-import { ConfigError, loadConfig, type Config } from './config/load.js';
+import { loadConfig, type Config } from './config/load.js';
+import { AppError, ConfigError } from './errors.js';
 import { createLogger } from './logging/logger.js';
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -56,6 +57,11 @@ try {
   app = await startApp(config, logger);
   logger.info(`Dialog Kinerja is running. Health check: ${app.http.url}/healthz – press Ctrl+C to stop.`);
 } catch (error) {
-  logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed');
+  // Our own errors carry a code and a message that says what to do; a stack trace would only hide it.
+  if (error instanceof AppError) {
+    logger.fatal({ code: error.code }, error.message);
+  } else {
+    logger.fatal({ err: error }, 'start-up failed');
+  }
   process.exit(1);
 }

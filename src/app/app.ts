@@ -29,7 +29,14 @@ export async function startApp(config: Config, logger: Logger, now: () => Date =
     cleanup.length = 0;
   };
   try {
-    const db = await openDatabase(databaseTargetOf(config));
+    // A PostgreSQL starting next to the bot (docker compose, a reboot) gets about half a minute.
+    const db = await openDatabase(databaseTargetOf(config), {
+      retry: {
+        retries: 5,
+        onRetry: (attempt, delayMs, error) =>
+          logger.warn({ attempt, retryInMs: delayMs, error: error.message }, 'PostgreSQL not reachable yet; retrying'),
+      },
+    });
     cleanup.push(() => db.close());
     logger.info({ database: db.kind, location: db.location }, 'database open');
 

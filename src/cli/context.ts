@@ -23,11 +23,6 @@ export interface CliContext {
   close(): Promise<void>;
 }
 
-/** Raised by a command for an expected problem; the message is already in the reader's language. */
-export class CliUsageError extends Error {
-  readonly code = 'CLI_USAGE';
-}
-
 /** Builds the context for one CLI run. */
 export function createCliContext(config: Config, io: { out(line: string): void; err(line: string): void; interactive: boolean }): CliContext {
   let opened: Promise<Database> | undefined;

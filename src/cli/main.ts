@@ -3,11 +3,17 @@
  * Expected problems print one clear line and exit 1; nothing prints a stack trace at HR.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config/load.js';
-import { TableFileError } from '../files/table.js';
-import { EmbeddedDatabaseBusyError } from '../storage/pglite.js';
-import { MigrationError } from '../storage/migrate.js';
-import { CliUsageError, createCliContext, type CliContext } from './context.js';
+import { loadConfig } from '../config/load.js';
+import {
+  AppError,
+  CliUsageError,
+  ConfigError,
+  DatabaseUnavailableError,
+  EmbeddedDatabaseBusyError,
+  MigrationError,
+  TableFileError,
+} from '../errors.js';
+import { createCliContext, type CliContext } from './context.js';
 import { holidaysImportCommand, holidaysListCommand } from './commands/holidays.js';
 import { importOrgCommand } from './commands/import-org.js';
 import { linkCodesCommand } from './commands/link-codes.js';
@@ -72,6 +78,8 @@ function describeError(context: CliContext, error: unknown): string {
   if (error instanceof TableFileError) return context.text.fileUnreadable({ message: error.message });
   if (error instanceof EmbeddedDatabaseBusyError) return context.text.databaseBusy({ dir: error.dir, pid: error.pid });
   if (error instanceof MigrationError) return context.text.migrationFailed({ message: error.message });
+  if (error instanceof DatabaseUnavailableError) return context.text.databaseUnavailable(error);
+  if (error instanceof AppError) return error.message;
   return context.text.unexpectedError({ message: error instanceof Error ? error.message : String(error) });
 }
 

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { VARIABLES, type VariableName } from './variables.js';
+import { ConfigError } from '../errors.js';
 
 type Parsed = { [K in VariableName]: ReturnType<(typeof VARIABLES)[K]['schema']['parse']> };
 
@@ -22,17 +23,6 @@ export interface Config {
   linkCodeTtlDays: number;
   telegram: { botToken: string } | undefined;
   slack: { botToken: string; signingSecret: string; appToken: string | undefined } | undefined;
-}
-
-/** Raised when the environment does not describe a valid configuration; lists every problem. */
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
-  constructor(readonly problems: string[]) {
-    super(
-      ['Invalid configuration:', ...problems.map((problem) => `  - ${problem}`), 'Set these in the environment or in .env (see .env.example and the README).'].join('\n'),
-    );
-    this.name = 'ConfigError';
-  }
 }
 
 type Env = Record<string, string | undefined>;

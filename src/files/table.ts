@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { TableFileError } from '../errors.js';
 
 /** One data row: its line number in the file and its cells as trimmed text. */
 export interface TableRow {
@@ -19,15 +20,6 @@ export interface Table {
   /** Normalised column names in file order. */
   columns: string[];
   rows: TableRow[];
-}
-
-/** Raised when a file cannot be read as a table. */
-export class TableFileError extends Error {
-  readonly code = 'TABLE_FILE_UNREADABLE';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'TableFileError';
-  }
 }
 
 /** "NIP Atasan " → "nip_atasan". */

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logging/logger.js';
+import { HttpPortInUseError } from '../errors.js';
 
 /** A dependency /readyz checks; `check` rejects when it is not usable. */
 export interface ReadinessCheck {
@@ -78,11 +79,7 @@ export async function startHttpServer(options: {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`Port ${options.port} on ${options.host} is already in use; set HTTP_PORT to a free port.`)
-          : error,
-      );
+      reject(error.code === 'EADDRINUSE' ? new HttpPortInUseError(options.host, options.port) : error);
     });
     server.listen(options.port, options.host, () => resolve());
   });

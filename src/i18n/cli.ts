@@ -38,6 +38,8 @@ export const cliText = catalogue(
       `Database bawaan di ${p.dir} sedang dipakai proses lain (pid ${p.pid}), biasanya bot yang sedang berjalan. ` +
       'Hentikan bot dulu, atau pakai PostgreSQL (DATABASE_URL) agar CLI dan bot dapat berjalan bersamaan.',
     migrationFailed: (p: { message: string }) => `Migrasi gagal: ${p.message}`,
+    databaseUnavailable: (p: { location: string; reason: string }) =>
+      `Tidak dapat terhubung ke PostgreSQL di ${p.location}: ${p.reason}. Periksa DATABASE_URL dan pastikan servernya berjalan.`,
     unexpectedError: (p: { message: string }) => `Terjadi kesalahan tak terduga: ${p.message}`,
     migrated: (p: { applied: string; already: number }) =>
       p.applied ? `Migrasi diterapkan: ${p.applied}.` : `Database sudah mutakhir (${p.already} migrasi).`,
@@ -113,6 +115,8 @@ export const cliText = catalogue(
       `The embedded database in ${p.dir} is in use by another process (pid ${p.pid}), usually the running bot. ` +
       'Stop the bot first, or use PostgreSQL (DATABASE_URL) so the CLI and the bot can run together.',
     migrationFailed: (p) => `Migration failed: ${p.message}`,
+    databaseUnavailable: (p) =>
+      `Cannot connect to PostgreSQL at ${p.location}: ${p.reason}. Check DATABASE_URL and that the server is running.`,
     unexpectedError: (p) => `Unexpected error: ${p.message}`,
     migrated: (p) => (p.applied ? `Migrations applied: ${p.applied}.` : `The database is up to date (${p.already} migrations).`),
     agencyRequired: 'Name the agency with --instansi "Agency name".',

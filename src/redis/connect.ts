@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logging/logger.js';
 import { quietErrorLogger, reconnectDelay } from './backoff.js';
-import { RedisServerNotInstalledError, redisAnswers, startLocalRedis, type LocalRedisServer } from './local-server.js';
+import { RedisServerNotInstalledError, RedisUnavailableError } from '../errors.js';
+import { redisAnswers, startLocalRedis, type LocalRedisServer } from './local-server.js';
 
 const LOCAL_DEFAULT_URL = 'redis://127.0.0.1:6379';
 
@@ -19,22 +20,7 @@ export interface RedisHandle {
   client: Redis;
   url: string;
   source: RedisSource;
-  /** Opens another connection to the same server with the same policies (BullMQ workers need their own). */
-  duplicate(): Redis;
   close(): Promise<void>;
-}
-
-/** Raised when no Redis can be found or started. */
-export class RedisUnavailableError extends Error {
-  readonly code = 'REDIS_UNAVAILABLE';
-  constructor() {
-    super(
-      'No Redis found: REDIS_URL is not set, nothing answers on 127.0.0.1:6379 and redis-server is not installed. ' +
-        'Install Redis (Debian/Ubuntu: sudo apt install redis-server; macOS: brew install redis) ' +
-        'or set REDIS_URL to a Redis server, e.g. REDIS_URL=redis://localhost:6379.',
-    );
-    this.name = 'RedisUnavailableError';
-  }
 }
 
 /** Creates an ioredis client that reconnects with backoff and logs outages quietly. */
@@ -87,20 +73,12 @@ export async function connectRedis(
   const client = createRedisClient(url, logger);
   // A configured Redis that is down right now is retried in the background; /readyz reports it.
   await client.connect().catch(() => {});
-  const extra: Redis[] = [];
   return {
     client,
     url,
     source,
-    duplicate() {
-      const copy = createRedisClient(url, logger);
-      extra.push(copy);
-      return copy;
-    },
     async close() {
-      for (const connection of [...extra, client]) {
-        await connection.quit().catch(() => connection.disconnect());
-      }
+      await client.quit().catch(() => client.disconnect());
       await server?.stop();
     },
   };

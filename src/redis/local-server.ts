@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { RedisServerNotInstalledError } from '../errors.js';
 
 /** True when a Redis server answers PING at `url` within `timeoutMs`. */
 export async function redisAnswers(url: string, timeoutMs = 700): Promise<boolean> {
@@ -44,15 +45,6 @@ export interface LocalRedisServer {
   url: string;
   /** Stops the server if this process started it; Redis saves its data on the way down. */
   stop(): Promise<void>;
-}
-
-/** Raised when there is no redis-server program to start. */
-export class RedisServerNotInstalledError extends Error {
-  readonly code = 'REDIS_SERVER_NOT_INSTALLED';
-  constructor(binary: string) {
-    super(`${binary} was not found on PATH`);
-    this.name = 'RedisServerNotInstalledError';
-  }
 }
 
 /** Starts redis-server with its files in `dir`, or reuses the one a previous run left there. */

@@ -7,7 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { openEmbeddedDatabase } from './pglite.js';
-import { openPostgres } from './postgres.js';
+import { describePostgresUrl, openPostgres, type ConnectRetry } from './postgres.js';
 import type { SqlRunner } from './sql.js';
 
 export { PrismaClient };
@@ -26,9 +26,9 @@ export interface Database {
 export type DatabaseTarget = { databaseUrl: string } | { embeddedDir: string } | { inMemory: true };
 
 /** Opens a database and a Prisma client through the matching driver adapter. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: { retry?: ConnectRetry } = {}): Promise<Database> {
   if ('databaseUrl' in target) {
-    const db = await openPostgres(target.databaseUrl);
+    const db = await openPostgres(target.databaseUrl, { retry: options.retry });
     const prisma = new PrismaClient({ adapter: new PrismaPg(db.pool) });
     return {
       prisma,
@@ -59,10 +59,4 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 /** The database a configuration points at. */
 export function databaseTargetOf(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseTarget {
   return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { embeddedDir: join(config.dataDir, 'pglite') };
-}
-
-/** host:port/database of a PostgreSQL URL, never the password. */
-export function describePostgresUrl(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
 }

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS_DIR } from '../paths.js';
 import type { SqlRunner, SqlSession } from './sql.js';
+import { MigrationError } from '../errors.js';
 
 /** The advisory lock key Prisma Migrate takes, so our runner and Prisma's exclude each other. */
 const PRISMA_ADVISORY_LOCK_KEY = 72707369;
@@ -39,15 +40,6 @@ export interface MigrationReport {
   alreadyApplied: number;
   /** Non-fatal findings: edited or unknown migrations. */
   warnings: string[];
-}
-
-/** Raised when the database's migration history blocks applying migrations. */
-export class MigrationError extends Error {
-  readonly code = 'MIGRATION_FAILED';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'MigrationError';
-  }
 }
 
 /** Reads the migration folders in order (their names start with a timestamp). */

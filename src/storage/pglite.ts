@@ -7,19 +7,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlRunner, SqlSession } from './sql.js';
-
-/** Raised when another process already has the embedded database open. */
-export class EmbeddedDatabaseBusyError extends Error {
-  readonly code = 'EMBEDDED_DATABASE_BUSY';
-  constructor(readonly dir: string, readonly pid: number) {
-    super(
-      `The embedded database in ${dir} is in use by another process (pid ${pid}). ` +
-        'Stop the running bot first (the CLI and the bot cannot share the embedded database), ' +
-        'or set DATABASE_URL to a PostgreSQL server so several processes can use it at once.',
-    );
-    this.name = 'EmbeddedDatabaseBusyError';
-  }
-}
+import { EmbeddedDatabaseBusyError } from '../errors.js';
 
 function isAlive(pid: number): boolean {
   try {

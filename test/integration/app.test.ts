@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { startApp } from '../../src/app/app.js';
 import { parseConfig } from '../../src/config/load.js';
+import { DatabaseUnavailableError } from '../../src/errors.js';
+import { openPostgres } from '../../src/storage/postgres.js';
 import { useTestDatabase } from '../support/database.js';
 import { tempDir } from '../support/files.js';
 
@@ -60,6 +62,17 @@ describe('the running bot', () => {
     } finally {
       await app.stop();
     }
+  });
+
+  it('waits for PostgreSQL with backoff, then says where it could not connect', async () => {
+    const retries: number[] = [];
+    const error = await openPostgres('postgresql://postgres:secret@127.0.0.1:1/dialog', {
+      retry: { retries: 1, onRetry: (attempt) => retries.push(attempt) },
+    }).catch((e: unknown) => e);
+    expect(retries).toEqual([1]);
+    expect(error).toBeInstanceOf(DatabaseUnavailableError);
+    expect((error as Error).message).toMatch(/^Cannot connect to PostgreSQL at 127\.0\.0\.1:1\/dialog: .*ECONNREFUSED.*Check DATABASE_URL/);
+    expect((error as Error).message).not.toMatch(/secret/);
   });
 
   it('undoes what it started when a later step fails', async () => {

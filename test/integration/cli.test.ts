@@ -88,3 +88,16 @@ describe('the admin CLI', () => {
     expect(result.out).toMatch(/Kanal telegram: not configured/);
   });
 });
+
+describe('the admin CLI without a database', () => {
+  it('says in one line which PostgreSQL it could not reach', async () => {
+    const lines: string[] = [];
+    const context = createCliContext(parseConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/dialog' }), {
+      out: () => {},
+      err: (line) => lines.push(line),
+      interactive: false,
+    });
+    expect(await runCli(['status'], context)).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(/^Tidak dapat terhubung ke PostgreSQL di 127\.0\.0\.1:1\/dialog: .*Periksa DATABASE_URL/)]);
+  });
+});

@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, MigrationError, readMigrations, type Migration } from '../../src/storage/migrate.js';
+import { MigrationError } from '../../src/errors.js';
+import { applyMigrations, readMigrations, type Migration } from '../../src/storage/migrate.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { useTestDatabase } from '../support/database.js';
 

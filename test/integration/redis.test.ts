@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { connectRedis, RedisUnavailableError, type RedisHandle } from '../../src/redis/connect.js';
+import { RedisUnavailableError } from '../../src/errors.js';
+import { connectRedis, type RedisHandle } from '../../src/redis/connect.js';
 import { redisAnswers } from '../../src/redis/local-server.js';
 import { tempDir } from '../support/files.js';
 

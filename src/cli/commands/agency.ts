@@ -1,6 +1,7 @@
 /** Picks the agency a command works on: the one named, or the only one there is. */
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { CliUsageError, type CliContext } from '../context.js';
+import { CliUsageError } from '../../errors.js';
+import type { CliContext } from '../context.js';
 
 export async function chooseAgency(prisma: PrismaClient, context: CliContext, name: string | undefined) {
   const agencies = await prisma.agency.findMany({ orderBy: { name: 'asc' } });

@@ -4,7 +4,8 @@ import type { HolidayRowError } from '../../holidays/rows.js';
 import { importHolidays } from '../../holidays/import.js';
 import { dateOnly } from '../../holidays/seed.js';
 import { localDate } from '../../domain/periods.js';
-import { CliUsageError, type CliContext } from '../context.js';
+import { CliUsageError } from '../../errors.js';
+import type { CliContext } from '../context.js';
 import { chooseAgency } from './agency.js';
 
 function describeHolidayError(context: CliContext, error: HolidayRowError): string {

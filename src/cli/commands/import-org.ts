@@ -4,7 +4,8 @@ import { SingleBar, Presets } from 'cli-progress';
 import { orgImportText } from '../../i18n/org-import.js';
 import { outcomeCsv, formatOutcome } from '../../org-import/report.js';
 import { runOrgImport } from '../../org-import/run.js';
-import { CliUsageError, type CliContext } from '../context.js';
+import { CliUsageError } from '../../errors.js';
+import type { CliContext } from '../context.js';
 
 /** Default share of rejected rows that still imports the rest. */
 export const DEFAULT_MAX_ERROR_PERCENT = 5;

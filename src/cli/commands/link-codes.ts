@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { formatCivilDate, localDate } from '../../domain/periods.js';
 import { toCsv } from '../../files/csv-write.js';
 import { issueLinkCodes, unitSubtree } from '../../linking/link-codes.js';
-import { CliUsageError, type CliContext } from '../context.js';
+import { CliUsageError } from '../../errors.js';
+import type { CliContext } from '../context.js';
 import { chooseAgency } from './agency.js';
 
 export interface LinkCodesArgs {
