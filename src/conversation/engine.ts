@@ -1,0 +1,291 @@
+/**
+ * Runs flows for people. Every answer is stored as it arrives (SessionStore), so a restart resumes
+ * the person at the same step; invalid input is refused with a specific message and the same
+ * question; /kembali, /batal and /bantuan work at every step; idle and outdated sessions end
+ * politely; side effects happen once, when the flow completes, inside the caller's transaction.
+ * Results are values (started, advanced, invalid, completed …), never exceptions.
+ */
+import { localDate } from '../domain/time-zones.js';
+import { formatNumber } from '../i18n/catalogue.js';
+import { conversationText } from '../i18n/conversation.js';
+import type { EngineContext, FlowDefinition, FlowState, Option, RawInput, SessionRecord, StepDefinition } from './flow.js';
+import { DEFAULT_MAX_TEXT, parseInput, SKIP_VALUE, type InputError } from './inputs.js';
+import { italic, paragraph, reply, type Block, type Button, type Reply } from './reply.js';
+
+/** What happened to a person's input. */
+export type OutcomeStatus =
+  | 'started'
+  | 'advanced'
+  | 'invalid'
+  | 'completed'
+  | 'cancelled'
+  | 'expired'
+  | 'ended'
+  | 'busy'
+  | 'refused'
+  | 'stale'
+  | 'none';
+
+export interface Outcome {
+  status: OutcomeStatus;
+  replies: Reply[];
+}
+
+/** Labels longer than this are listed in the text and the buttons carry only their numbers. */
+const LONG_LABEL = 28;
+const NUMBER_BUTTONS_PER_ROW = 5;
+
+export class ConversationEngine<C extends EngineContext> {
+  private readonly flows: Map<string, FlowDefinition<C>>;
+
+  constructor(
+    flows: FlowDefinition<C>[],
+    private readonly options: { idleMs: number },
+  ) {
+    this.flows = new Map(flows.map((flow) => [flow.id, flow]));
+  }
+
+  /** The flow with this id, if the engine knows it. */
+  flow(id: string): FlowDefinition<C> | undefined {
+    return this.flows.get(id);
+  }
+
+  /** Starts a flow; when another is active, asks first unless `replace` is set. */
+  async start(ctx: C, flowId: string, context: Record<string, unknown> = {}, options: { replace?: boolean } = {}): Promise<Outcome> {
+    const flow = this.flows.get(flowId);
+    if (!flow) throw new Error(`unknown flow ${flowId}`);
+    const current = await this.active(ctx);
+    const before = current?.ended ? current.ended.replies : [];
+    if (current?.session && current.flow) {
+      if (!options.replace) return this.busy(ctx, current.flow, flow, context);
+      await ctx.sessions.delete(ctx.person.id);
+    }
+    const begun = await flow.begin(ctx, context);
+    if (!begun.ok) return { status: 'refused', replies: [...before, begun.reply] };
+    const state: FlowState = { entries: [], context: begun.context };
+    const first = this.following(flow, -1, state);
+    if (first === null) return this.complete(ctx, flow, state, before);
+    const session = await ctx.sessions.save(this.record(ctx, flow, first, state));
+    return { status: 'started', replies: [...before, await this.prompt(ctx, flow, session)] };
+  }
+
+  /** Handles typed text, a file or an unsupported message for the person's active step. */
+  async input(ctx: C, input: RawInput): Promise<Outcome> {
+    const current = await this.active(ctx);
+    if (!current) return { status: 'none', replies: [] };
+    if (current.ended) return current.ended;
+    return this.answer(ctx, current.flow, current.session, input);
+  }
+
+  /** Handles a button that answers a step; a button of an earlier step or session is stale. */
+  async answerButton(ctx: C, pressed: { sessionId: string; step: string; value: string }): Promise<Outcome> {
+    const current = await this.active(ctx);
+    if (current?.ended) return current.ended;
+    if (!current || current.session.id !== pressed.sessionId || current.session.step !== pressed.step) {
+      return { status: 'stale', replies: [reply([paragraph(conversationText[ctx.person.locale].staleButton)])] };
+    }
+    return this.answer(ctx, current.flow, current.session, { type: 'choice', value: pressed.value });
+  }
+
+  /** /kembali: forgets the last answer and asks that step again. */
+  async back(ctx: C): Promise<Outcome> {
+    const t = conversationText[ctx.person.locale];
+    const current = await this.active(ctx);
+    if (!current) return { status: 'none', replies: [reply([paragraph(t.nothingToGoBack)])] };
+    if (current.ended) return current.ended;
+    const { flow, session } = current;
+    const last = session.state.entries.at(-1);
+    if (!last) return { status: 'advanced', replies: [this.withNote(t.atFirstStep, await this.prompt(ctx, flow, session))] };
+    const state = { ...session.state, entries: session.state.entries.slice(0, -1) };
+    const saved = await ctx.sessions.save(this.record(ctx, flow, last.step, state));
+    return { status: 'advanced', replies: [await this.prompt(ctx, flow, saved)] };
+  }
+
+  /** /batal: ends the active flow without saving anything. */
+  async cancel(ctx: C): Promise<Outcome> {
+    const t = conversationText[ctx.person.locale];
+    const current = await this.active(ctx);
+    if (!current) return { status: 'none', replies: [reply([paragraph(t.nothingToCancel)])] };
+    if (current.ended) return current.ended;
+    await ctx.sessions.delete(ctx.person.id);
+    return { status: 'cancelled', replies: [reply([paragraph(t.cancelled({ title: current.flow.title(ctx.person.locale) }))])] };
+  }
+
+  /** Asks the current question again, with a reminder of where the person is (for /bantuan and "resume"). */
+  async remind(ctx: C): Promise<Outcome> {
+    const current = await this.active(ctx);
+    if (!current) return { status: 'none', replies: [] };
+    if (current.ended) return current.ended;
+    const note = conversationText[ctx.person.locale].stepHelp({ title: current.flow.title(ctx.person.locale) });
+    return { status: 'advanced', replies: [this.withNote(note, await this.prompt(ctx, current.flow, current.session))] };
+  }
+
+  /** The person's active session, if any; ends it (with its message) when idle too long or outdated. */
+  async active(ctx: C): Promise<
+    { session: SessionRecord; flow: FlowDefinition<C>; ended?: undefined } | { ended: Outcome; session?: undefined; flow?: undefined } | null
+  > {
+    const session = await ctx.sessions.get(ctx.person.id);
+    if (!session) return null;
+    const t = conversationText[ctx.person.locale];
+    const flow = this.flows.get(session.flow);
+    if (!flow || flow.version !== session.flowVersion || !this.stateIsValid(flow, session)) {
+      await ctx.sessions.delete(ctx.person.id);
+      const title = flow?.title(ctx.person.locale) ?? session.flow;
+      const text = t.versionChanged({ title, command: flow?.command ?? '/bantuan' });
+      return { ended: { status: 'ended', replies: [reply([paragraph(text)])] } };
+    }
+    if (session.expiresAt.getTime() <= ctx.now.getTime()) {
+      await ctx.sessions.delete(ctx.person.id);
+      const hours = Math.max(1, Math.round(this.options.idleMs / 3_600_000));
+      const text = t.expired({ title: flow.title(ctx.person.locale), hours, command: flow.command });
+      return { ended: { status: 'expired', replies: [reply([paragraph(text)])] } };
+    }
+    return { session, flow };
+  }
+
+  private async answer(ctx: C, flow: FlowDefinition<C>, session: SessionRecord, input: RawInput): Promise<Outcome> {
+    const step = this.step(flow, session.step);
+    const options = step.options ? await step.options(ctx, session.state) : [];
+    const parsed = parseInput(input, {
+      kind: step.kind,
+      optional: step.optional ?? false,
+      options,
+      maxLength: step.maxLength ?? DEFAULT_MAX_TEXT,
+      parse: step.parse,
+      locale: ctx.person.locale,
+      today: localDate(ctx.now, ctx.person.timeZone),
+    });
+    const checked = parsed.ok && (parsed.value === null || step.schema.safeParse(parsed.value).success);
+    if (!parsed.ok || !checked) {
+      const error: InputError = parsed.ok ? { code: 'EMPTY' } : parsed.error;
+      const saved = await ctx.sessions.save(this.record(ctx, flow, session.step, session.state));
+      return { status: 'invalid', replies: [this.withNote(this.describe(error, ctx), await this.prompt(ctx, flow, saved), true)] };
+    }
+    const state: FlowState = { ...session.state, entries: [...session.state.entries, { step: step.id, value: parsed.value }] };
+    const index = flow.steps.indexOf(step);
+    const next = step.next ? step.next(state) : this.following(flow, index, state);
+    if (next === null) return this.complete(ctx, flow, state, []);
+    const saved = await ctx.sessions.save(this.record(ctx, flow, next, state));
+    return { status: 'advanced', replies: [await this.prompt(ctx, flow, saved)] };
+  }
+
+  private async complete(ctx: C, flow: FlowDefinition<C>, state: FlowState, before: Reply[]): Promise<Outcome> {
+    const replies = await flow.complete(ctx, state);
+    await ctx.sessions.delete(ctx.person.id);
+    return { status: 'completed', replies: [...before, ...replies] };
+  }
+
+  private async busy(ctx: C, current: FlowDefinition<C>, next: FlowDefinition<C>, context: Record<string, unknown>): Promise<Outcome> {
+    const t = conversationText[ctx.person.locale];
+    const locale = ctx.person.locale;
+    const buttons = [
+      [await ctx.button(t.abandon, { kind: 'abandon-and-start', flow: next.id, context })],
+      [await ctx.button(t.resume, { kind: 'resume' })],
+    ];
+    return { status: 'busy', replies: [reply([paragraph(t.busy({ current: current.title(locale), next: next.title(locale) }))], buttons)] };
+  }
+
+  /** The first step after `index` whose condition holds, or null at the end. */
+  private following(flow: FlowDefinition<C>, index: number, state: FlowState): string | null {
+    for (const step of flow.steps.slice(index + 1)) {
+      if (!step.when || step.when(state)) return step.id;
+    }
+    return null;
+  }
+
+  private step(flow: FlowDefinition<C>, id: string): StepDefinition<C> {
+    const step = flow.steps.find((candidate) => candidate.id === id);
+    if (!step) throw new Error(`flow ${flow.id} has no step ${id}`);
+    return step;
+  }
+
+  /** Stored answers must still fit the flow's steps (guards against hand-edited or corrupted rows). */
+  private stateIsValid(flow: FlowDefinition<C>, session: SessionRecord): boolean {
+    if (!flow.steps.some((step) => step.id === session.step)) return false;
+    return session.state.entries.every((entry) => {
+      const step = flow.steps.find((candidate) => candidate.id === entry.step);
+      return !!step && (entry.value === null ? !!step.optional : step.schema.safeParse(entry.value).success);
+    });
+  }
+
+  private record(ctx: C, flow: FlowDefinition<C>, step: string, state: FlowState): Omit<SessionRecord, 'id'> {
+    return {
+      employeeId: ctx.person.id,
+      flow: flow.id,
+      flowVersion: flow.version,
+      step,
+      state,
+      expiresAt: new Date(ctx.now.getTime() + this.options.idleMs),
+    };
+  }
+
+  private describe(error: InputError, ctx: C): string {
+    const t = conversationText[ctx.person.locale];
+    switch (error.code) {
+      case 'CUSTOM':
+        return error.message;
+      case 'TOO_LONG':
+        return t.TOO_LONG({ max: formatNumber(error.max, ctx.person.locale), length: formatNumber(error.length, ctx.person.locale) });
+      case 'NOT_AN_OPTION':
+        return t.NOT_AN_OPTION(error);
+      default:
+        return t[error.code];
+    }
+  }
+
+  private withNote(note: string, prompt: Reply, warning = false): Reply {
+    return { ...prompt, blocks: [paragraph(warning ? `⚠️ ${note}` : note), ...prompt.blocks] };
+  }
+
+  /** The step's question with the buttons its kind needs. */
+  private async prompt(ctx: C, flow: FlowDefinition<C>, session: SessionRecord): Promise<Reply> {
+    const t = conversationText[ctx.person.locale];
+    const step = this.step(flow, session.step);
+    const prompt = await step.prompt(ctx, session.state);
+    const blocks: Block[] = [...prompt.blocks];
+    const buttons: Button[][] = [];
+    const answer = (label: string, value: string) =>
+      ctx.button(label, { kind: 'answer', sessionId: session.id, step: step.id, value });
+    const hints: string[] = [];
+
+    if (step.kind === 'choice' || step.kind === 'multi') {
+      const options = step.options ? await step.options(ctx, session.state) : [];
+      buttons.push(...(await this.optionButtons(options, step.kind === 'multi', blocks, answer)));
+      if (step.kind === 'multi') {
+        buttons.push([await answer(t.all, 'all'), await answer(t.none, 'none')]);
+        hints.push(t.hintMulti);
+      } else hints.push(t.hintChoice);
+    } else if (step.kind === 'confirm') {
+      buttons.push([await answer(t.yes, 'yes'), await answer(t.no, 'no')]);
+    } else if (step.kind === 'rating') {
+      buttons.push(await Promise.all(['1', '2', '3', '4', '5'].map((value) => answer(value, value))));
+    } else if (step.kind === 'file') {
+      hints.push(t.hintFile);
+    }
+    if (step.optional) {
+      buttons.push([await answer(t.skip, SKIP_VALUE)]);
+      hints.push(t.hintOptional);
+    }
+    if (hints.length > 0) blocks.push(paragraph(italic(hints.join(' '))));
+    return reply(blocks, [...buttons, ...(prompt.buttons ?? [])], { expectsFile: step.kind === 'file' });
+  }
+
+  /** Short options become labelled buttons; long ones are listed with numbers and get number buttons. */
+  private async optionButtons(
+    options: Option[],
+    multi: boolean,
+    blocks: Block[],
+    answer: (label: string, value: string) => Promise<Button>,
+  ): Promise<Button[][]> {
+    const long = multi || options.some((option) => option.label.length > LONG_LABEL);
+    if (long) blocks.push({ type: 'list', ordered: true, items: options.map((option) => [{ type: 'text', text: option.label }]) });
+    if (multi) return [];
+    if (!long) return Promise.all(options.map(async (option) => [await answer(option.label, option.value)]));
+    const rows: Button[][] = [];
+    for (let i = 0; i < options.length; i += NUMBER_BUTTONS_PER_ROW) {
+      const row = options.slice(i, i + NUMBER_BUTTONS_PER_ROW);
+      rows.push(await Promise.all(row.map((option, j) => answer(String(i + j + 1), option.value))));
+    }
+    return rows;
+  }
+}

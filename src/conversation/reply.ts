@@ -1,0 +1,91 @@
+/**
+ * What the bot says, independent of any platform: plain data that each channel renders (HTML for
+ * Telegram, Block Kit for Slack, plain text for the console). User-supplied text is kept as plain
+ * strings inside the model and escaped only by the renderer for its own markup, so nothing a
+ * person typed can turn into formatting, links or mentions.
+ */
+
+/** A run of text with light formatting. */
+export type Span =
+  | { type: 'text'; text: string }
+  | { type: 'bold'; text: string }
+  | { type: 'italic'; text: string }
+  | { type: 'code'; text: string };
+
+/** A paragraph, a list, or a quote of something a person wrote. */
+export type Block =
+  | { type: 'paragraph'; spans: Span[] }
+  | { type: 'list'; ordered: boolean; items: Span[][] }
+  | { type: 'quote'; text: string };
+
+/** A button. `token` is a short server-side handle for what pressing it means (see ActionToken). */
+export interface Button {
+  label: string;
+  token: string;
+}
+
+/** One message. Buttons are rows of buttons. `expectsFile` asks the channel to invite an upload. */
+export interface Reply {
+  blocks: Block[];
+  buttons: Button[][];
+  expectsFile?: boolean;
+}
+
+/** Text spans from a mixed list: strings are plain text, objects keep their formatting. */
+export type SpanInput = string | Span;
+
+function toSpans(parts: SpanInput[]): Span[] {
+  return parts.map((part) => (typeof part === 'string' ? { type: 'text', text: part } : part));
+}
+
+/** Bold span. */
+export const bold = (text: string): Span => ({ type: 'bold', text });
+/** Italic span. */
+export const italic = (text: string): Span => ({ type: 'italic', text });
+/** Monospace span (codes, NIPs). */
+export const code = (text: string): Span => ({ type: 'code', text });
+
+/** A paragraph block. */
+export function paragraph(...parts: SpanInput[]): Block {
+  return { type: 'paragraph', spans: toSpans(parts) };
+}
+
+/** A bulleted or numbered list block. */
+export function list(items: SpanInput[][], ordered = false): Block {
+  return { type: 'list', ordered, items: items.map(toSpans) };
+}
+
+/** A quote of what someone wrote (shown set apart, always plain text). */
+export function quote(text: string): Block {
+  return { type: 'quote', text };
+}
+
+/** A reply of blocks, with optional button rows. */
+export function reply(blocks: Block[], buttons: Button[][] = [], options: { expectsFile?: boolean } = {}): Reply {
+  return { blocks, buttons, ...(options.expectsFile ? { expectsFile: true } : {}) };
+}
+
+/** A reply of one paragraph. */
+export function textReply(...parts: SpanInput[]): Reply {
+  return reply([paragraph(...parts)]);
+}
+
+/** The reply as plain text: the fallback every channel can show, and what tests read. */
+export function plainText(message: Reply): string {
+  const spans = (items: Span[]) => items.map((span) => span.text).join('');
+  return message.blocks
+    .map((block) => {
+      switch (block.type) {
+        case 'paragraph':
+          return spans(block.spans);
+        case 'list':
+          return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${spans(item)}`).join('\n');
+        case 'quote':
+          return block.text
+            .split('\n')
+            .map((line) => `> ${line}`)
+            .join('\n');
+      }
+    })
+    .join('\n\n');
+}
