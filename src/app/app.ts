@@ -3,6 +3,7 @@
  * stops it in reverse. Each step that fails undoes the ones before it.
  */
 import { channelStatuses } from '../channels/configured.js';
+import { startConversations, type ConsoleIo, type Conversations } from './conversations.js';
 import type { Config } from '../config/load.js';
 import { ensureHolidayCalendar } from '../holidays/seed.js';
 import { startHttpServer, type HttpServer } from '../http/server.js';
@@ -16,11 +17,20 @@ export interface App {
   db: Database;
   redis: RedisHandle;
   http: HttpServer;
+  conversations: Conversations;
   stop(): Promise<void>;
 }
 
+/** What tests and the entry point may vary. */
+export interface AppOptions {
+  now?: () => Date;
+  /** The console channel's terminal; defaults to this process's stdin and stdout. */
+  consoleIo?: ConsoleIo;
+}
+
 /** Starts everything; rejects (after cleaning up) when a step fails. */
-export async function startApp(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<App> {
+export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const now = options.now ?? (() => new Date());
   const cleanup: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const undo of cleanup.reverse()) {
@@ -72,7 +82,10 @@ export async function startApp(config: Config, logger: Logger, now: () => Date =
     for (const channel of channelStatuses(config)) {
       logger.info({ channel: channel.name, configured: channel.configured }, `channel ${channel.name}: ${channel.detail}`);
     }
-    return { db, redis, http, stop };
+    const consoleIo = options.consoleIo ?? { input: process.stdin, output: process.stdout, ansi: process.stdout.isTTY === true };
+    const conversations = await startConversations({ config, db, http, logger, now, consoleIo });
+    cleanup.push(() => conversations.stop());
+    return { db, redis, http, conversations, stop };
   } catch (error) {
     await stop();
     throw error;

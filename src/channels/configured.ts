@@ -23,7 +23,7 @@ export function channelStatuses(config: Pick<Config, 'telegram' | 'slack'>): Cha
     {
       name: 'console',
       configured: !config.telegram && !config.slack,
-      detail: 'not built yet; it will run in this terminal when no platform is configured',
+      detail: 'the bot runs in this terminal (used when no platform is configured)',
     },
   ];
 }

@@ -21,7 +21,8 @@ export interface Config {
   defaultTimeZone: string;
   defaultLocale: Parsed['DEFAULT_LOCALE'];
   linkCodeTtlDays: number;
-  telegram: { botToken: string } | undefined;
+  conversationIdleHours: number;
+  telegram: { botToken: string; apiRoot: string; webhookUrl: string | undefined; webhookSecret: string | undefined } | undefined;
   slack: { botToken: string; signingSecret: string; appToken: string | undefined } | undefined;
 }
 
@@ -48,6 +49,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
   if (!v.SLACK_BOT_TOKEN && (v.SLACK_SIGNING_SECRET || v.SLACK_APP_TOKEN)) {
     problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
   }
+  if (v.TELEGRAM_WEBHOOK_URL && !v.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_URL is set');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -60,7 +62,10 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
     defaultLocale: v.DEFAULT_LOCALE,
     linkCodeTtlDays: v.LINK_CODE_TTL_DAYS,
-    telegram: v.TELEGRAM_BOT_TOKEN ? { botToken: v.TELEGRAM_BOT_TOKEN } : undefined,
+    conversationIdleHours: v.CONVERSATION_IDLE_HOURS,
+    telegram: v.TELEGRAM_BOT_TOKEN
+      ? { botToken: v.TELEGRAM_BOT_TOKEN, apiRoot: v.TELEGRAM_API_ROOT, webhookUrl: v.TELEGRAM_WEBHOOK_URL, webhookSecret: v.TELEGRAM_WEBHOOK_SECRET }
+      : undefined,
     slack:
       v.SLACK_BOT_TOKEN && v.SLACK_SIGNING_SECRET
         ? { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN }

@@ -63,7 +63,7 @@ export class ConversationEngine<C extends EngineContext> {
     const begun = await flow.begin(ctx, context);
     if (!begun.ok) return { status: 'refused', replies: [...before, begun.reply] };
     const state: FlowState = { entries: [], context: begun.context };
-    const first = this.following(flow, -1, state);
+    const first = await this.following(ctx, flow, -1, state);
     if (first === null) return this.complete(ctx, flow, state, before);
     const session = await ctx.sessions.save(this.record(ctx, flow, first, state));
     return { status: 'started', replies: [...before, await this.prompt(ctx, flow, session)] };
@@ -163,7 +163,7 @@ export class ConversationEngine<C extends EngineContext> {
     }
     const state: FlowState = { ...session.state, entries: [...session.state.entries, { step: step.id, value: parsed.value }] };
     const index = flow.steps.indexOf(step);
-    const next = step.next ? step.next(state) : this.following(flow, index, state);
+    const next = step.next ? step.next(state) : await this.following(ctx, flow, index, state);
     if (next === null) return this.complete(ctx, flow, state, []);
     const saved = await ctx.sessions.save(this.record(ctx, flow, next, state));
     return { status: 'advanced', replies: [await this.prompt(ctx, flow, saved)] };
@@ -186,9 +186,9 @@ export class ConversationEngine<C extends EngineContext> {
   }
 
   /** The first step after `index` whose condition holds, or null at the end. */
-  private following(flow: FlowDefinition<C>, index: number, state: FlowState): string | null {
+  private async following(ctx: C, flow: FlowDefinition<C>, index: number, state: FlowState): Promise<string | null> {
     for (const step of flow.steps.slice(index + 1)) {
-      if (!step.when || step.when(state)) return step.id;
+      if (!step.when || (await step.when(state, ctx))) return step.id;
     }
     return null;
   }

@@ -122,9 +122,9 @@ export interface StepDefinition<C extends EngineContext> {
   parse?: CustomParse;
   /** Optional steps show a skip button and accept "-"; a skipped answer is null. */
   optional?: boolean;
-  /** Asked only when this is true (default: always). */
-  when?(state: FlowState): boolean;
-  /** The step after this one; null completes the flow. Default: the next step in the list. */
+  /** Asked only when this is true (default: always). May look things up. */
+  when?(state: FlowState, ctx: C): boolean | Promise<boolean>;
+  /** The step after this one; null completes the flow. Default: the next step in the list whose `when` holds. */
   next?(state: FlowState): string | null;
 }
 

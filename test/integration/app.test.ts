@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ import { tempDir } from '../support/files.js';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const silent = pino({ level: 'silent' });
+/** A console nobody types into, so the console channel stays quiet. */
+const quietConsole = () => ({ input: new PassThrough(), output: new PassThrough(), ansi: false });
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -27,7 +30,7 @@ describe('the running bot', () => {
   it('boots on PostgreSQL and Redis, answers /healthz and /readyz, and stops cleanly', async () => {
     const db = await useTestDatabase({ empty: true });
     const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL, HTTP_PORT: '0', DATA_DIR: tempDir() });
-    const app = await startApp(config, silent, () => new Date('2026-11-27T08:00:00Z'));
+    const app = await startApp(config, silent, { now: () => new Date('2026-11-27T08:00:00Z'), consoleIo: quietConsole() });
     try {
       const health = await fetch(`${app.http.url}/healthz`);
       expect(health.status).toBe(200);
@@ -51,7 +54,7 @@ describe('the running bot', () => {
   it('reports not ready, naming Redis, while Redis is unreachable', async () => {
     const db = await useTestDatabase();
     const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:1', HTTP_PORT: '0', DATA_DIR: tempDir() });
-    const app = await startApp(config, silent);
+    const app = await startApp(config, silent, { consoleIo: quietConsole() });
     try {
       expect((await fetch(`${app.http.url}/healthz`)).status).toBe(200);
       const ready = await fetch(`${app.http.url}/readyz`);
@@ -82,7 +85,7 @@ describe('the running bot', () => {
     await new Promise((resolve) => blocker.once('listening', resolve));
     try {
       const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL, HTTP_PORT: String(port), DATA_DIR: tempDir() });
-      await expect(startApp(config, silent)).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use; set HTTP_PORT`);
+      await expect(startApp(config, silent, { consoleIo: quietConsole() })).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use; set HTTP_PORT`);
     } finally {
       blocker.close();
     }

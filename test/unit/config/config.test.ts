@@ -19,6 +19,7 @@ describe('configuration', () => {
       defaultTimeZone: 'Asia/Jakarta',
       defaultLocale: 'id',
       linkCodeTtlDays: 14,
+      conversationIdleHours: 24,
       telegram: undefined,
       slack: undefined,
     });
@@ -38,7 +39,12 @@ describe('configuration', () => {
     });
     expect(config.http.port).toBe(8080);
     expect(config.defaultTimeZone).toBe('Asia/Makassar');
-    expect(config.telegram).toEqual({ botToken: '123456:AAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    expect(config.telegram).toEqual({
+      botToken: '123456:AAAAAAAAAAAAAAAAAAAAAAAAAA',
+      apiRoot: 'https://api.telegram.org',
+      webhookUrl: undefined,
+      webhookSecret: undefined,
+    });
     expect(config.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 'secret', appToken: 'xapp-1' });
   });
 

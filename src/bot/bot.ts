@@ -1,0 +1,140 @@
+/**
+ * The inbound pipeline every channel feeds: dedupe → identify → route → outbox, in one database
+ * transaction per event, then immediate delivery of what that event queued. One error boundary
+ * logs with context and answers with one friendly line; no input can crash the process.
+ */
+import type { ConversationEngine } from '../conversation/engine.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Locale } from '../i18n/catalogue.js';
+import { botText } from '../i18n/bot.js';
+import type { Logger } from '../logging/logger.js';
+import { say } from '../flows/common.js';
+import type { Db } from '../services/db.js';
+import { OutboxWriter } from '../services/outbox.js';
+import { loadMember } from '../services/people.js';
+import { botContext, type BotContext, type Origin } from './context.js';
+import type { InboundEvent } from './inbound.js';
+import { routeLinked, routeUnlinked } from './router.js';
+
+/** Raised inside the transaction when an update was handled before; rolls everything back. */
+class DuplicateUpdate extends Error {}
+
+export interface BotDependencies {
+  prisma: PrismaClient;
+  engine: ConversationEngine<BotContext>;
+  logger: Logger;
+  now: () => Date;
+  /** Language for people the bot does not know yet. */
+  defaultLocale: Locale;
+  /** Sends outbox rows now (rows that fail stay pending for the sender's sweep). */
+  deliver: (outboxIds: string[]) => Promise<void>;
+}
+
+/** Longest an event may hold its transaction. */
+const EVENT_TIMEOUT_MS = 30_000;
+
+export class Bot {
+  /** Events of one sender are handled one after another, in arrival order. */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(private readonly deps: BotDependencies) {}
+
+  /** Handles one event; resolves when its replies were handed to the channel (or queued for retry). */
+  handle(event: InboundEvent): Promise<void> {
+    if (!event.chat.private) return Promise.resolve();
+    const key = `${event.platform}:${event.workspace}:${event.sender.externalUserId}`;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const current = previous.then(() => this.process(event));
+    this.queues.set(key, current);
+    void current.finally(() => {
+      if (this.queues.get(key) === current) this.queues.delete(key);
+    });
+    return current;
+  }
+
+  private async process(event: InboundEvent): Promise<void> {
+    const { prisma, logger } = this.deps;
+    let queued: string[];
+    try {
+      queued = await prisma.$transaction((tx) => this.inTransaction(tx, event), { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS });
+    } catch (error) {
+      if (error instanceof DuplicateUpdate) {
+        logger.debug({ platform: event.platform, updateKey: event.updateKey }, 'duplicate update ignored');
+        return;
+      }
+      logger.error({ err: error, platform: event.platform, sender: event.sender.externalUserId, message: event.message.type }, 'handling an event failed');
+      queued = await this.apologise(event).catch((apologyError: unknown) => {
+        logger.error({ err: apologyError }, 'could not queue the apology either');
+        return [];
+      });
+    }
+    await this.deps.deliver(queued).catch((error: unknown) => logger.error({ err: error }, 'immediate delivery failed; the sender will retry'));
+  }
+
+  private async inTransaction(tx: Db, event: InboundEvent): Promise<string[]> {
+    const now = this.deps.now();
+    if (event.updateKey) await this.markProcessed(tx, event);
+    // Several instances (webhooks) may receive one person's messages at once: handle them one at a time.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${event.platform}:${event.workspace}:${event.sender.externalUserId}`}))`;
+    const outbox = new OutboxWriter(tx);
+    const identity = await tx.chatIdentity.findUnique({
+      where: {
+        platform_workspace_externalUserId: { platform: event.platform, workspace: event.workspace, externalUserId: event.sender.externalUserId },
+      },
+    });
+    const origin: Origin = {
+      platform: event.platform,
+      workspace: event.workspace,
+      chatId: event.chat.id,
+      identityId: identity?.id ?? null,
+    };
+    const address = { ...origin, employeeId: identity?.employeeId ?? null };
+
+    if (!identity) {
+      const account = { ...origin, externalUserId: event.sender.externalUserId, username: event.sender.username };
+      await outbox.toChat(address, await routeUnlinked(tx, account, event.message, this.deps.defaultLocale, now));
+      return outbox.queued;
+    }
+    await tx.chatIdentity.update({
+      where: { id: identity.id },
+      data: { lastSeenAt: now, dmChannelId: event.chat.id, username: event.sender.username, reachable: true, unreachableReason: null },
+    });
+    const me = await loadMember(tx, identity.employeeId);
+    if (!me || !me.active) {
+      await outbox.toChat(address, [say(botText[me?.locale ?? this.deps.defaultLocale].inactive)]);
+      return outbox.queued;
+    }
+    const ctx = botContext({ db: tx, me, origin, outbox, now });
+    await outbox.toChat(address, await routeLinked(ctx, this.deps.engine, event.message));
+    return outbox.queued;
+  }
+
+  /** Records the update; a second delivery of the same update fails the insert and is dropped. */
+  private async markProcessed(tx: Db, event: InboundEvent): Promise<void> {
+    try {
+      await tx.processedUpdate.create({ data: { platform: event.platform, workspace: event.workspace, updateKey: event.updateKey ?? '' } });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'P2002') throw new DuplicateUpdate();
+      throw error;
+    }
+  }
+
+  /** After a failure: one friendly line to the person, in a fresh transaction. */
+  private async apologise(event: InboundEvent): Promise<string[]> {
+    return this.deps.prisma.$transaction(async (tx) => {
+      const identity = await tx.chatIdentity.findUnique({
+        where: {
+          platform_workspace_externalUserId: { platform: event.platform, workspace: event.workspace, externalUserId: event.sender.externalUserId },
+        },
+        include: { employee: { select: { locale: true } } },
+      });
+      const outbox = new OutboxWriter(tx);
+      const locale = identity?.employee.locale ?? this.deps.defaultLocale;
+      await outbox.toChat(
+        { platform: event.platform, workspace: event.workspace, chatId: event.chat.id, employeeId: identity?.employeeId ?? null, identityId: identity?.id ?? null },
+        [say(botText[locale].somethingWentWrong)],
+      );
+      return outbox.queued;
+    });
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The commands people type, in Indonesian with English aliases. The same table feeds the router,
+ * /bantuan and the command menus platforms show.
+ */
+import type { botText } from '../i18n/bot.js';
+
+type CommandDescription = Extract<keyof (typeof botText)['id'], `cmd${string}`>;
+
+/** What a command does: start a flow, run a one-shot handler, or steer the active conversation. */
+export type CommandTarget =
+  | { flow: string }
+  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' }
+  | { engine: 'cancel' | 'back' | 'help' }
+  | { link: true };
+
+export interface CommandSpec {
+  name: string;
+  aliases: string[];
+  description: CommandDescription;
+  audience: 'everyone' | 'supervisor';
+  target: CommandTarget;
+}
+
+export const COMMANDS: CommandSpec[] = [
+  { name: 'skp', aliases: ['plan'], description: 'cmdSkp', audience: 'everyone', target: { run: 'skp' } },
+  { name: 'realisasi', aliases: ['progress'], description: 'cmdRealisasi', audience: 'everyone', target: { flow: 'progress' } },
+  { name: 'kendala', aliases: ['obstacle'], description: 'cmdKendala', audience: 'everyone', target: { flow: 'obstacle' } },
+  { name: 'mintaumpanbalik', aliases: ['askfeedback'], description: 'cmdMintaumpanbalik', audience: 'everyone', target: { flow: 'feedback-request' } },
+  { name: 'saya', aliases: ['me'], description: 'cmdSaya', audience: 'everyone', target: { run: 'saya' } },
+  { name: 'bahasa', aliases: ['language'], description: 'cmdBahasa', audience: 'everyone', target: { run: 'bahasa' } },
+  { name: 'bantuan', aliases: ['help'], description: 'cmdBantuan', audience: 'everyone', target: { engine: 'help' } },
+  { name: 'batal', aliases: ['cancel'], description: 'cmdBatal', audience: 'everyone', target: { engine: 'cancel' } },
+  { name: 'kembali', aliases: ['back'], description: 'cmdKembali', audience: 'everyone', target: { engine: 'back' } },
+  { name: 'hubungkan', aliases: ['link', 'start'], description: 'cmdHubungkan', audience: 'everyone', target: { link: true } },
+  { name: 'ekspektasi', aliases: ['expectations'], description: 'cmdEkspektasi', audience: 'supervisor', target: { flow: 'expectations' } },
+  { name: 'umpanbalik', aliases: ['feedback'], description: 'cmdUmpanbalik', audience: 'supervisor', target: { flow: 'feedback' } },
+  { name: 'tim', aliases: ['team'], description: 'cmdTim', audience: 'supervisor', target: { run: 'tim' } },
+];
+
+/** The command typed as `name` (Indonesian or alias). */
+export function findCommand(name: string): CommandSpec | undefined {
+  const lower = name.toLowerCase();
+  return COMMANDS.find((command) => command.name === lower || command.aliases.includes(lower));
+}

@@ -1,0 +1,50 @@
+/**
+ * Everything a command, action or flow needs while one inbound event is handled: the person, the
+ * transaction, the outbox and button minting. Built by the pipeline, one per event.
+ */
+import type { ActionPayload, EngineContext } from '../conversation/flow.js';
+import type { Button } from '../conversation/reply.js';
+import type { Platform } from '../generated/prisma/client.js';
+import type { Db } from '../services/db.js';
+import type { OutboxWriter } from '../services/outbox.js';
+import type { Member } from '../services/people.js';
+import { mintToken } from '../services/tokens.js';
+import { sessionStore } from '../services/sessions.js';
+
+/** The chat the event came from. */
+export interface Origin {
+  platform: Platform;
+  workspace: string;
+  chatId: string;
+  identityId: string | null;
+}
+
+/** The context of one event from a linked person. */
+export interface BotContext extends EngineContext {
+  db: Db;
+  me: Member;
+  origin: Origin;
+  outbox: OutboxWriter;
+  /** A button that `employeeId` (not necessarily the person talking) may press. */
+  buttonFor(employeeId: string, label: string, payload: ActionPayload): Promise<Button>;
+}
+
+/** Builds the context for `me` inside transaction `db`. */
+export function botContext(options: { db: Db; me: Member; origin: Origin; outbox: OutboxWriter; now: Date }): BotContext {
+  const { db, me, origin, outbox, now } = options;
+  const buttonFor = async (employeeId: string, label: string, payload: ActionPayload): Promise<Button> => ({
+    label,
+    token: await mintToken(db, employeeId, payload, now),
+  });
+  return {
+    db,
+    me,
+    origin,
+    outbox,
+    now,
+    person: { id: me.id, locale: me.locale, timeZone: me.timeZone },
+    sessions: sessionStore(db, { platform: origin.platform, identityId: origin.identityId }),
+    button: (label, payload) => buttonFor(me.id, label, payload),
+    buttonFor,
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * What a channel hands the bot: one platform-neutral event per thing a person did. The raw
+ * platform payload stays in `raw`, for logs only.
+ */
+import type { FileRef } from '../conversation/flow.js';
+import type { Platform } from '../generated/prisma/client.js';
+
+/** What the person sent. */
+export type InboundMessage =
+  | { type: 'command'; name: string; args: string }
+  | { type: 'text'; text: string }
+  | { type: 'button'; token: string }
+  | { type: 'file'; file: FileRef }
+  | { type: 'unsupported'; what: string };
+
+/** One inbound event from a chat platform. */
+export interface InboundEvent {
+  platform: Platform;
+  /** Slack team id; empty for Telegram and the console. */
+  workspace: string;
+  /** The platform's id of this delivery (Telegram update_id, Slack event_id) so a redelivery is handled once; null when there is none. */
+  updateKey: string | null;
+  sender: { externalUserId: string; username: string | null; displayName: string };
+  chat: { id: string; private: boolean };
+  message: InboundMessage;
+  raw?: unknown;
+}
+
+/** Splits "/start@MyBot ABC" into a lower-case command name and its arguments. */
+export function parseCommand(text: string): { name: string; args: string } | undefined {
+  const match = /^\/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  return match ? { name: (match[1] ?? '').toLowerCase(), args: (match[2] ?? '').trim() } : undefined;
+}

@@ -1,0 +1,52 @@
+/**
+ * One-shot commands about the person: /saya (who the bot thinks you are), /bahasa, /bantuan.
+ */
+import { bold, list, paragraph, reply, type Reply } from '../conversation/reply.js';
+import { say } from '../flows/common.js';
+import { zoneLabel } from '../domain/time-zones.js';
+import { botText } from '../i18n/bot.js';
+import { reportsOf } from '../services/people.js';
+import { COMMANDS } from './commands.js';
+import type { BotContext } from './context.js';
+
+export async function whoAmI(ctx: BotContext): Promise<Reply[]> {
+  const t = botText[ctx.me.locale];
+  const supervisor = ctx.me.supervisorId
+    ? await ctx.db.employee.findUnique({ where: { id: ctx.me.supervisorId }, select: { name: true, position: true } })
+    : null;
+  const reports = await reportsOf(ctx.db, ctx.me, ctx.now);
+  const rows: [string, string][] = [
+    [t.meName, ctx.me.name],
+    [t.meNip, ctx.me.nip],
+    [t.mePosition, ctx.me.position],
+    [t.meUnit, ctx.me.unitName],
+    [t.meAgency, ctx.me.agencyName],
+    [t.meSupervisor, supervisor ? `${supervisor.name} (${supervisor.position})` : t.meNoSupervisor],
+    [t.meTimeZone, `${zoneLabel(ctx.me.timeZone)} (${ctx.me.timeZone})`],
+    [t.meLanguage, t.languageName],
+  ];
+  if (reports.length > 0) rows.push([t.meReports, reports.map((r) => r.name).join(', ')]);
+  return [reply([paragraph(t.meTitle), list(rows.map(([label, value]) => [bold(`${label}: `), value])), paragraph(t.meWrongData)])];
+}
+
+export async function setLanguage(ctx: BotContext, args: string): Promise<Reply[]> {
+  const wanted = args.trim().toLowerCase();
+  if (wanted !== 'id' && wanted !== 'en') return [say(botText[ctx.me.locale].languageUsage({ current: botText[ctx.me.locale].languageName }))];
+  await ctx.db.employee.update({ where: { id: ctx.me.id }, data: { locale: wanted } });
+  ctx.me.locale = wanted;
+  ctx.person.locale = wanted;
+  return [say(botText[wanted].languageSet)];
+}
+
+/** The commands this person can use; supervisor commands only for people with reports. */
+export async function help(ctx: BotContext): Promise<Reply> {
+  const t = botText[ctx.me.locale];
+  const isSupervisor = (await reportsOf(ctx.db, ctx.me, ctx.now)).length > 0;
+  const line = (name: string, description: keyof typeof t) => [bold(`/${name}`), ` – ${t[description] as string}`];
+  const everyone = COMMANDS.filter((c) => c.audience === 'everyone' && c.name !== 'hubungkan');
+  const supervisors = COMMANDS.filter((c) => c.audience === 'supervisor');
+  const blocks = [paragraph(t.helpIntro({ name: ctx.me.name })), list(everyone.map((c) => line(c.name, c.description)))];
+  if (isSupervisor) blocks.push(paragraph(bold(t.helpSupervisor)), list(supervisors.map((c) => line(c.name, c.description))));
+  blocks.push(paragraph(t.helpDuringFlow));
+  return reply(blocks);
+}

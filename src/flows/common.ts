@@ -1,0 +1,52 @@
+/**
+ * Helpers every flow and command uses: the performance year, access checks that explain and
+ * audit a refusal, and option lists of RHK.
+ */
+import type { BotContext } from '../bot/context.js';
+import type { BeginResult, Option } from '../conversation/flow.js';
+import { paragraph, reply, type Reply } from '../conversation/reply.js';
+import { denialMessage, type Action } from '../domain/access.js';
+import { localDate } from '../domain/time-zones.js';
+import { botText } from '../i18n/bot.js';
+import { audit } from '../services/audit.js';
+import { decide } from '../services/people.js';
+
+/** The performance year of `ctx.now` in the person's time zone (January–December). */
+export function performanceYear(ctx: BotContext): number {
+  return localDate(ctx.now, ctx.me.timeZone).year;
+}
+
+/** A one-paragraph reply. */
+export function say(text: string): Reply {
+  return reply([paragraph(text)]);
+}
+
+/** Null when `ctx.me` may take `action` about `targetId`; otherwise the refusal, already audited. */
+export async function refusal(ctx: BotContext, action: Action, targetId: string): Promise<Reply | null> {
+  const decision = await decide(ctx.db, ctx.me, action, targetId, ctx.now);
+  if (decision.allowed) return null;
+  await audit(ctx.db, {
+    agencyId: ctx.me.agencyId,
+    actorId: ctx.me.id,
+    action: 'access.denied',
+    entityType: 'Employee',
+    entityId: targetId,
+    details: { attempted: action, reason: decision.reason },
+  });
+  return say(botText[ctx.me.locale].refused({ reason: denialMessage(decision.reason, action, ctx.me.locale) }));
+}
+
+/** A BeginResult that refuses with `message`. */
+export function refuse(message: Reply): BeginResult {
+  return { ok: false, reply: message };
+}
+
+/** RHK of a plan as options, labelled with their text. */
+export function rhkOptions(rhks: { id: string; text: string }[]): Option[] {
+  return rhks.map((rhk) => ({ value: rhk.id, label: rhk.text }));
+}
+
+/** Text shortened for a button or a heading, with an ellipsis. */
+export function shorten(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,256 @@
+/**
+ * /ekspektasi – a supervisor (or Plt/Plh) sets a report's expectations: RHK with indicators and
+ * targets, each aligned to one of the supervisor's own agreed RHK, then optionally a specific
+ * expectation per BerAKHLAK value; a review; and the plan goes to the employee, who agrees or
+ * asks for clarification (flows/clarification.ts).
+ */
+import { z } from 'zod';
+import type { BotContext } from '../bot/context.js';
+import { allAnswers, lastAnswer, type FlowDefinition, type FlowState, type StepDefinition } from '../conversation/flow.js';
+import { parseNumber } from '../conversation/inputs.js';
+import { bold, list, paragraph, reply, type Reply } from '../conversation/reply.js';
+import { CORE_VALUES, coreValueGuides, coreValueName, type CoreValueCode } from '../domain/berakhlak.js';
+import type { Locale } from '../i18n/catalogue.js';
+import { botText } from '../i18n/bot.js';
+import { planningText } from '../i18n/planning.js';
+import { audit } from '../services/audit.js';
+import { reportsOf } from '../services/people.js';
+import {
+  agreedPlan,
+  latestPlan,
+  planBlocks,
+  planById,
+  proposePlan,
+  storedPlanBlocks,
+  type BehaviourDraft,
+  type IndicatorDraft,
+  type RhkDraft,
+} from '../services/plans.js';
+import { performanceYear, refusal, refuse, rhkOptions, say, shorten } from './common.js';
+
+const ASPECTS = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
+const TARGET_MAX = 200;
+const targetSchema = z.object({ value: z.number().nullable(), unit: z.string().nullable(), text: z.string().nullable() });
+type Target = z.infer<typeof targetSchema>;
+
+/** "4 laporan" → 4 + laporan; "100%" → 100 + %; anything else is a narrative target. */
+export function parseTarget(text: string, locale: Locale): { ok: true; value: Target } | { ok: false; message: string } {
+  if (text.length > TARGET_MAX) return { ok: false, message: planningText[locale].targetTooLong };
+  const match = /^(-?[\d.,]+)\s*(.*)$/.exec(text);
+  const value = match ? parseNumber(match[1] ?? '', locale) : undefined;
+  if (match && value !== undefined) return { ok: true, value: { value, unit: (match[2] ?? '').trim() || null, text: null } };
+  return { ok: true, value: { value: null, unit: null, text } };
+}
+
+const t = (ctx: BotContext) => planningText[ctx.me.locale];
+
+/** The report the flow is about: given when started from a button, otherwise chosen in the first step. */
+function reportId(state: FlowState): string | undefined {
+  return (state.context['reportId'] as string | undefined) ?? lastAnswer<string>(state, 'report');
+}
+
+async function reportName(ctx: BotContext, state: FlowState): Promise<string> {
+  const id = reportId(state);
+  const row = id ? await ctx.db.employee.findUnique({ where: { id }, select: { name: true } }) : null;
+  return row?.name ?? '';
+}
+
+/** The entries folded back into RHK drafts and behaviour expectations. */
+export function draftOf(state: FlowState): { rhks: RhkDraft[]; behaviours: BehaviourDraft[] } {
+  const rhks: RhkDraft[] = [];
+  let rhk: RhkDraft | undefined;
+  let indicator: IndicatorDraft | undefined;
+  const behaviours: BehaviourDraft[] = [];
+  for (const { step, value } of state.entries) {
+    if (step === 'rhkKind') rhks.push((rhk = { kind: value as RhkDraft['kind'], text: '', leaderRhkId: null, indicators: [] }));
+    else if (step === 'rhkText' && rhk) rhk.text = value as string;
+    else if (step === 'aspect' && rhk) {
+      indicator = { aspect: value as IndicatorDraft['aspect'], text: '', targetValue: null, targetUnit: null, targetText: null };
+      rhk.indicators.push(indicator);
+    } else if (step === 'indicatorText' && indicator) indicator.text = value as string;
+    else if (step === 'target' && indicator) {
+      const target = value as Target;
+      Object.assign(indicator, { targetValue: target.value, targetUnit: target.unit, targetText: target.text });
+    } else if (step === 'leaderRhk' && rhk) rhk.leaderRhkId = value as string;
+    else if (step.startsWith('behaviour.') && typeof value === 'string') {
+      behaviours.push({ coreValue: step.slice('behaviour.'.length) as CoreValueCode, text: value });
+    }
+  }
+  return { rhks, behaviours };
+}
+
+async function myAgreedRhks(ctx: BotContext) {
+  const plan = await agreedPlan(ctx.db, ctx.me.id, performanceYear(ctx));
+  return plan?.resultExpectations ?? [];
+}
+
+function behaviourStep(code: CoreValueCode): StepDefinition<BotContext> {
+  return {
+    id: `behaviour.${code}`,
+    kind: 'text',
+    optional: true,
+    maxLength: 1000,
+    schema: z.string().min(1),
+    prompt: (ctx) => ({
+      blocks: [
+        paragraph(t(ctx).askBehaviour({ value: coreValueName(code, ctx.me.locale) })),
+        list(coreValueGuides(code, ctx.me.locale).map((guide) => [guide])),
+      ],
+    }),
+  };
+}
+
+export const expectationsFlow: FlowDefinition<BotContext> = {
+  id: 'expectations',
+  version: 1,
+  command: '/ekspektasi',
+  title: (locale) => planningText[locale].flowTitle,
+
+  async begin(ctx, context) {
+    const year = performanceYear(ctx);
+    if (context['reportId']) {
+      const refused = await refusal(ctx, 'SET_EXPECTATIONS', context['reportId'] as string);
+      if (refused) return refuse(refused);
+    } else if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) {
+      return refuse(say(botText[ctx.me.locale].noReports));
+    }
+    if (!(await agreedPlan(ctx.db, ctx.me.id, year))) return refuse(say(t(ctx).needOwnPlan({ year })));
+    return { ok: true, context: { ...context, year } };
+  },
+
+  steps: [
+    {
+      id: 'report',
+      kind: 'choice',
+      schema: z.string(),
+      when: (state) => !state.context['reportId'],
+      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askReport)] }),
+      options: async (ctx) =>
+        (await reportsOf(ctx.db, ctx.me, ctx.now)).map((r) => ({ value: r.id, label: `${r.name}${r.acting ? t(ctx).actingSuffix : ''}` })),
+    },
+    {
+      id: 'replace',
+      kind: 'confirm',
+      schema: z.boolean(),
+      when: async (state, ctx) => !!(await latestPlan(ctx.db, reportId(state) ?? '', state.context['year'] as number)),
+      next: (state) => (lastAnswer(state, 'replace') ? 'rhkKind' : null),
+      async prompt(ctx, state) {
+        const plan = await latestPlan(ctx.db, reportId(state) ?? '', state.context['year'] as number);
+        const name = plan?.employee.name ?? '';
+        const question = plan?.status === 'AGREED' ? t(ctx).askReplaceAgreed : t(ctx).askReplacePending;
+        return { blocks: [...(plan ? storedPlanBlocks(plan, ctx.me.locale) : []), paragraph(question({ name, version: plan?.version ?? 0 }))] };
+      },
+    },
+    {
+      id: 'rhkKind',
+      kind: 'choice',
+      schema: z.enum(['UTAMA', 'TAMBAHAN']),
+      prompt: async (ctx, state) => ({
+        blocks: [paragraph(t(ctx).askRhkKind({ n: allAnswers(state, 'rhkKind').length + 1, name: await reportName(ctx, state) }))],
+      }),
+      options: (ctx) => [
+        { value: 'UTAMA', label: t(ctx).kindUTAMA },
+        { value: 'TAMBAHAN', label: t(ctx).kindTAMBAHAN },
+      ],
+    },
+    { id: 'rhkText', kind: 'text', maxLength: 500, schema: z.string().min(3), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRhkText)] }) },
+    {
+      id: 'aspect',
+      kind: 'choice',
+      schema: z.enum(ASPECTS),
+      prompt: (ctx, state) => {
+        const current = draftOf(state).rhks.at(-1);
+        return { blocks: [paragraph(t(ctx).askAspect({ n: (current?.indicators.length ?? 0) + 1, rhk: shorten(current?.text ?? '') }))] };
+      },
+      options: (ctx) => ASPECTS.map((aspect) => ({ value: aspect, label: t(ctx)[`aspect${aspect}`] })),
+    },
+    {
+      id: 'indicatorText',
+      kind: 'text',
+      maxLength: 300,
+      schema: z.string().min(3),
+      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askIndicatorText)] }),
+    },
+    { id: 'target', kind: 'text', parse: parseTarget, schema: targetSchema, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askTarget)] }) },
+    {
+      id: 'moreIndicators',
+      kind: 'confirm',
+      schema: z.boolean(),
+      next: (state) => (lastAnswer(state, 'moreIndicators') ? 'aspect' : 'leaderRhk'),
+      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMoreIndicators)] }),
+    },
+    {
+      id: 'leaderRhk',
+      kind: 'choice',
+      schema: z.string(),
+      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaderRhk)] }),
+      options: async (ctx) => rhkOptions(await myAgreedRhks(ctx)),
+    },
+    {
+      id: 'moreRhk',
+      kind: 'confirm',
+      schema: z.boolean(),
+      next: (state) => (lastAnswer(state, 'moreRhk') ? 'rhkKind' : `behaviour.${CORE_VALUES[0]?.code ?? 'pelayanan'}`),
+      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMoreRhk)] }),
+    },
+    ...CORE_VALUES.map((value) => behaviourStep(value.code)),
+    {
+      id: 'review',
+      kind: 'choice',
+      schema: z.enum(['send', 'discard']),
+      async prompt(ctx, state) {
+        const leaderTexts = new Map((await myAgreedRhks(ctx)).map((rhk) => [rhk.id, rhk.text]));
+        const draft = draftOf(state);
+        const rhks = draft.rhks.map((rhk) => ({ ...rhk, leaderText: rhk.leaderRhkId ? (leaderTexts.get(rhk.leaderRhkId) ?? null) : null }));
+        return {
+          blocks: [...planBlocks({ rhks, behaviours: draft.behaviours }, ctx.me.locale), paragraph(t(ctx).askReview({ name: await reportName(ctx, state) }))],
+        };
+      },
+      options: (ctx) => [
+        { value: 'send', label: t(ctx).send },
+        { value: 'discard', label: t(ctx).discard },
+      ],
+    },
+  ],
+
+  async complete(ctx, state) {
+    if (lastAnswer(state, 'replace') === false) return [say(t(ctx).notChanged)];
+    if (lastAnswer(state, 'review') !== 'send') return [say(t(ctx).discarded)];
+    const employeeId = reportId(state) ?? '';
+    const refused = await refusal(ctx, 'SET_EXPECTATIONS', employeeId);
+    if (refused) return [refused];
+    const year = state.context['year'] as number;
+    const draft = draftOf(state);
+    const myRhkIds = new Set((await myAgreedRhks(ctx)).map((rhk) => rhk.id));
+    if (draft.rhks.some((rhk) => !rhk.leaderRhkId || !myRhkIds.has(rhk.leaderRhkId))) return [say(t(ctx).ownPlanChanged)];
+
+    const employee = await ctx.db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true, position: true, locale: true } });
+    const plan = await proposePlan(ctx.db, { employeeId, raterId: ctx.me.id, year, positionTitle: employee.position, ...draft, now: ctx.now });
+    await audit(ctx.db, {
+      agencyId: ctx.me.agencyId,
+      actorId: ctx.me.id,
+      action: 'plan.proposed',
+      entityType: 'Plan',
+      entityId: plan.id,
+      details: { employeeId, year, version: plan.version, rhks: draft.rhks.length },
+    });
+    const delivered = await ctx.outbox.toPerson(employeeId, [await proposalMessage(ctx, plan.id, employee.locale)]);
+    const sent = say(t(ctx).sentToEmployee({ name: employee.name, year, version: plan.version }));
+    return delivered ? [sent] : [sent, say(botText[ctx.me.locale].notLinkedYet({ name: employee.name }))];
+  },
+};
+
+/** The plan as the employee receives it, with Setuju / Minta klarifikasi buttons for them. */
+export async function proposalMessage(ctx: BotContext, planId: string, locale: Locale, intro = true): Promise<Reply> {
+  const plan = await planById(ctx.db, planId);
+  if (!plan) throw new Error(`plan ${planId} not found`);
+  const text = planningText[locale];
+  const blocks = storedPlanBlocks(plan, locale);
+  return reply(
+    [...(intro ? [paragraph(bold(text.proposalIntro({ supervisor: ctx.me.name })))] : []), ...blocks],
+    [
+      [await ctx.buttonFor(plan.employeeId, text.agree, { kind: 'action', name: 'plan.agree', args: { planId } })],
+      [await ctx.buttonFor(plan.employeeId, text.askClarification, { kind: 'start', flow: 'clarify', context: { planId } })],
+    ],
+  );
+}

@@ -1,0 +1,20 @@
+/** Every flow the bot runs, for the engine. */
+import type { BotContext } from '../bot/context.js';
+import type { FlowDefinition } from '../conversation/flow.js';
+import { clarifyAnswerFlow, clarifyFlow } from './clarification.js';
+import { expectationsFlow } from './expectations.js';
+import { feedbackFlow, feedbackReplyFlow, feedbackRequestFlow } from './feedback.js';
+import { obstacleFlow, obstacleResponseFlow } from './obstacles.js';
+import { progressFlow } from './progress.js';
+
+export const FLOWS: FlowDefinition<BotContext>[] = [
+  expectationsFlow,
+  clarifyFlow,
+  clarifyAnswerFlow,
+  feedbackFlow,
+  feedbackReplyFlow,
+  feedbackRequestFlow,
+  progressFlow,
+  obstacleFlow,
+  obstacleResponseFlow,
+];

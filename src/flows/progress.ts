@@ -1,0 +1,83 @@
+/**
+ * /realisasi – an employee logs progress on one RHK with optional evidence: a file or photo kept
+ * on the platform (its reference and metadata, not the bytes) or a link.
+ */
+import { z } from 'zod';
+import type { BotContext } from '../bot/context.js';
+import { lastAnswer, type FileRef, type FlowDefinition } from '../conversation/flow.js';
+import { paragraph } from '../conversation/reply.js';
+import { formatCivilDate } from '../domain/civil-date.js';
+import { localDate } from '../domain/time-zones.js';
+import { dialogueText } from '../i18n/dialogue.js';
+import { audit } from '../services/audit.js';
+import { workingPlan } from '../services/plans.js';
+import { performanceYear, refuse, rhkOptions, say, shorten } from './common.js';
+
+const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
+
+const fileSchema = z.object({
+  kind: z.enum(['FILE', 'PHOTO', 'LINK']),
+  url: z.string().optional(),
+  externalFileId: z.string().optional(),
+  fileName: z.string().optional(),
+  mimeType: z.string().optional(),
+  sizeBytes: z.number().optional(),
+});
+
+async function myRhks(ctx: BotContext) {
+  return (await workingPlan(ctx.db, ctx.me.id, performanceYear(ctx)))?.resultExpectations ?? [];
+}
+
+export const progressFlow: FlowDefinition<BotContext> = {
+  id: 'progress',
+  version: 1,
+  command: '/realisasi',
+  title: (locale) => dialogueText[locale].progressTitle,
+  async begin(ctx, context) {
+    if ((await myRhks(ctx)).length === 0) return refuse(say(t(ctx).noRhkYet));
+    return { ok: true, context };
+  },
+  steps: [
+    {
+      id: 'rhk',
+      kind: 'choice',
+      schema: z.string(),
+      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askProgressRhk)] }),
+      options: async (ctx) => rhkOptions(await myRhks(ctx)),
+    },
+    { id: 'text', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askProgressText)] }) },
+    { id: 'evidence', kind: 'file', optional: true, schema: fileSchema, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askEvidence)] }) },
+  ],
+  async complete(ctx, state) {
+    const rhkId = lastAnswer<string>(state, 'rhk') ?? '';
+    const rhk = await ctx.db.resultExpectation.findUniqueOrThrow({ where: { id: rhkId }, include: { plan: true } });
+    // The RHK must still be one of the person's own (plans can be revised while they type).
+    if (rhk.plan.employeeId !== ctx.me.id) return [say(t(ctx).noRhkYet)];
+    const evidence = lastAnswer<FileRef | null>(state, 'evidence') ?? null;
+    const entry = await ctx.db.progressEntry.create({
+      data: {
+        employeeId: ctx.me.id,
+        rhkId,
+        text: lastAnswer<string>(state, 'text') ?? '',
+        occurredOn: new Date(`${formatCivilDate(localDate(ctx.now, ctx.me.timeZone))}T00:00:00Z`),
+        ...(evidence
+          ? {
+              evidence: {
+                create: {
+                  kind: evidence.kind,
+                  url: evidence.url ?? null,
+                  platform: evidence.kind === 'LINK' ? null : ctx.origin.platform,
+                  externalFileId: evidence.externalFileId ?? null,
+                  fileName: evidence.fileName ?? null,
+                  mimeType: evidence.mimeType ?? null,
+                  sizeBytes: evidence.sizeBytes ?? null,
+                },
+              },
+            }
+          : {}),
+      },
+    });
+    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'progress.logged', entityType: 'ProgressEntry', entityId: entry.id });
+    return [say(t(ctx).progressSaved({ rhk: shorten(rhk.text, 80), evidence: evidence ? t(ctx).withEvidence : '' }))];
+  },
+};

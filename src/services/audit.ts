@@ -1,0 +1,26 @@
+/** The audit log: who did what, written in the same transaction as the change itself. */
+import type { Db } from './db.js';
+
+export interface AuditEntry {
+  agencyId?: string | null;
+  actorId?: string | null;
+  actorLabel?: string;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function audit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      agencyId: entry.agencyId ?? null,
+      actorId: entry.actorId ?? null,
+      actorLabel: entry.actorLabel ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      details: (entry.details ?? {}) as object,
+    },
+  });
+}

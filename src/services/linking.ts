@@ -1,0 +1,73 @@
+/**
+ * Redeeming an HR-issued link code from a chat account. Codes are single use and expire; five
+ * wrong codes from one account lock that account's further tries for fifteen minutes.
+ */
+import { hashLinkCode, normalizeLinkCode } from '../linking/link-codes.js';
+import type { Platform } from '../generated/prisma/client.js';
+import type { Db } from './db.js';
+
+/** Wrong codes allowed before an account is locked. */
+export const MAX_WRONG_CODES = 5;
+/** How long a locked account must wait, in minutes. */
+export const LOCK_MINUTES = 15;
+
+/** The chat account trying to link. */
+export interface ChatAccount {
+  platform: Platform;
+  workspace: string;
+  externalUserId: string;
+  chatId: string;
+  username: string | null;
+}
+
+export type RedeemResult =
+  | { status: 'LINKED'; employeeId: string; identityId: string }
+  | { status: 'WRONG'; remaining: number }
+  | { status: 'LOCKED'; minutes: number }
+  | { status: 'EXPIRED' | 'USED' | 'REVOKED' | 'INACTIVE' };
+
+/** Tries `typed` as a link code for `account` (which must not be linked yet). */
+export async function redeemLinkCode(db: Db, account: ChatAccount, typed: string, now: Date): Promise<RedeemResult> {
+  const key = { platform: account.platform, workspace: account.workspace, externalUserId: account.externalUserId };
+  const attempts = await db.linkAttempt.findUnique({ where: { platform_workspace_externalUserId: key } });
+  if (attempts?.lockedUntil && attempts.lockedUntil > now) {
+    return { status: 'LOCKED', minutes: Math.ceil((attempts.lockedUntil.getTime() - now.getTime()) / 60_000) };
+  }
+  const normalized = normalizeLinkCode(typed);
+  const code = normalized ? await db.linkCode.findUnique({ where: { codeHash: hashLinkCode(normalized) }, include: { employee: true } }) : null;
+  if (!code) {
+    // A lock that has run out starts a fresh count.
+    const failed = (attempts?.lockedUntil ? 0 : (attempts?.failedCount ?? 0)) + 1;
+    const lockedUntil = failed >= MAX_WRONG_CODES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+    await db.linkAttempt.upsert({
+      where: { platform_workspace_externalUserId: key },
+      create: { ...key, failedCount: failed, lastFailedAt: now, lockedUntil },
+      update: { failedCount: failed, lastFailedAt: now, lockedUntil },
+    });
+    return lockedUntil ? { status: 'LOCKED', minutes: LOCK_MINUTES } : { status: 'WRONG', remaining: MAX_WRONG_CODES - failed };
+  }
+  // A real code, even an unusable one, is not a guess: it does not count as a wrong try.
+  if (code.usedAt) return { status: 'USED' };
+  if (code.revokedAt) return { status: 'REVOKED' };
+  if (code.expiresAt <= now) return { status: 'EXPIRED' };
+  if (!code.employee.active) return { status: 'INACTIVE' };
+
+  // A new account on the same platform replaces the old one (a new phone, a new Telegram account).
+  await db.chatIdentity.deleteMany({ where: { employeeId: code.employeeId, platform: account.platform, workspace: account.workspace } });
+  const identity = await db.chatIdentity.create({
+    data: { ...key, employeeId: code.employeeId, dmChannelId: account.chatId, username: account.username, linkedAt: now, lastSeenAt: now },
+  });
+  await db.linkCode.update({ where: { id: code.id }, data: { usedAt: now, usedByIdentityId: identity.id } });
+  await db.linkAttempt.deleteMany({ where: key });
+  await db.auditLog.create({
+    data: {
+      agencyId: code.employee.agencyId,
+      actorId: code.employeeId,
+      action: 'identity.linked',
+      entityType: 'ChatIdentity',
+      entityId: identity.id,
+      details: { platform: account.platform, workspace: account.workspace },
+    },
+  });
+  return { status: 'LINKED', employeeId: code.employeeId, identityId: identity.id };
+}

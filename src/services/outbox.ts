@@ -1,0 +1,62 @@
+/**
+ * The outbox: every message the bot sends is first a row here, written in the same transaction
+ * as what caused it, then delivered by the sender (src/delivery). A crash between the two loses
+ * nothing: pending rows are sent when the bot is back.
+ */
+import type { Reply } from '../conversation/reply.js';
+import type { Platform } from '../generated/prisma/client.js';
+import type { Db } from './db.js';
+
+/** Where a message goes. */
+export interface ChatAddress {
+  platform: Platform;
+  workspace: string;
+  chatId: string;
+  employeeId: string | null;
+  identityId: string | null;
+}
+
+/** Writes outbox rows through one transaction and remembers their ids for immediate delivery. */
+export class OutboxWriter {
+  readonly queued: string[] = [];
+
+  constructor(private readonly db: Db) {}
+
+  /** Queues `replies` to one chat, in order. */
+  async toChat(address: ChatAddress, replies: Reply[], options: { dedupeKey?: string } = {}): Promise<void> {
+    for (const [index, message] of replies.entries()) {
+      const row = await this.db.outboundMessage.create({
+        data: {
+          ...address,
+          payload: message as unknown as object,
+          dedupeKey: options.dedupeKey ? `${options.dedupeKey}:${index}` : null,
+        },
+      });
+      this.queued.push(row.id);
+    }
+  }
+
+  /**
+   * Queues `replies` to a person's most recently used reachable chat account. Returns false when
+   * the person has none (not linked yet, or every account unreachable): the caller says so.
+   */
+  async toPerson(employeeId: string, replies: Reply[], options: { dedupeKey?: string } = {}): Promise<boolean> {
+    const identity = await this.db.chatIdentity.findFirst({
+      where: { employeeId, reachable: true },
+      orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { linkedAt: 'desc' }],
+    });
+    if (!identity) return false;
+    await this.toChat(
+      {
+        platform: identity.platform,
+        workspace: identity.workspace,
+        chatId: identity.dmChannelId ?? identity.externalUserId,
+        employeeId,
+        identityId: identity.id,
+      },
+      replies,
+      options,
+    );
+    return true;
+  }
+}
