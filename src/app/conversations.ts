@@ -8,6 +8,7 @@ import { Bot } from '../bot/bot.js';
 import type { BotContext } from '../bot/context.js';
 import { expireIdleSessions } from '../bot/expiry.js';
 import { ConsoleChannel } from '../channels/console/console-channel.js';
+import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import type { Config } from '../config/load.js';
 import { ConversationEngine } from '../conversation/engine.js';
 import type { Channel } from '../delivery/channel.js';
@@ -60,6 +61,8 @@ export async function startConversations(options: {
     if (demo.seeded) logger.info('demo organisation loaded for the console');
     channels.set('CONSOLE', new ConsoleChannel({ prisma: db.prisma, ...options.consoleIo, locale: config.defaultLocale, initialEmployeeId: demo.startAs }));
   }
+
+  if (config.telegram) channels.set('TELEGRAM', new TelegramChannel(config.telegram, options.http, logger));
 
   for (const channel of channels.values()) await channel.start((event) => bot.handle(event));
   sender.start();

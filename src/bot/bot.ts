@@ -12,7 +12,7 @@ import { say } from '../flows/common.js';
 import type { Db } from '../services/db.js';
 import { OutboxWriter } from '../services/outbox.js';
 import { loadMember } from '../services/people.js';
-import { botContext, type BotContext, type Origin } from './context.js';
+import { botContext, type BotContext, type EventEffects, type Origin } from './context.js';
 import type { InboundEvent } from './inbound.js';
 import { routeLinked, routeUnlinked } from './router.js';
 
@@ -35,15 +35,15 @@ const EVENT_TIMEOUT_MS = 30_000;
 
 export class Bot {
   /** Events of one sender are handled one after another, in arrival order. */
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new Map<string, Promise<EventEffects>>();
 
   constructor(private readonly deps: BotDependencies) {}
 
-  /** Handles one event; resolves when its replies were handed to the channel (or queued for retry). */
-  handle(event: InboundEvent): Promise<void> {
-    if (!event.chat.private) return Promise.resolve();
+  /** Handles one event; resolves when its replies were handed to the channel (or queued for retry). Never rejects. */
+  handle(event: InboundEvent): Promise<EventEffects> {
+    if (!event.chat.private) return Promise.resolve({ clearButtons: false });
     const key = `${event.platform}:${event.workspace}:${event.sender.externalUserId}`;
-    const previous = this.queues.get(key) ?? Promise.resolve();
+    const previous = this.queues.get(key) ?? Promise.resolve({ clearButtons: false });
     const current = previous.then(() => this.process(event));
     this.queues.set(key, current);
     void current.finally(() => {
@@ -52,15 +52,16 @@ export class Bot {
     return current;
   }
 
-  private async process(event: InboundEvent): Promise<void> {
+  private async process(event: InboundEvent): Promise<EventEffects> {
     const { prisma, logger } = this.deps;
+    const effects: EventEffects = { clearButtons: false };
     let queued: string[];
     try {
-      queued = await prisma.$transaction((tx) => this.inTransaction(tx, event), { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS });
+      queued = await prisma.$transaction((tx) => this.inTransaction(tx, event, effects), { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS });
     } catch (error) {
       if (error instanceof DuplicateUpdate) {
         logger.debug({ platform: event.platform, updateKey: event.updateKey }, 'duplicate update ignored');
-        return;
+        return effects;
       }
       logger.error({ err: error, platform: event.platform, sender: event.sender.externalUserId, message: event.message.type }, 'handling an event failed');
       queued = await this.apologise(event).catch((apologyError: unknown) => {
@@ -69,9 +70,10 @@ export class Bot {
       });
     }
     await this.deps.deliver(queued).catch((error: unknown) => logger.error({ err: error }, 'immediate delivery failed; the sender will retry'));
+    return effects;
   }
 
-  private async inTransaction(tx: Db, event: InboundEvent): Promise<string[]> {
+  private async inTransaction(tx: Db, event: InboundEvent, effects: EventEffects): Promise<string[]> {
     const now = this.deps.now();
     if (event.updateKey) await this.markProcessed(tx, event);
     // Several instances (webhooks) may receive one person's messages at once: handle them one at a time.
@@ -106,6 +108,7 @@ export class Bot {
     }
     const ctx = botContext({ db: tx, me, origin, outbox, now });
     await outbox.toChat(address, await routeLinked(ctx, this.deps.engine, event.message));
+    effects.clearButtons = ctx.effects.clearButtons;
     return outbox.queued;
   }
 

@@ -19,12 +19,19 @@ export interface Origin {
   identityId: string | null;
 }
 
+/** Side effects for the channel: e.g. remove the buttons of a message whose choice was taken. */
+export interface EventEffects {
+  clearButtons: boolean;
+}
+
 /** The context of one event from a linked person. */
 export interface BotContext extends EngineContext {
   db: Db;
   me: Member;
   origin: Origin;
   outbox: OutboxWriter;
+  /** What the channel should do besides sending replies. */
+  effects: EventEffects;
   /** A button that `employeeId` (not necessarily the person talking) may press. */
   buttonFor(employeeId: string, label: string, payload: ActionPayload): Promise<Button>;
 }
@@ -42,6 +49,7 @@ export function botContext(options: { db: Db; me: Member; origin: Origin; outbox
     origin,
     outbox,
     now,
+    effects: { clearButtons: false },
     person: { id: me.id, locale: me.locale, timeZone: me.timeZone },
     sessions: sessionStore(db, { platform: origin.platform, identityId: origin.identityId }),
     button: (label, payload) => buttonFor(me.id, label, payload),

@@ -74,8 +74,12 @@ async function button(ctx: BotContext, engine: Engine, token: string): Promise<R
   if (!resolved.ok) return [say(resolved.reason === 'NOT_YOURS' ? t.buttonNotYours : t.buttonUnknown)];
   const payload = resolved.payload;
   switch (payload.kind) {
-    case 'answer':
-      return (await engine.answerButton(ctx, payload)).replies;
+    case 'answer': {
+      const outcome = await engine.answerButton(ctx, payload);
+      // The question is answered (or its buttons are stale): its buttons should go.
+      ctx.effects.clearButtons = true;
+      return outcome.replies;
+    }
     case 'start':
       return (await engine.start(ctx, payload.flow, payload.context)).replies;
     case 'abandon-and-start':

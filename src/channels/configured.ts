@@ -1,7 +1,4 @@
-/**
- * Which chat channels the configuration enables. The adapters themselves arrive with the
- * conversation engine; until then start-up reports what is configured.
- */
+/** Which chat channels the configuration enables, for the start-up log and `status`. */
 import type { Config } from '../config/load.js';
 
 /** One channel's status, for the start-up log and `status`. */
@@ -13,12 +10,13 @@ export interface ChannelStatus {
 
 /** The status of every channel under `config`. */
 export function channelStatuses(config: Pick<Config, 'telegram' | 'slack'>): ChannelStatus[] {
+  // Slack arrives in a later release; until then its settings are only reported.
   return [
     config.telegram
-      ? { name: 'telegram', configured: true, detail: 'token set (long polling)' }
+      ? { name: 'telegram', configured: true, detail: config.telegram.webhookUrl ? `webhook at ${config.telegram.webhookUrl}` : 'long polling' }
       : { name: 'telegram', configured: false, detail: 'not configured (set TELEGRAM_BOT_TOKEN)' },
     config.slack
-      ? { name: 'slack', configured: true, detail: config.slack.appToken ? 'Socket Mode' : 'HTTP events' }
+      ? { name: 'slack', configured: true, detail: `settings found (${config.slack.appToken ? 'Socket Mode' : 'HTTP events'}); the Slack channel is not built yet` }
       : { name: 'slack', configured: false, detail: 'not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)' },
     {
       name: 'console',

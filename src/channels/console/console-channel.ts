@@ -5,6 +5,7 @@
  */
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { EventEffects } from '../../bot/context.js';
 import { parseCommand, type InboundEvent } from '../../bot/inbound.js';
 import type { Reply } from '../../conversation/reply.js';
 import type { Channel } from '../../delivery/channel.js';
@@ -36,7 +37,7 @@ export class ConsoleChannel implements Channel {
 
   constructor(private readonly options: ConsoleOptions) {}
 
-  async start(handle: (event: InboundEvent) => Promise<void>): Promise<void> {
+  async start(handle: (event: InboundEvent) => Promise<EventEffects>): Promise<void> {
     const t = consoleText[this.options.locale];
     if (this.options.initialEmployeeId) await this.become(this.options.initialEmployeeId);
     this.write(t.banner({ who: this.current?.name ?? t.nobody }));
@@ -70,7 +71,7 @@ export class ConsoleChannel implements Channel {
     return { externalMessageId: `console-${Date.now()}` };
   }
 
-  private async onLine(raw: string, handle: (event: InboundEvent) => Promise<void>): Promise<void> {
+  private async onLine(raw: string, handle: (event: InboundEvent) => Promise<EventEffects>): Promise<void> {
     const line = raw.trim();
     const t = consoleText[this.options.locale];
     if (line === '') return this.prompt();

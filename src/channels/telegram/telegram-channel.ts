@@ -1,0 +1,119 @@
+/**
+ * The Telegram channel on telegraf: long polling by default, a webhook on the bot's HTTP server
+ * when TELEGRAM_WEBHOOK_URL is set (checking Telegram's secret-token header), the command menu in
+ * Indonesian (and English for English-speaking clients), and sending rendered replies.
+ */
+import { createHash } from 'node:crypto';
+import { Telegraf, TelegramError } from 'telegraf';
+import type { EventEffects } from '../../bot/context.js';
+import { COMMANDS } from '../../bot/commands.js';
+import type { InboundEvent } from '../../bot/inbound.js';
+import type { Config } from '../../config/load.js';
+import type { Reply } from '../../conversation/reply.js';
+import { DeliveryError, type Channel } from '../../delivery/channel.js';
+import type { HttpServer } from '../../http/server.js';
+import { botText } from '../../i18n/bot.js';
+import type { Logger } from '../../logging/logger.js';
+import { toInboundEvent } from './inbound.js';
+import { renderTelegram } from './render.js';
+
+type TelegramConfig = NonNullable<Config['telegram']>;
+
+/** The updates the bot acts on. */
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+/** The webhook secret: configured, or derived from the token so it needs no extra setting. */
+export function webhookSecret(config: TelegramConfig): string {
+  return config.webhookSecret ?? createHash('sha256').update(`dialog-kinerja-webhook:${config.botToken}`).digest('hex').slice(0, 48);
+}
+
+/** Sorts a Telegram API failure into retry later, person unreachable, or message rejected. */
+export function classifyTelegramError(error: unknown): DeliveryError {
+  if (!(error instanceof TelegramError)) return new DeliveryError('retry', (error as Error).message);
+  const description = error.description;
+  if (error.code === 429) return new DeliveryError('retry', description, (error.parameters?.retry_after ?? 5) * 1000);
+  if (error.code === 403) return new DeliveryError('unreachable', description);
+  if (error.code === 400 && /chat not found|user not found|PEER_ID_INVALID|user is deactivated/i.test(description)) {
+    return new DeliveryError('unreachable', description);
+  }
+  if (error.code >= 500) return new DeliveryError('retry', description);
+  return new DeliveryError('rejected', description);
+}
+
+export class TelegramChannel implements Channel {
+  readonly platform = 'TELEGRAM' as const;
+  private readonly bot: Telegraf;
+  private polling: Promise<void> | undefined;
+
+  constructor(
+    private readonly config: TelegramConfig,
+    private readonly http: HttpServer,
+    private readonly logger: Logger,
+  ) {
+    this.bot = new Telegraf(config.botToken, { telegram: { apiRoot: config.apiRoot, webhookReply: false } });
+    // A failing update must never stop polling: log it and go on (the bot itself already answered the person).
+    this.bot.catch((error, ctx) => this.logger.error({ err: error, updateId: ctx.update.update_id }, 'telegram update failed'));
+  }
+
+  async start(handle: (event: InboundEvent) => Promise<EventEffects>): Promise<void> {
+    this.bot.use(async (ctx) => {
+      const event = toInboundEvent(ctx.update);
+      if (!event) return;
+      const effects = await handle(event);
+      if (ctx.callbackQuery) {
+        await ctx.answerCbQuery().catch((error: unknown) => this.logger.debug({ err: error }, 'answerCallbackQuery failed'));
+        if (effects.clearButtons) await ctx.editMessageReplyMarkup(undefined).catch(() => {});
+      }
+    });
+    this.bot.botInfo = await this.bot.telegram.getMe().catch((error: unknown) => {
+      throw new Error(`Telegram did not accept TELEGRAM_BOT_TOKEN: ${error instanceof TelegramError ? error.description : String(error)}`);
+    });
+    await this.registerCommands();
+    if (this.config.webhookUrl) {
+      const path = new URL(this.config.webhookUrl).pathname;
+      const secretToken = webhookSecret(this.config);
+      const callback = this.bot.webhookCallback(path, { secretToken });
+      this.http.route('POST', path, (request, response) => callback(request, response));
+      await this.bot.telegram.setWebhook(this.config.webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] });
+      this.logger.info({ username: this.bot.botInfo.username, path }, 'telegram webhook set');
+      return;
+    }
+    this.polling = this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
+      this.logger.error({ err: error }, 'telegram long polling stopped');
+    });
+    this.logger.info({ username: this.bot.botInfo.username }, 'telegram long polling started');
+  }
+
+  async stop(): Promise<void> {
+    if (this.polling) {
+      this.bot.stop('shutdown');
+      await this.polling;
+    }
+  }
+
+  async send(chatId: string, message: Reply): Promise<{ externalMessageId: string }> {
+    let lastId = '';
+    for (const part of renderTelegram(message)) {
+      try {
+        const sent = await this.bot.telegram.sendMessage(chatId, part.html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(part.keyboard ? { reply_markup: { inline_keyboard: part.keyboard } } : {}),
+        });
+        lastId = String(sent.message_id);
+      } catch (error) {
+        throw classifyTelegramError(error);
+      }
+    }
+    return { externalMessageId: lastId };
+  }
+
+  /** The command menu: Indonesian by default, English for clients set to English. */
+  private async registerCommands(): Promise<void> {
+    const menu = COMMANDS.filter((command) => command.name !== 'hubungkan');
+    for (const locale of ['id', 'en'] as const) {
+      const commands = menu.map((command) => ({ command: command.name, description: botText[locale][command.description] }));
+      await this.bot.telegram.setMyCommands(commands, locale === 'en' ? { language_code: 'en' } : {});
+    }
+  }
+}
