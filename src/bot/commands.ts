@@ -8,7 +8,8 @@ type CommandDescription = Extract<keyof (typeof botText)['id'], `cmd${string}`>;
 
 /** What a command does: start a flow, run a one-shot handler, or steer the active conversation. */
 export type CommandTarget =
-  | { flow: string }
+  /** `aboutReport`: "/ekspektasi Siti" names the report and skips choosing them. */
+  | { flow: string; aboutReport?: boolean }
   | { run: 'saya' | 'bahasa' | 'tim' | 'skp' }
   | { engine: 'cancel' | 'back' | 'help' }
   | { link: true };
@@ -32,8 +33,8 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'batal', aliases: ['cancel'], description: 'cmdBatal', audience: 'everyone', target: { engine: 'cancel' } },
   { name: 'kembali', aliases: ['back'], description: 'cmdKembali', audience: 'everyone', target: { engine: 'back' } },
   { name: 'hubungkan', aliases: ['link', 'start'], description: 'cmdHubungkan', audience: 'everyone', target: { link: true } },
-  { name: 'ekspektasi', aliases: ['expectations'], description: 'cmdEkspektasi', audience: 'supervisor', target: { flow: 'expectations' } },
-  { name: 'umpanbalik', aliases: ['feedback'], description: 'cmdUmpanbalik', audience: 'supervisor', target: { flow: 'feedback' } },
+  { name: 'ekspektasi', aliases: ['expectations'], description: 'cmdEkspektasi', audience: 'supervisor', target: { flow: 'expectations', aboutReport: true } },
+  { name: 'umpanbalik', aliases: ['feedback'], description: 'cmdUmpanbalik', audience: 'supervisor', target: { flow: 'feedback', aboutReport: true } },
   { name: 'tim', aliases: ['team'], description: 'cmdTim', audience: 'supervisor', target: { run: 'tim' } },
 ];
 

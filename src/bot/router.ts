@@ -9,6 +9,7 @@ import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import type { Db } from '../services/db.js';
 import { redeemLinkCode, type ChatAccount } from '../services/linking.js';
+import { findMembers } from '../services/people.js';
 import { latestPlan, OPEN_STATUSES } from '../services/plans.js';
 import { resolveToken } from '../services/tokens.js';
 import { ACTIONS } from './actions.js';
@@ -54,10 +55,18 @@ async function withFlowReminder(ctx: BotContext, engine: Engine, replies: Reply[
 async function command(ctx: BotContext, engine: Engine, name: string, args: string): Promise<Reply[]> {
   const t = botText[ctx.me.locale];
   const spec = findCommand(name);
-  if (!spec) return [say(t.unknownCommand({ command: name }))];
+  if (!spec) {
+    // Mid-conversation, repeat the question so the person knows where they are.
+    const reminder = await engine.remind(ctx);
+    return [say(t.unknownCommand({ command: name })), ...reminder.replies];
+  }
   const target = spec.target;
   if ('link' in target) return [say(t.alreadyLinked({ name: ctx.me.name }))];
-  if ('flow' in target) return (await engine.start(ctx, target.flow, {})).replies;
+  if ('flow' in target) {
+    if (!target.aboutReport || args === '') return (await engine.start(ctx, target.flow, {})).replies;
+    const person = await onePerson(ctx, args);
+    return 'reply' in person ? [person.reply] : (await engine.start(ctx, target.flow, { reportId: person.id })).replies;
+  }
   if ('engine' in target) {
     if (target.engine === 'cancel') return (await engine.cancel(ctx)).replies;
     if (target.engine === 'back') return (await engine.back(ctx)).replies;
@@ -66,6 +75,15 @@ async function command(ctx: BotContext, engine: Engine, name: string, args: stri
   }
   const run = { saya: whoAmI, bahasa: setLanguage, tim: team, skp: showPlan }[target.run];
   return withFlowReminder(ctx, engine, await run(ctx, args));
+}
+
+/** The one active colleague in the agency matching a name or NIP, or the reply saying why not. */
+async function onePerson(ctx: BotContext, query: string): Promise<{ id: string } | { reply: Reply }> {
+  const t = botText[ctx.me.locale];
+  const matches = await findMembers(ctx.db, ctx.me.agencyId, query);
+  if (matches.length === 0) return { reply: say(t.personNotFound({ query })) };
+  if (matches.length > 1) return { reply: say(t.personAmbiguous({ query, names: matches.map((m) => m.name).join(', ') })) };
+  return { id: matches[0]?.id ?? '' };
 }
 
 async function button(ctx: BotContext, engine: Engine, token: string): Promise<Reply[]> {

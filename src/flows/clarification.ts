@@ -10,7 +10,7 @@ import { bold, paragraph, quote, reply } from '../conversation/reply.js';
 import { planningText } from '../i18n/planning.js';
 import { audit } from '../services/audit.js';
 import { isOpenForResponse, planById } from '../services/plans.js';
-import { refusal, refuse, say } from './common.js';
+import { contextId, refusal, refuse, say } from './common.js';
 import { proposalMessage } from './expectations.js';
 
 const t = (ctx: BotContext) => planningText[ctx.me.locale];
@@ -22,7 +22,7 @@ export const clarifyFlow: FlowDefinition<BotContext> = {
   command: '/skp',
   title: (locale) => planningText[locale].clarifyTitle,
   async begin(ctx, context) {
-    const plan = await planById(ctx.db, String(context['planId']));
+    const plan = await planById(ctx.db, contextId(context, 'planId'));
     if (!plan) return refuse(say(t(ctx).planNotOpen));
     const refused = await refusal(ctx, 'RESPOND_TO_PLAN', plan.employeeId);
     if (refused) return refuse(refused);
@@ -31,7 +31,7 @@ export const clarifyFlow: FlowDefinition<BotContext> = {
   },
   steps: [{ id: 'question', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askQuestion)] }) }],
   async complete(ctx, state) {
-    const planId = String(state.context['planId']);
+    const planId = contextId(state.context, 'planId');
     if (!(await isOpenForResponse(ctx.db, planId))) return [say(t(ctx).planNotOpen)];
     const question = lastAnswer<string>(state, 'question') ?? '';
     const plan = await ctx.db.plan.update({ where: { id: planId }, data: { status: 'CLARIFICATION_REQUESTED' }, include: { rater: true } });
@@ -60,7 +60,7 @@ export const clarifyAnswerFlow: FlowDefinition<BotContext> = {
   command: '/tim',
   title: (locale) => planningText[locale].answerTitle,
   async begin(ctx, context) {
-    const clarification = await ctx.db.planClarification.findUnique({ where: { id: String(context['clarificationId']) }, include: { plan: true } });
+    const clarification = await ctx.db.planClarification.findUnique({ where: { id: contextId(context, 'clarificationId') }, include: { plan: true } });
     if (!clarification) return refuse(say(t(ctx).planNotOpen));
     const refused = await refusal(ctx, 'ANSWER_CLARIFICATION', clarification.plan.employeeId);
     if (refused) return refuse(refused);
@@ -75,7 +75,7 @@ export const clarifyAnswerFlow: FlowDefinition<BotContext> = {
       schema: z.string(),
       async prompt(ctx, state) {
         const clarification = await ctx.db.planClarification.findUniqueOrThrow({
-          where: { id: String(state.context['clarificationId']) },
+          where: { id: contextId(state.context, 'clarificationId') },
           include: { askedBy: { select: { name: true } } },
         });
         return { blocks: [quote(clarification.question), paragraph(t(ctx).askAnswer({ name: clarification.askedBy.name }))] };
@@ -85,7 +85,7 @@ export const clarifyAnswerFlow: FlowDefinition<BotContext> = {
   async complete(ctx, state) {
     const answer = lastAnswer<string>(state, 'answer') ?? '';
     const clarification = await ctx.db.planClarification.update({
-      where: { id: String(state.context['clarificationId']) },
+      where: { id: contextId(state.context, 'clarificationId') },
       data: { answer, answeredById: ctx.me.id, answeredAt: ctx.now },
       include: { askedBy: true, plan: true },
     });

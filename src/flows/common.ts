@@ -16,6 +16,12 @@ export function performanceYear(ctx: BotContext): number {
   return localDate(ctx.now, ctx.me.timeZone).year;
 }
 
+/** A string a flow was started with (ids from buttons), or '' when absent. */
+export function contextId(context: Record<string, unknown>, key: string): string {
+  const value = context[key];
+  return typeof value === 'string' ? value : '';
+}
+
 /** A one-paragraph reply. */
 export function say(text: string): Reply {
   return reply([paragraph(text)]);
@@ -34,6 +40,19 @@ export async function refusal(ctx: BotContext, action: Action, targetId: string)
     details: { attempted: action, reason: decision.reason },
   });
   return say(botText[ctx.me.locale].refused({ reason: denialMessage(decision.reason, action, ctx.me.locale) }));
+}
+
+/** Audits an attempt that was refused for a reason other than a target person (e.g. no reports at all). */
+export async function refusedAttempt(ctx: BotContext, action: Action, message: string): Promise<Reply> {
+  await audit(ctx.db, {
+    agencyId: ctx.me.agencyId,
+    actorId: ctx.me.id,
+    action: 'access.denied',
+    entityType: 'Employee',
+    entityId: ctx.me.id,
+    details: { attempted: action, reason: 'NO_REPORTS' },
+  });
+  return say(message);
 }
 
 /** A BeginResult that refuses with `message`. */

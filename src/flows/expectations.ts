@@ -26,7 +26,7 @@ import {
   type IndicatorDraft,
   type RhkDraft,
 } from '../services/plans.js';
-import { performanceYear, refusal, refuse, rhkOptions, say, shorten } from './common.js';
+import { performanceYear, refusal, refusedAttempt, refuse, rhkOptions, say, shorten } from './common.js';
 
 const ASPECTS = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
 const TARGET_MAX = 200;
@@ -112,7 +112,7 @@ export const expectationsFlow: FlowDefinition<BotContext> = {
       const refused = await refusal(ctx, 'SET_EXPECTATIONS', context['reportId'] as string);
       if (refused) return refuse(refused);
     } else if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) {
-      return refuse(say(botText[ctx.me.locale].noReports));
+      return refuse(await refusedAttempt(ctx, 'SET_EXPECTATIONS', botText[ctx.me.locale].noReports));
     }
     if (!(await agreedPlan(ctx.db, ctx.me.id, year))) return refuse(say(t(ctx).needOwnPlan({ year })));
     return { ok: true, context: { ...context, year } };

@@ -14,7 +14,7 @@ import { dialogueText } from '../i18n/dialogue.js';
 import { audit } from '../services/audit.js';
 import { reportsOf } from '../services/people.js';
 import { workingPlan } from '../services/plans.js';
-import { performanceYear, refusal, refuse, rhkOptions, say, shorten } from './common.js';
+import { contextId, performanceYear, refusal, refusedAttempt, refuse, rhkOptions, say, shorten } from './common.js';
 
 const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
 
@@ -44,10 +44,10 @@ export const feedbackFlow: FlowDefinition<BotContext> = {
   title: (locale) => dialogueText[locale].feedbackTitle,
   async begin(ctx, context) {
     if (context['reportId']) {
-      const refused = await refusal(ctx, 'GIVE_FEEDBACK', String(context['reportId']));
+      const refused = await refusal(ctx, 'GIVE_FEEDBACK', contextId(context, 'reportId'));
       if (refused) return refuse(refused);
     } else if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) {
-      return refuse(say(botText[ctx.me.locale].noReports));
+      return refuse(await refusedAttempt(ctx, 'GIVE_FEEDBACK', botText[ctx.me.locale].noReports));
     }
     return { ok: true, context };
   },
@@ -89,7 +89,7 @@ export const feedbackFlow: FlowDefinition<BotContext> = {
     const recipientId = reportId(state);
     const refused = await refusal(ctx, 'GIVE_FEEDBACK', recipientId);
     if (refused) return [refused];
-    const about = state.context['rhkId'] ? `rhk:${String(state.context['rhkId'])}` : (lastAnswer<string>(state, 'about') ?? '');
+    const about = state.context['rhkId'] ? `rhk:${contextId(state.context, 'rhkId')}` : (lastAnswer<string>(state, 'about') ?? '');
     const kind = lastAnswer<'APRESIASI' | 'PERBAIKAN'>(state, 'kind') ?? 'APRESIASI';
     const text = lastAnswer<string>(state, 'text') ?? '';
     const requestId = (state.context['requestId'] as string | undefined) ?? null;
@@ -127,7 +127,7 @@ export const feedbackReplyFlow: FlowDefinition<BotContext> = {
   command: '/bantuan',
   title: (locale) => dialogueText[locale].feedbackReplyTitle,
   async begin(ctx, context) {
-    const feedback = await ctx.db.feedback.findUnique({ where: { id: String(context['feedbackId']) } });
+    const feedback = await ctx.db.feedback.findUnique({ where: { id: contextId(context, 'feedbackId') } });
     if (!feedback || feedback.recipientId !== ctx.me.id) return refuse(say(t(ctx).feedbackNotFound));
     if (feedback.reply) return refuse(say(t(ctx).alreadyReplied));
     return { ok: true, context };
@@ -139,7 +139,7 @@ export const feedbackReplyFlow: FlowDefinition<BotContext> = {
       maxLength: 2000,
       schema: z.string(),
       async prompt(ctx, state) {
-        const feedback = await ctx.db.feedback.findUniqueOrThrow({ where: { id: String(state.context['feedbackId']) }, include: { giver: true } });
+        const feedback = await ctx.db.feedback.findUniqueOrThrow({ where: { id: contextId(state.context, 'feedbackId') }, include: { giver: true } });
         return { blocks: [quote(feedback.text), paragraph(t(ctx).askReply({ name: feedback.giver.name }))] };
       },
     },
@@ -147,7 +147,7 @@ export const feedbackReplyFlow: FlowDefinition<BotContext> = {
   async complete(ctx, state) {
     const text = lastAnswer<string>(state, 'reply') ?? '';
     const feedback = await ctx.db.feedback.update({
-      where: { id: String(state.context['feedbackId']) },
+      where: { id: contextId(state.context, 'feedbackId') },
       data: { reply: text, repliedAt: ctx.now },
       include: { giver: true },
     });

@@ -11,7 +11,7 @@ import type { Locale } from '../i18n/catalogue.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import { audit } from '../services/audit.js';
 import { workingPlan } from '../services/plans.js';
-import { performanceYear, refusal, refuse, rhkOptions, say, shorten } from './common.js';
+import { contextId, performanceYear, refusal, refuse, rhkOptions, say, shorten } from './common.js';
 
 const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
 
@@ -76,7 +76,7 @@ export const obstacleResponseFlow: FlowDefinition<BotContext> = {
   command: '/tim',
   title: (locale) => dialogueText[locale].obstacleResponseTitle,
   async begin(ctx, context) {
-    const obstacle = await ctx.db.obstacle.findUnique({ where: { id: String(context['obstacleId']) } });
+    const obstacle = await ctx.db.obstacle.findUnique({ where: { id: contextId(context, 'obstacleId') } });
     if (!obstacle) return refuse(say(t(ctx).obstacleNotFound));
     const refused = await refusal(ctx, 'ANSWER_OBSTACLE', obstacle.employeeId);
     if (refused) return refuse(refused);
@@ -90,7 +90,7 @@ export const obstacleResponseFlow: FlowDefinition<BotContext> = {
       maxLength: 2000,
       schema: z.string(),
       async prompt(ctx, state) {
-        const obstacle = await ctx.db.obstacle.findUniqueOrThrow({ where: { id: String(state.context['obstacleId']) }, include: { employee: true } });
+        const obstacle = await ctx.db.obstacle.findUniqueOrThrow({ where: { id: contextId(state.context, 'obstacleId') }, include: { employee: true } });
         return { blocks: [quote(obstacle.text), paragraph(t(ctx).askResponse({ name: obstacle.employee.name }))] };
       },
     },
@@ -98,7 +98,7 @@ export const obstacleResponseFlow: FlowDefinition<BotContext> = {
   async complete(ctx, state) {
     const response = lastAnswer<string>(state, 'response') ?? '';
     const obstacle = await ctx.db.obstacle.update({
-      where: { id: String(state.context['obstacleId']) },
+      where: { id: contextId(state.context, 'obstacleId') },
       data: { response, respondedById: ctx.me.id, respondedAt: ctx.now, status: 'ANSWERED' },
       include: { employee: true },
     });

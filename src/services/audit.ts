@@ -1,5 +1,5 @@
 /** The audit log: who did what, written in the same transaction as the change itself. */
-import type { Db } from './db.js';
+import { json, type Db } from './db.js';
 
 export interface AuditEntry {
   agencyId?: string | null;
@@ -20,7 +20,7 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
-      details: (entry.details ?? {}) as object,
+      details: json(entry.details ?? {}),
     },
   });
 }

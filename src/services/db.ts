@@ -2,3 +2,8 @@
 import type { Prisma } from '../generated/prisma/client.js';
 
 export type Db = Prisma.TransactionClient;
+
+/** A plain value (a reply, a payload, details) as a JSON column value. */
+export function json(value: unknown): Prisma.InputJsonValue {
+  return value as Prisma.InputJsonValue;
+}

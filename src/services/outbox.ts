@@ -5,7 +5,7 @@
  */
 import type { Reply } from '../conversation/reply.js';
 import type { Platform } from '../generated/prisma/client.js';
-import type { Db } from './db.js';
+import { json, type Db } from './db.js';
 
 /** Where a message goes. */
 export interface ChatAddress {
@@ -28,7 +28,7 @@ export class OutboxWriter {
       const row = await this.db.outboundMessage.create({
         data: {
           ...address,
-          payload: message as unknown as object,
+          payload: json(message),
           dedupeKey: options.dedupeKey ? `${options.dedupeKey}:${index}` : null,
         },
       });

@@ -4,7 +4,7 @@
  */
 import type { FlowState, SessionRecord, SessionStore } from '../conversation/flow.js';
 import type { Platform } from '../generated/prisma/client.js';
-import type { Db } from './db.js';
+import { json, type Db } from './db.js';
 
 /** A session store bound to `db`; new sessions remember where the conversation happens. */
 export function sessionStore(db: Db, where: { platform: Platform; identityId: string | null }): SessionStore {
@@ -23,8 +23,8 @@ export function sessionStore(db: Db, where: { platform: Platform; identityId: st
         flow: session.flow,
         flowVersion: session.flowVersion,
         step: session.step,
-        answers: session.state.entries as unknown as object,
-        context: session.state.context as object,
+        answers: json(session.state.entries),
+        context: json(session.state.context),
         expiresAt: session.expiresAt,
         platform: where.platform,
         identityId: where.identityId,

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ActionPayload } from '../conversation/flow.js';
-import type { Db } from './db.js';
+import { json, type Db } from './db.js';
 
 /** How long a button keeps working. */
 export const TOKEN_TTL_DAYS = 30;
@@ -20,7 +20,7 @@ export function newToken(): string {
 export async function mintToken(db: Db, employeeId: string | null, payload: ActionPayload, now: Date): Promise<string> {
   const token = newToken();
   await db.actionToken.create({
-    data: { token, employeeId, payload: payload as object, expiresAt: new Date(now.getTime() + TOKEN_TTL_DAYS * 86_400_000) },
+    data: { token, employeeId, payload: json(payload), expiresAt: new Date(now.getTime() + TOKEN_TTL_DAYS * 86_400_000) },
   });
   return token;
 }
