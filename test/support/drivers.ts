@@ -89,7 +89,8 @@ export async function settleUpdate(db: TestDatabase, updateId: number, timeoutMs
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const processed = await db.prisma.processedUpdate.count({ where: { platform: 'TELEGRAM', updateKey: String(updateId) } });
-    const pending = await db.prisma.outboundMessage.count({ where: { status: 'PENDING', notBefore: { lte: new Date() } } });
+    // Rows being sent are still PENDING (with a lease); rows waiting to be retried carry their last error.
+    const pending = await db.prisma.outboundMessage.count({ where: { status: 'PENDING', lastError: null } });
     if (processed > 0 && pending === 0) return;
     await sleep(15);
   }
@@ -129,7 +130,7 @@ export async function startTelegramBot(db: TestDatabase, options: { now: () => D
     TELEGRAM_API_ROOT: fake.apiRoot,
     ...options.env,
   });
-  const app = await startApp(config, pino({ level: 'silent' }), {
+  const app = await startApp(config, pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), {
     now: options.now,
     consoleIo: { input: new PassThrough(), output: new PassThrough(), ansi: false },
   });
