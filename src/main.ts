@@ -2,7 +2,9 @@
  * Entry point of `npm start`: parse the configuration, start the bot, and stop it gracefully
  * on SIGINT/SIGTERM (a second signal exits at once).
  */
+import { join } from 'node:path';
 import { startApp, type App } from './app/app.js';
+import { usesConsole } from './app/conversations.js';
 import { loadConfig, type Config } from './config/load.js';
 import { AppError, ConfigError } from './errors.js';
 import { createLogger } from './logging/logger.js';
@@ -20,7 +22,10 @@ try {
   throw error;
 }
 
-const logger = createLogger({ level: config.logLevel, nodeEnv: config.nodeEnv });
+// When the console channel has the terminal, logs go to a file so they do not interleave with the chat.
+const logFile = usesConsole(config) && process.stdout.isTTY ? join(config.dataDir, 'dialog-kinerja.log') : undefined;
+if (logFile) console.log(`Log: ${logFile}`);
+const logger = createLogger({ level: config.logLevel, nodeEnv: config.nodeEnv, file: logFile });
 let app: App | undefined;
 let stoppingSince: number | undefined;
 
@@ -63,5 +68,7 @@ try {
   } else {
     logger.fatal({ err: error }, 'start-up failed');
   }
+  // With the log in a file, the terminal must still say why nothing started.
+  if (logFile) console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }

@@ -6,10 +6,14 @@ import pretty from 'pino-pretty';
 
 export type { Logger };
 
-/** Creates the process logger. `pretty` defaults to "stdout is a terminal and not production". */
-export function createLogger(options: { level: string; nodeEnv: string; pretty?: boolean }): Logger {
-  const usePretty = options.pretty ?? (process.stdout.isTTY === true && options.nodeEnv !== 'production');
+/**
+ * Creates the process logger. `pretty` defaults to "stdout is a terminal and not production".
+ * With `file`, logs go there instead (the console channel owns the terminal).
+ */
+export function createLogger(options: { level: string; nodeEnv: string; pretty?: boolean; file?: string }): Logger {
   const base = { level: options.level, base: { app: 'dialog-kinerja' } };
+  if (options.file) return pino(base, pino.destination({ dest: options.file, mkdir: true, sync: true }));
+  const usePretty = options.pretty ?? (process.stdout.isTTY === true && options.nodeEnv !== 'production');
   if (!usePretty) return pino(base);
   return pino(base, pretty({ colorize: true, sync: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' }));
 }

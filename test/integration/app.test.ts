@@ -110,7 +110,10 @@ describe('the running bot', () => {
       }
       expect(status, output).toBe(200);
       expect(existsSync(join(dataDir, 'pglite', 'dialog-kinerja.lock'))).toBe(true);
+      // The HTTP server answers before the chat channels are up; the last start-up line says when all is running.
+      while (Date.now() < deadline && !/Dialog Kinerja is running/.test(output)) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(output).toMatch(/Dialog Kinerja is running/);
+      expect(output).toMatch(/Dialog Kinerja – konsol/);
     } finally {
       child.kill('SIGTERM');
     }
