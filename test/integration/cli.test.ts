@@ -5,6 +5,7 @@ import { runCli } from '../../src/cli/main.js';
 import { createCliContext } from '../../src/cli/context.js';
 import { parseConfig } from '../../src/config/load.js';
 import { useTestDatabase } from '../support/database.js';
+import { startFakeTelegram } from '../support/fake-telegram.js';
 import { tempDir, tempFile } from '../support/files.js';
 
 const db = await useTestDatabase();
@@ -64,10 +65,24 @@ describe('the admin CLI', () => {
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/3 kode tautan dibuat/);
     const lines = readFileSync(out, 'utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('nip,nama,unit,kode,berlaku_sampai,cara_pakai');
+    expect(lines[0]).toBe('nip,nama,unit,kode,berlaku_sampai,cara_pakai,tautan_telegram');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/,2026-12-11,Kirim \/hubungkan [A-Z2-9]{4}-[A-Z2-9]{4} ke bot Dialog Kinerja$/);
+    expect(lines[1]).toMatch(/,2026-12-11,Kirim \/hubungkan [A-Z2-9]{4}-[A-Z2-9]{4} ke bot Dialog Kinerja,$/);
     expect(await cli(['link-codes', '--unit', 'Tidak Ada'])).toMatchObject({ code: 1, err: expect.stringMatching(/Unit "Tidak Ada" tidak ada/) });
+  });
+
+  it('adds a t.me deep link when a Telegram bot is configured', async () => {
+    const fake = await startFakeTelegram();
+    try {
+      const out = join(tempDir(), 'kode.csv');
+      const result = await cli(['link-codes', '--unit', 'Subbagian Keuangan', '--out', out], { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
+      expect(result.code).toBe(0);
+      const [, first] = readFileSync(out, 'utf8').trim().split('\r\n');
+      const code = /\/hubungkan ([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(first ?? '')?.[1];
+      expect(first).toContain(`,https://t.me/dialog_kinerja_test_bot?start=${code}`);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('imports and lists holidays', async () => {

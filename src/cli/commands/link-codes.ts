@@ -7,6 +7,19 @@ import { CliUsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { chooseAgency } from './agency.js';
 
+/** The bot's Telegram username, when a token is configured and Telegram answers; for t.me deep links. */
+async function telegramUsername(context: CliContext): Promise<string | undefined> {
+  const telegram = context.config.telegram;
+  if (!telegram) return undefined;
+  try {
+    const response = await fetch(`${telegram.apiRoot}/bot${telegram.botToken}/getMe`, { signal: AbortSignal.timeout(5_000) });
+    const body = (await response.json()) as { ok: boolean; result?: { username?: string } };
+    return body.ok ? body.result?.username : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface LinkCodesArgs {
   instansi?: string;
   unit?: string;
@@ -31,9 +44,19 @@ export async function linkCodesCommand(context: CliContext, args: LinkCodesArgs)
   const expires = formatCivilDate(localDate(issued.expiresAt, agency.timeZone));
   const file = args.out ?? `kode-tautan-${formatCivilDate(localDate(now, agency.timeZone))}.csv`;
   const header = context.locale === 'id'
-    ? ['nip', 'nama', 'unit', 'kode', 'berlaku_sampai', 'cara_pakai']
-    : ['nip', 'name', 'unit', 'code', 'valid_until', 'how_to_use'];
-  const rows = issued.codes.map((code) => [code.nip, code.name, code.unit, code.code, expires, context.text.linkCodeHowTo({ code: code.code })]);
+    ? ['nip', 'nama', 'unit', 'kode', 'berlaku_sampai', 'cara_pakai', 'tautan_telegram']
+    : ['nip', 'name', 'unit', 'code', 'valid_until', 'how_to_use', 'telegram_link'];
+  // A t.me link opens the bot and sends /start CODE with one tap.
+  const username = await telegramUsername(context);
+  const rows = issued.codes.map((code) => [
+    code.nip,
+    code.name,
+    code.unit,
+    code.code,
+    expires,
+    context.text.linkCodeHowTo({ code: code.code }),
+    username ? `https://t.me/${username}?start=${code.code}` : '',
+  ]);
   // Owner-only permissions: the file holds secrets.
   await writeFile(file, toCsv(header, rows), { mode: 0o600 });
   context.out(context.text.linkCodesIssued({ count: issued.codes.length, file, expires, revoked: issued.revoked }));
