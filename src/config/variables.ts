@@ -132,7 +132,7 @@ export const VARIABLES = {
     expected: 'a token from @BotFather such as 123456789:AA…',
     example: '123456789:AAExampleExampleExampleExample',
     secret: true,
-    description: 'Telegram bot token. The Telegram channel is not built yet: start-up only reports it as configured.',
+    description: 'Enables the Telegram channel (token from @BotFather). With no platform configured, the bot runs in the terminal.',
   },
   TELEGRAM_WEBHOOK_URL: {
     schema: optionalUrl(['https:']),
