@@ -4,6 +4,7 @@
  */
 import type { ConversationEngine, Outcome } from '../conversation/engine.js';
 import type { Reply } from '../conversation/reply.js';
+import { localDate } from '../domain/time-zones.js';
 import { say } from '../flows/common.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
@@ -18,7 +19,6 @@ import type { BotContext } from './context.js';
 import type { InboundMessage } from './inbound.js';
 import { help, setLanguage, whoAmI } from './info.js';
 import { showPlan, team } from './team.js';
-import { localDate } from '../domain/time-zones.js';
 
 type Engine = ConversationEngine<BotContext>;
 

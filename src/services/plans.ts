@@ -12,7 +12,8 @@ import type { Db } from './db.js';
 
 /** An indicator as entered. `targetValue` with `targetUnit`, or a narrative `targetText`. */
 export interface IndicatorDraft {
-  aspect: IndicatorAspect;
+  /** Null for indicators without an aspect (the qualitative approach, or data from elsewhere). */
+  aspect: IndicatorAspect | null;
   text: string;
   targetValue: number | null;
   targetUnit: string | null;
@@ -147,7 +148,11 @@ export function planBlocks(
   for (const [i, rhk] of content.rhks.entries()) {
     blocks.push(paragraph(bold(t.rhkLine({ n: i + 1, kind: t[`kind${rhk.kind}`], text: rhk.text }))));
     const items = rhk.indicators.map((indicator) => [
-      t.indicatorLine({ aspect: t[`aspect${indicator.aspect}`], text: indicator.text, target: targetLabel(indicator, locale) }),
+      t.indicatorLine({
+        aspect: indicator.aspect ? t[`aspect${indicator.aspect}`] : '–',
+        text: indicator.text,
+        target: targetLabel(indicator, locale),
+      }),
     ]);
     if (rhk.leaderText) items.push([t.supports({ text: rhk.leaderText })]);
     if (items.length > 0) blocks.push(list(items));
@@ -174,7 +179,7 @@ export function storedPlanBlocks(plan: PlanView, locale: Locale): Block[] {
           text: rhk.text,
           leaderText: rhk.leaderRhk?.text ?? null,
           indicators: rhk.indicators.map((i) => ({
-            aspect: i.aspect ?? 'KUANTITAS',
+            aspect: i.aspect,
             text: i.text,
             targetValue: i.targetValue === null ? null : Number(i.targetValue),
             targetUnit: i.targetUnit,
