@@ -57,7 +57,9 @@ export async function startConversations(options: {
   const bot = new Bot({ prisma: db.prisma, engine, logger, now, defaultLocale: config.defaultLocale, deliver: (ids) => sender.deliver(ids) });
 
   if (usesConsole(config)) {
-    const demo = await seedDemoIfEmpty(db.prisma, localDate(now(), config.defaultTimeZone).year);
+    // The demo belongs to trying the bot out: never into a production database unless asked.
+    const loadDemo = config.demoOrganisation === 'on' || (config.demoOrganisation === 'auto' && db.kind === 'embedded');
+    const demo = loadDemo ? await seedDemoIfEmpty(db.prisma, localDate(now(), config.defaultTimeZone).year) : { seeded: false, startAs: undefined };
     if (demo.seeded) logger.info('demo organisation loaded for the console');
     channels.set('CONSOLE', new ConsoleChannel({ prisma: db.prisma, ...options.consoleIo, locale: config.defaultLocale, initialEmployeeId: demo.startAs }));
   }

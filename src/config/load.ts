@@ -22,6 +22,7 @@ export interface Config {
   defaultLocale: Parsed['DEFAULT_LOCALE'];
   linkCodeTtlDays: number;
   conversationIdleHours: number;
+  demoOrganisation: Parsed['DEMO_ORGANISATION'];
   telegram: { botToken: string; apiRoot: string; webhookUrl: string | undefined; webhookSecret: string | undefined } | undefined;
   slack: { botToken: string; signingSecret: string; appToken: string | undefined } | undefined;
 }
@@ -63,6 +64,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     defaultLocale: v.DEFAULT_LOCALE,
     linkCodeTtlDays: v.LINK_CODE_TTL_DAYS,
     conversationIdleHours: v.CONVERSATION_IDLE_HOURS,
+    demoOrganisation: v.DEMO_ORGANISATION,
     telegram: v.TELEGRAM_BOT_TOKEN
       ? { botToken: v.TELEGRAM_BOT_TOKEN, apiRoot: v.TELEGRAM_API_ROOT, webhookUrl: v.TELEGRAM_WEBHOOK_URL, webhookSecret: v.TELEGRAM_WEBHOOK_SECRET }
       : undefined,

@@ -127,6 +127,14 @@ export const VARIABLES = {
     defaultValue: '24',
     description: 'How long an unfinished conversation waits for an answer before it ends (with a message saying so).',
   },
+  DEMO_ORGANISATION: {
+    schema: z.enum(['auto', 'on', 'off']).default('auto'),
+    expected: 'auto, on or off',
+    example: 'off',
+    defaultValue: 'auto',
+    description:
+      'Load the demo organisation into an empty database for the console. auto: only with the embedded database, never into a PostgreSQL you configured.',
+  },
   TELEGRAM_BOT_TOKEN: {
     schema: optionalString.pipe(z.string().regex(/^\d+:[\w-]{20,}$/).optional()),
     expected: 'a token from @BotFather such as 123456789:AA…',

@@ -26,7 +26,7 @@ export async function startConsoleBot(databaseUrl: string, options: { now?: () =
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const config = parseConfig({ DATABASE_URL: databaseUrl, REDIS_URL, HTTP_PORT: '0', DATA_DIR: tempDir(), ...options.env });
+  const config = parseConfig({ DATABASE_URL: databaseUrl, REDIS_URL, HTTP_PORT: '0', DATA_DIR: tempDir(), DEMO_ORGANISATION: 'on', ...options.env });
   const app = await startApp(config, pino({ level: 'silent' }), { now: options.now, consoleIo: { input, output, ansi: false } });
   const channel = app.conversations.channels.get('CONSOLE') as ConsoleChannel;
   return {

@@ -20,6 +20,7 @@ describe('configuration', () => {
       defaultLocale: 'id',
       linkCodeTtlDays: 14,
       conversationIdleHours: 24,
+      demoOrganisation: 'auto',
       telegram: undefined,
       slack: undefined,
     });
