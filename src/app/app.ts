@@ -3,6 +3,7 @@
  * stops it in reverse. Each step that fails undoes the ones before it.
  */
 import { channelStatuses } from '../channels/configured.js';
+import type { DeliveryPacing } from '../delivery/deliver.js';
 import { startConversations, type ConsoleIo, type Conversations } from './conversations.js';
 import type { Config } from '../config/load.js';
 import { ensureHolidayCalendar } from '../holidays/seed.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   now?: () => Date;
   /** The console channel's terminal; defaults to this process's stdin and stdout. */
   consoleIo?: ConsoleIo;
+  /** Per-chat delivery pacing (tests use less than a platform's real limit). */
+  pacing?: DeliveryPacing;
 }
 
 /** Starts everything; rejects (after cleaning up) when a step fails. */
@@ -83,7 +86,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       logger.info({ channel: channel.name, configured: channel.configured }, `channel ${channel.name}: ${channel.detail}`);
     }
     const consoleIo = options.consoleIo ?? { input: process.stdin, output: process.stdout, ansi: process.stdout.isTTY === true };
-    const conversations = await startConversations({ config, db, http, logger, now, consoleIo });
+    const conversations = await startConversations({ config, db, redis, http, logger, now, consoleIo, pacing: options.pacing });
     cleanup.push(() => conversations.stop());
     return { db, redis, http, conversations, stop };
   } catch (error) {

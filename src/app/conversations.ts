@@ -1,7 +1,8 @@
 /**
- * The conversational part of the bot: the engine with every flow, the inbound pipeline, the
- * outbox sender, the sweep that ends idle conversations, and the chat channels – the console when
- * no platform is configured, Telegram when its token is set.
+ * The conversational side of the bot: the engine with every flow, the inbound pipeline, the
+ * channels (the console when no platform is configured, Telegram when its token is set), and the
+ * jobs that run on their own – delivery through BullMQ, weekly check-ins, reminders – with the
+ * maintenance timer that keeps Redis in line with the database.
  */
 import type { Readable, Writable } from 'node:stream';
 import { Bot } from '../bot/bot.js';
@@ -9,16 +10,24 @@ import type { BotContext } from '../bot/context.js';
 import { expireIdleSessions } from '../bot/expiry.js';
 import { ConsoleChannel } from '../channels/console/console-channel.js';
 import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
+import { fanOutCheckins } from '../checkins/fanout.js';
+import { checkinSchedulers } from '../checkins/schedules.js';
+import { sweepCheckins } from '../checkins/sweep.js';
 import type { Config } from '../config/load.js';
 import { ConversationEngine } from '../conversation/engine.js';
 import type { Channel } from '../delivery/channel.js';
-import { OutboxSender } from '../delivery/sender.js';
+import { DEFAULT_PACING, deliverHandler, type DeliveryPacing } from '../delivery/deliver.js';
+import { sweepOutbox } from '../delivery/sweep.js';
 import { seedDemoIfEmpty } from '../demo/seed.js';
 import { localDate } from '../domain/time-zones.js';
 import { FLOWS } from '../flows/index.js';
 import type { Platform } from '../generated/prisma/client.js';
 import type { HttpServer } from '../http/server.js';
+import { Maintenance } from '../jobs/maintenance.js';
+import { JobRuntime, type SchedulerSpec } from '../jobs/runtime.js';
 import type { Logger } from '../logging/logger.js';
+import { redisOptionsFromUrl, type RedisHandle } from '../redis/connect.js';
+import type { QueuedMessage } from '../services/outbox.js';
 import type { Database } from '../storage/database.js';
 
 /** Where the console channel reads and writes (a terminal, or streams in tests). */
@@ -32,8 +41,11 @@ export interface ConsoleIo {
 export interface Conversations {
   bot: Bot;
   engine: ConversationEngine<BotContext>;
-  sender: OutboxSender;
+  jobs: JobRuntime;
+  maintenance: Maintenance;
   channels: Map<Platform, Channel>;
+  /** Hands outbox rows to the delivery queue. */
+  deliver(rows: QueuedMessage[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,50 +54,86 @@ export function usesConsole(config: Pick<Config, 'telegram' | 'slack'>): boolean
   return !config.telegram && !config.slack;
 }
 
+/** Every job scheduler the database calls for. */
+async function desiredSchedulers(db: Database): Promise<SchedulerSpec[]> {
+  return [
+    ...(await checkinSchedulers(db.prisma)),
+    { id: 'checkin-sweep', repeat: { every: 5 * 60_000 }, name: 'checkin.sweep', data: {} },
+  ];
+}
+
 export async function startConversations(options: {
   config: Config;
   db: Database;
+  redis: RedisHandle;
   http: HttpServer;
   logger: Logger;
   now: () => Date;
   consoleIo: ConsoleIo;
+  pacing?: DeliveryPacing;
 }): Promise<Conversations> {
   const { config, db, logger, now } = options;
+  const prisma = db.prisma;
   const engine = new ConversationEngine<BotContext>(FLOWS, { idleMs: config.conversationIdleHours * 3_600_000 });
   const channels = new Map<Platform, Channel>();
-  const sender = new OutboxSender(db.prisma, channels, logger);
-  const bot = new Bot({ prisma: db.prisma, engine, logger, now, defaultLocale: config.defaultLocale, deliver: (ids) => sender.deliver(ids) });
+  const jobs = new JobRuntime(redisOptionsFromUrl(options.redis.url), config.queuePrefix, logger);
+  const deliver = (rows: QueuedMessage[]) => jobs.deliver(rows);
+  const bot = new Bot({ prisma, engine, logger, now, defaultLocale: config.defaultLocale, deliver });
 
   if (usesConsole(config)) {
     // The demo belongs to trying the bot out: never into a production database unless asked.
     const loadDemo = config.demoOrganisation === 'on' || (config.demoOrganisation === 'auto' && db.kind === 'embedded');
-    const demo = loadDemo ? await seedDemoIfEmpty(db.prisma, localDate(now(), config.defaultTimeZone).year) : { seeded: false, startAs: undefined };
+    const demo = loadDemo ? await seedDemoIfEmpty(prisma, localDate(now(), config.defaultTimeZone).year) : { seeded: false, startAs: undefined };
     if (demo.seeded) logger.info('demo organisation loaded for the console');
-    channels.set('CONSOLE', new ConsoleChannel({ prisma: db.prisma, ...options.consoleIo, locale: config.defaultLocale, initialEmployeeId: demo.startAs }));
+    channels.set('CONSOLE', new ConsoleChannel({ prisma, ...options.consoleIo, locale: config.defaultLocale, initialEmployeeId: demo.startAs }));
   }
-
   if (config.telegram) channels.set('TELEGRAM', new TelegramChannel(config.telegram, options.http, logger));
 
+  jobs.start({
+    deliver: deliverHandler({
+      prisma,
+      channels,
+      redis: options.redis.client,
+      keyPrefix: config.queuePrefix,
+      pacing: options.pacing ?? DEFAULT_PACING,
+      pauseQueue: (platform, ms) => jobs.pauseDeliveries(platform, ms),
+      logger,
+    }),
+    'checkin.fanout': async (data) => {
+      const result = await fanOutCheckins(prisma, deliver, now(), data);
+      logger.info({ ...data, ...result }, 'weekly check-in prompts sent');
+    },
+    'checkin.sweep': async () => {
+      await sweepCheckins(prisma, deliver, now());
+    },
+  });
+
+  const maintenance = new Maintenance(
+    [
+      { name: 'reconcile job schedulers', run: async () => jobs.reconcileSchedulers(await desiredSchedulers(db)) },
+      { name: 'sweep outbox', run: () => sweepOutbox(prisma, jobs) },
+      // Catch-up: check-ins whose scheduler fired while Redis or the bot was down.
+      { name: 'check-in catch-up', run: () => fanOutCheckins(prisma, deliver, now()) },
+      { name: 'end idle conversations', run: async () => deliver(await expireIdleSessions(prisma, engine, now())) },
+    ],
+    logger,
+  );
   for (const channel of channels.values()) await channel.start((event) => bot.handle(event));
-  sender.start();
-  // Messages left pending by a crash go out now rather than at the first sweep.
-  await sender.sweep();
-  const expiry = setInterval(() => {
-    void expireIdleSessions(db.prisma, engine, now())
-      .then((ids) => sender.deliver(ids))
-      .catch((error: unknown) => logger.error({ err: error }, 'ending idle conversations failed'));
-  }, 60_000);
-  expiry.unref();
+  // In the background: with Redis down it waits for Redis, and the bot must still come up (readyz says why it is not ready).
+  void maintenance.runOnce();
+  maintenance.start();
 
   return {
     bot,
     engine,
-    sender,
+    jobs,
+    maintenance,
     channels,
+    deliver,
     async stop() {
-      clearInterval(expiry);
+      await maintenance.stop();
       for (const channel of channels.values()) await channel.stop();
-      await sender.stop();
+      await jobs.stop();
     },
   };
 }

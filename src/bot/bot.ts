@@ -1,6 +1,6 @@
 /**
  * The inbound pipeline every channel feeds: dedupe → identify → route → outbox, in one database
- * transaction per event, then immediate delivery of what that event queued. One error boundary
+ * transaction per event, then hands what that event queued to the delivery queue. One error boundary
  * logs with context and answers with one friendly line; no input can crash the process.
  */
 import type { ConversationEngine } from '../conversation/engine.js';
@@ -10,7 +10,7 @@ import { botText } from '../i18n/bot.js';
 import type { Logger } from '../logging/logger.js';
 import { say } from '../flows/common.js';
 import type { Db } from '../services/db.js';
-import { OutboxWriter } from '../services/outbox.js';
+import { OutboxWriter, type QueuedMessage } from '../services/outbox.js';
 import { loadMember } from '../services/people.js';
 import { botContext, type BotContext, type EventEffects, type Origin } from './context.js';
 import type { InboundEvent } from './inbound.js';
@@ -26,8 +26,8 @@ export interface BotDependencies {
   now: () => Date;
   /** Language for people the bot does not know yet. */
   defaultLocale: Locale;
-  /** Sends outbox rows now (rows that fail stay pending for the sender's sweep). */
-  deliver: (outboxIds: string[]) => Promise<void>;
+  /** Hands outbox rows to the delivery queue (rows it misses are re-queued by the outbox sweep). */
+  deliver: (rows: QueuedMessage[]) => Promise<void>;
 }
 
 /** Longest an event may hold its transaction. */
@@ -55,7 +55,7 @@ export class Bot {
   private async process(event: InboundEvent): Promise<EventEffects> {
     const { prisma, logger } = this.deps;
     const effects: EventEffects = { clearButtons: false };
-    let queued: string[];
+    let queued: QueuedMessage[];
     try {
       queued = await prisma.$transaction((tx) => this.inTransaction(tx, event, effects), { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS });
     } catch (error) {
@@ -69,11 +69,11 @@ export class Bot {
         return [];
       });
     }
-    await this.deps.deliver(queued).catch((error: unknown) => logger.error({ err: error }, 'immediate delivery failed; the sender will retry'));
+    await this.deps.deliver(queued).catch((error: unknown) => logger.error({ err: error }, 'queueing delivery failed; the outbox sweep will retry'));
     return effects;
   }
 
-  private async inTransaction(tx: Db, event: InboundEvent, effects: EventEffects): Promise<string[]> {
+  private async inTransaction(tx: Db, event: InboundEvent, effects: EventEffects): Promise<QueuedMessage[]> {
     const now = this.deps.now();
     if (event.updateKey) await this.markProcessed(tx, event);
     // Several instances (webhooks) may receive one person's messages at once: handle them one at a time.
@@ -123,7 +123,7 @@ export class Bot {
   }
 
   /** After a failure: one friendly line to the person, in a fresh transaction. */
-  private async apologise(event: InboundEvent): Promise<string[]> {
+  private async apologise(event: InboundEvent): Promise<QueuedMessage[]> {
     return this.deps.prisma.$transaction(async (tx) => {
       const identity = await tx.chatIdentity.findUnique({
         where: {

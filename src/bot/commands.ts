@@ -10,7 +10,7 @@ type CommandDescription = Extract<keyof (typeof botText)['id'], `cmd${string}`>;
 export type CommandTarget =
   /** `aboutReport`: "/ekspektasi Siti" names the report and skips choosing them. */
   | { flow: string; aboutReport?: boolean }
-  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' }
+  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' }
   | { engine: 'cancel' | 'back' | 'help' }
   | { link: true };
 
@@ -25,7 +25,9 @@ export interface CommandSpec {
 export const COMMANDS: CommandSpec[] = [
   { name: 'skp', aliases: ['plan'], description: 'cmdSkp', audience: 'everyone', target: { run: 'skp' } },
   { name: 'realisasi', aliases: ['progress'], description: 'cmdRealisasi', audience: 'everyone', target: { flow: 'progress' } },
+  { name: 'checkin', aliases: [], description: 'cmdCheckin', audience: 'everyone', target: { run: 'checkin' } },
   { name: 'kendala', aliases: ['obstacle'], description: 'cmdKendala', audience: 'everyone', target: { flow: 'obstacle' } },
+  { name: 'cuti', aliases: ['leave'], description: 'cmdCuti', audience: 'everyone', target: { flow: 'leave', aboutReport: true } },
   { name: 'mintaumpanbalik', aliases: ['askfeedback'], description: 'cmdMintaumpanbalik', audience: 'everyone', target: { flow: 'feedback-request' } },
   { name: 'saya', aliases: ['me'], description: 'cmdSaya', audience: 'everyone', target: { run: 'saya' } },
   { name: 'bahasa', aliases: ['language'], description: 'cmdBahasa', audience: 'everyone', target: { run: 'bahasa' } },

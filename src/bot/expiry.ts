@@ -4,14 +4,14 @@
  */
 import type { ConversationEngine } from '../conversation/engine.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { OutboxWriter } from '../services/outbox.js';
+import { OutboxWriter, type QueuedMessage } from '../services/outbox.js';
 import { loadMember } from '../services/people.js';
 import { botContext, type BotContext } from './context.js';
 
-/** Ends every session idle past its expiry; returns the outbox ids of the messages saying so. */
-export async function expireIdleSessions(prisma: PrismaClient, engine: ConversationEngine<BotContext>, now: Date): Promise<string[]> {
+/** Ends every session idle past its expiry; returns the outbox rows of the messages saying so. */
+export async function expireIdleSessions(prisma: PrismaClient, engine: ConversationEngine<BotContext>, now: Date): Promise<QueuedMessage[]> {
   const due = await prisma.conversationSession.findMany({ where: { expiresAt: { lte: now } }, take: 100 });
-  const queued: string[] = [];
+  const queued: QueuedMessage[] = [];
   for (const session of due) {
     const ids = await prisma.$transaction(async (tx) => {
       const me = await loadMember(tx, session.employeeId);

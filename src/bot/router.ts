@@ -13,6 +13,7 @@ import { redeemLinkCode, type ChatAccount } from '../services/linking.js';
 import { findMembers } from '../services/people.js';
 import { latestPlan, OPEN_STATUSES } from '../services/plans.js';
 import { resolveToken } from '../services/tokens.js';
+import { promptOfThisWeek } from '../checkins/on-demand.js';
 import { ACTIONS } from './actions.js';
 import { findCommand } from './commands.js';
 import type { BotContext } from './context.js';
@@ -72,6 +73,10 @@ async function command(ctx: BotContext, engine: Engine, name: string, args: stri
     if (target.engine === 'back') return (await engine.back(ctx)).replies;
     const reminder = await engine.remind(ctx);
     return reminder.status === 'none' ? [await help(ctx)] : [await help(ctx), ...reminder.replies];
+  }
+  if (target.run === 'checkin') {
+    const prompt = await promptOfThisWeek(ctx.db, ctx.me, ctx.now);
+    return (await engine.start(ctx, 'checkin', { promptId: prompt.id })).replies;
   }
   const run = { saya: whoAmI, bahasa: setLanguage, tim: team, skp: showPlan }[target.run];
   return withFlowReminder(ctx, engine, await run(ctx, args));

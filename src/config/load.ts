@@ -17,6 +17,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  queuePrefix: string;
   http: { host: string; port: number };
   defaultTimeZone: string;
   defaultLocale: Parsed['DEFAULT_LOCALE'];
@@ -59,6 +60,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     dataDir: resolve(cwd, v.DATA_DIR),
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
+    queuePrefix: v.QUEUE_PREFIX,
     http: { host: v.HTTP_HOST, port: v.HTTP_PORT },
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
     defaultLocale: v.DEFAULT_LOCALE,

@@ -85,6 +85,13 @@ export const VARIABLES = {
     description:
       'Redis for the job queues. Unset: 127.0.0.1:6379 if it answers, otherwise a redis-server started by the bot.',
   },
+  QUEUE_PREFIX: {
+    schema: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/).default('dk'),
+    expected: '1–40 letters, digits, _ or -',
+    example: 'kinerja-prod',
+    defaultValue: 'dk',
+    description: 'Prefix of the bot’s Redis keys, so two deployments can share one Redis.',
+  },
   HTTP_HOST: {
     schema: z.string().trim().min(1).default('127.0.0.1'),
     expected: 'a host name or IP address to listen on',

@@ -156,8 +156,9 @@ export class ConversationEngine<C extends EngineContext> {
       today: localDate(ctx.now, ctx.person.timeZone),
     });
     const checked = parsed.ok && (parsed.value === null || step.schema.safeParse(parsed.value).success);
-    if (!parsed.ok || !checked) {
-      const error: InputError = parsed.ok ? { code: 'EMPTY' } : parsed.error;
+    const problem = parsed.ok && checked && parsed.value !== null && step.validate ? await step.validate(parsed.value, session.state, ctx) : null;
+    if (!parsed.ok || !checked || problem) {
+      const error: InputError = problem ? { code: 'CUSTOM', message: problem } : parsed.ok ? { code: 'INVALID' } : parsed.error;
       const saved = await ctx.sessions.save(this.record(ctx, flow, session.step, session.state));
       return { status: 'invalid', replies: [this.withNote(this.describe(error, ctx), await this.prompt(ctx, flow, saved), true)] };
     }

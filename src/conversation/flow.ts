@@ -120,6 +120,8 @@ export interface StepDefinition<C extends EngineContext> {
   maxLength?: number;
   /** Own parsing of typed text for text steps. */
   parse?: CustomParse;
+  /** Checks against earlier answers (e.g. an end date after the start date); returns the message when it fails. */
+  validate?(value: unknown, state: FlowState, ctx: C): string | null | Promise<string | null>;
   /** Optional steps show a skip button and accept "-"; a skipped answer is null. */
   optional?: boolean;
   /** Asked only when this is true (default: always). May look things up. */

@@ -24,6 +24,8 @@ export type InputError =
   | { code: 'EXPECTED_FILE' }
   | { code: 'EXPECTED_TEXT' }
   | { code: 'UNSUPPORTED' }
+  /** Read fine, but not a value this step accepts (its schema refused it). */
+  | { code: 'INVALID' }
   | { code: 'CUSTOM'; message: string };
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; error: InputError };

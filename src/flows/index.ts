@@ -1,9 +1,11 @@
 /** Every flow the bot runs, for the engine. */
 import type { BotContext } from '../bot/context.js';
 import type { FlowDefinition } from '../conversation/flow.js';
+import { checkinFlow } from './checkin.js';
 import { clarifyAnswerFlow, clarifyFlow } from './clarification.js';
 import { expectationsFlow } from './expectations.js';
 import { feedbackFlow, feedbackReplyFlow, feedbackRequestFlow } from './feedback.js';
+import { leaveFlow } from './leave.js';
 import { obstacleFlow, obstacleResponseFlow } from './obstacles.js';
 import { progressFlow } from './progress.js';
 
@@ -17,4 +19,6 @@ export const FLOWS: FlowDefinition<BotContext>[] = [
   progressFlow,
   obstacleFlow,
   obstacleResponseFlow,
+  checkinFlow,
+  leaveFlow,
 ];

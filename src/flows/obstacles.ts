@@ -20,7 +20,7 @@ async function myRhks(ctx: BotContext) {
 }
 
 /** The obstacle as the supervisor sees it, with buttons for them. */
-async function obstacleMessage(ctx: BotContext, obstacleId: string, supervisorId: string, locale: Locale): Promise<Reply> {
+export async function obstacleMessage(ctx: BotContext, obstacleId: string, supervisorId: string, locale: Locale): Promise<Reply> {
   const obstacle = await ctx.db.obstacle.findUniqueOrThrow({ where: { id: obstacleId }, include: { rhk: true, employee: true } });
   const text = dialogueText[locale];
   const about = obstacle.rhk ? text.obstacleAbout({ rhk: shorten(obstacle.rhk.text, 80) }) : '';

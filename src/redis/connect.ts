@@ -4,7 +4,7 @@
  * otherwise a clear message saying how to get Redis.
  */
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logging/logger.js';
 import { quietErrorLogger, reconnectDelay } from './backoff.js';
 import { RedisServerNotInstalledError, RedisUnavailableError } from '../errors.js';
@@ -81,6 +81,24 @@ export async function connectRedis(
       await client.quit().catch(() => client.disconnect());
       await server?.stop();
     },
+  };
+}
+
+/**
+ * ioredis options for a Redis URL, with the project's reconnection policy. BullMQ builds its own
+ * connections from these (and reports their errors as events), rather than copying ours.
+ */
+export function redisOptionsFromUrl(url: string): RedisOptions {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) } : {}),
+    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+    maxRetriesPerRequest: null,
+    retryStrategy: reconnectDelay,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The outbox: every message the bot sends is first a row here, written in the same transaction
- * as what caused it, then delivered by the sender (src/delivery). A crash between the two loses
- * nothing: pending rows are sent when the bot is back.
+ * as what caused it, then sent by the delivery queue (src/delivery). A crash between the two loses
+ * nothing: the outbox sweep re-queues pending rows.
  */
 import type { Reply } from '../conversation/reply.js';
 import type { Platform } from '../generated/prisma/client.js';
@@ -16,9 +16,15 @@ export interface ChatAddress {
   identityId: string | null;
 }
 
-/** Writes outbox rows through one transaction and remembers their ids for immediate delivery. */
+/** An outbox row written by this transaction, to hand to the delivery queue after commit. */
+export interface QueuedMessage {
+  id: string;
+  platform: Platform;
+}
+
+/** Writes outbox rows through one transaction and remembers them for delivery after commit. */
 export class OutboxWriter {
-  readonly queued: string[] = [];
+  readonly queued: QueuedMessage[] = [];
 
   constructor(private readonly db: Db) {}
 
@@ -32,7 +38,7 @@ export class OutboxWriter {
           dedupeKey: options.dedupeKey ? `${options.dedupeKey}:${index}` : null,
         },
       });
-      this.queued.push(row.id);
+      this.queued.push({ id: row.id, platform: row.platform });
     }
   }
 

@@ -11,6 +11,7 @@ import { DatabaseUnavailableError } from '../../src/errors.js';
 import { openPostgres } from '../../src/storage/postgres.js';
 import { useTestDatabase } from '../support/database.js';
 import { tempDir } from '../support/files.js';
+import { uniquePrefix } from '../support/redis.js';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const silent = pino({ level: 'silent' });
@@ -29,7 +30,7 @@ async function freePort(): Promise<number> {
 describe('the running bot', () => {
   it('boots on PostgreSQL and Redis, answers /healthz and /readyz, and stops cleanly', async () => {
     const db = await useTestDatabase({ empty: true });
-    const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL, HTTP_PORT: '0', DATA_DIR: tempDir() });
+    const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: uniquePrefix(), HTTP_PORT: '0', DATA_DIR: tempDir() });
     const app = await startApp(config, silent, { now: () => new Date('2026-11-27T08:00:00Z'), consoleIo: quietConsole() });
     try {
       const health = await fetch(`${app.http.url}/healthz`);
@@ -53,7 +54,7 @@ describe('the running bot', () => {
 
   it('reports not ready, naming Redis, while Redis is unreachable', async () => {
     const db = await useTestDatabase();
-    const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:1', HTTP_PORT: '0', DATA_DIR: tempDir() });
+    const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL: 'redis://127.0.0.1:1', QUEUE_PREFIX: uniquePrefix(), HTTP_PORT: '0', DATA_DIR: tempDir() });
     const app = await startApp(config, silent, { consoleIo: quietConsole() });
     try {
       expect((await fetch(`${app.http.url}/healthz`)).status).toBe(200);
@@ -84,7 +85,7 @@ describe('the running bot', () => {
     const blocker = createServer().listen(port, '127.0.0.1');
     await new Promise((resolve) => blocker.once('listening', resolve));
     try {
-      const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL, HTTP_PORT: String(port), DATA_DIR: tempDir() });
+      const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: uniquePrefix(), HTTP_PORT: String(port), DATA_DIR: tempDir() });
       await expect(startApp(config, silent, { consoleIo: quietConsole() })).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use; set HTTP_PORT`);
     } finally {
       blocker.close();
@@ -95,7 +96,7 @@ describe('the running bot', () => {
     const dataDir = tempDir();
     const port = await freePort();
     // Only what a fresh machine has: no DATABASE_URL, no REDIS_URL, no tokens.
-    const env = { PATH: process.env['PATH'], HOME: process.env['HOME'], DATA_DIR: dataDir, HTTP_PORT: String(port) };
+    const env = { PATH: process.env['PATH'], HOME: process.env['HOME'], DATA_DIR: dataDir, HTTP_PORT: String(port), QUEUE_PREFIX: uniquePrefix() };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -8,7 +8,7 @@ import { expireIdleSessions } from '../../src/bot/expiry.js';
 import { issueLinkCodes } from '../../src/linking/link-codes.js';
 import { redeemLinkCode } from '../../src/services/linking.js';
 import { useTestDatabase } from '../support/database.js';
-import { startConsoleBot, type ConsoleSession } from '../support/console.js';
+import { outboxSettled, startConsoleBot, type ConsoleSession } from '../support/console.js';
 
 const db = await useTestDatabase();
 let clock = new Date('2026-11-27T03:00:00Z');
@@ -114,8 +114,9 @@ describe('conversations', () => {
     await bot.type('/as Andi');
     await bot.type('/kendala');
     clock = new Date(clock.getTime() + 25 * 3_600_000);
-    const ids = await expireIdleSessions(db.prisma, bot.app.conversations.engine, clock);
-    await bot.app.conversations.sender.deliver(ids);
+    const rows = await expireIdleSessions(db.prisma, bot.app.conversations.engine, clock);
+    await bot.app.conversations.deliver(rows);
+    await outboxSettled(db.prisma);
     expect(bot.transcript()).toMatch(/“Kendala” berakhir karena tidak ada jawaban selama 24 jam[\s\S]*\/kendala/);
     const andi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Andi Pratama' } });
     expect(await db.prisma.conversationSession.count({ where: { employeeId: andi.id } })).toBe(0);

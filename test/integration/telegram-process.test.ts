@@ -10,6 +10,7 @@ import { useTestDatabase } from '../support/database.js';
 import { settleUpdate, startTelegramBot } from '../support/drivers.js';
 import { makeUser, startFakeTelegram, type FakeTelegram, type FakeUser } from '../support/fake-telegram.js';
 import { tempDir } from '../support/files.js';
+import { uniquePrefix } from '../support/redis.js';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const children: ChildProcess[] = [];
@@ -45,7 +46,7 @@ describe('the bot process', () => {
       fake.knowChat(user);
       await db.prisma.chatIdentity.deleteMany();
       await db.prisma.chatIdentity.create({ data: { employeeId: sri.id, platform: 'TELEGRAM', externalUserId: String(user.id), dmChannelId: String(user.id) } });
-      const env = { DATABASE_URL: db.url, REDIS_URL, DATA_DIR: tempDir(), TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+      const env = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: uniquePrefix(), DATA_DIR: tempDir(), TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
 
       const first = startBotProcess(env);
       await fake.waitForCall('getUpdates', undefined, { timeoutMs: 60_000 });

@@ -7,9 +7,22 @@ import { pino } from 'pino';
 import { startApp, type App } from '../../src/app/app.js';
 import type { ConsoleChannel } from '../../src/channels/console/console-channel.js';
 import { parseConfig } from '../../src/config/load.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { tempDir } from './files.js';
+import { dropPrefix, TEST_REDIS_URL, uniquePrefix } from './redis.js';
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+/** Fast pacing for tests; the real per-chat intervals are tested on their own. */
+export const TEST_PACING = { perChatMs: { TELEGRAM: 0, SLACK: 0, CONSOLE: 0 } };
+
+/** Waits until every outbox row queued so far has been sent (or has failed and waits for a retry). */
+export async function outboxSettled(prisma: PrismaClient, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await prisma.outboundMessage.count({ where: { status: 'PENDING', lastError: null } })) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+  throw new Error(`outbox not delivered within ${timeoutMs} ms`);
+}
 
 export interface ConsoleSession {
   app: App;
@@ -26,8 +39,21 @@ export async function startConsoleBot(databaseUrl: string, options: { now?: () =
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const config = parseConfig({ DATABASE_URL: databaseUrl, REDIS_URL, HTTP_PORT: '0', DATA_DIR: tempDir(), DEMO_ORGANISATION: 'on', ...options.env });
-  const app = await startApp(config, pino({ level: 'silent' }), { now: options.now, consoleIo: { input, output, ansi: false } });
+  const prefix = uniquePrefix();
+  const config = parseConfig({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    HTTP_PORT: '0',
+    DATA_DIR: tempDir(),
+    DEMO_ORGANISATION: 'on',
+    ...options.env,
+  });
+  const app = await startApp(config, pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), {
+    now: options.now,
+    consoleIo: { input, output, ansi: false },
+    pacing: TEST_PACING,
+  });
   const channel = app.conversations.channels.get('CONSOLE') as ConsoleChannel;
   return {
     app,
@@ -37,9 +63,13 @@ export async function startConsoleBot(databaseUrl: string, options: { now?: () =
       // Give readline a tick to emit the line, then wait until it has been handled.
       await new Promise((resolve) => setImmediate(resolve));
       await channel.idle();
+      await outboxSettled(app.db.prisma);
       return printed.slice(before);
     },
     transcript: () => printed,
-    stop: () => app.stop(),
+    async stop() {
+      await app.stop();
+      await dropPrefix(prefix);
+    },
   };
 }

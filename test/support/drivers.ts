@@ -12,9 +12,10 @@ import { plainText, type Reply } from '../../src/conversation/reply.js';
 import { seedDemoIfEmpty } from '../../src/demo/seed.js';
 import { issueLinkCodes } from '../../src/linking/link-codes.js';
 import type { TestDatabase } from './database.js';
-import type { ConsoleSession } from './console.js';
+import { TEST_PACING, type ConsoleSession } from './console.js';
 import { makeUser, startFakeTelegram, type BotMessage, type FakeTelegram, type FakeUser } from './fake-telegram.js';
 import { tempDir } from './files.js';
+import { dropPrefix, TEST_REDIS_URL, uniquePrefix } from './redis.js';
 
 export interface ChatDriver {
   readonly name: string;
@@ -121,9 +122,11 @@ export async function startTelegramBot(db: TestDatabase, options: { now: () => D
   // The demo gives everyone a console account; here they must link Telegram the real way.
   await db.prisma.chatIdentity.deleteMany({ where: { platform: 'CONSOLE' } });
   const fake = await startFakeTelegram();
+  const prefix = uniquePrefix();
   const config = parseConfig({
     DATABASE_URL: db.url,
-    REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
     HTTP_PORT: '0',
     DATA_DIR: tempDir(),
     TELEGRAM_BOT_TOKEN: fake.token,
@@ -133,6 +136,7 @@ export async function startTelegramBot(db: TestDatabase, options: { now: () => D
   const app = await startApp(config, pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), {
     now: options.now,
     consoleIo: { input: new PassThrough(), output: new PassThrough(), ansi: false },
+    pacing: TEST_PACING,
   });
   const settle = (updateId: number) => settleUpdate(db, updateId);
   const users = options.env?.['TELEGRAM_WEBHOOK_URL'] ? new Map<string, FakeUser>() : await linkDemoUsers(db, fake, options.now());
@@ -205,6 +209,7 @@ export async function startTelegramBot(db: TestDatabase, options: { now: () => D
     async stop() {
       await app.stop();
       await fake.close();
+      await dropPrefix(prefix);
     },
   };
 }

@@ -15,6 +15,7 @@ describe('configuration', () => {
       dataDir: '/srv/bot/.data',
       databaseUrl: undefined,
       redisUrl: undefined,
+      queuePrefix: 'dk',
       http: { host: '127.0.0.1', port: 3000 },
       defaultTimeZone: 'Asia/Jakarta',
       defaultLocale: 'id',

@@ -128,6 +128,7 @@ describe('the conversation engine', () => {
     expect(text(notNumber)).toMatch(/Itu bukan angka[\s\S]*Berapa\?/);
     const outOfRange = await engine.input(ctx, { type: 'text', text: '250' });
     expect(outOfRange.status).toBe('invalid');
+    expect(text(outOfRange)).toMatch(/tidak bisa dipakai di sini[\s\S]*Berapa\?/);
     const sticker = await engine.input(ctx, { type: 'unsupported' });
     expect(text(sticker)).toMatch(/belum bisa membaca pesan jenis itu/);
     expect(store.rows.get('p1')?.state.entries).toEqual([{ step: 'kind', value: 'count' }]);

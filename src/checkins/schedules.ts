@@ -1,0 +1,107 @@
+/**
+ * Check-in schedules. A unit's schedule applies to it and to every unit below it that has none of
+ * its own; units with none up the tree use the defaults (Friday 14:00, reminder after 24 hours,
+ * closed after 72, supervisor told after 2 missed weeks). Times are in each employee's own zone.
+ */
+import { addDays, type CivilDate } from '../domain/civil-date.js';
+import { instantFromLocal, isoWeekKey, localParts } from '../domain/time-zones.js';
+import type { SchedulerSpec } from '../jobs/runtime.js';
+import type { Db } from '../services/db.js';
+
+export interface ScheduleSettings {
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** Minutes after local midnight. */
+  minuteOfDay: number;
+  reminderAfterHours: number;
+  deadlineHours: number;
+  escalateAfterMissed: number;
+}
+
+export const DEFAULT_SCHEDULE: ScheduleSettings = { weekday: 5, minuteOfDay: 14 * 60, reminderAfterHours: 24, deadlineHours: 72, escalateAfterMissed: 2 };
+
+/** The schedule in force for a unit: its key names it in job schedulers and fan-out jobs. */
+export interface EffectiveSchedule {
+  /** "s:<scheduleId>" for a configured schedule, "d:<agencyId>" for an agency's defaults. */
+  key: string;
+  scheduleId: string | null;
+  settings: ScheduleSettings;
+}
+
+/** Every unit's schedule in force, walking up the unit tree. */
+export async function effectiveSchedules(db: Db): Promise<Map<string, EffectiveSchedule>> {
+  const [units, schedules] = await Promise.all([
+    db.unit.findMany({ select: { id: true, parentId: true, agencyId: true } }),
+    db.checkinSchedule.findMany({ where: { active: true } }),
+  ]);
+  const own = new Map(schedules.map((s) => [s.unitId, s]));
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+  const result = new Map<string, EffectiveSchedule>();
+  for (const unit of units) {
+    let current: string | null = unit.id;
+    let found: EffectiveSchedule | undefined;
+    // Trees are shallow; the bound guards against a corrupted cycle.
+    for (let depth = 0; current && depth < 50 && !found; depth++) {
+      const schedule = own.get(current);
+      if (schedule) {
+        const { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed } = schedule;
+        found = { key: `s:${schedule.id}`, scheduleId: schedule.id, settings: { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed } };
+      }
+      current = parentOf.get(current) ?? null;
+    }
+    result.set(unit.id, found ?? { key: `d:${unit.agencyId}`, scheduleId: null, settings: DEFAULT_SCHEDULE });
+  }
+  return result;
+}
+
+/** The cron pattern of a schedule ("0 14 * * 5" for Friday 14:00). */
+export function cronOf(settings: ScheduleSettings): string {
+  return `${settings.minuteOfDay % 60} ${Math.floor(settings.minuteOfDay / 60)} * * ${settings.weekday % 7}`;
+}
+
+/** The ISO week key and the moment of this week's check-in, for `now` in `timeZone`. */
+export function checkinOfWeek(settings: ScheduleSettings, now: Date, timeZone: string): { weekKey: string; at: Date; date: CivilDate } {
+  const local = localParts(now, timeZone);
+  const monday = addDays(local, 1 - local.weekday);
+  const date = addDays(monday, settings.weekday - 1);
+  const at = instantFromLocal({ ...date, hour: Math.floor(settings.minuteOfDay / 60), minute: settings.minuteOfDay % 60 }, timeZone);
+  return { weekKey: isoWeekKey(now, timeZone), at, date };
+}
+
+/** One job scheduler per schedule and time zone that has active employees. */
+export async function checkinSchedulers(db: Db): Promise<SchedulerSpec[]> {
+  const schedules = await effectiveSchedules(db);
+  const groups = await db.employee.groupBy({ by: ['unitId', 'timeZone'], where: { active: true } });
+  const specs = new Map<string, SchedulerSpec>();
+  for (const group of groups) {
+    const schedule = schedules.get(group.unitId);
+    if (!schedule) continue;
+    const id = `checkin:${schedule.key}:${group.timeZone}`;
+    specs.set(id, {
+      id,
+      repeat: { pattern: cronOf(schedule.settings), tz: group.timeZone },
+      name: 'checkin.fanout',
+      data: { scheduleKey: schedule.key, timeZone: group.timeZone },
+    });
+  }
+  return [...specs.values()];
+}
+
+/** The schedule in force for one unit (walking up its tree). */
+export async function scheduleOfUnit(db: Db, unitId: string): Promise<EffectiveSchedule> {
+  let current: string | null = unitId;
+  let agencyId = '';
+  for (let depth = 0; current && depth < 50; depth++) {
+    const unit: { id: string; parentId: string | null; agencyId: string; checkinSchedule: { id: string; active: boolean } | null } | null =
+      await db.unit.findUnique({ where: { id: current }, select: { id: true, parentId: true, agencyId: true, checkinSchedule: { select: { id: true, active: true } } } });
+    if (!unit) break;
+    agencyId ||= unit.agencyId;
+    if (unit.checkinSchedule?.active) {
+      const schedule = await db.checkinSchedule.findUniqueOrThrow({ where: { id: unit.checkinSchedule.id } });
+      const { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed } = schedule;
+      return { key: `s:${schedule.id}`, scheduleId: schedule.id, settings: { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed } };
+    }
+    current = unit.parentId;
+  }
+  return { key: `d:${agencyId}`, scheduleId: null, settings: DEFAULT_SCHEDULE };
+}

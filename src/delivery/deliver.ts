@@ -1,0 +1,138 @@
+/**
+ * The delivery worker: sends one outbox row per job through its channel.
+ *
+ * - A row is claimed with a lease before sending, so two workers (or two instances) never send
+ *   the same row at once; a row already sent or failed is skipped, so a re-queued job never sends
+ *   twice.
+ * - A chat's messages go out in the order they were written, at most one per chat per interval
+ *   (Telegram asks for about one message per second per chat).
+ * - 429: the platform's whole queue waits exactly as long as told, and the job is retried without
+ *   counting an attempt. 5xx and network errors: exponential backoff (BullMQ). Blocked bot, user
+ *   gone: the row fails for good and the person's chat account is marked unreachable.
+ *
+ * The one window left: a crash after the platform accepted a message but before the row is marked
+ * sent. That row is sent again after its lease – at least once, never lost.
+ */
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Reply } from '../conversation/reply.js';
+import type { OutboundMessage, Platform, PrismaClient } from '../generated/prisma/client.js';
+import type { Logger } from '../logging/logger.js';
+import { DeliveryError, type Channel } from './channel.js';
+
+/** How long a claimed row is left alone by others while it is being sent. */
+export const LEASE_SECONDS = 120;
+
+/** Minimum time between two messages to one chat, per platform (milliseconds). */
+export interface DeliveryPacing {
+  perChatMs: Record<Platform, number>;
+}
+
+export const DEFAULT_PACING: DeliveryPacing = { perChatMs: { TELEGRAM: 1000, SLACK: 1000, CONSOLE: 0 } };
+
+/** What the deliver handler needs. */
+export interface DeliveryDependencies {
+  prisma: PrismaClient;
+  channels: Map<Platform, Channel>;
+  redis: Redis;
+  /** Redis key prefix (the queue prefix), so test runs and deployments do not share pacing keys. */
+  keyPrefix: string;
+  pacing: DeliveryPacing;
+  pauseQueue: (platform: Platform, ms: number) => Promise<void>;
+  logger: Logger;
+}
+
+/** Claims a row for sending; undefined when it is not sendable now. */
+async function claim(prisma: PrismaClient, id: string): Promise<OutboundMessage | undefined> {
+  const rows = await prisma.$queryRaw<OutboundMessage[]>`
+    UPDATE "OutboundMessage"
+    SET "notBefore" = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1, "updatedAt" = now()
+    WHERE id = ${id} AND status = 'PENDING' AND "notBefore" <= now()
+    RETURNING *`;
+  return rows[0];
+}
+
+/** Gives a claimed row back without counting the attempt. */
+async function release(prisma: PrismaClient, id: string, lastError: string | null = null): Promise<void> {
+  await prisma.outboundMessage.update({ where: { id }, data: { notBefore: new Date(), attempts: { decrement: 1 }, ...(lastError ? { lastError } : {}) } });
+}
+
+async function delay(job: Job, token: string | undefined, ms: number): Promise<never> {
+  await job.moveToDelayed(Date.now() + ms, token);
+  throw new DelayedError();
+}
+
+/** Handles one `deliver` job. */
+export function deliverHandler(deps: DeliveryDependencies) {
+  const { prisma } = deps;
+  return async (data: { outboxId: string }, job: Job, token: string | undefined): Promise<void> => {
+    const row = await claim(prisma, data.outboxId);
+    if (!row) {
+      const current = await prisma.outboundMessage.findUnique({ where: { id: data.outboxId } });
+      // Leased by a worker that may have died, or waiting for its retry time: come back then.
+      if (current?.status === 'PENDING') await delay(job, token, Math.max(current.notBefore.getTime() - Date.now(), 100));
+      return;
+    }
+    const chat = { platform: row.platform, workspace: row.workspace, chatId: row.chatId };
+    const earlier = await prisma.outboundMessage.count({
+      where: { ...chat, status: 'PENDING', OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] },
+    });
+    if (earlier > 0) {
+      await release(prisma, row.id);
+      await delay(job, token, 250);
+    }
+    const gap = deps.pacing.perChatMs[row.platform];
+    if (gap > 0) {
+      const key = `${deps.keyPrefix}:pace:${row.platform}:${row.workspace}:${row.chatId}`;
+      const free = await deps.redis.set(key, '1', 'PX', gap, 'NX');
+      if (free === null) {
+        await release(prisma, row.id);
+        await delay(job, token, Math.max(await deps.redis.pttl(key), 10));
+      }
+    }
+
+    const channel = deps.channels.get(row.platform);
+    if (!channel) {
+      await prisma.outboundMessage.update({ where: { id: row.id }, data: { status: 'FAILED', lastError: `no ${row.platform} channel is configured` } });
+      return;
+    }
+    try {
+      const sent = await channel.send(row.chatId, row.payload as unknown as Reply);
+      await prisma.outboundMessage.update({
+        where: { id: row.id },
+        data: { status: 'SENT', sentAt: new Date(), externalMessageId: sent.externalMessageId, lastError: null },
+      });
+    } catch (error) {
+      await settleFailure(deps, job, row, error instanceof DeliveryError ? error : new DeliveryError('retry', (error as Error).message));
+    }
+  };
+}
+
+async function settleFailure(deps: DeliveryDependencies, job: Job, row: OutboundMessage, failure: DeliveryError): Promise<void> {
+  const { prisma, logger } = deps;
+  logger.warn({ outboxId: row.id, platform: row.platform, kind: failure.kind, error: failure.message }, 'sending a message failed');
+  if (failure.kind === 'unreachable' || failure.kind === 'rejected') {
+    await prisma.outboundMessage.update({ where: { id: row.id }, data: { status: 'FAILED', lastError: failure.message } });
+    if (failure.kind === 'unreachable' && row.identityId) {
+      await prisma.chatIdentity.updateMany({
+        where: { id: row.identityId },
+        data: { reachable: false, unreachableReason: failure.message, unreachableSince: new Date() },
+      });
+    }
+    return;
+  }
+  if (failure.retryAfterMs !== undefined) {
+    // Told exactly how long to wait: the platform's queue waits that long, the job is retried without counting an attempt.
+    await release(prisma, row.id, failure.message);
+    await deps.pauseQueue(row.platform, failure.retryAfterMs);
+    throw Worker.RateLimitError();
+  }
+  const attempts = job.opts.attempts ?? 1;
+  if (job.attemptsMade + 1 >= attempts) {
+    await prisma.outboundMessage.update({ where: { id: row.id }, data: { status: 'FAILED', lastError: failure.message } });
+    return;
+  }
+  // BullMQ retries with exponential backoff; the row is free again right away for that retry.
+  await prisma.outboundMessage.update({ where: { id: row.id }, data: { notBefore: new Date(), lastError: failure.message } });
+  throw failure;
+}

@@ -1,0 +1,23 @@
+/**
+ * The outbox sweep: re-queues every pending row that is due. Rows are queued right after their
+ * transaction commits, so this only matters when that did not happen or the job vanished – a
+ * crash in between, or Redis restarted empty. Re-queuing an already queued row is harmless: the
+ * job id is the row id, and a row already sent is never sent again.
+ */
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { JobRuntime } from '../jobs/runtime.js';
+
+/** Rows younger than this were just queued by their own transaction; leave them to it. */
+const GRACE_SECONDS = 10;
+
+/** Re-queues up to `limit` due pending rows; returns how many. */
+export async function sweepOutbox(prisma: PrismaClient, runtime: JobRuntime, limit = 5_000): Promise<number> {
+  const due = await prisma.outboundMessage.findMany({
+    where: { status: 'PENDING', notBefore: { lte: new Date() }, createdAt: { lte: new Date(Date.now() - GRACE_SECONDS * 1000) } },
+    select: { id: true, platform: true },
+    orderBy: { createdAt: 'asc' },
+    take: limit,
+  });
+  await runtime.deliver(due);
+  return due.length;
+}

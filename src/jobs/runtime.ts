@@ -1,0 +1,133 @@
+/**
+ * BullMQ on the bot's Redis: the queues, their workers, typed adding of jobs and reconciling job
+ * schedulers with what the database says should exist. Redis only executes: everything here can
+ * be rebuilt from the database (see maintenance.ts), so losing Redis loses nothing.
+ */
+import { Queue, Worker, type ConnectionOptions, type Job, type JobsOptions, type RepeatOptions, type WorkerOptions } from 'bullmq';
+import type { RedisOptions } from 'ioredis';
+import { quietErrorLogger } from '../redis/backoff.js';
+import type { Platform } from '../generated/prisma/client.js';
+import type { Logger } from '../logging/logger.js';
+import { deliveryQueueName, WORK_QUEUE, type JobHandlers, type JobName, type JobPayloads } from './types.js';
+
+/** Rate limits per platform (BullMQ's limiter, shared by every instance). */
+export const PLATFORM_LIMITS: Record<Platform, WorkerOptions['limiter'] | undefined> = {
+  // Telegram allows about 30 messages per second overall.
+  TELEGRAM: { max: 30, duration: 1000 },
+  // Slack's chat.postMessage allows about one message per second per channel, with bursts; the
+  // per-channel pacing is in the delivery worker.
+  SLACK: { max: 50, duration: 1000 },
+  CONSOLE: undefined,
+};
+
+const PLATFORMS: Platform[] = ['TELEGRAM', 'SLACK', 'CONSOLE'];
+
+/** A desired job scheduler. */
+export interface SchedulerSpec {
+  id: string;
+  repeat: RepeatOptions;
+  name: JobName;
+  data: JobPayloads[JobName];
+}
+
+export class JobRuntime {
+  readonly work: Queue;
+  readonly delivery: Map<Platform, Queue>;
+  private readonly workers: Worker[] = [];
+  /** One quiet log for every BullMQ connection: an outage is a few lines, not one per queue per retry. */
+  private readonly quiet;
+  private readonly connection: ConnectionOptions;
+
+  constructor(
+    redis: RedisOptions,
+    private readonly prefix: string,
+    private readonly logger: Logger,
+  ) {
+    // BullMQ types ioredis options through its own copy of ioredis' types; the values are the same.
+    const connection = redis as unknown as ConnectionOptions;
+    this.connection = connection;
+    this.quiet = quietErrorLogger(logger, 'Redis (job queues)');
+    this.work = this.watched(new Queue(WORK_QUEUE, { connection, prefix }));
+    this.delivery = new Map(PLATFORMS.map((platform) => [platform, this.watched(new Queue(deliveryQueueName(platform), { connection, prefix }))]));
+  }
+
+  private watched<T extends Queue | Worker>(target: T): T {
+    (target as Queue).on('error', (error: Error) => this.quiet.onError(error));
+    return target;
+  }
+
+  /** Adds a job to the work queue. */
+  async add<N extends JobName>(name: N, data: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
+    await this.work.add(name, data, { removeOnComplete: true, removeOnFail: 1000, ...options });
+  }
+
+  /** Queues the delivery of outbox rows (the job id is the row id, so adding twice is harmless). */
+  async deliver(rows: { id: string; platform: Platform }[]): Promise<void> {
+    for (const platform of PLATFORMS) {
+      const queue = this.delivery.get(platform);
+      const jobs = rows.filter((row) => row.platform === platform);
+      if (!queue || jobs.length === 0) continue;
+      await queue.addBulk(
+        jobs.map((row) => ({
+          name: 'deliver',
+          data: { outboxId: row.id },
+          opts: { jobId: row.id, attempts: 8, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: true, removeOnFail: 1000 },
+        })),
+      );
+    }
+  }
+
+  /** Starts the workers: one for the work queue, one per platform's delivery queue. */
+  start(handlers: JobHandlers, options: { concurrency?: number } = {}): void {
+    const run = async (job: Job, token?: string) => {
+      const handler = handlers[job.name as JobName] as (data: unknown, job: Job, token: string | undefined) => Promise<void>;
+      if (!handler) throw new Error(`no handler for job ${job.name}`);
+      await handler(job.data, job, token);
+    };
+    const onFailed = (job: Job | undefined, error: Error) =>
+      this.logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, error: error.message }, 'job failed');
+    const work = this.watched(new Worker(WORK_QUEUE, run, { connection: this.connection, prefix: this.prefix, concurrency: options.concurrency ?? 4 }));
+    work.on('failed', onFailed);
+    this.workers.push(work);
+    for (const platform of PLATFORMS) {
+      const worker = this.watched(
+        new Worker(deliveryQueueName(platform), run, {
+          connection: this.connection,
+          prefix: this.prefix,
+          concurrency: options.concurrency ?? 10,
+          limiter: PLATFORM_LIMITS[platform],
+        }),
+      );
+      worker.on('failed', onFailed);
+      this.workers.push(worker);
+    }
+  }
+
+  /** Makes the work queue's schedulers exactly `desired`: creates or updates them, removes the rest. */
+  async reconcileSchedulers(desired: SchedulerSpec[]): Promise<{ upserted: number; removed: number }> {
+    const existing = await this.work.getJobSchedulers(0, -1);
+    const wanted = new Set(desired.map((spec) => spec.id));
+    let removed = 0;
+    for (const scheduler of existing) {
+      if (!wanted.has(scheduler.key)) removed += (await this.work.removeJobScheduler(scheduler.key)) ? 1 : 0;
+    }
+    for (const spec of desired) {
+      await this.work.upsertJobScheduler(spec.id, spec.repeat, { name: spec.name, data: spec.data, opts: { removeOnComplete: true, removeOnFail: 1000 } });
+    }
+    return { upserted: desired.length, removed };
+  }
+
+  /** Pauses a platform's whole delivery queue, e.g. when the platform answered 429 for the bot as a whole. */
+  async pauseDeliveries(platform: Platform, ms: number): Promise<void> {
+    await this.delivery.get(platform)?.rateLimit(ms);
+  }
+
+  /** Lets running jobs finish (up to `graceMs`), then closes everything. */
+  async stop(graceMs = 5_000): Promise<void> {
+    const timeout = <T>(work: Promise<T>) => Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
+    await timeout(Promise.all(this.workers.map((worker) => worker.close())));
+    // Without Redis a graceful close never finishes: force it.
+    await timeout(Promise.all(this.workers.map((worker) => worker.close(true))));
+    await timeout(Promise.all([this.work, ...this.delivery.values()].map((queue) => queue.close())));
+  }
+}
