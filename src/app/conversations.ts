@@ -24,7 +24,7 @@ import { FLOWS } from '../flows/index.js';
 import type { Platform } from '../generated/prisma/client.js';
 import type { HttpServer } from '../http/server.js';
 import { Maintenance } from '../jobs/maintenance.js';
-import { JobRuntime, type SchedulerSpec } from '../jobs/runtime.js';
+import { DEFAULT_LIMITS, JobRuntime, type SchedulerSpec } from '../jobs/runtime.js';
 import type { Logger } from '../logging/logger.js';
 import { redisOptionsFromUrl, type RedisHandle } from '../redis/connect.js';
 import type { QueuedMessage } from '../services/outbox.js';
@@ -45,7 +45,7 @@ export interface Conversations {
   maintenance: Maintenance;
   channels: Map<Platform, Channel>;
   /** Hands outbox rows to the delivery queue. */
-  deliver(rows: QueuedMessage[]): Promise<void>;
+  deliver: (rows: QueuedMessage[]) => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -76,7 +76,8 @@ export async function startConversations(options: {
   const prisma = db.prisma;
   const engine = new ConversationEngine<BotContext>(FLOWS, { idleMs: config.conversationIdleHours * 3_600_000 });
   const channels = new Map<Platform, Channel>();
-  const jobs = new JobRuntime(redisOptionsFromUrl(options.redis.url), config.queuePrefix, logger);
+  const limits = { ...DEFAULT_LIMITS, TELEGRAM: { max: config.telegramLimits.maxPerSecond, duration: 1000 } };
+  const jobs = new JobRuntime(redisOptionsFromUrl(options.redis.url), config.queuePrefix, logger, limits);
   const deliver = (rows: QueuedMessage[]) => jobs.deliver(rows);
   const bot = new Bot({ prisma, engine, logger, now, defaultLocale: config.defaultLocale, deliver });
 
@@ -95,7 +96,8 @@ export async function startConversations(options: {
       channels,
       redis: options.redis.client,
       keyPrefix: config.queuePrefix,
-      pacing: options.pacing ?? DEFAULT_PACING,
+      leaseSeconds: config.deliveryLeaseSeconds,
+      pacing: options.pacing ?? { perChatMs: { ...DEFAULT_PACING.perChatMs, TELEGRAM: config.telegramLimits.chatIntervalMs } },
       pauseQueue: (platform, ms) => jobs.pauseDeliveries(platform, ms),
       logger,
     }),

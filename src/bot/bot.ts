@@ -57,7 +57,9 @@ export class Bot {
     const effects: EventEffects = { clearButtons: false };
     let queued: QueuedMessage[];
     try {
-      queued = await prisma.$transaction((tx) => this.inTransaction(tx, event, effects), { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS });
+      queued = await this.withOneRetry(() =>
+        prisma.$transaction((tx) => this.inTransaction(tx, event, effects), { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS }),
+      );
     } catch (error) {
       if (error instanceof DuplicateUpdate) {
         logger.debug({ platform: event.platform, updateKey: event.updateKey }, 'duplicate update ignored');
@@ -71,6 +73,21 @@ export class Bot {
     }
     await this.deps.deliver(queued).catch((error: unknown) => logger.error({ err: error }, 'queueing delivery failed; the outbox sweep will retry'));
     return effects;
+  }
+
+  /**
+   * Everything an event does is one transaction, so trying it again is safe. One retry rides out a
+   * database that just dropped its connections (a restart, a failover) instead of apologising.
+   */
+  private async withOneRetry<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DuplicateUpdate) throw error;
+      this.deps.logger.warn({ error: (error as Error).message }, 'handling an event failed; trying once more');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return work();
+    }
   }
 
   private async inTransaction(tx: Db, event: InboundEvent, effects: EventEffects): Promise<QueuedMessage[]> {

@@ -18,6 +18,7 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   queuePrefix: string;
+  deliveryLeaseSeconds: number;
   http: { host: string; port: number };
   defaultTimeZone: string;
   defaultLocale: Parsed['DEFAULT_LOCALE'];
@@ -25,6 +26,8 @@ export interface Config {
   conversationIdleHours: number;
   demoOrganisation: Parsed['DEMO_ORGANISATION'];
   telegram: { botToken: string; apiRoot: string; webhookUrl: string | undefined; webhookSecret: string | undefined } | undefined;
+  /** Delivery limits for Telegram. */
+  telegramLimits: { maxPerSecond: number; chatIntervalMs: number };
   slack: { botToken: string; signingSecret: string; appToken: string | undefined } | undefined;
 }
 
@@ -61,11 +64,13 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     queuePrefix: v.QUEUE_PREFIX,
+    deliveryLeaseSeconds: v.DELIVERY_LEASE_SECONDS,
     http: { host: v.HTTP_HOST, port: v.HTTP_PORT },
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
     defaultLocale: v.DEFAULT_LOCALE,
     linkCodeTtlDays: v.LINK_CODE_TTL_DAYS,
     conversationIdleHours: v.CONVERSATION_IDLE_HOURS,
+    telegramLimits: { maxPerSecond: v.TELEGRAM_MAX_PER_SECOND, chatIntervalMs: v.TELEGRAM_CHAT_INTERVAL_MS },
     demoOrganisation: v.DEMO_ORGANISATION,
     telegram: v.TELEGRAM_BOT_TOKEN
       ? { botToken: v.TELEGRAM_BOT_TOKEN, apiRoot: v.TELEGRAM_API_ROOT, webhookUrl: v.TELEGRAM_WEBHOOK_URL, webhookSecret: v.TELEGRAM_WEBHOOK_SECRET }

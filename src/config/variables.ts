@@ -92,6 +92,13 @@ export const VARIABLES = {
     defaultValue: 'dk',
     description: 'Prefix of the bot’s Redis keys, so two deployments can share one Redis.',
   },
+  DELIVERY_LEASE_SECONDS: {
+    schema: z.coerce.number().int().min(1).max(3600).default(60),
+    expected: 'a whole number of seconds from 1 to 3600',
+    example: '60',
+    defaultValue: '60',
+    description: 'How long a message being sent is left to its sender before another instance may retry it (after a crash).',
+  },
   HTTP_HOST: {
     schema: z.string().trim().min(1).default('127.0.0.1'),
     expected: 'a host name or IP address to listen on',
@@ -168,6 +175,20 @@ export const VARIABLES = {
     example: 'http://127.0.0.1:8081',
     defaultValue: 'https://api.telegram.org',
     description: 'Where the Telegram Bot API lives (a local Bot API server, or the fake one in tests).',
+  },
+  TELEGRAM_MAX_PER_SECOND: {
+    schema: z.coerce.number().int().min(1).max(10_000).default(30),
+    expected: 'a whole number of messages per second, 1 to 10000',
+    example: '30',
+    defaultValue: '30',
+    description: 'Most messages sent to Telegram per second, over all chats and all bot instances (Telegram allows about 30).',
+  },
+  TELEGRAM_CHAT_INTERVAL_MS: {
+    schema: z.coerce.number().int().min(0).max(60_000).default(1000),
+    expected: 'milliseconds from 0 to 60000',
+    example: '1000',
+    defaultValue: '1000',
+    description: 'Least time between two messages to one Telegram chat (Telegram asks for about one per second).',
   },
   SLACK_BOT_TOKEN: {
     schema: optionalString.pipe(z.string().startsWith('xoxb-').optional()),

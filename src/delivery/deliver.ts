@@ -20,8 +20,6 @@ import type { OutboundMessage, Platform, PrismaClient } from '../generated/prism
 import type { Logger } from '../logging/logger.js';
 import { DeliveryError, type Channel } from './channel.js';
 
-/** How long a claimed row is left alone by others while it is being sent. */
-export const LEASE_SECONDS = 120;
 
 /** Minimum time between two messages to one chat, per platform (milliseconds). */
 export interface DeliveryPacing {
@@ -38,15 +36,17 @@ export interface DeliveryDependencies {
   /** Redis key prefix (the queue prefix), so test runs and deployments do not share pacing keys. */
   keyPrefix: string;
   pacing: DeliveryPacing;
+  /** How long a claimed row is left alone by others while it is being sent. */
+  leaseSeconds: number;
   pauseQueue: (platform: Platform, ms: number) => Promise<void>;
   logger: Logger;
 }
 
 /** Claims a row for sending; undefined when it is not sendable now. */
-async function claim(prisma: PrismaClient, id: string): Promise<OutboundMessage | undefined> {
+async function claim(prisma: PrismaClient, id: string, leaseSeconds: number): Promise<OutboundMessage | undefined> {
   const rows = await prisma.$queryRaw<OutboundMessage[]>`
     UPDATE "OutboundMessage"
-    SET "notBefore" = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1, "updatedAt" = now()
+    SET "notBefore" = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1, "updatedAt" = now()
     WHERE id = ${id} AND status = 'PENDING' AND "notBefore" <= now()
     RETURNING *`;
   return rows[0];
@@ -66,7 +66,7 @@ async function delay(job: Job, token: string | undefined, ms: number): Promise<n
 export function deliverHandler(deps: DeliveryDependencies) {
   const { prisma } = deps;
   return async (data: { outboxId: string }, job: Job, token: string | undefined): Promise<void> => {
-    const row = await claim(prisma, data.outboxId);
+    const row = await claim(prisma, data.outboxId, deps.leaseSeconds);
     if (!row) {
       const current = await prisma.outboundMessage.findUnique({ where: { id: data.outboxId } });
       // Leased by a worker that may have died, or waiting for its retry time: come back then.

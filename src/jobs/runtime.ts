@@ -10,12 +10,13 @@ import type { Platform } from '../generated/prisma/client.js';
 import type { Logger } from '../logging/logger.js';
 import { deliveryQueueName, WORK_QUEUE, type JobHandlers, type JobName, type JobPayloads } from './types.js';
 
-/** Rate limits per platform (BullMQ's limiter, shared by every instance). */
-export const PLATFORM_LIMITS: Record<Platform, WorkerOptions['limiter'] | undefined> = {
-  // Telegram allows about 30 messages per second overall.
+/** Rate limits per platform (BullMQ's limiter, shared by every instance); undefined = none. */
+export type PlatformLimits = Record<Platform, WorkerOptions['limiter'] | undefined>;
+
+/** Telegram allows about 30 messages per second overall; Slack about one per second per channel
+ * (paced in the delivery worker) with a higher overall ceiling. */
+export const DEFAULT_LIMITS: PlatformLimits = {
   TELEGRAM: { max: 30, duration: 1000 },
-  // Slack's chat.postMessage allows about one message per second per channel, with bursts; the
-  // per-channel pacing is in the delivery worker.
   SLACK: { max: 50, duration: 1000 },
   CONSOLE: undefined,
 };
@@ -42,6 +43,7 @@ export class JobRuntime {
     redis: RedisOptions,
     private readonly prefix: string,
     private readonly logger: Logger,
+    private readonly limits: PlatformLimits = DEFAULT_LIMITS,
   ) {
     // BullMQ types ioredis options through its own copy of ioredis' types; the values are the same.
     const connection = redis as unknown as ConnectionOptions;
@@ -95,7 +97,7 @@ export class JobRuntime {
           connection: this.connection,
           prefix: this.prefix,
           concurrency: options.concurrency ?? 10,
-          limiter: PLATFORM_LIMITS[platform],
+          limiter: this.limits[platform],
         }),
       );
       worker.on('failed', onFailed);

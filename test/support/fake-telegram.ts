@@ -195,6 +195,8 @@ export class FakeTelegram {
   private readonly callbackQueries = new Map<string, { answered: boolean }>();
   private readonly commandSets = new Map<string, { scope: BotCommandScope; language_code: string; commands: BotCommand[] }>();
   private readonly injected = new Map<string, TelegramErrorBody[]>();
+  /** Methods whose requests are held until released (to kill a bot while its sends are in the air). */
+  private readonly held = new Map<string, Set<() => void>>();
   private readonly waiters = new Set<{ check(): void; cancel(): void }>();
   private sequence = 0;
 
@@ -360,6 +362,23 @@ export class FakeTelegram {
     return results;
   }
 
+  /** Holds every request of `method` (not yet recorded) until release(). */
+  hold(method: string): void {
+    this.held.set(method.toLowerCase(), this.held.get(method.toLowerCase()) ?? new Set());
+  }
+
+  /** Lets held and future requests of `method` through. */
+  release(method: string): void {
+    const waiting = this.held.get(method.toLowerCase());
+    this.held.delete(method.toLowerCase());
+    for (const go of waiting ?? []) go();
+  }
+
+  /** How many requests of `method` are waiting. */
+  heldCount(method: string): number {
+    return this.held.get(method.toLowerCase())?.size ?? 0;
+  }
+
   // ---- Waiting ---------------------------------------------------------------------------------------------
 
   /**
@@ -450,6 +469,19 @@ export class FakeTelegram {
     res.on('close', () => {
       if (!res.writableEnded) gone.abort();
     });
+    const hold = this.held.get(api![2]!.toLowerCase());
+    if (hold) {
+      // A held request whose client dies was never received by "Telegram": nothing is recorded.
+      const proceed = await new Promise<boolean>((resolve) => {
+        const go = () => resolve(true);
+        hold.add(go);
+        gone.signal.addEventListener('abort', () => {
+          hold.delete(go);
+          resolve(false);
+        });
+      });
+      if (!proceed) return;
+    }
     send(res, (await this.invoke(api![2]!, params, 'http', gone.signal)).response!);
   }
 
