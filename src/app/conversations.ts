@@ -13,6 +13,8 @@ import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { fanOutCheckins } from '../checkins/fanout.js';
 import { checkinSchedulers } from '../checkins/schedules.js';
 import { sweepCheckins } from '../checkins/sweep.js';
+import { sendDailyNudges } from '../reports/nudges.js';
+import { sendWeeklyDigests } from '../reports/send-digest.js';
 import type { Config } from '../config/load.js';
 import { ConversationEngine } from '../conversation/engine.js';
 import type { Channel } from '../delivery/channel.js';
@@ -56,9 +58,14 @@ export function usesConsole(config: Pick<Config, 'telegram' | 'slack'>): boolean
 
 /** Every job scheduler the database calls for. */
 async function desiredSchedulers(db: Database): Promise<SchedulerSpec[]> {
+  const agencies = await db.prisma.agency.findMany({ select: { id: true, timeZone: true, _count: { select: { reportDestinations: true } } } });
   return [
     ...(await checkinSchedulers(db.prisma)),
     { id: 'checkin-sweep', repeat: { every: 5 * 60_000 }, name: 'checkin.sweep', data: {} },
+    ...agencies.map((a): SchedulerSpec => ({ id: `nudges:${a.id}`, repeat: { pattern: '0 9 * * *', tz: a.timeZone }, name: 'nudges.daily', data: { agencyId: a.id } })),
+    ...agencies
+      .filter((a) => a._count.reportDestinations > 0)
+      .map((a): SchedulerSpec => ({ id: `digest:${a.id}`, repeat: { pattern: '0 8 * * 1', tz: a.timeZone }, name: 'digest.weekly', data: { agencyId: a.id } })),
   ];
 }
 
@@ -107,6 +114,13 @@ export async function startConversations(options: {
     },
     'checkin.sweep': async () => {
       await sweepCheckins(prisma, deliver, now());
+    },
+    'nudges.daily': async (data) => {
+      logger.info({ ...data, ...(await sendDailyNudges(prisma, deliver, { agencyId: data.agencyId, now: now() })) }, 'daily nudges sent');
+    },
+    'digest.weekly': async (data) => {
+      const sent = await sendWeeklyDigests(prisma, deliver, { agencyId: data.agencyId, now: now(), locale: config.defaultLocale });
+      logger.info({ ...data, sent }, 'weekly digests sent');
     },
   });
 

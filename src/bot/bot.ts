@@ -14,6 +14,7 @@ import { OutboxWriter, type QueuedMessage } from '../services/outbox.js';
 import { loadMember } from '../services/people.js';
 import { botContext, type BotContext, type EventEffects, type Origin } from './context.js';
 import type { InboundEvent } from './inbound.js';
+import { GROUP_COMMANDS } from './commands.js';
 import { routeLinked, routeUnlinked } from './router.js';
 
 /** Raised inside the transaction when an update was handled before; rolls everything back. */
@@ -41,7 +42,8 @@ export class Bot {
 
   /** Handles one event; resolves when its replies were handed to the channel (or queued for retry). Never rejects. */
   handle(event: InboundEvent): Promise<EventEffects> {
-    if (!event.chat.private) return Promise.resolve({ clearButtons: false });
+    const groupCommand = event.message.type === 'command' && GROUP_COMMANDS.has(event.message.name);
+    if (!event.chat.private && !groupCommand) return Promise.resolve({ clearButtons: false });
     const key = `${event.platform}:${event.workspace}:${event.sender.externalUserId}`;
     const previous = this.queues.get(key) ?? Promise.resolve({ clearButtons: false });
     const current = previous.then(() => this.process(event));
@@ -106,9 +108,13 @@ export class Bot {
       workspace: event.workspace,
       chatId: event.chat.id,
       identityId: identity?.id ?? null,
+      private: event.chat.private,
+      title: event.chat.title ?? null,
     };
-    const address = { ...origin, employeeId: identity?.employeeId ?? null };
+    const address = { platform: origin.platform, workspace: origin.workspace, chatId: origin.chatId, identityId: origin.identityId, employeeId: identity?.employeeId ?? null };
 
+    // In groups only linked people's report commands count; strangers get no answer there.
+    if (!identity && !event.chat.private) return [];
     if (!identity) {
       const account = { ...origin, externalUserId: event.sender.externalUserId, username: event.sender.username };
       await outbox.toChat(address, await routeUnlinked(tx, account, event.message, this.deps.defaultLocale, now));
@@ -116,7 +122,7 @@ export class Bot {
     }
     await tx.chatIdentity.update({
       where: { id: identity.id },
-      data: { lastSeenAt: now, dmChannelId: event.chat.id, username: event.sender.username, reachable: true, unreachableReason: null },
+      data: { lastSeenAt: now, ...(event.chat.private ? { dmChannelId: event.chat.id } : {}), username: event.sender.username, reachable: true, unreachableReason: null },
     });
     const me = await loadMember(tx, identity.employeeId);
     if (!me || !me.active) {

@@ -10,7 +10,7 @@ type CommandDescription = Extract<keyof (typeof botText)['id'], `cmd${string}`>;
 export type CommandTarget =
   /** `aboutReport`: "/ekspektasi Siti" names the report and skips choosing them. */
   | { flow: string; aboutReport?: boolean }
-  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' }
+  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' | 'laporan' | 'daftarlaporan' }
   | { engine: 'cancel' | 'back' | 'help' }
   | { link: true };
 
@@ -18,7 +18,7 @@ export interface CommandSpec {
   name: string;
   aliases: string[];
   description: CommandDescription;
-  audience: 'everyone' | 'supervisor';
+  audience: 'everyone' | 'supervisor' | 'hr';
   target: CommandTarget;
 }
 
@@ -38,7 +38,12 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'ekspektasi', aliases: ['expectations'], description: 'cmdEkspektasi', audience: 'supervisor', target: { flow: 'expectations', aboutReport: true } },
   { name: 'umpanbalik', aliases: ['feedback'], description: 'cmdUmpanbalik', audience: 'supervisor', target: { flow: 'feedback', aboutReport: true } },
   { name: 'tim', aliases: ['team'], description: 'cmdTim', audience: 'supervisor', target: { run: 'tim' } },
+  { name: 'laporan', aliases: ['report'], description: 'cmdLaporan', audience: 'hr', target: { run: 'laporan' } },
+  { name: 'daftarlaporan', aliases: ['registerreport'], description: 'cmdDaftarlaporan', audience: 'hr', target: { run: 'daftarlaporan' } },
 ];
+
+/** Commands that work in group chats (everything else there is ignored). */
+export const GROUP_COMMANDS = new Set(['laporan', 'report', 'daftarlaporan', 'registerreport']);
 
 /** The command typed as `name` (Indonesian or alias). */
 export function findCommand(name: string): CommandSpec | undefined {

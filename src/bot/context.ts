@@ -17,6 +17,10 @@ export interface Origin {
   workspace: string;
   chatId: string;
   identityId: string | null;
+  /** False for group chats (only HR's report commands are handled there). */
+  private: boolean;
+  /** The group's title, when there is one. */
+  title: string | null;
 }
 
 /** Side effects for the channel: e.g. remove the buttons of a message whose choice was taken. */

@@ -17,7 +17,7 @@ export async function expireIdleSessions(prisma: PrismaClient, engine: Conversat
       const me = await loadMember(tx, session.employeeId);
       if (!me) return [];
       const outbox = new OutboxWriter(tx);
-      const origin = { platform: session.platform, workspace: '', chatId: '', identityId: session.identityId };
+      const origin = { platform: session.platform, workspace: '', chatId: '', identityId: session.identityId, private: true, title: null };
       const ctx = botContext({ db: tx, me, origin, outbox, now });
       const ended = await engine.active(ctx);
       if (ended?.ended) await outbox.toPerson(me.id, ended.ended.replies);

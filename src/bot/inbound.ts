@@ -21,7 +21,7 @@ export interface InboundEvent {
   /** The platform's id of this delivery (Telegram update_id, Slack event_id) so a redelivery is handled once; null when there is none. */
   updateKey: string | null;
   sender: { externalUserId: string; username: string | null; displayName: string };
-  chat: { id: string; private: boolean };
+  chat: { id: string; private: boolean; title?: string };
   message: InboundMessage;
   raw?: unknown;
 }

@@ -47,6 +47,9 @@ export async function help(ctx: BotContext): Promise<Reply> {
   const supervisors = COMMANDS.filter((c) => c.audience === 'supervisor');
   const blocks = [paragraph(t.helpIntro({ name: ctx.me.name })), list(everyone.map((c) => line(c.name, c.description)))];
   if (isSupervisor) blocks.push(paragraph(bold(t.helpSupervisor)), list(supervisors.map((c) => line(c.name, c.description))));
+  const isHr = (await ctx.db.hrRole.count({ where: { employeeId: ctx.me.id } })) > 0;
+  const hr = COMMANDS.filter((c) => c.audience === 'hr');
+  if (isHr) blocks.push(paragraph(bold(t.helpHr)), list(hr.map((c) => line(c.name, c.description))));
   blocks.push(paragraph(t.helpDuringFlow));
   return reply(blocks);
 }

@@ -19,6 +19,7 @@ import { findCommand } from './commands.js';
 import type { BotContext } from './context.js';
 import type { InboundMessage } from './inbound.js';
 import { help, setLanguage, whoAmI } from './info.js';
+import { registerDestination, report } from './reports.js';
 import { showPlan, team } from './team.js';
 
 type Engine = ConversationEngine<BotContext>;
@@ -74,6 +75,8 @@ async function command(ctx: BotContext, engine: Engine, name: string, args: stri
     const reminder = await engine.remind(ctx);
     return reminder.status === 'none' ? [await help(ctx)] : [await help(ctx), ...reminder.replies];
   }
+  if (target.run === 'laporan') return report(ctx);
+  if (target.run === 'daftarlaporan') return registerDestination(ctx, !ctx.origin.private, ctx.origin.title);
   if (target.run === 'checkin') {
     const prompt = await promptOfThisWeek(ctx.db, ctx.me, ctx.now);
     return (await engine.start(ctx, 'checkin', { promptId: prompt.id })).replies;

@@ -8,7 +8,7 @@ import { paragraph, reply } from '../conversation/reply.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { checkinText } from '../i18n/checkins.js';
 import { json, type Db } from '../services/db.js';
-import type { QueuedMessage } from '../services/outbox.js';
+import { queueKeyed, type QueuedMessage } from '../services/outbox.js';
 import { newToken, TOKEN_TTL_DAYS } from '../services/tokens.js';
 import { formatDue } from './fanout.js';
 import { DEFAULT_SCHEDULE, type ScheduleSettings } from './schedules.js';
@@ -21,24 +21,6 @@ export interface SweepResult {
 
 function settingsOf(schedule: ScheduleSettings | null): ScheduleSettings {
   return schedule ?? DEFAULT_SCHEDULE;
-}
-
-/** The person's most recent reachable chat, as an outbox address. */
-async function addressOf(db: Db, employeeId: string) {
-  const identity = await db.chatIdentity.findFirst({
-    where: { employeeId, reachable: true },
-    orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { linkedAt: 'desc' }],
-  });
-  return identity
-    ? { platform: identity.platform, workspace: identity.workspace, chatId: identity.dmChannelId ?? identity.externalUserId, employeeId, identityId: identity.id }
-    : undefined;
-}
-
-/** Writes one keyed outbox row; returns it when it is new. */
-async function keyedMessage(db: Db, employeeId: string, dedupeKey: string, message: ReturnType<typeof reply>): Promise<QueuedMessage[]> {
-  const address = await addressOf(db, employeeId);
-  if (!address) return [];
-  return db.outboundMessage.createManyAndReturn({ data: [{ ...address, payload: json(message), dedupeKey }], skipDuplicates: true, select: { id: true, platform: true } });
 }
 
 export async function sweepCheckins(prisma: PrismaClient, deliver: (rows: QueuedMessage[]) => Promise<void>, now: Date): Promise<SweepResult> {
@@ -75,7 +57,7 @@ export async function sweepCheckins(prisma: PrismaClient, deliver: (rows: Queued
         [paragraph(text.reminder({ name: prompt.employee.name, due: formatDue(dueAt, prompt.employee.locale, prompt.employee.timeZone) }))],
         [[{ label: text.startButton, token }]],
       );
-      const rows = await keyedMessage(tx, prompt.employeeId, `checkin-reminder:${prompt.id}`, message);
+      const rows = await queueKeyed(tx, prompt.employeeId, `checkin-reminder:${prompt.id}`, message);
       result.reminded += rows.length;
       return rows;
     });
@@ -99,7 +81,7 @@ async function escalateIfStreak(tx: Db, employeeId: string, weeks: number, now: 
   if (!latest || !employee.supervisor) return [];
   await tx.checkinPrompt.update({ where: { id: latest.id }, data: { escalatedAt: now } });
   const text = checkinText[employee.supervisor.locale];
-  const rows = await keyedMessage(tx, employee.supervisor.id, `checkin-escalation:${latest.id}`, reply([paragraph(text.escalation({ name: employee.name, weeks }))]));
+  const rows = await queueKeyed(tx, employee.supervisor.id, `checkin-escalation:${latest.id}`, reply([paragraph(text.escalation({ name: employee.name, weeks }))]));
   result.escalated += rows.length;
   return rows;
 }

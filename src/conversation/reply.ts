@@ -24,11 +24,20 @@ export interface Button {
   token: string;
 }
 
+/** A picture sent with a message (a chart), kept in the outbox as base64. */
+export interface ImageAttachment {
+  fileName: string;
+  /** PNG bytes, base64. */
+  base64: string;
+}
+
 /** One message. Buttons are rows of buttons. `expectsFile` asks the channel to invite an upload. */
 export interface Reply {
   blocks: Block[];
   buttons: Button[][];
   expectsFile?: boolean;
+  /** Sent before the text, as a photo. */
+  image?: ImageAttachment;
 }
 
 /** Text spans from a mixed list: strings are plain text, objects keep their formatting. */
@@ -61,8 +70,8 @@ export function quote(text: string): Block {
 }
 
 /** A reply of blocks, with optional button rows. */
-export function reply(blocks: Block[], buttons: Button[][] = [], options: { expectsFile?: boolean } = {}): Reply {
-  return { blocks, buttons, ...(options.expectsFile ? { expectsFile: true } : {}) };
+export function reply(blocks: Block[], buttons: Button[][] = [], options: { expectsFile?: boolean; image?: ImageAttachment } = {}): Reply {
+  return { blocks, buttons, ...(options.expectsFile ? { expectsFile: true } : {}), ...(options.image ? { image: options.image } : {}) };
 }
 
 /** A reply of one paragraph. */

@@ -21,6 +21,9 @@ export const botText = catalogue(
     cmdBantuan: 'Bantuan',
     cmdBatal: 'Batalkan percakapan yang sedang berjalan',
     cmdKembali: 'Kembali satu langkah',
+    cmdLaporan: 'Ringkasan mingguan sekarang (pengelola kinerja)',
+    cmdDaftarlaporan: 'Di grup: kirim ringkasan mingguan ke grup ini (pengelola kinerja)',
+    helpHr: 'Untuk pengelola kinerja:',
     // Linking
     unlinked:
       'Halo! Akun chat ini belum terhubung ke Dialog Kinerja. Minta kode tautan kepada pengelola kinerja di instansi Anda, ' +
@@ -92,6 +95,9 @@ export const botText = catalogue(
     cmdBantuan: 'Help',
     cmdBatal: 'Cancel the current conversation',
     cmdKembali: 'Go back one step',
+    cmdLaporan: 'The weekly digest now (HR)',
+    cmdDaftarlaporan: 'In a group: send the weekly digest to this group (HR)',
+    helpHr: 'For HR (pengelola kinerja):',
     unlinked:
       'Hello! This chat account is not linked to Dialog Kinerja yet. Ask your agency’s HR (pengelola kinerja) for a link code, ' +
       'then send: /hubungkan CODE (for example /hubungkan ABCD-EFGH).',

@@ -18,6 +18,7 @@ export const consoleText = catalogue(
     reportsTo: 'atasan:',
     botSays: 'Bot:',
     toSomeoneElse: (p: { name: string }) => `→ pesan untuk ${p.name} (ganti dengan /as ${p.name}):`,
+    image: (p: { name: string; kb: number }) => `gambar ${p.name}, ${p.kb} KB – terlihat di Telegram`,
   },
   {
     banner: (p) =>
@@ -35,5 +36,6 @@ export const consoleText = catalogue(
     reportsTo: 'reports to',
     botSays: 'Bot:',
     toSomeoneElse: (p) => `→ message for ${p.name} (switch with /as ${p.name}):`,
+    image: (p) => `picture ${p.name}, ${p.kb} KB – visible on Telegram`,
   },
 );

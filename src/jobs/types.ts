@@ -12,6 +12,10 @@ export interface JobPayloads {
   'checkin.fanout': { scheduleKey: string; timeZone: string };
   /** Reminders, missed marking and escalation of open check-ins. */
   'checkin.sweep': Record<string, never>;
+  /** Planning-season, period-end and no-dialogue nudges of one agency (daily, 09:00 local). */
+  'nudges.daily': { agencyId: string };
+  /** The HR weekly digest of one agency to its report destinations (Mondays, 08:00 local). */
+  'digest.weekly': { agencyId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -66,3 +66,30 @@ export class OutboxWriter {
     return true;
   }
 }
+
+/**
+ * Queues one message to a person's most recent reachable chat under `dedupeKey`: a second call
+ * with the same key writes nothing. For messages the bot sends on its own (reminders, nudges).
+ */
+export async function queueKeyed(db: Db, employeeId: string, dedupeKey: string, message: Reply): Promise<QueuedMessage[]> {
+  const identity = await db.chatIdentity.findFirst({
+    where: { employeeId, reachable: true },
+    orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { linkedAt: 'desc' }],
+  });
+  if (!identity) return [];
+  return db.outboundMessage.createManyAndReturn({
+    data: [
+      {
+        platform: identity.platform,
+        workspace: identity.workspace,
+        chatId: identity.dmChannelId ?? identity.externalUserId,
+        employeeId,
+        identityId: identity.id,
+        payload: json(message),
+        dedupeKey,
+      },
+    ],
+    skipDuplicates: true,
+    select: { id: true, platform: true },
+  });
+}

@@ -61,7 +61,8 @@ export class ConsoleChannel implements Channel {
   async send(chatId: string, message: Reply): Promise<{ externalMessageId: string }> {
     const t = consoleText[this.options.locale];
     this.lastButtons.set(chatId, message.buttons.flat().map((button) => button.token));
-    const text = renderConsole(message, { ansi: this.options.ansi });
+    const image = message.image ? `[${consoleText[this.options.locale].image({ name: message.image.fileName, kb: Math.round((message.image.base64.length * 3) / 4 / 1024) })}]\n` : '';
+    const text = image + renderConsole(message, { ansi: this.options.ansi });
     const body = text
       .split('\n')
       .map((line) => `  ${line}`)

@@ -5,7 +5,7 @@
 import type { Update } from '@telegraf/types';
 import { parseCommand, type InboundEvent, type InboundMessage } from '../../bot/inbound.js';
 
-type Chat = { id: number; type: string };
+type Chat = { id: number; type: string; title?: string };
 type From = { id: number; username?: string; first_name: string; last_name?: string };
 
 function sender(from: From): InboundEvent['sender'] {
@@ -46,7 +46,8 @@ export function toInboundEvent(update: Update): InboundEvent | undefined {
   const base = { platform: 'TELEGRAM' as const, workspace: '', updateKey: String(update.update_id), raw: update };
   if ('message' in update && update.message.from) {
     const message = update.message as unknown as Record<string, unknown> & { chat: Chat; from: From };
-    return { ...base, sender: sender(message.from), chat: { id: String(message.chat.id), private: message.chat.type === 'private' }, message: messageOf(message) };
+    const chat = { id: String(message.chat.id), private: message.chat.type === 'private', ...(message.chat.title ? { title: message.chat.title } : {}) };
+    return { ...base, sender: sender(message.from), chat, message: messageOf(message) };
   }
   if ('callback_query' in update) {
     const query = update.callback_query as { from: From; data?: string; message?: { chat: Chat } };

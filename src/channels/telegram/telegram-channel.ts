@@ -93,6 +93,14 @@ export class TelegramChannel implements Channel {
 
   async send(chatId: string, message: Reply): Promise<{ externalMessageId: string }> {
     let lastId = '';
+    if (message.image) {
+      try {
+        const photo = await this.bot.telegram.sendPhoto(chatId, { source: Buffer.from(message.image.base64, 'base64'), filename: message.image.fileName });
+        lastId = String(photo.message_id);
+      } catch (error) {
+        throw classifyTelegramError(error);
+      }
+    }
     for (const part of renderTelegram(message)) {
       try {
         const sent = await this.bot.telegram.sendMessage(chatId, part.html, {

@@ -1,0 +1,73 @@
+/**
+ * Texts of the HR weekly digest, report destinations and the period nudges.
+ */
+import { catalogue } from './catalogue.js';
+
+export const digestText = catalogue(
+  {
+    title: (p: { scope: string; week: string }) => `Ringkasan mingguan Dialog Kinerja – ${p.scope}, ${p.week}`,
+    chartTitle: 'Partisipasi check-in mingguan per unit',
+    participation: (p: { answered: number; prompted: number; percent: string; previous: string }) =>
+      `Check-in: ${p.answered} dari ${p.prompted} pegawai menjawab (${p.percent}; minggu sebelumnya ${p.previous}).`,
+    participationNone: 'Check-in: belum ada check-in minggu ini.',
+    onLeave: (p: { count: number }) => `Cuti atau libur: ${p.count} pegawai.`,
+    notLinked: (p: { count: number }) => `Belum menautkan akun chat (tidak ditanya): ${p.count} pegawai.`,
+    unitsHeading: 'Per unit (menjawab / terlewat / cuti):',
+    unitLine: (p: { unit: string; answered: number; missed: number; onLeave: number; percent: string }) =>
+      `${p.unit}: ${p.answered} / ${p.missed} / ${p.onLeave} (${p.percent})`,
+    plans: (p: { agreed: number; active: number; percent: string }) => `Rencana SKP disepakati: ${p.agreed} dari ${p.active} pegawai (${p.percent}).`,
+    oldObstacles: (p: { count: number }) => `Kendala terbuka lebih dari 7 hari: ${p.count}.`,
+    obstacleLine: (p: { name: string; supervisor: string; days: number }) => `${p.name} (atasan: ${p.supervisor}) – ${p.days} hari`,
+    silentSupervisors: (p: { count: number }) => `Atasan tanpa dialog dengan bawahan selama 30 hari: ${p.count}.`,
+    unreachable: (p: { count: number }) => `Akun chat yang tidak dapat dihubungi (misalnya memblokir bot): ${p.count}.`,
+    more: (p: { count: number }) => `… dan ${p.count} lainnya.`,
+    none: '–',
+    noSupervisor: 'belum tercatat',
+    // Destinations
+    registered: (p: { agency: string }) => `Grup ini akan menerima ringkasan mingguan ${p.agency} setiap Senin pukul 08.00. Ketik /laporan untuk ringkasan sekarang.`,
+    notHr: 'Perintah ini hanya untuk pengelola kinerja.',
+    groupOnly: 'Jalankan /daftarlaporan di grup yang akan menerima ringkasan mingguan.',
+    // Nudges
+    leaderFirst: (p: { year: number; days: number }) =>
+      `Rencana SKP ${p.year} Anda belum disepakati, padahal RHK bawahan Anda harus mengacu ke RHK Anda. Minta atasan Anda menetapkannya (tenggat ${p.days} hari lagi).`,
+    reportsWithoutPlan: (p: { year: number; count: number; days: number }) =>
+      `${p.count} bawahan Anda belum memiliki rencana SKP ${p.year}. Tetapkan dengan /ekspektasi (tenggat ${p.days} hari lagi).`,
+    waitingOnLeader: (p: { year: number; leader: string }) =>
+      `Rencana SKP ${p.year} Anda belum bisa ditetapkan karena rencana atasan Anda (${p.leader}) belum disepakati. Anda tidak perlu berbuat apa-apa sekarang; Anda akan diberi tahu.`,
+    answerYourPlan: (p: { year: number; days: number }) =>
+      `Rencana SKP ${p.year} Anda menunggu tanggapan Anda (tenggat ${p.days} hari lagi). Ketik /skp.`,
+    periodEnd: (p: { period: string; count: number }) =>
+      `${p.period} berakhir hari ini. Saatnya menyiapkan evaluasi kinerja periodik untuk ${p.count} bawahan Anda (alur evaluasi akan tersedia di Dialog Kinerja).`,
+    noDialogue: (p: { name: string; days: number }) =>
+      `Sudah ${p.days} hari tidak ada dialog kinerja dengan ${p.name} (umpan balik, klarifikasi atau tanggapan kendala). Sapa lewat /umpanbalik ${p.name}.`,
+  },
+  {
+    title: (p) => `Dialog Kinerja weekly digest – ${p.scope}, ${p.week}`,
+    chartTitle: 'Weekly check-in participation by unit',
+    participation: (p) => `Check-ins: ${p.answered} of ${p.prompted} employees answered (${p.percent}; the week before ${p.previous}).`,
+    participationNone: 'Check-ins: none this week yet.',
+    onLeave: (p) => `On leave or holiday: ${p.count} employees.`,
+    notLinked: (p) => `Not linked to a chat account (not asked): ${p.count} employees.`,
+    unitsHeading: 'By unit (answered / missed / leave):',
+    unitLine: (p) => `${p.unit}: ${p.answered} / ${p.missed} / ${p.onLeave} (${p.percent})`,
+    plans: (p) => `Performance plans agreed: ${p.agreed} of ${p.active} employees (${p.percent}).`,
+    oldObstacles: (p) => `Obstacles open for more than 7 days: ${p.count}.`,
+    obstacleLine: (p) => `${p.name} (supervisor: ${p.supervisor}) – ${p.days} days`,
+    silentSupervisors: (p) => `Supervisors with no dialogue with their reports for 30 days: ${p.count}.`,
+    unreachable: (p) => `Chat accounts that cannot be reached (e.g. they blocked the bot): ${p.count}.`,
+    more: (p) => `… and ${p.count} more.`,
+    none: '–',
+    noSupervisor: 'not recorded',
+    registered: (p) => `This group will get the ${p.agency} weekly digest every Monday at 08:00. Type /laporan for a digest now.`,
+    notHr: 'This command is for HR (pengelola kinerja) only.',
+    groupOnly: 'Run /daftarlaporan in the group that should get the weekly digest.',
+    leaderFirst: (p) =>
+      `Your ${p.year} performance plan is not agreed yet, and your reports' RHK must build on yours. Ask your supervisor to set it (deadline in ${p.days} days).`,
+    reportsWithoutPlan: (p) => `${p.count} of your reports have no ${p.year} performance plan. Set them with /ekspektasi (deadline in ${p.days} days).`,
+    waitingOnLeader: (p) =>
+      `Your ${p.year} plan cannot be set yet because your supervisor's own plan (${p.leader}) is not agreed. Nothing to do for now; you will be told.`,
+    answerYourPlan: (p) => `Your ${p.year} performance plan is waiting for your response (deadline in ${p.days} days). Type /skp.`,
+    periodEnd: (p) => `${p.period} ends today. Time to prepare the periodic performance evaluation of your ${p.count} reports (the evaluation flow is coming to Dialog Kinerja).`,
+    noDialogue: (p) => `No performance dialogue with ${p.name} for ${p.days} days (feedback, clarification or an obstacle response). Reach out with /umpanbalik ${p.name}.`,
+  },
+);

@@ -1,0 +1,117 @@
+/**
+ * The daily nudges of an agency, run at 09:00 in its time zone:
+ * - planning season (January up to the SKP deadline), on Mondays and 7, 3 and 1 days before the
+ *   deadline: leaders first – a supervisor whose own plan is not agreed is nudged, and their staff
+ *   are told they are waiting on their leader; supervisors with agreed plans hear how many reports
+ *   still have none; employees with a plan waiting for them are reminded;
+ * - on the last day of each evaluation period (quarter or month): supervisors are reminded to
+ *   prepare the periodic evaluation;
+ * - on Mondays: a supervisor who has had no dialogue with a report for 30 days (feedback, a
+ *   clarification answered, an obstacle answered) is nudged, naming that person.
+ * Every message is keyed in the outbox, so a retried or repeated run sends nothing twice.
+ */
+import { paragraph, reply } from '../conversation/reply.js';
+import { formatCivilDate } from '../domain/civil-date.js';
+import { daysUntilSkpDeadline, periodLabel, periodOf } from '../domain/periods.js';
+import { isoWeekKey, localParts } from '../domain/time-zones.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { digestText } from '../i18n/digest.js';
+import { queueKeyed, type QueuedMessage } from '../services/outbox.js';
+
+const DAY = 86_400_000;
+const COUNTDOWN_DAYS = [7, 3, 1];
+
+export interface NudgeResult {
+  planning: number;
+  periodEnd: number;
+  noDialogue: number;
+}
+
+export async function sendDailyNudges(
+  prisma: PrismaClient,
+  deliver: (rows: QueuedMessage[]) => Promise<void>,
+  options: { agencyId: string; now: Date },
+): Promise<NudgeResult> {
+  const { now } = options;
+  const agency = await prisma.agency.findUniqueOrThrow({ where: { id: options.agencyId } });
+  const today = localParts(now, agency.timeZone);
+  const date = formatCivilDate(today);
+  const people = await prisma.employee.findMany({
+    where: { agencyId: agency.id, active: true },
+    select: { id: true, name: true, locale: true, supervisorId: true, supervisor: { select: { name: true } } },
+  });
+  const reportsOf = new Map<string, typeof people>();
+  for (const person of people) if (person.supervisorId) reportsOf.set(person.supervisorId, [...(reportsOf.get(person.supervisorId) ?? []), person]);
+  const supervisors = people.filter((p) => reportsOf.has(p.id));
+  const result: NudgeResult = { planning: 0, periodEnd: 0, noDialogue: 0 };
+  const queue = async (employeeId: string, key: string, text: string, counter: keyof NudgeResult) => {
+    const rows = await queueKeyed(prisma, employeeId, key, reply([paragraph(text)]));
+    result[counter] += rows.length;
+    await deliver(rows);
+  };
+
+  // Planning season: January up to the deadline, leaders first.
+  const deadline = { month: agency.skpDeadlineMonth, day: agency.skpDeadlineDay };
+  const daysLeft = daysUntilSkpDeadline(now, today.year, deadline, agency.timeZone);
+  const inSeason = today.month <= deadline.month && daysLeft >= 0;
+  if (inSeason && (today.weekday === 1 || COUNTDOWN_DAYS.includes(daysLeft))) {
+    const plans = await prisma.plan.findMany({ where: { year: today.year, employee: { agencyId: agency.id } }, select: { employeeId: true, status: true, supersededAt: true } });
+    const agreed = new Set(plans.filter((p) => p.status === 'AGREED').map((p) => p.employeeId));
+    const anyPlan = new Set(plans.map((p) => p.employeeId));
+    const waiting = new Set(plans.filter((p) => (p.status === 'PROPOSED' || p.status === 'CLARIFICATION_REQUESTED') && !p.supersededAt).map((p) => p.employeeId));
+    for (const supervisor of supervisors) {
+      const reports = reportsOf.get(supervisor.id) ?? [];
+      const t = digestText[supervisor.locale];
+      // The top of the agency has nobody in the bot to set their plan: nudging them would be noise.
+      if (!agreed.has(supervisor.id) && supervisor.supervisorId) {
+        await queue(supervisor.id, `nudge:leader:${supervisor.id}:${date}`, t.leaderFirst({ year: today.year, days: daysLeft }), 'planning');
+        for (const report of reports.filter((r) => !anyPlan.has(r.id))) {
+          await queue(report.id, `nudge:waiting:${report.id}:${date}`, digestText[report.locale].waitingOnLeader({ year: today.year, leader: supervisor.name }), 'planning');
+        }
+      } else if (agreed.has(supervisor.id)) {
+        const without = reports.filter((r) => !anyPlan.has(r.id)).length;
+        if (without > 0) await queue(supervisor.id, `nudge:reports:${supervisor.id}:${date}`, t.reportsWithoutPlan({ year: today.year, count: without, days: daysLeft }), 'planning');
+      }
+    }
+    for (const person of people.filter((p) => waiting.has(p.id))) {
+      await queue(person.id, `nudge:answer:${person.id}:${date}`, digestText[person.locale].answerYourPlan({ year: today.year, days: daysLeft }), 'planning');
+    }
+  }
+
+  // The last day of an evaluation period.
+  const period = periodOf(now, agency.periodCadence, agency.timeZone);
+  if (formatCivilDate(period.end) === date) {
+    for (const supervisor of supervisors) {
+      const text = digestText[supervisor.locale].periodEnd({ period: periodLabel(period, supervisor.locale), count: reportsOf.get(supervisor.id)?.length ?? 0 });
+      await queue(supervisor.id, `nudge:period:${period.key}:${supervisor.id}`, text, 'periodEnd');
+    }
+  }
+
+  // Mondays: supervisors without dialogue with a report for 30 days.
+  if (today.weekday === 1) {
+    const since = new Date(now.getTime() - 30 * DAY);
+    const [feedback, clarifications, obstacles, linked] = await Promise.all([
+      prisma.feedback.findMany({ where: { createdAt: { gte: since }, giver: { agencyId: agency.id } }, select: { giverId: true, recipientId: true } }),
+      prisma.planClarification.findMany({ where: { answeredAt: { gte: since }, answeredById: { not: null } }, select: { answeredById: true, plan: { select: { employeeId: true } } } }),
+      prisma.obstacle.findMany({ where: { respondedAt: { gte: since }, respondedById: { not: null } }, select: { respondedById: true, employeeId: true } }),
+      // Only people linked for 30 days or more: a new account has had no time for dialogue yet.
+      prisma.chatIdentity.findMany({ where: { linkedAt: { lte: since }, employee: { agencyId: agency.id } }, select: { employeeId: true } }),
+    ]);
+    const talked = new Set([
+      ...feedback.map((f) => `${f.giverId}|${f.recipientId}`),
+      ...clarifications.map((c) => `${c.answeredById}|${c.plan.employeeId}`),
+      ...obstacles.map((o) => `${o.respondedById}|${o.employeeId}`),
+    ]);
+    const longLinked = new Set(linked.map((l) => l.employeeId));
+    const week = isoWeekKey(now, agency.timeZone);
+    for (const supervisor of supervisors) {
+      if (!longLinked.has(supervisor.id)) continue;
+      for (const report of reportsOf.get(supervisor.id) ?? []) {
+        if (!longLinked.has(report.id) || talked.has(`${supervisor.id}|${report.id}`)) continue;
+        const text = digestText[supervisor.locale].noDialogue({ name: report.name, days: 30 });
+        await queue(supervisor.id, `nudge:dialogue:${supervisor.id}:${report.id}:${week}`, text, 'noDialogue');
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,34 @@
+/**
+ * Sends an agency's weekly digest to each of its report destinations (a Telegram group or chat;
+ * a Slack channel later). Keyed per destination and week in the outbox, so a retried job, a
+ * second instance or a catch-up run never sends a week's digest twice.
+ */
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Locale } from '../i18n/catalogue.js';
+import { json } from '../services/db.js';
+import type { QueuedMessage } from '../services/outbox.js';
+import { computeDigest, digestMessage, reportedWeek } from './digest.js';
+
+export async function sendWeeklyDigests(
+  prisma: PrismaClient,
+  deliver: (rows: QueuedMessage[]) => Promise<void>,
+  options: { agencyId: string; now: Date; locale: Locale },
+): Promise<number> {
+  const agency = await prisma.agency.findUniqueOrThrow({ where: { id: options.agencyId }, include: { reportDestinations: true } });
+  const { weekKey } = reportedWeek(options.now, agency.timeZone);
+  let sent = 0;
+  for (const destination of agency.reportDestinations) {
+    const dedupeKey = `digest:${destination.id}:${weekKey}`;
+    if (await prisma.outboundMessage.findUnique({ where: { dedupeKey } })) continue;
+    const data = await computeDigest(prisma, { agencyId: agency.id, unitId: destination.unitId, now: options.now });
+    const message = await digestMessage(data, options.locale);
+    const rows = await prisma.outboundMessage.createManyAndReturn({
+      data: [{ platform: destination.platform, workspace: destination.workspace, chatId: destination.chatId, payload: json(message), dedupeKey }],
+      skipDuplicates: true,
+      select: { id: true, platform: true },
+    });
+    sent += rows.length;
+    await deliver(rows);
+  }
+  return sent;
+}

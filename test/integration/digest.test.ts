@@ -1,0 +1,147 @@
+/**
+ * The HR weekly digest and the daily nudges, on Telegram with an injected clock: registering a
+ * group, the digest's numbers and chart, sending it once per week, /laporan on demand; leaders
+ * first in January, the period-end reminder and supervisors without dialogue.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fanOutCheckins } from '../../src/checkins/fanout.js';
+import { computeDigest } from '../../src/reports/digest.js';
+import { sendDailyNudges } from '../../src/reports/nudges.js';
+import { sendWeeklyDigests } from '../../src/reports/send-digest.js';
+import { outboxSettled } from '../support/console.js';
+import { useTestDatabase } from '../support/database.js';
+import { startTelegramBot, type TelegramBot } from '../support/drivers.js';
+import { makeGroup } from '../support/fake-telegram.js';
+
+// Wednesday: outside the Friday check-in window, so the start-up catch-up asks nobody before linking.
+let clock = new Date('2026-12-02T08:00:00Z');
+const db = await useTestDatabase();
+let bot: TelegramBot;
+let agencyId = '';
+const group = makeGroup(-100777, 'Pengelola Kinerja Bidang');
+beforeAll(async () => {
+  bot = await startTelegramBot(db, { now: () => clock });
+  const agency = await db.prisma.agency.findFirstOrThrow();
+  agencyId = agency.id;
+  const dewi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Dewi Anggraini' } });
+  await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId } });
+});
+afterAll(() => bot.stop());
+
+const user = (name: string) => bot.users.get(name)!;
+async function inGroup(name: string, text: string) {
+  const update = bot.fake.sendGroupText(user(name), group, text);
+  await bot.settle(update.update_id);
+  return bot.fake.messagesTo(group.id).filter((m) => m.message_id > update.message.message_id);
+}
+
+describe('report destinations', () => {
+  it('lets HR register a group for the weekly digest, and nobody else', async () => {
+    expect((await inGroup('Andi Pratama', '/daftarlaporan@dialog_kinerja_test_bot')).map((m) => m.text)).toEqual([
+      'Perintah ini hanya untuk pengelola kinerja.',
+    ]);
+    const replies = await inGroup('Dewi Anggraini', '/daftarlaporan');
+    expect(replies[0]?.text).toMatch(/Grup ini akan menerima ringkasan mingguan Pemerintah Provinsi Contoh \(demo\) setiap Senin pukul 08\.00/);
+    expect(await db.prisma.reportDestination.findFirstOrThrow()).toMatchObject({ platform: 'TELEGRAM', chatId: String(group.id), title: 'Pengelola Kinerja Bidang', agencyId });
+    await bot.app.conversations.maintenance.runOnce();
+    const schedulers = await bot.app.conversations.jobs.work.getJobSchedulers(0, -1);
+    expect(schedulers.find((s) => s.key === `digest:${agencyId}`)).toMatchObject({ pattern: '0 8 * * 1', tz: 'Asia/Jakarta' });
+    expect(schedulers.find((s) => s.key === `nudges:${agencyId}`)).toMatchObject({ pattern: '0 9 * * *', tz: 'Asia/Jakarta' });
+  });
+});
+
+describe('the weekly digest', () => {
+  beforeAll(async () => {
+    // Friday's check-in: a few answer, Rudi is on leave, Fitri's account is unreachable, an obstacle is old.
+    const rudi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Rudi Hartono' } });
+    await db.prisma.leave.create({ data: { employeeId: rudi.id, startsOn: new Date('2026-12-01'), endsOn: new Date('2026-12-10') } });
+    clock = new Date('2026-12-04T07:00:00Z');
+    await fanOutCheckins(db.prisma, bot.app.conversations.deliver, clock);
+    await outboxSettled(db.prisma);
+    for (const name of ['Andi Pratama', 'Ratna Sari Dewi', 'Muhammad Rizal']) {
+      await db.prisma.checkinPrompt.updateMany({ where: { employee: { name }, weekKey: '2026-W49', status: 'PENDING' }, data: { status: 'ANSWERED', answeredAt: clock } });
+    }
+    const fitri = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Fitri Handayani' } });
+    await db.prisma.chatIdentity.updateMany({ where: { employeeId: fitri.id }, data: { reachable: false, unreachableReason: 'Forbidden: bot was blocked by the user' } });
+    await db.prisma.obstacle.create({ data: { employeeId: rudi.id, supervisorId: rudi.id, text: 'Akses VPN', createdAt: new Date('2026-11-20T03:00:00Z') } });
+    clock = new Date('2026-12-07T01:00:00Z'); // Monday 08:00 WIB
+  });
+
+  it('counts participation per unit, agreed plans, old obstacles, silent supervisors and unreachable accounts', async () => {
+    const data = await computeDigest(db.prisma, { agencyId, unitId: null, now: clock });
+    expect(data.weekKey).toBe('2026-W49');
+    expect(data.units).toHaveLength(1);
+    expect(data.total.thisWeek).toMatchObject({ answered: 3, onLeave: 1, pending: 7 });
+    expect(data.plans).toEqual({ agreed: 2, active: 11 });
+    expect(data.oldObstacles).toEqual([expect.objectContaining({ name: 'Rudi Hartono', days: 16 })]);
+    expect(data.silentSupervisors).toEqual(['Bambang Sutrisno', 'Hendra Gunawan', 'Sri Wahyuni']);
+    expect(data.unreachable).toEqual(['Fitri Handayani']);
+  });
+
+  it('sends the digest with its chart to the group on Monday, once', async () => {
+    const since = bot.fake.calls.length;
+    expect(await sendWeeklyDigests(db.prisma, bot.app.conversations.deliver, { agencyId, now: clock, locale: 'id' })).toBe(1);
+    await outboxSettled(db.prisma);
+    const photo = await bot.fake.waitForCall('sendPhoto', undefined, { since });
+    expect(photo.params['chat_id']).toBe(String(group.id));
+    expect((photo.params['photo'] as { byteLength: number }).byteLength).toBeGreaterThan(5_000);
+    const text = bot.fake.messagesTo(group.id).at(-1)?.text ?? '';
+    expect(text).toMatch(/Ringkasan mingguan Dialog Kinerja – Pemerintah Provinsi Contoh \(demo\), 2026-W49/);
+    expect(text).toMatch(/Check-in: 3 dari 10 pegawai menjawab/);
+    expect(text).toMatch(/Cuti atau libur: 1 pegawai/);
+    expect(text).toMatch(/Rencana SKP disepakati: 2 dari 11 pegawai/);
+    expect(text).toMatch(/Kendala terbuka lebih dari 7 hari: 1[\s\S]*Rudi Hartono/);
+    expect(text).toMatch(/Akun chat yang tidak dapat dihubungi[^:]*: 1[\s\S]*Fitri Handayani/);
+    expect(await sendWeeklyDigests(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date(clock.getTime() + 3_600_000), locale: 'id' })).toBe(0);
+  });
+
+  it('gives HR the digest on demand with /laporan', async () => {
+    const update = bot.fake.sendText(user('Dewi Anggraini'), '/laporan');
+    await bot.settle(update.update_id);
+    const replies = bot.fake.messagesTo(user('Dewi Anggraini').id).filter((m) => m.message_id > update.message.message_id);
+    expect(replies.some((m) => m.photo)).toBe(true);
+    expect(replies.at(-1)?.text).toMatch(/Ringkasan mingguan/);
+    const denied = bot.fake.sendText(user('Andi Pratama'), '/laporan');
+    await bot.settle(denied.update_id);
+    expect(bot.fake.messagesTo(user('Andi Pratama').id).at(-1)?.text).toBe('Perintah ini hanya untuk pengelola kinerja.');
+  });
+});
+
+describe('daily nudges', () => {
+  const inbox = (name: string, after: number) => bot.fake.messagesTo(user(name).id).filter((m) => m.message_id > after).map((m) => m.text ?? '');
+  const mark = (name: string) => bot.fake.messagesTo(user(name).id).at(-1)?.message_id ?? 0;
+
+  it('reminds supervisors on the last day of the quarter', async () => {
+    const before = mark('Sri Wahyuni');
+    const result = await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date('2026-12-31T02:00:00Z') });
+    await outboxSettled(db.prisma);
+    expect(result.periodEnd).toBe(3);
+    expect(inbox('Sri Wahyuni', before).join('\n')).toMatch(/Triwulan IV 2026 berakhir hari ini[\s\S]*4 bawahan/);
+  });
+
+  it('nudges leaders first in January and tells their staff they are waiting on them', async () => {
+    const sri = mark('Sri Wahyuni');
+    const andi = mark('Andi Pratama');
+    const hendra = mark('Hendra Gunawan');
+    const monday = new Date('2027-01-04T02:00:00Z');
+    const result = await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: monday });
+    await outboxSettled(db.prisma);
+    expect(result.planning).toBeGreaterThan(0);
+    expect(inbox('Sri Wahyuni', sri).join('\n')).toMatch(/Rencana SKP 2027 Anda belum disepakati[\s\S]*tenggat 27 hari lagi/);
+    expect(inbox('Andi Pratama', andi).join('\n')).toMatch(/rencana atasan Anda \(Sri Wahyuni\) belum disepakati/);
+    // The head of the agency has no supervisor in the bot to set their plan: no nagging.
+    expect(inbox('Hendra Gunawan', hendra).join('\n')).not.toMatch(/Rencana SKP 2027 Anda belum disepakati/);
+    const again = await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date(monday.getTime() + 3_600_000) });
+    expect(again.planning).toBe(0);
+  });
+
+  it('names the report a supervisor has had no dialogue with for 30 days', async () => {
+    await db.prisma.chatIdentity.updateMany({ data: { linkedAt: new Date('2026-10-01T00:00:00Z') } });
+    const before = mark('Bambang Sutrisno');
+    const monday = new Date('2027-01-11T02:00:00Z');
+    const result = await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: monday });
+    await outboxSettled(db.prisma);
+    expect(result.noDialogue).toBeGreaterThan(0);
+    expect(inbox('Bambang Sutrisno', before).join('\n')).toMatch(/Sudah 30 hari tidak ada dialog kinerja dengan Muhammad Rizal/);
+  });
+});
