@@ -17,9 +17,11 @@ RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 # ── Run: production dependencies and compiled code only, as the unprivileged "node" user.
 FROM node:20-bookworm-slim
-# Fonts for the charts the HR digest will render; tini reaps children and forwards signals.
+# tini reaps children and forwards signals. No system fonts are needed: the digest chart uses the
+# DejaVu fonts of the dejavu-fonts-ttf package, and @resvg/resvg-js ships a prebuilt linux-x64-gnu
+# (glibc, hence bookworm rather than alpine) binary as an optional dependency – no install script.
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends fonts-dejavu-core fontconfig tini \
+  && apt-get install -y --no-install-recommends tini \
   && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     HTTP_HOST=0.0.0.0 \

@@ -14,7 +14,7 @@ import { fanOutCheckins } from '../checkins/fanout.js';
 import { checkinSchedulers } from '../checkins/schedules.js';
 import { sweepCheckins } from '../checkins/sweep.js';
 import { sendDailyNudges } from '../reports/nudges.js';
-import { sendWeeklyDigests } from '../reports/send-digest.js';
+import { catchUpWeeklyDigests, sendWeeklyDigests } from '../reports/send-digest.js';
 import type { Config } from '../config/load.js';
 import { ConversationEngine } from '../conversation/engine.js';
 import type { Channel } from '../delivery/channel.js';
@@ -130,6 +130,7 @@ export async function startConversations(options: {
       { name: 'sweep outbox', run: () => sweepOutbox(prisma, jobs) },
       // Catch-up: check-ins whose scheduler fired while Redis or the bot was down.
       { name: 'check-in catch-up', run: () => fanOutCheckins(prisma, deliver, now()) },
+      { name: 'digest catch-up', run: () => catchUpWeeklyDigests(prisma, deliver, { now: now(), locale: config.defaultLocale }) },
       { name: 'end idle conversations', run: async () => deliver(await expireIdleSessions(prisma, engine, now())) },
     ],
     logger,

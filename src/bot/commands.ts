@@ -10,7 +10,7 @@ type CommandDescription = Extract<keyof (typeof botText)['id'], `cmd${string}`>;
 export type CommandTarget =
   /** `aboutReport`: "/ekspektasi Siti" names the report and skips choosing them. */
   | { flow: string; aboutReport?: boolean }
-  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' | 'laporan' | 'daftarlaporan' }
+  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' | 'laporan' | 'daftarlaporan' | 'jadwal' }
   | { engine: 'cancel' | 'back' | 'help' }
   | { link: true };
 
@@ -40,6 +40,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'tim', aliases: ['team'], description: 'cmdTim', audience: 'supervisor', target: { run: 'tim' } },
   { name: 'laporan', aliases: ['report'], description: 'cmdLaporan', audience: 'hr', target: { run: 'laporan' } },
   { name: 'daftarlaporan', aliases: ['registerreport'], description: 'cmdDaftarlaporan', audience: 'hr', target: { run: 'daftarlaporan' } },
+  { name: 'jadwal', aliases: ['schedule'], description: 'cmdJadwal', audience: 'hr', target: { run: 'jadwal' } },
 ];
 
 /** Commands that work in group chats (everything else there is ignored). */

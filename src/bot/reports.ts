@@ -1,12 +1,16 @@
 /**
- * HR's report commands: /laporan (the weekly digest now, for HR's scope) and /daftarlaporan (in a
- * group: this group receives the weekly digest every Monday).
+ * HR's commands: /laporan (the weekly digest now, for HR's scope), /daftarlaporan (this group or
+ * chat receives the weekly digest every Monday; "/daftarlaporan berhenti" stops it) and /jadwal
+ * (the check-in schedule of HR's scope or of one unit in it).
  */
 import type { Reply } from '../conversation/reply.js';
 import { say } from '../flows/common.js';
 import { digestText } from '../i18n/digest.js';
 import { computeDigest, digestMessage } from '../reports/digest.js';
 import { audit } from '../services/audit.js';
+import type { ConversationEngine } from '../conversation/engine.js';
+import { scheduleText } from '../i18n/schedules.js';
+import { unitSubtree } from '../linking/link-codes.js';
 import type { BotContext } from './context.js';
 
 async function hrRole(ctx: BotContext) {
@@ -20,17 +24,49 @@ export async function report(ctx: BotContext): Promise<Reply[]> {
   return [await digestMessage(data, ctx.me.locale)];
 }
 
-export async function registerDestination(ctx: BotContext, inGroup: boolean, title: string | null): Promise<Reply[]> {
+const STOP_WORDS = new Set(['berhenti', 'stop', 'hapus']);
+
+export async function registerDestination(ctx: BotContext, args: string): Promise<Reply[]> {
   const t = digestText[ctx.me.locale];
-  if (!inGroup) return [say(t.groupOnly)];
   const role = await hrRole(ctx);
   if (!role) return [say(t.notHr)];
   const key = { platform: ctx.origin.platform, workspace: ctx.origin.workspace, chatId: ctx.origin.chatId };
+  if (STOP_WORDS.has(args.trim().toLowerCase())) {
+    const removed = await ctx.db.reportDestination.deleteMany({ where: key });
+    if (removed.count > 0) await audit(ctx.db, { agencyId: role.agencyId, actorId: ctx.me.id, action: 'reportDestination.removed', entityType: 'ReportDestination', details: key });
+    return [say(removed.count > 0 ? t.unregistered : t.notRegistered)];
+  }
+  const title = ctx.origin.private ? ctx.me.name : ctx.origin.title;
   const destination = await ctx.db.reportDestination.upsert({
     where: { platform_workspace_chatId: key },
     create: { ...key, agencyId: role.agencyId, unitId: role.unitId, title },
     update: { agencyId: role.agencyId, unitId: role.unitId, title },
   });
   await audit(ctx.db, { agencyId: role.agencyId, actorId: ctx.me.id, action: 'reportDestination.registered', entityType: 'ReportDestination', entityId: destination.id });
-  return [say(t.registered({ agency: ctx.me.agencyName }))];
+  return [say(ctx.origin.private ? t.registeredPrivate({ agency: ctx.me.agencyName }) : t.registered({ agency: ctx.me.agencyName }))];
+}
+
+/** /jadwal [unit]: starts the schedule flow for HR's whole scope, or one unit within it. */
+export async function scheduleCommand(ctx: BotContext, engine: ConversationEngine<BotContext>, args: string): Promise<Reply[]> {
+  const role = await hrRole(ctx);
+  if (!role) return [say(digestText[ctx.me.locale].notHr)];
+  const t = scheduleText[ctx.me.locale];
+  const inScope = role.unitId ? await unitSubtree(ctx.db, role.agencyId, role.unitId) : null;
+  let units: { id: string; name: string }[];
+  let scope: string;
+  if (args.trim()) {
+    const named = await ctx.db.unit.findMany({ where: { agencyId: role.agencyId, name: { equals: args.trim(), mode: 'insensitive' } } });
+    const found = named.filter((unit) => !inScope || inScope.includes(unit.id));
+    if (found.length === 0) return [say(t.scheduleUnitUnknown({ name: args.trim() }))];
+    if (found.length > 1) return [say(t.scheduleUnitAmbiguous({ name: args.trim(), count: found.length }))];
+    units = found;
+    scope = found[0]?.name ?? '';
+  } else if (role.unitId) {
+    units = await ctx.db.unit.findMany({ where: { id: role.unitId } });
+    scope = t.wholeScope({ name: units[0]?.name ?? '' });
+  } else {
+    units = await ctx.db.unit.findMany({ where: { agencyId: role.agencyId, parentId: null }, orderBy: { name: 'asc' } });
+    scope = t.wholeScope({ name: ctx.me.agencyName });
+  }
+  return (await engine.start(ctx, 'schedule', { unitIds: units.map((unit) => unit.id), scope })).replies;
 }

@@ -19,7 +19,7 @@ import { findCommand } from './commands.js';
 import type { BotContext } from './context.js';
 import type { InboundMessage } from './inbound.js';
 import { help, setLanguage, whoAmI } from './info.js';
-import { registerDestination, report } from './reports.js';
+import { registerDestination, report, scheduleCommand } from './reports.js';
 import { showPlan, team } from './team.js';
 
 type Engine = ConversationEngine<BotContext>;
@@ -76,7 +76,8 @@ async function command(ctx: BotContext, engine: Engine, name: string, args: stri
     return reminder.status === 'none' ? [await help(ctx)] : [await help(ctx), ...reminder.replies];
   }
   if (target.run === 'laporan') return report(ctx);
-  if (target.run === 'daftarlaporan') return registerDestination(ctx, !ctx.origin.private, ctx.origin.title);
+  if (target.run === 'daftarlaporan') return registerDestination(ctx, args);
+  if (target.run === 'jadwal') return scheduleCommand(ctx, engine, args);
   if (target.run === 'checkin') {
     const prompt = await promptOfThisWeek(ctx.db, ctx.me, ctx.now);
     return (await engine.start(ctx, 'checkin', { promptId: prompt.id })).replies;

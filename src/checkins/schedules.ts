@@ -15,10 +15,39 @@ export interface ScheduleSettings {
   minuteOfDay: number;
   reminderAfterHours: number;
   deadlineHours: number;
+  /** Missed weeks in a row before the supervisor is told; 0 = never. */
   escalateAfterMissed: number;
+  /** The optional questions asked after progress (progress is always asked). */
+  questions: QuestionKey[];
 }
 
-export const DEFAULT_SCHEDULE: ScheduleSettings = { weekday: 5, minuteOfDay: 14 * 60, reminderAfterHours: 24, deadlineHours: 72, escalateAfterMissed: 2 };
+/** The check-in's optional questions, in the order asked. */
+export const QUESTION_KEYS = ['obstacle', 'support', 'mood'] as const;
+export type QuestionKey = (typeof QUESTION_KEYS)[number];
+
+export const DEFAULT_SCHEDULE: ScheduleSettings = {
+  weekday: 5,
+  minuteOfDay: 14 * 60,
+  reminderAfterHours: 24,
+  deadlineHours: 72,
+  escalateAfterMissed: 2,
+  questions: [...QUESTION_KEYS],
+};
+
+/** A stored schedule row as settings; a missing or unreadable question list means all questions. */
+export function settingsOf(row: {
+  weekday: number;
+  minuteOfDay: number;
+  reminderAfterHours: number;
+  deadlineHours: number;
+  escalateAfterMissed: number;
+  questions: unknown;
+}): ScheduleSettings {
+  const { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed } = row;
+  const stored = Array.isArray(row.questions) ? row.questions : null;
+  const questions = stored ? QUESTION_KEYS.filter((key) => stored.includes(key)) : [...QUESTION_KEYS];
+  return { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed, questions };
+}
 
 /** The schedule in force for a unit: its key names it in job schedulers and fan-out jobs. */
 export interface EffectiveSchedule {
@@ -43,10 +72,7 @@ export async function effectiveSchedules(db: Db): Promise<Map<string, EffectiveS
     // Trees are shallow; the bound guards against a corrupted cycle.
     for (let depth = 0; current && depth < 50 && !found; depth++) {
       const schedule = own.get(current);
-      if (schedule) {
-        const { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed } = schedule;
-        found = { key: `s:${schedule.id}`, scheduleId: schedule.id, settings: { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed } };
-      }
+      if (schedule) found = { key: `s:${schedule.id}`, scheduleId: schedule.id, settings: settingsOf(schedule) };
       current = parentOf.get(current) ?? null;
     }
     result.set(unit.id, found ?? { key: `d:${unit.agencyId}`, scheduleId: null, settings: DEFAULT_SCHEDULE });
@@ -98,8 +124,7 @@ export async function scheduleOfUnit(db: Db, unitId: string): Promise<EffectiveS
     agencyId ||= unit.agencyId;
     if (unit.checkinSchedule?.active) {
       const schedule = await db.checkinSchedule.findUniqueOrThrow({ where: { id: unit.checkinSchedule.id } });
-      const { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed } = schedule;
-      return { key: `s:${schedule.id}`, scheduleId: schedule.id, settings: { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed } };
+      return { key: `s:${schedule.id}`, scheduleId: schedule.id, settings: settingsOf(schedule) };
     }
     current = unit.parentId;
   }

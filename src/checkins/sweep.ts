@@ -11,16 +11,12 @@ import { json, type Db } from '../services/db.js';
 import { queueKeyed, type QueuedMessage } from '../services/outbox.js';
 import { newToken, TOKEN_TTL_DAYS } from '../services/tokens.js';
 import { formatDue } from './fanout.js';
-import { DEFAULT_SCHEDULE, type ScheduleSettings } from './schedules.js';
+import { DEFAULT_SCHEDULE, settingsOf } from './schedules.js';
 
 export interface SweepResult {
   reminded: number;
   missed: number;
   escalated: number;
-}
-
-function settingsOf(schedule: ScheduleSettings | null): ScheduleSettings {
-  return schedule ?? DEFAULT_SCHEDULE;
 }
 
 export async function sweepCheckins(prisma: PrismaClient, deliver: (rows: QueuedMessage[]) => Promise<void>, now: Date): Promise<SweepResult> {
@@ -31,7 +27,7 @@ export async function sweepCheckins(prisma: PrismaClient, deliver: (rows: Queued
   });
 
   for (const prompt of open) {
-    const settings = settingsOf(prompt.schedule);
+    const settings = prompt.schedule ? settingsOf(prompt.schedule) : DEFAULT_SCHEDULE;
     const dueAt = prompt.dueAt ?? now;
     if (dueAt <= now) {
       const queued = await prisma.$transaction(async (tx) => {

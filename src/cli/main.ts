@@ -17,7 +17,11 @@ import { createCliContext, type CliContext } from './context.js';
 import { holidaysImportCommand, holidaysListCommand } from './commands/holidays.js';
 import { importOrgCommand } from './commands/import-org.js';
 import { linkCodesCommand } from './commands/link-codes.js';
+import { hrAddCommand, hrListCommand, hrRemoveCommand } from './commands/hr.js';
+import { leaveAddCommand, leaveListCommand } from './commands/leave.js';
 import { migrateCommand } from './commands/migrate.js';
+import { destinationsListCommand, destinationsRemoveCommand } from './commands/report-destinations.js';
+import { scheduleListCommand, scheduleResetCommand, scheduleSetCommand } from './commands/schedule.js';
 import { statusCommand } from './commands/status.js';
 
 const OPTIONS = {
@@ -30,6 +34,15 @@ const OPTIONS = {
   force: { type: 'boolean' },
   'deactivate-missing': { type: 'boolean' },
   'max-error-rate': { type: 'string' },
+  day: { type: 'string' },
+  time: { type: 'string' },
+  'reminder-hours': { type: 'string' },
+  'deadline-hours': { type: 'string' },
+  'escalate-after': { type: 'string' },
+  questions: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  note: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -59,6 +72,28 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         if (rest[0] === 'list') return await holidaysListCommand(context, values);
         context.err(context.text.unknownCommand({ command: `holidays ${rest[0] ?? ''}`.trim() }));
         return 2;
+      case 'schedule':
+        return await subcommand(context, command, rest[0], {
+          list: () => scheduleListCommand(context, values),
+          set: () => scheduleSetCommand(context, values),
+          reset: () => scheduleResetCommand(context, values),
+        });
+      case 'hr':
+        return await subcommand(context, command, rest[0], {
+          add: () => hrAddCommand(context, { ...values, nip: rest[1] }),
+          list: () => hrListCommand(context, values),
+          remove: () => hrRemoveCommand(context, { ...values, nip: rest[1] }),
+        });
+      case 'leave':
+        return await subcommand(context, command, rest[0], {
+          add: () => leaveAddCommand(context, { ...values, nip: rest[1] }),
+          list: () => leaveListCommand(context, values),
+        });
+      case 'report-destinations':
+        return await subcommand(context, command, rest[0], {
+          list: () => destinationsListCommand(context, values),
+          remove: () => destinationsRemoveCommand(context, { ...values, chat: rest[1] }),
+        });
       case 'status':
         return await statusCommand(context);
       case 'migrate':
@@ -71,6 +106,14 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     context.err(describeError(context, error));
     return 1;
   }
+}
+
+/** Runs `command sub …`, or says which subcommands exist. */
+async function subcommand(context: CliContext, command: string, sub: string | undefined, handlers: Record<string, () => Promise<number>>): Promise<number> {
+  const handler = sub ? handlers[sub] : undefined;
+  if (handler) return handler();
+  context.err(context.text.unknownSubcommand({ command: `${command} ${sub ?? ''}`.trim(), known: Object.keys(handlers).join(', ') }));
+  return 2;
 }
 
 function describeError(context: CliContext, error: unknown): string {

@@ -9,6 +9,7 @@ import { allAnswers, lastAnswer, type FlowDefinition, type FlowState } from '../
 import { paragraph } from '../conversation/reply.js';
 import { formatCivilDate } from '../domain/civil-date.js';
 import { localDate } from '../domain/time-zones.js';
+import { DEFAULT_SCHEDULE, QUESTION_KEYS, settingsOf, type QuestionKey } from '../checkins/schedules.js';
 import { checkinText } from '../i18n/checkins.js';
 import { audit } from '../services/audit.js';
 import { workingPlan } from '../services/plans.js';
@@ -16,6 +17,12 @@ import { contextId, performanceYear, refuse, say, shorten } from './common.js';
 import { obstacleMessage } from './obstacles.js';
 
 const t = (ctx: BotContext) => checkinText[ctx.me.locale];
+
+/** The optional questions this check-in asks (set by its schedule; all of them for sessions begun before that existed). */
+function asks(state: FlowState, key: QuestionKey): boolean {
+  const questions = state.context['questions'];
+  return !Array.isArray(questions) || questions.includes(key);
+}
 
 /** The RHK the check-in asks about, fixed when it starts so a plan revision mid-way cannot confuse it. */
 function rhkIds(state: FlowState): string[] {
@@ -29,12 +36,13 @@ export const checkinFlow: FlowDefinition<BotContext> = {
   command: '/checkin',
   title: (locale) => checkinText[locale].flowTitle,
   async begin(ctx, context) {
-    const prompt = await ctx.db.checkinPrompt.findUnique({ where: { id: contextId(context, 'promptId') } });
+    const prompt = await ctx.db.checkinPrompt.findUnique({ where: { id: contextId(context, 'promptId') }, include: { schedule: true } });
     if (!prompt || prompt.employeeId !== ctx.me.id) return refuse(say(t(ctx).notFound));
     if (prompt.status === 'ANSWERED') return refuse(say(t(ctx).alreadyAnswered));
     if (prompt.status !== 'PENDING') return refuse(say(t(ctx).closed));
     const plan = await workingPlan(ctx.db, ctx.me.id, performanceYear(ctx));
-    return { ok: true, context: { ...context, rhkIds: (plan?.resultExpectations ?? []).map((rhk) => rhk.id) } };
+    const { questions } = prompt.schedule ? settingsOf(prompt.schedule) : DEFAULT_SCHEDULE;
+    return { ok: true, context: { ...context, questions, rhkIds: (plan?.resultExpectations ?? []).map((rhk) => rhk.id) } };
   },
   steps: [
     {
@@ -44,7 +52,8 @@ export const checkinFlow: FlowDefinition<BotContext> = {
       maxLength: 1000,
       schema: z.string(),
       when: (state) => rhkIds(state).length > 0,
-      next: (state) => (allAnswers(state, 'progress').length < rhkIds(state).length ? 'progress' : 'obstacle'),
+      // Once every RHK is answered, the default: the next optional question this schedule asks, or done.
+      next: (state) => (allAnswers(state, 'progress').length < rhkIds(state).length ? 'progress' : (QUESTION_KEYS.find((key) => asks(state, key)) ?? null)),
       async prompt(ctx, state) {
         const ids = rhkIds(state);
         const n = allAnswers(state, 'progress').length;
@@ -60,9 +69,9 @@ export const checkinFlow: FlowDefinition<BotContext> = {
       when: (state) => rhkIds(state).length === 0,
       prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askProgressFree)] }),
     },
-    { id: 'obstacle', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askObstacle)] }) },
-    { id: 'support', kind: 'text', optional: true, maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askSupport)] }) },
-    { id: 'mood', kind: 'rating', optional: true, schema: z.number().int().min(1).max(5), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMood)] }) },
+    { id: 'obstacle', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), when: (state) => asks(state, 'obstacle'), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askObstacle)] }) },
+    { id: 'support', kind: 'text', optional: true, maxLength: 1000, schema: z.string(), when: (state) => asks(state, 'support'), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askSupport)] }) },
+    { id: 'mood', kind: 'rating', optional: true, schema: z.number().int().min(1).max(5), when: (state) => asks(state, 'mood'), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMood)] }) },
   ],
   async complete(ctx, state) {
     const promptId = contextId(state.context, 'promptId');

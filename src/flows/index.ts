@@ -8,6 +8,7 @@ import { feedbackFlow, feedbackReplyFlow, feedbackRequestFlow } from './feedback
 import { leaveFlow } from './leave.js';
 import { obstacleFlow, obstacleResponseFlow } from './obstacles.js';
 import { progressFlow } from './progress.js';
+import { scheduleFlow } from './schedule.js';
 
 export const FLOWS: FlowDefinition<BotContext>[] = [
   expectationsFlow,
@@ -21,4 +22,5 @@ export const FLOWS: FlowDefinition<BotContext>[] = [
   obstacleResponseFlow,
   checkinFlow,
   leaveFlow,
+  scheduleFlow,
 ];

@@ -22,7 +22,8 @@ export const botText = catalogue(
     cmdBatal: 'Batalkan percakapan yang sedang berjalan',
     cmdKembali: 'Kembali satu langkah',
     cmdLaporan: 'Ringkasan mingguan sekarang (pengelola kinerja)',
-    cmdDaftarlaporan: 'Di grup: kirim ringkasan mingguan ke grup ini (pengelola kinerja)',
+    cmdDaftarlaporan: 'Kirim ringkasan mingguan ke grup atau chat ini; "berhenti" untuk menghentikan (pengelola kinerja)',
+    cmdJadwal: 'Ubah jadwal check-in mingguan, seluruhnya atau satu unit (pengelola kinerja)',
     helpHr: 'Untuk pengelola kinerja:',
     // Linking
     unlinked:
@@ -96,7 +97,8 @@ export const botText = catalogue(
     cmdBatal: 'Cancel the current conversation',
     cmdKembali: 'Go back one step',
     cmdLaporan: 'The weekly digest now (HR)',
-    cmdDaftarlaporan: 'In a group: send the weekly digest to this group (HR)',
+    cmdDaftarlaporan: 'Send the weekly digest to this group or chat; "berhenti" to stop (HR)',
+    cmdJadwal: 'Change the weekly check-in schedule, all of it or one unit (HR)',
     helpHr: 'For HR (pengelola kinerja):',
     unlinked:
       'Hello! This chat account is not linked to Dialog Kinerja yet. Ask your agency’s HR (pengelola kinerja) for a link code, ' +

@@ -7,7 +7,7 @@ export const checkinText = catalogue(
   {
     flowTitle: 'Check-in mingguan',
     invitation: (p: { name: string; week: string; due: string }) =>
-      `Halo ${p.name}, waktunya check-in mingguan (${p.week}). Empat pertanyaan singkat tentang progres, kendala dan dukungan yang Anda perlukan. Batas waktu: ${p.due}.`,
+      `Halo ${p.name}, waktunya check-in mingguan (${p.week}). Beberapa pertanyaan singkat tentang progres pekerjaan Anda. Batas waktu: ${p.due}.`,
     startButton: 'Isi check-in',
     reminder: (p: { name: string; due: string }) => `Pengingat, ${p.name}: check-in minggu ini belum diisi. Batas waktunya ${p.due}.`,
     escalation: (p: { name: string; weeks: number }) =>
@@ -33,11 +33,12 @@ export const checkinText = catalogue(
     leaveSaved: (p: { name: string; start: string; end: string }) =>
       `Cuti ${p.name} tercatat dari ${p.start} sampai ${p.end}. Selama itu tidak ada check-in.`,
     leaveSavedToEmployee: (p: { by: string; start: string; end: string }) => `${p.by} mencatat cuti Anda dari ${p.start} sampai ${p.end}.`,
+    leaveByHr: 'Pengelola kinerja',
   },
   {
     flowTitle: 'Weekly check-in',
     invitation: (p) =>
-      `Hello ${p.name}, time for the weekly check-in (${p.week}). Four short questions about progress, obstacles and the support you need. Deadline: ${p.due}.`,
+      `Hello ${p.name}, time for the weekly check-in (${p.week}). A few short questions about how your work is going. Deadline: ${p.due}.`,
     startButton: 'Start check-in',
     reminder: (p) => `Reminder, ${p.name}: this week's check-in is not filled in yet. The deadline is ${p.due}.`,
     escalation: (p) => `${p.name} missed the check-in ${p.weeks} weeks in a row. There may be something to talk about; reach out or give feedback (/umpanbalik).`,
@@ -60,5 +61,6 @@ export const checkinText = catalogue(
     leaveTooLong: 'One leave record covers at most 90 days; record the next part separately.',
     leaveSaved: (p) => `Leave for ${p.name} recorded from ${p.start} to ${p.end}. No check-ins during that time.`,
     leaveSavedToEmployee: (p) => `${p.by} recorded your leave from ${p.start} to ${p.end}.`,
+    leaveByHr: 'Pengelola kinerja (HR)',
   },
 );

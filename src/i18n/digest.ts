@@ -24,9 +24,11 @@ export const digestText = catalogue(
     none: '–',
     noSupervisor: 'belum tercatat',
     // Destinations
-    registered: (p: { agency: string }) => `Grup ini akan menerima ringkasan mingguan ${p.agency} setiap Senin pukul 08.00. Ketik /laporan untuk ringkasan sekarang.`,
+    registered: (p: { agency: string }) => `Grup ini akan menerima ringkasan mingguan ${p.agency} setiap Senin pukul 08.00. Ketik /laporan untuk ringkasan sekarang, /daftarlaporan berhenti untuk menghentikannya.`,
     notHr: 'Perintah ini hanya untuk pengelola kinerja.',
-    groupOnly: 'Jalankan /daftarlaporan di grup yang akan menerima ringkasan mingguan.',
+    registeredPrivate: (p: { agency: string }) => `Chat ini akan menerima ringkasan mingguan ${p.agency} setiap Senin pukul 08.00. Ketik /daftarlaporan berhenti untuk menghentikannya.`,
+    unregistered: 'Ringkasan mingguan tidak lagi dikirim ke sini.',
+    notRegistered: 'Chat ini memang tidak menerima ringkasan mingguan; tidak ada yang diubah.',
     // Nudges
     leaderFirst: (p: { year: number; days: number }) =>
       `Rencana SKP ${p.year} Anda belum disepakati, padahal RHK bawahan Anda harus mengacu ke RHK Anda. Minta atasan Anda menetapkannya (tenggat ${p.days} hari lagi).`,
@@ -58,9 +60,11 @@ export const digestText = catalogue(
     more: (p) => `… and ${p.count} more.`,
     none: '–',
     noSupervisor: 'not recorded',
-    registered: (p) => `This group will get the ${p.agency} weekly digest every Monday at 08:00. Type /laporan for a digest now.`,
+    registered: (p) => `This group will get the ${p.agency} weekly digest every Monday at 08:00. Type /laporan for a digest now, /daftarlaporan berhenti to stop it.`,
     notHr: 'This command is for HR (pengelola kinerja) only.',
-    groupOnly: 'Run /daftarlaporan in the group that should get the weekly digest.',
+    registeredPrivate: (p) => `This chat will get the ${p.agency} weekly digest every Monday at 08:00. Type /daftarlaporan berhenti to stop it.`,
+    unregistered: 'The weekly digest no longer comes here.',
+    notRegistered: 'This chat does not get the weekly digest; nothing changed.',
     leaderFirst: (p) =>
       `Your ${p.year} performance plan is not agreed yet, and your reports' RHK must build on yours. Ask your supervisor to set it (deadline in ${p.days} days).`,
     reportsWithoutPlan: (p) => `${p.count} of your reports have no ${p.year} performance plan. Set them with /ekspektasi (deadline in ${p.days} days).`,

@@ -7,6 +7,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { json } from '../services/db.js';
 import type { QueuedMessage } from '../services/outbox.js';
+import { localParts } from '../domain/time-zones.js';
 import { computeDigest, digestMessage, reportedWeek } from './digest.js';
 
 export async function sendWeeklyDigests(
@@ -29,6 +30,26 @@ export async function sendWeeklyDigests(
     });
     sent += rows.length;
     await deliver(rows);
+  }
+  return sent;
+}
+
+/**
+ * Catch-up for digests whose Monday 08:00 job was lost (Redis down or emptied at that moment):
+ * on Monday from 08:00 local time, sends every agency's digest not sent yet this week. Cheap when
+ * nothing is missing – one lookup per destination.
+ */
+export async function catchUpWeeklyDigests(
+  prisma: PrismaClient,
+  deliver: (rows: QueuedMessage[]) => Promise<void>,
+  options: { now: Date; locale: Locale },
+): Promise<number> {
+  const agencies = await prisma.agency.findMany({ where: { reportDestinations: { some: {} } }, select: { id: true, timeZone: true } });
+  let sent = 0;
+  for (const agency of agencies) {
+    const local = localParts(options.now, agency.timeZone);
+    if (local.weekday !== 1 || local.hour < 8) continue;
+    sent += await sendWeeklyDigests(prisma, deliver, { agencyId: agency.id, now: options.now, locale: options.locale });
   }
   return sent;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fanOutCheckins } from '../../src/checkins/fanout.js';
 import { computeDigest } from '../../src/reports/digest.js';
 import { sendDailyNudges } from '../../src/reports/nudges.js';
-import { sendWeeklyDigests } from '../../src/reports/send-digest.js';
+import { catchUpWeeklyDigests, sendWeeklyDigests } from '../../src/reports/send-digest.js';
 import { outboxSettled } from '../support/console.js';
 import { useTestDatabase } from '../support/database.js';
 import { startTelegramBot, type TelegramBot } from '../support/drivers.js';
@@ -78,10 +78,13 @@ describe('the weekly digest', () => {
     expect(data.unreachable).toEqual(['Fitri Handayani']);
   });
 
-  it('sends the digest with its chart to the group on Monday, once', async () => {
+  it('sends the digest with its chart to the group on Monday from 08:00, once, even when the Monday job was lost', async () => {
     const since = bot.fake.calls.length;
-    expect(await sendWeeklyDigests(db.prisma, bot.app.conversations.deliver, { agencyId, now: clock, locale: 'id' })).toBe(1);
+    // Before 08:00 on Monday the catch-up sends nothing; from 08:00 it sends what the Monday job would have.
+    expect(await catchUpWeeklyDigests(db.prisma, bot.app.conversations.deliver, { now: new Date(clock.getTime() - 60_000), locale: 'id' })).toBe(0);
+    await bot.app.conversations.maintenance.runOnce();
     await outboxSettled(db.prisma);
+    expect(await db.prisma.outboundMessage.count({ where: { dedupeKey: { startsWith: 'digest:' } } })).toBe(1);
     const photo = await bot.fake.waitForCall('sendPhoto', undefined, { since });
     expect(photo.params['chat_id']).toBe(String(group.id));
     expect((photo.params['photo'] as { byteLength: number }).byteLength).toBeGreaterThan(5_000);
