@@ -120,7 +120,7 @@ describe('the weekly fan-out at process level', () => {
       await fake.close();
       await dropPrefix(prefix);
     }
-  });
+  }, 240_000);
 
   it('lets two instances run at once without doing anything twice', async () => {
     const db = await useTestDatabase();
@@ -147,5 +147,5 @@ describe('the weekly fan-out at process level', () => {
       await fake.close();
       await dropPrefix(prefix);
     }
-  });
+  }, 240_000);
 });
