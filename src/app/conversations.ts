@@ -26,7 +26,7 @@ import { FLOWS } from '../flows/index.js';
 import type { Platform } from '../generated/prisma/client.js';
 import type { HttpServer } from '../http/server.js';
 import { Maintenance } from '../jobs/maintenance.js';
-import { DEFAULT_LIMITS, JobRuntime, type SchedulerSpec } from '../jobs/runtime.js';
+import { JobRuntime, platformLimits, type SchedulerSpec } from '../jobs/runtime.js';
 import type { Logger } from '../logging/logger.js';
 import { redisOptionsFromUrl, type RedisHandle } from '../redis/connect.js';
 import type { QueuedMessage } from '../services/outbox.js';
@@ -83,7 +83,7 @@ export async function startConversations(options: {
   const prisma = db.prisma;
   const engine = new ConversationEngine<BotContext>(FLOWS, { idleMs: config.conversationIdleHours * 3_600_000 });
   const channels = new Map<Platform, Channel>();
-  const limits = { ...DEFAULT_LIMITS, TELEGRAM: { max: config.telegramLimits.maxPerSecond, duration: 1000 } };
+  const limits = platformLimits(config.telegramLimits.maxPerSecond);
   const jobs = new JobRuntime(redisOptionsFromUrl(options.redis.url), config.queuePrefix, logger, limits);
   const deliver = (rows: QueuedMessage[]) => jobs.deliver(rows);
   const bot = new Bot({ prisma, engine, logger, now, defaultLocale: config.defaultLocale, deliver });
@@ -100,6 +100,7 @@ export async function startConversations(options: {
   jobs.start({
     deliver: deliverHandler({
       prisma,
+      sql: db.sql,
       channels,
       redis: options.redis.client,
       keyPrefix: config.queuePrefix,

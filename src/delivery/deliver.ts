@@ -16,10 +16,11 @@
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Reply } from '../conversation/reply.js';
-import type { OutboundMessage, Platform, PrismaClient } from '../generated/prisma/client.js';
+import type { Platform, PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logging/logger.js';
+import type { SqlSession } from '../storage/sql.js';
 import { DeliveryError, type Channel } from './channel.js';
-
+import { OutboxLedger, type ClaimedRow } from './outbox-ledger.js';
 
 /** Minimum time between two messages to one chat, per platform (milliseconds). */
 export interface DeliveryPacing {
@@ -31,6 +32,8 @@ export const DEFAULT_PACING: DeliveryPacing = { perChatMs: { TELEGRAM: 1000, SLA
 /** What the deliver handler needs. */
 export interface DeliveryDependencies {
   prisma: PrismaClient;
+  /** Raw SQL on the same database: the claim and mark statements of the hot path, batched. */
+  sql: SqlSession;
   channels: Map<Platform, Channel>;
   redis: Redis;
   /** Redis key prefix (the queue prefix), so test runs and deployments do not share pacing keys. */
@@ -40,16 +43,6 @@ export interface DeliveryDependencies {
   leaseSeconds: number;
   pauseQueue: (platform: Platform, ms: number) => Promise<void>;
   logger: Logger;
-}
-
-/** Claims a row for sending; undefined when it is not sendable now. */
-async function claim(prisma: PrismaClient, id: string, leaseSeconds: number): Promise<OutboundMessage | undefined> {
-  const rows = await prisma.$queryRaw<OutboundMessage[]>`
-    UPDATE "OutboundMessage"
-    SET "notBefore" = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1, "updatedAt" = now()
-    WHERE id = ${id} AND status = 'PENDING' AND "notBefore" <= now()
-    RETURNING *`;
-  return rows[0];
 }
 
 /** Gives a claimed row back without counting the attempt. */
@@ -65,21 +58,14 @@ async function delay(job: Job, token: string | undefined, ms: number): Promise<n
 /** Handles one `deliver` job. */
 export function deliverHandler(deps: DeliveryDependencies) {
   const { prisma } = deps;
+  const ledger = new OutboxLedger(deps.sql, deps.leaseSeconds);
   return async (data: { outboxId: string }, job: Job, token: string | undefined): Promise<void> => {
-    const row = await claim(prisma, data.outboxId, deps.leaseSeconds);
+    const claim = await ledger.claim(data.outboxId);
+    const row = claim.row;
     if (!row) {
-      const current = await prisma.outboundMessage.findUnique({ where: { id: data.outboxId } });
-      // Leased by a worker that may have died, or waiting for its retry time: come back then.
-      if (current?.status === 'PENDING') await delay(job, token, Math.max(current.notBefore.getTime() - Date.now(), 100));
+      // Leased by a worker that may have died: come back when the lease ends. Behind an earlier message to the same chat: shortly.
+      if (claim.pending) await delay(job, token, claim.waitMs > 0 ? Math.max(claim.waitMs, 100) : 250);
       return;
-    }
-    const chat = { platform: row.platform, workspace: row.workspace, chatId: row.chatId };
-    const earlier = await prisma.outboundMessage.count({
-      where: { ...chat, status: 'PENDING', OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] },
-    });
-    if (earlier > 0) {
-      await release(prisma, row.id);
-      await delay(job, token, 250);
     }
     const gap = deps.pacing.perChatMs[row.platform];
     if (gap > 0) {
@@ -96,19 +82,18 @@ export function deliverHandler(deps: DeliveryDependencies) {
       await prisma.outboundMessage.update({ where: { id: row.id }, data: { status: 'FAILED', lastError: `no ${row.platform} channel is configured` } });
       return;
     }
+    let sent: { externalMessageId: string };
     try {
-      const sent = await channel.send(row.chatId, row.payload as unknown as Reply);
-      await prisma.outboundMessage.update({
-        where: { id: row.id },
-        data: { status: 'SENT', sentAt: new Date(), externalMessageId: sent.externalMessageId, lastError: null },
-      });
+      sent = await channel.send(row.chatId, row.payload as unknown as Reply);
     } catch (error) {
       await settleFailure(deps, job, row, error instanceof DeliveryError ? error : new DeliveryError('retry', (error as Error).message));
+      return;
     }
+    await ledger.markSent(row.id, sent.externalMessageId);
   };
 }
 
-async function settleFailure(deps: DeliveryDependencies, job: Job, row: OutboundMessage, failure: DeliveryError): Promise<void> {
+async function settleFailure(deps: DeliveryDependencies, job: Job, row: ClaimedRow, failure: DeliveryError): Promise<void> {
   const { prisma, logger } = deps;
   logger.warn({ outboxId: row.id, platform: row.platform, kind: failure.kind, error: failure.message }, 'sending a message failed');
   if (failure.kind === 'unreachable' || failure.kind === 'rejected') {

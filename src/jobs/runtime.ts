@@ -13,15 +13,36 @@ import { deliveryQueueName, WORK_QUEUE, type JobHandlers, type JobName, type Job
 /** Rate limits per platform (BullMQ's limiter, shared by every instance); undefined = none. */
 export type PlatformLimits = Record<Platform, WorkerOptions['limiter'] | undefined>;
 
+/**
+ * A limiter for `perSecond` messages per second in windows of a tenth of a second. BullMQ counts
+ * in fixed windows: with one-second windows, 30 at the end of one and 30 at the start of the next
+ * are 60 within a second, and Telegram answers 429. Small windows keep every second near the rate.
+ */
+export function limiterFor(perSecond: number): NonNullable<WorkerOptions['limiter']> {
+  const max = Math.max(1, Math.round(perSecond / 10));
+  return { max, duration: Math.round((1000 * max) / perSecond) };
+}
+
 /** Telegram allows about 30 messages per second overall; Slack about one per second per channel
  * (paced in the delivery worker) with a higher overall ceiling. */
 export const DEFAULT_LIMITS: PlatformLimits = {
-  TELEGRAM: { max: 30, duration: 1000 },
-  SLACK: { max: 50, duration: 1000 },
+  TELEGRAM: limiterFor(30),
+  SLACK: limiterFor(50),
   CONSOLE: undefined,
 };
 
+/** The limits with Telegram's overall rate as configured (TELEGRAM_MAX_PER_SECOND). */
+export function platformLimits(telegramPerSecond: number): PlatformLimits {
+  return { ...DEFAULT_LIMITS, TELEGRAM: limiterFor(telegramPerSecond) };
+}
+
 const PLATFORMS: Platform[] = ['TELEGRAM', 'SLACK', 'CONSOLE'];
+
+/** Jobs run at once per queue. Deliveries mostly wait on the network and are claimed and marked in
+ * batches (see delivery/batcher.ts), so many at once is what makes a fan-out fast; the limiter, not
+ * this number, keeps the platform's rate. */
+const WORK_CONCURRENCY = 4;
+const DELIVERY_CONCURRENCY = 128;
 
 /** A desired job scheduler. */
 export interface SchedulerSpec {
@@ -88,7 +109,7 @@ export class JobRuntime {
     };
     const onFailed = (job: Job | undefined, error: Error) =>
       this.logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, error: error.message }, 'job failed');
-    const work = this.watched(new Worker(WORK_QUEUE, run, { connection: this.connection, prefix: this.prefix, concurrency: options.concurrency ?? 4 }));
+    const work = this.watched(new Worker(WORK_QUEUE, run, { connection: this.connection, prefix: this.prefix, concurrency: options.concurrency ?? WORK_CONCURRENCY }));
     work.on('failed', onFailed);
     this.workers.push(work);
     for (const platform of PLATFORMS) {
@@ -96,7 +117,7 @@ export class JobRuntime {
         new Worker(deliveryQueueName(platform), run, {
           connection: this.connection,
           prefix: this.prefix,
-          concurrency: options.concurrency ?? 10,
+          concurrency: options.concurrency ?? DELIVERY_CONCURRENCY,
           limiter: this.limits[platform],
         }),
       );

@@ -35,8 +35,8 @@ function sessionOf(client: pg.Pool | pg.PoolClient): SqlSession {
       // Without parameters node-postgres uses the simple protocol, which accepts several statements.
       await client.query(script);
     },
-    async query<Row>(text: string, params: unknown[] = []) {
-      const result = await client.query(text, params);
+    async query<Row>(text: string, params: unknown[] = [], prepareAs?: string) {
+      const result = await client.query(prepareAs ? { name: prepareAs, text, values: params } : { text, values: params });
       return result.rows as Row[];
     },
   };

@@ -7,8 +7,9 @@
 export interface SqlSession {
   /** Runs a script that may contain several statements; returns nothing. */
   exec(script: string): Promise<void>;
-  /** Runs one parameterised statement and returns its rows. */
-  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs one parameterised statement and returns its rows. `prepareAs` names a statement run
+   * very often, so PostgreSQL plans it once per connection (ignored by PGlite). */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[], prepareAs?: string): Promise<Row[]>;
 }
 
 /** Raw SQL on a database: one-off queries, or a session pinned to one connection. */
