@@ -271,6 +271,15 @@ try {
       ` jobs left ${leftInQueue}; peak ${seen.peakPerSecond} msg in one second`,
   );
 
+  // The maintenance timer's check-in catch-up repeats the fan-out every 30 s while a check-in is open.
+  started = performance.now();
+  const catchUp = await fanOutCheckins(db.prisma, async () => {}, WEEK_1);
+  const catchUpSeconds = seconds(started);
+  ok &&= catchUp.prompted === 0 && catchUp.alreadyPrompted === employees;
+  console.log(
+    `${'catch-up pass, all prompted'.padEnd(28)} ${catchUp.alreadyPrompted} already prompted, ${catchUp.prompted} new, in ${catchUpSeconds.toFixed(1)} s (runs every 30 s while a check-in is open)`,
+  );
+
   // Week 2: Telegram's limits, over a window.
   const allowed = limited.telegramLimits.maxPerSecond;
   const subset = Math.min(employees, Math.ceil(allowed * limitedSeconds * 2));

@@ -81,7 +81,17 @@ export async function fanOutCheckins(
   filter: { scheduleKey?: string; timeZone?: string } = {},
 ): Promise<FanoutResult> {
   const result: FanoutResult = { prompted: 0, skipped: { HOLIDAY: 0, LEAVE: 0, INACTIVE: 0, UNLINKED: 0 }, alreadyPrompted: 0 };
-  const due = await dueEmployees(prisma, now, filter);
+  const open = await dueEmployees(prisma, now, filter);
+  // The catch-up runs this every 30 s while a check-in is open: one query leaves out everyone
+  // already prompted, so a pass with nothing to do does not walk 30,000 people in chunks.
+  const weekKeys = [...new Set(open.map((e) => e.weekKey))];
+  const prompted = await prisma.$queryRawUnsafe<{ key: string }[]>(
+    `SELECT "employeeId" || '|' || "weekKey" AS key FROM "CheckinPrompt" WHERE "weekKey" IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    JSON.stringify(weekKeys),
+  );
+  const done = new Set(prompted.map((row) => row.key));
+  const due = open.filter((e) => !done.has(`${e.id}|${e.weekKey}`));
+  result.alreadyPrompted += open.length - due.length;
   for (let i = 0; i < due.length; i += CHUNK) {
     const queued = await prisma.$transaction((tx) => promptChunk(tx, due.slice(i, i + CHUNK), now, result), { timeout: 60_000 });
     await deliver(queued);
