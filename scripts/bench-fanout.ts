@@ -28,7 +28,6 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import pg from 'pg';
-import { Redis } from 'ioredis';
 import { TelegramChannel } from '../src/channels/telegram/telegram-channel.js';
 import { fanOutCheckins, type FanoutResult } from '../src/checkins/fanout.js';
 import { parseConfig, type Config } from '../src/config/load.js';
@@ -41,6 +40,7 @@ import { startHttpServer, type HttpServer } from '../src/http/server.js';
 import { JobRuntime, platformLimits } from '../src/jobs/runtime.js';
 import { createLogger, type Logger } from '../src/logging/logger.js';
 import { connectRedis, redisOptionsFromUrl, type RedisHandle } from '../src/redis/connect.js';
+import { deleteKeysUnder } from '../src/redis/keys.js';
 import { openDatabase, type Database } from '../src/storage/database.js';
 import { uuidv7 } from '../src/storage/ids.js';
 import { applyMigrations } from '../src/storage/migrate.js';
@@ -152,21 +152,6 @@ async function timedFanout(db: Database, jobs: JobRuntime, now: Date, expected: 
   }
 }
 
-/** Deletes every Redis key under `prefix`. */
-async function dropPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 const name = `dk_bench_fanout_${process.pid}`;
 const prefix = `bench-${randomBytes(5).toString('hex')}`;
 const admin = new pg.Client({ connectionString: adminUrl });
@@ -179,7 +164,7 @@ try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   });
-  cleanup.push(() => dropPrefix(prefix));
+  cleanup.push(() => deleteKeysUnder(redisUrl, prefix));
   const fake: FastFakeHandle = await forkFastFakeTelegram();
   cleanup.push(() => fake.close());
 

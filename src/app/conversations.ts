@@ -9,6 +9,7 @@ import { Bot } from '../bot/bot.js';
 import type { BotContext } from '../bot/context.js';
 import { expireIdleSessions } from '../bot/expiry.js';
 import { ConsoleChannel } from '../channels/console/console-channel.js';
+import { SlackChannel } from '../channels/slack/slack-channel.js';
 import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { fanOutCheckins } from '../checkins/fanout.js';
 import { checkinSchedulers } from '../checkins/schedules.js';
@@ -96,6 +97,10 @@ export async function startConversations(options: {
     channels.set('CONSOLE', new ConsoleChannel({ prisma, ...options.consoleIo, locale: config.defaultLocale, initialEmployeeId: demo.startAs }));
   }
   if (config.telegram) channels.set('TELEGRAM', new TelegramChannel(config.telegram, options.http, logger));
+  if (config.slack) {
+    const home = (workspace: string, userId: string) => bot.home('SLACK', workspace, userId);
+    channels.set('SLACK', new SlackChannel(config.slack, options.http, logger, config.defaultLocale, home));
+  }
 
   jobs.start({
     deliver: deliverHandler({

@@ -4,7 +4,7 @@
  * logs with context and answers with one friendly line; no input can crash the process.
  */
 import type { ConversationEngine } from '../conversation/engine.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Platform, PrismaClient } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import type { Logger } from '../logging/logger.js';
@@ -15,7 +15,10 @@ import { loadMember } from '../services/people.js';
 import { botContext, type BotContext, type EventEffects, type Origin } from './context.js';
 import type { InboundEvent } from './inbound.js';
 import { GROUP_COMMANDS } from './commands.js';
-import { routeLinked, routeUnlinked } from './router.js';
+import { homeReplies, homeUnlinked } from './home.js';
+import { routeLinked, routeUnlinked, welcome } from './router.js';
+import { linkByEmail } from '../services/linking.js';
+import type { Reply } from '../conversation/reply.js';
 
 /** Raised inside the transaction when an update was handled before; rolls everything back. */
 class DuplicateUpdate extends Error {}
@@ -59,8 +62,9 @@ export class Bot {
     const effects: EventEffects = { clearButtons: false };
     let queued: QueuedMessage[];
     try {
+      const email = await this.emailOfNewcomer(event);
       queued = await this.withOneRetry(() =>
-        prisma.$transaction((tx) => this.inTransaction(tx, event, effects), { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS }),
+        prisma.$transaction((tx) => this.inTransaction(tx, event, effects, email), { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS }),
       );
     } catch (error) {
       if (error instanceof DuplicateUpdate) {
@@ -92,17 +96,38 @@ export class Bot {
     }
   }
 
-  private async inTransaction(tx: Db, event: InboundEvent, effects: EventEffects): Promise<QueuedMessage[]> {
+  /** The platform's e-mail address of a sender not linked yet (asked outside the transaction: it is a call to the platform). */
+  private async emailOfNewcomer(event: InboundEvent): Promise<string | null> {
+    if (!event.lookupEmail || !event.chat.private) return null;
+    const known = await this.deps.prisma.chatIdentity.findUnique({
+      where: { platform_workspace_externalUserId: { platform: event.platform, workspace: event.workspace, externalUserId: event.sender.externalUserId } },
+      select: { id: true },
+    });
+    if (known) return null;
+    return event.lookupEmail().catch((error: unknown) => {
+      this.deps.logger.warn({ platform: event.platform, sender: event.sender.externalUserId, error: (error as Error).message }, 'could not read the e-mail address of a new user');
+      return null;
+    });
+  }
+
+  private async inTransaction(tx: Db, event: InboundEvent, effects: EventEffects, email: string | null): Promise<QueuedMessage[]> {
     const now = this.deps.now();
     if (event.updateKey) await this.markProcessed(tx, event);
     // Several instances (webhooks) may receive one person's messages at once: handle them one at a time.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${event.platform}:${event.workspace}:${event.sender.externalUserId}`}))`;
     const outbox = new OutboxWriter(tx);
-    const identity = await tx.chatIdentity.findUnique({
-      where: {
-        platform_workspace_externalUserId: { platform: event.platform, workspace: event.workspace, externalUserId: event.sender.externalUserId },
-      },
-    });
+    const key = { platform: event.platform, workspace: event.workspace, externalUserId: event.sender.externalUserId };
+    let identity = await tx.chatIdentity.findUnique({ where: { platform_workspace_externalUserId: key } });
+    // A Slack user whose profile e-mail is an imported employee's is linked on first contact.
+    let greeting: Reply[] = [];
+    if (!identity && email) {
+      const account = { ...key, chatId: event.chat.id, username: event.sender.username };
+      const linked = await linkByEmail(tx, account, email, now);
+      if (linked) {
+        identity = await tx.chatIdentity.findUniqueOrThrow({ where: { id: linked.identityId } });
+        greeting = await welcome(tx, linked.employeeId, now);
+      }
+    }
     const origin: Origin = {
       platform: event.platform,
       workspace: event.workspace,
@@ -130,9 +155,24 @@ export class Bot {
       return outbox.queued;
     }
     const ctx = botContext({ db: tx, me, origin, outbox, now });
-    await outbox.toChat(address, await routeLinked(ctx, this.deps.engine, event.message));
+    await outbox.toChat(address, [...greeting, ...(await routeLinked(ctx, this.deps.engine, event.message))]);
     effects.clearButtons = ctx.effects.clearButtons;
     return outbox.queued;
+  }
+
+  /** The person's dashboard (Slack's App Home), built in a transaction of its own: its buttons' tokens are stored. */
+  async home(platform: Platform, workspace: string, externalUserId: string): Promise<Reply[]> {
+    return this.deps.prisma.$transaction(
+      async (tx) => {
+        const identity = await tx.chatIdentity.findUnique({ where: { platform_workspace_externalUserId: { platform, workspace, externalUserId } } });
+        if (!identity) return homeUnlinked(this.deps.defaultLocale);
+        const me = await loadMember(tx, identity.employeeId);
+        if (!me || !me.active) return [say(botText[me?.locale ?? this.deps.defaultLocale].inactive)];
+        const origin: Origin = { platform, workspace, chatId: identity.dmChannelId ?? externalUserId, identityId: identity.id, private: true, title: null };
+        return homeReplies(botContext({ db: tx, me, origin, outbox: new OutboxWriter(tx), now: this.deps.now() }));
+      },
+      { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS },
+    );
   }
 
   /** Records the update; a second delivery of the same update fails the insert and is dropped. */

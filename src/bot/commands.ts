@@ -10,7 +10,7 @@ type CommandDescription = Extract<keyof (typeof botText)['id'], `cmd${string}`>;
 export type CommandTarget =
   /** `aboutReport`: "/ekspektasi Siti" names the report and skips choosing them. */
   | { flow: string; aboutReport?: boolean }
-  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' | 'laporan' | 'daftarlaporan' | 'jadwal' }
+  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' | 'laporan' | 'daftarlaporan' | 'jadwal' | 'menu' }
   | { engine: 'cancel' | 'back' | 'help' }
   | { link: true };
 
@@ -32,6 +32,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'saya', aliases: ['me'], description: 'cmdSaya', audience: 'everyone', target: { run: 'saya' } },
   { name: 'bahasa', aliases: ['language'], description: 'cmdBahasa', audience: 'everyone', target: { run: 'bahasa' } },
   { name: 'bantuan', aliases: ['help'], description: 'cmdBantuan', audience: 'everyone', target: { engine: 'help' } },
+  { name: 'menu', aliases: [], description: 'cmdMenu', audience: 'everyone', target: { run: 'menu' } },
   { name: 'batal', aliases: ['cancel'], description: 'cmdBatal', audience: 'everyone', target: { engine: 'cancel' } },
   { name: 'kembali', aliases: ['back'], description: 'cmdKembali', audience: 'everyone', target: { engine: 'back' } },
   { name: 'hubungkan', aliases: ['link', 'start'], description: 'cmdHubungkan', audience: 'everyone', target: { link: true } },

@@ -23,6 +23,9 @@ export interface InboundEvent {
   sender: { externalUserId: string; username: string | null; displayName: string };
   chat: { id: string; private: boolean; title?: string };
   message: InboundMessage;
+  /** The sender's e-mail address as the platform knows it (Slack's profile), asked only when the
+   * sender is not linked yet: a match with an imported employee links the account. */
+  lookupEmail?: () => Promise<string | null>;
   raw?: unknown;
 }
 

@@ -18,7 +18,7 @@ import { ACTIONS } from './actions.js';
 import { findCommand } from './commands.js';
 import type { BotContext } from './context.js';
 import type { InboundMessage } from './inbound.js';
-import { help, setLanguage, whoAmI } from './info.js';
+import { help, menu, setLanguage, whoAmI } from './info.js';
 import { registerDestination, report, scheduleCommand } from './reports.js';
 import { showPlan, team } from './team.js';
 
@@ -82,6 +82,7 @@ async function command(ctx: BotContext, engine: Engine, name: string, args: stri
     const prompt = await promptOfThisWeek(ctx.db, ctx.me, ctx.now);
     return (await engine.start(ctx, 'checkin', { promptId: prompt.id })).replies;
   }
+  if (target.run === 'menu') return withFlowReminder(ctx, engine, await menu(ctx));
   const run = { saya: whoAmI, bahasa: setLanguage, tim: team, skp: showPlan }[target.run];
   return withFlowReminder(ctx, engine, await run(ctx, args));
 }
@@ -129,14 +130,8 @@ export async function routeUnlinked(db: Db, account: ChatAccount, message: Inbou
   if (message.args === '') return [say(message.name === 'start' ? t.unlinked : t.linkUsage)];
   const result = await redeemLinkCode(db, account, message.args, now);
   switch (result.status) {
-    case 'LINKED': {
-      const employee = await db.employee.findUniqueOrThrow({ where: { id: result.employeeId } });
-      const text = botText[employee.locale];
-      const replies = [say(text.linked({ name: employee.name }))];
-      const plan = await latestPlan(db, employee.id, localDate(now, employee.timeZone).year);
-      if (plan && OPEN_STATUSES.includes(plan.status)) replies.push(say(text.pendingPlan({ year: plan.year, version: plan.version })));
-      return replies;
-    }
+    case 'LINKED':
+      return welcome(db, result.employeeId, now);
     case 'WRONG':
       return [say(t.linkWrong({ remaining: result.remaining }))];
     case 'LOCKED':
@@ -150,4 +145,14 @@ export async function routeUnlinked(db: Db, account: ChatAccount, message: Inbou
     case 'INACTIVE':
       return [say(t.linkInactive)];
   }
+}
+
+/** The first words to someone just linked: welcome, and their plan if it waits for them. */
+export async function welcome(db: Db, employeeId: string, now: Date): Promise<Reply[]> {
+  const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId } });
+  const text = botText[employee.locale];
+  const replies = [say(text.linked({ name: employee.name }))];
+  const plan = await latestPlan(db, employee.id, localDate(now, employee.timeZone).year);
+  if (plan && OPEN_STATUSES.includes(plan.status)) replies.push(say(text.pendingPlan({ year: plan.year, version: plan.version })));
+  return replies;
 }

@@ -10,13 +10,12 @@ export interface ChannelStatus {
 
 /** The status of every channel under `config`. */
 export function channelStatuses(config: Pick<Config, 'telegram' | 'slack'>): ChannelStatus[] {
-  // Slack arrives in a later release; until then its settings are only reported.
   return [
     config.telegram
       ? { name: 'telegram', configured: true, detail: config.telegram.webhookUrl ? `webhook at ${config.telegram.webhookUrl}` : 'long polling' }
       : { name: 'telegram', configured: false, detail: 'not configured (set TELEGRAM_BOT_TOKEN)' },
     config.slack
-      ? { name: 'slack', configured: true, detail: `settings found (${config.slack.appToken ? 'Socket Mode' : 'HTTP events'}); the Slack channel is not built yet` }
+      ? { name: 'slack', configured: true, detail: config.slack.appToken ? 'Socket Mode' : 'HTTP events at /slack/events' }
       : { name: 'slack', configured: false, detail: 'not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)' },
     {
       name: 'console',

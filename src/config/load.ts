@@ -28,10 +28,21 @@ export interface Config {
   telegram: { botToken: string; apiRoot: string; webhookUrl: string | undefined; webhookSecret: string | undefined } | undefined;
   /** Delivery limits for Telegram. */
   telegramLimits: { maxPerSecond: number; chatIntervalMs: number };
-  slack: { botToken: string; signingSecret: string; appToken: string | undefined } | undefined;
+  slack: SlackConfig | undefined;
+}
+
+/** The Slack app: HTTP events (signed with signingSecret) or, with an app token, Socket Mode. */
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken: string | undefined;
+  /** The Web API base URL, ending in a slash. */
+  apiUrl: string;
 }
 
 type Env = Record<string, string | undefined>;
+
+const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 
 /** Parses a set of environment variables; throws ConfigError naming every bad variable. */
 export function parseConfig(env: Env, cwd = process.cwd()): Config {
@@ -77,7 +88,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
       : undefined,
     slack:
       v.SLACK_BOT_TOKEN && v.SLACK_SIGNING_SECRET
-        ? { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN }
+        ? { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN, apiUrl: withSlash(v.SLACK_API_URL) }
         : undefined,
   };
 }

@@ -195,7 +195,7 @@ export const VARIABLES = {
     expected: 'a bot token starting with xoxb-',
     example: 'xoxb-0000-0000-example',
     secret: true,
-    description: 'Slack bot token (with SLACK_SIGNING_SECRET). The Slack channel is not built yet: start-up only reports it as configured.',
+    description: 'Slack bot token (with SLACK_SIGNING_SECRET); turns the Slack channel on.',
   },
   SLACK_SIGNING_SECRET: {
     schema: optionalString,
@@ -209,7 +209,14 @@ export const VARIABLES = {
     expected: 'an app-level token starting with xapp-',
     example: 'xapp-1-example',
     secret: true,
-    description: 'Slack app-level token for Socket Mode (no public URL needed).',
+    description: 'Slack app-level token: Socket Mode (no public URL needed). Unset: Slack posts to /slack/events on the HTTP port.',
+  },
+  SLACK_API_URL: {
+    schema: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), urlWithProtocols(['http:', 'https:']).default('https://slack.com/api/')),
+    expected: 'an http(s) URL of the Slack Web API, ending in /',
+    example: 'http://127.0.0.1:8082/api/',
+    defaultValue: 'https://slack.com/api/',
+    description: 'Where the Slack Web API lives (the fake one in tests).',
   },
 } satisfies Record<string, VariableSpec>;
 

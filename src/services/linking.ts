@@ -71,3 +71,33 @@ export async function redeemLinkCode(db: Db, account: ChatAccount, typed: string
   });
   return { status: 'LINKED', employeeId: code.employeeId, identityId: identity.id };
 }
+
+/**
+ * Links `account` to the one active employee whose imported e-mail is `email` (any case). Nothing
+ * happens when no one or several people have that address, or when that employee already has an
+ * account on this platform and workspace (HR re-links with a code then): undefined.
+ */
+export async function linkByEmail(db: Db, account: ChatAccount, email: string, now: Date): Promise<{ employeeId: string; identityId: string } | undefined> {
+  const trimmed = email.trim();
+  if (trimmed === '') return undefined;
+  const matches = await db.employee.findMany({ where: { email: { equals: trimmed, mode: 'insensitive' }, active: true }, take: 2 });
+  const employee = matches.length === 1 ? matches[0] : undefined;
+  if (!employee) return undefined;
+  const taken = await db.chatIdentity.findFirst({ where: { employeeId: employee.id, platform: account.platform, workspace: account.workspace } });
+  if (taken) return undefined;
+  const key = { platform: account.platform, workspace: account.workspace, externalUserId: account.externalUserId };
+  const identity = await db.chatIdentity.create({
+    data: { ...key, employeeId: employee.id, dmChannelId: account.chatId, username: account.username, linkedAt: now, lastSeenAt: now },
+  });
+  await db.auditLog.create({
+    data: {
+      agencyId: employee.agencyId,
+      actorId: employee.id,
+      action: 'identity.linked',
+      entityType: 'ChatIdentity',
+      entityId: identity.id,
+      details: { platform: account.platform, workspace: account.workspace, method: 'email' },
+    },
+  });
+  return { employeeId: employee.id, identityId: identity.id };
+}

@@ -116,28 +116,27 @@ function textOf(message: BotMessage): string {
   return message.text ?? message.caption ?? '';
 }
 
-/** Starts the whole bot with Telegram pointed at a fake Bot API, and links the demo organisation. */
-export async function startTelegramBot(db: TestDatabase, options: { now: () => Date; env?: Record<string, string> }): Promise<TelegramBot> {
+/**
+ * Starts the whole bot on the test database and Redis (under a prefix of its own) with the demo
+ * organisation, whose console accounts are removed: people must link the platform's real way.
+ */
+export async function startBotOnDemo(db: TestDatabase, options: { now: () => Date; env: Record<string, string> }): Promise<{ app: App; prefix: string }> {
   await seedDemoIfEmpty(db.prisma, options.now().getUTCFullYear());
-  // The demo gives everyone a console account; here they must link Telegram the real way.
   await db.prisma.chatIdentity.deleteMany({ where: { platform: 'CONSOLE' } });
-  const fake = await startFakeTelegram();
   const prefix = uniquePrefix();
-  const config = parseConfig({
-    DATABASE_URL: db.url,
-    REDIS_URL: TEST_REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    HTTP_PORT: '0',
-    DATA_DIR: tempDir(),
-    TELEGRAM_BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    ...options.env,
-  });
+  const config = parseConfig({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, HTTP_PORT: '0', DATA_DIR: tempDir(), ...options.env });
   const app = await startApp(config, pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), {
     now: options.now,
     consoleIo: { input: new PassThrough(), output: new PassThrough(), ansi: false },
     pacing: TEST_PACING,
   });
+  return { app, prefix };
+}
+
+/** Starts the whole bot with Telegram pointed at a fake Bot API, and links the demo organisation. */
+export async function startTelegramBot(db: TestDatabase, options: { now: () => Date; env?: Record<string, string> }): Promise<TelegramBot> {
+  const fake = await startFakeTelegram();
+  const { app, prefix } = await startBotOnDemo(db, { now: options.now, env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...options.env } });
   const settle = (updateId: number) => settleUpdate(db, updateId);
   const users = options.env?.['TELEGRAM_WEBHOOK_URL'] ? new Map<string, FakeUser>() : await linkDemoUsers(db, fake, options.now());
   const marks = new Map<number, number>();

@@ -1,6 +1,6 @@
 /** Redis for tests: a unique key prefix per bot under test, and cleaning up after it. */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { deleteKeysUnder } from '../../src/redis/keys.js';
 
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
@@ -10,16 +10,6 @@ export function uniquePrefix(): string {
 }
 
 /** Deletes every key under `prefix`. */
-export async function dropPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+export function dropPrefix(prefix: string): Promise<void> {
+  return deleteKeysUnder(TEST_REDIS_URL, prefix);
 }

@@ -49,7 +49,7 @@ describe('configuration', () => {
       webhookUrl: undefined,
       webhookSecret: undefined,
     });
-    expect(config.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 'secret', appToken: 'xapp-1' });
+    expect(config.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 'secret', appToken: 'xapp-1', apiUrl: 'https://slack.com/api/' });
   });
 
   it('names every bad variable in one message and says what is expected', () => {

@@ -1,0 +1,175 @@
+/**
+ * Renders the reply model as Slack Block Kit. Every piece of text is escaped for mrkdwn: &, < and >
+ * (so nothing a person typed becomes a mention such as <!channel>, a user link or a URL), and the
+ * formatting marks * _ ~ ` are fenced with zero-width spaces so a person's text cannot turn bold or
+ * strike through. Slack's limits are named constants and enforced here: long text is split over
+ * several sections, messages with too many blocks over several messages, buttons over several
+ * action blocks – nothing is cut silently.
+ */
+import type { Block, Button, Reply, Span } from '../../conversation/reply.js';
+import { COMMANDS } from '../../bot/commands.js';
+
+/** Slack's limit on a section block's text, in characters. */
+export const SLACK_SECTION_MAX_CHARS = 3000;
+/** Slack's limit on blocks in one message. */
+export const SLACK_MESSAGE_MAX_BLOCKS = 50;
+/** Slack's limit on blocks in a view (App Home, modal). */
+export const SLACK_VIEW_MAX_BLOCKS = 100;
+/** Slack's limit on elements in one actions block. */
+export const SLACK_ACTIONS_MAX_ELEMENTS = 25;
+/** Slack's limit on a button's text, in characters. */
+export const SLACK_BUTTON_TEXT_MAX_CHARS = 75;
+/** Slack's limit on the notification (fallback) text we send with blocks; longer is cut, the blocks carry everything. */
+export const SLACK_FALLBACK_MAX_CHARS = 3000;
+/** Room left under the section limit for escapes and markers. */
+const SECTION_CHUNK = 2800;
+
+/** The one slash command the Slack app has; every command is a subcommand of it. */
+export const SLACK_COMMAND = '/kinerja';
+
+const ZWSP = '\u200b';
+
+/** Escapes text for Slack mrkdwn (see the module comment). */
+export function escapeMrkdwn(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[*_~`]/g, (mark) => `${ZWSP}${mark}${ZWSP}`);
+}
+
+const COMMAND_WORDS = new Set(COMMANDS.flatMap((command) => [command.name, ...command.aliases]));
+
+/**
+ * The bot's own texts name commands the Telegram way ("/batal"); on Slack they are subcommands of
+ * /kinerja. Only words that are commands are rewritten, and only in the bot's texts (spans), never
+ * in quotes of what someone wrote.
+ */
+export function slackCommands(text: string): string {
+  return text.replace(/(^|[\s(“"'])\/([a-z]+)\b/g, (whole, before: string, word: string) =>
+    COMMAND_WORDS.has(word) ? `${before}${SLACK_COMMAND} ${word}` : whole,
+  );
+}
+
+function span(item: Span): string {
+  const text = escapeMrkdwn(slackCommands(item.text));
+  if (text.trim() === '') return text;
+  switch (item.type) {
+    case 'bold':
+      return `*${text}*`;
+    case 'italic':
+      return `_${text}_`;
+    case 'code':
+      return `\`${text}\``;
+    case 'text':
+      return text;
+  }
+}
+
+/** mrkdwn pieces of one block, each short enough for a section. */
+function blockTexts(block: Block): string[] {
+  switch (block.type) {
+    case 'paragraph':
+      return [block.spans.map(span).join('')];
+    case 'list':
+      return [block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${item.map(span).join('')}`).join('\n')];
+    case 'quote':
+      return [
+        escapeMrkdwn(block.text)
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n'),
+      ];
+  }
+}
+
+/** Splits mrkdwn into pieces of at most SECTION_CHUNK characters, at line or word breaks where possible. */
+export function splitText(text: string, max = SECTION_CHUNK): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = max;
+    // Never cut an escape (&amp;) in half.
+    const amp = rest.lastIndexOf('&', cut);
+    if (amp > cut - 5 && rest.indexOf(';', amp) >= cut) cut = amp;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n/, '');
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+/** A Block Kit block (the subset the bot uses). */
+export type SlackBlock =
+  | { type: 'section'; text: { type: 'mrkdwn'; text: string } }
+  | { type: 'actions'; block_id: string; elements: SlackButton[] };
+
+export interface SlackButton {
+  type: 'button';
+  action_id: string;
+  text: { type: 'plain_text'; text: string; emoji: boolean };
+  value: string;
+}
+
+/** One chat.postMessage: the blocks and the plain notification text. */
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/** The action_id of a button: the token, so every button of a message has its own. */
+export const buttonActionId = (token: string) => `dk:${token}`;
+
+function buttonBlocks(rows: Button[][]): SlackBlock[] {
+  const blocks: SlackBlock[] = [];
+  rows.forEach((row, r) => {
+    for (let start = 0; start < row.length; start += SLACK_ACTIONS_MAX_ELEMENTS) {
+      blocks.push({
+        type: 'actions',
+        block_id: `buttons-${r}-${start}`,
+        elements: row.slice(start, start + SLACK_ACTIONS_MAX_ELEMENTS).map((button) => ({
+          type: 'button',
+          action_id: buttonActionId(button.token),
+          // plain_text: no escaping needed, nothing in it is interpreted.
+          text: { type: 'plain_text', text: truncate(slackCommands(button.label), SLACK_BUTTON_TEXT_MAX_CHARS), emoji: true },
+          value: button.token,
+        })),
+      });
+    }
+  });
+  return blocks;
+}
+
+const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** Plain text of the reply for notifications and screen readers (Slack asks for it with blocks). */
+function fallbackText(reply: Reply): string {
+  const plain = reply.blocks
+    .map((block) => {
+      if (block.type === 'paragraph') return block.spans.map((s) => s.text).join('');
+      if (block.type === 'list') return block.items.map((item) => `• ${item.map((s) => s.text).join('')}`).join('\n');
+      return block.text;
+    })
+    .join('\n');
+  return truncate(escapeMrkdwn(slackCommands(plain)), SLACK_FALLBACK_MAX_CHARS);
+}
+
+/** The reply as one or more Slack messages (more only when it has more blocks than one message may hold). */
+export function renderSlack(reply: Reply): SlackMessage[] {
+  const sections: SlackBlock[] = reply.blocks
+    .flatMap(blockTexts)
+    .flatMap((text) => splitText(text))
+    .filter((text) => text.trim() !== '')
+    .map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  const buttons = buttonBlocks(reply.buttons);
+  const all = [...sections, ...buttons];
+  if (all.length === 0) all.push({ type: 'section', text: { type: 'mrkdwn', text: ' ' } });
+  const text = fallbackText(reply) || ' ';
+  const messages: SlackMessage[] = [];
+  for (let start = 0; start < all.length; start += SLACK_MESSAGE_MAX_BLOCKS) {
+    messages.push({ text: start === 0 ? text : '…', blocks: all.slice(start, start + SLACK_MESSAGE_MAX_BLOCKS) });
+  }
+  return messages;
+}

@@ -1,0 +1,218 @@
+/**
+ * Slack end to end: the real Bolt app inside the bot, driven by signed requests, against a fake
+ * Slack Web API. A supervisor and an employee play every flow (the same scenario as on the console
+ * and Telegram, with the same results in the database); forged, stale and malformed requests change
+ * nothing; a retried event is handled once; what people type cannot mention @channel or link.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../support/database.js';
+import { playEveryFlow } from '../support/scenario.js';
+import { readSlack, startSlackBot, TEAM, type SlackBot } from '../support/slack-driver.js';
+
+const NOW = new Date('2026-11-27T03:00:00Z');
+const db = await useTestDatabase();
+let slack: SlackBot;
+beforeAll(async () => {
+  slack = await startSlackBot(db, { now: () => NOW });
+});
+afterAll(async () => {
+  await slack.stop();
+});
+
+const counts = async () => ({
+  processed: await db.prisma.processedUpdate.count(),
+  outbox: await db.prisma.outboundMessage.count(),
+  identities: await db.prisma.chatIdentity.count(),
+});
+
+describe('Slack', () => {
+  it('links people by their profile e-mail and plays every flow to the end', async () => {
+    await playEveryFlow(slack.driver, db);
+    const identities = await db.prisma.chatIdentity.findMany({ where: { platform: 'SLACK' }, include: { employee: true } });
+    expect(identities.map((i) => [i.employee.name, i.workspace])).toEqual(
+      expect.arrayContaining([
+        ['Sri Wahyuni', TEAM],
+        ['Andi Pratama', TEAM],
+      ]),
+    );
+  }, 120_000);
+
+  it('refuses forged, stale and malformed requests and changes nothing', async () => {
+    const before = await counts();
+    const user = slack.users.get('Andi Pratama')!;
+    const command = { text: 'saya', userId: user, teamId: TEAM, channelId: `D${user}` };
+    expect((await slack.signer.slashCommand(slack.url, command, { badSignature: true })).status).toBe(401);
+    expect((await slack.signer.slashCommand(slack.url, command, { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+    const malformed = await slack.signer.event(slack.url, {}, { teamId: TEAM }, { rawBody: '{"type":"event_callback","event":' });
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('handles an event Slack retries once', async () => {
+    const user = slack.users.get('Andi Pratama')!;
+    const event = { type: 'message', channel: `D${user}`, channel_type: 'im', user, text: '/bukan', ts: '1700000100.000100' };
+    const before = slack.fake.messagesTo(`D${user}`).length;
+    await slack.signer.event(slack.url, event, { teamId: TEAM, eventId: 'EvRETRIED1' });
+    await slack.settle('event:EvRETRIED1');
+    const answered = slack.fake.messagesTo(`D${user}`).length;
+    expect(answered).toBeGreaterThan(before);
+    const retry = await slack.signer.event(slack.url, event, { teamId: TEAM, eventId: 'EvRETRIED1', retryNum: 1, retryReason: 'http_timeout' });
+    expect(retry.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(slack.fake.messagesTo(`D${user}`).length).toBe(answered);
+    expect(await db.prisma.processedUpdate.count({ where: { updateKey: 'event:EvRETRIED1' } })).toBe(1);
+  });
+
+  it('escapes what people type: no @channel, no user mention, no link, no formatting', async () => {
+    const { driver, fake, users } = slack;
+    await driver.as('Andi Pratama');
+    await driver.say('/mintaumpanbalik');
+    await driver.say('1');
+    await driver.say('Tolong cek <!channel> <@U1000> *tebal* <https://jahat.example|klik di sini> & selesai');
+    const supervisorDm = `D${users.get('Sri Wahyuni')!}`;
+    const sent = fake.messagesTo(supervisorDm).at(-1)!;
+    const raw = JSON.stringify(sent.blocks);
+    expect(raw).not.toContain('<!channel>');
+    expect(raw).not.toContain('<@U1000>');
+    expect(raw).not.toContain('<https://');
+    expect(raw).toContain('&lt;!channel&gt;');
+    expect(raw).toContain('\\u200b*\\u200btebal\\u200b*\\u200b'.replace(/\\u200b/g, '\u200b'));
+    expect(readSlack(sent)).toContain('<!channel> <@U1000> *tebal* <https://jahat.example|klik di sini> & selesai');
+  });
+
+  it('tells someone without a matching e-mail how to link, and links them with an HR code', async () => {
+    slack.fake.addUser({ id: 'U9999', name: 'tamu', realName: 'Tamu', teamId: TEAM, email: 'tidak.dikenal@contoh.go.id' });
+    const reply = await slack.signer.slashCommand(slack.url, { text: 'saya', userId: 'U9999', teamId: TEAM, channelId: 'DU9999', triggerId: 'trigger-guest' });
+    expect(reply.status).toBe(200);
+    await slack.settle('command:trigger-guest');
+    expect(readSlack(slack.fake.messagesTo('DU9999').at(-1)!)).toMatch(/kode/i);
+    expect(await db.prisma.chatIdentity.count({ where: { externalUserId: 'U9999' } })).toBe(0);
+  });
+});
+
+describe('Slack App Home and menu', () => {
+  it('shows the personal dashboard when opened and keeps it fresh when something changes', async () => {
+    const { fake, users, signer, url, driver } = slack;
+    const sri = users.get('Sri Wahyuni')!;
+    await signer.event(url, { type: 'app_home_opened', user: sri, channel: `D${sri}`, tab: 'home', event_ts: '1700000300.000100' }, { teamId: TEAM, eventId: 'EvHOME1' });
+    await fake.waitFor(() => fake.homeOf(sri) !== undefined);
+    const home = () => JSON.stringify(fake.homeOf(sri));
+    expect(home()).toContain('Dialog Kinerja – Sri Wahyuni');
+    expect(home()).toContain('Tim Anda – SKP 2026');
+    expect(home()).toMatch(/Andi Pratama[\s\S]*Kendala terbuka: 0/);
+    const published = fake.calls.filter((c) => c.method === 'views.publish').length;
+
+    await driver.as('Andi Pratama');
+    await driver.say('/kendala');
+    await driver.say('1');
+    await driver.say('Printer ruang uji rusak.');
+    await driver.say('-');
+    await fake.waitFor(() => /Kendala terbuka: 1/.test(home()), 5_000);
+    // One refresh for the burst of messages, not one per message.
+    expect(fake.calls.filter((c) => c.method === 'views.publish').length - published).toBeLessThanOrEqual(2);
+  });
+
+  it('answers a bare /kinerja with the commands and buttons that start conversations', async () => {
+    const { driver } = slack;
+    await driver.as('Sri Wahyuni');
+    const user = slack.users.get('Sri Wahyuni')!;
+    const before = slack.fake.messagesTo(`D${user}`).length;
+    const response = await slack.signer.slashCommand(slack.url, { text: '', userId: user, teamId: TEAM, channelId: `D${user}`, triggerId: 'trigger-menu' });
+    expect(response.status).toBe(200);
+    await slack.settle('command:trigger-menu');
+    const menu = slack.fake.messagesTo(`D${user}`).slice(before).at(-1)!;
+    expect(readSlack(menu)).toMatch(/\/kinerja realisasi/);
+    const labels = JSON.stringify(menu.blocks);
+    for (const label of ['Tetapkan ekspektasi', 'Beri umpan balik', 'Catat realisasi', 'Laporkan kendala']) expect(labels).toContain(label);
+    expect(await driver.press('Beri umpan balik')).toMatch(/Umpan balik untuk siapa\?/);
+    await driver.say('/batal');
+  });
+});
+
+describe('Slack HR digest', () => {
+  it('registers a channel for the weekly digest and posts the digest there with its chart uploaded', async () => {
+    const { fake, signer, url, users } = slack;
+    const dewi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Ratna Sari Dewi' } });
+    await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId: dewi.agencyId } });
+    const user = users.get('Ratna Sari Dewi')!;
+    const register = await signer.slashCommand(url, { text: 'daftarlaporan', userId: user, teamId: TEAM, channelId: 'C0HRKINERJA', triggerId: 'trigger-register' });
+    expect(register.status).toBe(200);
+    await slack.settle('command:trigger-register');
+    expect(await db.prisma.reportDestination.findFirstOrThrow({ where: { platform: 'SLACK', chatId: 'C0HRKINERJA' } })).toMatchObject({ workspace: TEAM });
+    expect(readSlack(fake.messagesTo('C0HRKINERJA').at(-1)!)).toMatch(/ringkasan mingguan/i);
+
+    await signer.slashCommand(url, { text: 'laporan', userId: user, teamId: TEAM, channelId: 'C0HRKINERJA', triggerId: 'trigger-report' });
+    await slack.settle('command:trigger-report');
+    await fake.waitFor(() => fake.uploads.some((u) => u.channel === 'C0HRKINERJA'), 10_000);
+    const chart = fake.uploads.find((u) => u.channel === 'C0HRKINERJA')!;
+    expect(chart.filename).toMatch(/\.png$/);
+    expect(chart.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(readSlack(fake.messagesTo('C0HRKINERJA').at(-1)!)).toMatch(/Ringkasan mingguan Dialog Kinerja/);
+  });
+});
+
+describe('Slack delivery', () => {
+  it('waits as long as Slack asks after a 429, then sends; a gone chat marks the account unreachable', async () => {
+    const { driver, fake, users } = slack;
+    await driver.as('Ratna Sari Dewi');
+    await driver.say('halo');
+    const ratnaDm = `D${users.get('Ratna Sari Dewi')!}`;
+    const before = fake.messagesTo(ratnaDm).length;
+    fake.failNext('chat.postMessage', { rateLimited: 1 });
+    const started = Date.now();
+    await driver.say('/saya');
+    await fake.waitFor(() => fake.messagesTo(ratnaDm).length > before, 10_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(readSlack(fake.messagesTo(ratnaDm).at(-1)!)).toMatch(/NIP/);
+    expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.params['channel'] === ratnaDm).length).toBe(before + 2);
+
+    fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    const ratna = users.get('Ratna Sari Dewi')!;
+    await slack.signer.slashCommand(slack.url, { text: 'saya', userId: ratna, teamId: TEAM, channelId: `D${ratna}`, triggerId: 'trigger-gone' });
+    await slack.settle('command:trigger-gone');
+    const failed = await db.prisma.outboundMessage.findFirstOrThrow({ where: { platform: 'SLACK', status: 'FAILED' } });
+    expect(failed.lastError).toBe('Slack: channel_not_found');
+    expect(await db.prisma.chatIdentity.findFirstOrThrow({ where: { externalUserId: ratna } })).toMatchObject({ reachable: false });
+  });
+});
+
+describe('Slack Socket Mode', () => {
+  it('creates the Socket Mode receiver and hands its events to the same pipeline', async () => {
+    const { SlackChannel } = await import('../../src/channels/slack/slack-channel.js');
+    const { SocketModeReceiver } = await import('@slack/bolt');
+    const { pino } = await import('pino');
+    const channel = new SlackChannel(
+      { botToken: slack.fake.token, signingSecret: 'unused', appToken: 'xapp-1-test', apiUrl: slack.fake.apiUrl },
+      slack.app.http,
+      pino({ level: 'silent' }),
+    );
+    expect(channel.receiver).toBeInstanceOf(SocketModeReceiver);
+    const received: unknown[] = [];
+    channel.attach(async (event) => {
+      received.push(event);
+      return { clearButtons: false };
+    });
+    const user = slack.users.get('Andi Pratama')!;
+    let acked = false;
+    // What the Socket Mode client emits for an event arriving over the WebSocket.
+    (channel.receiver as InstanceType<typeof SocketModeReceiver>).client.emit('slack_event', {
+      ack: async () => void (acked = true),
+      envelope_id: 'env-1',
+      type: 'events_api',
+      body: {
+        type: 'event_callback',
+        team_id: TEAM,
+        event_id: 'EvSOCKET1',
+        api_app_id: 'AFAKEAPP',
+        event: { type: 'message', channel: `D${user}`, channel_type: 'im', user, text: 'halo dari socket', ts: '1700000200.000100' },
+        authorizations: [{ team_id: TEAM, user_id: 'UBOT', is_bot: true }],
+      },
+      retry_num: undefined,
+      retry_reason: undefined,
+    });
+    await slack.fake.waitFor(() => received.length === 1);
+    expect(acked).toBe(true);
+    expect(received[0]).toMatchObject({ platform: 'SLACK', workspace: TEAM, updateKey: 'event:EvSOCKET1', chat: { id: `D${user}`, private: true }, message: { type: 'text', text: 'halo dari socket' } });
+  });
+});
