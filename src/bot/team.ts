@@ -18,19 +18,18 @@ function formatDate(date: Date, locale: Locale, timeZone: string): string {
 
 /** The latest moment `me` and `reportId` had a dialogue: feedback given, a clarification answered or an obstacle answered. */
 async function lastDialogue(ctx: BotContext, reportId: string): Promise<Date | null> {
-  const [feedback, clarification, obstacle] = await Promise.all([
-    ctx.db.feedback.findFirst({ where: { giverId: ctx.me.id, recipientId: reportId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } }),
-    ctx.db.planClarification.findFirst({
-      where: { answeredById: ctx.me.id, plan: { employeeId: reportId } },
-      orderBy: { answeredAt: 'desc' },
-      select: { answeredAt: true },
-    }),
-    ctx.db.obstacle.findFirst({
-      where: { respondedById: ctx.me.id, employeeId: reportId },
-      orderBy: { respondedAt: 'desc' },
-      select: { respondedAt: true },
-    }),
-  ]);
+  // One query at a time: ctx.db is the event's transaction (see Db in services/db.ts).
+  const feedback = await ctx.db.feedback.findFirst({ where: { giverId: ctx.me.id, recipientId: reportId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  const clarification = await ctx.db.planClarification.findFirst({
+    where: { answeredById: ctx.me.id, plan: { employeeId: reportId } },
+    orderBy: { answeredAt: 'desc' },
+    select: { answeredAt: true },
+  });
+  const obstacle = await ctx.db.obstacle.findFirst({
+    where: { respondedById: ctx.me.id, employeeId: reportId },
+    orderBy: { respondedAt: 'desc' },
+    select: { respondedAt: true },
+  });
   const dates = [feedback?.createdAt, clarification?.answeredAt, obstacle?.respondedAt].filter((d): d is Date => d instanceof Date);
   return dates.length > 0 ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
 }
@@ -43,13 +42,11 @@ export async function team(ctx: BotContext): Promise<Reply[]> {
   const year = performanceYear(ctx);
   const blocks = [paragraph(bold(t.teamTitle({ year })))];
   for (const report of reports) {
-    const [plan, last, open, progress, linked] = await Promise.all([
-      latestPlan(ctx.db, report.id, year),
-      lastDialogue(ctx, report.id),
-      ctx.db.obstacle.count({ where: { employeeId: report.id, status: { not: 'RESOLVED' } } }),
-      ctx.db.progressEntry.findFirst({ where: { employeeId: report.id }, orderBy: { createdAt: 'desc' } }),
-      ctx.db.chatIdentity.count({ where: { employeeId: report.id } }),
-    ]);
+    const plan = await latestPlan(ctx.db, report.id, year);
+    const last = await lastDialogue(ctx, report.id);
+    const open = await ctx.db.obstacle.count({ where: { employeeId: report.id, status: { not: 'RESOLVED' } } });
+    const progress = await ctx.db.progressEntry.findFirst({ where: { employeeId: report.id }, orderBy: { createdAt: 'desc' } });
+    const linked = await ctx.db.chatIdentity.count({ where: { employeeId: report.id } });
     const heading: Span[] = [bold(report.name)];
     if (report.acting) heading.push({ type: 'text', text: p.actingSuffix });
     if (linked === 0) heading.push({ type: 'text', text: ` (${t.teamNotLinked})` });

@@ -106,12 +106,17 @@ async function promptChunk(tx: Db, chunk: DueEmployee[], now: Date, result: Fano
   const days = [...new Set(chunk.map((e) => formatCivilDate(e.date)))].map((d) => new Date(`${d}T00:00:00Z`));
   const first = new Date(Math.min(...days.map((d) => d.getTime())));
   const last = new Date(Math.max(...days.map((d) => d.getTime())));
-  const [existing, holidays, leaves, identities] = await Promise.all([
-    tx.checkinPrompt.findMany({ where: { employeeId: { in: ids }, weekKey: { in: [...new Set(chunk.map((e) => e.weekKey))] } }, select: { employeeId: true, weekKey: true } }),
-    tx.holiday.findMany({ where: { date: { in: days } } }),
-    tx.leave.findMany({ where: { employeeId: { in: ids }, startsOn: { lte: last }, endsOn: { gte: first } } }),
-    tx.chatIdentity.findMany({ where: { employeeId: { in: ids }, reachable: true }, orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { linkedAt: 'desc' }] }),
-  ]);
+  // One query at a time on the transaction (see Db in services/db.ts).
+  const existing = await tx.checkinPrompt.findMany({
+    where: { employeeId: { in: ids }, weekKey: { in: [...new Set(chunk.map((e) => e.weekKey))] } },
+    select: { employeeId: true, weekKey: true },
+  });
+  const holidays = await tx.holiday.findMany({ where: { date: { in: days } } });
+  const leaves = await tx.leave.findMany({ where: { employeeId: { in: ids }, startsOn: { lte: last }, endsOn: { gte: first } } });
+  const identities = await tx.chatIdentity.findMany({
+    where: { employeeId: { in: ids }, reachable: true },
+    orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { linkedAt: 'desc' }],
+  });
   const prompted = new Set(existing.map((p) => `${p.employeeId}|${p.weekKey}`));
   const identityOf = new Map<string, (typeof identities)[number]>();
   for (const identity of identities) if (!identityOf.has(identity.employeeId)) identityOf.set(identity.employeeId, identity);

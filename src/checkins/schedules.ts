@@ -59,10 +59,8 @@ export interface EffectiveSchedule {
 
 /** Every unit's schedule in force, walking up the unit tree. */
 export async function effectiveSchedules(db: Db): Promise<Map<string, EffectiveSchedule>> {
-  const [units, schedules] = await Promise.all([
-    db.unit.findMany({ select: { id: true, parentId: true, agencyId: true } }),
-    db.checkinSchedule.findMany({ where: { active: true } }),
-  ]);
+  const units = await db.unit.findMany({ select: { id: true, parentId: true, agencyId: true } });
+  const schedules = await db.checkinSchedule.findMany({ where: { active: true } });
   const own = new Map(schedules.map((s) => [s.unitId, s]));
   const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
   const result = new Map<string, EffectiveSchedule>();

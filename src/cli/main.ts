@@ -22,6 +22,7 @@ import { leaveAddCommand, leaveListCommand } from './commands/leave.js';
 import { migrateCommand } from './commands/migrate.js';
 import { destinationsListCommand, destinationsRemoveCommand } from './commands/report-destinations.js';
 import { scheduleListCommand, scheduleResetCommand, scheduleSetCommand } from './commands/schedule.js';
+import { slackLinkCommand } from './commands/slack-link.js';
 import { statusCommand } from './commands/status.js';
 
 const OPTIONS = {
@@ -63,6 +64,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       return 0;
     }
     switch (command) {
+      case 'slack-link':
+        return await slackLinkCommand(context, values);
       case 'import-org':
         return await importOrgCommand(context, { ...values, file: rest[0] });
       case 'link-codes':

@@ -259,7 +259,9 @@ export class ConversationEngine<C extends EngineContext> {
     } else if (step.kind === 'confirm') {
       buttons.push([await answer(t.yes, 'yes'), await answer(t.no, 'no')]);
     } else if (step.kind === 'rating') {
-      buttons.push(await Promise.all(['1', '2', '3', '4', '5'].map((value) => answer(value, value))));
+      const scale: Button[] = [];
+      for (const value of ['1', '2', '3', '4', '5']) scale.push(await answer(value, value));
+      buttons.push(scale);
     } else if (step.kind === 'file') {
       hints.push(t.hintFile);
     }
@@ -281,11 +283,16 @@ export class ConversationEngine<C extends EngineContext> {
     const long = multi || options.some((option) => option.label.length > LONG_LABEL);
     if (long) blocks.push({ type: 'list', ordered: true, items: options.map((option) => [{ type: 'text', text: option.label }]) });
     if (multi) return [];
-    if (!long) return Promise.all(options.map(async (option) => [await answer(option.label, option.value)]));
+    // Buttons are minted one at a time: minting writes to the event's transaction (one connection).
     const rows: Button[][] = [];
+    if (!long) {
+      for (const option of options) rows.push([await answer(option.label, option.value)]);
+      return rows;
+    }
     for (let i = 0; i < options.length; i += NUMBER_BUTTONS_PER_ROW) {
-      const row = options.slice(i, i + NUMBER_BUTTONS_PER_ROW);
-      rows.push(await Promise.all(row.map((option, j) => answer(String(i + j + 1), option.value))));
+      const row: Button[] = [];
+      for (const [j, option] of options.slice(i, i + NUMBER_BUTTONS_PER_ROW).entries()) row.push(await answer(String(i + j + 1), option.value));
+      rows.push(row);
     }
     return rows;
   }

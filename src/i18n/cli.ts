@@ -34,6 +34,7 @@ export const cliText = catalogue(
       '  leave list                            Cuti yang sedang dan akan berlangsung',
       '  report-destinations list              Tujuan ringkasan mingguan HR (ditambah dengan /daftarlaporan di grup)',
       '  report-destinations remove <nama grup | -- chat-id>  Hentikan ringkasan ke chat itu',
+      '  slack-link [--dry-run]                Hubungkan akun Slack yang e-mail profilnya sama dengan e-mail pegawai',
       '  status                                Ringkasan database, Redis dan kanal',
       '  migrate                               Terapkan migrasi database (juga otomatis saat bot mulai)',
       '',
@@ -66,6 +67,11 @@ export const cliText = catalogue(
     scheduleNoUnits: 'Instansi ini belum punya unit; impor organisasi dulu (import-org).',
     hrAdded: (p: { name: string; scope: string }) => `${p.name} sekarang pengelola kinerja untuk ${p.scope}: dapat memakai /laporan, /daftarlaporan dan /jadwal di chat.`,
     hrNone: 'Belum ada pengelola kinerja. Tambahkan dengan: npm run cli -- hr add <NIP>',
+    slackNotConfigured: 'Slack belum diatur: isi SLACK_BOT_TOKEN dan SLACK_SIGNING_SECRET dahulu (lihat "Connecting Slack" di README).',
+    slackLinked: (p: { linked: number; already: number; withoutSlack: number; shared: number; dryRun: boolean }) =>
+      `${p.dryRun ? '(uji coba, tidak ada yang disimpan) ' : ''}${p.linked} akun Slack ${p.dryRun ? 'akan ' : ''}terhubung lewat e-mail; ${p.already} sudah terhubung sebelumnya; ` +
+      `${p.withoutSlack} pegawai aktif belum punya akun Slack dengan e-mail yang sama` +
+      (p.shared > 0 ? `; ${p.shared} akun Slack dilewati karena e-mailnya dipakai lebih dari satu pegawai.` : '.'),
     hrListHeader: (p: { agency: string }) => `Pengelola kinerja ${p.agency}:`,
     hrRemoved: (p: { name: string }) => `${p.name} bukan lagi pengelola kinerja.`,
     hrNotHr: (p: { name: string }) => `${p.name} memang bukan pengelola kinerja; tidak ada yang diubah.`,
@@ -142,6 +148,7 @@ export const cliText = catalogue(
       '  leave list                            Current and upcoming leave',
       '  report-destinations list              Where the weekly HR digest goes (added with /daftarlaporan in a group)',
       '  report-destinations remove <group title | -- chat-id>  Stop the digest to that chat',
+      '  slack-link [--dry-run]                Link Slack accounts whose profile e-mail is an employee\'s e-mail',
       '  status                                Database, Redis and channel summary',
       '  migrate                               Apply database migrations (also automatic when the bot starts)',
       '',
@@ -173,6 +180,11 @@ export const cliText = catalogue(
     scheduleNoUnits: 'This agency has no units yet; import the organisation first (import-org).',
     hrAdded: (p) => `${p.name} is now pengelola kinerja for ${p.scope}: they can use /laporan, /daftarlaporan and /jadwal in chat.`,
     hrNone: 'No pengelola kinerja yet. Add one with: npm run cli -- hr add <NIP>',
+    slackNotConfigured: 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET first (see "Connecting Slack" in the README).',
+    slackLinked: (p) =>
+      `${p.dryRun ? '(dry run, nothing saved) ' : ''}${p.linked} Slack accounts ${p.dryRun ? 'would be ' : ''}linked by e-mail; ${p.already} were linked before; ` +
+      `${p.withoutSlack} active employees have no Slack account with the same e-mail` +
+      (p.shared > 0 ? `; ${p.shared} Slack accounts skipped because their e-mail belongs to more than one employee.` : '.'),
     hrListHeader: (p) => `Pengelola kinerja of ${p.agency}:`,
     hrRemoved: (p) => `${p.name} is no longer pengelola kinerja.`,
     hrNotHr: (p) => `${p.name} was not pengelola kinerja; nothing changed.`,

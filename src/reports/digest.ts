@@ -107,11 +107,13 @@ export async function computeDigest(db: Db, options: { agencyId: string; unitId:
 async function silentSupervisors(db: Db, people: { supervisorId: string | null }[], now: Date): Promise<string[]> {
   const supervisorIds = [...new Set(people.map((p) => p.supervisorId).filter((id): id is string => !!id))];
   const since = new Date(now.getTime() - 30 * DAY);
-  const [feedback, clarifications, obstacles] = await Promise.all([
-    db.feedback.findMany({ where: { giverId: { in: supervisorIds }, createdAt: { gte: since } }, distinct: ['giverId'], select: { giverId: true } }),
-    db.planClarification.findMany({ where: { answeredById: { in: supervisorIds }, answeredAt: { gte: since } }, distinct: ['answeredById'], select: { answeredById: true } }),
-    db.obstacle.findMany({ where: { respondedById: { in: supervisorIds }, respondedAt: { gte: since } }, distinct: ['respondedById'], select: { respondedById: true } }),
-  ]);
+  const feedback = await db.feedback.findMany({ where: { giverId: { in: supervisorIds }, createdAt: { gte: since } }, distinct: ['giverId'], select: { giverId: true } });
+  const clarifications = await db.planClarification.findMany({
+    where: { answeredById: { in: supervisorIds }, answeredAt: { gte: since } },
+    distinct: ['answeredById'],
+    select: { answeredById: true },
+  });
+  const obstacles = await db.obstacle.findMany({ where: { respondedById: { in: supervisorIds }, respondedAt: { gte: since } }, distinct: ['respondedById'], select: { respondedById: true } });
   const talked = new Set([...feedback.map((f) => f.giverId), ...clarifications.map((c) => c.answeredById), ...obstacles.map((o) => o.respondedById)]);
   const silent = supervisorIds.filter((id) => !talked.has(id));
   const rows = await db.employee.findMany({ where: { id: { in: silent }, active: true }, select: { name: true }, orderBy: { name: 'asc' } });

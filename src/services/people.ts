@@ -115,10 +115,9 @@ export async function accessTarget(db: Db, employeeId: string): Promise<AccessTa
 
 /** The actor's acting assignments and HR roles, for today in their time zone. */
 export async function accessContextOf(db: Db, actor: Member, now: Date): Promise<AccessContext> {
-  const [assignments, roles] = await Promise.all([
-    db.actingAssignment.findMany({ where: { employeeId: actor.id } }),
-    db.hrRole.findMany({ where: { employeeId: actor.id } }),
-  ]);
+  // One query at a time: `db` may be a transaction (see Db in services/db.ts).
+  const assignments = await db.actingAssignment.findMany({ where: { employeeId: actor.id } });
+  const roles = await db.hrRole.findMany({ where: { employeeId: actor.id } });
   return {
     date: todayFor(actor, now),
     actingAssignments: assignments.map((a) => ({

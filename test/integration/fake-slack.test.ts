@@ -81,9 +81,11 @@ describe('Web API through WebClient', () => {
     expect(await post({ blocks: [{ type: 'actions', elements: Array.from({ length: 26 }, (_, i) => button(`b${i}`)) }] })).toBe('invalid_blocks');
     expect(await post({ blocks: [{ type: 'actions', elements: [button('same')] }, { type: 'actions', elements: [button('same')] }] })).toBe('invalid_blocks');
     expect(await post({ blocks: [{ ...section('a'), block_id: 'x' }, { ...section('b'), block_id: 'x' }] })).toBe('invalid_blocks');
-    expect(await post({ channel: 'UANI', text: 'langsung ke user' })).toBe('channel_not_found');
+    expect(await post({ channel: 'general', text: 'bukan id' })).toBe('channel_not_found');
+    expect(await post({ channel: 'UANI', text: 'langsung ke user' })).toBe('ok');
+    expect(fake.messagesTo('DUANI').at(-1)?.text).toBe('langsung ke user');
     expect(await post({ blocks: [section('x'.repeat(3000))] })).toBe('ok');
-    expect(fake.messages).toHaveLength(1);
+    expect(fake.messages).toHaveLength(2);
   });
 
   it('injects rate limits, HTTP errors and Slack errors, each for one call', async () => {

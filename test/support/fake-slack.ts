@@ -167,6 +167,18 @@ export class FakeSlack {
         },
       };
     },
+    // Pages of `limit` users (cursor = the next index), like Slack's cursor pagination.
+    'users.list': (p) => {
+      const all = [...this.users.values()];
+      const start = Number(str(p.cursor) ?? '0') || 0;
+      const limit = Math.min(Number(str(p.limit) ?? '200') || 200, 1000);
+      const page = all.slice(start, start + limit).map((user) => ({
+        id: user.id, team_id: user.teamId ?? this.teamId, name: user.name, real_name: user.realName ?? user.name, deleted: false, is_bot: false,
+        profile: { real_name: user.realName ?? user.name, display_name: user.name, ...(user.email ? { email: user.email } : {}) },
+      }));
+      const next = start + limit < all.length ? String(start + limit) : '';
+      return { members: page, response_metadata: { next_cursor: next } };
+    },
     'conversations.open': (p) => {
       const ids = (str(p.users) ?? '').split(',').filter(Boolean);
       if (ids.length === 0) throw new SlackApiError(str(p.channel) ? 'not_supported' : 'users_list_not_supplied');
@@ -273,9 +285,10 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typ
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const content = (p: Obj) => ({ ...(p.text !== undefined ? { text: str(p.text) } : {}), ...(Array.isArray(p.blocks) ? { blocks: p.blocks as Obj[] } : {}) });
 
-/** Real Slack also accepts a user id (it posts to the app's DM); the fake insists on conversation ids. */
+/** A conversation id; a user id (U…) means the app's DM with that user, as in real Slack. */
 function knownChannel(v: unknown): string {
   const channel = str(v) ?? '';
+  if (/^[UW][A-Z0-9]+$/.test(channel)) return `D${channel}`;
   if (!/^[CDG][A-Z0-9]+$/.test(channel)) throw new SlackApiError('channel_not_found');
   return channel;
 }
