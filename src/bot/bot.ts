@@ -155,8 +155,16 @@ export class Bot {
       return outbox.queued;
     }
     const ctx = botContext({ db: tx, me, origin, outbox, now });
-    await outbox.toChat(address, [...greeting, ...(await routeLinked(ctx, this.deps.engine, event.message))]);
+    const replies = [...greeting, ...(await routeLinked(ctx, this.deps.engine, event.message))];
     effects.clearButtons = ctx.effects.clearButtons;
+    if (ctx.effects.problem) effects.problem = ctx.effects.problem;
+    // From a form, and the conversation goes on: the form shows the next question. Otherwise (it
+    // ended, was refused, or never started) everything goes to the chat, as always.
+    if (event.surface === 'form' && (await ctx.sessions.get(me.id))) {
+      effects.form = replies;
+      return outbox.queued;
+    }
+    await outbox.toChat(address, replies);
     return outbox.queued;
   }
 

@@ -3,7 +3,7 @@
  * transaction, the outbox and button minting. Built by the pipeline, one per event.
  */
 import type { ActionPayload, EngineContext } from '../conversation/flow.js';
-import type { Button } from '../conversation/reply.js';
+import type { Button, Reply } from '../conversation/reply.js';
 import type { Platform } from '../generated/prisma/client.js';
 import type { Db } from '../services/db.js';
 import type { OutboxWriter } from '../services/outbox.js';
@@ -26,6 +26,10 @@ export interface Origin {
 /** Side effects for the channel: e.g. remove the buttons of a message whose choice was taken. */
 export interface EventEffects {
   clearButtons: boolean;
+  /** The answer was refused: why (a form shows it next to the field). */
+  problem?: string;
+  /** For an event from a form (Slack modal) while a conversation goes on: the replies to show in the form instead of the chat. */
+  form?: Reply[];
 }
 
 /** The context of one event from a linked person. */

@@ -26,6 +26,8 @@ export interface InboundEvent {
   /** The sender's e-mail address as the platform knows it (Slack's profile), asked only when the
    * sender is not linked yet: a match with an imported employee links the account. */
   lookupEmail?: () => Promise<string | null>;
+  /** 'form': the event comes from a form (a Slack modal); while a conversation goes on, its replies go back to the form. */
+  surface?: 'chat' | 'form';
   raw?: unknown;
 }
 

@@ -44,6 +44,7 @@ export async function routeLinked(ctx: BotContext, engine: Engine, message: Inbo
 }
 
 function orNotUnderstood(ctx: BotContext, outcome: Outcome): Reply[] {
+  if (outcome.problem) ctx.effects.problem = outcome.problem;
   return outcome.status === 'none' ? [say(botText[ctx.me.locale].notUnderstood)] : outcome.replies;
 }
 
@@ -104,6 +105,7 @@ async function button(ctx: BotContext, engine: Engine, token: string): Promise<R
   switch (payload.kind) {
     case 'answer': {
       const outcome = await engine.answerButton(ctx, payload);
+      if (outcome.problem) ctx.effects.problem = outcome.problem;
       // The question is answered (or its buttons are stale): its buttons should go.
       ctx.effects.clearButtons = true;
       return outcome.replies;

@@ -29,6 +29,8 @@ export type OutcomeStatus =
 export interface Outcome {
   status: OutcomeStatus;
   replies: Reply[];
+  /** For 'invalid': what is wrong with the answer (also in the replies), for forms that show it by the field. */
+  problem?: string;
 }
 
 /** Labels longer than this are listed in the text and the buttons carry only their numbers. */
@@ -160,7 +162,8 @@ export class ConversationEngine<C extends EngineContext> {
     if (!parsed.ok || !checked || problem) {
       const error: InputError = problem ? { code: 'CUSTOM', message: problem } : parsed.ok ? { code: 'INVALID' } : parsed.error;
       const saved = await ctx.sessions.save(this.record(ctx, flow, session.step, session.state));
-      return { status: 'invalid', replies: [this.withNote(this.describe(error, ctx), await this.prompt(ctx, flow, saved), true)] };
+      const described = this.describe(error, ctx);
+      return { status: 'invalid', problem: described, replies: [this.withNote(described, await this.prompt(ctx, flow, saved), true)] };
     }
     const state: FlowState = { ...session.state, entries: [...session.state.entries, { step: step.id, value: parsed.value }] };
     const index = flow.steps.indexOf(step);

@@ -4,8 +4,22 @@ import { catalogue } from './catalogue.js';
 export const slackText = catalogue(
   {
     answerInDm: 'Jawaban Dialog Kinerja ada di pesan langsung (Direct Message) dari aplikasi Dialog Kinerja.',
+    formTitle: 'Dialog Kinerja',
+    formNext: 'Lanjut',
+    formCancel: 'Batal',
+    formAnswer: 'Jawaban Anda',
+    formChoose: 'Pilih',
+    formOptional: 'Boleh dikosongkan.',
+    formRequired: 'Isi dulu jawabannya.',
   },
   {
     answerInDm: "Dialog Kinerja answers in a direct message from the Dialog Kinerja app.",
+    formTitle: 'Dialog Kinerja',
+    formNext: 'Next',
+    formCancel: 'Cancel',
+    formAnswer: 'Your answer',
+    formChoose: 'Choose',
+    formOptional: 'May be left empty.',
+    formRequired: 'Please answer first.',
   },
 );

@@ -5,6 +5,7 @@
  * nothing; a retried event is handled once; what people type cannot mention @channel or link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueLinkCodes } from '../../src/linking/link-codes.js';
 import { useTestDatabase } from '../support/database.js';
 import { playEveryFlow } from '../support/scenario.js';
 import { readSlack, startSlackBot, TEAM, type SlackBot } from '../support/slack-driver.js';
@@ -88,6 +89,16 @@ describe('Slack', () => {
     await slack.settle('command:trigger-guest');
     expect(readSlack(slack.fake.messagesTo('DU9999').at(-1)!)).toMatch(/kode/i);
     expect(await db.prisma.chatIdentity.count({ where: { externalUserId: 'U9999' } })).toBe(0);
+
+    // HR issues a code for someone with no Slack account yet; the guest redeems it.
+    const hendra = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Hendra Gunawan' } });
+    await db.prisma.chatIdentity.deleteMany({ where: { employeeId: hendra.id } });
+    const issued = await issueLinkCodes(db.prisma, { agencyId: hendra.agencyId, ttlDays: 14, now: NOW });
+    const code = issued.codes.find((c) => c.name === 'Hendra Gunawan')!.code;
+    await slack.signer.slashCommand(slack.url, { text: `hubungkan ${code}`, userId: 'U9999', teamId: TEAM, channelId: 'DU9999', triggerId: 'trigger-code' });
+    await slack.settle('command:trigger-code');
+    expect(readSlack(slack.fake.messagesTo('DU9999').at(-1)!)).toMatch(/Terhubung\. Selamat datang, Hendra Gunawan!/);
+    expect(await db.prisma.chatIdentity.findFirstOrThrow({ where: { externalUserId: 'U9999' } })).toMatchObject({ employeeId: hendra.id, workspace: TEAM, platform: 'SLACK' });
   });
 });
 
@@ -130,6 +141,130 @@ describe('Slack App Home and menu', () => {
   });
 });
 
+describe('Slack forms as modals', () => {
+  type Page = { blocks: { type: string; block_id?: string; text?: { text: string }; element?: { type: string; options?: { text: { text: string }; value: string }[] } }[]; private_metadata: string };
+  const sectionsOf = (page: Page) => page.blocks.filter((b) => b.type === 'section').map((b) => b.text!.text).join('\n');
+  const optionsOf = (page: Page) => page.blocks.find((b) => b.block_id === 'answer')!.element!.options ?? [];
+  let pages = 0;
+  async function submit(userId: string, viewId: string, page: Page, answer: { option?: string; text?: string }) {
+    const option = answer.option ? optionsOf(page).find((o) => o.text.text.includes(answer.option!)) : undefined;
+    if (answer.option && !option) throw new Error(`no option "${answer.option}" on the page: ${sectionsOf(page)}`);
+    const field = option ? { choice: { type: 'static_select', selected_option: { value: option.value } } } : { text: { type: 'plain_text_input', value: answer.text ?? '' } };
+    const response = await slack.signer.viewSubmission(slack.url, {
+      userId,
+      teamId: TEAM,
+      view: { id: viewId, callback_id: 'dk-form', hash: `page-${++pages}`, private_metadata: page.private_metadata, state: { values: { answer: field } } },
+    });
+    expect(response.status).toBe(200);
+    return (response.body ? response.json() : {}) as { response_action?: string; view?: Page; errors?: Record<string, string> };
+  }
+
+  it('gives feedback in a modal: only direct reports to pick, a refused answer shown by the field, the outcome in the DMs', async () => {
+    const { fake, signer, url, users } = slack;
+    const sri = users.get('Sri Wahyuni')!;
+    const andi = users.get('Andi Pratama')!;
+    const opened = fake.views.length;
+    await signer.slashCommand(url, { text: 'umpanbalik', userId: sri, teamId: TEAM, channelId: `D${sri}`, triggerId: 'trigger-form' });
+    await fake.waitFor(() => fake.views.length > opened);
+    const open = fake.views.at(-1)!;
+    expect(open.method).toBe('views.open');
+    let page = open.view as unknown as Page;
+    expect(sectionsOf(page)).toMatch(/Umpan balik untuk siapa\?/);
+    const reports = await db.prisma.employee.findMany({ where: { supervisor: { name: 'Sri Wahyuni' } }, select: { name: true } });
+    expect(optionsOf(page).map((o) => o.text.text).sort()).toEqual(reports.map((r) => r.name).sort());
+
+    let answer = await submit(sri, open.viewId, page, { option: 'Andi Pratama' });
+    expect(answer.response_action).toBe('update');
+    page = answer.view!;
+    expect(sectionsOf(page)).toMatch(/Tentang apa umpan balik untuk Andi Pratama\?/);
+    expect(optionsOf(page)[0]!.text.text).toMatch(/^1\. \S/);
+    answer = await submit(sri, open.viewId, page, { option: '1.' });
+    answer = await submit(sri, open.viewId, answer.view!, { option: 'Saran perbaikan' });
+    page = answer.view!;
+    expect(page.blocks.find((b) => b.block_id === 'answer')!.element!.type).toBe('plain_text_input');
+
+    const refused = await submit(sri, open.viewId, page, { text: 'x'.repeat(2001) });
+    expect(refused.response_action).toBe('errors');
+    expect(refused.errors!['answer']).toMatch(/terlalu panjang/);
+    const before = fake.messagesTo(`D${andi}`).length;
+    const done = await submit(sri, open.viewId, page, { text: 'Lampirkan tangkapan layar pada setiap laporan uji.' });
+    expect(done.response_action).toBe('clear');
+    // Both DMs are delivered by the queue, each at its own pace.
+    await fake.waitFor(() => fake.messagesTo(`D${andi}`).length > before);
+    expect(readSlack(fake.messagesTo(`D${andi}`).at(-1)!)).toMatch(/Saran perbaikan dari Sri Wahyuni[\s\S]*tangkapan layar/);
+    await fake.waitFor(() => /Umpan balik terkirim kepada Andi Pratama/.test(readSlack(fake.messagesTo(`D${sri}`).at(-1)!)));
+    expect(await db.prisma.feedback.count({ where: { text: 'Lampirkan tangkapan layar pada setiap laporan uji.' } })).toBe(1);
+  });
+
+  /** Opens a form with `/kinerja command` as `userId` and answers page after page; returns what each page did. */
+  async function form(userId: string, command: string, answers: { option?: string; text?: string }[]) {
+    const { fake, signer, url } = slack;
+    const opened = fake.views.length;
+    await signer.slashCommand(url, { text: command, userId, teamId: TEAM, channelId: `D${userId}`, triggerId: `trigger-${command}-${opened}` });
+    await fake.waitFor(() => fake.views.length > opened);
+    const view = fake.views.at(-1)!;
+    let page = view.view as unknown as Page;
+    const actions: string[] = [];
+    for (const answer of answers) {
+      const response = await submit(userId, view.viewId, page, answer);
+      actions.push(response.response_action ?? '');
+      if (response.view) page = response.view;
+    }
+    return actions;
+  }
+
+  it('sets expectations in a modal, page after page, and the employee gets the plan to agree to', async () => {
+    const { fake, users } = slack;
+    const ratna = users.get('Ratna Sari Dewi')!;
+    const answers = [
+      { option: 'Ratna Sari Dewi' },
+      { option: 'Utama' },
+      { text: 'Tersusunnya laporan evaluasi layanan perizinan triwulanan' },
+      { option: 'Kuantitas' },
+      { text: 'Jumlah laporan evaluasi yang diterbitkan' },
+      { text: '4 laporan' },
+      { option: 'Tidak' },
+      { option: '1.' },
+      { option: 'Tidak' },
+      { text: 'Menyelesaikan laporan sebelum tenggat setiap triwulan' },
+      ...Array.from({ length: 6 }, () => ({ text: '' })),
+      { option: 'Kirim' },
+    ];
+    const actions = await form(users.get('Sri Wahyuni')!, 'ekspektasi', answers);
+    expect(actions).toEqual([...Array.from({ length: answers.length - 1 }, () => 'update'), 'clear']);
+    const plan = await db.prisma.plan.findFirstOrThrow({ where: { employee: { name: 'Ratna Sari Dewi' } }, include: { resultExpectations: { include: { indicators: true } } } });
+    expect(plan).toMatchObject({ status: 'PROPOSED', version: 1 });
+    expect(plan.resultExpectations.map((r) => [r.kind, r.text, r.indicators.length])).toEqual([['UTAMA', 'Tersusunnya laporan evaluasi layanan perizinan triwulanan', 1]]);
+    await fake.waitFor(() => fake.messagesTo(`D${ratna}`).some((m) => /menetapkan ekspektasi kinerja untuk Anda/.test(readSlack(m))));
+    expect(JSON.stringify(fake.messagesTo(`D${ratna}`).at(-1)!.blocks)).toContain('Setuju');
+  });
+
+  it('reports an obstacle and logs progress with a link as evidence in modals', async () => {
+    const andi = slack.users.get('Andi Pratama')!;
+    const andiId = (await db.prisma.employee.findFirstOrThrow({ where: { name: 'Andi Pratama' } })).id;
+    const form_ = (command: string, answers: { option?: string; text?: string }[]) => form(andi, command, answers);
+    expect(await form_('kendala', [{ option: '1.' }, { text: 'Data uji belum tersedia dari dinas teknis.' }, { text: '' }])).toEqual(['update', 'update', 'clear']);
+    expect(await db.prisma.obstacle.findFirstOrThrow({ where: { employeeId: andiId, text: 'Data uji belum tersedia dari dinas teknis.' } })).toMatchObject({ supportNeeded: null, status: 'OPEN' });
+    expect(await form_('realisasi', [{ option: '1.' }, { text: 'Modul pelaporan selesai diuji.' }, { text: 'https://drive.contoh.go.id/bukti/pelaporan.pdf' }])).toEqual(['update', 'update', 'clear']);
+    const progress = await db.prisma.progressEntry.findFirstOrThrow({ where: { employeeId: andiId, text: 'Modul pelaporan selesai diuji.' }, include: { evidence: true } });
+    expect(progress.evidence).toEqual([expect.objectContaining({ url: 'https://drive.contoh.go.id/bukti/pelaporan.pdf' })]);
+  });
+
+  it('ends the conversation when the modal is closed', async () => {
+    const { fake, signer, url, users } = slack;
+    const sri = users.get('Sri Wahyuni')!;
+    const opened = fake.views.length;
+    await signer.slashCommand(url, { text: 'umpanbalik', userId: sri, teamId: TEAM, channelId: `D${sri}`, triggerId: 'trigger-form-2' });
+    await fake.waitFor(() => fake.views.length > opened);
+    const sriId = (await db.prisma.employee.findFirstOrThrow({ where: { name: 'Sri Wahyuni' } })).id;
+    expect(await db.prisma.conversationSession.count({ where: { employeeId: sriId } })).toBe(1);
+    const view = fake.views.at(-1)!;
+    await signer.viewClosed(url, { userId: sri, teamId: TEAM, view: { id: view.viewId, callback_id: 'dk-form', private_metadata: (view.view as { private_metadata: string }).private_metadata } });
+    await slack.settle(`view-closed:${view.viewId}`);
+    expect(await db.prisma.conversationSession.count({ where: { employeeId: sriId } })).toBe(0);
+  });
+});
+
 describe('Slack HR digest', () => {
   it('registers a channel for the weekly digest and posts the digest there with its chart uploaded', async () => {
     const { fake, signer, url, users } = slack;
@@ -148,7 +283,7 @@ describe('Slack HR digest', () => {
     const chart = fake.uploads.find((u) => u.channel === 'C0HRKINERJA')!;
     expect(chart.filename).toMatch(/\.png$/);
     expect(chart.bytes.subarray(1, 4).toString()).toBe('PNG');
-    expect(readSlack(fake.messagesTo('C0HRKINERJA').at(-1)!)).toMatch(/Ringkasan mingguan Dialog Kinerja/);
+    await fake.waitFor(() => /Ringkasan mingguan Dialog Kinerja/.test(readSlack(fake.messagesTo('C0HRKINERJA').at(-1)!)));
   });
 });
 

@@ -523,6 +523,15 @@ export function slackSigner(signingSecret: string) {
       }, opts);
     },
 
+    /** The person closed a modal that asked to be told (notify_on_close). */
+    viewClosed(url: string, c: { userId: string; teamId: string; view: Obj & { id: string; callback_id: string } }, opts?: SignOptions): Promise<SignedResponse> {
+      return interaction(url, {
+        type: 'view_closed', team: team(c.teamId), user: user(c.userId, c.teamId), api_app_id: APP_ID, token, is_cleared: false,
+        view: { type: 'modal', team_id: c.teamId, app_id: APP_ID, bot_id: BOT_ID, blocks: [], hash: 'fake-hash', state: { values: {} }, ...c.view },
+        is_enterprise_install: false, enterprise: null,
+      }, opts);
+    },
+
     urlVerification(url: string, challenge: string, opts?: SignOptions): Promise<SignedResponse> {
       return post(url, JSON.stringify({ token, challenge, type: 'url_verification' }), 'application/json', opts);
     },

@@ -4,6 +4,7 @@
  * accounts whose profile e-mail is their imported address, so they link on first contact.
  */
 import type { App } from '../../src/app/app.js';
+import { FORM_COMMANDS } from '../../src/channels/slack/modal.js';
 import type { TestDatabase } from './database.js';
 import { startBotOnDemo, type ChatDriver } from './drivers.js';
 import { slackSigner, startFakeSlack, type FakeSlack, type SlackMessage } from './fake-slack.js';
@@ -107,6 +108,8 @@ export async function startSlackBot(db: TestDatabase, options: { now: () => Date
     },
     async say(text) {
       if (!text.startsWith('/')) return message({ text });
+      // The forms' commands open a modal; typed alone in the DM they run the conversation there.
+      if (FORM_COMMANDS.has(text.slice(1))) return message({ text: text.slice(1) });
       const user = me();
       const before = count(user);
       const triggerId = `trigger-${++triggers}`;

@@ -5,9 +5,14 @@
  */
 import type { InboundEvent, InboundMessage } from '../../bot/inbound.js';
 import { GROUP_COMMANDS } from '../../bot/commands.js';
+import { FORM_COMMANDS } from './modal.js';
 
-/** Typed alone in a DM, these steer the conversation: Slack itself swallows "/batal" as an unknown slash command. */
-const BARE_WORDS = new Set(['batal', 'kembali', 'bantuan', 'cancel', 'back', 'help']);
+/**
+ * Typed alone in a DM, these are commands: the three that steer a conversation (Slack itself
+ * swallows "/batal" as an unknown slash command), and the forms' names, to have that conversation
+ * in the DM instead of a modal.
+ */
+const BARE_WORDS = new Set(['batal', 'kembali', 'bantuan', 'cancel', 'back', 'help', ...FORM_COMMANDS]);
 
 export interface SlackSender {
   userId: string;
@@ -72,4 +77,9 @@ export function directMessageEvent(
 export function buttonEvent(action: { value?: string; action_ts: string }, sender: SlackSender, channelId: string, triggerId: string): InboundEvent | undefined {
   if (!action.value) return undefined;
   return { ...base(sender, `action:${triggerId}:${action.action_ts}`, { id: channelId, private: channelId.startsWith('D') }, action), message: { type: 'button', token: action.value } };
+}
+
+/** An answer submitted in a modal page; the outcome belongs to the DM `channel`. */
+export function formEvent(message: InboundMessage, sender: SlackSender, channel: string, updateKey: string): InboundEvent {
+  return { ...base(sender, updateKey, { id: channel, private: true }, message), message, surface: 'form' };
 }

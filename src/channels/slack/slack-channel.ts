@@ -8,6 +8,7 @@
  * Events Slack retries carry the same event id, and the pipeline handles an id once.
  */
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import { WebClient } from '@slack/web-api';
 import type { EventEffects } from '../../bot/context.js';
 import type { InboundEvent } from '../../bot/inbound.js';
@@ -17,7 +18,8 @@ import type { Channel } from '../../delivery/channel.js';
 import type { HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logging/logger.js';
 import { classifySlackError } from './errors.js';
-import { buttonEvent, directMessageEvent, parseSlashText, slashCommandEvent, staysInChannel, type SlackSender } from './inbound.js';
+import { buttonEvent, directMessageEvent, formEvent, parseSlashText, slashCommandEvent, staysInChannel, type SlackSender } from './inbound.js';
+import { ANSWER_BLOCK_ID, answerOf, formView, FORM_CALLBACK, FORM_COMMANDS, metadataOf } from './modal.js';
 import { escapeMrkdwn, renderSlack, SLACK_COMMAND, SLACK_VIEW_MAX_BLOCKS, type SlackBlock } from './render.js';
 import { homeText } from '../../i18n/home.js';
 import { slackText } from '../../i18n/slack.js';
@@ -153,7 +155,33 @@ export class SlackChannel implements Channel {
       const chat = inChannel
         ? { id: command.channel_id, private: false, title: command.channel_name }
         : { id: await this.dmChannel(command.user_id), private: true };
-      await this.dispatch(slashCommandEvent(command, sender, chat), sender);
+      const event = slashCommandEvent(command, sender, chat);
+      if (FORM_COMMANDS.has(name) && !inChannel) await this.openForm(event, sender, command.trigger_id);
+      else await this.dispatch(event, sender);
+    });
+
+    this.app.view(FORM_CALLBACK, async ({ ack, body, view }) => {
+      const channel = metadataOf(view).channel;
+      const answer = answerOf(view);
+      if (!answer || !channel) {
+        await ack({ response_action: 'errors', errors: { [ANSWER_BLOCK_ID]: slackText[this.locale].formRequired } });
+        return;
+      }
+      const sender = { userId: body.user.id, teamId: body.team?.id ?? '', userName: body.user.name ?? null };
+      // Slack waits for this answer (3 s): the pipeline runs first, then says what the modal does.
+      const effects = await this.dispatch(formEvent(answer, sender, channel, `view:${view.id}:${view.hash}`), sender);
+      if (effects.form && effects.problem) await ack({ response_action: 'errors', errors: { [ANSWER_BLOCK_ID]: effects.problem } });
+      else if (effects.form) await ack({ response_action: 'update', view: formView(effects.form, { channel }, this.locale) as unknown as ModalView });
+      else await ack({ response_action: 'clear' });
+    });
+
+    // Closing the modal ends its conversation, as /batal would.
+    this.app.view({ callback_id: FORM_CALLBACK, type: 'view_closed' }, async ({ ack, body, view }) => {
+      await ack();
+      const channel = metadataOf(view).channel;
+      if (!channel) return;
+      const sender = { userId: body.user.id, teamId: body.team?.id ?? '', userName: body.user.name ?? null };
+      await this.dispatch(formEvent({ type: 'command', name: 'batal', args: '' }, sender, channel, `view-closed:${view.id}`), sender);
     });
 
     this.app.event('message', async ({ event, body }) => {
@@ -183,6 +211,19 @@ export class SlackChannel implements Channel {
       const message = (body as { message?: { ts: string; text?: string; blocks?: SlackBlock[] } }).message;
       if (effects.clearButtons && message) await this.clearButtons(channelId, message);
     });
+  }
+
+  /** Runs a form command; while its conversation goes on, its first page opens as a modal. */
+  private async openForm(event: InboundEvent, sender: SlackSender, triggerId: string): Promise<void> {
+    const effects = await this.dispatch({ ...event, surface: 'form' }, sender);
+    if (!effects.form) return; // refused or finished at once: the answer went to the DM
+    try {
+      await this.api.views.open({ trigger_id: triggerId, view: formView(effects.form, { channel: event.chat.id }, this.locale) as unknown as ModalView });
+    } catch (error) {
+      // Too late for the trigger (Slack allows 3 s): the conversation goes on in the DM instead.
+      this.logger.warn({ err: error }, 'could not open a Slack modal; continuing in the DM');
+      for (const reply of effects.form) await this.send(event.chat.id, reply).catch(() => {});
+    }
   }
 
   /** Hands an event to the pipeline, with a way to read the sender's profile e-mail for linking. */
