@@ -9,6 +9,7 @@ import { leaveFlow } from './leave.js';
 import { obstacleFlow, obstacleResponseFlow } from './obstacles.js';
 import { progressFlow } from './progress.js';
 import { scheduleFlow } from './schedule.js';
+import { unitPredikatFlow } from './unit-predikat.js';
 
 export const FLOWS: FlowDefinition<BotContext>[] = [
   expectationsFlow,
@@ -23,4 +24,5 @@ export const FLOWS: FlowDefinition<BotContext>[] = [
   checkinFlow,
   leaveFlow,
   scheduleFlow,
+  unitPredikatFlow,
 ];

@@ -1,0 +1,65 @@
+/**
+ * /predikatunit: the leader one level up sets a unit's Predikat Kinerja Organisasi for a period and
+ * the unit's leader is told; the unit's own leader may not; HR covering the unit may, also for a
+ * unit whose leader has no superior in the bot.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConsoleBot, type ConsoleSession } from '../support/console.js';
+import { useTestDatabase } from '../support/database.js';
+import { consoleDriver, type ChatDriver } from '../support/drivers.js';
+
+const db = await useTestDatabase();
+let session: ConsoleSession;
+let bot: ChatDriver;
+beforeAll(async () => {
+  session = await startConsoleBot(db.url, { now: () => new Date('2026-11-27T03:00:00Z') });
+  bot = consoleDriver(session, db);
+});
+afterAll(() => session.stop());
+
+const predikatOf = async (unit: string, periodKey: string) =>
+  db.prisma.unitPredikat.findFirst({ where: { unit: { name: unit }, periodKey }, include: { setBy: true } });
+
+describe('/predikatunit', () => {
+  it('lets the leader one level up set a section’s predikat, and tells the section head', async () => {
+    await bot.as('Hendra Gunawan');
+    const units = await bot.say('/predikatunit');
+    expect(units).toMatch(/Predikat kinerja unit mana yang akan ditetapkan\?/);
+    expect(units).toMatch(/Seksi Pengembangan Aplikasi/);
+    expect(units).not.toMatch(/Bidang Aplikasi Informatika/); // his own unit
+    expect(await bot.press('Seksi Pengembangan Aplikasi')).toMatch(/Untuk periode apa predikat Seksi Pengembangan Aplikasi\?/);
+    expect(await bot.press('Triwulan IV 2026')).toMatch(/Predikat kinerja Seksi Pengembangan Aplikasi untuk Triwulan IV 2026\?/);
+    await bot.press('Baik');
+    expect(await bot.say('Target triwulan tercapai, satu modul terlambat.')).toMatch(/Predikat kinerja Seksi Pengembangan Aplikasi untuk Triwulan IV 2026 ditetapkan: Baik\./);
+    expect(await predikatOf('Seksi Pengembangan Aplikasi', '2026-Q4')).toMatchObject({ predikat: 'BAIK', note: 'Target triwulan tercapai, satu modul terlambat.', setBy: { name: 'Hendra Gunawan' } });
+    expect(await bot.inbox('Sri Wahyuni')).toMatch(/Hendra Gunawan menetapkan predikat kinerja Seksi Pengembangan Aplikasi untuk Triwulan IV 2026: Baik\.[\s\S]*dasar rating hasil kerja Anda/);
+
+    // Setting it again shows the current value and replaces it.
+    await bot.say('/predikatunit');
+    await bot.press('Seksi Pengembangan Aplikasi');
+    expect(await bot.press('Triwulan IV 2026')).toMatch(/Saat ini: Baik/);
+    await bot.press('Istimewa');
+    await bot.press('Lewati');
+    expect(await db.prisma.unitPredikat.count()).toBe(1);
+    expect(await predikatOf('Seksi Pengembangan Aplikasi', '2026-Q4')).toMatchObject({ predikat: 'ISTIMEWA', note: null });
+  });
+
+  it('refuses the unit’s own leader, who has nothing to set', async () => {
+    await bot.as('Sri Wahyuni');
+    expect(await bot.say('/predikatunit')).toMatch(/Anda tidak dapat menetapkan predikat unit mana pun/);
+    expect(await db.prisma.auditLog.count({ where: { action: 'access.denied', actor: { name: 'Sri Wahyuni' } } })).toBeGreaterThan(0);
+  });
+
+  it('lets HR set the predikat of a unit whose leader has no superior here', async () => {
+    const dewi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Dewi Anggraini' } });
+    await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId: dewi.agencyId } });
+    await bot.as('Dewi Anggraini');
+    expect(await bot.say('/predikatunit')).toMatch(/Bidang Aplikasi Informatika/);
+    await bot.press('Bidang Aplikasi Informatika');
+    await bot.press('Tahun 2026');
+    await bot.press('Butuh Perbaikan');
+    expect(await bot.press('Lewati')).toMatch(/Predikat kinerja Bidang Aplikasi Informatika untuk Tahun 2026 ditetapkan: Butuh Perbaikan\./);
+    expect(await predikatOf('Bidang Aplikasi Informatika', '2026')).toMatchObject({ predikat: 'BUTUH_PERBAIKAN', setBy: { name: 'Dewi Anggraini' } });
+    expect(await bot.inbox('Hendra Gunawan')).toMatch(/Dewi Anggraini menetapkan predikat kinerja Bidang Aplikasi Informatika untuk Tahun 2026: Butuh Perbaikan/);
+  });
+});
