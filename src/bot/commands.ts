@@ -39,6 +39,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'ekspektasi', aliases: ['expectations'], description: 'cmdEkspektasi', audience: 'supervisor', target: { flow: 'expectations', aboutReport: true } },
   { name: 'umpanbalik', aliases: ['feedback'], description: 'cmdUmpanbalik', audience: 'supervisor', target: { flow: 'feedback', aboutReport: true } },
   { name: 'tim', aliases: ['team'], description: 'cmdTim', audience: 'supervisor', target: { run: 'tim' } },
+  { name: 'bimbingan', aliases: ['coaching'], description: 'cmdBimbingan', audience: 'supervisor', target: { flow: 'development', aboutReport: true } },
   { name: 'predikatunit', aliases: ['unitrating'], description: 'cmdPredikatunit', audience: 'supervisor', target: { flow: 'unit-predikat' } },
   { name: 'laporan', aliases: ['report'], description: 'cmdLaporan', audience: 'hr', target: { run: 'laporan' } },
   { name: 'daftarlaporan', aliases: ['registerreport'], description: 'cmdDaftarlaporan', audience: 'hr', target: { run: 'daftarlaporan' } },

@@ -10,6 +10,7 @@ import { obstacleFlow, obstacleResponseFlow } from './obstacles.js';
 import { progressFlow } from './progress.js';
 import { scheduleFlow } from './schedule.js';
 import { unitPredikatFlow } from './unit-predikat.js';
+import { developmentFlow, developmentRatingFlow } from './development.js';
 
 export const FLOWS: FlowDefinition<BotContext>[] = [
   expectationsFlow,
@@ -25,4 +26,6 @@ export const FLOWS: FlowDefinition<BotContext>[] = [
   leaveFlow,
   scheduleFlow,
   unitPredikatFlow,
+  developmentFlow,
+  developmentRatingFlow,
 ];

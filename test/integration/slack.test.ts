@@ -146,6 +146,8 @@ describe('Slack forms as modals', () => {
   const sectionsOf = (page: Page) => page.blocks.filter((b) => b.type === 'section').map((b) => b.text!.text).join('\n');
   const optionsOf = (page: Page) => page.blocks.find((b) => b.block_id === 'answer')!.element!.options ?? [];
   let pages = 0;
+  // Modals opened so far (App Home publishes are views too, and may land at any moment).
+  const opens = () => slack.fake.views.filter((v) => v.method === 'views.open');
   async function submit(userId: string, viewId: string, page: Page, answer: { option?: string; text?: string }) {
     const option = answer.option ? optionsOf(page).find((o) => o.text.text.includes(answer.option!)) : undefined;
     if (answer.option && !option) throw new Error(`no option "${answer.option}" on the page: ${sectionsOf(page)}`);
@@ -163,10 +165,10 @@ describe('Slack forms as modals', () => {
     const { fake, signer, url, users } = slack;
     const sri = users.get('Sri Wahyuni')!;
     const andi = users.get('Andi Pratama')!;
-    const opened = fake.views.length;
+    const opened = opens().length;
     await signer.slashCommand(url, { text: 'umpanbalik', userId: sri, teamId: TEAM, channelId: `D${sri}`, triggerId: 'trigger-form' });
-    await fake.waitFor(() => fake.views.length > opened);
-    const open = fake.views.at(-1)!;
+    await fake.waitFor(() => opens().length > opened);
+    const open = opens().at(-1)!;
     expect(open.method).toBe('views.open');
     let page = open.view as unknown as Page;
     expect(sectionsOf(page)).toMatch(/Umpan balik untuk siapa\?/);
@@ -199,10 +201,10 @@ describe('Slack forms as modals', () => {
   /** Opens a form with `/kinerja command` as `userId` and answers page after page; returns what each page did. */
   async function form(userId: string, command: string, answers: { option?: string; text?: string }[]) {
     const { fake, signer, url } = slack;
-    const opened = fake.views.length;
+    const opened = opens().length;
     await signer.slashCommand(url, { text: command, userId, teamId: TEAM, channelId: `D${userId}`, triggerId: `trigger-${command}-${opened}` });
-    await fake.waitFor(() => fake.views.length > opened);
-    const view = fake.views.at(-1)!;
+    await fake.waitFor(() => opens().length > opened);
+    const view = opens().at(-1)!;
     let page = view.view as unknown as Page;
     const actions: string[] = [];
     for (const answer of answers) {
@@ -253,12 +255,12 @@ describe('Slack forms as modals', () => {
   it('ends the conversation when the modal is closed', async () => {
     const { fake, signer, url, users } = slack;
     const sri = users.get('Sri Wahyuni')!;
-    const opened = fake.views.length;
+    const opened = opens().length;
     await signer.slashCommand(url, { text: 'umpanbalik', userId: sri, teamId: TEAM, channelId: `D${sri}`, triggerId: 'trigger-form-2' });
-    await fake.waitFor(() => fake.views.length > opened);
+    await fake.waitFor(() => opens().length > opened);
     const sriId = (await db.prisma.employee.findFirstOrThrow({ where: { name: 'Sri Wahyuni' } })).id;
     expect(await db.prisma.conversationSession.count({ where: { employeeId: sriId } })).toBe(1);
-    const view = fake.views.at(-1)!;
+    const view = opens().at(-1)!;
     await signer.viewClosed(url, { userId: sri, teamId: TEAM, view: { id: view.viewId, callback_id: 'dk-form', private_metadata: (view.view as { private_metadata: string }).private_metadata } });
     await slack.settle(`view-closed:${view.viewId}`);
     expect(await db.prisma.conversationSession.count({ where: { employeeId: sriId } })).toBe(0);
