@@ -23,6 +23,7 @@ import { migrateCommand } from './commands/migrate.js';
 import { destinationsListCommand, destinationsRemoveCommand } from './commands/report-destinations.js';
 import { scheduleListCommand, scheduleResetCommand, scheduleSetCommand } from './commands/schedule.js';
 import { slackLinkCommand } from './commands/slack-link.js';
+import { periodsSetCommand, periodsShowCommand } from './commands/periods.js';
 import { statusCommand } from './commands/status.js';
 
 const OPTIONS = {
@@ -44,6 +45,9 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   note: { type: 'string' },
+  cadence: { type: 'string' },
+  'skp-deadline': { type: 'string' },
+  'objection-days': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -64,6 +68,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       return 0;
     }
     switch (command) {
+      case 'periods':
+        return await subcommand(context, command, rest[0], { show: () => periodsShowCommand(context, values), set: () => periodsSetCommand(context, values) });
       case 'slack-link':
         return await slackLinkCommand(context, values);
       case 'import-org':

@@ -1,0 +1,57 @@
+/**
+ * `periods show | set`: an agency's evaluation cadence, SKP deadline and objection period; bad
+ * values say what is wrong and change nothing; the unit predikat then offers the agency's periods.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { createCliContext } from '../../src/cli/context.js';
+import { parseConfig } from '../../src/config/load.js';
+import { loadMember } from '../../src/services/people.js';
+import { predikatPeriods } from '../../src/services/unit-predikat.js';
+import { useTestDatabase } from '../support/database.js';
+
+const db = await useTestDatabase();
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const context = createCliContext(parseConfig({ DATABASE_URL: db.url }), { out: (line) => out.push(line), err: (line) => err.push(line), interactive: false });
+  const code = await runCli(args, context).finally(() => context.close());
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(async () => {
+  expect((await cli(['import-org', 'examples/organisasi-contoh.csv', '--instansi', 'Pemerintah Provinsi Contoh'])).code).toBe(0);
+});
+
+describe('periods', () => {
+  it('shows the defaults, and sets cadence, SKP deadline and objection period', async () => {
+    expect((await cli(['periods', 'show'])).out).toBe(
+      'Pemerintah Provinsi Contoh: penilaian periodik triwulanan; batas penetapan SKP 31-01 (tanggal-bulan); keberatan dapat diajukan 14 hari sejak hasil penilaian diterima.',
+    );
+    const set = await cli(['periods', 'set', '--cadence', 'bulanan', '--skp-deadline', '15-02', '--objection-days', '21']);
+    expect(set.code).toBe(0);
+    expect(set.out).toMatch(/penilaian periodik bulanan; batas penetapan SKP 15-02 .* 21 hari/);
+    expect(await db.prisma.agency.findFirstOrThrow()).toMatchObject({ periodCadence: 'MONTHLY', skpDeadlineMonth: 2, skpDeadlineDay: 15, objectionDays: 21 });
+    expect(await db.prisma.auditLog.count({ where: { action: 'agency.periodsChanged' } })).toBe(1);
+
+    const someone = await db.prisma.employee.findFirstOrThrow({ where: { active: true } });
+    const periods = await predikatPeriods(db.prisma, (await loadMember(db.prisma, someone.id))!, new Date('2026-11-27T03:00:00Z'));
+    expect(periods.map((p) => p.key)).toEqual(['2026-M11', '2026-M10', '2026', '2025']);
+  });
+
+  it('refuses bad values with a clear message and changes nothing', async () => {
+    const before = await db.prisma.agency.findFirstOrThrow();
+    for (const [args, message] of [
+      [['--cadence', 'mingguan'], /Periode "mingguan" tidak dikenal: tulis triwulanan atau bulanan/],
+      [['--skp-deadline', '31-02'], /Batas SKP "31-02" bukan tanggal yang sah/],
+      [['--objection-days', '0', '--cadence', 'triwulanan'], /harus bilangan bulat 1 sampai 90/],
+      [[], /Tidak ada yang diubah/],
+    ] as const) {
+      const result = await cli(['periods', 'set', ...args]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(message);
+    }
+    expect(await db.prisma.agency.findFirstOrThrow()).toEqual(before);
+  });
+});
