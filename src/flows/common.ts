@@ -2,14 +2,15 @@
  * Helpers every flow and command uses: the performance year, access checks that explain and
  * audit a refusal, and option lists of RHK.
  */
+import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
-import type { BeginResult, Option } from '../conversation/flow.js';
+import type { BeginResult, Option, StepDefinition } from '../conversation/flow.js';
 import { paragraph, reply, type Reply } from '../conversation/reply.js';
 import { denialMessage, type Action } from '../domain/access.js';
 import { localDate } from '../domain/time-zones.js';
 import { botText } from '../i18n/bot.js';
 import { audit } from '../services/audit.js';
-import { decide } from '../services/people.js';
+import { decide, reportsOf } from '../services/people.js';
 
 /** The performance year of `ctx.now` in the person's time zone (January–December). */
 export function performanceYear(ctx: BotContext): number {
@@ -68,4 +69,31 @@ export function rhkOptions(rhks: { id: string; text: string }[]): Option[] {
 /** Text shortened for a button or a heading, with an ellipsis. */
 export function shorten(text: string, max = 60): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * For a flow about one of my reports (`/umpanbalik Andi` names them in context.reportId): refused
+ * when I may not do `action` for the named person, or when nobody is named and I have no reports.
+ * Null when the flow may begin.
+ */
+export async function refusalAboutReport(ctx: BotContext, context: Record<string, unknown>, action: Action): Promise<BeginResult | null> {
+  const named = contextId(context, 'reportId');
+  if (named) {
+    const refused = await refusal(ctx, action, named);
+    return refused ? refuse(refused) : null;
+  }
+  if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) return refuse(await refusedAttempt(ctx, action, botText[ctx.me.locale].noReports));
+  return null;
+}
+
+/** The step choosing one of my direct reports, skipped when the command named one. */
+export function reportStep(ask: (ctx: BotContext) => string, label: (ctx: BotContext, report: { name: string; acting: boolean }) => string = (_ctx, report) => report.name): StepDefinition<BotContext> {
+  return {
+    id: 'report',
+    kind: 'choice',
+    schema: z.string(),
+    when: (state) => !state.context['reportId'],
+    prompt: (ctx) => ({ blocks: [paragraph(ask(ctx))] }),
+    options: async (ctx) => (await reportsOf(ctx.db, ctx.me, ctx.now)).map((report) => ({ value: report.id, label: label(ctx, report) })),
+  };
 }

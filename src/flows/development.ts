@@ -9,12 +9,11 @@ import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { bold, list, paragraph, reply } from '../conversation/reply.js';
 import { formatNumber } from '../i18n/catalogue.js';
-import { botText } from '../i18n/bot.js';
 import { evaluationText } from '../i18n/evaluation.js';
 import { audit } from '../services/audit.js';
 import { json } from '../services/db.js';
-import { reportsOf, todayFor } from '../services/people.js';
-import { contextId, refusal, refuse, refusedAttempt, say } from './common.js';
+import { todayFor } from '../services/people.js';
+import { contextId, refusal, refusalAboutReport, reportStep, refuse, say } from './common.js';
 
 const t = (ctx: BotContext) => evaluationText[ctx.me.locale];
 
@@ -44,24 +43,10 @@ export const developmentFlow: FlowDefinition<BotContext> = {
   command: '/bimbingan',
   title: (locale) => evaluationText[locale].developmentTitle,
   async begin(ctx, context) {
-    const target = contextId(context, 'reportId');
-    if (target) {
-      const refused = await refusal(ctx, 'RECORD_DEVELOPMENT', target);
-      if (refused) return refuse(refused);
-    } else if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) {
-      return refuse(await refusedAttempt(ctx, 'RECORD_DEVELOPMENT', botText[ctx.me.locale].noReports));
-    }
-    return { ok: true, context };
+    return (await refusalAboutReport(ctx, context, 'RECORD_DEVELOPMENT')) ?? { ok: true, context };
   },
   steps: [
-    {
-      id: 'report',
-      kind: 'choice',
-      schema: z.string(),
-      when: (state) => !state.context['reportId'],
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentReport)] }),
-      options: async (ctx) => (await reportsOf(ctx.db, ctx.me, ctx.now)).map((r) => ({ value: r.id, label: r.name })),
-    },
+    reportStep((ctx) => t(ctx).askDevelopmentReport),
     {
       id: 'kind',
       kind: 'choice',

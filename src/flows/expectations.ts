@@ -14,7 +14,6 @@ import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import { planningText } from '../i18n/planning.js';
 import { audit } from '../services/audit.js';
-import { reportsOf } from '../services/people.js';
 import {
   agreedPlan,
   latestPlan,
@@ -26,7 +25,7 @@ import {
   type IndicatorDraft,
   type RhkDraft,
 } from '../services/plans.js';
-import { performanceYear, refusal, refusedAttempt, refuse, rhkOptions, say, shorten } from './common.js';
+import { performanceYear, refusal, refusalAboutReport, refuse, reportStep, rhkOptions, say, shorten } from './common.js';
 
 const ASPECTS = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
 const TARGET_MAX = 200;
@@ -108,26 +107,17 @@ export const expectationsFlow: FlowDefinition<BotContext> = {
 
   async begin(ctx, context) {
     const year = performanceYear(ctx);
-    if (context['reportId']) {
-      const refused = await refusal(ctx, 'SET_EXPECTATIONS', context['reportId'] as string);
-      if (refused) return refuse(refused);
-    } else if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) {
-      return refuse(await refusedAttempt(ctx, 'SET_EXPECTATIONS', botText[ctx.me.locale].noReports));
-    }
+    const refused = await refusalAboutReport(ctx, context, 'SET_EXPECTATIONS');
+    if (refused) return refused;
     if (!(await agreedPlan(ctx.db, ctx.me.id, year))) return refuse(say(t(ctx).needOwnPlan({ year })));
     return { ok: true, context: { ...context, year } };
   },
 
   steps: [
-    {
-      id: 'report',
-      kind: 'choice',
-      schema: z.string(),
-      when: (state) => !state.context['reportId'],
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askReport)] }),
-      options: async (ctx) =>
-        (await reportsOf(ctx.db, ctx.me, ctx.now)).map((r) => ({ value: r.id, label: `${r.name}${r.acting ? t(ctx).actingSuffix : ''}` })),
-    },
+    reportStep(
+      (ctx) => t(ctx).askReport,
+      (ctx, report) => `${report.name}${report.acting ? t(ctx).actingSuffix : ''}`,
+    ),
     {
       id: 'replace',
       kind: 'confirm',

@@ -12,9 +12,8 @@ import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import { audit } from '../services/audit.js';
-import { reportsOf } from '../services/people.js';
 import { workingPlan } from '../services/plans.js';
-import { contextId, performanceYear, refusal, refusedAttempt, refuse, rhkOptions, say, shorten } from './common.js';
+import { contextId, performanceYear, refusal, refusalAboutReport, refuse, reportStep, rhkOptions, say, shorten } from './common.js';
 
 const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
 
@@ -43,23 +42,10 @@ export const feedbackFlow: FlowDefinition<BotContext> = {
   command: '/umpanbalik',
   title: (locale) => dialogueText[locale].feedbackTitle,
   async begin(ctx, context) {
-    if (context['reportId']) {
-      const refused = await refusal(ctx, 'GIVE_FEEDBACK', contextId(context, 'reportId'));
-      if (refused) return refuse(refused);
-    } else if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) {
-      return refuse(await refusedAttempt(ctx, 'GIVE_FEEDBACK', botText[ctx.me.locale].noReports));
-    }
-    return { ok: true, context };
+    return (await refusalAboutReport(ctx, context, 'GIVE_FEEDBACK')) ?? { ok: true, context };
   },
   steps: [
-    {
-      id: 'report',
-      kind: 'choice',
-      schema: z.string(),
-      when: (state) => !state.context['reportId'],
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askFeedbackReport)] }),
-      options: async (ctx) => (await reportsOf(ctx.db, ctx.me, ctx.now)).map((r) => ({ value: r.id, label: r.name })),
-    },
+    reportStep((ctx) => t(ctx).askFeedbackReport),
     {
       id: 'about',
       kind: 'choice',
