@@ -5,6 +5,7 @@
  */
 import { bold, list, paragraph, reply, type Reply } from '../conversation/reply.js';
 import { shorten } from '../flows/common.js';
+import { formatDate, type Locale } from '../i18n/catalogue.js';
 import { homeText } from '../i18n/home.js';
 import { reportsOf } from '../services/people.js';
 import type { BotContext } from './context.js';
@@ -16,7 +17,7 @@ const OBSTACLES_SHOWN = 5;
 
 export async function homeReplies(ctx: BotContext): Promise<Reply[]> {
   const t = homeText[ctx.me.locale];
-  const date = (d: Date) => new Intl.DateTimeFormat(ctx.me.locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone: ctx.me.timeZone }).format(d);
+  const date = (d: Date) => formatDate(d, ctx.me.locale, ctx.me.timeZone);
   const feedback = await ctx.db.feedback.findMany({
     where: { recipientId: ctx.me.id },
     orderBy: { createdAt: 'desc' },
@@ -44,6 +45,6 @@ export async function homeReplies(ctx: BotContext): Promise<Reply[]> {
 }
 
 /** What an unlinked account sees on its dashboard. */
-export function homeUnlinked(locale: 'id' | 'en'): Reply[] {
+export function homeUnlinked(locale: Locale): Reply[] {
   return [reply([paragraph(homeText[locale].notLinked)])];
 }

@@ -60,6 +60,6 @@ export async function menu(ctx: BotContext): Promise<Reply[]> {
   const start = (label: string, flow: string) => ctx.button(label, { kind: 'start', flow, context: {} });
   const rows = [[await start(t.menuProgress, 'progress'), await start(t.menuObstacle, 'obstacle')], [await start(t.menuAskFeedback, 'feedback-request'), await start(t.menuLeave, 'leave')]];
   if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length > 0) rows.unshift([await start(t.menuExpectations, 'expectations'), await start(t.menuFeedback, 'feedback')]);
-  const help_ = await help(ctx);
-  return [reply([...help_.blocks, paragraph(t.menuHint)], rows)];
+  const commands = await help(ctx);
+  return [reply([...commands.blocks, paragraph(t.menuHint)], rows)];
 }

@@ -4,17 +4,13 @@
 import { bold, list, paragraph, reply, type Reply, type Span } from '../conversation/reply.js';
 import { performanceYear, refusal, say, shorten } from '../flows/common.js';
 import { proposalMessage } from '../flows/expectations.js';
-import type { Locale } from '../i18n/catalogue.js';
+import { formatDate } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import { planningText } from '../i18n/planning.js';
 import { findMembers, reportsOf } from '../services/people.js';
 import { isOpenForResponse, latestPlan, storedPlanBlocks } from '../services/plans.js';
 import type { BotContext } from './context.js';
-
-function formatDate(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone }).format(date);
-}
 
 /** The latest moment `me` and `reportId` had a dialogue: feedback given, a clarification answered or an obstacle answered. */
 async function lastDialogue(ctx: BotContext, reportId: string): Promise<Date | null> {

@@ -47,13 +47,22 @@ export function parseQuestions(text: string): QuestionKey[] | null {
 }
 
 /** Why these settings cannot be used, or null when they can. */
-export function settingsProblem(settings: ScheduleSettings, locale: Locale): string | null {
-  const t = scheduleText[locale];
+const wholeBetween = (value: unknown, min: number, max: number) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+
+/** The limits of each setting, for the CLI, the chat flow and settingsProblem alike; null when fine. */
+export const scheduleLimits = {
   // A check-in must close before the next week's opens: one prompt per week.
-  if (!Number.isInteger(settings.deadlineHours) || settings.deadlineHours < 1 || settings.deadlineHours > 167) return t.deadlineRange;
-  if (!Number.isInteger(settings.reminderAfterHours) || settings.reminderAfterHours < 1 || settings.reminderAfterHours >= settings.deadlineHours) return t.reminderRange;
-  if (!Number.isInteger(settings.escalateAfterMissed) || settings.escalateAfterMissed < 0 || settings.escalateAfterMissed > 12) return t.escalationRange;
-  return null;
+  deadline: (hours: unknown, locale: Locale) => (wholeBetween(hours, 1, 167) ? null : scheduleText[locale].deadlineRange),
+  reminder: (hours: unknown, deadlineHours: number, locale: Locale) => (wholeBetween(hours, 1, deadlineHours - 1) ? null : scheduleText[locale].reminderRange),
+  escalate: (weeks: unknown, locale: Locale) => (wholeBetween(weeks, 0, 12) ? null : scheduleText[locale].escalationRange),
+};
+
+export function settingsProblem(settings: ScheduleSettings, locale: Locale): string | null {
+  return (
+    scheduleLimits.deadline(settings.deadlineHours, locale) ??
+    scheduleLimits.reminder(settings.reminderAfterHours, settings.deadlineHours, locale) ??
+    scheduleLimits.escalate(settings.escalateAfterMissed, locale)
+  );
 }
 
 /** "Jumat" / "Friday" for an ISO weekday. */

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { bold, list, paragraph, reply } from '../conversation/reply.js';
-import { formatNumber } from '../i18n/catalogue.js';
+import { formatDate, formatNumber, type Locale } from '../i18n/catalogue.js';
 import { evaluationText } from '../i18n/evaluation.js';
 import { audit } from '../services/audit.js';
 import { json } from '../services/db.js';
@@ -35,7 +35,8 @@ async function reportName(ctx: BotContext, state: FlowState): Promise<string> {
   return (await ctx.db.employee.findUnique({ where: { id: reportId(state) }, select: { name: true } }))?.name ?? '';
 }
 
-const dateLabel = (date: Date, locale: 'id' | 'en') => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+/** The session's date is a civil date stored as midnight UTC. */
+const dateLabel = (date: Date, locale: Locale) => formatDate(date, locale, 'UTC');
 
 export const developmentFlow: FlowDefinition<BotContext> = {
   id: 'development',

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
-import { describeSchedule, ownSchedule, parseTimeOfDay, saveSchedule, settingsProblem, timeOfDay, weekdayName } from '../checkins/schedule-admin.js';
+import { describeSchedule, ownSchedule, parseTimeOfDay, saveSchedule, scheduleLimits, settingsProblem, timeOfDay, weekdayName } from '../checkins/schedule-admin.js';
 import { QUESTION_KEYS, scheduleOfUnit, type QuestionKey, type ScheduleSettings } from '../checkins/schedules.js';
 import { scheduleText } from '../i18n/schedules.js';
 import { contextId, say } from './common.js';
@@ -84,7 +84,7 @@ export const scheduleFlow: FlowDefinition<BotContext> = {
       kind: 'number',
       optional: true,
       schema: z.number(),
-      validate: (value, _state, ctx) => (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 167 ? null : scheduleText[ctx.me.locale].deadlineRange),
+      validate: (value, _state, ctx) => scheduleLimits.deadline(value, ctx.me.locale),
       prompt: (ctx, state) => ({ blocks: [paragraph(t(ctx).askDeadline({ now: current(state).deadlineHours }))] }),
     },
     {
@@ -92,10 +92,7 @@ export const scheduleFlow: FlowDefinition<BotContext> = {
       kind: 'number',
       optional: true,
       schema: z.number(),
-      validate: (value, state, ctx) => {
-        const deadline = chosen(state).deadlineHours;
-        return Number.isInteger(value) && (value as number) >= 1 && (value as number) < deadline ? null : scheduleText[ctx.me.locale].reminderRange;
-      },
+      validate: (value, state, ctx) => scheduleLimits.reminder(value, chosen(state).deadlineHours, ctx.me.locale),
       prompt: (ctx, state) => ({ blocks: [paragraph(t(ctx).askReminder({ now: current(state).reminderAfterHours, deadline: chosen(state).deadlineHours }))] }),
     },
     {
@@ -103,7 +100,7 @@ export const scheduleFlow: FlowDefinition<BotContext> = {
       kind: 'number',
       optional: true,
       schema: z.number(),
-      validate: (value, _state, ctx) => (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 12 ? null : scheduleText[ctx.me.locale].escalationRange),
+      validate: (value, _state, ctx) => scheduleLimits.escalate(value, ctx.me.locale),
       prompt: (ctx, state) => ({ blocks: [paragraph(t(ctx).askEscalate({ now: current(state).escalateAfterMissed }))] }),
     },
     {

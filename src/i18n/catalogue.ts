@@ -26,6 +26,11 @@ export function formatNumber(value: number, locale: Locale, maximumFractionDigit
   return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits }).format(value);
 }
 
+/** A date as the locale writes it briefly ("26 Nov 2026"), in `timeZone` (UTC for a civil date stored as midnight UTC). */
+export function formatDate(date: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone }).format(date);
+}
+
 /** Formats a share (0–1) as a percentage. */
 export function formatPercent(share: number, locale: Locale, maximumFractionDigits = 1): string {
   return `${formatNumber(share * 100, locale, maximumFractionDigits)}%`;

@@ -1,20 +1,13 @@
 /**
  * /bimbingan: a supervisor records a guidance session with a report; the employee rates it on the
- * guidance-feedback statements once, and the supervisor sees the result. Only the rater records.
+ * guidance-feedback statements, and the supervisor sees the result. Only the rater records.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConsoleBot, type ConsoleSession } from '../support/console.js';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
-import { consoleDriver, type ChatDriver } from '../support/drivers.js';
+import { useConsoleDriver } from '../support/drivers.js';
 
 const db = await useTestDatabase();
-let session: ConsoleSession;
-let bot: ChatDriver;
-beforeAll(async () => {
-  session = await startConsoleBot(db.url, { now: () => new Date('2026-11-27T03:00:00Z') });
-  bot = consoleDriver(session, db);
-});
-afterAll(() => session.stop());
+const bot = await useConsoleDriver(db, () => new Date('2026-11-27T03:00:00Z'));
 
 describe('/bimbingan', () => {
   it('records a session, the employee rates it, and the supervisor sees the rating', async () => {

@@ -84,6 +84,19 @@ async function expectExactlyOnce(db: TestDatabase, fake: FakeTelegram): Promise<
   expect(await db.prisma.outboundMessage.count({ where: { dedupeKey: { startsWith: 'checkin:' }, status: 'SENT' } })).toBe(PEOPLE);
 }
 
+/** What both bot processes of a test share: the test's database, Redis prefix and fake Telegram, without rate limits. */
+function botEnv(db: { url: string }, fake: { token: string; apiRoot: string }, prefix: string) {
+  return {
+    DATABASE_URL: db.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    TELEGRAM_MAX_PER_SECOND: '2000',
+    TELEGRAM_CHAT_INTERVAL_MS: '0',
+  };
+}
+
 describe('the weekly fan-out at process level', () => {
   it('survives SIGKILL in the middle of prompting 2,000 employees: one prompt and one message each', async () => {
     const db = await useTestDatabase();
@@ -91,17 +104,7 @@ describe('the weekly fan-out at process level', () => {
     const prefix = uniquePrefix();
     try {
       await organisation(db, fake);
-      const env = {
-        DATABASE_URL: db.url,
-        REDIS_URL: TEST_REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        DATA_DIR: tempDir(),
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        TELEGRAM_MAX_PER_SECOND: '2000',
-        TELEGRAM_CHAT_INTERVAL_MS: '0',
-        DELIVERY_LEASE_SECONDS: '3',
-      };
+      const env = { ...botEnv(db, fake, prefix), DATA_DIR: tempDir(), DELIVERY_LEASE_SECONDS: '3' };
       // Sends wait at "Telegram" until released: the kill then interrupts the fan-out, not a message half-way through.
       fake.hold('sendMessage');
       const first = startBot(env);
@@ -129,13 +132,7 @@ describe('the weekly fan-out at process level', () => {
     try {
       await organisation(db, fake);
       const env = {
-        DATABASE_URL: db.url,
-        REDIS_URL: TEST_REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        TELEGRAM_MAX_PER_SECOND: '2000',
-        TELEGRAM_CHAT_INTERVAL_MS: '0',
+        ...botEnv(db, fake, prefix),
         // Webhook mode: two polling bots would fight over getUpdates (Telegram answers 409).
         TELEGRAM_WEBHOOK_URL: 'https://kinerja.contoh.go.id/telegram/webhook',
       };

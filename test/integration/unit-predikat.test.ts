@@ -3,19 +3,12 @@
  * the unit's leader is told; the unit's own leader may not; HR covering the unit may, also for a
  * unit whose leader has no superior in the bot.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConsoleBot, type ConsoleSession } from '../support/console.js';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
-import { consoleDriver, type ChatDriver } from '../support/drivers.js';
+import { useConsoleDriver } from '../support/drivers.js';
 
 const db = await useTestDatabase();
-let session: ConsoleSession;
-let bot: ChatDriver;
-beforeAll(async () => {
-  session = await startConsoleBot(db.url, { now: () => new Date('2026-11-27T03:00:00Z') });
-  bot = consoleDriver(session, db);
-});
-afterAll(() => session.stop());
+const bot = await useConsoleDriver(db, () => new Date('2026-11-27T03:00:00Z'));
 
 const predikatOf = async (unit: string, periodKey: string) =>
   db.prisma.unitPredikat.findFirst({ where: { unit: { name: unit }, periodKey }, include: { setBy: true } });

@@ -5,6 +5,7 @@
  * telegraf bot.
  */
 import { PassThrough } from 'node:stream';
+import { afterAll } from 'vitest';
 import { pino } from 'pino';
 import { startApp, type App } from '../../src/app/app.js';
 import { parseConfig } from '../../src/config/load.js';
@@ -12,7 +13,7 @@ import { plainText, type Reply } from '../../src/conversation/reply.js';
 import { seedDemoIfEmpty } from '../../src/demo/seed.js';
 import { issueLinkCodes } from '../../src/linking/link-codes.js';
 import type { TestDatabase } from './database.js';
-import { TEST_PACING, type ConsoleSession } from './console.js';
+import { startConsoleBot, TEST_PACING, type ConsoleSession } from './console.js';
 import { makeUser, startFakeTelegram, type BotMessage, type FakeTelegram, type FakeUser } from './fake-telegram.js';
 import { tempDir } from './files.js';
 import { dropPrefix, TEST_REDIS_URL, uniquePrefix } from './redis.js';
@@ -34,6 +35,14 @@ export interface ChatDriver {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A console bot on the demo organisation for the test file, and its driver; stopped after the file's last test. */
+export async function useConsoleDriver(db: TestDatabase, now: () => Date): Promise<ChatDriver> {
+  const session = await startConsoleBot(db.url, { now });
+  // Registered when the test file is loaded (top-level await), so it runs after the file's last test.
+  afterAll(() => session.stop());
+  return consoleDriver(session, db);
+}
 
 /** The console driver on a running console bot. */
 export function consoleDriver(session: ConsoleSession, db: TestDatabase): ChatDriver {

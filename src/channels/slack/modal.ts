@@ -21,7 +21,8 @@ export const SLACK_SELECT_MAX_OPTIONS = 100;
 export const SLACK_OPTION_TEXT_MAX_CHARS = 75;
 export const SLACK_TEXT_INPUT_MAX_CHARS = 3000;
 
-const ANSWER_BLOCK = 'answer';
+/** The block holding the page's one field; Slack's inline errors are keyed by it. */
+export const ANSWER_BLOCK_ID = 'answer';
 const SKIP_LABELS = new Set(['Lewati', 'Skip']);
 
 /** What the modal remembers between pages. */
@@ -57,7 +58,7 @@ export function formView(replies: Reply[], meta: Omit<FormMetadata, 'skip'>, loc
   if (buttons.length === 0 || skip) {
     input = {
       type: 'input',
-      block_id: ANSWER_BLOCK,
+      block_id: ANSWER_BLOCK_ID,
       optional: skip !== undefined,
       label: { type: 'plain_text', text: t.formAnswer },
       element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: SLACK_TEXT_INPUT_MAX_CHARS },
@@ -67,7 +68,7 @@ export function formView(replies: Reply[], meta: Omit<FormMetadata, 'skip'>, loc
     const labels = optionLabels(question);
     input = {
       type: 'input',
-      block_id: ANSWER_BLOCK,
+      block_id: ANSWER_BLOCK_ID,
       label: { type: 'plain_text', text: t.formChoose },
       element: {
         type: 'static_select',
@@ -91,7 +92,7 @@ export function formView(replies: Reply[], meta: Omit<FormMetadata, 'skip'>, loc
 
 /** The answer a submitted page gives, as the message the pipeline understands; undefined when the field is empty. */
 export function answerOf(view: { private_metadata?: string; state?: { values?: Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>> } }): InboundMessage | undefined {
-  const field = view.state?.values?.[ANSWER_BLOCK];
+  const field = view.state?.values?.[ANSWER_BLOCK_ID];
   const chosen = field?.['choice']?.selected_option?.value;
   if (chosen) return { type: 'button', token: chosen };
   const typed = field?.['text']?.value?.trim();
@@ -108,4 +109,3 @@ export function metadataOf(view: { private_metadata?: string }): Partial<FormMet
   }
 }
 
-export const ANSWER_BLOCK_ID = ANSWER_BLOCK;

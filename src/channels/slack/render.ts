@@ -6,7 +6,7 @@
  * several sections, messages with too many blocks over several messages, buttons over several
  * action blocks – nothing is cut silently.
  */
-import type { Block, Button, Reply, Span } from '../../conversation/reply.js';
+import { plainText, type Block, type Button, type Reply, type Span } from '../../conversation/reply.js';
 import { COMMANDS } from '../../bot/commands.js';
 
 /** Slack's limit on a section block's text, in characters. */
@@ -146,14 +146,7 @@ const truncate = (text: string, max: number) => (text.length <= max ? text : `${
 
 /** Plain text of the reply for notifications and screen readers (Slack asks for it with blocks). */
 function fallbackText(reply: Reply): string {
-  const plain = reply.blocks
-    .map((block) => {
-      if (block.type === 'paragraph') return block.spans.map((s) => s.text).join('');
-      if (block.type === 'list') return block.items.map((item) => `• ${item.map((s) => s.text).join('')}`).join('\n');
-      return block.text;
-    })
-    .join('\n');
-  return truncate(escapeMrkdwn(slackCommands(plain)), SLACK_FALLBACK_MAX_CHARS);
+  return truncate(escapeMrkdwn(slackCommands(plainText(reply))), SLACK_FALLBACK_MAX_CHARS);
 }
 
 /** The reply as one or more Slack messages (more only when it has more blocks than one message may hold). */
