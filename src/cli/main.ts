@@ -48,6 +48,8 @@ const OPTIONS = {
   cadence: { type: 'string' },
   'skp-deadline': { type: 'string' },
   'objection-days': { type: 'string' },
+  'evaluation-opens': { type: 'string' },
+  'evaluation-closes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -36,6 +36,7 @@ export const cliText = catalogue(
       '  report-destinations remove <nama grup | -- chat-id>  Hentikan ringkasan ke chat itu',
       '  periods show | periods set           Periode penilaian instansi: --cadence triwulanan|bulanan',
       '      --skp-deadline 31-01  --objection-days 14 (masa keberatan, hari)',
+      '      --evaluation-opens 14 --evaluation-closes 30 (evaluasi dibuka N hari sebelum akhir periode, ditutup N hari sesudahnya)',
       '  slack-link [--dry-run]                Hubungkan akun Slack yang e-mail profilnya sama dengan e-mail pegawai',
       '  status                                Ringkasan database, Redis dan kanal',
       '  migrate                               Terapkan migrasi database (juga otomatis saat bot mulai)',
@@ -69,14 +70,16 @@ export const cliText = catalogue(
     scheduleNoUnits: 'Instansi ini belum punya unit; impor organisasi dulu (import-org).',
     hrAdded: (p: { name: string; scope: string }) => `${p.name} sekarang pengelola kinerja untuk ${p.scope}: dapat memakai /laporan, /daftarlaporan dan /jadwal di chat.`,
     hrNone: 'Belum ada pengelola kinerja. Tambahkan dengan: npm run cli -- hr add <NIP>',
-    periodsShow: (p: { agency: string; cadence: string; deadline: string; objectionDays: number }) =>
-      `${p.agency}: penilaian periodik ${p.cadence}; batas penetapan SKP ${p.deadline} (tanggal-bulan); keberatan dapat diajukan ${p.objectionDays} hari sejak hasil penilaian diterima.`,
+    periodsShow: (p: { agency: string; cadence: string; deadline: string; objectionDays: number; opens: number; closes: number }) =>
+      `${p.agency}: penilaian periodik ${p.cadence}; batas penetapan SKP ${p.deadline} (tanggal-bulan); keberatan dapat diajukan ${p.objectionDays} hari sejak hasil penilaian diterima; ` +
+      `evaluasi suatu periode dibuka ${p.opens} hari sebelum periode berakhir dan ditutup ${p.closes} hari sesudahnya.`,
     cadenceQuarterly: 'triwulanan',
     cadenceMonthly: 'bulanan',
     badCadence: (p: { value: string }) => `Periode "${p.value}" tidak dikenal: tulis triwulanan atau bulanan.`,
     badSkpDeadline: (p: { value: string }) => `Batas SKP "${p.value}" bukan tanggal yang sah: tulis tanggal-bulan, mis. 31-01.`,
     badObjectionDays: (p: { value: string }) => `Lama masa keberatan "${p.value}" harus bilangan bulat 1 sampai 90 (hari).`,
-    periodsNothingToSet: 'Tidak ada yang diubah: berikan --cadence, --skp-deadline atau --objection-days.',
+    badWindowDays: (p: { value: string }) => `Jumlah hari jendela evaluasi "${p.value}" harus bilangan bulat 1 sampai 90.`,
+    periodsNothingToSet: 'Tidak ada yang diubah: berikan --cadence, --skp-deadline, --objection-days, --evaluation-opens atau --evaluation-closes.',
     slackNotConfigured: 'Slack belum diatur: isi SLACK_BOT_TOKEN dan SLACK_SIGNING_SECRET dahulu (lihat "Connecting Slack" di README).',
     slackLinked: (p: { linked: number; already: number; withoutSlack: number; shared: number; dryRun: boolean }) =>
       `${p.dryRun ? '(uji coba, tidak ada yang disimpan) ' : ''}${p.linked} akun Slack ${p.dryRun ? 'akan ' : ''}terhubung lewat e-mail; ${p.already} sudah terhubung sebelumnya; ` +
@@ -160,6 +163,7 @@ export const cliText = catalogue(
       '  report-destinations remove <group title | -- chat-id>  Stop the digest to that chat',
       '  periods show | periods set           The agency\'s evaluation periods: --cadence quarterly|monthly',
       '      --skp-deadline 31-01  --objection-days 14 (objection period, days)',
+      '      --evaluation-opens 14 --evaluation-closes 30 (evaluation opens N days before a period ends, closes N days after)',
       '  slack-link [--dry-run]                Link Slack accounts whose profile e-mail is an employee\'s e-mail',
       '  status                                Database, Redis and channel summary',
       '  migrate                               Apply database migrations (also automatic when the bot starts)',
@@ -193,13 +197,15 @@ export const cliText = catalogue(
     hrAdded: (p) => `${p.name} is now pengelola kinerja for ${p.scope}: they can use /laporan, /daftarlaporan and /jadwal in chat.`,
     hrNone: 'No pengelola kinerja yet. Add one with: npm run cli -- hr add <NIP>',
     periodsShow: (p) =>
-      `${p.agency}: periodic evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${p.objectionDays} days of receiving the evaluation.`,
+      `${p.agency}: periodic evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${p.objectionDays} days of receiving the evaluation; ` +
+      `a period's evaluation opens ${p.opens} days before the period ends and closes ${p.closes} days after it.`,
     cadenceQuarterly: 'quarterly',
     cadenceMonthly: 'monthly',
     badCadence: (p) => `Unknown period "${p.value}": write quarterly or monthly (triwulanan, bulanan).`,
     badSkpDeadline: (p) => `SKP deadline "${p.value}" is not a real date: write day-month, e.g. 31-01.`,
     badObjectionDays: (p) => `The objection period "${p.value}" must be a whole number from 1 to 90 (days).`,
-    periodsNothingToSet: 'Nothing changed: give --cadence, --skp-deadline or --objection-days.',
+    badWindowDays: (p) => `The evaluation window "${p.value}" must be a whole number of days from 1 to 90.`,
+    periodsNothingToSet: 'Nothing changed: give --cadence, --skp-deadline, --objection-days, --evaluation-opens or --evaluation-closes.',
     slackNotConfigured: 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET first (see "Connecting Slack" in the README).',
     slackLinked: (p) =>
       `${p.dryRun ? '(dry run, nothing saved) ' : ''}${p.linked} Slack accounts ${p.dryRun ? 'would be ' : ''}linked by e-mail; ${p.already} were linked before; ` +

@@ -13,6 +13,8 @@ export interface PeriodArgs {
   cadence?: string;
   'skp-deadline'?: string;
   'objection-days'?: string;
+  'evaluation-opens'?: string;
+  'evaluation-closes'?: string;
 }
 
 const CADENCES: Record<string, 'QUARTERLY' | 'MONTHLY'> = { triwulanan: 'QUARTERLY', quarterly: 'QUARTERLY', bulanan: 'MONTHLY', monthly: 'MONTHLY' };
@@ -26,12 +28,24 @@ function parseDayMonth(value: string): { month: number; day: number } | undefine
   return month >= 1 && month <= 12 && day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0) ? { month, day } : undefined;
 }
 
-function describe(context: CliContext, agency: { name: string; periodCadence: 'QUARTERLY' | 'MONTHLY'; skpDeadlineDay: number; skpDeadlineMonth: number; objectionDays: number }): string {
+interface AgencyPeriods {
+  name: string;
+  periodCadence: 'QUARTERLY' | 'MONTHLY';
+  skpDeadlineDay: number;
+  skpDeadlineMonth: number;
+  objectionDays: number;
+  evaluationOpensDays: number;
+  evaluationClosesDays: number;
+}
+
+function describe(context: CliContext, agency: AgencyPeriods): string {
   return context.text.periodsShow({
     agency: agency.name,
     cadence: agency.periodCadence === 'QUARTERLY' ? context.text.cadenceQuarterly : context.text.cadenceMonthly,
     deadline: `${String(agency.skpDeadlineDay).padStart(2, '0')}-${String(agency.skpDeadlineMonth).padStart(2, '0')}`,
     objectionDays: agency.objectionDays,
+    opens: agency.evaluationOpensDays,
+    closes: agency.evaluationClosesDays,
   });
 }
 
@@ -44,7 +58,7 @@ export async function periodsShowCommand(context: CliContext, args: PeriodArgs):
 export async function periodsSetCommand(context: CliContext, args: PeriodArgs): Promise<number> {
   const db = await context.database();
   const agency = await chooseAgency(db.prisma, context, args.instansi);
-  const data: { periodCadence?: 'QUARTERLY' | 'MONTHLY'; skpDeadlineMonth?: number; skpDeadlineDay?: number; objectionDays?: number } = {};
+  const data: Partial<Omit<AgencyPeriods, 'name'>> = {};
   // Every value is checked before anything is written: a bad one changes nothing.
   if (args.cadence !== undefined) {
     data.periodCadence = CADENCES[args.cadence.trim().toLowerCase()] ?? fail(context.text.badCadence({ value: args.cadence }));
@@ -58,6 +72,8 @@ export async function periodsSetCommand(context: CliContext, args: PeriodArgs): 
     const days = Number(args['objection-days']);
     data.objectionDays = Number.isInteger(days) && days >= 1 && days <= 90 ? days : fail(context.text.badObjectionDays({ value: args['objection-days'] }));
   }
+  if (args['evaluation-opens'] !== undefined) data.evaluationOpensDays = windowDays(context, args['evaluation-opens']);
+  if (args['evaluation-closes'] !== undefined) data.evaluationClosesDays = windowDays(context, args['evaluation-closes']);
   if (Object.keys(data).length === 0) fail(context.text.periodsNothingToSet);
   const updated = await db.prisma.$transaction(async (tx) => {
     const saved = await tx.agency.update({ where: { id: agency.id }, data });
@@ -66,6 +82,11 @@ export async function periodsSetCommand(context: CliContext, args: PeriodArgs): 
   });
   context.out(describe(context, updated));
   return 0;
+}
+
+function windowDays(context: CliContext, value: string): number {
+  const days = Number(value);
+  return Number.isInteger(days) && days >= 1 && days <= 90 ? days : fail(context.text.badWindowDays({ value }));
 }
 
 function fail(message: string): never {

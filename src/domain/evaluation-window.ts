@@ -1,0 +1,53 @@
+/**
+ * When an evaluation may be written, and until when an employee may object to it.
+ *
+ * Evaluation window (a product decision, per agency): a period's evaluation opens `opensBeforeEnd`
+ * days before the period's last day (default 14, so raters can prepare in the closing weeks) and
+ * closes `closesAfterEnd` days after it (default 30, time for late raters and the curve check).
+ * The annual evaluation uses the same rule on the year: by default 18 December to 30 January.
+ *
+ * Keberatan (DOMAIN.md): within N days (default 14) of receiving the result. The day the result
+ * reached the employee is day 0 in their own time zone; day N is the last day a keberatan is
+ * accepted, day N + 1 is refused.
+ */
+import { addDays, compareCivilDates, epochDay, type CivilDate } from './civil-date.js';
+import type { Period } from './periods.js';
+import { localDate } from './time-zones.js';
+
+/** An agency's evaluation window setting, in days. */
+export interface WindowSetting {
+  readonly opensBeforeEnd: number;
+  readonly closesAfterEnd: number;
+}
+
+export const DEFAULT_WINDOW: WindowSetting = { opensBeforeEnd: 14, closesAfterEnd: 30 };
+
+/** First and last civil day (inclusive) on which the period's evaluation may be written. */
+export function evaluationWindow(period: Period, setting: WindowSetting = DEFAULT_WINDOW): { opens: CivilDate; closes: CivilDate } {
+  return { opens: addDays(period.end, -(setting.opensBeforeEnd - 1)), closes: addDays(period.end, setting.closesAfterEnd) };
+}
+
+/** Where `today` stands relative to the period's evaluation window. */
+export function windowState(period: Period, today: CivilDate, setting: WindowSetting = DEFAULT_WINDOW): 'NOT_YET' | 'OPEN' | 'CLOSED' {
+  const { opens, closes } = evaluationWindow(period, setting);
+  if (compareCivilDates(today, opens) < 0) return 'NOT_YET';
+  return compareCivilDates(today, closes) > 0 ? 'CLOSED' : 'OPEN';
+}
+
+/** Default days to file a keberatan after receiving the result. */
+export const DEFAULT_OBJECTION_DAYS = 14;
+
+/** Which day since receipt `now` is, in the employee's zone: 0 on the day the result arrived. */
+export function daysSinceReceipt(receivedAt: Date, now: Date, timeZone: string): number {
+  return epochDay(localDate(now, timeZone)) - epochDay(localDate(receivedAt, timeZone));
+}
+
+/** The last civil day on which a keberatan is accepted. */
+export function objectionLastDay(receivedAt: Date, timeZone: string, days: number = DEFAULT_OBJECTION_DAYS): CivilDate {
+  return addDays(localDate(receivedAt, timeZone), days);
+}
+
+/** True while a keberatan may still be filed: up to and including day `days` after receipt. */
+export function objectionOpen(receivedAt: Date, now: Date, timeZone: string, days: number = DEFAULT_OBJECTION_DAYS): boolean {
+  return daysSinceReceipt(receivedAt, now, timeZone) <= days;
+}
