@@ -4,6 +4,9 @@
  */
 import { bold, paragraph, quote, reply, type Reply } from '../conversation/reply.js';
 import { refusal, say } from '../flows/common.js';
+import { askForExplanation } from '../flows/objection.js';
+import { parsePeriodKey, periodLabel } from '../domain/periods.js';
+import { appraisalText } from '../i18n/appraisal.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import { planningText } from '../i18n/planning.js';
 import { audit } from '../services/audit.js';
@@ -46,8 +49,25 @@ async function resolveObstacle(ctx: BotContext, args: Record<string, string>): P
   return [say(t.resolved)];
 }
 
+/** The employee accepts a finalised evaluation; the rater is told. */
+async function acknowledgeEvaluation(ctx: BotContext, args: Record<string, string>): Promise<Reply[]> {
+  const t = appraisalText[ctx.me.locale];
+  const evaluation = await ctx.db.evaluation.findUnique({ where: { id: args['evaluationId'] ?? '' }, include: { rater: true } });
+  if (!evaluation || evaluation.employeeId !== ctx.me.id) return [say(t.notYourEvaluation)];
+  // Guarded by status: only a FINAL evaluation without a keberatan can be accepted, once.
+  const accepted = await ctx.db.evaluation.updateMany({ where: { id: evaluation.id, status: 'FINAL' }, data: { status: 'ACKNOWLEDGED', acknowledgedAt: ctx.now } });
+  if (accepted.count === 0) return [say(t.alreadyAnswered)];
+  await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'evaluation.acknowledged', entityType: 'Evaluation', entityId: evaluation.id });
+  const period = parsePeriodKey(evaluation.periodKey);
+  const r = appraisalText[evaluation.rater.locale];
+  await ctx.outbox.toPerson(evaluation.raterId, [say(r.acknowledgedToRater({ name: ctx.me.name, period: period ? periodLabel(period, evaluation.rater.locale) : evaluation.periodKey }))]);
+  return [say(t.acknowledged)];
+}
+
 /** Named actions, by the name their buttons carry. */
 export const ACTIONS: Record<string, ActionHandler> = {
   'plan.agree': agreePlan,
   'obstacle.resolve': resolveObstacle,
+  'evaluation.acknowledge': acknowledgeEvaluation,
+  'objection.ask': askForExplanation,
 };

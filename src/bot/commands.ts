@@ -40,10 +40,13 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'umpanbalik', aliases: ['feedback'], description: 'cmdUmpanbalik', audience: 'supervisor', target: { flow: 'feedback', aboutReport: true } },
   { name: 'tim', aliases: ['team'], description: 'cmdTim', audience: 'supervisor', target: { run: 'tim' } },
   { name: 'bimbingan', aliases: ['coaching'], description: 'cmdBimbingan', audience: 'supervisor', target: { flow: 'development', aboutReport: true } },
+  { name: 'evaluasi', aliases: ['evaluate'], description: 'cmdEvaluasi', audience: 'supervisor', target: { flow: 'evaluation', aboutReport: true } },
+  { name: 'tindaklanjut', aliases: ['followup'], description: 'cmdTindaklanjut', audience: 'supervisor', target: { flow: 'follow-up', aboutReport: true } },
   { name: 'predikatunit', aliases: ['unitrating'], description: 'cmdPredikatunit', audience: 'supervisor', target: { flow: 'unit-predikat' } },
   { name: 'laporan', aliases: ['report'], description: 'cmdLaporan', audience: 'hr', target: { run: 'laporan' } },
   { name: 'daftarlaporan', aliases: ['registerreport'], description: 'cmdDaftarlaporan', audience: 'hr', target: { run: 'daftarlaporan' } },
   { name: 'jadwal', aliases: ['schedule'], description: 'cmdJadwal', audience: 'hr', target: { run: 'jadwal' } },
+  { name: 'ekspor', aliases: ['export'], description: 'cmdEkspor', audience: 'hr', target: { flow: 'export' } },
 ];
 
 /** Commands that work in group chats (everything else there is ignored). */

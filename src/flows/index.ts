@@ -11,6 +11,10 @@ import { progressFlow } from './progress.js';
 import { scheduleFlow } from './schedule.js';
 import { unitPredikatFlow } from './unit-predikat.js';
 import { developmentFlow, developmentRatingFlow } from './development.js';
+import { evaluationFlow } from './evaluation.js';
+import { evaluationFinalizeFlow } from './evaluation-finalize.js';
+import { followUpDecisionFlow, followUpFlow } from './follow-up.js';
+import { objectionDecisionFlow, objectionExplanationFlow, objectionFlow } from './objection.js';
 
 export const FLOWS: FlowDefinition<BotContext>[] = [
   expectationsFlow,
@@ -28,4 +32,11 @@ export const FLOWS: FlowDefinition<BotContext>[] = [
   unitPredikatFlow,
   developmentFlow,
   developmentRatingFlow,
+  evaluationFlow,
+  evaluationFinalizeFlow,
+  objectionFlow,
+  objectionExplanationFlow,
+  objectionDecisionFlow,
+  followUpFlow,
+  followUpDecisionFlow,
 ];

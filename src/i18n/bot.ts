@@ -22,6 +22,8 @@ export const botText = catalogue(
     cmdMenu: 'Menu: perintah dan tombol untuk memulai',
     cmdPredikatunit: 'Tetapkan predikat kinerja unit untuk satu periode',
     cmdBimbingan: 'Catat sesi coaching, mentoring atau konseling dengan bawahan',
+    cmdEvaluasi: 'Evaluasi kinerja bawahan (periodik atau tahunan) dari catatan periode',
+    cmdTindaklanjut: 'Catat rekomendasi tindak lanjut (penghargaan, sanksi, pengembangan) atas evaluasi',
     menuHint: 'Mulai dari tombol di bawah, atau ketik perintahnya.',
     menuProgress: 'Catat realisasi',
     menuObstacle: 'Laporkan kendala',
@@ -34,6 +36,7 @@ export const botText = catalogue(
     cmdLaporan: 'Ringkasan mingguan sekarang (pengelola kinerja)',
     cmdDaftarlaporan: 'Kirim ringkasan mingguan ke grup atau chat ini; "berhenti" untuk menghentikan (pengelola kinerja)',
     cmdJadwal: 'Ubah jadwal check-in mingguan, seluruhnya atau satu unit (pengelola kinerja)',
+    cmdEkspor: 'Ekspor data satu unit dan periode untuk e-Kinerja, sebagai berkas XLSX (pengelola kinerja)',
     helpHr: 'Untuk pengelola kinerja:',
     // Linking
     unlinked:
@@ -107,6 +110,8 @@ export const botText = catalogue(
     cmdMenu: 'Menu: commands and buttons to start',
     cmdPredikatunit: 'Set a unit’s performance rating for a period',
     cmdBimbingan: 'Record a coaching, mentoring or counselling session with a report',
+    cmdEvaluasi: 'Evaluate a report (periodic or annual) from the period’s record',
+    cmdTindaklanjut: 'Record a follow-up recommendation (reward, sanction, development) on an evaluation',
     menuHint: 'Start with a button below, or type the command.',
     menuProgress: 'Log progress',
     menuObstacle: 'Report an obstacle',
@@ -119,6 +124,7 @@ export const botText = catalogue(
     cmdLaporan: 'The weekly digest now (HR)',
     cmdDaftarlaporan: 'Send the weekly digest to this group or chat; "berhenti" to stop (HR)',
     cmdJadwal: 'Change the weekly check-in schedule, all of it or one unit (HR)',
+    cmdEkspor: 'Export a unit’s data for a period for e-Kinerja, as an XLSX file (HR)',
     helpHr: 'For HR (pengelola kinerja):',
     unlinked:
       'Hello! This chat account is not linked to Dialog Kinerja yet. Ask your agency’s HR (pengelola kinerja) for a link code, ' +

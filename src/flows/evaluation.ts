@@ -1,0 +1,195 @@
+/**
+ * /evaluasi [nama] – the rater evaluates a report for an open period (periodic or annual) with the
+ * period's record in front of them: results and behaviour rating with the guidance for each level,
+ * notes and feedback. The predikat comes from the matrix and is explained; the evaluation is saved
+ * as a draft. A report who leads a unit gets the results rating the unit's predikat sets. Once the
+ * whole team is rated, the team's predikat are checked against the curve and the rater may finalise.
+ */
+import { z } from 'zod';
+import type { BotContext } from '../bot/context.js';
+import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
+import { explainCurveResult } from '../domain/distribution-curve.js';
+import { formatCivilDate } from '../domain/civil-date.js';
+import { evaluationWindow } from '../domain/evaluation-window.js';
+import { parsePeriodKey, periodLabel, type Period } from '../domain/periods.js';
+import {
+  explainPredikat,
+  explainUnitLeaderResultsRating,
+  predikatFor,
+  predikatLabel,
+  RATINGS,
+  ratingLabel,
+  resultsRatingForUnitLeader,
+  type Rating,
+} from '../domain/rating-matrix.js';
+import { formatDate } from '../i18n/catalogue.js';
+import { appraisalText } from '../i18n/appraisal.js';
+import { audit } from '../services/audit.js';
+import { recordBlocks } from '../services/evaluation-record.js';
+import { agencySettings, evaluationPeriods, isOpenForEvaluation, kindOf, ledUnitPredikat, teamEvaluations, teamStatus } from '../services/evaluations.js';
+import { contextId, refusal, refusalAboutReport, refuse, say } from './common.js';
+
+const t = (ctx: BotContext) => appraisalText[ctx.me.locale];
+
+export function periodOfState(state: FlowState): Period {
+  const key = contextId(state.context, 'periodKey') || (lastAnswer<string>(state, 'period') ?? '');
+  const period = parsePeriodKey(key);
+  if (!period) throw new Error(`evaluation flow without a period: ${key}`);
+  return period;
+}
+
+function reportId(state: FlowState): string {
+  return contextId(state.context, 'reportId') || (lastAnswer<string>(state, 'report') ?? '');
+}
+
+async function reportName(ctx: BotContext, state: FlowState): Promise<string> {
+  return (await ctx.db.employee.findUnique({ where: { id: reportId(state) }, select: { name: true } }))?.name ?? '';
+}
+
+/** The rating and explanation when the report leads a unit whose predikat is set for the period. */
+async function leaderRule(ctx: BotContext, state: FlowState): Promise<{ rating: Rating; text: string } | null> {
+  const led = await ledUnitPredikat(ctx.db, reportId(state), periodOfState(state).key);
+  if (!led) return null;
+  const explanation = explainUnitLeaderResultsRating(led.predikat, ctx.me.locale);
+  return { rating: resultsRatingForUnitLeader(led.predikat), text: t(ctx).leaderResultsFixed({ name: await reportName(ctx, state), unit: led.unit, explanation }) };
+}
+
+/** A note when the report leads a unit whose predikat is not set: the rater chooses, knowingly. */
+async function leaderWithoutPredikat(ctx: BotContext, state: FlowState): Promise<Block[]> {
+  const unit = await ctx.db.unit.findFirst({ where: { leaderId: reportId(state) }, select: { name: true } });
+  if (!unit) return [];
+  return [paragraph(t(ctx).leaderNoUnitPredikat({ name: await reportName(ctx, state), unit: unit.name, period: periodLabel(periodOfState(state), ctx.me.locale) }))];
+}
+
+const ratingOptions = (ctx: BotContext) => RATINGS.map((rating) => ({ value: rating, label: ratingLabel(rating, ctx.me.locale) }));
+
+export const evaluationFlow: FlowDefinition<BotContext> = {
+  id: 'evaluation',
+  version: 1,
+  command: '/evaluasi',
+  title: (locale) => appraisalText[locale].title,
+  async begin(ctx, context) {
+    const refused = await refusalAboutReport(ctx, context, 'EVALUATE');
+    if (refused) return refused;
+    const named = parsePeriodKey(contextId(context, 'periodKey'));
+    if (named) return (await isOpenForEvaluation(ctx.db, ctx.me, named, ctx.now)) ? { ok: true, context } : refuse(say(t(ctx).notOpen({ period: periodLabel(named, ctx.me.locale) })));
+    const { open, next } = await evaluationPeriods(ctx.db, ctx.me, ctx.now);
+    if (open.length === 0) {
+      const agency = await agencySettings(ctx.db, ctx.me.agencyId);
+      const opens = evaluationWindow(next, { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays }).opens;
+      const date = formatDate(new Date(`${formatCivilDate(opens)}T00:00:00Z`), ctx.me.locale, 'UTC');
+      return refuse(say(t(ctx).noneOpen({ period: periodLabel(next, ctx.me.locale), opens: date })));
+    }
+    return { ok: true, context: open.length === 1 ? { ...context, periodKey: open[0]?.key } : context };
+  },
+  steps: [
+    {
+      id: 'period',
+      kind: 'choice',
+      schema: z.string(),
+      when: (state) => !state.context['periodKey'],
+      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askPeriod)] }),
+      options: async (ctx) => (await evaluationPeriods(ctx.db, ctx.me, ctx.now)).open.map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
+    },
+    {
+      id: 'report',
+      kind: 'choice',
+      schema: z.string(),
+      when: (state) => !state.context['reportId'],
+      async prompt(ctx, state) {
+        const period = periodOfState(state);
+        const team = await teamEvaluations(ctx.db, ctx.me, period, ctx.now);
+        const done = team.filter((m) => m.evaluation?.predikat).length;
+        return { blocks: [paragraph(t(ctx).askReport({ period: periodLabel(period, ctx.me.locale), done, total: team.length }))] };
+      },
+      options: async (ctx, state) =>
+        (await teamEvaluations(ctx.db, ctx.me, periodOfState(state), ctx.now)).map((member) => ({
+          value: member.id,
+          label: member.evaluation?.predikat ? t(ctx).ratedMark({ name: member.name, predikat: predikatLabel(member.evaluation.predikat, ctx.me.locale) }) : member.name,
+        })),
+    },
+    {
+      id: 'results',
+      kind: 'choice',
+      schema: z.enum(RATINGS as [Rating, ...Rating[]]),
+      when: async (state, ctx) => (await leaderRule(ctx, state)) === null,
+      async prompt(ctx, state) {
+        const record = await recordBlocks(ctx.db, reportId(state), periodOfState(state), ctx.me.locale);
+        return { blocks: [...record, ...(await leaderWithoutPredikat(ctx, state)), paragraph(t(ctx).askResults), paragraph(t(ctx).resultsGuide)] };
+      },
+      options: ratingOptions,
+    },
+    {
+      id: 'behaviour',
+      kind: 'choice',
+      schema: z.enum(RATINGS as [Rating, ...Rating[]]),
+      async prompt(ctx, state) {
+        const fixed = await leaderRule(ctx, state);
+        // When the results step was skipped, the record is shown here instead.
+        const before = fixed ? [...(await recordBlocks(ctx.db, reportId(state), periodOfState(state), ctx.me.locale)), paragraph(fixed.text)] : [];
+        return { blocks: [...before, paragraph(t(ctx).askBehaviour), paragraph(t(ctx).behaviourGuide)] };
+      },
+      options: ratingOptions,
+    },
+    { id: 'notes', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNotes)] }) },
+    { id: 'feedback', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askFeedback)] }) },
+  ],
+  async complete(ctx, state) {
+    const employeeId = reportId(state);
+    const period = periodOfState(state);
+    const periodName = periodLabel(period, ctx.me.locale);
+    const refused = await refusal(ctx, 'EVALUATE', employeeId);
+    if (refused) return [refused];
+    if (!(await isOpenForEvaluation(ctx.db, ctx.me, period, ctx.now))) return [say(t(ctx).notOpen({ period: periodName }))];
+    const name = await reportName(ctx, state);
+    const where = { employeeId_kind_periodKey: { employeeId, kind: kindOf(period), periodKey: period.key } };
+    const existing = await ctx.db.evaluation.findUnique({ where, select: { status: true } });
+    if (existing && existing.status !== 'DRAFT') return [say(t(ctx).alreadyFinal({ name, period: periodName }))];
+    // The unit-leader rule is applied again here: the unit's predikat may have been set meanwhile.
+    const results = (await leaderRule(ctx, state))?.rating ?? lastAnswer<Rating>(state, 'results') ?? 'SESUAI';
+    const behaviour = lastAnswer<Rating>(state, 'behaviour') ?? 'SESUAI';
+    const predikat = predikatFor(results, behaviour);
+    const fields = {
+      raterId: ctx.me.id,
+      resultsRating: results,
+      behaviourRating: behaviour,
+      predikat,
+      notes: lastAnswer<string | null>(state, 'notes') ?? null,
+      feedback: lastAnswer<string | null>(state, 'feedback') ?? null,
+    };
+    const saved = await ctx.db.evaluation.upsert({
+      where,
+      create: { employeeId, kind: kindOf(period), year: period.year, periodKey: period.key, ...fields },
+      update: fields,
+    });
+    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'evaluation.drafted', entityType: 'Evaluation', entityId: saved.id, details: { employeeId, periodKey: period.key, results, behaviour, predikat } });
+    const m = t(ctx);
+    const draft = reply([
+      paragraph(m.draftSaved({ name, period: periodName })),
+      paragraph(m.resultLine({ results: ratingLabel(results, ctx.me.locale), behaviour: ratingLabel(behaviour, ctx.me.locale), predikat: predikatLabel(predikat, ctx.me.locale) })),
+      paragraph(explainPredikat(results, behaviour, ctx.me.locale)),
+    ]);
+    return [draft, await teamStatusReply(ctx, period)];
+  },
+};
+
+/** Where the rater's team stands for the period: who is left, or the curve check with Finalisasi / Ubah buttons. */
+export async function teamStatusReply(ctx: BotContext, period: Period): Promise<Reply> {
+  const m = t(ctx);
+  const periodName = periodLabel(period, ctx.me.locale);
+  const status = await teamStatus(ctx.db, ctx.me, period, ctx.now);
+  if (status.unrated.length > 0) {
+    return say(m.progress({ done: status.team.length - status.unrated.length, total: status.team.length, names: status.unrated.map((u) => u.name).join(', ') }));
+  }
+  const blocks: Block[] = [paragraph(m.allRated({ total: status.team.length }))];
+  if (status.curve && status.unitPredikat) blocks.push(paragraph(explainCurveResult(status.curve, status.unitPredikat, ctx.me.locale)));
+  else blocks.push(paragraph(m.noUnitPredikat({ unit: status.unit.name, period: periodName })));
+  if (!status.team.some((member) => member.evaluation?.status === 'DRAFT')) return reply(blocks);
+  return reply(blocks, [
+    [
+      await ctx.button(m.finalizeButton, { kind: 'abandon-and-start', flow: 'evaluation-finalize', context: { periodKey: period.key } }),
+      await ctx.button(m.adjustButton, { kind: 'abandon-and-start', flow: 'evaluation', context: { periodKey: period.key } }),
+    ],
+  ]);
+}

@@ -1,0 +1,181 @@
+/**
+ * /tindaklanjut [nama] – the rater records a follow-up recommendation (reward, sanction,
+ * development) on a finalised evaluation, seeing the credit-point conversion for functional
+ * positions and the PPPK threshold. People decide: the rater's superior (or HR covering the
+ * employee) records the decision from the button they receive. The bot imposes nothing.
+ */
+import { z } from 'zod';
+import type { BotContext } from '../bot/context.js';
+import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { bold, paragraph, quote, reply, type Block } from '../conversation/reply.js';
+import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, meetsPppkExtension } from '../domain/follow-up.js';
+import { parsePeriodKey, periodLabel } from '../domain/periods.js';
+import { predikatLabel } from '../domain/rating-matrix.js';
+import { formatNumber, formatPercent, type Locale } from '../i18n/catalogue.js';
+import { followUpText } from '../i18n/appraisal.js';
+import { audit } from '../services/audit.js';
+import { finalResult } from '../services/evaluations.js';
+import { decide } from '../services/people.js';
+import { contextId, refusal, refusalAboutReport, refuse, reportStep, say } from './common.js';
+
+const t = (ctx: BotContext) => followUpText[ctx.me.locale];
+const KINDS = ['PENGHARGAAN', 'SANKSI', 'PENGEMBANGAN'] as const;
+type Kind = (typeof KINDS)[number];
+
+function reportId(state: FlowState): string {
+  return contextId(state.context, 'reportId') || (lastAnswer<string>(state, 'report') ?? '');
+}
+
+const periodName = (key: string, locale: Locale) => {
+  const period = parsePeriodKey(key);
+  return period ? periodLabel(period, locale) : key;
+};
+
+function finalEvaluations(ctx: BotContext, employeeId: string) {
+  return ctx.db.evaluation.findMany({
+    where: { employeeId, status: { not: 'DRAFT' } },
+    orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }],
+    include: { objection: true, employee: true },
+  });
+}
+
+/** The credit-point and PPPK lines that apply to the employee and predikat. */
+function conversionBlocks(
+  employee: { positionType: string; positionLevel: string | null; employmentStatus: string },
+  predikat: Parameters<typeof creditPoints>[0],
+  locale: Locale,
+): Block[] {
+  const m = followUpText[locale];
+  const blocks: Block[] = [];
+  const coefficient = employee.positionType === 'FUNGSIONAL' ? annualCoefficient(employee.positionLevel) : undefined;
+  if (coefficient !== undefined) {
+    blocks.push(
+      paragraph(
+        m.creditPoints({
+          level: employee.positionLevel ?? '',
+          coefficient: formatNumber(coefficient, locale, 3),
+          percent: formatPercent(CREDIT_POINT_SHARE[predikat], locale),
+          points: formatNumber(creditPoints(predikat, coefficient), locale, 3),
+        }),
+      ),
+    );
+  }
+  if (employee.employmentStatus === 'PPPK') blocks.push(paragraph(m.pppk({ ok: meetsPppkExtension(predikat) })));
+  return blocks;
+}
+
+export const followUpFlow: FlowDefinition<BotContext> = {
+  id: 'follow-up',
+  version: 1,
+  command: '/tindaklanjut',
+  title: (locale) => followUpText[locale].title,
+  async begin(ctx, context) {
+    const refused = await refusalAboutReport(ctx, context, 'EVALUATE');
+    if (refused) return refused;
+    const named = contextId(context, 'reportId');
+    if (named && (await finalEvaluations(ctx, named)).length === 0) {
+      const name = (await ctx.db.employee.findUnique({ where: { id: named }, select: { name: true } }))?.name ?? '';
+      return refuse(say(t(ctx).noEvaluations({ name })));
+    }
+    return { ok: true, context };
+  },
+  steps: [
+    reportStep((ctx) => t(ctx).askReport),
+    {
+      id: 'evaluation',
+      kind: 'choice',
+      schema: z.string(),
+      async prompt(ctx, state) {
+        const name = (await ctx.db.employee.findUnique({ where: { id: reportId(state) }, select: { name: true } }))?.name ?? '';
+        const has = (await finalEvaluations(ctx, reportId(state))).length > 0;
+        return { blocks: [paragraph(has ? t(ctx).askEvaluation({ name }) : t(ctx).noEvaluations({ name }))] };
+      },
+      options: async (ctx, state) =>
+        (await finalEvaluations(ctx, reportId(state))).map((evaluation) => {
+          const predikat = finalResult(evaluation).predikat;
+          return { value: evaluation.id, label: t(ctx).evaluationOption({ period: periodName(evaluation.periodKey, ctx.me.locale), predikat: predikat ? predikatLabel(predikat, ctx.me.locale) : '–' }) };
+        }),
+    },
+    {
+      id: 'kind',
+      kind: 'choice',
+      schema: z.enum(KINDS),
+      async prompt(ctx, state) {
+        const evaluation = await ctx.db.evaluation.findUniqueOrThrow({ where: { id: lastAnswer<string>(state, 'evaluation') ?? '' }, include: { objection: true, employee: true } });
+        const predikat = finalResult(evaluation).predikat ?? 'BAIK';
+        return {
+          blocks: [
+            paragraph(t(ctx).askKind({ name: evaluation.employee.name, predikat: predikatLabel(predikat, ctx.me.locale) })),
+            ...conversionBlocks(evaluation.employee, predikat, ctx.me.locale),
+          ],
+        };
+      },
+      options: (ctx) => KINDS.map((kind) => ({ value: kind, label: t(ctx)[`kind${kind}`] })),
+    },
+    { id: 'recommendation', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRecommendation)] }) },
+  ],
+  async complete(ctx, state) {
+    const employeeId = reportId(state);
+    const refused = await refusal(ctx, 'EVALUATE', employeeId);
+    if (refused) return [refused];
+    const evaluation = await ctx.db.evaluation.findFirst({ where: { id: lastAnswer<string>(state, 'evaluation') ?? '', employeeId, status: { not: 'DRAFT' } }, include: { employee: { include: { supervisor: true } } } });
+    if (!evaluation) return [say(t(ctx).noEvaluations({ name: '' }))];
+    const kind = lastAnswer<Kind>(state, 'kind') ?? 'PENGEMBANGAN';
+    const recommendation = lastAnswer<string>(state, 'recommendation') ?? '';
+    const saved = await ctx.db.evaluationFollowUp.create({ data: { evaluationId: evaluation.id, kind, recommendation } });
+    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'followUp.recommended', entityType: 'EvaluationFollowUp', entityId: saved.id, details: { evaluationId: evaluation.id, kind } });
+    // The rater's own superior decides (the atasan who also hears objections).
+    const me = await ctx.db.employee.findUnique({ where: { id: ctx.me.id }, include: { supervisor: true } });
+    const decider = me?.supervisor;
+    if (decider) {
+      const d = followUpText[decider.locale];
+      await ctx.outbox.toPerson(decider.id, [
+        reply(
+          [paragraph(bold(d.toDecider({ rater: ctx.me.name, kind: d[`kind${kind}`], name: evaluation.employee.name, period: periodName(evaluation.periodKey, decider.locale) }))), quote(recommendation)],
+          [[await ctx.buttonFor(decider.id, d.decideButton, { kind: 'start', flow: 'follow-up-decision', context: { followUpId: saved.id } })]],
+        ),
+      ]);
+    }
+    return [say(t(ctx).saved({ kind: t(ctx)[`kind${kind}`], name: evaluation.employee.name }))];
+  },
+};
+
+async function decisionProblem(ctx: BotContext, followUpId: string): Promise<string | null> {
+  const followUp = await ctx.db.evaluationFollowUp.findUnique({ where: { id: followUpId }, include: { evaluation: true } });
+  if (!followUp) return t(ctx).notDecider;
+  if (followUp.decidedAt) return t(ctx).alreadyDecided;
+  const employeeId = followUp.evaluation.employeeId;
+  const superior = await decide(ctx.db, ctx.me, 'DECIDE_OBJECTION', employeeId, ctx.now);
+  const hr = superior.allowed ? superior : await decide(ctx.db, ctx.me, 'EXPORT', employeeId, ctx.now);
+  return hr.allowed ? null : t(ctx).notDecider;
+}
+
+/** The rater's superior or HR records the decision on a recommendation. */
+export const followUpDecisionFlow: FlowDefinition<BotContext> = {
+  id: 'follow-up-decision',
+  version: 1,
+  command: '/bantuan',
+  title: (locale) => followUpText[locale].decisionTitle,
+  async begin(ctx, context) {
+    const problem = await decisionProblem(ctx, contextId(context, 'followUpId'));
+    return problem ? refuse(say(problem)) : { ok: true, context };
+  },
+  steps: [{ id: 'decision', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDecision)] }) }],
+  async complete(ctx, state) {
+    const followUpId = contextId(state.context, 'followUpId');
+    const problem = await decisionProblem(ctx, followUpId);
+    if (problem) return [say(problem)];
+    const decision = lastAnswer<string>(state, 'decision') ?? '';
+    const saved = await ctx.db.evaluationFollowUp.update({
+      where: { id: followUpId },
+      data: { decision, decidedById: ctx.me.id, decidedAt: ctx.now },
+      include: { evaluation: { include: { employee: true, rater: true } } },
+    });
+    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'followUp.decided', entityType: 'EvaluationFollowUp', entityId: followUpId });
+    for (const person of [saved.evaluation.rater, saved.evaluation.employee]) {
+      const p = followUpText[person.locale];
+      await ctx.outbox.toPerson(person.id, [reply([paragraph(p.decisionToOthers({ by: ctx.me.name, kind: p[`kind${saved.kind}`], name: saved.evaluation.employee.name })), quote(decision)])]);
+    }
+    return [say(t(ctx).decisionSaved)];
+  },
+};

@@ -1,0 +1,263 @@
+/**
+ * Keberatan: the employee objects to a finalised evaluation, with reasons, within the agency's
+ * objection period (day N after receipt is the last day). The rater's superior (Atasan Pejabat
+ * Penilai Kinerja) receives both sides, may ask each for an explanation, and decides – uphold or
+ * change; the decision is final and both are told.
+ */
+import { z } from 'zod';
+import type { BotContext } from '../bot/context.js';
+import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
+import { formatCivilDate } from '../domain/civil-date.js';
+import { objectionLastDay, objectionOpen } from '../domain/evaluation-window.js';
+import { parsePeriodKey, periodLabel } from '../domain/periods.js';
+import { predikatFor, predikatLabel, RATINGS, ratingLabel, type Rating } from '../domain/rating-matrix.js';
+import { localDate } from '../domain/time-zones.js';
+import { formatDate, type Locale } from '../i18n/catalogue.js';
+import { appraisalText } from '../i18n/appraisal.js';
+import { objectionText } from '../i18n/objection.js';
+import { audit } from '../services/audit.js';
+import { agencySettings } from '../services/evaluations.js';
+import { contextId, refusal, refuse, say } from './common.js';
+import { resultBlocks } from './evaluation-finalize.js';
+
+const t = (ctx: BotContext) => objectionText[ctx.me.locale];
+const civil = (date: Parameters<typeof formatCivilDate>[0], locale: Locale) => formatDate(new Date(`${formatCivilDate(date)}T00:00:00Z`), locale, 'UTC');
+const periodName = (key: string, locale: Locale) => {
+  const period = parsePeriodKey(key);
+  return period ? periodLabel(period, locale) : key;
+};
+
+function loadEvaluation(ctx: BotContext, id: string) {
+  return ctx.db.evaluation.findUnique({ where: { id }, include: { employee: true, rater: { include: { supervisor: true } }, objection: true } });
+}
+
+/** Null while the employee may still object; otherwise the message saying the period is over. */
+async function deadlineProblem(ctx: BotContext, deliveredAt: Date): Promise<string | null> {
+  const { objectionDays } = await agencySettings(ctx.db, ctx.me.agencyId);
+  if (objectionOpen(deliveredAt, ctx.now, ctx.me.timeZone, objectionDays)) return null;
+  return t(ctx).deadlinePassed({
+    lastDay: civil(objectionLastDay(deliveredAt, ctx.me.timeZone, objectionDays), ctx.me.locale),
+    days: objectionDays,
+    received: civil(localDate(deliveredAt, ctx.me.timeZone), ctx.me.locale),
+  });
+}
+
+/** Why the employee may not object to this evaluation now, or null. */
+async function objectionRefusal(ctx: BotContext, evaluationId: string): Promise<string | null> {
+  const evaluation = await loadEvaluation(ctx, evaluationId);
+  if (!evaluation || evaluation.employeeId !== ctx.me.id) return appraisalText[ctx.me.locale].notYourEvaluation;
+  if (evaluation.status !== 'FINAL' || evaluation.objection) return appraisalText[ctx.me.locale].alreadyAnswered;
+  const late = await deadlineProblem(ctx, evaluation.deliveredAt ?? evaluation.finalizedAt ?? ctx.now);
+  if (late) return late;
+  return evaluation.rater.supervisor ? null : t(ctx).noDecider;
+}
+
+export const objectionFlow: FlowDefinition<BotContext> = {
+  id: 'objection',
+  version: 1,
+  command: '/bantuan',
+  title: (locale) => objectionText[locale].title,
+  async begin(ctx, context) {
+    const problem = await objectionRefusal(ctx, contextId(context, 'evaluationId'));
+    return problem ? refuse(say(problem)) : { ok: true, context };
+  },
+  steps: [
+    {
+      id: 'reasons',
+      kind: 'text',
+      maxLength: 3000,
+      schema: z.string(),
+      async prompt(ctx, state) {
+        const evaluation = await loadEvaluation(ctx, contextId(state.context, 'evaluationId'));
+        const { objectionDays } = await agencySettings(ctx.db, ctx.me.agencyId);
+        const lastDay = objectionLastDay(evaluation?.deliveredAt ?? ctx.now, ctx.me.timeZone, objectionDays);
+        return { blocks: [paragraph(t(ctx).askReasons({ lastDay: civil(lastDay, ctx.me.locale) }))] };
+      },
+    },
+    {
+      id: 'confirm',
+      kind: 'confirm',
+      schema: z.boolean(),
+      async prompt(ctx, state) {
+        const evaluation = await loadEvaluation(ctx, contextId(state.context, 'evaluationId'));
+        return { blocks: [paragraph(t(ctx).confirm({ decider: evaluation?.rater.supervisor?.name ?? '' }))] };
+      },
+    },
+  ],
+  async complete(ctx, state) {
+    if (lastAnswer(state, 'confirm') !== true) return [say(t(ctx).notSent)];
+    const evaluationId = contextId(state.context, 'evaluationId');
+    // The deadline is checked again when the objection is sent, not only when it was started.
+    const problem = await objectionRefusal(ctx, evaluationId);
+    if (problem) return [say(problem)];
+    const evaluation = (await loadEvaluation(ctx, evaluationId))!;
+    const decider = evaluation.rater.supervisor!;
+    const reasons = lastAnswer<string>(state, 'reasons') ?? '';
+    const objection = await ctx.db.objection.create({ data: { evaluationId, reasons, deciderId: decider.id, filedAt: ctx.now } });
+    await ctx.db.evaluation.update({ where: { id: evaluationId }, data: { status: 'OBJECTED' } });
+    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.filed', entityType: 'Objection', entityId: objection.id, details: { evaluationId, deciderId: decider.id } });
+    const dl = decider.locale;
+    const d = objectionText[dl];
+    await ctx.outbox.toPerson(decider.id, [
+      reply(
+        [
+          paragraph(bold(d.toDecider({ employee: ctx.me.name, rater: evaluation.rater.name, period: periodName(evaluation.periodKey, dl) }))),
+          paragraph(bold(d.raterSide({ rater: evaluation.rater.name }))),
+          ...resultBlocks(evaluation, dl),
+          paragraph(bold(d.reasonsHeading)),
+          quote(reasons),
+        ],
+        await deciderButtons(ctx, decider.id, objection.id, dl),
+      ),
+    ]);
+    const r = objectionText[evaluation.rater.locale];
+    await ctx.outbox.toPerson(evaluation.raterId, [
+      reply([paragraph(r.toRater({ employee: ctx.me.name, period: periodName(evaluation.periodKey, evaluation.rater.locale), decider: decider.name })), quote(reasons)]),
+    ]);
+    return [say(t(ctx).filed({ decider: decider.name }))];
+  },
+};
+
+async function deciderButtons(ctx: BotContext, deciderId: string, objectionId: string, locale: Locale) {
+  const d = objectionText[locale];
+  return [
+    [
+      await ctx.buttonFor(deciderId, d.askEmployeeButton, { kind: 'action', name: 'objection.ask', args: { objectionId, party: 'employee' } }),
+      await ctx.buttonFor(deciderId, d.askRaterButton, { kind: 'action', name: 'objection.ask', args: { objectionId, party: 'rater' } }),
+    ],
+    [await ctx.buttonFor(deciderId, d.decideButton, { kind: 'abandon-and-start', flow: 'objection-decision', context: { objectionId } })],
+  ];
+}
+
+function loadObjection(ctx: BotContext, id: string) {
+  return ctx.db.objection.findUnique({ where: { id }, include: { evaluation: { include: { employee: true, rater: true } }, decider: true } });
+}
+
+/** The superior asks the employee or the rater to explain (a button on the objection). */
+export async function askForExplanation(ctx: BotContext, args: Record<string, string>): Promise<Reply[]> {
+  const objection = await loadObjection(ctx, args['objectionId'] ?? '');
+  if (!objection) return [say(t(ctx).notFound)];
+  const refused = await refusal(ctx, 'DECIDE_OBJECTION', objection.evaluation.employeeId);
+  if (refused) return [refused];
+  if (objection.status === 'DECIDED') return [say(t(ctx).alreadyDecided)];
+  const party = args['party'] === 'rater' ? objection.evaluation.rater : objection.evaluation.employee;
+  await ctx.db.objection.update({ where: { id: objection.id }, data: { status: 'UNDER_REVIEW' } });
+  const p = objectionText[party.locale];
+  const blocks: Block[] = [paragraph(p.explanationRequest({ decider: ctx.me.name, employee: objection.evaluation.employee.name, period: periodName(objection.evaluation.periodKey, party.locale) }))];
+  if (party.id === objection.evaluation.raterId) blocks.push(paragraph(bold(p.reasonsHeading)), quote(objection.reasons));
+  await ctx.outbox.toPerson(party.id, [reply(blocks, [[await ctx.buttonFor(party.id, p.explainButton, { kind: 'start', flow: 'objection-explanation', context: { objectionId: objection.id } })]])]);
+  return [say(t(ctx).explanationRequested({ name: party.name }))];
+}
+
+async function explanationRefusal(ctx: BotContext, objectionId: string): Promise<string | null> {
+  const objection = await loadObjection(ctx, objectionId);
+  if (!objection) return t(ctx).notFound;
+  if (objection.status === 'DECIDED') return t(ctx).alreadyDecided;
+  return ctx.me.id === objection.evaluation.employeeId || ctx.me.id === objection.evaluation.raterId ? null : t(ctx).notParty;
+}
+
+/** The employee or the rater explains, at the superior's request. */
+export const objectionExplanationFlow: FlowDefinition<BotContext> = {
+  id: 'objection-explanation',
+  version: 1,
+  command: '/bantuan',
+  title: (locale) => objectionText[locale].explanationTitle,
+  async begin(ctx, context) {
+    const problem = await explanationRefusal(ctx, contextId(context, 'objectionId'));
+    return problem ? refuse(say(problem)) : { ok: true, context };
+  },
+  steps: [{ id: 'explanation', kind: 'text', maxLength: 3000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askExplanation)] }) }],
+  async complete(ctx, state) {
+    const objectionId = contextId(state.context, 'objectionId');
+    const problem = await explanationRefusal(ctx, objectionId);
+    if (problem) return [say(problem)];
+    const objection = (await loadObjection(ctx, objectionId))!;
+    const text = lastAnswer<string>(state, 'explanation') ?? '';
+    const field = ctx.me.id === objection.evaluation.employeeId ? 'employeeExplanation' : 'raterExplanation';
+    await ctx.db.objection.update({ where: { id: objectionId }, data: { [field]: text } });
+    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.explained', entityType: 'Objection', entityId: objectionId, details: { field } });
+    const decider = objection.decider;
+    if (!decider) return [say(t(ctx).notFound)];
+    const d = objectionText[decider.locale];
+    await ctx.outbox.toPerson(decider.id, [
+      reply([paragraph(bold(d.explanationToDecider({ name: ctx.me.name }))), quote(text)], await deciderButtons(ctx, decider.id, objectionId, decider.locale)),
+    ]);
+    return [say(t(ctx).explanationSaved({ decider: decider.name }))];
+  },
+};
+
+const changed = (state: FlowState) => lastAnswer(state, 'decision') === 'CHANGED';
+const ratingOptions = (ctx: BotContext) => RATINGS.map((rating) => ({ value: rating, label: ratingLabel(rating, ctx.me.locale) }));
+
+async function decisionRefusal(ctx: BotContext, objectionId: string): Promise<Reply | null> {
+  const objection = await loadObjection(ctx, objectionId);
+  if (!objection) return say(t(ctx).notFound);
+  const refused = await refusal(ctx, 'DECIDE_OBJECTION', objection.evaluation.employeeId);
+  if (refused) return refused;
+  return objection.status === 'DECIDED' ? say(t(ctx).alreadyDecided) : null;
+}
+
+/** The rater's superior decides: uphold, or change the ratings (the predikat follows the matrix). */
+export const objectionDecisionFlow: FlowDefinition<BotContext> = {
+  id: 'objection-decision',
+  version: 1,
+  command: '/bantuan',
+  title: (locale) => objectionText[locale].decisionTitle,
+  async begin(ctx, context) {
+    const refused = await decisionRefusal(ctx, contextId(context, 'objectionId'));
+    return refused ? refuse(refused) : { ok: true, context };
+  },
+  steps: [
+    {
+      id: 'decision',
+      kind: 'choice',
+      schema: z.enum(['UPHELD', 'CHANGED']),
+      async prompt(ctx, state) {
+        const objection = (await loadObjection(ctx, contextId(state.context, 'objectionId')))!;
+        const m = t(ctx);
+        const blocks: Block[] = [paragraph(bold(m.raterSide({ rater: objection.evaluation.rater.name }))), ...resultBlocks(objection.evaluation, ctx.me.locale), paragraph(bold(m.reasonsHeading)), quote(objection.reasons)];
+        if (objection.employeeExplanation) blocks.push(paragraph(bold(m.explanationToDecider({ name: objection.evaluation.employee.name }))), quote(objection.employeeExplanation));
+        if (objection.raterExplanation) blocks.push(paragraph(bold(m.explanationToDecider({ name: objection.evaluation.rater.name }))), quote(objection.raterExplanation));
+        return { blocks: [...blocks, paragraph(m.askDecision)] };
+      },
+      options: (ctx) => [
+        { value: 'UPHELD', label: t(ctx).upheld },
+        { value: 'CHANGED', label: t(ctx).changed },
+      ],
+    },
+    { id: 'results', kind: 'choice', schema: z.enum(RATINGS as [Rating, ...Rating[]]), when: changed, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askResults)] }), options: ratingOptions },
+    { id: 'behaviour', kind: 'choice', schema: z.enum(RATINGS as [Rating, ...Rating[]]), when: changed, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askBehaviour)] }), options: ratingOptions },
+    { id: 'note', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNote)] }) },
+  ],
+  async complete(ctx, state) {
+    const objectionId = contextId(state.context, 'objectionId');
+    const refused = await decisionRefusal(ctx, objectionId);
+    if (refused) return [refused];
+    const objection = (await loadObjection(ctx, objectionId))!;
+    const decision = changed(state) ? 'CHANGED' : 'UPHELD';
+    const results = lastAnswer<Rating>(state, 'results') ?? null;
+    const behaviour = lastAnswer<Rating>(state, 'behaviour') ?? null;
+    const predikat = decision === 'CHANGED' && results && behaviour ? predikatFor(results, behaviour) : null;
+    const note = lastAnswer<string>(state, 'note') ?? '';
+    // Guarded by status: a second decision (two devices, a retried button) changes nothing.
+    const saved = await ctx.db.objection.updateMany({
+      where: { id: objectionId, status: { not: 'DECIDED' } },
+      data: { status: 'DECIDED', decision, decisionNote: note, deciderId: ctx.me.id, decidedAt: ctx.now, changedResultsRating: predikat ? results : null, changedBehaviourRating: predikat ? behaviour : null, changedPredikat: predikat },
+    });
+    if (saved.count === 0) return [say(t(ctx).alreadyDecided)];
+    await ctx.db.evaluation.update({ where: { id: objection.evaluationId }, data: { status: 'DECIDED' } });
+    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.decided', entityType: 'Objection', entityId: objectionId, details: { decision, results, behaviour, predikat } });
+    for (const person of [objection.evaluation.employee, objection.evaluation.rater]) {
+      const p = objectionText[person.locale];
+      const params = { employee: objection.evaluation.employee.name, period: periodName(objection.evaluation.periodKey, person.locale), decider: ctx.me.name };
+      const blocks: Block[] = [paragraph(bold(decision === 'CHANGED' ? p.decidedChanged(params) : p.decidedUpheld(params)))];
+      if (predikat && results && behaviour) {
+        blocks.push(paragraph(p.newResult({ results: ratingLabel(results, person.locale), behaviour: ratingLabel(behaviour, person.locale), predikat: predikatLabel(predikat, person.locale) })));
+      }
+      blocks.push(paragraph(p.decisionNote), quote(note));
+      await ctx.outbox.toPerson(person.id, [reply(blocks)]);
+    }
+    return [say(t(ctx).decisionSaved)];
+  },
+};

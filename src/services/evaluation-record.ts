@@ -1,0 +1,111 @@
+/**
+ * The record a rater evaluates from: for one employee and one period, each RHK with its progress
+ * and evidence, the weekly check-ins, feedback, obstacles and how they were answered, guidance
+ * sessions, and the specific behaviour expectations per BerAKHLAK value. For the annual evaluation
+ * the finalised periodic results of the year are shown too – as input only: no formula decides.
+ */
+import { bold, list, paragraph, quote, type Block, type SpanInput } from '../conversation/reply.js';
+import { coreValueName } from '../domain/berakhlak.js';
+import { addDays, formatCivilDate, type CivilDate } from '../domain/civil-date.js';
+import { parsePeriodKey, periodLabel, type Period } from '../domain/periods.js';
+import { predikatLabel } from '../domain/rating-matrix.js';
+import { instantFromLocal } from '../domain/time-zones.js';
+import { formatDate, formatNumber, type Locale } from '../i18n/catalogue.js';
+import { appraisalText } from '../i18n/appraisal.js';
+import { planningText } from '../i18n/planning.js';
+import { shorten } from '../flows/common.js';
+import type { Db } from './db.js';
+import { finalResult } from './evaluations.js';
+import { targetLabel, workingPlan } from './plans.js';
+
+/** The instants bounding a period in a time zone: [from, to). */
+export function periodInstants(period: Period, timeZone: string): { from: Date; to: Date } {
+  const start = (date: CivilDate) => instantFromLocal({ ...date, hour: 0, minute: 0 }, timeZone);
+  return { from: start(period.start), to: start(addDays(period.end, 1)) };
+}
+
+/** Civil dates stored as midnight UTC (ProgressEntry.occurredOn) for a period. */
+function civilRange(period: Period): { gte: Date; lte: Date } {
+  return { gte: new Date(`${formatCivilDate(period.start)}T00:00:00Z`), lte: new Date(`${formatCivilDate(period.end)}T00:00:00Z`) };
+}
+
+/** The record of `employeeId` for `period`, as blocks in `locale`; `raterId` scopes feedback and guidance to the rater. */
+export async function recordBlocks(db: Db, employeeId: string, period: Period, locale: Locale): Promise<Block[]> {
+  const t = appraisalText[locale];
+  const p = planningText[locale];
+  // One query at a time: `db` may be the event's transaction (see Db in services/db.ts).
+  const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true, timeZone: true } });
+  const { from, to } = periodInstants(period, employee.timeZone);
+  const inPeriod = { gte: from, lt: to };
+  const dateOf = (date: CivilDate) => formatDate(new Date(`${formatCivilDate(date)}T00:00:00Z`), locale, 'UTC');
+  const blocks: Block[] = [
+    paragraph(bold(t.recordHeading({ name: employee.name, period: periodLabel(period, locale), from: dateOf(period.start), to: dateOf(period.end) }))),
+  ];
+
+  const plan = await workingPlan(db, employeeId, period.year);
+  if (!plan) {
+    blocks.push(paragraph(t.noPlan({ year: period.year })));
+  } else {
+    blocks.push(paragraph(t.planLine({ status: p[`status${plan.status}`], version: plan.version })));
+    for (const [i, rhk] of plan.resultExpectations.entries()) {
+      // Progress follows an RHK through plan versions by its lineage.
+      const entries = await db.progressEntry.findMany({
+        where: { employeeId, occurredOn: civilRange(period), rhk: { lineageId: rhk.lineageId } },
+        orderBy: { occurredOn: 'asc' },
+        select: { text: true, value: true, _count: { select: { evidence: true } } },
+      });
+      const evidence = entries.reduce((sum, entry) => sum + entry._count.evidence, 0);
+      const items: SpanInput[][] = [[t.rhkProgress({ entries: entries.length, evidence })]];
+      const indicator = rhk.indicators[0];
+      const reached = entries.reduce((sum, entry) => sum + (entry.value === null ? 0 : Number(entry.value)), 0);
+      if (indicator && indicator.targetValue !== null) {
+        items.push([t.rhkTarget({ target: targetLabel(indicator, locale), reached: `${formatNumber(reached, locale, 2)}${indicator.targetUnit ? ` ${indicator.targetUnit}` : ''}` })]);
+      }
+      const latest = entries.at(-1);
+      if (latest) items.push([t.rhkLatest({ text: shorten(latest.text, 120) })]);
+      blocks.push(paragraph(bold(t.rhkLine({ n: i + 1, kind: p[`kind${rhk.kind}`], text: rhk.text }))), list(items));
+    }
+  }
+
+  const prompts = await db.checkinPrompt.groupBy({ by: ['status'], where: { employeeId, createdAt: inPeriod }, _count: { _all: true } });
+  const count = (status: string) => prompts.find((row) => row.status === status)?._count._all ?? 0;
+  const moods = await db.checkinAnswer.aggregate({ where: { questionKey: 'mood', prompt: { employeeId, createdAt: inPeriod }, value: { not: null } }, _avg: { value: true } });
+  const feedback = await db.feedback.groupBy({ by: ['kind'], where: { recipientId: employeeId, createdAt: inPeriod }, _count: { _all: true } });
+  const feedbackOf = (kind: string) => feedback.find((row) => row.kind === kind)?._count._all ?? 0;
+  const obstacles = await db.obstacle.findMany({ where: { employeeId, createdAt: inPeriod }, select: { text: true, status: true, respondedAt: true } });
+  const guidance = await db.developmentSession.count({ where: { employeeId, heldAt: civilRange(period) } });
+  const dialogue: SpanInput[][] = [
+    [t.checkins({ answered: count('ANSWERED'), missed: count('MISSED'), skipped: count('SKIPPED') })],
+    [t.feedback({ apresiasi: feedbackOf('APRESIASI'), perbaikan: feedbackOf('PERBAIKAN') })],
+    [t.obstacles({ reported: obstacles.length, answered: obstacles.filter((o) => o.respondedAt).length, resolved: obstacles.filter((o) => o.status === 'RESOLVED').length })],
+    [t.guidance({ count: guidance })],
+  ];
+  if (moods._avg.value !== null) dialogue.splice(1, 0, [t.mood({ average: formatNumber(moods._avg.value, locale) })]);
+  for (const open of obstacles.filter((o) => !o.respondedAt)) dialogue.push([t.obstacleOpen({ text: shorten(open.text, 120) })]);
+  blocks.push(list(dialogue));
+
+  blocks.push(paragraph(bold(t.behaviourHeading)));
+  const behaviours = plan?.behaviourExpectations ?? [];
+  if (behaviours.length === 0) blocks.push(paragraph(t.noBehaviour));
+  for (const behaviour of behaviours) blocks.push(paragraph(bold(coreValueName(behaviour.coreValue, locale))), quote(behaviour.text));
+
+  if (period.kind === 'YEAR') blocks.push(...(await periodicResults(db, employeeId, period.year, locale)));
+  return blocks;
+}
+
+/** The year's finalised periodic results, as the annual evaluation's input. */
+async function periodicResults(db: Db, employeeId: string, year: number, locale: Locale): Promise<Block[]> {
+  const t = appraisalText[locale];
+  const evaluations = await db.evaluation.findMany({
+    where: { employeeId, year, kind: 'PERIODIC', status: { not: 'DRAFT' } },
+    orderBy: { periodKey: 'asc' },
+    include: { objection: true },
+  });
+  if (evaluations.length === 0) return [paragraph(bold(t.periodicHeading)), paragraph(t.noPeriodic)];
+  const items = evaluations.map((evaluation) => {
+    const period = parsePeriodKey(evaluation.periodKey);
+    const predikat = finalResult(evaluation).predikat;
+    return [t.periodicLine({ period: period ? periodLabel(period, locale) : evaluation.periodKey, predikat: predikat ? predikatLabel(predikat, locale) : '–' })];
+  });
+  return [paragraph(bold(t.periodicHeading)), list(items)];
+}
