@@ -62,6 +62,17 @@ async function leaderWithoutPredikat(ctx: BotContext, state: FlowState): Promise
   return [paragraph(t(ctx).leaderNoUnitPredikat({ name: await reportName(ctx, state), unit: unit.name, period: periodLabel(periodOfState(state), ctx.me.locale) }))];
 }
 
+/** The message when the report's evaluation for the period is already final (it cannot be redone). */
+async function finalAlready(ctx: BotContext, employeeId: string, periodKey: string): Promise<string | null> {
+  const period = parsePeriodKey(periodKey);
+  if (!employeeId || !period) return null;
+  const existing = await ctx.db.evaluation.findUnique({
+    where: { employeeId_kind_periodKey: { employeeId, kind: kindOf(period), periodKey } },
+    select: { status: true, employee: { select: { name: true } } },
+  });
+  return existing && existing.status !== 'DRAFT' ? t(ctx).alreadyFinal({ name: existing.employee.name, period: periodLabel(period, ctx.me.locale) }) : null;
+}
+
 const ratingOptions = (ctx: BotContext) => RATINGS.map((rating) => ({ value: rating, label: ratingLabel(rating, ctx.me.locale) }));
 
 export const evaluationFlow: FlowDefinition<BotContext> = {
@@ -81,7 +92,9 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       const date = formatDate(new Date(`${formatCivilDate(opens)}T00:00:00Z`), ctx.me.locale, 'UTC');
       return refuse(say(t(ctx).noneOpen({ period: periodLabel(next, ctx.me.locale), opens: date })));
     }
-    return { ok: true, context: open.length === 1 ? { ...context, periodKey: open[0]?.key } : context };
+    const chosen = open.length === 1 ? { ...context, periodKey: open[0]?.key } : context;
+    const final = await finalAlready(ctx, contextId(chosen, 'reportId'), contextId(chosen, 'periodKey'));
+    return final ? refuse(say(final)) : { ok: true, context: chosen };
   },
   steps: [
     {
@@ -91,6 +104,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       when: (state) => !state.context['periodKey'],
       prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askPeriod)] }),
       options: async (ctx) => (await evaluationPeriods(ctx.db, ctx.me, ctx.now)).open.map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
+      validate: (value, state, ctx) => finalAlready(ctx, contextId(state.context, 'reportId'), value as string),
     },
     {
       id: 'report',
@@ -108,6 +122,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
           value: member.id,
           label: member.evaluation?.predikat ? t(ctx).ratedMark({ name: member.name, predikat: predikatLabel(member.evaluation.predikat, ctx.me.locale) }) : member.name,
         })),
+      validate: (value, state, ctx) => finalAlready(ctx, value as string, periodOfState(state).key),
     },
     {
       id: 'results',

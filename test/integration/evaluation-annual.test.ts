@@ -1,0 +1,112 @@
+/**
+ * The annual evaluation and what follows it, on the console: the record holds the year's numbers
+ * and the periodic results as input; a set that breaks the curve is finalised only with a written
+ * reason, kept with every evaluation; a final evaluation cannot be redone; the unit-leader rule; a
+ * follow-up recommendation shows the credit-point conversion and the superior records the decision.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../support/database.js';
+import { consoleDriver, type ChatDriver } from '../support/drivers.js';
+import { startConsoleBot, type ConsoleSession } from '../support/console.js';
+import { FIFTH, seedUnitOfFive } from '../support/evaluation-scenario.js';
+
+const db = await useTestDatabase();
+const NOW = new Date('2026-12-28T03:00:00Z');
+let session: ConsoleSession;
+let bot: ChatDriver;
+const TEAM = ['Andi Pratama', 'Ratna Sari Dewi', 'Yohanes Kristianto', 'Ni Luh Putu Ayu', FIFTH.name];
+
+beforeAll(async () => {
+  await seedUnitOfFive(db, 2026, { console: true });
+  const person = (name: string) => db.prisma.employee.findFirstOrThrow({ where: { name } });
+  const [sri, hendra, andi] = [await person('Sri Wahyuni'), await person('Hendra Gunawan'), await person('Andi Pratama')];
+  const section = await db.prisma.unit.findFirstOrThrow({ where: { leaderId: sri.id } });
+  await db.prisma.unitPredikat.create({ data: { unitId: section.id, periodKey: '2026', predikat: 'BAIK', setById: hendra.id } });
+  // Andi's Q4 periodic result, the input the annual evaluation shows.
+  await db.prisma.evaluation.create({
+    data: { employeeId: andi.id, raterId: sri.id, kind: 'PERIODIC', year: 2026, periodKey: '2026-Q4', resultsRating: 'DI_ATAS', behaviourRating: 'DI_ATAS', predikat: 'SANGAT_BAIK', status: 'ACKNOWLEDGED', finalizedAt: NOW, deliveredAt: NOW },
+  });
+  // Sri's own record: progress with a piece of evidence on her first RHK, an answered check-in, feedback from Hendra.
+  const plan = await db.prisma.plan.findFirstOrThrow({ where: { employeeId: sri.id }, include: { resultExpectations: { orderBy: { position: 'asc' } } } });
+  const rhk = plan.resultExpectations[0]!;
+  await db.prisma.progressEntry.create({
+    data: { employeeId: sri.id, rhkId: rhk.id, text: 'Aplikasi perizinan dan aplikasi pengaduan selesai', value: 2, occurredOn: new Date('2026-11-20T00:00:00Z'), evidence: { create: { kind: 'LINK', url: 'https://drive.contoh.go.id/ba-serah-terima.pdf' } } },
+  });
+  await db.prisma.checkinPrompt.create({ data: { employeeId: sri.id, weekKey: '2026-W47', status: 'ANSWERED', createdAt: new Date('2026-11-20T07:00:00Z'), answeredAt: new Date('2026-11-20T08:00:00Z') } });
+  await db.prisma.feedback.create({ data: { recipientId: sri.id, giverId: hendra.id, kind: 'APRESIASI', text: 'Serah terima aplikasi tepat waktu.', createdAt: new Date('2026-11-21T02:00:00Z') } });
+  session = await startConsoleBot(db.url, { now: () => NOW });
+  bot = consoleDriver(session, db);
+});
+afterAll(() => session.stop());
+
+describe('annual evaluation', () => {
+  it('shows the periodic results as input, and finalises a set that breaks the curve only with a written reason', async () => {
+    await bot.as('Sri Wahyuni');
+    await bot.say('/evaluasi Andi Pratama');
+    const record = await bot.press('Tahun 2026');
+    expect(record).toMatch(/Catatan kinerja Andi Pratama – Tahun 2026 \(1 Jan 2026 s\.d\. 31 Des 2026\)/);
+    expect(record).toMatch(/Hasil evaluasi periodik tahun ini \(masukan, tanpa rumus\):[\s\S]*Triwulan IV 2026: Sangat Baik/);
+    await bot.say('/batal');
+    for (const name of TEAM) {
+      await bot.say(`/evaluasi ${name}`);
+      await bot.press('Tahun 2026');
+      await bot.press('Sesuai Ekspektasi');
+      await bot.press('Sesuai Ekspektasi');
+      await bot.say('-');
+      await bot.say('-');
+    }
+    expect(await bot.press('Finalisasi')).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 5 orang \(100%\)[\s\S]*tuliskan alasannya/);
+    expect(await bot.say('Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toMatch(/Finalisasi 5 evaluasi Tahun 2026\?/);
+    expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 difinalisasi/);
+    const annual = await db.prisma.evaluation.findMany({ where: { periodKey: '2026', kind: 'ANNUAL' } });
+    expect(annual).toHaveLength(5);
+    expect(annual.every((e) => e.status === 'FINAL' && e.curveDeviationReason === 'Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toBe(true);
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'evaluation.finalized' } });
+    expect(audit.details).toMatchObject({ periodKey: '2026', count: 5, unitPredikat: 'BAIK', curveOk: false, violations: ['baik.baik.max', 'baik.butuh-perbaikan-or-kurang.min'] });
+  });
+
+  it('does not redo a final evaluation', async () => {
+    await bot.as('Sri Wahyuni');
+    await bot.say('/evaluasi Andi Pratama');
+    expect(await bot.press('Tahun 2026')).toMatch(/Evaluasi Andi Pratama untuk Tahun 2026 sudah difinalisasi dan tidak dapat diubah lagi/);
+    await bot.say('/batal');
+  });
+
+  it('fixes a unit leader’s results rating by the unit’s predikat and shows the year’s numbers', async () => {
+    await bot.as('Hendra Gunawan');
+    await bot.say('/evaluasi Sri Wahyuni');
+    const record = await bot.press('Tahun 2026');
+    expect(record).toMatch(/RHK 1 \[Utama\] Terselesaikannya pengembangan aplikasi layanan sesuai rencana[\s\S]*1 realisasi, 1 bukti dukung[\s\S]*target 6 aplikasi; tercapai 2 aplikasi/);
+    expect(record).toMatch(/Check-in mingguan: 1 dijawab, 0 terlewat/);
+    expect(record).toMatch(/Umpan balik: 1 apresiasi, 0 saran perbaikan/);
+    expect(record).toMatch(/Predikat Kinerja unit \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi[\s\S]*Rating perilaku kerja\?/);
+    await bot.press('Di Atas Ekspektasi');
+    await bot.say('-');
+    expect(await bot.say('-')).toMatch(/Rating hasil kerja: Sesuai Ekspektasi\. Rating perilaku kerja: Di Atas Ekspektasi\. Predikat: Baik/);
+    expect(await db.prisma.evaluation.findFirstOrThrow({ where: { employee: { name: 'Sri Wahyuni' } } })).toMatchObject({ resultsRating: 'SESUAI', predikat: 'BAIK', status: 'DRAFT' });
+  });
+});
+
+describe('/tindaklanjut', () => {
+  it('records a recommendation with the credit-point conversion, and the superior records the decision', async () => {
+    await bot.as('Sri Wahyuni');
+    expect(await bot.say('/tindaklanjut Andi Pratama')).toMatch(/Evaluasi Andi Pratama yang mana\?[\s\S]*Triwulan IV 2026: Sangat Baik[\s\S]*Tahun 2026: Baik/);
+    const kind = await bot.say('Tahun 2026: Baik');
+    expect(kind).toMatch(/Predikat Andi Pratama: Baik/);
+    expect(kind).toMatch(/Konversi angka kredit \(jabatan fungsional Ahli Muda\): 100% dari koefisien tahunan 25 = 25\./);
+    await bot.press('Pengembangan');
+    expect(await bot.say('Pelatihan pengujian otomatis (30 JP) pada semester I 2027.')).toMatch(/Rekomendasi Pengembangan untuk Andi Pratama tercatat/);
+    await bot.as('Hendra Gunawan');
+    expect(await bot.inbox('Hendra Gunawan')).toMatch(/Sri Wahyuni merekomendasikan Pengembangan untuk Andi Pratama \(evaluasi Tahun 2026\)[\s\S]*Pelatihan pengujian otomatis/);
+    expect(await bot.press('Catat keputusan')).toMatch(/Keputusan atas rekomendasi ini/);
+    expect(await bot.say('Disetujui: diklat Maret 2027.')).toMatch(/Keputusan tindak lanjut tercatat/);
+    expect(await db.prisma.evaluationFollowUp.findFirstOrThrow()).toMatchObject({ kind: 'PENGEMBANGAN', decision: 'Disetujui: diklat Maret 2027.', decidedAt: NOW });
+    expect(await bot.inbox('Andi Pratama')).toMatch(/Hendra Gunawan mencatat keputusan tindak lanjut \(Pengembangan\) untuk Andi Pratama/);
+
+    // A PPPK employee sees the contract-extension threshold instead.
+    await bot.as('Sri Wahyuni');
+    await bot.say('/tindaklanjut Yohanes Kristianto');
+    expect(await bot.say('Tahun 2026: Baik')).toMatch(/PPPK: predikat ini memenuhi syarat minimal Baik untuk perpanjangan kontrak/);
+    await bot.say('/batal');
+  });
+});
