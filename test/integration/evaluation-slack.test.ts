@@ -1,8 +1,8 @@
 /** The evaluation cycle end to end on Slack: the real Bolt app against the fake Slack Web API. */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { playEvaluationCycle, seedUnitOfFive, type Clock } from '../support/evaluation-scenario.js';
-import { startSlackBot, type SlackBot } from '../support/slack-driver.js';
+import { readSlack, startSlackBot, TEAM, type SlackBot } from '../support/slack-driver.js';
 
 const db = await useTestDatabase();
 const clock: Clock = { now: new Date('2026-11-27T03:00:00Z') };
@@ -16,5 +16,60 @@ afterAll(() => slack.stop());
 describe('evaluation cycle on Slack', () => {
   it('evaluates a unit of five, explains and fixes a curve violation, and decides an objection', async () => {
     await playEvaluationCycle(slack.driver, db, clock);
+  });
+});
+
+describe('/kinerja evaluasi as a modal', () => {
+  type Page = { blocks: { type: string; block_id?: string; text?: { text: string }; element?: { type: string; options?: { text: { text: string }; value: string }[] } }[]; private_metadata: string };
+  const sectionsOf = (page: Page) => page.blocks.filter((b) => b.type === 'section').map((b) => b.text!.text).join('\n');
+  const optionsOf = (page: Page) => page.blocks.find((b) => b.block_id === 'answer')!.element!.options ?? [];
+
+  it('asks period, report, the ratings with the record, notes and feedback page after page, and saves the draft', async () => {
+    // 12 January 2027: the annual evaluation of 2026 is open (until 30 January).
+    clock.now = new Date('2027-01-12T03:00:00Z');
+    const { fake, signer, url, users } = slack;
+    const sri = users.get('Sri Wahyuni')!;
+    const opens = () => fake.views.filter((v) => v.method === 'views.open');
+    const opened = opens().length;
+    await signer.slashCommand(url, { text: 'evaluasi', userId: sri, teamId: TEAM, channelId: `D${sri}`, triggerId: 'trigger-evaluasi' });
+    await fake.waitFor(() => opens().length > opened);
+    const view = opens().at(-1)!;
+    let page = view.view as unknown as Page;
+    let hash = 0;
+    const submit = async (answer: { option?: string; text?: string }) => {
+      const option = answer.option ? optionsOf(page).find((o) => o.text.text.includes(answer.option!)) : undefined;
+      if (answer.option && !option) throw new Error(`no option "${answer.option}" on the page: ${sectionsOf(page)}`);
+      const field = option ? { choice: { type: 'static_select', selected_option: { value: option.value } } } : { text: { type: 'plain_text_input', value: answer.text ?? '' } };
+      const response = await signer.viewSubmission(url, {
+        userId: sri,
+        teamId: TEAM,
+        view: { id: view.viewId, callback_id: 'dk-form', hash: `evaluasi-${++hash}`, private_metadata: page.private_metadata, state: { values: { answer: field } } },
+      });
+      expect(response.status).toBe(200);
+      const body = (response.body ? response.json() : {}) as { response_action?: string; view?: Page };
+      if (body.view) page = body.view;
+      return body.response_action;
+    };
+    expect(sectionsOf(page)).toMatch(/Evaluasi periode apa\?/);
+    expect(await submit({ option: 'Tahun 2026' })).toBe('update');
+    expect(sectionsOf(page)).toMatch(/Siapa yang dievaluasi untuk Tahun 2026\? \(0 dari 5/);
+    await submit({ option: 'Andi Pratama' });
+    expect(sectionsOf(page)).toMatch(/Catatan kinerja Andi Pratama – Tahun 2026[\s\S]*Triwulan IV 2026: Sangat Baik[\s\S]*Rating hasil kerja\?/);
+    expect(optionsOf(page).map((o) => o.text.text)).toEqual(['Di Atas Ekspektasi', 'Sesuai Ekspektasi', 'Di Bawah Ekspektasi']);
+    await submit({ option: 'Di Atas Ekspektasi' });
+    expect(sectionsOf(page)).toMatch(/Rating perilaku kerja\?/);
+    await submit({ option: 'Sesuai Ekspektasi' });
+    await submit({ text: 'Target terlampaui.' });
+    expect(await submit({ text: '' })).toBe('clear');
+    await fake.waitFor(() => /Draf evaluasi Andi Pratama untuk Tahun 2026 tersimpan/.test(fake.messagesTo(`D${sri}`).map(readSlack).join('\n')));
+    expect(await db.prisma.evaluation.findFirstOrThrow({ where: { periodKey: '2026', employee: { name: 'Andi Pratama' } } })).toMatchObject({
+      kind: 'ANNUAL',
+      status: 'DRAFT',
+      resultsRating: 'DI_ATAS',
+      behaviourRating: 'SESUAI',
+      predikat: 'BAIK',
+      notes: 'Target terlampaui.',
+      feedback: null,
+    });
   });
 });
