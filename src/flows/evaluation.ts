@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
-import { paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
+import { list, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
 import { explainCurveResult } from '../domain/distribution-curve.js';
 import { formatCivilDate } from '../domain/civil-date.js';
 import { evaluationWindow } from '../domain/evaluation-window.js';
@@ -73,6 +73,9 @@ async function finalAlready(ctx: BotContext, employeeId: string, periodKey: stri
   return existing && existing.status !== 'DRAFT' ? t(ctx).alreadyFinal({ name: existing.employee.name, period: periodLabel(period, ctx.me.locale) }) : null;
 }
 
+/** The guidance for each level of a rating, one line each. */
+const guide = (ctx: BotContext, kind: 'resultsGuide' | 'behaviourGuide') => list(RATINGS.map((rating) => [t(ctx)[`${kind}${rating}`]]));
+
 const ratingOptions = (ctx: BotContext) => RATINGS.map((rating) => ({ value: rating, label: ratingLabel(rating, ctx.me.locale) }));
 
 export const evaluationFlow: FlowDefinition<BotContext> = {
@@ -131,7 +134,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       when: async (state, ctx) => (await leaderRule(ctx, state)) === null,
       async prompt(ctx, state) {
         const record = await recordBlocks(ctx.db, reportId(state), periodOfState(state), ctx.me.locale);
-        return { blocks: [...record, ...(await leaderWithoutPredikat(ctx, state)), paragraph(t(ctx).askResults), paragraph(t(ctx).resultsGuide)] };
+        return { blocks: [...record, ...(await leaderWithoutPredikat(ctx, state)), paragraph(t(ctx).askResults), guide(ctx, 'resultsGuide')] };
       },
       options: ratingOptions,
     },
@@ -143,7 +146,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
         const fixed = await leaderRule(ctx, state);
         // When the results step was skipped, the record is shown here instead.
         const before = fixed ? [...(await recordBlocks(ctx.db, reportId(state), periodOfState(state), ctx.me.locale)), paragraph(fixed.text)] : [];
-        return { blocks: [...before, paragraph(t(ctx).askBehaviour), paragraph(t(ctx).behaviourGuide)] };
+        return { blocks: [...before, paragraph(t(ctx).askBehaviour), guide(ctx, 'behaviourGuide')] };
       },
       options: ratingOptions,
     },

@@ -25,6 +25,7 @@ export const appraisalText = catalogue(
     obstacles: (p: { reported: number; answered: number; resolved: number }) => `Kendala: ${p.reported} dilaporkan, ${p.answered} dijawab, ${p.resolved} selesai.`,
     obstacleOpen: (p: { text: string }) => `belum dijawab: ${p.text}`,
     guidance: (p: { count: number }) => `Sesi bimbingan: ${p.count}.`,
+    dialogueHeading: 'Dialog kinerja dalam periode ini:',
     behaviourHeading: 'Ekspektasi khusus pimpinan (BerAKHLAK):',
     noBehaviour: 'Belum ada ekspektasi perilaku yang dicatat.',
     periodicHeading: 'Hasil evaluasi periodik tahun ini (masukan, tanpa rumus):',
@@ -32,11 +33,13 @@ export const appraisalText = catalogue(
     noPeriodic: 'Belum ada evaluasi periodik yang difinalisasi tahun ini.',
     // The ratings
     askResults: 'Rating hasil kerja?',
-    resultsGuide:
-      'Di Atas Ekspektasi: hasil kerja melampaui target dan ekspektasi pimpinan. Sesuai Ekspektasi: hasil kerja memenuhi target dan ekspektasi. Di Bawah Ekspektasi: hasil kerja belum memenuhi target atau ekspektasi.',
+    resultsGuideDI_ATAS: 'Di Atas Ekspektasi: hasil kerja melampaui target dan ekspektasi pimpinan.',
+    resultsGuideSESUAI: 'Sesuai Ekspektasi: hasil kerja memenuhi target dan ekspektasi.',
+    resultsGuideDI_BAWAH: 'Di Bawah Ekspektasi: hasil kerja belum memenuhi target atau ekspektasi.',
     askBehaviour: 'Rating perilaku kerja?',
-    behaviourGuide:
-      'Di Atas Ekspektasi: perilaku menjadi teladan dan melampaui ekspektasi khusus pimpinan. Sesuai Ekspektasi: perilaku sesuai ekspektasi dan pedoman BerAKHLAK. Di Bawah Ekspektasi: perilaku belum sesuai ekspektasi.',
+    behaviourGuideDI_ATAS: 'Di Atas Ekspektasi: perilaku menjadi teladan dan melampaui ekspektasi khusus pimpinan.',
+    behaviourGuideSESUAI: 'Sesuai Ekspektasi: perilaku sesuai ekspektasi dan pedoman BerAKHLAK.',
+    behaviourGuideDI_BAWAH: 'Di Bawah Ekspektasi: perilaku belum sesuai ekspektasi.',
     leaderResultsFixed: (p: { name: string; unit: string; explanation: string }) => `${p.name} memimpin ${p.unit}. ${p.explanation}`,
     leaderNoUnitPredikat: (p: { name: string; unit: string; period: string }) =>
       `${p.name} memimpin ${p.unit}, tetapi predikat kinerja unit itu untuk ${p.period} belum ditetapkan (/predikatunit). Pilih rating hasil kerja sendiri, atau tetapkan predikat unit dulu.`,
@@ -93,17 +96,20 @@ export const appraisalText = catalogue(
     obstacles: (p) => `Obstacles: ${p.reported} reported, ${p.answered} answered, ${p.resolved} resolved.`,
     obstacleOpen: (p) => `not answered: ${p.text}`,
     guidance: (p) => `Guidance sessions: ${p.count}.`,
+    dialogueHeading: 'Performance dialogue in this period:',
     behaviourHeading: 'Specific expectations of the leader (BerAKHLAK):',
     noBehaviour: 'No behaviour expectations recorded yet.',
     periodicHeading: 'Periodic results this year (input, no formula):',
     periodicLine: (p) => `${p.period}: ${p.predikat}`,
     noPeriodic: 'No periodic evaluation has been finalised this year.',
     askResults: 'Results rating (Rating Hasil Kerja)?',
-    resultsGuide:
-      'Above expectations: results exceed the targets and the leader’s expectations. Meets expectations: results meet the targets and expectations. Below expectations: results do not yet meet the targets or expectations.',
+    resultsGuideDI_ATAS: 'Above expectations: results exceed the targets and the leader’s expectations.',
+    resultsGuideSESUAI: 'Meets expectations: results meet the targets and expectations.',
+    resultsGuideDI_BAWAH: 'Below expectations: results do not yet meet the targets or expectations.',
     askBehaviour: 'Behaviour rating (Rating Perilaku Kerja)?',
-    behaviourGuide:
-      'Above expectations: behaviour is exemplary and exceeds the leader’s specific expectations. Meets expectations: behaviour meets the expectations and the BerAKHLAK guides. Below expectations: behaviour does not yet meet the expectations.',
+    behaviourGuideDI_ATAS: 'Above expectations: behaviour is exemplary and exceeds the leader’s specific expectations.',
+    behaviourGuideSESUAI: 'Meets expectations: behaviour meets the expectations and the BerAKHLAK guides.',
+    behaviourGuideDI_BAWAH: 'Below expectations: behaviour does not yet meet the expectations.',
     leaderResultsFixed: (p) => `${p.name} leads ${p.unit}. ${p.explanation}`,
     leaderNoUnitPredikat: (p) =>
       `${p.name} leads ${p.unit}, but that unit’s performance rating for ${p.period} is not set (/predikatunit). Choose the results rating yourself, or set the unit’s rating first.`,

@@ -82,7 +82,7 @@ export async function recordBlocks(db: Db, employeeId: string, period: Period, l
   ];
   if (moods._avg.value !== null) dialogue.splice(1, 0, [t.mood({ average: formatNumber(moods._avg.value, locale) })]);
   for (const open of obstacles.filter((o) => !o.respondedAt)) dialogue.push([t.obstacleOpen({ text: shorten(open.text, 120) })]);
-  blocks.push(list(dialogue));
+  blocks.push(paragraph(bold(t.dialogueHeading)), list(dialogue));
 
   blocks.push(paragraph(bold(t.behaviourHeading)));
   const behaviours = plan?.behaviourExpectations ?? [];
