@@ -39,7 +39,10 @@ export const digestText = catalogue(
     answerYourPlan: (p: { year: number; days: number }) =>
       `Rencana SKP ${p.year} Anda menunggu tanggapan Anda (tenggat ${p.days} hari lagi). Ketik /skp.`,
     periodEnd: (p: { period: string; count: number }) =>
-      `${p.period} berakhir hari ini. Saatnya menyiapkan evaluasi kinerja periodik untuk ${p.count} bawahan Anda (alur evaluasi akan tersedia di Dialog Kinerja).`,
+      `${p.period} berakhir hari ini. Evaluasi kinerja periodik untuk ${p.count} bawahan Anda sudah dapat dimulai: ketik /evaluasi.`,
+    evaluationOpens: (p: { periods: string; closes: string }) => `Evaluasi kinerja ${p.periods} dibuka hari ini sampai ${p.closes}. Ketik /evaluasi: catatan kinerja setiap bawahan ditampilkan saat Anda menilai.`,
+    evaluationCloses: (p: { period: string; closes: string; count: number }) =>
+      `Evaluasi ${p.period} ditutup ${p.closes}: ${p.count} bawahan Anda belum dinilai atau belum difinalisasi. Ketik /evaluasi.`,
     noDialogue: (p: { name: string; days: number }) =>
       `Sudah ${p.days} hari tidak ada dialog kinerja dengan ${p.name} (umpan balik, klarifikasi atau tanggapan kendala). Sapa lewat /umpanbalik ${p.name}.`,
   },
@@ -71,7 +74,9 @@ export const digestText = catalogue(
     waitingOnLeader: (p) =>
       `Your ${p.year} plan cannot be set yet because your supervisor's own plan (${p.leader}) is not agreed. Nothing to do for now; you will be told.`,
     answerYourPlan: (p) => `Your ${p.year} performance plan is waiting for your response (deadline in ${p.days} days). Type /skp.`,
-    periodEnd: (p) => `${p.period} ends today. Time to prepare the periodic performance evaluation of your ${p.count} reports (the evaluation flow is coming to Dialog Kinerja).`,
+    periodEnd: (p) => `${p.period} ends today. You can start the periodic performance evaluation of your ${p.count} reports: type /evaluasi.`,
+    evaluationOpens: (p) => `The performance evaluation of ${p.periods} opens today, until ${p.closes}. Type /evaluasi: each report's record is shown as you rate.`,
+    evaluationCloses: (p) => `The evaluation of ${p.period} closes on ${p.closes}: ${p.count} of your reports are not rated or not finalised yet. Type /evaluasi.`,
     noDialogue: (p) => `No performance dialogue with ${p.name} for ${p.days} days (feedback, clarification or an obstacle response). Reach out with /umpanbalik ${p.name}.`,
   },
 );

@@ -5,14 +5,18 @@
  *   are told they are waiting on their leader; supervisors with agreed plans hear how many reports
  *   still have none; employees with a plan waiting for them are reminded;
  * - on the last day of each evaluation period (quarter or month): supervisors are reminded to
- *   prepare the periodic evaluation;
+ *   start the periodic evaluation;
+ * - on the day an evaluation window opens (periodic or annual), supervisors are told until when it
+ *   is open; 3 days before it closes, supervisors whose team is not all finalised are reminded;
  * - on Mondays: a supervisor who has had no dialogue with a report for 30 days (feedback, a
  *   clarification answered, an obstacle answered) is nudged, naming that person.
  * Every message is keyed in the outbox, so a retried or repeated run sends nothing twice.
  */
 import { paragraph, reply } from '../conversation/reply.js';
-import { formatCivilDate } from '../domain/civil-date.js';
-import { daysUntilSkpDeadline, periodLabel, periodOf } from '../domain/periods.js';
+import { addDays, formatCivilDate } from '../domain/civil-date.js';
+import { evaluationWindow } from '../domain/evaluation-window.js';
+import { annualPeriod, daysUntilSkpDeadline, periodLabel, periodOf, previousPeriod, type Period } from '../domain/periods.js';
+import { formatDate, type Locale } from '../i18n/catalogue.js';
 import { isoWeekKey, localParts } from '../domain/time-zones.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { digestText } from '../i18n/digest.js';
@@ -20,11 +24,14 @@ import { queueKeyed, type QueuedMessage } from '../services/outbox.js';
 
 const DAY = 86_400_000;
 const COUNTDOWN_DAYS = [7, 3, 1];
+/** Days before an evaluation window closes on which unfinished teams are reminded. */
+const CLOSING_REMINDER_DAYS = 3;
 
 export interface NudgeResult {
   planning: number;
   periodEnd: number;
   noDialogue: number;
+  evaluation: number;
 }
 
 export async function sendDailyNudges(
@@ -43,7 +50,7 @@ export async function sendDailyNudges(
   const reportsOf = new Map<string, typeof people>();
   for (const person of people) if (person.supervisorId) reportsOf.set(person.supervisorId, [...(reportsOf.get(person.supervisorId) ?? []), person]);
   const supervisors = people.filter((p) => reportsOf.has(p.id));
-  const result: NudgeResult = { planning: 0, periodEnd: 0, noDialogue: 0 };
+  const result: NudgeResult = { planning: 0, periodEnd: 0, noDialogue: 0, evaluation: 0 };
   const queue = async (employeeId: string, key: string, text: string, counter: keyof NudgeResult) => {
     const rows = await queueKeyed(prisma, employeeId, key, reply([paragraph(text)]));
     result[counter] += rows.length;
@@ -87,6 +94,30 @@ export async function sendDailyNudges(
     }
   }
 
+  // Evaluation windows opening today, or closing in a few days.
+  const current = periodOf(now, agency.periodCadence, agency.timeZone);
+  const setting = { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays };
+  const windows = [previousPeriod(current), current, annualPeriod(today.year - 1), annualPeriod(today.year)].map((p) => ({ period: p, ...evaluationWindow(p, setting) }));
+  const civil = (d: Parameters<typeof formatCivilDate>[0], locale: Locale) => formatDate(new Date(`${formatCivilDate(d)}T00:00:00Z`), locale, 'UTC');
+  const opening = windows.filter((w) => formatCivilDate(w.opens) === date);
+  if (opening.length > 0) {
+    const closes = opening.map((w) => w.closes).sort((a, b) => formatCivilDate(a).localeCompare(formatCivilDate(b)))[0]!;
+    for (const supervisor of supervisors) {
+      const periods = opening.map((w) => periodLabel(w.period, supervisor.locale)).join(' & ');
+      const text = digestText[supervisor.locale].evaluationOpens({ periods, closes: civil(closes, supervisor.locale) });
+      await queue(supervisor.id, `nudge:evaluation-opens:${opening.map((w) => w.period.key).join('+')}:${supervisor.id}`, text, 'evaluation');
+    }
+  }
+  for (const w of windows.filter((w) => formatCivilDate(addDays(w.closes, -CLOSING_REMINDER_DAYS)) === date)) {
+    const done = await finishedEvaluations(prisma, w.period);
+    for (const supervisor of supervisors) {
+      const open = (reportsOf.get(supervisor.id) ?? []).filter((r) => !done.has(r.id)).length;
+      if (open === 0) continue;
+      const text = digestText[supervisor.locale].evaluationCloses({ period: periodLabel(w.period, supervisor.locale), closes: civil(w.closes, supervisor.locale), count: open });
+      await queue(supervisor.id, `nudge:evaluation-closes:${w.period.key}:${supervisor.id}`, text, 'evaluation');
+    }
+  }
+
   // Mondays: supervisors without dialogue with a report for 30 days.
   if (today.weekday === 1) {
     const since = new Date(now.getTime() - 30 * DAY);
@@ -114,4 +145,10 @@ export async function sendDailyNudges(
     }
   }
   return result;
+}
+
+/** Employees whose evaluation for the period is past the draft stage. */
+async function finishedEvaluations(prisma: PrismaClient, period: Period): Promise<Set<string>> {
+  const rows = await prisma.evaluation.findMany({ where: { periodKey: period.key, status: { not: 'DRAFT' } }, select: { employeeId: true } });
+  return new Set(rows.map((row) => row.employeeId));
 }

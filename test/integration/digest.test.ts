@@ -119,7 +119,28 @@ describe('daily nudges', () => {
     const result = await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date('2026-12-31T02:00:00Z') });
     await outboxSettled(db.prisma);
     expect(result.periodEnd).toBe(3);
-    expect(inbox('Sri Wahyuni', before).join('\n')).toMatch(/Triwulan IV 2026 berakhir hari ini[\s\S]*4 bawahan/);
+    expect(inbox('Sri Wahyuni', before).join('\n')).toMatch(/Triwulan IV 2026 berakhir hari ini\. Evaluasi kinerja periodik untuk 4 bawahan Anda sudah dapat dimulai: ketik \/evaluasi/);
+  });
+
+  it('tells supervisors when the evaluation window opens and, before it closes, how many are left', async () => {
+    const before = mark('Sri Wahyuni');
+    // Friday 18 December 2026: the Q4 and the annual window open (14 days before the year ends).
+    const opens = await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date('2026-12-18T02:00:00Z') });
+    await outboxSettled(db.prisma);
+    expect(opens.evaluation).toBe(3);
+    expect(inbox('Sri Wahyuni', before).join('\n')).toMatch(/Evaluasi kinerja Triwulan IV 2026 & Tahun 2026 dibuka hari ini sampai 30 Jan 2027\. Ketik \/evaluasi/);
+    // Three days before both windows close, every supervisor still has everyone to finalise.
+    const sri = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Sri Wahyuni' } });
+    const andi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Andi Pratama' } });
+    await db.prisma.evaluation.create({ data: { employeeId: andi.id, raterId: sri.id, kind: 'PERIODIC', year: 2026, periodKey: '2026-Q4', status: 'FINAL', predikat: 'BAIK' } });
+    const closing = mark('Sri Wahyuni');
+    const closes = await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date('2027-01-27T02:00:00Z') });
+    await outboxSettled(db.prisma);
+    expect(closes.evaluation).toBe(6);
+    const text = inbox('Sri Wahyuni', closing).join('\n');
+    expect(text).toMatch(/Evaluasi Triwulan IV 2026 ditutup 30 Jan 2027: 3 bawahan Anda belum dinilai atau belum difinalisasi/);
+    expect(text).toMatch(/Evaluasi Tahun 2026 ditutup 30 Jan 2027: 4 bawahan/);
+    await db.prisma.evaluation.deleteMany();
   });
 
   it('nudges leaders first in January and tells their staff they are waiting on them', async () => {
