@@ -4,6 +4,7 @@
  * jobs that run on their own – delivery through BullMQ, weekly check-ins, reminders – with the
  * maintenance timer that keeps Redis in line with the database.
  */
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { Bot } from '../bot/bot.js';
 import type { BotContext } from '../bot/context.js';
@@ -94,7 +95,9 @@ export async function startConversations(options: {
     const loadDemo = config.demoOrganisation === 'on' || (config.demoOrganisation === 'auto' && db.kind === 'embedded');
     const demo = loadDemo ? await seedDemoIfEmpty(prisma, localDate(now(), config.defaultTimeZone).year) : { seeded: false, startAs: undefined };
     if (demo.seeded) logger.info('demo organisation loaded for the console');
-    channels.set('CONSOLE', new ConsoleChannel({ prisma, ...options.consoleIo, locale: config.defaultLocale, initialEmployeeId: demo.startAs }));
+    // A terminal cannot show files: exports sent in chat are saved under DATA_DIR.
+    const downloadDir = join(config.dataDir, 'ekspor');
+    channels.set('CONSOLE', new ConsoleChannel({ prisma, ...options.consoleIo, locale: config.defaultLocale, initialEmployeeId: demo.startAs, downloadDir }));
   }
   if (config.telegram) channels.set('TELEGRAM', new TelegramChannel(config.telegram, options.http, logger));
   if (config.slack) {

@@ -24,6 +24,7 @@ import { destinationsListCommand, destinationsRemoveCommand } from './commands/r
 import { scheduleListCommand, scheduleResetCommand, scheduleSetCommand } from './commands/schedule.js';
 import { slackLinkCommand } from './commands/slack-link.js';
 import { periodsSetCommand, periodsShowCommand } from './commands/periods.js';
+import { exportCommand } from './commands/export.js';
 import { statusCommand } from './commands/status.js';
 
 const OPTIONS = {
@@ -48,6 +49,8 @@ const OPTIONS = {
   cadence: { type: 'string' },
   'skp-deadline': { type: 'string' },
   'objection-days': { type: 'string' },
+  period: { type: 'string' },
+  format: { type: 'string' },
   'evaluation-opens': { type: 'string' },
   'evaluation-closes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -105,6 +108,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
           list: () => destinationsListCommand(context, values),
           remove: () => destinationsRemoveCommand(context, { ...values, chat: rest[1] }),
         });
+      case 'export':
+        return await exportCommand(context, values);
       case 'status':
         return await statusCommand(context);
       case 'migrate':

@@ -31,6 +31,17 @@ export interface ImageAttachment {
   base64: string;
 }
 
+/**
+ * A file sent with a message (an export), kept in the outbox as base64. Whoever attaches one keeps
+ * it small: the bytes live in an outbox row until sent (see MAX_CHAT_DOCUMENT_BYTES in flows/export.ts).
+ */
+export interface DocumentAttachment {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64. */
+  base64: string;
+}
+
 /** One message. Buttons are rows of buttons. `expectsFile` asks the channel to invite an upload. */
 export interface Reply {
   blocks: Block[];
@@ -38,6 +49,8 @@ export interface Reply {
   expectsFile?: boolean;
   /** Sent before the text, as a photo. */
   image?: ImageAttachment;
+  /** Sent before the text, as a file to download. */
+  document?: DocumentAttachment;
 }
 
 /** Text spans from a mixed list: strings are plain text, objects keep their formatting. */
@@ -70,8 +83,14 @@ export function quote(text: string): Block {
 }
 
 /** A reply of blocks, with optional button rows. */
-export function reply(blocks: Block[], buttons: Button[][] = [], options: { expectsFile?: boolean; image?: ImageAttachment } = {}): Reply {
-  return { blocks, buttons, ...(options.expectsFile ? { expectsFile: true } : {}), ...(options.image ? { image: options.image } : {}) };
+export function reply(blocks: Block[], buttons: Button[][] = [], options: { expectsFile?: boolean; image?: ImageAttachment; document?: DocumentAttachment } = {}): Reply {
+  return {
+    blocks,
+    buttons,
+    ...(options.expectsFile ? { expectsFile: true } : {}),
+    ...(options.image ? { image: options.image } : {}),
+    ...(options.document ? { document: options.document } : {}),
+  };
 }
 
 /** A reply of one paragraph. */

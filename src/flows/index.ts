@@ -12,6 +12,7 @@ import { scheduleFlow } from './schedule.js';
 import { unitPredikatFlow } from './unit-predikat.js';
 import { developmentFlow, developmentRatingFlow } from './development.js';
 import { evaluationFlow } from './evaluation.js';
+import { exportFlow } from './export.js';
 import { evaluationFinalizeFlow } from './evaluation-finalize.js';
 import { followUpDecisionFlow, followUpFlow } from './follow-up.js';
 import { objectionDecisionFlow, objectionExplanationFlow, objectionFlow } from './objection.js';
@@ -39,4 +40,5 @@ export const FLOWS: FlowDefinition<BotContext>[] = [
   objectionDecisionFlow,
   followUpFlow,
   followUpDecisionFlow,
+  exportFlow,
 ];

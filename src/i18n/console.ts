@@ -19,6 +19,8 @@ export const consoleText = catalogue(
     botSays: 'Bot:',
     toSomeoneElse: (p: { name: string }) => `→ pesan untuk ${p.name} (ganti dengan /as ${p.name}):`,
     image: (p: { name: string; kb: number }) => `gambar ${p.name}, ${p.kb} KB – terlihat di Telegram`,
+    document: (p: { name: string; kb: number }) => `berkas ${p.name}, ${p.kb} KB – terlihat di Telegram`,
+    documentSaved: (p: { name: string; kb: number; path: string }) => `berkas ${p.name}, ${p.kb} KB – disimpan di ${p.path}`,
   },
   {
     banner: (p) =>
@@ -37,5 +39,7 @@ export const consoleText = catalogue(
     botSays: 'Bot:',
     toSomeoneElse: (p) => `→ message for ${p.name} (switch with /as ${p.name}):`,
     image: (p) => `picture ${p.name}, ${p.kb} KB – visible on Telegram`,
+    document: (p) => `file ${p.name}, ${p.kb} KB – visible on Telegram`,
+    documentSaved: (p) => `file ${p.name}, ${p.kb} KB – saved to ${p.path}`,
   },
 );

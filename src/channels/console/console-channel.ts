@@ -3,11 +3,13 @@
  * person at a time (`/as <nama atau NIP>`, `/orang` lists people); messages the bot sends to
  * anyone else appear labelled with the recipient. A letter presses a button of the last message.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { EventEffects } from '../../bot/context.js';
 import { parseCommand, type InboundEvent } from '../../bot/inbound.js';
-import type { Reply } from '../../conversation/reply.js';
+import type { DocumentAttachment, Reply } from '../../conversation/reply.js';
 import type { Channel } from '../../delivery/channel.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Locale } from '../../i18n/catalogue.js';
@@ -23,6 +25,8 @@ export interface ConsoleOptions {
   locale: Locale;
   /** Who you are at the start; defaults to nobody until `/as`. */
   initialEmployeeId?: string;
+  /** Where files the bot sends (exports) are saved, since a terminal cannot show them; unset: only named. */
+  downloadDir?: string;
 }
 
 export class ConsoleChannel implements Channel {
@@ -62,7 +66,8 @@ export class ConsoleChannel implements Channel {
     const t = consoleText[this.options.locale];
     this.lastButtons.set(chatId, message.buttons.flat().map((button) => button.token));
     const image = message.image ? `[${consoleText[this.options.locale].image({ name: message.image.fileName, kb: Math.round((message.image.base64.length * 3) / 4 / 1024) })}]\n` : '';
-    const text = image + renderConsole(message, { ansi: this.options.ansi });
+    const document = message.document ? `[${await this.saveDocument(message.document)}]\n` : '';
+    const text = image + document + renderConsole(message, { ansi: this.options.ansi });
     const body = text
       .split('\n')
       .map((line) => `  ${line}`)
@@ -70,6 +75,20 @@ export class ConsoleChannel implements Channel {
     const forMe = chatId === this.current?.nip;
     this.write(forMe ? `${t.botSays}\n${body}` : `${t.toSomeoneElse({ name: await this.nameOf(chatId) })}\n${body}`);
     return { externalMessageId: `console-${Date.now()}` };
+  }
+
+  /** Saves a document the bot sent (owner-readable: exports hold personal data) and says where. */
+  private async saveDocument(document: DocumentAttachment): Promise<string> {
+    const t = consoleText[this.options.locale];
+    const bytes = Buffer.from(document.base64, 'base64');
+    const kb = Math.max(1, Math.round(bytes.length / 1024));
+    const dir = this.options.downloadDir;
+    if (!dir) return t.document({ name: document.fileName, kb });
+    await mkdir(dir, { recursive: true });
+    // The name comes from the bot, but a path separator must never lead outside the directory.
+    const path = join(dir, basename(document.fileName));
+    await writeFile(path, bytes, { mode: 0o600 });
+    return t.documentSaved({ name: document.fileName, kb, path });
   }
 
   private async onLine(raw: string, handle: (event: InboundEvent) => Promise<EventEffects>): Promise<void> {

@@ -131,6 +131,9 @@ export class SlackChannel implements Channel {
       if (message.image) {
         await this.delivery.files.uploadV2({ channel_id: chatId, file: Buffer.from(message.image.base64, 'base64'), filename: message.image.fileName });
       }
+      if (message.document) {
+        await this.delivery.files.uploadV2({ channel_id: chatId, file: Buffer.from(message.document.base64, 'base64'), filename: message.document.fileName });
+      }
       for (const part of renderSlack(message)) {
         const sent = await this.delivery.chat.postMessage({ channel: chatId, text: part.text, blocks: part.blocks, unfurl_links: false, unfurl_media: false });
         lastId = sent.ts ?? lastId;

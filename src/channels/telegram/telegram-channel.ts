@@ -101,6 +101,14 @@ export class TelegramChannel implements Channel {
         throw classifyTelegramError(error);
       }
     }
+    if (message.document) {
+      try {
+        const document = await this.bot.telegram.sendDocument(chatId, { source: Buffer.from(message.document.base64, 'base64'), filename: message.document.fileName });
+        lastId = String(document.message_id);
+      } catch (error) {
+        throw classifyTelegramError(error);
+      }
+    }
     for (const part of renderTelegram(message)) {
       try {
         const sent = await this.bot.telegram.sendMessage(chatId, part.html, {

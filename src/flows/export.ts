@@ -1,0 +1,109 @@
+/**
+ * /ekspor – HR (pengelola kinerja) picks a unit it covers, or its whole agency, and a period, and
+ * receives the XLSX for e-Kinerja in the chat. Only in private chats: the file holds ratings.
+ */
+import { z } from 'zod';
+import type { BotContext } from '../bot/context.js';
+import { lastAnswer, type FlowDefinition, type FlowState, type Option } from '../conversation/flow.js';
+import { paragraph, reply } from '../conversation/reply.js';
+import { hrCovers } from '../domain/access.js';
+import { parsePeriodKey, periodLabel } from '../domain/periods.js';
+import { formatNumber } from '../i18n/catalogue.js';
+import { exportText } from '../i18n/export.js';
+import { buildEvaluationExport } from '../reports/evaluation-export.js';
+import { exportXlsx, XLSX_MIME_TYPE } from '../reports/export-files.js';
+import { exportBaseName, scopeName } from '../reports/export-tables.js';
+import { audit } from '../services/audit.js';
+import { accessContextOf } from '../services/people.js';
+import { predikatPeriods } from '../services/unit-predikat.js';
+import { refuse, say } from './common.js';
+
+/**
+ * Largest file sent in chat: 10 MB. Telegram lets bots upload 50 MB and Slack more, but the bytes
+ * wait in an outbox row (base64, a third larger) until sent, so rows stay small. An XLSX of 200
+ * people with six RHK each is about 80 KB: only a very large agency at once comes near the cap,
+ * and the CLI has none.
+ */
+export const MAX_CHAT_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** The unit step's value for the whole agency. */
+const WHOLE_AGENCY = 'all';
+
+const t = (ctx: BotContext) => exportText[ctx.me.locale];
+
+/** What HR may export: its whole agency (an agency-wide role) and every unit it covers, by name. */
+export async function exportableScopes(ctx: BotContext): Promise<Option[]> {
+  const { hrRoles } = await accessContextOf(ctx.db, ctx.me, ctx.now);
+  if (!hrRoles.some((role) => role.agencyId === ctx.me.agencyId)) return [];
+  const units = await ctx.db.unit.findMany({ where: { agencyId: ctx.me.agencyId }, select: { id: true, name: true, parentId: true }, orderBy: { name: 'asc' } });
+  const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId]));
+  const pathOf = (id: string) => {
+    const path: string[] = [];
+    for (let current: string | null | undefined = id; current && !path.includes(current); current = parentOf.get(current)) path.unshift(current);
+    return path;
+  };
+  const covered = units.filter((unit) => hrCovers(hrRoles, ctx.me.agencyId, pathOf(unit.id))).map((unit) => ({ value: unit.id, label: unit.name }));
+  // An agency-wide role covers even an empty path.
+  const whole = hrCovers(hrRoles, ctx.me.agencyId, []) ? [{ value: WHOLE_AGENCY, label: t(ctx).wholeAgency({ agency: ctx.me.agencyName }) }] : [];
+  return [...whole, ...covered];
+}
+
+async function scopeLabel(ctx: BotContext, state: FlowState): Promise<string> {
+  const value = lastAnswer<string>(state, 'unit') ?? '';
+  return (await exportableScopes(ctx)).find((option) => option.value === value)?.label ?? '';
+}
+
+async function refusal(ctx: BotContext) {
+  await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'access.denied', entityType: 'Employee', entityId: ctx.me.id, details: { attempted: 'EXPORT', reason: 'NOT_HR' } });
+  return say(t(ctx).notHr);
+}
+
+export const exportFlow: FlowDefinition<BotContext> = {
+  id: 'export',
+  version: 1,
+  command: '/ekspor',
+  title: (locale) => exportText[locale].title,
+  async begin(ctx, context) {
+    if ((await exportableScopes(ctx)).length === 0) return refuse(await refusal(ctx));
+    return { ok: true, context };
+  },
+  steps: [
+    {
+      id: 'unit',
+      kind: 'choice',
+      schema: z.string(),
+      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askUnit)] }),
+      options: (ctx) => exportableScopes(ctx),
+    },
+    {
+      id: 'period',
+      kind: 'choice',
+      schema: z.string(),
+      prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askPeriod({ unit: await scopeLabel(ctx, state) }))] }),
+      // The current and previous periodic period of the agency's cadence, this year and last year.
+      options: async (ctx) => (await predikatPeriods(ctx.db, ctx.me, ctx.now)).map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
+    },
+  ],
+  async complete(ctx, state) {
+    const scope = lastAnswer<string>(state, 'unit') ?? '';
+    const period = parsePeriodKey(lastAnswer<string>(state, 'period') ?? '');
+    // Coverage again at the end: the HR role may have changed while the person chose.
+    if (!period || !(await exportableScopes(ctx)).some((option) => option.value === scope)) return [await refusal(ctx)];
+    const data = await buildEvaluationExport(ctx.db, { agencyId: ctx.me.agencyId, unitId: scope === WHOLE_AGENCY ? null : scope, period });
+    const bytes = await exportXlsx(data, ctx.me.locale, ctx.now);
+    if (bytes.length > MAX_CHAT_DOCUMENT_BYTES) {
+      return [say(t(ctx).tooLarge({ mb: formatNumber(bytes.length / 1024 / 1024, ctx.me.locale), limitMb: MAX_CHAT_DOCUMENT_BYTES / 1024 / 1024 }))];
+    }
+    const fileName = `${exportBaseName(data)}.xlsx`;
+    await audit(ctx.db, {
+      agencyId: ctx.me.agencyId,
+      actorId: ctx.me.id,
+      action: 'export.created',
+      entityType: data.unit ? 'Unit' : 'Agency',
+      entityId: data.unit?.id ?? ctx.me.agencyId,
+      details: { periodKey: period.key, format: 'xlsx', employees: data.employees.length, channel: ctx.origin.platform },
+    });
+    const text = t(ctx).delivered({ scope: scopeName(data, ctx.me.locale), period: periodLabel(period, ctx.me.locale), employees: data.employees.length, rhk: data.rhk.length, file: fileName });
+    return [reply([paragraph(text)], [], { document: { fileName, mimeType: XLSX_MIME_TYPE, base64: bytes.toString('base64') } })];
+  },
+};

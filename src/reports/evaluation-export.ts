@@ -1,0 +1,253 @@
+/**
+ * What HR enters into e-Kinerja, gathered for one unit (with its sub-units) or the whole agency and
+ * one period: per employee the SKP, the record of the period (progress, evidence, feedback,
+ * check-ins) and the evaluation with its objection and follow-up; per RHK and indicator the plan's
+ * targets and the progress logged. Plain values only: labels and files are made elsewhere
+ * (export-tables.ts, export-files.ts). Queries run one after another, since `db` may be a transaction.
+ */
+import { addDays, epochDay, formatCivilDate, isoWeekday, isoWeekOf, pad2, type CivilDate } from '../domain/civil-date.js';
+import type { Period } from '../domain/periods.js';
+import { instantFromLocal, localDate } from '../domain/time-zones.js';
+import type {
+  EmployeePredikat,
+  EvaluationStatus,
+  FollowUpKind,
+  IndicatorAspect,
+  ObjectionDecision,
+  ObjectionStatus,
+  PlanStatus,
+  Rating,
+  RhkKind,
+} from '../generated/prisma/client.js';
+import { unitSubtree } from '../linking/link-codes.js';
+import type { Db } from '../services/db.js';
+
+/** One employee of the export. Counts are within the period; the plan is that of the period's year. */
+export interface EmployeeExportRow {
+  nip: string;
+  name: string;
+  position: string;
+  unit: string;
+  rater: { nip: string; name: string } | null;
+  plan: { status: PlanStatus; version: number; rhkCount: number } | null;
+  progressEntries: number;
+  evidence: number;
+  feedback: { total: number; apresiasi: number; perbaikan: number };
+  checkins: { answered: number; missed: number };
+  evaluation: {
+    status: EvaluationStatus;
+    resultsRating: Rating | null;
+    behaviourRating: Rating | null;
+    predikat: EmployeePredikat | null;
+    /** Civil dates in the agency's time zone. */
+    finalizedOn: CivilDate | null;
+    acknowledgedOn: CivilDate | null;
+    objection: { status: ObjectionStatus; decision: ObjectionDecision | null; changedPredikat: EmployeePredikat | null } | null;
+    followUps: { kind: FollowUpKind; recommendation: string; decision: string | null }[];
+  } | null;
+}
+
+/** One indicator of one RHK (an RHK without indicators gives one row with `indicator` null). */
+export interface RhkExportRow {
+  nip: string;
+  name: string;
+  kind: RhkKind;
+  /** 1-based position of the RHK in the plan. */
+  number: number;
+  text: string;
+  leaderRhk: string | null;
+  indicator: { aspect: IndicatorAspect | null; text: string; targetValue: number | null; targetUnit: string | null; targetText: string | null } | null;
+  /** Progress entries on this RHK (any version of it) within the period. */
+  progressEntries: number;
+  /** The value of the newest progress entry on this indicator, when one carried a value. */
+  lastValue: number | null;
+}
+
+/** Everything one export holds. */
+export interface EvaluationExport {
+  agency: { id: string; name: string; timeZone: string };
+  /** Null for the whole agency. */
+  unit: { id: string; name: string } | null;
+  period: Period;
+  kind: 'PERIODIC' | 'ANNUAL';
+  employees: EmployeeExportRow[];
+  rhk: RhkExportRow[];
+}
+
+/** The ISO weeks whose Thursday falls in the period: each week belongs to exactly one period, as to one ISO year. */
+export function weekKeysOf(period: Period): string[] {
+  const keys: string[] = [];
+  const firstThursday = addDays(period.start, (4 - isoWeekday(period.start) + 7) % 7);
+  for (let day = firstThursday; epochDay(day) <= epochDay(period.end); day = addDays(day, 7)) {
+    const { year, week } = isoWeekOf(day);
+    keys.push(`${year}-W${pad2(week)}`);
+  }
+  return keys;
+}
+
+/** The period as instants in a time zone: [from, until). */
+function instantsOf(period: Period, timeZone: string): { from: Date; until: Date } {
+  const midnight = (date: CivilDate) => instantFromLocal({ ...date, hour: 0, minute: 0 }, timeZone);
+  return { from: midnight(period.start), until: midnight(addDays(period.end, 1)) };
+}
+
+/** A civil date stored as midnight UTC (the `@db.Date` columns). */
+const dateColumn = (date: CivilDate) => new Date(`${formatCivilDate(date)}T00:00:00Z`);
+
+/** Counts of `key` over `items`. */
+function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+/** Rows of `items` by `key` (the last one wins). */
+function indexBy<T>(items: T[], key: (item: T) => string): Map<string, T> {
+  return new Map(items.map((item) => [key(item), item]));
+}
+
+/** Builds the export of `unitId` (with its sub-units; null: the whole agency) for `period`. */
+export async function buildEvaluationExport(db: Db, options: { agencyId: string; unitId: string | null; period: Period }): Promise<EvaluationExport> {
+  // Flat queries, one relation at a time: Prisma runs sibling includes concurrently, which a
+  // transaction's single connection must not be asked to do (see Db in services/db.ts).
+  const { period } = options;
+  const agency = await db.agency.findUniqueOrThrow({ where: { id: options.agencyId }, select: { id: true, name: true, timeZone: true } });
+  const unit = options.unitId ? await db.unit.findFirstOrThrow({ where: { id: options.unitId, agencyId: agency.id }, select: { id: true, name: true } }) : null;
+  const unitIds = unit ? await unitSubtree(db, agency.id, unit.id) : undefined;
+  const people = await db.employee.findMany({
+    where: { agencyId: agency.id, active: true, ...(unitIds ? { unitId: { in: unitIds } } : {}) },
+    select: { id: true, nip: true, name: true, position: true, timeZone: true, unitId: true, supervisorId: true },
+    orderBy: [{ unit: { name: 'asc' } }, { name: 'asc' }],
+  });
+  const ids = people.map((person) => person.id);
+  const unitNames = indexBy(await db.unit.findMany({ where: { agencyId: agency.id }, select: { id: true, name: true } }), (u) => u.id);
+  const kind = period.kind === 'YEAR' ? 'ANNUAL' : 'PERIODIC';
+
+  // The plan in force: the newest agreed version, else the newest (as /skp shows it).
+  const plans = await db.plan.findMany({ where: { employeeId: { in: ids }, year: period.year }, orderBy: { version: 'desc' } });
+  const planOf = new Map<string, (typeof plans)[number]>();
+  for (const plan of plans) {
+    const chosen = planOf.get(plan.employeeId);
+    if (!chosen || (chosen.status !== 'AGREED' && plan.status === 'AGREED')) planOf.set(plan.employeeId, plan);
+  }
+  const expectations = await db.resultExpectation.findMany({ where: { planId: { in: [...planOf.values()].map((plan) => plan.id) } }, orderBy: { position: 'asc' } });
+  const indicators = await db.indicator.findMany({ where: { rhkId: { in: expectations.map((rhk) => rhk.id) } }, orderBy: { position: 'asc' } });
+  const leaderIds = expectations.flatMap((rhk) => (rhk.leaderRhkId ? [rhk.leaderRhkId] : []));
+  const leaderRhks = indexBy(await db.resultExpectation.findMany({ where: { id: { in: leaderIds } }, select: { id: true, text: true } }), (rhk) => rhk.id);
+
+  const progress = await db.progressEntry.findMany({
+    where: { employeeId: { in: ids }, occurredOn: { gte: dateColumn(period.start), lte: dateColumn(period.end) } },
+    select: { id: true, employeeId: true, rhkId: true, indicatorId: true, value: true },
+    orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }],
+  });
+  // Progress follows an RHK through plan revisions by its lineage.
+  const lineageOf = indexBy(await db.resultExpectation.findMany({ where: { id: { in: progress.map((entry) => entry.rhkId) } }, select: { id: true, lineageId: true } }), (rhk) => rhk.id);
+  const evidence = await db.evidence.findMany({ where: { progressEntryId: { in: progress.map((entry) => entry.id) } }, select: { progressEntryId: true } });
+  const evidencePerEntry = countBy(evidence, (item) => item.progressEntryId);
+  const progressCount = countBy(progress, (entry) => entry.employeeId);
+  const progressByLineage = countBy(progress, (entry) => lineageOf.get(entry.rhkId)?.lineageId ?? entry.rhkId);
+  const evidenceCount = new Map<string, number>();
+  const lastValue = new Map<string, number>();
+  for (const entry of progress) {
+    evidenceCount.set(entry.employeeId, (evidenceCount.get(entry.employeeId) ?? 0) + (evidencePerEntry.get(entry.id) ?? 0));
+    // Entries are oldest first: the last one written wins.
+    if (entry.indicatorId && entry.value !== null) lastValue.set(entry.indicatorId, Number(entry.value));
+  }
+
+  // Feedback is an instant: it counts in the period of the recipient's own calendar. A day of
+  // margin on each side, then the exact test per person.
+  const wide = { gte: new Date(dateColumn(period.start).getTime() - 86_400_000), lt: new Date(dateColumn(addDays(period.end, 2)).getTime()) };
+  const feedback = await db.feedback.findMany({ where: { recipientId: { in: ids }, createdAt: wide }, select: { recipientId: true, kind: true, createdAt: true } });
+  const zoneOf = new Map(people.map((person) => [person.id, person.timeZone]));
+  const inPeriod = (employeeId: string, at: Date) => {
+    const { from, until } = instantsOf(period, zoneOf.get(employeeId) ?? agency.timeZone);
+    return at >= from && at < until;
+  };
+  const feedbackIn = feedback.filter((item) => inPeriod(item.recipientId, item.createdAt));
+
+  const prompts = await db.checkinPrompt.findMany({
+    where: { employeeId: { in: ids }, weekKey: { in: weekKeysOf(period) }, status: { in: ['ANSWERED', 'MISSED'] } },
+    select: { employeeId: true, status: true },
+  });
+  const checkins = countBy(prompts, (prompt) => `${prompt.employeeId}:${prompt.status}`);
+
+  const evaluations = await db.evaluation.findMany({ where: { employeeId: { in: ids }, kind, periodKey: period.key } });
+  const evaluationOf = indexBy(evaluations, (evaluation) => evaluation.employeeId);
+  const evaluationIds = evaluations.map((evaluation) => evaluation.id);
+  const objectionOf = indexBy(await db.objection.findMany({ where: { evaluationId: { in: evaluationIds } } }), (objection) => objection.evaluationId);
+  const followUps = await db.evaluationFollowUp.findMany({ where: { evaluationId: { in: evaluationIds } }, orderBy: { createdAt: 'asc' } });
+  const raterIds = [...evaluations.map((evaluation) => evaluation.raterId), ...people.flatMap((person) => (person.supervisorId ? [person.supervisorId] : []))];
+  const raters = indexBy(await db.employee.findMany({ where: { id: { in: raterIds } }, select: { id: true, nip: true, name: true } }), (rater) => rater.id);
+  const civil = (at: Date | null): CivilDate | null => (at ? localDate(at, agency.timeZone) : null);
+
+  const employees: EmployeeExportRow[] = people.map((person) => {
+    const plan = planOf.get(person.id);
+    const evaluation = evaluationOf.get(person.id);
+    const objection = evaluation ? objectionOf.get(evaluation.id) : undefined;
+    const received = feedbackIn.filter((item) => item.recipientId === person.id);
+    // Whoever rated this period; before that, the supervisor who will.
+    const rater = raters.get(evaluation?.raterId ?? person.supervisorId ?? '');
+    return {
+      nip: person.nip,
+      name: person.name,
+      position: person.position,
+      unit: unitNames.get(person.unitId)?.name ?? '',
+      rater: rater ? { nip: rater.nip, name: rater.name } : null,
+      plan: plan ? { status: plan.status, version: plan.version, rhkCount: expectations.filter((rhk) => rhk.planId === plan.id).length } : null,
+      progressEntries: progressCount.get(person.id) ?? 0,
+      evidence: evidenceCount.get(person.id) ?? 0,
+      feedback: {
+        total: received.length,
+        apresiasi: received.filter((item) => item.kind === 'APRESIASI').length,
+        perbaikan: received.filter((item) => item.kind === 'PERBAIKAN').length,
+      },
+      checkins: { answered: checkins.get(`${person.id}:ANSWERED`) ?? 0, missed: checkins.get(`${person.id}:MISSED`) ?? 0 },
+      evaluation: evaluation
+        ? {
+            status: evaluation.status,
+            resultsRating: evaluation.resultsRating,
+            behaviourRating: evaluation.behaviourRating,
+            predikat: evaluation.predikat,
+            finalizedOn: civil(evaluation.finalizedAt),
+            acknowledgedOn: civil(evaluation.acknowledgedAt),
+            objection: objection ? { status: objection.status, decision: objection.decision, changedPredikat: objection.changedPredikat } : null,
+            followUps: followUps
+              .filter((followUp) => followUp.evaluationId === evaluation.id)
+              .map((followUp) => ({ kind: followUp.kind, recommendation: followUp.recommendation, decision: followUp.decision })),
+          }
+        : null,
+    };
+  });
+
+  const rhk: RhkExportRow[] = people.flatMap((person) => {
+    const plan = planOf.get(person.id);
+    return expectations
+      .filter((expectation) => expectation.planId === plan?.id)
+      .flatMap((expectation, index): RhkExportRow[] => {
+        const base = {
+          nip: person.nip,
+          name: person.name,
+          kind: expectation.kind,
+          number: index + 1,
+          text: expectation.text,
+          leaderRhk: leaderRhks.get(expectation.leaderRhkId ?? '')?.text ?? null,
+          progressEntries: progressByLineage.get(expectation.lineageId) ?? 0,
+        };
+        const own = indicators.filter((indicator) => indicator.rhkId === expectation.id);
+        if (own.length === 0) return [{ ...base, indicator: null, lastValue: null }];
+        return own.map((indicator) => ({
+          ...base,
+          indicator: {
+            aspect: indicator.aspect,
+            text: indicator.text,
+            targetValue: indicator.targetValue === null ? null : Number(indicator.targetValue),
+            targetUnit: indicator.targetUnit,
+            targetText: indicator.targetText,
+          },
+          lastValue: lastValue.get(indicator.id) ?? null,
+        }));
+      });
+  });
+
+  return { agency, unit, period, kind, employees, rhk };
+}

@@ -1,0 +1,52 @@
+/**
+ * The export as files: one XLSX with the sheets "Pegawai", "RHK" and "Keterangan", or one CSV per
+ * table (a CSV holds one table). Bytes only; the CLI writes them to disk, the chat attaches them.
+ */
+import ExcelJS from 'exceljs';
+import { toCsv } from '../files/csv-write.js';
+import type { Locale } from '../i18n/catalogue.js';
+import { exportText } from '../i18n/export.js';
+import type { EvaluationExport } from './evaluation-export.js';
+import { exportInfo, exportTables, type ExportTable } from './export-tables.js';
+
+export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Excel formats: "@" keeps a cell text (NIPs), dates show as 2026-12-31 whatever the reader's locale. */
+const FORMATS: Record<ExportTable['columns'][number]['kind'], string | undefined> = { text: '@', number: undefined, date: 'yyyy-mm-dd' };
+
+function addSheet(workbook: ExcelJS.Workbook, table: ExportTable): void {
+  const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width, ...(FORMATS[column.kind] ? { style: { numFmt: FORMATS[column.kind] } } : {}) }));
+  for (const cells of table.rows) {
+    // Dates travel as YYYY-MM-DD; midnight UTC is the same civil day in Excel, which has no time zones.
+    sheet.addRow(cells.map((cell, i) => (table.columns[i]?.kind === 'date' && typeof cell === 'string' ? new Date(`${cell}T00:00:00Z`) : cell)));
+  }
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+}
+
+/** The XLSX workbook of an export. */
+export async function exportXlsx(data: EvaluationExport, locale: Locale, now: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Dialog Kinerja';
+  workbook.created = now;
+  const [employees, rhk] = exportTables(data, locale);
+  addSheet(workbook, employees);
+  addSheet(workbook, rhk);
+  const info = workbook.addWorksheet(exportText[locale].sheetInfo);
+  info.columns = [{ width: 24 }, { width: 60 }];
+  for (const line of exportInfo(data, locale, now)) info.addRow(line);
+  info.getColumn(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One CSV per table, UTF-8 with a byte-order mark so Excel reads the names right. */
+export function exportCsv(data: EvaluationExport, locale: Locale): { suffix: string; content: string }[] {
+  return exportTables(data, locale).map((table) => ({
+    suffix: table.fileSuffix,
+    content: `\uFEFF${toCsv(
+      table.columns.map((column) => column.header),
+      table.rows,
+    )}`,
+  }));
+}

@@ -1,0 +1,296 @@
+/**
+ * Exports for e-Kinerja: the XLSX and the CSVs of a unit and a period hold the same numbers as the
+ * database (read back here), bad options write nothing, and HR receives the XLSX in chat while
+ * others are refused.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCliContext } from '../../src/cli/context.js';
+import { runCli } from '../../src/cli/main.js';
+import { parseConfig } from '../../src/config/load.js';
+import type { Reply } from '../../src/conversation/reply.js';
+import { readCsv } from '../../src/files/table.js';
+import { useTestDatabase } from '../support/database.js';
+import { useConsoleDriver } from '../support/drivers.js';
+import { tempDir } from '../support/files.js';
+
+const db = await useTestDatabase();
+const bot = await useConsoleDriver(db, () => new Date('2026-11-27T03:00:00Z'));
+const SECTION = 'Seksi Pengembangan Aplikasi';
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const context = createCliContext(parseConfig({ DATABASE_URL: db.url }), { out: (line) => out.push(line), err: (line) => err.push(line), interactive: false });
+  const code = await runCli(args, context).finally(() => context.close());
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const person = (name: string) => db.prisma.employee.findFirstOrThrow({ where: { name } });
+const day = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** A quarter of record for Andi (and a little outside it), and evaluations for Andi and Ratna. */
+beforeAll(async () => {
+  const [andi, ratna, sri] = [await person('Andi Pratama'), await person('Ratna Sari Dewi'), await person('Sri Wahyuni')];
+  const sriRhk = await db.prisma.resultExpectation.findFirstOrThrow({ where: { plan: { employeeId: sri.id } }, orderBy: { position: 'asc' } });
+  const plan = await db.prisma.plan.create({
+    data: {
+      employeeId: andi.id,
+      raterId: sri.id,
+      year: 2026,
+      status: 'AGREED',
+      positionTitle: andi.position,
+      resultExpectations: {
+        create: [
+          {
+            lineageId: 'andi-rhk-1',
+            kind: 'UTAMA',
+            text: 'Tersedianya modul perizinan daring',
+            position: 0,
+            leaderRhkId: sriRhk.id,
+            indicators: {
+              create: [
+                { aspect: 'KUANTITAS', text: 'Jumlah modul yang selesai', targetValue: 6, targetUnit: 'modul', position: 0 },
+                { aspect: 'WAKTU', text: 'Modul selesai tepat waktu', targetValue: 12.5, targetUnit: 'bulan', position: 1 },
+              ],
+            },
+          },
+          { lineageId: 'andi-rhk-2', kind: 'TAMBAHAN', text: 'Terdokumentasinya API layanan', position: 1, indicators: { create: [{ aspect: 'KUALITAS', text: 'Dokumentasi lengkap', targetText: 'Semua endpoint terdokumentasi' }] } },
+        ],
+      },
+    },
+    include: { resultExpectations: { include: { indicators: true }, orderBy: { position: 'asc' } } },
+  });
+  const [rhk1, rhk2] = plan.resultExpectations;
+  const modules = rhk1!.indicators.find((indicator) => indicator.position === 0)!;
+  const progress = (occurredOn: string, rhkId: string, extra: { value?: number; indicatorId?: string; evidence?: number } = {}) =>
+    db.prisma.progressEntry.create({
+      data: {
+        employeeId: andi.id,
+        rhkId,
+        text: `Realisasi ${occurredOn}`,
+        occurredOn: day(occurredOn),
+        value: extra.value ?? null,
+        indicatorId: extra.indicatorId ?? null,
+        evidence: { create: Array.from({ length: extra.evidence ?? 0 }, (_, i) => ({ kind: 'LINK' as const, url: `https://drive.contoh.go.id/${occurredOn}/${i}` })) },
+      },
+    });
+  await progress('2026-09-30', rhk1!.id, { evidence: 1, value: 3, indicatorId: modules.id }); // Q3: not counted
+  await progress('2026-10-05', rhk1!.id, { evidence: 2, value: 4, indicatorId: modules.id });
+  await progress('2026-11-20', rhk1!.id, { evidence: 1, value: 5, indicatorId: modules.id });
+  await progress('2026-12-01', rhk2!.id);
+
+  const feedback = (at: string, kind: 'APRESIASI' | 'PERBAIKAN') => db.prisma.feedback.create({ data: { recipientId: andi.id, giverId: sri.id, kind, text: 'Umpan balik', createdAt: new Date(at) } });
+  await feedback('2026-09-30T16:30:00Z', 'APRESIASI'); // 23.30 WIB on 30 September: Q3
+  await feedback('2026-09-30T17:30:00Z', 'APRESIASI'); // 00.30 WIB on 1 October: Q4
+  await feedback('2026-11-02T03:00:00Z', 'PERBAIKAN');
+  await feedback('2026-12-31T16:30:00Z', 'APRESIASI'); // 23.30 WIB on 31 December: Q4
+
+  // The week of Thursday 24 September belongs to Q3; the week of Thursday 1 October to Q4.
+  for (const [weekKey, status] of [['2026-W39', 'ANSWERED'], ['2026-W40', 'ANSWERED'], ['2026-W41', 'ANSWERED'], ['2026-W42', 'MISSED'], ['2026-W43', 'SKIPPED']] as const) {
+    await db.prisma.checkinPrompt.create({ data: { employeeId: andi.id, weekKey, status } });
+  }
+
+  const andiEvaluation = await db.prisma.evaluation.create({
+    data: {
+      employeeId: andi.id,
+      raterId: sri.id,
+      kind: 'PERIODIC',
+      year: 2026,
+      periodKey: '2026-Q4',
+      resultsRating: 'SESUAI',
+      behaviourRating: 'DI_ATAS',
+      predikat: 'BAIK',
+      status: 'DECIDED',
+      finalizedAt: new Date('2026-12-28T20:00:00Z'), // 29 December in WIB
+      followUps: { create: [{ kind: 'PENGHARGAAN', recommendation: 'Usulan pegawai berprestasi', decision: 'Disetujui' }] },
+    },
+  });
+  await db.prisma.objection.create({
+    data: { evaluationId: andiEvaluation.id, reasons: 'Modul ketiga selesai lebih awal.', status: 'DECIDED', decision: 'CHANGED', changedResultsRating: 'DI_ATAS', changedPredikat: 'SANGAT_BAIK', decidedAt: new Date('2027-01-05T03:00:00Z') },
+  });
+  await db.prisma.evaluation.create({
+    data: { employeeId: ratna.id, raterId: sri.id, kind: 'PERIODIC', year: 2026, periodKey: '2026-Q4', resultsRating: 'DI_BAWAH', behaviourRating: 'SESUAI', predikat: 'BUTUH_PERBAIKAN', status: 'ACKNOWLEDGED', finalizedAt: new Date('2027-01-04T03:00:00Z'), acknowledgedAt: new Date('2027-01-06T03:00:00Z') },
+  });
+  await db.prisma.evaluation.create({
+    data: { employeeId: ratna.id, raterId: sri.id, kind: 'ANNUAL', year: 2026, periodKey: '2026', resultsRating: 'SESUAI', behaviourRating: 'SESUAI', predikat: 'BAIK', status: 'DRAFT' },
+  });
+});
+
+/** Rows of a worksheet keyed by header, with the raw ExcelJS values. */
+function sheetRows(sheet: ExcelJS.Worksheet): Record<string, ExcelJS.CellValue>[] {
+  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+  const rows: Record<string, ExcelJS.CellValue>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    rows.push(Object.fromEntries(headers.map((header, i) => [header, row.getCell(i + 1).value])));
+  });
+  return rows;
+}
+
+async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** What the database says about one employee in Q4 2026 (WIB), counted independently of the exporter. */
+async function databaseCounts(nip: string) {
+  const employee = await db.prisma.employee.findUniqueOrThrow({ where: { nip } });
+  const inQuarter = { gte: day('2026-10-01'), lte: day('2026-12-31') };
+  const plan = await db.prisma.plan.findFirst({ where: { employeeId: employee.id, year: 2026 }, include: { _count: { select: { resultExpectations: true } } } });
+  return {
+    rhk: plan?._count.resultExpectations ?? 0,
+    progress: await db.prisma.progressEntry.count({ where: { employeeId: employee.id, occurredOn: inQuarter } }),
+    evidence: await db.prisma.evidence.count({ where: { progressEntry: { employeeId: employee.id, occurredOn: inQuarter } } }),
+    feedback: await db.prisma.feedback.count({ where: { recipientId: employee.id, createdAt: { gte: new Date('2026-09-30T17:00:00Z'), lt: new Date('2026-12-31T17:00:00Z') } } }),
+  };
+}
+
+describe('export (CLI)', () => {
+  it('writes an XLSX of a unit and a quarter that holds the same numbers as the database', async () => {
+    const dir = tempDir();
+    const result = await cli(['export', '--period', '2026-Q4', '--unit', SECTION, '--out', dir]);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const file = join(dir, 'ekspor-seksi-pengembangan-aplikasi-2026-Q4.xlsx');
+    expect(result.out).toBe(`Ekspor Triwulan IV 2026 untuk ${SECTION}: 5 pegawai, 5 baris RHK, disimpan di ${file}.`);
+
+    const workbook = await readWorkbook(file);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Pegawai', 'RHK', 'Keterangan']);
+    const employeesSheet = workbook.getWorksheet('Pegawai')!;
+    expect(employeesSheet.getRow(1).font?.bold).toBe(true);
+    const employees = sheetRows(employeesSheet);
+    const members = await db.prisma.employee.findMany({ where: { unit: { name: SECTION }, active: true } });
+    expect(employees.map((row) => row['NIP']).sort()).toEqual(members.map((member) => member.nip).sort());
+    for (const row of employees) {
+      // NIPs stay text with all 18 digits; counts are numbers equal to the database's.
+      expect(row['NIP']).toMatch(/^\d{18}$/);
+      const counts = await databaseCounts(row['NIP'] as string);
+      expect({ rhk: row['Jumlah RHK'], progress: row['Realisasi dicatat'], evidence: row['Bukti dukung'], feedback: row['Umpan balik diterima'] }).toEqual(counts);
+    }
+
+    const andi = employees.find((row) => row['Nama'] === 'Andi Pratama')!;
+    expect(andi).toMatchObject({
+      'Unit kerja': SECTION,
+      'Nama pejabat penilai kinerja': 'Sri Wahyuni',
+      'NIP pejabat penilai kinerja': '198209172006042002',
+      'Status SKP': 'Disepakati',
+      'Versi SKP': 1,
+      'Jumlah RHK': 2,
+      'Realisasi dicatat': 3,
+      'Bukti dukung': 3,
+      'Umpan balik diterima': 3,
+      'Umpan balik: apresiasi': 2,
+      'Umpan balik: saran perbaikan': 1,
+      'Check-in dijawab': 2,
+      'Check-in terlewat': 1,
+      'Status penilaian': 'Keberatan diputus',
+      'Rating hasil kerja': 'Sesuai Ekspektasi',
+      'Rating perilaku kerja': 'Di Atas Ekspektasi',
+      'Predikat kinerja': 'Baik',
+      'Status keberatan': 'Diputus',
+      'Keputusan keberatan': 'Hasil diubah',
+      'Predikat setelah keberatan': 'Sangat Baik',
+      'Predikat akhir': 'Sangat Baik',
+      'Tindak lanjut': 'Penghargaan: Usulan pegawai berprestasi (keputusan: Disetujui)',
+    });
+    expect(andi['Tanggal penilaian final']).toEqual(new Date('2026-12-29T00:00:00Z'));
+    expect(employees.find((row) => row['Nama'] === 'Ratna Sari Dewi')).toMatchObject({ 'Status penilaian': 'Diterima pegawai', 'Predikat akhir': 'Butuh Perbaikan', 'Status SKP': 'Belum ada', 'Jumlah RHK': 0 });
+    expect(employees.find((row) => row['Nama'] === 'Yohanes Kristianto')).toMatchObject({ 'Status penilaian': 'Belum dinilai', 'Nama pejabat penilai kinerja': 'Sri Wahyuni' });
+    expect(andi['Tanggal diterima pegawai']).toBeNull();
+
+    // One row per RHK and indicator; targets as numbers equal to the plan's.
+    const rhk = sheetRows(workbook.getWorksheet('RHK')!).filter((row) => row['Nama'] === 'Andi Pratama');
+    const indicators = await db.prisma.indicator.findMany({ where: { rhk: { plan: { employee: { name: 'Andi Pratama' } } } }, include: { rhk: true }, orderBy: [{ rhk: { position: 'asc' } }, { position: 'asc' }] });
+    expect(rhk.map((row) => [row['Indikator kinerja individu'], row['Target']])).toEqual(indicators.map((i) => [i.text, i.targetValue === null ? null : Number(i.targetValue)]));
+    expect(rhk[0]).toMatchObject({ 'No. RHK': 1, 'Jenis RHK': 'Utama', Aspek: 'Kuantitas', Satuan: 'modul', 'Realisasi dicatat (periode)': 2, 'Nilai realisasi terakhir': 5, 'RHK pimpinan yang diintervensi': 'Terselesaikannya pengembangan aplikasi layanan sesuai rencana' });
+    expect(rhk[1]).toMatchObject({ Aspek: 'Waktu', Target: 12.5, 'Nilai realisasi terakhir': null });
+    expect(rhk[2]).toMatchObject({ 'No. RHK': 2, 'Jenis RHK': 'Tambahan', Aspek: 'Kualitas', 'Target (naratif)': 'Semua endpoint terdokumentasi', 'Realisasi dicatat (periode)': 1 });
+    expect(await db.prisma.auditLog.count({ where: { action: 'export.created', actorLabel: 'cli' } })).toBe(1);
+  });
+
+  it('exports the annual evaluation for a year key and the whole agency without --unit', async () => {
+    const dir = tempDir();
+    const result = await cli(['export', '--period', '2026', '--out', join(dir, 'baru', 'tahunan.xlsx')]);
+    expect(result.code).toBe(0);
+    const employees = sheetRows((await readWorkbook(join(dir, 'baru', 'tahunan.xlsx'))).getWorksheet('Pegawai')!);
+    expect(employees).toHaveLength(await db.prisma.employee.count({ where: { active: true } }));
+    expect(employees.find((row) => row['Nama'] === 'Ratna Sari Dewi')).toMatchObject({ 'Status penilaian': 'Draf', 'Predikat kinerja': 'Baik' });
+    expect(employees.find((row) => row['Nama'] === 'Andi Pratama')).toMatchObject({ 'Status penilaian': 'Belum dinilai', 'Realisasi dicatat': 4, 'Check-in dijawab': 3 });
+  });
+
+  it('writes two CSV files with a BOM and the same numbers', async () => {
+    const dir = tempDir();
+    const result = await cli(['export', '--period', '2026-q4', '--unit', SECTION.toLowerCase(), '--format', 'CSV', '--out', join(dir, 'q4.csv')]);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/dua berkas CSV – 5 pegawai di .*q4-pegawai\.csv dan 5 baris RHK di .*q4-rhk\.csv/);
+    expect(readdirSync(dir).sort()).toEqual(['q4-pegawai.csv', 'q4-rhk.csv']);
+    const text = readFileSync(join(dir, 'q4-pegawai.csv'), 'utf8');
+    expect(text.startsWith('\uFEFFNIP,Nama,Jabatan,Unit kerja,')).toBe(true);
+    const andi = readCsv(text).rows.find((row) => row.cells['nama'] === 'Andi Pratama')!;
+    const counts = await databaseCounts(andi.cells['nip']!);
+    expect(andi.cells).toMatchObject({ jumlah_rhk: String(counts.rhk), realisasi_dicatat: String(counts.progress), bukti_dukung: String(counts.evidence), umpan_balik_diterima: String(counts.feedback), tanggal_penilaian_final: '2026-12-29', predikat_akhir: 'Sangat Baik' });
+    const rhk = readCsv(readFileSync(join(dir, 'q4-rhk.csv'), 'utf8')).rows.filter((row) => row.cells['nama'] === 'Andi Pratama');
+    expect(rhk.map((row) => row.cells['target'])).toEqual(['6', '12.5', '']);
+  });
+
+  it('refuses a bad period, an unknown unit or format with one line, and writes nothing', async () => {
+    const dir = tempDir();
+    for (const [args, message] of [
+      [['--period', '2026-Q5'], /^Periode "2026-Q5" tidak dikenal: tulis mis\. 2026-Q4 \(triwulan\), 2026-M11 \(bulan\) atau 2026 \(tahun\)\.$/],
+      [[], /^Sebutkan periodenya: --period 2026-Q4/],
+      [['--period', '2026-Q4', '--unit', 'Seksi Antah Berantah'], /^Unit "Seksi Antah Berantah" tidak ada di instansi ini\.$/],
+      [['--period', '2026-Q4', '--format', 'pdf'], /^Format "pdf" tidak dikenal: tulis xlsx atau csv\.$/],
+    ] as const) {
+      const result = await cli(['export', ...args, '--out', dir]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(message);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('/ekspor in chat', () => {
+  it('sends HR the XLSX of a unit it covers and a period it picks', async () => {
+    const dewi = await person('Dewi Anggraini');
+    await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId: dewi.agencyId } });
+    await bot.as('Dewi Anggraini');
+    const units = await bot.say('/ekspor');
+    expect(units).toMatch(/Ekspor data unit mana\?/);
+    expect(units).toMatch(/1\. Seluruh Pemerintah Provinsi Contoh \(demo\)\n\s*2\. Bidang Aplikasi Informatika\n\s*3\. Seksi Pengembangan Aplikasi/);
+    // Long labels come as a numbered list with number buttons.
+    expect(await bot.say('3')).toMatch(new RegExp(`Untuk periode apa data ${SECTION}\\?`));
+    const delivered = await bot.press('Triwulan IV 2026');
+    expect(delivered).toMatch(/Ekspor Triwulan IV 2026 untuk Seksi Pengembangan Aplikasi: 5 pegawai, 5 baris RHK \(berkas ekspor-seksi-pengembangan-aplikasi-2026-Q4\.xlsx\)/);
+
+    // The console saves the file and says where; it is the same workbook the CLI writes.
+    const path = /disimpan di (\S+\.xlsx)/.exec(delivered)?.[1];
+    expect(path).toBeDefined();
+    const employees = sheetRows((await readWorkbook(path!)).getWorksheet('Pegawai')!);
+    expect(employees.find((row) => row['Nama'] === 'Andi Pratama')).toMatchObject({ 'Realisasi dicatat': 3, 'Predikat akhir': 'Sangat Baik' });
+
+    const sent = await db.prisma.outboundMessage.findFirstOrThrow({ where: { chatId: dewi.nip }, orderBy: { createdAt: 'desc' } });
+    expect((sent.payload as unknown as Reply).document).toMatchObject({ fileName: 'ekspor-seksi-pengembangan-aplikasi-2026-Q4.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect(await db.prisma.auditLog.count({ where: { action: 'export.created', actorId: dewi.id } })).toBe(1);
+  });
+
+  it('offers HR of one unit only that unit and its sub-units', async () => {
+    const bambang = await person('Bambang Sutrisno');
+    const unit = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Seksi Tata Kelola Data' } });
+    await db.prisma.hrRole.create({ data: { employeeId: bambang.id, agencyId: bambang.agencyId, unitId: unit.id } });
+    await bot.as('Bambang Sutrisno');
+    const units = await bot.say('/ekspor');
+    expect(units).toMatch(/Seksi Tata Kelola Data/);
+    expect(units).not.toMatch(/Seluruh|Seksi Pengembangan Aplikasi|Bidang Aplikasi Informatika/);
+    await bot.say('/batal');
+  });
+
+  it('refuses someone who is not HR', async () => {
+    await bot.as('Andi Pratama');
+    expect(await bot.say('/ekspor')).toMatch(/Ekspor data kinerja hanya untuk pengelola kinerja\./);
+    expect(await db.prisma.auditLog.count({ where: { action: 'access.denied', actor: { name: 'Andi Pratama' }, details: { path: ['attempted'], equals: 'EXPORT' } } })).toBe(1);
+  });
+});
