@@ -6,6 +6,7 @@ import type { ConversationEngine, Outcome } from '../conversation/engine.js';
 import type { Reply } from '../conversation/reply.js';
 import { localDate } from '../domain/time-zones.js';
 import { say } from '../flows/common.js';
+import { undeliveredResults } from '../flows/evaluation-result.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import type { Db } from '../services/db.js';
@@ -156,5 +157,5 @@ export async function welcome(db: Db, employeeId: string, now: Date): Promise<Re
   const replies = [say(text.linked({ name: employee.name }))];
   const plan = await latestPlan(db, employee.id, localDate(now, employee.timeZone).year);
   if (plan && OPEN_STATUSES.includes(plan.status)) replies.push(say(text.pendingPlan({ year: plan.year, version: plan.version })));
-  return replies;
+  return [...replies, ...(await undeliveredResults(db, employee.id, now))];
 }

@@ -1,21 +1,19 @@
 /**
  * Finalising a team's evaluations for a period, once everyone is rated: a set that breaks the
  * distribution curve needs a written reason, kept with each evaluation. Every employee then
- * receives their result with the explanation and may accept it or file a keberatan.
+ * receives their result with the explanation and may accept it or file a keberatan (someone not
+ * linked yet receives it when they link, and their objection period starts then).
  */
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
-import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
+import { paragraph, type Block } from '../conversation/reply.js';
 import { explainCurveResult } from '../domain/distribution-curve.js';
-import { formatCivilDate } from '../domain/civil-date.js';
-import { objectionLastDay } from '../domain/evaluation-window.js';
-import { periodLabel, type Period } from '../domain/periods.js';
-import { explainPredikat, predikatLabel, ratingLabel, type EmployeePredikat, type Rating } from '../domain/rating-matrix.js';
-import { formatDate, type Locale } from '../i18n/catalogue.js';
+import { periodLabel } from '../domain/periods.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { audit } from '../services/audit.js';
-import { agencySettings, isOpenForEvaluation, teamStatus } from '../services/evaluations.js';
+import { isOpenForEvaluation, teamStatus } from '../services/evaluations.js';
+import { resultMessage } from './evaluation-result.js';
 import { refuse, say } from './common.js';
 import { periodOfState } from './evaluation.js';
 
@@ -83,7 +81,7 @@ export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
     const ids = status.team.filter((member) => member.evaluation?.status === 'DRAFT').map((member) => member.evaluation?.id ?? '');
     const finalized = await ctx.db.evaluation.updateMany({
       where: { id: { in: ids }, status: 'DRAFT' },
-      data: { status: 'FINAL', finalizedAt: ctx.now, deliveredAt: ctx.now, raterId: ctx.me.id, curveDeviationReason: status.curve && !status.curve.ok ? reason : null },
+      data: { status: 'FINAL', finalizedAt: ctx.now, raterId: ctx.me.id, curveDeviationReason: status.curve && !status.curve.ok ? reason : null },
     });
     await audit(ctx.db, {
       agencyId: ctx.me.agencyId,
@@ -93,46 +91,15 @@ export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
       entityId: status.unit.id,
       details: { periodKey: period.key, count: finalized.count, unitPredikat: status.unitPredikat, curveOk: status.curve?.ok ?? null, violations: status.curve?.violations.map((v) => v.ruleId) ?? [], reason },
     });
-    for (const id of ids) await sendResult(ctx, id, period);
-    return [say(t(ctx).finalized({ count: finalized.count, period: periodName }))];
+    const unlinked: string[] = [];
+    for (const id of ids) {
+      const { message, employee } = await resultMessage(ctx.db, id, ctx.now);
+      // The objection period runs from receipt: someone not linked yet receives it when they link.
+      if (await ctx.outbox.toPerson(employee.id, [message])) await ctx.db.evaluation.update({ where: { id }, data: { deliveredAt: ctx.now } });
+      else unlinked.push(employee.name);
+    }
+    const done = say(t(ctx).finalized({ count: finalized.count, period: periodName }));
+    return unlinked.length > 0 ? [done, say(t(ctx).resultsWaiting({ names: unlinked.join(', ') }))] : [done];
   },
 };
 
-/** The result as a person reads it: ratings, predikat and why, notes and feedback. */
-export function resultBlocks(
-  evaluation: { resultsRating: Rating | null; behaviourRating: Rating | null; predikat: EmployeePredikat | null; notes: string | null; feedback: string | null },
-  locale: Locale,
-): Block[] {
-  const m = appraisalText[locale];
-  const { resultsRating, behaviourRating, predikat } = evaluation;
-  if (!resultsRating || !behaviourRating || !predikat) return [];
-  const blocks: Block[] = [
-    paragraph(bold(m.resultLine({ results: ratingLabel(resultsRating, locale), behaviour: ratingLabel(behaviourRating, locale), predikat: predikatLabel(predikat, locale) }))),
-    paragraph(explainPredikat(resultsRating, behaviourRating, locale)),
-  ];
-  if (evaluation.notes) blocks.push(paragraph(m.notesLine), quote(evaluation.notes));
-  if (evaluation.feedback) blocks.push(paragraph(m.feedbackLine), quote(evaluation.feedback));
-  return blocks;
-}
-
-/** Sends a finalised evaluation to its employee with Terima / Ajukan keberatan buttons. */
-async function sendResult(ctx: BotContext, evaluationId: string, period: Period): Promise<void> {
-  const evaluation = await ctx.db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { employee: true } });
-  const { employee } = evaluation;
-  const m = appraisalText[employee.locale];
-  const agency = await agencySettings(ctx.db, employee.agencyId);
-  const lastDay = objectionLastDay(ctx.now, employee.timeZone, agency.objectionDays);
-  const message: Reply = reply(
-    [
-      paragraph(m.toEmployee({ rater: ctx.me.name, period: periodLabel(period, employee.locale), lastDay: formatDate(new Date(`${formatCivilDate(lastDay)}T00:00:00Z`), employee.locale, 'UTC') })),
-      ...resultBlocks(evaluation, employee.locale),
-    ],
-    [
-      [
-        await ctx.buttonFor(employee.id, m.acceptButton, { kind: 'action', name: 'evaluation.acknowledge', args: { evaluationId } }),
-        await ctx.buttonFor(employee.id, m.objectButton, { kind: 'start', flow: 'objection', context: { evaluationId } }),
-      ],
-    ],
-  );
-  await ctx.outbox.toPerson(employee.id, [message]);
-}

@@ -19,7 +19,7 @@ import { objectionText } from '../i18n/objection.js';
 import { audit } from '../services/audit.js';
 import { agencySettings } from '../services/evaluations.js';
 import { contextId, refusal, refuse, say } from './common.js';
-import { resultBlocks } from './evaluation-finalize.js';
+import { resultBlocks } from './evaluation-result.js';
 
 const t = (ctx: BotContext) => objectionText[ctx.me.locale];
 const civil = (date: Parameters<typeof formatCivilDate>[0], locale: Locale) => formatDate(new Date(`${formatCivilDate(date)}T00:00:00Z`), locale, 'UTC');

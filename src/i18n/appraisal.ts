@@ -63,6 +63,8 @@ export const appraisalText = catalogue(
     confirmFinalize: (p: { count: number; period: string }) => `Finalisasi ${p.count} evaluasi ${p.period}? Setiap pegawai menerima hasilnya dan dapat menerima atau mengajukan keberatan.`,
     curveUnchecked: 'Kurva distribusi belum diperiksa karena predikat unit belum ditetapkan.',
     finalized: (p: { count: number; period: string }) => `${p.count} evaluasi ${p.period} difinalisasi dan dikirim kepada pegawai.`,
+    resultsWaiting: (p: { names: string }) =>
+      `Belum terhubung ke chat: ${p.names}. Hasilnya dikirim begitu akun chat mereka terhubung, dan masa keberatan dihitung sejak itu.`,
     // The employee
     toEmployee: (p: { rater: string; period: string; lastDay: string }) =>
       `Hasil evaluasi kinerja ${p.period} dari ${p.rater}. Anda dapat menerima hasil ini, atau mengajukan keberatan kepada atasan pejabat penilai paling lambat ${p.lastDay}.`,
@@ -131,6 +133,7 @@ export const appraisalText = catalogue(
     confirmFinalize: (p) => `Finalise ${p.count} evaluations of ${p.period}? Each employee receives their result and may accept it or file an objection.`,
     curveUnchecked: 'The distribution curve was not checked because the unit’s rating is not set.',
     finalized: (p) => `${p.count} evaluations of ${p.period} finalised and sent to the employees.`,
+    resultsWaiting: (p) => `Not linked to chat yet: ${p.names}. They receive their result as soon as they link their chat account, and their objection period starts then.`,
     toEmployee: (p) =>
       `Your performance evaluation for ${p.period} from ${p.rater}. You may accept it, or file an objection (keberatan) with your rater’s superior by ${p.lastDay}.`,
     notesLine: 'Rater’s notes:',

@@ -5,6 +5,8 @@
  * follow-up recommendation shows the credit-point conversion and the superior records the decision.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { welcome } from '../../src/bot/router.js';
+import { plainText } from '../../src/conversation/reply.js';
 import { useTestDatabase } from '../support/database.js';
 import { consoleDriver, type ChatDriver } from '../support/drivers.js';
 import { startConsoleBot, type ConsoleSession } from '../support/console.js';
@@ -55,12 +57,23 @@ describe('annual evaluation', () => {
       await bot.say('-');
       await bot.say('-');
     }
+    // Bayu has not linked a chat account: his result waits for him.
+    await db.prisma.chatIdentity.deleteMany({ where: { employee: { name: FIFTH.name } } });
     expect(await bot.press('Finalisasi')).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 5 orang \(100%\)[\s\S]*tuliskan alasannya/);
     expect(await bot.say('Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toMatch(/Finalisasi 5 evaluasi Tahun 2026\?/);
-    expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 difinalisasi/);
+    expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 difinalisasi[\s\S]*Belum terhubung ke chat: Bayu Saputra\. Hasilnya dikirim begitu akun chat mereka terhubung/);
     const annual = await db.prisma.evaluation.findMany({ where: { periodKey: '2026', kind: 'ANNUAL' } });
     expect(annual).toHaveLength(5);
     expect(annual.every((e) => e.status === 'FINAL' && e.curveDeviationReason === 'Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toBe(true);
+    const bayu = await db.prisma.evaluation.findFirstOrThrow({ where: { periodKey: '2026', employee: { name: FIFTH.name } } });
+    expect(bayu.deliveredAt).toBeNull();
+    expect(annual.filter((e) => e.deliveredAt?.getTime() === NOW.getTime())).toHaveLength(4);
+    // When he links (a week later), the welcome carries the result and his 14 days start then.
+    const linkedAt = new Date('2027-01-04T03:00:00Z');
+    const greeting = (await welcome(db.prisma, bayu.employeeId, linkedAt)).map(plainText).join('\n');
+    expect(greeting).toMatch(/Hasil evaluasi kinerja Tahun 2026 dari Sri Wahyuni[\s\S]*paling lambat 18 Jan 2027[\s\S]*Predikat: Baik/);
+    expect((await db.prisma.evaluation.findUniqueOrThrow({ where: { id: bayu.id } })).deliveredAt).toEqual(linkedAt);
+
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'evaluation.finalized' } });
     expect(audit.details).toMatchObject({ periodKey: '2026', count: 5, unitPredikat: 'BAIK', curveOk: false, violations: ['baik.baik.max', 'baik.butuh-perbaikan-or-kurang.min'] });
   });

@@ -1,0 +1,76 @@
+/**
+ * A finalised evaluation as its employee receives it: the result and why, notes and feedback, the
+ * last day to object, and the Terima / Ajukan keberatan buttons. Sent on finalising, or – to someone
+ * who was not linked then – when they link their chat account.
+ */
+import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
+import { formatCivilDate } from '../domain/civil-date.js';
+import { objectionLastDay } from '../domain/evaluation-window.js';
+import { parsePeriodKey, periodLabel } from '../domain/periods.js';
+import { explainPredikat, predikatLabel, ratingLabel, type EmployeePredikat, type Rating } from '../domain/rating-matrix.js';
+import { formatDate, type Locale } from '../i18n/catalogue.js';
+import { appraisalText } from '../i18n/appraisal.js';
+import type { Db } from '../services/db.js';
+import { agencySettings } from '../services/evaluations.js';
+import { mintToken } from '../services/tokens.js';
+
+/** The result as a person reads it: ratings, predikat and why, notes and feedback. */
+export function resultBlocks(
+  evaluation: { resultsRating: Rating | null; behaviourRating: Rating | null; predikat: EmployeePredikat | null; notes: string | null; feedback: string | null },
+  locale: Locale,
+): Block[] {
+  const m = appraisalText[locale];
+  const { resultsRating, behaviourRating, predikat } = evaluation;
+  if (!resultsRating || !behaviourRating || !predikat) return [];
+  const blocks: Block[] = [
+    paragraph(bold(m.resultLine({ results: ratingLabel(resultsRating, locale), behaviour: ratingLabel(behaviourRating, locale), predikat: predikatLabel(predikat, locale) }))),
+    paragraph(explainPredikat(resultsRating, behaviourRating, locale)),
+  ];
+  if (evaluation.notes) blocks.push(paragraph(m.notesLine), quote(evaluation.notes));
+  if (evaluation.feedback) blocks.push(paragraph(m.feedbackLine), quote(evaluation.feedback));
+  return blocks;
+}
+
+/**
+ * The message carrying a finalised evaluation to its employee, as if received `now` (the last day
+ * to object counts from then).
+ */
+export async function resultMessage(db: Db, evaluationId: string, now: Date): Promise<{ message: Reply; employee: { id: string; name: string } }> {
+  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { employee: true, rater: true } });
+  const { employee } = evaluation;
+  const m = appraisalText[employee.locale];
+  const agency = await agencySettings(db, employee.agencyId);
+  const lastDay = objectionLastDay(now, employee.timeZone, agency.objectionDays);
+  const period = parsePeriodKey(evaluation.periodKey);
+  const button = async (label: string, payload: Parameters<typeof mintToken>[2]) => ({ label, token: await mintToken(db, employee.id, payload, now) });
+  const message = reply(
+    [
+      paragraph(
+        m.toEmployee({
+          rater: evaluation.rater.name,
+          period: period ? periodLabel(period, employee.locale) : evaluation.periodKey,
+          lastDay: formatDate(new Date(`${formatCivilDate(lastDay)}T00:00:00Z`), employee.locale, 'UTC'),
+        }),
+      ),
+      ...resultBlocks(evaluation, employee.locale),
+    ],
+    [
+      [
+        await button(m.acceptButton, { kind: 'action', name: 'evaluation.acknowledge', args: { evaluationId } }),
+        await button(m.objectButton, { kind: 'start', flow: 'objection', context: { evaluationId } }),
+      ],
+    ],
+  );
+  return { message, employee };
+}
+
+/** Results finalised while the employee was not linked: sent now, and their objection period starts now. */
+export async function undeliveredResults(db: Db, employeeId: string, now: Date): Promise<Reply[]> {
+  const waiting = await db.evaluation.findMany({ where: { employeeId, status: 'FINAL', deliveredAt: null }, orderBy: { finalizedAt: 'asc' }, select: { id: true } });
+  const messages: Reply[] = [];
+  for (const { id } of waiting) {
+    messages.push((await resultMessage(db, id, now)).message);
+    await db.evaluation.update({ where: { id }, data: { deliveredAt: now } });
+  }
+  return messages;
+}
