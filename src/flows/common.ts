@@ -56,6 +56,14 @@ export async function refusedAttempt(ctx: BotContext, action: Action, message: s
   return say(message);
 }
 
+/** A `begin` for flows started by a button about one record: refused with the message `problem` finds, else started as is. */
+export function beginUnless(problem: (ctx: BotContext, context: Record<string, unknown>) => Promise<string | null>) {
+  return async (ctx: BotContext, context: Record<string, unknown>): Promise<BeginResult> => {
+    const message = await problem(ctx, context);
+    return message ? refuse(say(message)) : { ok: true, context };
+  };
+}
+
 /** A BeginResult that refuses with `message`. */
 export function refuse(message: Reply): BeginResult {
   return { ok: false, reply: message };

@@ -16,7 +16,7 @@ import { followUpText } from '../i18n/appraisal.js';
 import { audit } from '../services/audit.js';
 import { finalResult } from '../services/evaluations.js';
 import { decide } from '../services/people.js';
-import { contextId, refusal, refusalAboutReport, refuse, reportStep, say } from './common.js';
+import { beginUnless, contextId, refusal, refusalAboutReport, refuse, reportStep, say } from './common.js';
 
 const t = (ctx: BotContext) => followUpText[ctx.me.locale];
 const KINDS = ['PENGHARGAAN', 'SANKSI', 'PENGEMBANGAN'] as const;
@@ -156,10 +156,7 @@ export const followUpDecisionFlow: FlowDefinition<BotContext> = {
   version: 1,
   command: '/bantuan',
   title: (locale) => followUpText[locale].decisionTitle,
-  async begin(ctx, context) {
-    const problem = await decisionProblem(ctx, contextId(context, 'followUpId'));
-    return problem ? refuse(say(problem)) : { ok: true, context };
-  },
+  begin: beginUnless((ctx, context) => decisionProblem(ctx, contextId(context, 'followUpId'))),
   steps: [{ id: 'decision', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDecision)] }) }],
   async complete(ctx, state) {
     const followUpId = contextId(state.context, 'followUpId');

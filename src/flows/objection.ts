@@ -18,7 +18,7 @@ import { appraisalText } from '../i18n/appraisal.js';
 import { objectionText } from '../i18n/objection.js';
 import { audit } from '../services/audit.js';
 import { agencySettings } from '../services/evaluations.js';
-import { contextId, refusal, refuse, say } from './common.js';
+import { beginUnless, contextId, refusal, refuse, say } from './common.js';
 import { resultBlocks } from './evaluation-result.js';
 
 const t = (ctx: BotContext) => objectionText[ctx.me.locale];
@@ -58,10 +58,7 @@ export const objectionFlow: FlowDefinition<BotContext> = {
   version: 1,
   command: '/bantuan',
   title: (locale) => objectionText[locale].title,
-  async begin(ctx, context) {
-    const problem = await objectionRefusal(ctx, contextId(context, 'evaluationId'));
-    return problem ? refuse(say(problem)) : { ok: true, context };
-  },
+  begin: beginUnless((ctx, context) => objectionRefusal(ctx, contextId(context, 'evaluationId'))),
   steps: [
     {
       id: 'reasons',
@@ -163,10 +160,7 @@ export const objectionExplanationFlow: FlowDefinition<BotContext> = {
   version: 1,
   command: '/bantuan',
   title: (locale) => objectionText[locale].explanationTitle,
-  async begin(ctx, context) {
-    const problem = await explanationRefusal(ctx, contextId(context, 'objectionId'));
-    return problem ? refuse(say(problem)) : { ok: true, context };
-  },
+  begin: beginUnless((ctx, context) => explanationRefusal(ctx, contextId(context, 'objectionId'))),
   steps: [{ id: 'explanation', kind: 'text', maxLength: 3000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askExplanation)] }) }],
   async complete(ctx, state) {
     const objectionId = contextId(state.context, 'objectionId');
