@@ -11,7 +11,7 @@
  * accepted, day N + 1 is refused.
  */
 import { addDays, compareCivilDates, epochDay, type CivilDate } from './civil-date.js';
-import type { Period } from './periods.js';
+import { annualPeriod, periodOfDate, previousPeriod, type Period, type PeriodCadence } from './periods.js';
 import { localDate } from './time-zones.js';
 
 /** An agency's evaluation window setting, in days. */
@@ -32,6 +32,22 @@ export function windowState(period: Period, today: CivilDate, setting: WindowSet
   const { opens, closes } = evaluationWindow(period, setting);
   if (compareCivilDates(today, opens) < 0) return 'NOT_YET';
   return compareCivilDates(today, closes) > 0 ? 'CLOSED' : 'OPEN';
+}
+
+/**
+ * The periods whose evaluation may be open around `today`: the previous and the current periodic
+ * period, and last year's and this year's annual evaluation, with their windows.
+ */
+export function evaluationCandidates(today: CivilDate, cadence: PeriodCadence, setting: WindowSetting = DEFAULT_WINDOW) {
+  const current = periodOfDate(today, cadence);
+  return [previousPeriod(current), current, annualPeriod(today.year - 1), annualPeriod(today.year)].map((period) => ({ period, ...evaluationWindow(period, setting) }));
+}
+
+/** The periods whose evaluation window is open on `today`. */
+export function openEvaluationPeriods(today: CivilDate, cadence: PeriodCadence, setting: WindowSetting = DEFAULT_WINDOW): Period[] {
+  return evaluationCandidates(today, cadence, setting)
+    .filter((w) => windowState(w.period, today, setting) === 'OPEN')
+    .map((w) => w.period);
 }
 
 /** Default days to file a keberatan after receiving the result. */

@@ -16,6 +16,9 @@ export const digestText = catalogue(
     unitLine: (p: { unit: string; answered: number; missed: number; onLeave: number; percent: string }) =>
       `${p.unit}: ${p.answered} / ${p.missed} / ${p.onLeave} (${p.percent})`,
     plans: (p: { agreed: number; active: number; percent: string }) => `Rencana SKP disepakati: ${p.agreed} dari ${p.active} pegawai (${p.percent}).`,
+    evaluationProgress: (p: { period: string; finalized: number; people: number; percent: string; drafts: number; objections: number; curveReasons: number }) =>
+      `Evaluasi ${p.period}: ${p.finalized} dari ${p.people} pegawai difinalisasi (${p.percent}), ${p.drafts} masih draf; ` +
+      `${p.objections} keberatan menunggu keputusan; ${p.curveReasons} difinalisasi dengan alasan di luar kurva distribusi.`,
     oldObstacles: (p: { count: number }) => `Kendala terbuka lebih dari 7 hari: ${p.count}.`,
     obstacleLine: (p: { name: string; supervisor: string; days: number }) => `${p.name} (atasan: ${p.supervisor}) – ${p.days} hari`,
     silentSupervisors: (p: { count: number }) => `Atasan tanpa dialog dengan bawahan selama 30 hari: ${p.count}.`,
@@ -56,6 +59,9 @@ export const digestText = catalogue(
     unitsHeading: 'By unit (answered / missed / leave):',
     unitLine: (p) => `${p.unit}: ${p.answered} / ${p.missed} / ${p.onLeave} (${p.percent})`,
     plans: (p) => `Performance plans agreed: ${p.agreed} of ${p.active} employees (${p.percent}).`,
+    evaluationProgress: (p) =>
+      `Evaluation ${p.period}: ${p.finalized} of ${p.people} employees finalised (${p.percent}), ${p.drafts} still drafts; ` +
+      `${p.objections} objections awaiting a decision; ${p.curveReasons} finalised with a reason outside the distribution curve.`,
     oldObstacles: (p) => `Obstacles open for more than 7 days: ${p.count}.`,
     obstacleLine: (p) => `${p.name} (supervisor: ${p.supervisor}) – ${p.days} days`,
     silentSupervisors: (p) => `Supervisors with no dialogue with their reports for 30 days: ${p.count}.`,

@@ -2,8 +2,11 @@
  * The HR weekly digest of an agency (or of one unit's subtree): check-in participation per unit
  * (this week against the week before), the share of agreed plans, obstacles open longer than 7
  * days, supervisors without dialogue for 30 days and unreachable chat accounts – as text and as a
- * chart. Units roll up: each line counts a top unit with everything below it.
+ * chart – and, while an evaluation window is open, how far the evaluations are. Units roll up:
+ * each line counts a top unit with everything below it.
  */
+import { openEvaluationPeriods } from '../domain/evaluation-window.js';
+import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import { isoWeekKey, localDate } from '../domain/time-zones.js';
 import { bold, list, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
 import { formatPercent, type Locale } from '../i18n/catalogue.js';
@@ -32,6 +35,18 @@ export interface DigestData {
   oldObstacles: { name: string; supervisor: string | null; days: number }[];
   silentSupervisors: string[];
   unreachable: string[];
+  /** One entry per period whose evaluation window is open. */
+  evaluations: EvaluationProgress[];
+}
+
+/** How far the evaluations of a period are, among the active people in scope. */
+export interface EvaluationProgress {
+  periodKey: string;
+  people: number;
+  drafts: number;
+  finalized: number;
+  objectionsOpen: number;
+  withCurveReason: number;
 }
 
 const empty = (): Counts => ({ answered: 0, missed: 0, onLeave: 0, unlinked: 0, pending: 0 });
@@ -100,7 +115,33 @@ export async function computeDigest(db: Db, options: { agencyId: string; unitId:
     oldObstacles: obstacles.map((o) => ({ name: o.employee.name, supervisor: o.supervisor?.name ?? null, days: Math.floor((options.now.getTime() - o.createdAt.getTime()) / DAY) })),
     silentSupervisors: await silentSupervisors(db, inScope, options.now),
     unreachable: unreachable.map((identity) => identity.employee.name),
+    evaluations: await evaluationProgress(db, agency, ids, options.now),
   };
+}
+
+async function evaluationProgress(
+  db: Db,
+  agency: { timeZone: string; periodCadence: 'QUARTERLY' | 'MONTHLY'; evaluationOpensDays: number; evaluationClosesDays: number },
+  ids: string[],
+  now: Date,
+): Promise<EvaluationProgress[]> {
+  const setting = { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays };
+  const progress: EvaluationProgress[] = [];
+  for (const period of openEvaluationPeriods(localDate(now, agency.timeZone), agency.periodCadence, setting)) {
+    const rows = await db.evaluation.findMany({
+      where: { employeeId: { in: ids }, periodKey: period.key },
+      select: { status: true, curveDeviationReason: true, objection: { select: { status: true } } },
+    });
+    progress.push({
+      periodKey: period.key,
+      people: ids.length,
+      drafts: rows.filter((r) => r.status === 'DRAFT').length,
+      finalized: rows.filter((r) => r.status !== 'DRAFT').length,
+      objectionsOpen: rows.filter((r) => r.objection && r.objection.status !== 'DECIDED').length,
+      withCurveReason: rows.filter((r) => r.curveDeviationReason).length,
+    });
+  }
+  return progress;
 }
 
 /** Supervisors of people in scope with no feedback given, clarification answered or obstacle answered in 30 days. */
@@ -148,6 +189,11 @@ export async function digestMessage(data: DigestData, locale: Locale): Promise<R
     blocks.push(...named(data.units.map((u) => t.unitLine({ unit: u.name, answered: u.thisWeek.answered, missed: u.thisWeek.missed + u.thisWeek.pending, onLeave: u.thisWeek.onLeave, percent: rate(u.thisWeek, locale) })), locale));
   }
   blocks.push(paragraph(t.plans({ agreed: data.plans.agreed, active: data.plans.active, percent: data.plans.active ? formatPercent(data.plans.agreed / data.plans.active, locale, 0) : '–' })));
+  for (const e of data.evaluations) {
+    const period = parsePeriodKey(e.periodKey);
+    const params = { period: period ? periodLabel(period, locale) : e.periodKey, finalized: e.finalized, people: e.people, percent: e.people ? formatPercent(e.finalized / e.people, locale, 0) : '–' };
+    blocks.push(paragraph(t.evaluationProgress({ ...params, drafts: e.drafts, objections: e.objectionsOpen, curveReasons: e.withCurveReason })));
+  }
   blocks.push(paragraph(bold(t.oldObstacles({ count: data.oldObstacles.length }))));
   blocks.push(...named(data.oldObstacles.map((o) => t.obstacleLine({ name: o.name, supervisor: o.supervisor ?? t.noSupervisor, days: o.days })), locale));
   blocks.push(paragraph(bold(t.silentSupervisors({ count: data.silentSupervisors.length }))));

@@ -14,8 +14,8 @@
  */
 import { paragraph, reply } from '../conversation/reply.js';
 import { addDays, formatCivilDate } from '../domain/civil-date.js';
-import { evaluationWindow } from '../domain/evaluation-window.js';
-import { annualPeriod, daysUntilSkpDeadline, periodLabel, periodOf, previousPeriod, type Period } from '../domain/periods.js';
+import { evaluationCandidates } from '../domain/evaluation-window.js';
+import { daysUntilSkpDeadline, periodLabel, periodOf, type Period } from '../domain/periods.js';
 import { formatDate, type Locale } from '../i18n/catalogue.js';
 import { isoWeekKey, localParts } from '../domain/time-zones.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -95,9 +95,7 @@ export async function sendDailyNudges(
   }
 
   // Evaluation windows opening today, or closing in a few days.
-  const current = periodOf(now, agency.periodCadence, agency.timeZone);
-  const setting = { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays };
-  const windows = [previousPeriod(current), current, annualPeriod(today.year - 1), annualPeriod(today.year)].map((p) => ({ period: p, ...evaluationWindow(p, setting) }));
+  const windows = evaluationCandidates(today, agency.periodCadence, { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays });
   const civil = (d: Parameters<typeof formatCivilDate>[0], locale: Locale) => formatDate(new Date(`${formatCivilDate(d)}T00:00:00Z`), locale, 'UTC');
   const opening = windows.filter((w) => formatCivilDate(w.opens) === date);
   if (opening.length > 0) {

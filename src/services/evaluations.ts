@@ -6,8 +6,8 @@
  */
 import { parseCivilDate } from '../domain/civil-date.js';
 import { checkCurve, type CurveResult } from '../domain/distribution-curve.js';
-import { windowState } from '../domain/evaluation-window.js';
-import { annualPeriod, periodOfDate, previousPeriod, type Period } from '../domain/periods.js';
+import { openEvaluationPeriods, windowState } from '../domain/evaluation-window.js';
+import { periodOfDate, type Period } from '../domain/periods.js';
 import type { EmployeePredikat, Rating, UnitPredikat } from '../domain/rating-matrix.js';
 import type { Db } from './db.js';
 import { reportsOf, todayFor, type Member, type Report } from './people.js';
@@ -30,10 +30,7 @@ export async function evaluationPeriods(db: Db, me: Member, now: Date): Promise<
   const agency = await agencySettings(db, me.agencyId);
   const setting = { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays };
   const today = parseCivilDate(todayFor(me, now))!;
-  const current = periodOfDate(today, agency.periodCadence);
-  const candidates = [previousPeriod(current), current, annualPeriod(today.year - 1), annualPeriod(today.year)];
-  const open = candidates.filter((period) => windowState(period, today, setting) === 'OPEN');
-  return { open, next: current };
+  return { open: openEvaluationPeriods(today, agency.periodCadence, setting), next: periodOfDate(today, agency.periodCadence) };
 }
 
 /** Whether `period` may be evaluated today by `me`'s agency. */

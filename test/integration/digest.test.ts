@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fanOutCheckins } from '../../src/checkins/fanout.js';
-import { computeDigest } from '../../src/reports/digest.js';
+import { plainText } from '../../src/conversation/reply.js';
+import { computeDigest, digestMessage } from '../../src/reports/digest.js';
 import { sendDailyNudges } from '../../src/reports/nudges.js';
 import { catchUpWeeklyDigests, sendWeeklyDigests } from '../../src/reports/send-digest.js';
 import { outboxSettled } from '../support/console.js';
@@ -107,6 +108,28 @@ describe('the weekly digest', () => {
     const denied = bot.fake.sendText(user('Andi Pratama'), '/laporan');
     await bot.settle(denied.update_id);
     expect(bot.fake.messagesTo(user('Andi Pratama').id).at(-1)?.text).toBe('Perintah ini hanya untuk pengelola kinerja.');
+  });
+});
+
+describe('evaluation progress in the digest', () => {
+  it('shows, while a window is open, how many are finalised, drafts, open objections and curve reasons', async () => {
+    expect((await computeDigest(db.prisma, { agencyId, unitId: null, now: clock })).evaluations).toEqual([]);
+    const person = (name: string) => db.prisma.employee.findFirstOrThrow({ where: { name } });
+    const [sri, andi, ratna] = [await person('Sri Wahyuni'), await person('Andi Pratama'), await person('Ratna Sari Dewi')];
+    const base = { raterId: sri.id, kind: 'PERIODIC' as const, year: 2026, periodKey: '2026-Q4', predikat: 'BAIK' as const };
+    const final = await db.prisma.evaluation.create({ data: { ...base, employeeId: andi.id, status: 'OBJECTED', curveDeviationReason: 'Semua mencapai target.' } });
+    await db.prisma.objection.create({ data: { evaluationId: final.id, reasons: 'Dua modul belum tercatat.' } });
+    await db.prisma.evaluation.create({ data: { ...base, employeeId: ratna.id, status: 'DRAFT' } });
+    // Monday 21 December 2026: the Q4 and annual windows are open.
+    const data = await computeDigest(db.prisma, { agencyId, unitId: null, now: new Date('2026-12-21T01:00:00Z') });
+    expect(data.evaluations).toEqual([
+      { periodKey: '2026-Q4', people: 11, drafts: 1, finalized: 1, objectionsOpen: 1, withCurveReason: 1 },
+      { periodKey: '2026', people: 11, drafts: 0, finalized: 0, objectionsOpen: 0, withCurveReason: 0 },
+    ]);
+    expect(plainText(await digestMessage(data, 'id'))).toMatch(
+      /Evaluasi Triwulan IV 2026: 1 dari 11 pegawai difinalisasi \(9%\), 1 masih draf; 1 keberatan menunggu keputusan; 1 difinalisasi dengan alasan di luar kurva distribusi\./,
+    );
+    await db.prisma.evaluation.deleteMany();
   });
 });
 
