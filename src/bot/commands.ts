@@ -46,6 +46,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'laporan', aliases: ['report'], description: 'cmdLaporan', audience: 'hr', target: { run: 'laporan' } },
   { name: 'daftarlaporan', aliases: ['registerreport'], description: 'cmdDaftarlaporan', audience: 'hr', target: { run: 'daftarlaporan' } },
   { name: 'jadwal', aliases: ['schedule'], description: 'cmdJadwal', audience: 'hr', target: { run: 'jadwal' } },
+  { name: 'periode', aliases: ['periods'], description: 'cmdPeriode', audience: 'hr', target: { flow: 'period-settings' } },
   { name: 'ekspor', aliases: ['export'], description: 'cmdEkspor', audience: 'hr', target: { flow: 'export' } },
 ];
 

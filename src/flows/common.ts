@@ -44,14 +44,14 @@ export async function refusal(ctx: BotContext, action: Action, targetId: string)
 }
 
 /** Audits an attempt that was refused for a reason other than a target person (e.g. no reports at all). */
-export async function refusedAttempt(ctx: BotContext, action: Action, message: string): Promise<Reply> {
+export async function refusedAttempt(ctx: BotContext, action: Action, message: string, reason = 'NO_REPORTS'): Promise<Reply> {
   await audit(ctx.db, {
     agencyId: ctx.me.agencyId,
     actorId: ctx.me.id,
     action: 'access.denied',
     entityType: 'Employee',
     entityId: ctx.me.id,
-    details: { attempted: action, reason: 'NO_REPORTS' },
+    details: { attempted: action, reason },
   });
   return say(message);
 }

@@ -13,6 +13,7 @@ import { unitPredikatFlow } from './unit-predikat.js';
 import { developmentFlow, developmentRatingFlow } from './development.js';
 import { evaluationFlow } from './evaluation.js';
 import { exportFlow } from './export.js';
+import { periodSettingsFlow } from './period-settings.js';
 import { evaluationFinalizeFlow } from './evaluation-finalize.js';
 import { followUpDecisionFlow, followUpFlow } from './follow-up.js';
 import { objectionDecisionFlow, objectionExplanationFlow, objectionFlow } from './objection.js';
@@ -41,4 +42,5 @@ export const FLOWS: FlowDefinition<BotContext>[] = [
   followUpFlow,
   followUpDecisionFlow,
   exportFlow,
+  periodSettingsFlow,
 ];

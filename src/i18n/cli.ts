@@ -72,11 +72,6 @@ export const cliText = catalogue(
     scheduleNoUnits: 'Instansi ini belum punya unit; impor organisasi dulu (import-org).',
     hrAdded: (p: { name: string; scope: string }) => `${p.name} sekarang pengelola kinerja untuk ${p.scope}: dapat memakai /laporan, /daftarlaporan dan /jadwal di chat.`,
     hrNone: 'Belum ada pengelola kinerja. Tambahkan dengan: npm run cli -- hr add <NIP>',
-    periodsShow: (p: { agency: string; cadence: string; deadline: string; objectionDays: number; opens: number; closes: number }) =>
-      `${p.agency}: penilaian periodik ${p.cadence}; batas penetapan SKP ${p.deadline} (tanggal-bulan); keberatan dapat diajukan ${p.objectionDays} hari sejak hasil penilaian diterima; ` +
-      `evaluasi suatu periode dibuka ${p.opens} hari sebelum periode berakhir dan ditutup ${p.closes} hari sesudahnya.`,
-    cadenceQuarterly: 'triwulanan',
-    cadenceMonthly: 'bulanan',
     badCadence: (p: { value: string }) => `Periode "${p.value}" tidak dikenal: tulis triwulanan atau bulanan.`,
     badSkpDeadline: (p: { value: string }) => `Batas SKP "${p.value}" bukan tanggal yang sah: tulis tanggal-bulan, mis. 31-01.`,
     badObjectionDays: (p: { value: string }) => `Lama masa keberatan "${p.value}" harus bilangan bulat 1 sampai 90 (hari).`,
@@ -200,11 +195,6 @@ export const cliText = catalogue(
     scheduleNoUnits: 'This agency has no units yet; import the organisation first (import-org).',
     hrAdded: (p) => `${p.name} is now pengelola kinerja for ${p.scope}: they can use /laporan, /daftarlaporan and /jadwal in chat.`,
     hrNone: 'No pengelola kinerja yet. Add one with: npm run cli -- hr add <NIP>',
-    periodsShow: (p) =>
-      `${p.agency}: periodic evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${p.objectionDays} days of receiving the evaluation; ` +
-      `a period's evaluation opens ${p.opens} days before the period ends and closes ${p.closes} days after it.`,
-    cadenceQuarterly: 'quarterly',
-    cadenceMonthly: 'monthly',
     badCadence: (p) => `Unknown period "${p.value}": write quarterly or monthly (triwulanan, bulanan).`,
     badSkpDeadline: (p) => `SKP deadline "${p.value}" is not a real date: write day-month, e.g. 31-01.`,
     badObjectionDays: (p) => `The objection period "${p.value}" must be a whole number from 1 to 90 (days).`,

@@ -90,3 +90,33 @@ describe('/daftarlaporan in a private chat', () => {
     expect(await bot.driver.say('/bantuan')).toMatch(/\/jadwal/);
   });
 });
+
+describe('/periode', () => {
+  it('lets agency-wide HR change the period settings step by step, refusing impossible values', async () => {
+    await bot.driver.as('Dewi Anggraini');
+    const first = await bot.driver.say('/periode');
+    expect(first).toMatch(/Pemerintah Provinsi Contoh \(demo\): penilaian periodik triwulanan; batas penetapan SKP 31-01/);
+    expect(first).toMatch(/setiap triwulan .* atau setiap bulan\?/);
+    expect(await bot.driver.press('bulanan')).toMatch(/Batas penetapan SKP \(tanggal-bulan, mis\. 31-01\)\? Sekarang 31-01/);
+    expect(await bot.driver.say('29-02')).toMatch(/Itu bukan tanggal yang sah/);
+    expect(await bot.driver.say('15-02')).toMatch(/Berapa hari masa keberatan .* Sekarang 14/);
+    expect(await bot.driver.say('0')).toMatch(/Tulis bilangan bulat 1 sampai 90/);
+    expect(await bot.driver.say('21')).toMatch(/Evaluasi dibuka berapa hari sebelum periode berakhir\? Sekarang 14/);
+    expect(await bot.driver.press('Lewati')).toMatch(/ditutup berapa hari sesudah/);
+    expect(await bot.driver.say('20')).toMatch(/Simpan pengaturan ini\? .*penilaian periodik bulanan; batas penetapan SKP 15-02 .* 21 hari .* dibuka 14 hari .* ditutup 20 hari/);
+    expect(await bot.driver.press('Ya')).toMatch(/^Tersimpan\./);
+    expect(await db.prisma.agency.findFirstOrThrow()).toMatchObject({ periodCadence: 'MONTHLY', skpDeadlineMonth: 2, skpDeadlineDay: 15, objectionDays: 21, evaluationOpensDays: 14, evaluationClosesDays: 20 });
+    expect(await db.prisma.auditLog.count({ where: { action: 'agency.periodsChanged', actorId: { not: null } } })).toBe(1);
+  });
+
+  it('is refused to HR of one unit and to everyone else, changing nothing', async () => {
+    const before = await db.prisma.agency.findFirstOrThrow();
+    const bambang = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Bambang Sutrisno' } });
+    await db.prisma.hrRole.create({ data: { employeeId: bambang.id, agencyId: bambang.agencyId, unitId: bambang.unitId } });
+    await bot.driver.as('Bambang Sutrisno');
+    expect(await bot.driver.say('/periode')).toMatch(/hanya pengelola kinerja tingkat instansi/);
+    await bot.driver.as('Andi Pratama');
+    expect(await bot.driver.say('/periode')).toMatch(/hanya pengelola kinerja tingkat instansi/);
+    expect(await db.prisma.agency.findFirstOrThrow()).toEqual(before);
+  });
+});

@@ -1,0 +1,43 @@
+/** Texts of an agency's period settings, shared by `periods show|set` in the CLI and /periode in chat. */
+import { catalogue } from './catalogue.js';
+
+export const periodSettingsText = catalogue(
+  {
+    summary: (p: { agency: string; cadence: string; deadline: string; objectionDays: number; opens: number; closes: number }) =>
+      `${p.agency}: penilaian periodik ${p.cadence}; batas penetapan SKP ${p.deadline} (tanggal-bulan); keberatan dapat diajukan ${p.objectionDays} hari sejak hasil penilaian diterima; ` +
+      `evaluasi suatu periode dibuka ${p.opens} hari sebelum periode berakhir dan ditutup ${p.closes} hari sesudahnya.`,
+    cadenceQUARTERLY: 'triwulanan',
+    cadenceMONTHLY: 'bulanan',
+    title: 'Pengaturan periode penilaian',
+    agencyWideOnly: 'Pengaturan periode berlaku untuk seluruh instansi, jadi hanya pengelola kinerja tingkat instansi yang dapat mengubahnya.',
+    askCadence: 'Penilaian periodik setiap triwulan (sesuai formulir peraturan) atau setiap bulan? Lewati untuk tetap.',
+    askSkpDeadline: (p: { now: string }) => `Batas penetapan SKP (tanggal-bulan, mis. 31-01)? Sekarang ${p.now}. Lewati untuk tetap.`,
+    badSkpDeadline: 'Itu bukan tanggal yang sah: tulis tanggal-bulan, mis. 31-01.',
+    askObjectionDays: (p: { now: number }) => `Berapa hari masa keberatan sejak hasil diterima? Sekarang ${p.now}. Lewati untuk tetap.`,
+    askOpens: (p: { now: number }) => `Evaluasi dibuka berapa hari sebelum periode berakhir? Sekarang ${p.now}. Lewati untuk tetap.`,
+    askCloses: (p: { now: number }) => `Evaluasi ditutup berapa hari sesudah periode berakhir? Sekarang ${p.now}. Lewati untuk tetap.`,
+    badDays: 'Tulis bilangan bulat 1 sampai 90 (hari).',
+    confirm: (p: { summary: string }) => `Simpan pengaturan ini? ${p.summary}`,
+    unchanged: 'Pengaturan periode tidak diubah.',
+    saved: (p: { summary: string }) => `Tersimpan. ${p.summary}`,
+  },
+  {
+    summary: (p) =>
+      `${p.agency}: periodic evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${p.objectionDays} days of receiving the evaluation; ` +
+      `a period's evaluation opens ${p.opens} days before the period ends and closes ${p.closes} days after it.`,
+    cadenceQUARTERLY: 'quarterly',
+    cadenceMONTHLY: 'monthly',
+    title: 'Evaluation period settings',
+    agencyWideOnly: 'Period settings apply to the whole agency, so only agency-wide HR can change them.',
+    askCadence: 'Periodic evaluation every quarter (as in the regulation’s forms) or every month? Skip to keep.',
+    askSkpDeadline: (p) => `SKP deadline (day-month, e.g. 31-01)? Now ${p.now}. Skip to keep.`,
+    badSkpDeadline: 'That is not a real date: write day-month, e.g. 31-01.',
+    askObjectionDays: (p) => `How many days to file a keberatan after receiving the result? Now ${p.now}. Skip to keep.`,
+    askOpens: (p) => `Open the evaluation how many days before a period ends? Now ${p.now}. Skip to keep.`,
+    askCloses: (p) => `Close the evaluation how many days after a period ends? Now ${p.now}. Skip to keep.`,
+    badDays: 'Write a whole number from 1 to 90 (days).',
+    confirm: (p) => `Save these settings? ${p.summary}`,
+    unchanged: 'The period settings are unchanged.',
+    saved: (p) => `Saved. ${p.summary}`,
+  },
+);

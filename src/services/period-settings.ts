@@ -1,0 +1,68 @@
+/**
+ * An agency's period settings – periodic cadence, SKP deadline, keberatan period and evaluation
+ * window – as one value, described, checked and saved the same way from the CLI and from chat.
+ */
+import type { Locale } from '../i18n/catalogue.js';
+import { periodSettingsText } from '../i18n/period-settings.js';
+import { audit } from './audit.js';
+import type { Db } from './db.js';
+
+export interface PeriodSettings {
+  periodCadence: 'QUARTERLY' | 'MONTHLY';
+  skpDeadlineMonth: number;
+  skpDeadlineDay: number;
+  objectionDays: number;
+  evaluationOpensDays: number;
+  evaluationClosesDays: number;
+}
+
+const select = { name: true, periodCadence: true, skpDeadlineMonth: true, skpDeadlineDay: true, objectionDays: true, evaluationOpensDays: true, evaluationClosesDays: true } as const;
+
+/** Day counts (keberatan period, window) are whole numbers in this range. */
+export const SETTING_DAYS = { min: 1, max: 90 } as const;
+
+export function isSettingDays(value: number): boolean {
+  return Number.isInteger(value) && value >= SETTING_DAYS.min && value <= SETTING_DAYS.max;
+}
+
+// 29 February is refused: the SKP deadline must exist every year.
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "31-01", "31/1" or "31.1" → month and day; null when not a day of the year. */
+export function parseDayMonth(value: string): { month: number; day: number } | null {
+  const match = /^(\d{1,2})[-/.](\d{1,2})$/.exec(value.trim());
+  if (!match) return null;
+  const [day, month] = [Number(match[1]), Number(match[2])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0) ? { month, day } : null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "31-01". */
+export function dayMonthLabel(settings: Pick<PeriodSettings, 'skpDeadlineDay' | 'skpDeadlineMonth'>): string {
+  return `${pad(settings.skpDeadlineDay)}-${pad(settings.skpDeadlineMonth)}`;
+}
+
+/** One sentence with every setting. */
+export function describePeriodSettings(agency: PeriodSettings & { name: string }, locale: Locale): string {
+  const t = periodSettingsText[locale];
+  return t.summary({
+    agency: agency.name,
+    cadence: t[`cadence${agency.periodCadence}`],
+    deadline: dayMonthLabel(agency),
+    objectionDays: agency.objectionDays,
+    opens: agency.evaluationOpensDays,
+    closes: agency.evaluationClosesDays,
+  });
+}
+
+export async function loadPeriodSettings(db: Db, agencyId: string): Promise<PeriodSettings & { name: string }> {
+  return db.agency.findUniqueOrThrow({ where: { id: agencyId }, select });
+}
+
+/** Saves the changed settings and audits them; returns the agency as it now is. */
+export async function savePeriodSettings(db: Db, agencyId: string, data: Partial<PeriodSettings>, actor: { actorId?: string; actorLabel?: string }) {
+  const saved = await db.agency.update({ where: { id: agencyId }, data, select });
+  await audit(db, { agencyId, ...actor, action: 'agency.periodsChanged', entityType: 'Agency', entityId: agencyId, details: data });
+  return saved;
+}
