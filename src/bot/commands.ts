@@ -10,7 +10,7 @@ type CommandDescription = Extract<keyof (typeof botText)['id'], `cmd${string}`>;
 export type CommandTarget =
   /** `aboutReport`: "/ekspektasi Siti" names the report and skips choosing them. */
   | { flow: string; aboutReport?: boolean }
-  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' | 'laporan' | 'daftarlaporan' | 'jadwal' | 'menu' }
+  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' | 'laporan' | 'daftarlaporan' | 'jadwal' | 'menu' | 'hasil' }
   | { engine: 'cancel' | 'back' | 'help' }
   | { link: true };
 
@@ -29,6 +29,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'kendala', aliases: ['obstacle'], description: 'cmdKendala', audience: 'everyone', target: { flow: 'obstacle' } },
   { name: 'cuti', aliases: ['leave'], description: 'cmdCuti', audience: 'everyone', target: { flow: 'leave', aboutReport: true } },
   { name: 'mintaumpanbalik', aliases: ['askfeedback'], description: 'cmdMintaumpanbalik', audience: 'everyone', target: { flow: 'feedback-request' } },
+  { name: 'hasil', aliases: ['result'], description: 'cmdHasil', audience: 'everyone', target: { run: 'hasil' } },
   { name: 'saya', aliases: ['me'], description: 'cmdSaya', audience: 'everyone', target: { run: 'saya' } },
   { name: 'bahasa', aliases: ['language'], description: 'cmdBahasa', audience: 'everyone', target: { run: 'bahasa' } },
   { name: 'bantuan', aliases: ['help'], description: 'cmdBantuan', audience: 'everyone', target: { engine: 'help' } },

@@ -6,7 +6,7 @@ import type { ConversationEngine, Outcome } from '../conversation/engine.js';
 import type { Reply } from '../conversation/reply.js';
 import { localDate } from '../domain/time-zones.js';
 import { say } from '../flows/common.js';
-import { undeliveredResults } from '../flows/evaluation-result.js';
+import { myResults, undeliveredResults } from '../flows/evaluation-result.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import type { Db } from '../services/db.js';
@@ -27,6 +27,12 @@ type Engine = ConversationEngine<BotContext>;
 
 /** Replies to a linked, active person. */
 export async function routeLinked(ctx: BotContext, engine: Engine, message: InboundMessage): Promise<Reply[]> {
+  // Results finalised while this person could not be reached come first, whatever they sent.
+  const waiting = await undeliveredResults(ctx.db, ctx.me.id, ctx.now);
+  return [...waiting, ...(await routeMessage(ctx, engine, message))];
+}
+
+async function routeMessage(ctx: BotContext, engine: Engine, message: InboundMessage): Promise<Reply[]> {
   const t = botText[ctx.me.locale];
   switch (message.type) {
     case 'command':
@@ -85,7 +91,7 @@ async function command(ctx: BotContext, engine: Engine, name: string, args: stri
     return (await engine.start(ctx, 'checkin', { promptId: prompt.id })).replies;
   }
   if (target.run === 'menu') return withFlowReminder(ctx, engine, await menu(ctx));
-  const run = { saya: whoAmI, bahasa: setLanguage, tim: team, skp: showPlan }[target.run];
+  const run = { saya: whoAmI, bahasa: setLanguage, tim: team, skp: showPlan, hasil: myResults }[target.run];
   return withFlowReminder(ctx, engine, await run(ctx, args));
 }
 

@@ -35,12 +35,22 @@ export function windowState(period: Period, today: CivilDate, setting: WindowSet
 }
 
 /**
- * The periods whose evaluation may be open around `today`: the previous and the current periodic
- * period, and last year's and this year's annual evaluation, with their windows.
+ * The periods whose evaluation may be open around `today`: the current periodic period and every
+ * earlier one whose window has not closed, and last year's and this year's annual evaluation,
+ * with their windows.
  */
 export function evaluationCandidates(today: CivilDate, cadence: PeriodCadence, setting: WindowSetting = DEFAULT_WINDOW) {
   const current = periodOfDate(today, cadence);
-  return [previousPeriod(current), current, annualPeriod(today.year - 1), annualPeriod(today.year)].map((period) => ({ period, ...evaluationWindow(period, setting) }));
+  // Earlier periods whose window may still be open: with monthly periods and a long closing
+  // window, that can be two or three months back.
+  const periodic = [current];
+  for (let p = previousPeriod(current); compareCivilDates(evaluationWindow(p, setting).closes, today) >= 0; p = previousPeriod(p)) periodic.unshift(p);
+  return [...periodic, annualPeriod(today.year - 1), annualPeriod(today.year)].map((period) => ({ period, ...evaluationWindow(period, setting) }));
+}
+
+/** An agency's window setting from its columns. */
+export function windowSettingOf(agency: { evaluationOpensDays: number; evaluationClosesDays: number }): WindowSetting {
+  return { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays };
 }
 
 /** The periods whose evaluation window is open on `today`. */

@@ -4,9 +4,9 @@
  * date in their own time zone (WIB, WITA or WIT), so instants are converted through IANA zones.
  * Keys: quarters "2026-Q1", months "2026-M01", the year "2026", ISO weeks "2026-W48".
  */
-import type { Locale } from '../i18n/catalogue.js';
+import { formatDate, type Locale } from '../i18n/catalogue.js';
 import { domainMessages } from '../i18n/domain.js';
-import { addDays, compareCivilDates, daysInMonth, epochDay, isValidCivilDate, pad2 } from './civil-date.js';
+import { addDays, compareCivilDates, daysInMonth, epochDay, formatCivilDate, isValidCivilDate, pad2 } from './civil-date.js';
 import type { CivilDate } from './civil-date.js';
 import { instantFromLocal, localDate } from './time-zones.js';
 
@@ -114,6 +114,17 @@ export function periodLabel(period: Period, locale: Locale): string {
   if (period.kind === 'QUARTER') return m['period.quarter']({ index: period.index, year: period.year });
   if (period.kind === 'MONTH') return m['period.month']({ month: period.index, year: period.year });
   return m['period.year']({ year: period.year });
+}
+
+/** The label of a period key ("2026-Q4" → "Triwulan IV 2026"), or the key itself when it is not one. */
+export function periodKeyLabel(key: string, locale: Locale): string {
+  const period = parsePeriodKey(key);
+  return period ? periodLabel(period, locale) : key;
+}
+
+/** A civil day as people read it, e.g. "18 Des 2026" (no time zone: it is already a local day). */
+export function civilDayLabel(date: CivilDate, locale: Locale): string {
+  return formatDate(new Date(`${formatCivilDate(date)}T00:00:00Z`), locale, 'UTC');
 }
 
 /** A month and day within a year. */

@@ -1,8 +1,9 @@
 /**
- * Finalising a team's evaluations for a period, once everyone is rated: a set that breaks the
- * distribution curve needs a written reason, kept with each evaluation. Every employee then
- * receives their result with the explanation and may accept it or file a keberatan (someone not
- * linked yet receives it when they link, and their objection period starts then).
+ * Finalising one team's evaluations for a period, once everyone is rated: a set that breaks the
+ * distribution curve – or that cannot be checked because the unit has no predikat – needs a
+ * written reason, kept with each evaluation. Every employee then receives their result with the
+ * explanation and may accept it or file a keberatan (someone not reachable in chat receives it
+ * when they next talk to the bot, and their objection period starts then).
  */
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
@@ -12,21 +13,34 @@ import { explainCurveResult } from '../domain/distribution-curve.js';
 import { periodLabel } from '../domain/periods.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { audit } from '../services/audit.js';
-import { isOpenForEvaluation, teamStatus } from '../services/evaluations.js';
-import { resultMessage } from './evaluation-result.js';
-import { refuse, say } from './common.js';
+import { isOpenForEvaluation, teamStatus, type TeamStatus } from '../services/evaluations.js';
+import { contextId, refuse, say } from './common.js';
 import { periodOfState } from './evaluation.js';
+import { resultMessage } from './evaluation-result.js';
 
 const t = (ctx: BotContext) => appraisalText[ctx.me.locale];
 
-async function curveBroken(ctx: BotContext, state: FlowState): Promise<boolean> {
-  const status = await teamStatus(ctx.db, ctx.me, periodOfState(state), ctx.now);
-  return status.curve !== null && !status.curve.ok;
+function statusOf(ctx: BotContext, state: FlowState): Promise<TeamStatus> {
+  return teamStatus(ctx.db, ctx.me, periodOfState(state), ctx.now, contextId(state.context, 'leaderId') || ctx.me.id);
 }
+
+/** A reason is needed when the curve is broken or could not be checked. */
+const needsReason = (status: TeamStatus) => !status.curve || !status.curve.ok;
+
+/** Why the team cannot be finalised now, or null. */
+function blocker(ctx: BotContext, status: TeamStatus, periodName: string): string | null {
+  if (status.unrated.length > 0) return t(ctx).notAllRated({ names: status.unrated.map((u) => u.name).join(', ') });
+  if (status.staleLeaders.length > 0) return t(ctx).staleLeaders({ names: status.staleLeaders.map((u) => u.name).join(', ') });
+  if (!status.team.some((member) => member.evaluation?.status === 'DRAFT')) return t(ctx).nothingToFinalize({ period: periodName });
+  return null;
+}
+
+/** The drafts of the team, in a fixed order: what the confirmation counted is what is finalised. */
+const draftIds = (status: TeamStatus) => status.team.filter((m) => m.evaluation?.status === 'DRAFT').map((m) => m.evaluation?.id ?? '').sort();
 
 export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
   id: 'evaluation-finalize',
-  version: 1,
+  version: 2,
   command: '/evaluasi',
   title: (locale) => appraisalText[locale].finalizeTitle,
   async begin(ctx, context) {
@@ -34,10 +48,11 @@ export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
     const period = periodOfState(state);
     const periodName = periodLabel(period, ctx.me.locale);
     if (!(await isOpenForEvaluation(ctx.db, ctx.me, period, ctx.now))) return refuse(say(t(ctx).notOpen({ period: periodName })));
-    const status = await teamStatus(ctx.db, ctx.me, period, ctx.now);
-    if (status.unrated.length > 0) return refuse(say(t(ctx).notAllRated({ names: status.unrated.map((u) => u.name).join(', ') })));
-    if (!status.team.some((member) => member.evaluation?.status === 'DRAFT')) return refuse(say(t(ctx).nothingToFinalize({ period: periodName })));
-    return { ok: true, context };
+    const status = await statusOf(ctx, state);
+    const problem = blocker(ctx, status, periodName);
+    if (problem) return refuse(say(problem));
+    // What the rater confirms: if the drafts change before the end, nothing is finalised.
+    return { ok: true, context: { ...context, drafts: draftIds(status).join(',') } };
   },
   steps: [
     {
@@ -45,11 +60,11 @@ export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
       kind: 'text',
       maxLength: 1000,
       schema: z.string(),
-      when: (state, ctx) => curveBroken(ctx, state),
+      when: async (state, ctx) => needsReason(await statusOf(ctx, state)),
       async prompt(ctx, state) {
-        const status = await teamStatus(ctx.db, ctx.me, periodOfState(state), ctx.now);
-        const curve = status.curve && status.unitPredikat ? [paragraph(explainCurveResult(status.curve, status.unitPredikat, ctx.me.locale))] : [];
-        return { blocks: [...curve, paragraph(t(ctx).askReason)] };
+        const status = await statusOf(ctx, state);
+        if (status.curve && status.unitPredikat) return { blocks: [paragraph(explainCurveResult(status.curve, status.unitPredikat, ctx.me.locale)), paragraph(t(ctx).askReason)] };
+        return { blocks: [paragraph(t(ctx).noUnitPredikat({ unit: status.unit.name, period: periodLabel(periodOfState(state), ctx.me.locale) })), paragraph(t(ctx).askReasonUnchecked)] };
       },
     },
     {
@@ -57,13 +72,10 @@ export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
       kind: 'confirm',
       schema: z.boolean(),
       async prompt(ctx, state) {
-        const period = periodOfState(state);
-        const status = await teamStatus(ctx.db, ctx.me, period, ctx.now);
-        const drafts = status.team.filter((member) => member.evaluation?.status === 'DRAFT').length;
+        const status = await statusOf(ctx, state);
         const blocks: Block[] = [];
-        if (!status.curve) blocks.push(paragraph(t(ctx).curveUnchecked));
-        else if (status.curve.ok && status.unitPredikat) blocks.push(paragraph(explainCurveResult(status.curve, status.unitPredikat, ctx.me.locale)));
-        blocks.push(paragraph(t(ctx).confirmFinalize({ count: drafts, period: periodLabel(period, ctx.me.locale) })));
+        if (status.curve?.ok && status.unitPredikat) blocks.push(paragraph(explainCurveResult(status.curve, status.unitPredikat, ctx.me.locale)));
+        blocks.push(paragraph(t(ctx).confirmFinalize({ count: draftIds(status).length, period: periodLabel(periodOfState(state), ctx.me.locale) })));
         return { blocks };
       },
     },
@@ -71,35 +83,40 @@ export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
   async complete(ctx, state) {
     const period = periodOfState(state);
     const periodName = periodLabel(period, ctx.me.locale);
-    if (lastAnswer(state, 'confirm') !== true) return [say(t(ctx).nothingToFinalize({ period: periodName }))];
+    if (lastAnswer(state, 'confirm') !== true) return [say(t(ctx).finalizeCancelled)];
     // Checked again at the end: a draft may have changed, or the window closed, meanwhile.
     if (!(await isOpenForEvaluation(ctx.db, ctx.me, period, ctx.now))) return [say(t(ctx).notOpen({ period: periodName }))];
-    const status = await teamStatus(ctx.db, ctx.me, period, ctx.now);
-    if (status.unrated.length > 0) return [say(t(ctx).notAllRated({ names: status.unrated.map((u) => u.name).join(', ') }))];
+    const status = await statusOf(ctx, state);
+    const problem = blocker(ctx, status, periodName);
+    if (problem) return [say(problem)];
     const reason = lastAnswer<string>(state, 'reason') ?? null;
-    if (status.curve && !status.curve.ok && !reason) return [say(t(ctx).askReason)];
-    const ids = status.team.filter((member) => member.evaluation?.status === 'DRAFT').map((member) => member.evaluation?.id ?? '');
-    const finalized = await ctx.db.evaluation.updateMany({
-      where: { id: { in: ids }, status: 'DRAFT' },
-      data: { status: 'FINAL', finalizedAt: ctx.now, raterId: ctx.me.id, curveDeviationReason: status.curve && !status.curve.ok ? reason : null },
-    });
+    const ids = draftIds(status);
+    if (ids.join(',') !== contextId(state.context, 'drafts') || (needsReason(status) && !reason)) return [say(t(ctx).curveChanged)];
+
+    const unlinked: string[] = [];
+    let finalized = 0;
+    for (const id of ids) {
+      // Guarded by status: a second finalisation (another device) finalises and sends nothing twice.
+      const updated = await ctx.db.evaluation.updateMany({
+        where: { id, status: 'DRAFT', raterId: ctx.me.id },
+        data: { status: 'FINAL', finalizedAt: ctx.now, curveDeviationReason: needsReason(status) ? reason : null },
+      });
+      if (updated.count === 0) continue;
+      finalized += 1;
+      const { message, employee } = await resultMessage(ctx.db, id, ctx.now);
+      // The objection period runs from receipt: someone not reachable now receives it later.
+      if (await ctx.outbox.toPerson(employee.id, [message])) await ctx.db.evaluation.update({ where: { id }, data: { deliveredAt: ctx.now } });
+      else unlinked.push(employee.name);
+    }
     await audit(ctx.db, {
       agencyId: ctx.me.agencyId,
       actorId: ctx.me.id,
       action: 'evaluation.finalized',
       entityType: 'Unit',
       entityId: status.unit.id,
-      details: { periodKey: period.key, count: finalized.count, unitPredikat: status.unitPredikat, curveOk: status.curve?.ok ?? null, violations: status.curve?.violations.map((v) => v.ruleId) ?? [], reason },
+      details: { periodKey: period.key, count: finalized, unitPredikat: status.unitPredikat, curveOk: status.curve?.ok ?? null, violations: status.curve?.violations.map((v) => v.ruleId) ?? [], reason },
     });
-    const unlinked: string[] = [];
-    for (const id of ids) {
-      const { message, employee } = await resultMessage(ctx.db, id, ctx.now);
-      // The objection period runs from receipt: someone not linked yet receives it when they link.
-      if (await ctx.outbox.toPerson(employee.id, [message])) await ctx.db.evaluation.update({ where: { id }, data: { deliveredAt: ctx.now } });
-      else unlinked.push(employee.name);
-    }
-    const done = say(t(ctx).finalized({ count: finalized.count, period: periodName }));
+    const done = say(t(ctx).finalized({ count: finalized, period: periodName }));
     return unlinked.length > 0 ? [done, say(t(ctx).resultsWaiting({ names: unlinked.join(', ') }))] : [done];
   },
 };
-

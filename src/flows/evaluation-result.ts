@@ -4,14 +4,16 @@
  * who was not linked then – when they link their chat account.
  */
 import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
-import { formatCivilDate } from '../domain/civil-date.js';
-import { objectionLastDay } from '../domain/evaluation-window.js';
-import { parsePeriodKey, periodLabel } from '../domain/periods.js';
+import { objectionLastDay, objectionOpen } from '../domain/evaluation-window.js';
+import { localDate } from '../domain/time-zones.js';
+import type { BotContext } from '../bot/context.js';
+import { civilDayLabel, periodKeyLabel } from '../domain/periods.js';
 import { explainPredikat, predikatLabel, ratingLabel, type EmployeePredikat, type Rating } from '../domain/rating-matrix.js';
-import { formatDate, type Locale } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import type { Db } from '../services/db.js';
-import { agencySettings } from '../services/evaluations.js';
+import { agencySettings, finalResult } from '../services/evaluations.js';
+import { say } from './common.js';
 import { mintToken } from '../services/tokens.js';
 
 /** The result as a person reads it: ratings, predikat and why, notes and feedback. */
@@ -36,20 +38,20 @@ export function resultBlocks(
  * to object counts from then).
  */
 export async function resultMessage(db: Db, evaluationId: string, now: Date): Promise<{ message: Reply; employee: { id: string; name: string } }> {
-  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { employee: true, rater: true } });
+  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { employee: true, rater: { include: { supervisor: true } } } });
   const { employee } = evaluation;
   const m = appraisalText[employee.locale];
   const agency = await agencySettings(db, employee.agencyId);
   const lastDay = objectionLastDay(now, employee.timeZone, agency.objectionDays);
-  const period = parsePeriodKey(evaluation.periodKey);
   const button = async (label: string, payload: Parameters<typeof mintToken>[2]) => ({ label, token: await mintToken(db, employee.id, payload, now) });
   const message = reply(
     [
       paragraph(
         m.toEmployee({
           rater: evaluation.rater.name,
-          period: period ? periodLabel(period, employee.locale) : evaluation.periodKey,
-          lastDay: formatDate(new Date(`${formatCivilDate(lastDay)}T00:00:00Z`), employee.locale, 'UTC'),
+          period: periodKeyLabel(evaluation.periodKey, employee.locale),
+          decider: evaluation.rater.supervisor?.name ?? m.ratersSuperior,
+          lastDay: civilDayLabel(lastDay, employee.locale),
         }),
       ),
       ...resultBlocks(evaluation, employee.locale),
@@ -73,4 +75,40 @@ export async function undeliveredResults(db: Db, employeeId: string, now: Date):
     await db.evaluation.update({ where: { id }, data: { deliveredAt: now } });
   }
   return messages;
+}
+
+/** /hasil – my finalised evaluations of this year and last, with Terima / Ajukan keberatan again while that is still possible. */
+export async function myResults(ctx: BotContext): Promise<Reply[]> {
+  const m = appraisalText[ctx.me.locale];
+  const year = localDate(ctx.now, ctx.me.timeZone).year;
+  const evaluations = await ctx.db.evaluation.findMany({
+    where: { employeeId: ctx.me.id, status: { not: 'DRAFT' }, year: { gte: year - 1 } },
+    orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }],
+    include: { objection: true, rater: true },
+  });
+  if (evaluations.length === 0) return [say(m.noResults)];
+  const { objectionDays } = await agencySettings(ctx.db, ctx.me.agencyId);
+  const replies: Reply[] = [];
+  for (const evaluation of evaluations) {
+    const blocks: Block[] = [
+      paragraph(bold(m.resultHeading({ period: periodKeyLabel(evaluation.periodKey, ctx.me.locale), rater: evaluation.rater.name, status: m[`status${evaluation.status}`] }))),
+      ...resultBlocks({ ...evaluation, ...finalResult(evaluation) }, ctx.me.locale),
+    ];
+    const received = evaluation.deliveredAt ?? evaluation.finalizedAt;
+    const open = evaluation.status === 'FINAL' && received !== null && objectionOpen(received, ctx.now, ctx.me.timeZone, objectionDays);
+    if (!open) {
+      replies.push(reply(blocks));
+      continue;
+    }
+    blocks.push(paragraph(m.answerBy({ lastDay: civilDayLabel(objectionLastDay(received, ctx.me.timeZone, objectionDays), ctx.me.locale) })));
+    replies.push(
+      reply(blocks, [
+        [
+          await ctx.button(m.acceptButton, { kind: 'action', name: 'evaluation.acknowledge', args: { evaluationId: evaluation.id } }),
+          await ctx.button(m.objectButton, { kind: 'start', flow: 'objection', context: { evaluationId: evaluation.id } }),
+        ],
+      ]),
+    );
+  }
+  return replies;
 }

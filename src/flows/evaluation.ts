@@ -10,9 +10,8 @@ import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { list, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
 import { explainCurveResult } from '../domain/distribution-curve.js';
-import { formatCivilDate } from '../domain/civil-date.js';
-import { evaluationWindow } from '../domain/evaluation-window.js';
-import { parsePeriodKey, periodLabel, type Period } from '../domain/periods.js';
+import { evaluationWindow, windowSettingOf } from '../domain/evaluation-window.js';
+import { civilDayLabel, parsePeriodKey, periodLabel, type Period } from '../domain/periods.js';
 import {
   explainPredikat,
   explainUnitLeaderResultsRating,
@@ -23,7 +22,6 @@ import {
   resultsRatingForUnitLeader,
   type Rating,
 } from '../domain/rating-matrix.js';
-import { formatDate } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { audit } from '../services/audit.js';
 import { recordBlocks } from '../services/evaluation-record.js';
@@ -90,10 +88,8 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
     if (named) return (await isOpenForEvaluation(ctx.db, ctx.me, named, ctx.now)) ? { ok: true, context } : refuse(say(t(ctx).notOpen({ period: periodLabel(named, ctx.me.locale) })));
     const { open, next } = await evaluationPeriods(ctx.db, ctx.me, ctx.now);
     if (open.length === 0) {
-      const agency = await agencySettings(ctx.db, ctx.me.agencyId);
-      const opens = evaluationWindow(next, { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays }).opens;
-      const date = formatDate(new Date(`${formatCivilDate(opens)}T00:00:00Z`), ctx.me.locale, 'UTC');
-      return refuse(say(t(ctx).noneOpen({ period: periodLabel(next, ctx.me.locale), opens: date })));
+      const opens = evaluationWindow(next, windowSettingOf(await agencySettings(ctx.db, ctx.me.agencyId))).opens;
+      return refuse(say(t(ctx).noneOpen({ period: periodLabel(next, ctx.me.locale), opens: civilDayLabel(opens, ctx.me.locale) })));
     }
     const chosen = open.length === 1 ? { ...context, periodKey: open[0]?.key } : context;
     const final = await finalAlready(ctx, contextId(chosen, 'reportId'), contextId(chosen, 'periodKey'));
@@ -117,13 +113,17 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       async prompt(ctx, state) {
         const period = periodOfState(state);
         const team = await teamEvaluations(ctx.db, ctx.me, period, ctx.now);
-        const done = team.filter((m) => m.evaluation?.predikat).length;
+        const done = team.filter((m) => m.rated).length;
         return { blocks: [paragraph(t(ctx).askReport({ period: periodLabel(period, ctx.me.locale), done, total: team.length }))] };
       },
       options: async (ctx, state) =>
         (await teamEvaluations(ctx.db, ctx.me, periodOfState(state), ctx.now)).map((member) => ({
           value: member.id,
-          label: member.evaluation?.predikat ? t(ctx).ratedMark({ name: member.name, predikat: predikatLabel(member.evaluation.predikat, ctx.me.locale) }) : member.name,
+          label: member.rated && member.evaluation?.predikat
+            ? t(ctx).ratedMark({ name: member.name, predikat: predikatLabel(member.evaluation.predikat, ctx.me.locale) })
+            : member.draftBy
+              ? t(ctx).draftByMark({ name: member.name, by: member.draftBy })
+              : member.name,
         })),
       validate: (value, state, ctx) => finalAlready(ctx, value as string, periodOfState(state).key),
     },
@@ -176,11 +176,12 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       notes: lastAnswer<string | null>(state, 'notes') ?? null,
       feedback: lastAnswer<string | null>(state, 'feedback') ?? null,
     };
-    const saved = await ctx.db.evaluation.upsert({
-      where,
-      create: { employeeId, kind: kindOf(period), year: period.year, periodKey: period.key, ...fields },
-      update: fields,
-    });
+    // Only a draft may change: an evaluation finalised meanwhile (another device) stays as sent.
+    const changed = existing ? await ctx.db.evaluation.updateMany({ where: { ...where.employeeId_kind_periodKey, status: 'DRAFT' }, data: fields }) : null;
+    if (changed && changed.count === 0) return [say(t(ctx).alreadyFinal({ name, period: periodName }))];
+    const saved = existing
+      ? await ctx.db.evaluation.findUniqueOrThrow({ where })
+      : await ctx.db.evaluation.create({ data: { employeeId, kind: kindOf(period), year: period.year, periodKey: period.key, ...fields } });
     await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'evaluation.drafted', entityType: 'Evaluation', entityId: saved.id, details: { employeeId, periodKey: period.key, results, behaviour, predikat } });
     const m = t(ctx);
     const draft = reply([
@@ -188,25 +189,27 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       paragraph(m.resultLine({ results: ratingLabel(results, ctx.me.locale), behaviour: ratingLabel(behaviour, ctx.me.locale), predikat: predikatLabel(predikat, ctx.me.locale) })),
       paragraph(explainPredikat(results, behaviour, ctx.me.locale)),
     ]);
-    return [draft, await teamStatusReply(ctx, period)];
+    const employee = await ctx.db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { supervisorId: true } });
+    return [draft, await teamStatusReply(ctx, period, employee.supervisorId ?? ctx.me.id)];
   },
 };
 
-/** Where the rater's team stands for the period: who is left, or the curve check with Finalisasi / Ubah buttons. */
-export async function teamStatusReply(ctx: BotContext, period: Period): Promise<Reply> {
+/** Where one team stands for the period: who is left, drafts to redo, or the curve check with Finalisasi / Ubah buttons. */
+export async function teamStatusReply(ctx: BotContext, period: Period, leaderId: string): Promise<Reply> {
   const m = t(ctx);
   const periodName = periodLabel(period, ctx.me.locale);
-  const status = await teamStatus(ctx.db, ctx.me, period, ctx.now);
+  const status = await teamStatus(ctx.db, ctx.me, period, ctx.now, leaderId);
   if (status.unrated.length > 0) {
     return say(m.progress({ done: status.team.length - status.unrated.length, total: status.team.length, names: status.unrated.map((u) => u.name).join(', ') }));
   }
   const blocks: Block[] = [paragraph(m.allRated({ total: status.team.length }))];
   if (status.curve && status.unitPredikat) blocks.push(paragraph(explainCurveResult(status.curve, status.unitPredikat, ctx.me.locale)));
   else blocks.push(paragraph(m.noUnitPredikat({ unit: status.unit.name, period: periodName })));
+  if (status.staleLeaders.length > 0) blocks.push(paragraph(m.staleLeaders({ names: status.staleLeaders.map((u) => u.name).join(', ') })));
   if (!status.team.some((member) => member.evaluation?.status === 'DRAFT')) return reply(blocks);
   return reply(blocks, [
     [
-      await ctx.button(m.finalizeButton, { kind: 'abandon-and-start', flow: 'evaluation-finalize', context: { periodKey: period.key } }),
+      await ctx.button(m.finalizeButton, { kind: 'abandon-and-start', flow: 'evaluation-finalize', context: { periodKey: period.key, leaderId } }),
       await ctx.button(m.adjustButton, { kind: 'abandon-and-start', flow: 'evaluation', context: { periodKey: period.key } }),
     ],
   ]);

@@ -1,7 +1,7 @@
 /**
  * /tindaklanjut [nama] – the rater records a follow-up recommendation (reward, sanction,
- * development) on a finalised evaluation, seeing the credit-point conversion for functional
- * positions and the PPPK threshold. People decide: the rater's superior (or HR covering the
+ * development) on a finalised evaluation, seeing – for an annual result – the credit-point
+ * conversion for functional positions and the PPPK threshold. People decide: the rater's superior (or HR covering the
  * employee) records the decision from the button they receive. The bot imposes nothing.
  */
 import { z } from 'zod';
@@ -9,13 +9,13 @@ import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { bold, paragraph, quote, reply, type Block } from '../conversation/reply.js';
 import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, meetsPppkExtension } from '../domain/follow-up.js';
-import { parsePeriodKey, periodLabel } from '../domain/periods.js';
+import { periodKeyLabel } from '../domain/periods.js';
 import { predikatLabel } from '../domain/rating-matrix.js';
 import { formatNumber, formatPercent, type Locale } from '../i18n/catalogue.js';
 import { followUpText } from '../i18n/appraisal.js';
 import { audit } from '../services/audit.js';
 import { finalResult } from '../services/evaluations.js';
-import { decide } from '../services/people.js';
+import { decide, standsFor } from '../services/people.js';
 import { beginUnless, contextId, refusal, refusalAboutReport, refuse, reportStep, say } from './common.js';
 
 const t = (ctx: BotContext) => followUpText[ctx.me.locale];
@@ -26,10 +26,7 @@ function reportId(state: FlowState): string {
   return contextId(state.context, 'reportId') || (lastAnswer<string>(state, 'report') ?? '');
 }
 
-const periodName = (key: string, locale: Locale) => {
-  const period = parsePeriodKey(key);
-  return period ? periodLabel(period, locale) : key;
-};
+const periodName = periodKeyLabel;
 
 function finalEvaluations(ctx: BotContext, employeeId: string) {
   return ctx.db.evaluation.findMany({
@@ -103,12 +100,9 @@ export const followUpFlow: FlowDefinition<BotContext> = {
       async prompt(ctx, state) {
         const evaluation = await ctx.db.evaluation.findUniqueOrThrow({ where: { id: lastAnswer<string>(state, 'evaluation') ?? '' }, include: { objection: true, employee: true } });
         const predikat = finalResult(evaluation).predikat ?? 'BAIK';
-        return {
-          blocks: [
-            paragraph(t(ctx).askKind({ name: evaluation.employee.name, predikat: predikatLabel(predikat, ctx.me.locale) })),
-            ...conversionBlocks(evaluation.employee, predikat, ctx.me.locale),
-          ],
-        };
+        // Credit points and contract extensions follow the annual result, not a quarter's.
+        const conversion = evaluation.kind === 'ANNUAL' ? conversionBlocks(evaluation.employee, predikat, ctx.me.locale) : [];
+        return { blocks: [paragraph(t(ctx).askKind({ name: evaluation.employee.name, predikat: predikatLabel(predikat, ctx.me.locale) })), ...conversion] };
       },
       options: (ctx) => KINDS.map((kind) => ({ value: kind, label: t(ctx)[`kind${kind}`] })),
     },
@@ -140,14 +134,16 @@ export const followUpFlow: FlowDefinition<BotContext> = {
   },
 };
 
+/** Null when `ctx.me` may decide: the rater's superior (who got the button) or whoever acts for them, the employee's rater's superior now, or HR covering the employee. */
 async function decisionProblem(ctx: BotContext, followUpId: string): Promise<string | null> {
-  const followUp = await ctx.db.evaluationFollowUp.findUnique({ where: { id: followUpId }, include: { evaluation: true } });
+  const followUp = await ctx.db.evaluationFollowUp.findUnique({ where: { id: followUpId }, include: { evaluation: { include: { rater: true } } } });
   if (!followUp) return t(ctx).notDecider;
   if (followUp.decidedAt) return t(ctx).alreadyDecided;
-  const employeeId = followUp.evaluation.employeeId;
-  const superior = await decide(ctx.db, ctx.me, 'DECIDE_OBJECTION', employeeId, ctx.now);
-  const hr = superior.allowed ? superior : await decide(ctx.db, ctx.me, 'EXPORT', employeeId, ctx.now);
-  return hr.allowed ? null : t(ctx).notDecider;
+  const { employeeId, raterId, rater } = followUp.evaluation;
+  if (ctx.me.id === raterId || ctx.me.id === employeeId) return t(ctx).notDecider;
+  if (rater.supervisorId && (await standsFor(ctx.db, ctx.me, rater.supervisorId, ctx.now))) return null;
+  for (const action of ['DECIDE_OBJECTION', 'EXPORT'] as const) if ((await decide(ctx.db, ctx.me, action, employeeId, ctx.now)).allowed) return null;
+  return t(ctx).notDecider;
 }
 
 /** The rater's superior or HR records the decision on a recommendation. */
@@ -163,11 +159,10 @@ export const followUpDecisionFlow: FlowDefinition<BotContext> = {
     const problem = await decisionProblem(ctx, followUpId);
     if (problem) return [say(problem)];
     const decision = lastAnswer<string>(state, 'decision') ?? '';
-    const saved = await ctx.db.evaluationFollowUp.update({
-      where: { id: followUpId },
-      data: { decision, decidedById: ctx.me.id, decidedAt: ctx.now },
-      include: { evaluation: { include: { employee: true, rater: true } } },
-    });
+    // Guarded: a second decision (another device, a retried button) changes nothing.
+    const decided = await ctx.db.evaluationFollowUp.updateMany({ where: { id: followUpId, decidedAt: null }, data: { decision, decidedById: ctx.me.id, decidedAt: ctx.now } });
+    if (decided.count === 0) return [say(t(ctx).alreadyDecided)];
+    const saved = await ctx.db.evaluationFollowUp.findUniqueOrThrow({ where: { id: followUpId }, include: { evaluation: { include: { employee: true, rater: true } } } });
     await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'followUp.decided', entityType: 'EvaluationFollowUp', entityId: followUpId });
     for (const person of [saved.evaluation.rater, saved.evaluation.employee]) {
       const p = followUpText[person.locale];

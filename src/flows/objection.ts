@@ -8,25 +8,22 @@ import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
-import { formatCivilDate } from '../domain/civil-date.js';
 import { objectionLastDay, objectionOpen } from '../domain/evaluation-window.js';
-import { parsePeriodKey, periodLabel } from '../domain/periods.js';
+import { civilDayLabel, periodKeyLabel } from '../domain/periods.js';
 import { predikatFor, predikatLabel, RATINGS, ratingLabel, type Rating } from '../domain/rating-matrix.js';
 import { localDate } from '../domain/time-zones.js';
-import { formatDate, type Locale } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { objectionText } from '../i18n/objection.js';
 import { audit } from '../services/audit.js';
 import { agencySettings } from '../services/evaluations.js';
+import { standsFor } from '../services/people.js';
 import { beginUnless, contextId, refusal, refuse, say } from './common.js';
 import { resultBlocks } from './evaluation-result.js';
 
 const t = (ctx: BotContext) => objectionText[ctx.me.locale];
-const civil = (date: Parameters<typeof formatCivilDate>[0], locale: Locale) => formatDate(new Date(`${formatCivilDate(date)}T00:00:00Z`), locale, 'UTC');
-const periodName = (key: string, locale: Locale) => {
-  const period = parsePeriodKey(key);
-  return period ? periodLabel(period, locale) : key;
-};
+const civil = civilDayLabel;
+const periodName = periodKeyLabel;
 
 function loadEvaluation(ctx: BotContext, id: string) {
   return ctx.db.evaluation.findUnique({ where: { id }, include: { employee: true, rater: { include: { supervisor: true } }, objection: true } });
@@ -91,12 +88,14 @@ export const objectionFlow: FlowDefinition<BotContext> = {
     const evaluation = (await loadEvaluation(ctx, evaluationId))!;
     const decider = evaluation.rater.supervisor!;
     const reasons = lastAnswer<string>(state, 'reasons') ?? '';
+    // Guarded by status: an evaluation accepted meanwhile (another device) cannot be objected to.
+    const objected = await ctx.db.evaluation.updateMany({ where: { id: evaluationId, status: 'FINAL' }, data: { status: 'OBJECTED' } });
+    if (objected.count === 0) return [say(appraisalText[ctx.me.locale].alreadyAnswered)];
     const objection = await ctx.db.objection.create({ data: { evaluationId, reasons, deciderId: decider.id, filedAt: ctx.now } });
-    await ctx.db.evaluation.update({ where: { id: evaluationId }, data: { status: 'OBJECTED' } });
     await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.filed', entityType: 'Objection', entityId: objection.id, details: { evaluationId, deciderId: decider.id } });
     const dl = decider.locale;
     const d = objectionText[dl];
-    await ctx.outbox.toPerson(decider.id, [
+    const reached = await ctx.outbox.toPerson(decider.id, [
       reply(
         [
           paragraph(bold(d.toDecider({ employee: ctx.me.name, rater: evaluation.rater.name, period: periodName(evaluation.periodKey, dl) }))),
@@ -112,7 +111,8 @@ export const objectionFlow: FlowDefinition<BotContext> = {
     await ctx.outbox.toPerson(evaluation.raterId, [
       reply([paragraph(r.toRater({ employee: ctx.me.name, period: periodName(evaluation.periodKey, evaluation.rater.locale), decider: decider.name })), quote(reasons)]),
     ]);
-    return [say(t(ctx).filed({ decider: decider.name }))];
+    const filed = say(t(ctx).filed({ decider: decider.name }));
+    return reached ? [filed] : [filed, say(t(ctx).deciderUnreachable({ decider: decider.name }))];
   },
 };
 
@@ -135,7 +135,7 @@ function loadObjection(ctx: BotContext, id: string) {
 export async function askForExplanation(ctx: BotContext, args: Record<string, string>): Promise<Reply[]> {
   const objection = await loadObjection(ctx, args['objectionId'] ?? '');
   if (!objection) return [say(t(ctx).notFound)];
-  const refused = await refusal(ctx, 'DECIDE_OBJECTION', objection.evaluation.employeeId);
+  const refused = await deciderRefusal(ctx, objection);
   if (refused) return [refused];
   if (objection.status === 'DECIDED') return [say(t(ctx).alreadyDecided)];
   const party = args['party'] === 'rater' ? objection.evaluation.rater : objection.evaluation.employee;
@@ -187,9 +187,20 @@ const ratingOptions = (ctx: BotContext) => RATINGS.map((rating) => ({ value: rat
 async function decisionRefusal(ctx: BotContext, objectionId: string): Promise<Reply | null> {
   const objection = await loadObjection(ctx, objectionId);
   if (!objection) return say(t(ctx).notFound);
-  const refused = await refusal(ctx, 'DECIDE_OBJECTION', objection.evaluation.employeeId);
+  const refused = await deciderRefusal(ctx, objection);
   if (refused) return refused;
   return objection.status === 'DECIDED' ? say(t(ctx).alreadyDecided) : null;
+}
+
+/**
+ * Null when `ctx.me` may decide: the superior the keberatan was sent to (the rater's own
+ * superior), whoever acts for them, or whoever the access rules make the employee's rater's
+ * superior now. Never the rater, never the employee.
+ */
+async function deciderRefusal(ctx: BotContext, objection: { deciderId: string | null; evaluation: { employeeId: string; raterId: string } }): Promise<Reply | null> {
+  if (ctx.me.id === objection.evaluation.raterId) return refusal(ctx, 'DECIDE_OBJECTION', ctx.me.id);
+  if (objection.deciderId && (await standsFor(ctx.db, ctx.me, objection.deciderId, ctx.now))) return null;
+  return refusal(ctx, 'DECIDE_OBJECTION', objection.evaluation.employeeId);
 }
 
 /** The rater's superior decides: uphold, or change the ratings (the predikat follows the matrix). */

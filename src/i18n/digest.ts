@@ -18,7 +18,7 @@ export const digestText = catalogue(
     plans: (p: { agreed: number; active: number; percent: string }) => `Rencana SKP disepakati: ${p.agreed} dari ${p.active} pegawai (${p.percent}).`,
     evaluationProgress: (p: { period: string; finalized: number; people: number; percent: string; drafts: number; objections: number; curveReasons: number }) =>
       `Evaluasi ${p.period}: ${p.finalized} dari ${p.people} pegawai difinalisasi (${p.percent}), ${p.drafts} masih draf; ` +
-      `${p.objections} keberatan menunggu keputusan; ${p.curveReasons} difinalisasi dengan alasan di luar kurva distribusi.`,
+      `${p.objections} keberatan menunggu keputusan; ${p.curveReasons} difinalisasi menyimpang dari kurva distribusi (dengan alasan tertulis).`,
     oldObstacles: (p: { count: number }) => `Kendala terbuka lebih dari 7 hari: ${p.count}.`,
     obstacleLine: (p: { name: string; supervisor: string; days: number }) => `${p.name} (atasan: ${p.supervisor}) – ${p.days} hari`,
     silentSupervisors: (p: { count: number }) => `Atasan tanpa dialog dengan bawahan selama 30 hari: ${p.count}.`,
@@ -61,7 +61,7 @@ export const digestText = catalogue(
     plans: (p) => `Performance plans agreed: ${p.agreed} of ${p.active} employees (${p.percent}).`,
     evaluationProgress: (p) =>
       `Evaluation ${p.period}: ${p.finalized} of ${p.people} employees finalised (${p.percent}), ${p.drafts} still drafts; ` +
-      `${p.objections} objections awaiting a decision; ${p.curveReasons} finalised with a reason outside the distribution curve.`,
+      `${p.objections} objections awaiting a decision; ${p.curveReasons} finalised off the distribution curve (with a written reason).`,
     oldObstacles: (p) => `Obstacles open for more than 7 days: ${p.count}.`,
     obstacleLine: (p) => `${p.name} (supervisor: ${p.supervisor}) – ${p.days} days`,
     silentSupervisors: (p) => `Supervisors with no dialogue with their reports for 30 days: ${p.count}.`,

@@ -14,6 +14,8 @@ export const objectionText = catalogue(
     confirm: (p: { decider: string }) => `Kirim keberatan ini kepada ${p.decider}? Keputusannya bersifat final.`,
     notSent: 'Keberatan tidak dikirim. Anda masih dapat mengajukannya dari tombol pada hasil evaluasi selama masa keberatan.',
     filed: (p: { decider: string }) => `Keberatan Anda diteruskan kepada ${p.decider} (atasan pejabat penilai). Anda akan diberi tahu keputusannya.`,
+    deciderUnreachable: (p: { decider: string }) =>
+      `${p.decider} belum terhubung atau tidak dapat dihubungi lewat chat: keberatan Anda tercatat dan terlihat oleh pengelola kinerja, tetapi sampaikan juga langsung kepada beliau.`,
     toDecider: (p: { employee: string; rater: string; period: string }) =>
       `${p.employee} mengajukan keberatan atas evaluasi ${p.period} oleh ${p.rater}. Sebagai atasan pejabat penilai, Anda memutuskan: mempertahankan atau mengubah hasil. Keputusan Anda final.`,
     raterSide: (p: { rater: string }) => `Penilaian ${p.rater}:`,
@@ -58,6 +60,7 @@ export const objectionText = catalogue(
     confirm: (p) => `Send this objection to ${p.decider}? The decision is final.`,
     notSent: 'The objection was not sent. You can still file it from the button on the result while the objection period lasts.',
     filed: (p) => `Your objection has been passed to ${p.decider} (your rater’s superior). You will be told the decision.`,
+    deciderUnreachable: (p) => `${p.decider} is not linked or not reachable in chat: your objection is recorded and HR can see it, but please also tell them directly.`,
     toDecider: (p) =>
       `${p.employee} objects to the ${p.period} evaluation by ${p.rater}. As the rater’s superior you decide: uphold or change the result. Your decision is final.`,
     raterSide: (p) => `${p.rater}’s evaluation:`,

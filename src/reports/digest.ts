@@ -5,7 +5,7 @@
  * chart – and, while an evaluation window is open, how far the evaluations are. Units roll up:
  * each line counts a top unit with everything below it.
  */
-import { openEvaluationPeriods } from '../domain/evaluation-window.js';
+import { openEvaluationPeriods, windowSettingOf } from '../domain/evaluation-window.js';
 import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import { isoWeekKey, localDate } from '../domain/time-zones.js';
 import { bold, list, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
@@ -125,9 +125,8 @@ async function evaluationProgress(
   ids: string[],
   now: Date,
 ): Promise<EvaluationProgress[]> {
-  const setting = { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays };
   const progress: EvaluationProgress[] = [];
-  for (const period of openEvaluationPeriods(localDate(now, agency.timeZone), agency.periodCadence, setting)) {
+  for (const period of openEvaluationPeriods(localDate(now, agency.timeZone), agency.periodCadence, windowSettingOf(agency))) {
     const rows = await db.evaluation.findMany({
       where: { employeeId: { in: ids }, periodKey: period.key },
       select: { status: true, curveDeviationReason: true, objection: { select: { status: true } } },

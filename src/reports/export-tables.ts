@@ -11,6 +11,9 @@ import { exportText } from '../i18n/export.js';
 import { planningText } from '../i18n/planning.js';
 import type { EmployeeExportRow, EvaluationExport, RhkExportRow } from './evaluation-export.js';
 
+/** Evaluation statuses whose predikat stands: finalised and not under a pending keberatan. */
+const FINAL_STATUSES = new Set(['FINAL', 'ACKNOWLEDGED', 'DECIDED']);
+
 /** A cell: text, a number, or a date column's YYYY-MM-DD. */
 export type Cell = string | number | null;
 
@@ -66,8 +69,9 @@ function employeeFields(t: Text, locale: Locale): Field<EmployeeExportRow>[] {
     ['colObjectionStatus', 'text', 16, (r) => (r.evaluation?.objection ? t[`objection${r.evaluation.objection.status}`] : null)],
     ['colObjectionDecision', 'text', 16, (r) => (r.evaluation?.objection?.decision ? t[`decision${r.evaluation.objection.decision}`] : null)],
     ['colChangedPredikat', 'text', 16, (r) => predikat(r.evaluation?.objection?.changedPredikat)],
-    // What goes into e-Kinerja: the predikat after a decided objection that changed it.
-    ['colFinalPredikat', 'text', 16, (r) => predikat(r.evaluation?.objection?.changedPredikat ?? r.evaluation?.predikat)],
+    // What goes into e-Kinerja: the predikat after a decided objection that changed it; empty while
+    // the result is a draft or a keberatan is still open, so nothing provisional is entered.
+    ['colFinalPredikat', 'text', 16, (r) => (r.evaluation && FINAL_STATUSES.has(r.evaluation.status) ? predikat(r.evaluation.objection?.changedPredikat ?? r.evaluation.predikat) : null)],
     [
       'colFollowUps',
       'text',

@@ -14,9 +14,8 @@
  */
 import { paragraph, reply } from '../conversation/reply.js';
 import { addDays, formatCivilDate } from '../domain/civil-date.js';
-import { evaluationCandidates } from '../domain/evaluation-window.js';
-import { daysUntilSkpDeadline, periodLabel, periodOf, type Period } from '../domain/periods.js';
-import { formatDate, type Locale } from '../i18n/catalogue.js';
+import { evaluationCandidates, windowSettingOf } from '../domain/evaluation-window.js';
+import { civilDayLabel, daysUntilSkpDeadline, periodLabel, periodOf, type Period } from '../domain/periods.js';
 import { isoWeekKey, localParts } from '../domain/time-zones.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { digestText } from '../i18n/digest.js';
@@ -95,8 +94,8 @@ export async function sendDailyNudges(
   }
 
   // Evaluation windows opening today, or closing in a few days.
-  const windows = evaluationCandidates(today, agency.periodCadence, { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays });
-  const civil = (d: Parameters<typeof formatCivilDate>[0], locale: Locale) => formatDate(new Date(`${formatCivilDate(d)}T00:00:00Z`), locale, 'UTC');
+  const windows = evaluationCandidates(today, agency.periodCadence, windowSettingOf(agency));
+  const civil = civilDayLabel;
   const opening = windows.filter((w) => formatCivilDate(w.opens) === date);
   if (opening.length > 0) {
     const closes = opening.map((w) => w.closes).sort((a, b) => formatCivilDate(a).localeCompare(formatCivilDate(b)))[0]!;

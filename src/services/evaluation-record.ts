@@ -7,10 +7,10 @@
 import { bold, list, paragraph, quote, type Block, type SpanInput } from '../conversation/reply.js';
 import { coreValueName } from '../domain/berakhlak.js';
 import { addDays, formatCivilDate, type CivilDate } from '../domain/civil-date.js';
-import { parsePeriodKey, periodLabel, type Period } from '../domain/periods.js';
+import { civilDayLabel, parsePeriodKey, periodLabel, type Period } from '../domain/periods.js';
 import { predikatLabel } from '../domain/rating-matrix.js';
 import { instantFromLocal } from '../domain/time-zones.js';
-import { formatDate, formatNumber, type Locale } from '../i18n/catalogue.js';
+import { formatNumber, type Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { planningText } from '../i18n/planning.js';
 import { shorten } from '../flows/common.js';
@@ -29,7 +29,7 @@ function civilRange(period: Period): { gte: Date; lte: Date } {
   return { gte: new Date(`${formatCivilDate(period.start)}T00:00:00Z`), lte: new Date(`${formatCivilDate(period.end)}T00:00:00Z`) };
 }
 
-/** The record of `employeeId` for `period`, as blocks in `locale`; `raterId` scopes feedback and guidance to the rater. */
+/** The record of `employeeId` for `period`, as blocks in `locale`. */
 export async function recordBlocks(db: Db, employeeId: string, period: Period, locale: Locale): Promise<Block[]> {
   const t = appraisalText[locale];
   const p = planningText[locale];
@@ -37,7 +37,7 @@ export async function recordBlocks(db: Db, employeeId: string, period: Period, l
   const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true, timeZone: true } });
   const { from, to } = periodInstants(period, employee.timeZone);
   const inPeriod = { gte: from, lt: to };
-  const dateOf = (date: CivilDate) => formatDate(new Date(`${formatCivilDate(date)}T00:00:00Z`), locale, 'UTC');
+  const dateOf = (date: CivilDate) => civilDayLabel(date, locale);
   const blocks: Block[] = [
     paragraph(bold(t.recordHeading({ name: employee.name, period: periodLabel(period, locale), from: dateOf(period.start), to: dateOf(period.end) }))),
   ];
@@ -52,14 +52,15 @@ export async function recordBlocks(db: Db, employeeId: string, period: Period, l
       const entries = await db.progressEntry.findMany({
         where: { employeeId, occurredOn: civilRange(period), rhk: { lineageId: rhk.lineageId } },
         orderBy: { occurredOn: 'asc' },
-        select: { text: true, value: true, _count: { select: { evidence: true } } },
+        select: { text: true, value: true, indicatorId: true, _count: { select: { evidence: true } } },
       });
       const evidence = entries.reduce((sum, entry) => sum + entry._count.evidence, 0);
       const items: SpanInput[][] = [[t.rhkProgress({ entries: entries.length, evidence })]];
-      const indicator = rhk.indicators[0];
-      const reached = entries.reduce((sum, entry) => sum + (entry.value === null ? 0 : Number(entry.value)), 0);
-      if (indicator && indicator.targetValue !== null) {
-        items.push([t.rhkTarget({ target: targetLabel(indicator, locale), reached: `${formatNumber(reached, locale, 2)}${indicator.targetUnit ? ` ${indicator.targetUnit}` : ''}` })]);
+      // Each indicator's target, and the last value reported for it (the export's rule too).
+      for (const indicator of rhk.indicators) {
+        const last = entries.filter((entry) => entry.indicatorId === indicator.id && entry.value !== null).at(-1);
+        const reported = last ? `${formatNumber(Number(last.value), locale, 2)}${indicator.targetUnit ? ` ${indicator.targetUnit}` : ''}` : null;
+        items.push([reported ? t.rhkTarget({ target: targetLabel(indicator, locale), reached: reported }) : t.rhkTargetOnly({ indicator: shorten(indicator.text, 80), target: targetLabel(indicator, locale) })]);
       }
       const latest = entries.at(-1);
       if (latest) items.push([t.rhkLatest({ text: shorten(latest.text, 120) })]);

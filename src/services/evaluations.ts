@@ -1,14 +1,15 @@
 /**
- * Evaluations as the rater works on them: which periods are open, who in the rater's team is rated,
- * the unit whose predikat limits the team's spread (the curve), and the final result after a
- * keberatan. The team is the rater's reports (direct, and through a Plt/Plh assignment); the unit is
- * the one the rater leads, or else the rater's own unit.
+ * Evaluations as the rater works on them: which periods are open, who in a team is rated, the unit
+ * whose predikat limits the team's spread (the curve), and the final result after a keberatan.
+ * A team is the reports of one supervisor: the rater's own, or – for a Plt/Plh – those of the
+ * person they act for, each checked against its own unit's predikat. The unit is the one that
+ * supervisor leads, or else their own unit.
  */
 import { parseCivilDate } from '../domain/civil-date.js';
 import { checkCurve, type CurveResult } from '../domain/distribution-curve.js';
-import { openEvaluationPeriods, windowState } from '../domain/evaluation-window.js';
+import { openEvaluationPeriods, windowSettingOf, windowState } from '../domain/evaluation-window.js';
 import { periodOfDate, type Period } from '../domain/periods.js';
-import type { EmployeePredikat, Rating, UnitPredikat } from '../domain/rating-matrix.js';
+import { resultsRatingForUnitLeader, type EmployeePredikat, type Rating, type UnitPredikat } from '../domain/rating-matrix.js';
 import type { Db } from './db.js';
 import { reportsOf, todayFor, type Member, type Report } from './people.js';
 
@@ -25,19 +26,17 @@ export async function agencySettings(db: Db, agencyId: string) {
   });
 }
 
-/** The periods whose evaluation window is open today, and the next one to open (for the message when none is). */
+/** The periods whose evaluation window is open today, and the current periodic period (for the message when none is). */
 export async function evaluationPeriods(db: Db, me: Member, now: Date): Promise<{ open: Period[]; next: Period }> {
   const agency = await agencySettings(db, me.agencyId);
-  const setting = { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays };
   const today = parseCivilDate(todayFor(me, now))!;
-  return { open: openEvaluationPeriods(today, agency.periodCadence, setting), next: periodOfDate(today, agency.periodCadence) };
+  return { open: openEvaluationPeriods(today, agency.periodCadence, windowSettingOf(agency)), next: periodOfDate(today, agency.periodCadence) };
 }
 
 /** Whether `period` may be evaluated today by `me`'s agency. */
 export async function isOpenForEvaluation(db: Db, me: Member, period: Period, now: Date): Promise<boolean> {
   const agency = await agencySettings(db, me.agencyId);
-  const today = parseCivilDate(todayFor(me, now))!;
-  return windowState(period, today, { opensBeforeEnd: agency.evaluationOpensDays, closesAfterEnd: agency.evaluationClosesDays }) === 'OPEN';
+  return windowState(period, parseCivilDate(todayFor(me, now))!, windowSettingOf(agency)) === 'OPEN';
 }
 
 /** A report with their evaluation for the period, if any. */
@@ -45,28 +44,44 @@ export interface TeamMember extends Report {
   evaluation: {
     id: string;
     status: string;
+    raterId: string;
     predikat: EmployeePredikat | null;
     resultsRating: Rating | null;
     behaviourRating: Rating | null;
   } | null;
+  /** True when the rater has a draft of their own, or the evaluation is past the draft stage. */
+  rated: boolean;
+  /** Who wrote a draft that is not the rater's own (a former supervisor, a Plt): it must be redone. */
+  draftBy: string | null;
 }
 
-/** The rater's team for a period with each one's evaluation; not yet evaluated first, then by name. */
-export async function teamEvaluations(db: Db, me: Member, period: Period, now: Date): Promise<TeamMember[]> {
-  const reports = await reportsOf(db, me, now);
+/**
+ * The rater's reports for a period with each one's evaluation – all of them, or one supervisor's
+ * team (`leaderId`) – not yet rated first, then by name.
+ */
+export async function teamEvaluations(db: Db, me: Member, period: Period, now: Date, leaderId?: string): Promise<TeamMember[]> {
+  const reports = (await reportsOf(db, me, now)).filter((r) => !leaderId || r.supervisorId === leaderId);
   const evaluations = await db.evaluation.findMany({
     where: { employeeId: { in: reports.map((r) => r.id) }, kind: kindOf(period), periodKey: period.key },
-    select: { id: true, employeeId: true, status: true, predikat: true, resultsRating: true, behaviourRating: true },
+    select: { id: true, employeeId: true, status: true, raterId: true, predikat: true, resultsRating: true, behaviourRating: true, rater: { select: { name: true } } },
   });
   const byEmployee = new Map(evaluations.map((e) => [e.employeeId, e]));
-  const team = reports.map((report) => ({ ...report, evaluation: byEmployee.get(report.id) ?? null }));
-  return [...team.filter((m) => !m.evaluation), ...team.filter((m) => m.evaluation)];
+  const team = reports.map((report): TeamMember => {
+    const found = byEmployee.get(report.id);
+    if (!found) return { ...report, evaluation: null, rated: false, draftBy: null };
+    const { rater, ...evaluation } = found;
+    const someoneElsesDraft = evaluation.status === 'DRAFT' && evaluation.raterId !== me.id;
+    return { ...report, evaluation, rated: !someoneElsesDraft && !!evaluation.predikat, draftBy: someoneElsesDraft ? rater.name : null };
+  });
+  return [...team.filter((m) => !m.rated), ...team.filter((m) => m.rated)];
 }
 
-/** The unit whose predikat applies to the rater's team: the unit the rater leads, else their own. */
-export async function teamUnit(db: Db, me: Member): Promise<{ id: string; name: string }> {
-  const led = await db.unit.findFirst({ where: { leaderId: me.id }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
-  return led ?? { id: me.unitId, name: me.unitName };
+/** The unit whose predikat applies to `leaderId`'s team: the unit they lead, else their own. */
+export async function teamUnit(db: Db, leaderId: string): Promise<{ id: string; name: string }> {
+  const led = await db.unit.findFirst({ where: { leaderId }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  if (led) return led;
+  const own = await db.employee.findUniqueOrThrow({ where: { id: leaderId }, select: { unit: { select: { id: true, name: true } } } });
+  return own.unit;
 }
 
 /** A unit's predikat for a period, if set. */
@@ -84,24 +99,33 @@ export async function ledUnitPredikat(db: Db, employeeId: string, periodKey: str
   return null;
 }
 
-/** Where the team stands: who is not rated yet, and – once everyone is – the curve check. */
+/** Where a team stands: who is not rated yet, drafts the unit-leader rule now contradicts, and – once everyone is rated – the curve. */
 export interface TeamStatus {
+  leaderId: string;
   team: TeamMember[];
   unrated: TeamMember[];
+  /** Unit leaders whose draft results rating differs from what their unit's predikat (set since) says. */
+  staleLeaders: TeamMember[];
   unit: { id: string; name: string };
   unitPredikat: UnitPredikat | null;
   /** Null until everyone is rated, or when the unit's predikat is not set. */
   curve: CurveResult | null;
 }
 
-export async function teamStatus(db: Db, me: Member, period: Period, now: Date): Promise<TeamStatus> {
-  const team = await teamEvaluations(db, me, period, now);
-  const unrated = team.filter((m) => !m.evaluation?.predikat);
-  const unit = await teamUnit(db, me);
+export async function teamStatus(db: Db, me: Member, period: Period, now: Date, leaderId: string): Promise<TeamStatus> {
+  const team = await teamEvaluations(db, me, period, now, leaderId);
+  const unrated = team.filter((m) => !m.rated);
+  const staleLeaders: TeamMember[] = [];
+  for (const member of team) {
+    if (member.evaluation?.status !== 'DRAFT' || !member.rated) continue;
+    const led = await ledUnitPredikat(db, member.id, period.key);
+    if (led && resultsRatingForUnitLeader(led.predikat) !== member.evaluation.resultsRating) staleLeaders.push(member);
+  }
+  const unit = await teamUnit(db, leaderId);
   const unitPredikat = await unitPredikatFor(db, unit.id, period.key);
   const predikats = team.map((m) => m.evaluation?.predikat).filter((p): p is EmployeePredikat => !!p);
   const curve = unrated.length === 0 && unitPredikat ? checkCurve(unitPredikat, predikats) : null;
-  return { team, unrated, unit, unitPredikat, curve };
+  return { leaderId, team, unrated, staleLeaders, unit, unitPredikat, curve };
 }
 
 /** The result that stands: the superior's changed result after a keberatan, else the rater's. */

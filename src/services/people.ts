@@ -2,7 +2,7 @@
  * People as the bot needs them: the person talking, their reports (direct and through a Plt/Plh
  * assignment), and the data the access rules decide on.
  */
-import { can, type AccessContext, type AccessDecision, type AccessTarget, type Action, type Person } from '../domain/access.js';
+import { can, isActingOn, type AccessContext, type AccessDecision, type AccessTarget, type Action, type Person } from '../domain/access.js';
 import { formatCivilDate } from '../domain/civil-date.js';
 import { localDate } from '../domain/time-zones.js';
 import type { Locale } from '../i18n/catalogue.js';
@@ -71,6 +71,8 @@ export interface Report {
   name: string;
   nip: string;
   position: string;
+  /** Whom they report to: `me`, or the person `me` acts for. */
+  supervisorId: string;
   acting: boolean;
 }
 
@@ -86,7 +88,7 @@ export async function reportsOf(db: Db, me: Member, now: Date): Promise<Report[]
     select: { id: true, name: true, nip: true, position: true, supervisorId: true },
     orderBy: { name: 'asc' },
   });
-  return rows.map((row) => ({ id: row.id, name: row.name, nip: row.nip, position: row.position, acting: row.supervisorId !== me.id }));
+  return rows.map((row) => ({ id: row.id, name: row.name, nip: row.nip, position: row.position, supervisorId: row.supervisorId ?? me.id, acting: row.supervisorId !== me.id }));
 }
 
 /** Unit ids from the agency's root down to `unitId`. */
@@ -128,6 +130,13 @@ export async function accessContextOf(db: Db, actor: Member, now: Date): Promise
     })),
     hrRoles: roles.map((role) => ({ agencyId: role.agencyId, unitId: role.unitId })),
   };
+}
+
+/** True when `actor` is `personId`, or acts for them (Plt/Plh) today. */
+export async function standsFor(db: Db, actor: Member, personId: string, now: Date): Promise<boolean> {
+  if (actor.id === personId) return true;
+  const ctx = await accessContextOf(db, actor, now);
+  return ctx.actingAssignments.some((a) => a.actingForId === personId && isActingOn(a, ctx.date));
 }
 
 /** Whether `actor` may take `action` about `targetId` now. */

@@ -127,7 +127,7 @@ describe('evaluation progress in the digest', () => {
       { periodKey: '2026', people: 11, drafts: 0, finalized: 0, objectionsOpen: 0, withCurveReason: 0 },
     ]);
     expect(plainText(await digestMessage(data, 'id'))).toMatch(
-      /Evaluasi Triwulan IV 2026: 1 dari 11 pegawai difinalisasi \(9%\), 1 masih draf; 1 keberatan menunggu keputusan; 1 difinalisasi dengan alasan di luar kurva distribusi\./,
+      /Evaluasi Triwulan IV 2026: 1 dari 11 pegawai difinalisasi \(9%\), 1 masih draf; 1 keberatan menunggu keputusan; 1 difinalisasi menyimpang dari kurva distribusi \(dengan alasan tertulis\)\./,
     );
     await db.prisma.evaluation.deleteMany();
   });

@@ -29,10 +29,10 @@ beforeAll(async () => {
     data: { employeeId: andi.id, raterId: sri.id, kind: 'PERIODIC', year: 2026, periodKey: '2026-Q4', resultsRating: 'DI_ATAS', behaviourRating: 'DI_ATAS', predikat: 'SANGAT_BAIK', status: 'ACKNOWLEDGED', finalizedAt: NOW, deliveredAt: NOW },
   });
   // Sri's own record: progress with a piece of evidence on her first RHK, an answered check-in, feedback from Hendra.
-  const plan = await db.prisma.plan.findFirstOrThrow({ where: { employeeId: sri.id }, include: { resultExpectations: { orderBy: { position: 'asc' } } } });
+  const plan = await db.prisma.plan.findFirstOrThrow({ where: { employeeId: sri.id }, include: { resultExpectations: { orderBy: { position: 'asc' }, include: { indicators: true } } } });
   const rhk = plan.resultExpectations[0]!;
   await db.prisma.progressEntry.create({
-    data: { employeeId: sri.id, rhkId: rhk.id, text: 'Aplikasi perizinan dan aplikasi pengaduan selesai', value: 2, occurredOn: new Date('2026-11-20T00:00:00Z'), evidence: { create: { kind: 'LINK', url: 'https://drive.contoh.go.id/ba-serah-terima.pdf' } } },
+    data: { employeeId: sri.id, rhkId: rhk.id, indicatorId: rhk.indicators[0]!.id, text: 'Aplikasi perizinan dan aplikasi pengaduan selesai', value: 2, occurredOn: new Date('2026-11-20T00:00:00Z'), evidence: { create: { kind: 'LINK', url: 'https://drive.contoh.go.id/ba-serah-terima.pdf' } } },
   });
   await db.prisma.checkinPrompt.create({ data: { employeeId: sri.id, weekKey: '2026-W47', status: 'ANSWERED', createdAt: new Date('2026-11-20T07:00:00Z'), answeredAt: new Date('2026-11-20T08:00:00Z') } });
   await db.prisma.feedback.create({ data: { recipientId: sri.id, giverId: hendra.id, kind: 'APRESIASI', text: 'Serah terima aplikasi tepat waktu.', createdAt: new Date('2026-11-21T02:00:00Z') } });
@@ -61,7 +61,7 @@ describe('annual evaluation', () => {
     await db.prisma.chatIdentity.deleteMany({ where: { employee: { name: FIFTH.name } } });
     expect(await bot.press('Finalisasi')).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 5 orang \(100%\)[\s\S]*tuliskan alasannya/);
     expect(await bot.say('Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toMatch(/Finalisasi 5 evaluasi Tahun 2026\?/);
-    expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 difinalisasi[\s\S]*Belum terhubung ke chat: Bayu Saputra\. Hasilnya dikirim begitu akun chat mereka terhubung/);
+    expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 difinalisasi[\s\S]*Belum terhubung atau tidak dapat dihubungi lewat chat: Bayu Saputra\. Hasilnya dikirim begitu mereka menghubungi bot/);
     const annual = await db.prisma.evaluation.findMany({ where: { periodKey: '2026', kind: 'ANNUAL' } });
     expect(annual).toHaveLength(5);
     expect(annual.every((e) => e.status === 'FINAL' && e.curveDeviationReason === 'Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toBe(true);
@@ -89,7 +89,7 @@ describe('annual evaluation', () => {
     await bot.as('Hendra Gunawan');
     await bot.say('/evaluasi Sri Wahyuni');
     const record = await bot.press('Tahun 2026');
-    expect(record).toMatch(/RHK 1 \[Utama\] Terselesaikannya pengembangan aplikasi layanan sesuai rencana[\s\S]*1 realisasi, 1 bukti dukung[\s\S]*target 6 aplikasi; tercapai 2 aplikasi/);
+    expect(record).toMatch(/RHK 1 \[Utama\] Terselesaikannya pengembangan aplikasi layanan sesuai rencana[\s\S]*1 realisasi, 1 bukti dukung[\s\S]*target 6 aplikasi; terakhir dilaporkan 2 aplikasi/);
     expect(record).toMatch(/Check-in mingguan: 1 dijawab, 0 terlewat/);
     expect(record).toMatch(/Umpan balik: 1 apresiasi, 0 saran perbaikan/);
     expect(record).toMatch(/Predikat Kinerja unit \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi[\s\S]*Rating perilaku kerja\?/);
@@ -115,6 +115,12 @@ describe('/tindaklanjut', () => {
     expect(await bot.say('Disetujui: diklat Maret 2027.')).toMatch(/Keputusan tindak lanjut tercatat/);
     expect(await db.prisma.evaluationFollowUp.findFirstOrThrow()).toMatchObject({ kind: 'PENGEMBANGAN', decision: 'Disetujui: diklat Maret 2027.', decidedAt: NOW });
     expect(await bot.inbox('Andi Pratama')).toMatch(/Hendra Gunawan mencatat keputusan tindak lanjut \(Pengembangan\) untuk Andi Pratama/);
+
+    // A quarter's result shows no credit points: they follow the annual result.
+    await bot.as('Sri Wahyuni');
+    await bot.say('/tindaklanjut Andi Pratama');
+    expect(await bot.say('Triwulan IV 2026: Sangat Baik')).not.toMatch(/Konversi angka kredit/);
+    await bot.say('/batal');
 
     // A PPPK employee sees the contract-extension threshold instead.
     await bot.as('Sri Wahyuni');

@@ -26,6 +26,20 @@ describe('/evaluasi outside the evaluation window', () => {
   });
 });
 
+describe('who may evaluate', () => {
+  it('refuses another supervisor and HR, who never rate', async () => {
+    clock.now = new Date('2026-12-28T03:00:00Z');
+    const dewi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Dewi Anggraini' } });
+    await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId: dewi.agencyId } });
+    for (const name of ['Bambang Sutrisno', 'Dewi Anggraini']) {
+      await bot.as(name);
+      expect(await bot.say('/evaluasi Andi Pratama')).toMatch(/Tidak bisa[\s\S]*pejabat penilai/i);
+    }
+    expect(await db.prisma.evaluation.count()).toBe(0);
+    expect(await db.prisma.auditLog.count({ where: { action: 'access.denied', details: { path: ['attempted'], equals: 'EVALUATE' } } })).toBe(2);
+  });
+});
+
 describe('evaluation cycle on the console', () => {
   it('evaluates a unit of five, explains and fixes a curve violation, and decides an objection', async () => {
     await playEvaluationCycle(bot, db, clock);

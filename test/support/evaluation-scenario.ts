@@ -132,7 +132,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   // 6. Andi accepts; Sri is told.
   await bot.as('Andi Pratama');
   const result = await bot.inbox('Andi Pratama');
-  expect(result).toMatch(/Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni[\s\S]*paling lambat 11 Jan 2027[\s\S]*Predikat: Sangat Baik/);
+  expect(result).toMatch(/Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni[\s\S]*keberatan kepada Hendra Gunawan \(atasan pejabat penilai\) paling lambat 11 Jan 2027[\s\S]*Predikat: Sangat Baik/);
   expect(await bot.press('Terima hasil')).toMatch(/Hasil evaluasi telah Anda terima/);
   expect(await bot.inbox('Sri Wahyuni')).toMatch(/Andi Pratama menerima hasil evaluasi Triwulan IV 2026/);
 
@@ -151,6 +151,8 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   await bot.as('Yohanes Kristianto');
   expect(await bot.press('Ajukan keberatan')).toMatch(/Masa keberatan sudah berakhir/);
   expect(await db.prisma.objection.count()).toBe(1);
+  // He can still read his result: /hasil, without the buttons once the period is over.
+  expect(await bot.say('/hasil')).toMatch(/Triwulan IV 2026 – dinilai Sri Wahyuni – menunggu tanggapan Anda[\s\S]*Predikat: Baik/);
 
   // 8. The superior hears both sides, asks the rater, and changes the result.
   await bot.as('Hendra Gunawan');
@@ -168,6 +170,8 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   expect(await bot.say('Dua modul tambahan terbukti; hasil kerja melampaui target.')).toMatch(/Keputusan tersimpan/);
   expect(await bot.inbox('Ratna Sari Dewi')).toMatch(/hasil evaluasi diubah\. Keputusan ini final[\s\S]*predikat: Sangat Baik/);
   expect(await bot.inbox('Sri Wahyuni')).toMatch(/Keputusan atas keberatan Ratna Sari Dewi/);
+  await bot.as('Ratna Sari Dewi');
+  expect(await bot.say('/hasil')).toMatch(/Triwulan IV 2026 – dinilai Sri Wahyuni – keberatan telah diputuskan \(final\)[\s\S]*Predikat: Sangat Baik/);
   const objection = await db.prisma.objection.findFirstOrThrow({ include: { evaluation: true } });
   expect(objection).toMatchObject({ status: 'DECIDED', decision: 'CHANGED', changedResultsRating: 'DI_ATAS', changedBehaviourRating: 'DI_ATAS', changedPredikat: 'SANGAT_BAIK' });
   expect(objection.raterExplanation).toMatch(/dilaporkan setelah saya menilai/);

@@ -1,6 +1,6 @@
 /** Evaluation windows and the keberatan deadline: day 14 accepted, day 15 refused, in the employee's zone. */
 import { describe, expect, it } from 'vitest';
-import { daysSinceReceipt, evaluationWindow, objectionLastDay, objectionOpen, windowState } from '../../../src/domain/evaluation-window.js';
+import { daysSinceReceipt, evaluationWindow, objectionLastDay, objectionOpen, openEvaluationPeriods, windowState } from '../../../src/domain/evaluation-window.js';
 import { annualPeriod, makePeriod } from '../../../src/domain/periods.js';
 
 describe('evaluation window', () => {
@@ -20,6 +20,21 @@ describe('evaluation window', () => {
       closes: { year: 2026, month: 12, day: 10 },
     });
     expect(evaluationWindow(annualPeriod(2026)).closes).toEqual({ year: 2027, month: 1, day: 30 });
+  });
+});
+
+describe('open evaluation periods', () => {
+  it('keeps every earlier month whose window is still open', () => {
+    const setting = { opensBeforeEnd: 14, closesAfterEnd: 60 };
+    // Windows close 60 days after the period: December and the year 2026 on 1 March, January on 1 April.
+    expect(openEvaluationPeriods({ year: 2027, month: 3, day: 1 }, 'MONTHLY', setting).map((p) => p.key)).toEqual(['2026-M12', '2027-M01', '2027-M02', '2026']);
+    expect(openEvaluationPeriods({ year: 2027, month: 3, day: 2 }, 'MONTHLY', setting).map((p) => p.key)).toEqual(['2027-M01', '2027-M02']);
+    expect(openEvaluationPeriods({ year: 2027, month: 4, day: 2 }, 'MONTHLY', setting).map((p) => p.key)).toEqual(['2027-M02', '2027-M03']);
+  });
+
+  it('opens the last quarter and the year together in December', () => {
+    expect(openEvaluationPeriods({ year: 2026, month: 12, day: 28 }, 'QUARTERLY').map((p) => p.key)).toEqual(['2026-Q4', '2026']);
+    expect(openEvaluationPeriods({ year: 2026, month: 11, day: 27 }, 'QUARTERLY')).toEqual([]);
   });
 });
 
