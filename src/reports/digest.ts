@@ -11,7 +11,7 @@ import { isoWeekKey, localDate } from '../domain/time-zones.js';
 import { bold, list, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
 import { formatPercent, type Locale } from '../i18n/catalogue.js';
 import { digestText } from '../i18n/digest.js';
-import type { Db } from '../services/db.js';
+import { inChunks, type Db } from '../services/db.js';
 import { renderParticipationChart, type ParticipationBar } from './chart.js';
 
 const DAY = 86_400_000;
@@ -79,7 +79,9 @@ export async function computeDigest(db: Db, options: { agencyId: string; unitId:
   const inScope = employees.filter((e) => topOf(e.unitId) !== undefined);
   const ids = inScope.map((e) => e.id);
   const { weekKey, previousWeekKey } = reportedWeek(options.now, agency.timeZone);
-  const prompts = await db.checkinPrompt.findMany({ where: { employeeId: { in: ids }, weekKey: { in: [weekKey, previousWeekKey] } }, select: { employeeId: true, weekKey: true, status: true, skipReason: true } });
+  const prompts = await inChunks(ids, (chunk) =>
+    db.checkinPrompt.findMany({ where: { employeeId: { in: chunk }, weekKey: { in: [weekKey, previousWeekKey] } }, select: { employeeId: true, weekKey: true, status: true, skipReason: true } }),
+  );
 
   const unitOfEmployee = new Map(inScope.map((e) => [e.id, topOf(e.unitId) ?? '']));
   const perUnit = new Map<string, { thisWeek: Counts; lastWeek: Counts }>();
@@ -98,13 +100,17 @@ export async function computeDigest(db: Db, options: { agencyId: string; unitId:
   }
 
   const year = localDate(options.now, agency.timeZone).year;
-  const agreed = await db.plan.findMany({ where: { employeeId: { in: ids }, year, status: 'AGREED' }, distinct: ['employeeId'], select: { employeeId: true } });
-  const obstacles = await db.obstacle.findMany({
-    where: { employeeId: { in: ids }, status: { not: 'RESOLVED' }, createdAt: { lt: new Date(options.now.getTime() - 7 * DAY) } },
-    include: { employee: { select: { name: true } }, supervisor: { select: { name: true } } },
-    orderBy: { createdAt: 'asc' },
-  });
-  const unreachable = await db.chatIdentity.findMany({ where: { reachable: false, employeeId: { in: ids } }, include: { employee: { select: { name: true } } } });
+  // Chunks partition the people, so `distinct` per chunk is distinct overall; order is restored after.
+  const agreed = await inChunks(ids, (chunk) => db.plan.findMany({ where: { employeeId: { in: chunk }, year, status: 'AGREED' }, distinct: ['employeeId'], select: { employeeId: true } }));
+  const obstacles = (
+    await inChunks(ids, (chunk) =>
+      db.obstacle.findMany({
+        where: { employeeId: { in: chunk }, status: { not: 'RESOLVED' }, createdAt: { lt: new Date(options.now.getTime() - 7 * DAY) } },
+        include: { employee: { select: { name: true } }, supervisor: { select: { name: true } } },
+      }),
+    )
+  ).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const unreachable = await inChunks(ids, (chunk) => db.chatIdentity.findMany({ where: { reachable: false, employeeId: { in: chunk } }, include: { employee: { select: { name: true } } } }));
 
   return {
     scope: options.unitId ? (nameOf.get(options.unitId) ?? agency.name) : agency.name,
@@ -127,10 +133,9 @@ async function evaluationProgress(
 ): Promise<EvaluationProgress[]> {
   const progress: EvaluationProgress[] = [];
   for (const period of openEvaluationPeriods(localDate(now, agency.timeZone), agency.periodCadence, windowSettingOf(agency))) {
-    const rows = await db.evaluation.findMany({
-      where: { employeeId: { in: ids }, periodKey: period.key },
-      select: { status: true, curveDeviationReason: true, objection: { select: { status: true } } },
-    });
+    const rows = await inChunks(ids, (chunk) =>
+      db.evaluation.findMany({ where: { employeeId: { in: chunk }, periodKey: period.key }, select: { status: true, curveDeviationReason: true, objection: { select: { status: true } } } }),
+    );
     progress.push({
       periodKey: period.key,
       people: ids.length,
@@ -147,17 +152,17 @@ async function evaluationProgress(
 async function silentSupervisors(db: Db, people: { supervisorId: string | null }[], now: Date): Promise<string[]> {
   const supervisorIds = [...new Set(people.map((p) => p.supervisorId).filter((id): id is string => !!id))];
   const since = new Date(now.getTime() - 30 * DAY);
-  const feedback = await db.feedback.findMany({ where: { giverId: { in: supervisorIds }, createdAt: { gte: since } }, distinct: ['giverId'], select: { giverId: true } });
-  const clarifications = await db.planClarification.findMany({
-    where: { answeredById: { in: supervisorIds }, answeredAt: { gte: since } },
-    distinct: ['answeredById'],
-    select: { answeredById: true },
-  });
-  const obstacles = await db.obstacle.findMany({ where: { respondedById: { in: supervisorIds }, respondedAt: { gte: since } }, distinct: ['respondedById'], select: { respondedById: true } });
+  const feedback = await inChunks(supervisorIds, (chunk) => db.feedback.findMany({ where: { giverId: { in: chunk }, createdAt: { gte: since } }, distinct: ['giverId'], select: { giverId: true } }));
+  const clarifications = await inChunks(supervisorIds, (chunk) =>
+    db.planClarification.findMany({ where: { answeredById: { in: chunk }, answeredAt: { gte: since } }, distinct: ['answeredById'], select: { answeredById: true } }),
+  );
+  const obstacles = await inChunks(supervisorIds, (chunk) =>
+    db.obstacle.findMany({ where: { respondedById: { in: chunk }, respondedAt: { gte: since } }, distinct: ['respondedById'], select: { respondedById: true } }),
+  );
   const talked = new Set([...feedback.map((f) => f.giverId), ...clarifications.map((c) => c.answeredById), ...obstacles.map((o) => o.respondedById)]);
   const silent = supervisorIds.filter((id) => !talked.has(id));
-  const rows = await db.employee.findMany({ where: { id: { in: silent }, active: true }, select: { name: true }, orderBy: { name: 'asc' } });
-  return rows.map((row) => row.name);
+  const rows = await inChunks(silent, (chunk) => db.employee.findMany({ where: { id: { in: chunk }, active: true }, select: { name: true } }));
+  return rows.map((row) => row.name).sort((a, b) => a.localeCompare(b));
 }
 
 const rate = (c: Counts, locale: Locale) => (prompted(c) === 0 ? '–' : formatPercent(c.answered / prompted(c), locale, 0));

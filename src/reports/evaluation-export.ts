@@ -20,7 +20,7 @@ import type {
   RhkKind,
 } from '../generated/prisma/client.js';
 import { unitSubtree } from '../linking/link-codes.js';
-import type { Db } from '../services/db.js';
+import { inChunks, type Db } from '../services/db.js';
 
 /** One employee of the export. Counts are within the period; the plan is that of the period's year. */
 export interface EmployeeExportRow {
@@ -106,6 +106,17 @@ function indexBy<T>(items: T[], key: (item: T) => string): Map<string, T> {
   return new Map(items.map((item) => [key(item), item]));
 }
 
+/** Rows of `items` grouped by `key`, in their order: lookups per person stay linear for 30,000 people. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 /** Builds the export of `unitId` (with its sub-units; null: the whole agency) for `period`. */
 export async function buildEvaluationExport(db: Db, options: { agencyId: string; unitId: string | null; period: Period }): Promise<EvaluationExport> {
   // Flat queries, one relation at a time: Prisma runs sibling includes concurrently, which a
@@ -124,25 +135,28 @@ export async function buildEvaluationExport(db: Db, options: { agencyId: string;
   const kind = period.kind === 'YEAR' ? 'ANNUAL' : 'PERIODIC';
 
   // The plan in force: the newest agreed version, else the newest (as /skp shows it).
-  const plans = await db.plan.findMany({ where: { employeeId: { in: ids }, year: period.year }, orderBy: { version: 'desc' } });
+  const plans = await inChunks(ids, (chunk) => db.plan.findMany({ where: { employeeId: { in: chunk }, year: period.year }, orderBy: { version: 'desc' } }));
   const planOf = new Map<string, (typeof plans)[number]>();
   for (const plan of plans) {
     const chosen = planOf.get(plan.employeeId);
     if (!chosen || (chosen.status !== 'AGREED' && plan.status === 'AGREED')) planOf.set(plan.employeeId, plan);
   }
-  const expectations = await db.resultExpectation.findMany({ where: { planId: { in: [...planOf.values()].map((plan) => plan.id) } }, orderBy: { position: 'asc' } });
-  const indicators = await db.indicator.findMany({ where: { rhkId: { in: expectations.map((rhk) => rhk.id) } }, orderBy: { position: 'asc' } });
-  const leaderIds = expectations.flatMap((rhk) => (rhk.leaderRhkId ? [rhk.leaderRhkId] : []));
-  const leaderRhks = indexBy(await db.resultExpectation.findMany({ where: { id: { in: leaderIds } }, select: { id: true, text: true } }), (rhk) => rhk.id);
+  const planIds = [...planOf.values()].map((plan) => plan.id);
+  const expectations = await inChunks(planIds, (chunk) => db.resultExpectation.findMany({ where: { planId: { in: chunk } }, orderBy: { position: 'asc' } }));
+  const rhkIds = expectations.map((rhk) => rhk.id);
+  const indicators = await inChunks(rhkIds, (chunk) => db.indicator.findMany({ where: { rhkId: { in: chunk } }, orderBy: { position: 'asc' } }));
+  const leaderIds = [...new Set(expectations.flatMap((rhk) => (rhk.leaderRhkId ? [rhk.leaderRhkId] : [])))];
+  const leaderRhks = indexBy(await inChunks(leaderIds, (chunk) => db.resultExpectation.findMany({ where: { id: { in: chunk } }, select: { id: true, text: true } })), (rhk) => rhk.id);
 
-  const progress = await db.progressEntry.findMany({
-    where: { employeeId: { in: ids }, occurredOn: { gte: dateColumn(period.start), lte: dateColumn(period.end) } },
+  const progress = await inChunks(ids, (chunk) => db.progressEntry.findMany({
+    where: { employeeId: { in: chunk }, occurredOn: { gte: dateColumn(period.start), lte: dateColumn(period.end) } },
     select: { id: true, employeeId: true, rhkId: true, indicatorId: true, value: true },
     orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }],
-  });
+  }));
   // Progress follows an RHK through plan revisions by its lineage.
-  const lineageOf = indexBy(await db.resultExpectation.findMany({ where: { id: { in: progress.map((entry) => entry.rhkId) } }, select: { id: true, lineageId: true } }), (rhk) => rhk.id);
-  const evidence = await db.evidence.findMany({ where: { progressEntryId: { in: progress.map((entry) => entry.id) } }, select: { progressEntryId: true } });
+  const progressRhkIds = [...new Set(progress.map((entry) => entry.rhkId))];
+  const lineageOf = indexBy(await inChunks(progressRhkIds, (chunk) => db.resultExpectation.findMany({ where: { id: { in: chunk } }, select: { id: true, lineageId: true } })), (rhk) => rhk.id);
+  const evidence = await inChunks(progress.map((entry) => entry.id), (chunk) => db.evidence.findMany({ where: { progressEntryId: { in: chunk } }, select: { progressEntryId: true } }));
   const evidencePerEntry = countBy(evidence, (item) => item.progressEntryId);
   const progressCount = countBy(progress, (entry) => entry.employeeId);
   const progressByLineage = countBy(progress, (entry) => lineageOf.get(entry.rhkId)?.lineageId ?? entry.rhkId);
@@ -157,34 +171,43 @@ export async function buildEvaluationExport(db: Db, options: { agencyId: string;
   // Feedback is an instant: it counts in the period of the recipient's own calendar. A day of
   // margin on each side, then the exact test per person.
   const wide = { gte: new Date(dateColumn(period.start).getTime() - 86_400_000), lt: new Date(dateColumn(addDays(period.end, 2)).getTime()) };
-  const feedback = await db.feedback.findMany({ where: { recipientId: { in: ids }, createdAt: wide }, select: { recipientId: true, kind: true, createdAt: true } });
+  const feedback = await inChunks(ids, (chunk) => db.feedback.findMany({ where: { recipientId: { in: chunk }, createdAt: wide }, select: { recipientId: true, kind: true, createdAt: true } }));
   const zoneOf = new Map(people.map((person) => [person.id, person.timeZone]));
+  // Three zones at most (WIB, WITA, WIT): the period's instants are worked out once per zone.
+  const boundsOf = new Map<string, { from: Date; until: Date }>();
   const inPeriod = (employeeId: string, at: Date) => {
-    const { from, until } = instantsOf(period, zoneOf.get(employeeId) ?? agency.timeZone);
-    return at >= from && at < until;
+    const zone = zoneOf.get(employeeId) ?? agency.timeZone;
+    const bounds = boundsOf.get(zone) ?? instantsOf(period, zone);
+    boundsOf.set(zone, bounds);
+    return at >= bounds.from && at < bounds.until;
   };
-  const feedbackIn = feedback.filter((item) => inPeriod(item.recipientId, item.createdAt));
+  const feedbackOf = groupBy(
+    feedback.filter((item) => inPeriod(item.recipientId, item.createdAt)),
+    (item) => item.recipientId,
+  );
 
-  const prompts = await db.checkinPrompt.findMany({
-    where: { employeeId: { in: ids }, weekKey: { in: weekKeysOf(period) }, status: { in: ['ANSWERED', 'MISSED'] } },
-    select: { employeeId: true, status: true },
-  });
+  const prompts = await inChunks(ids, (chunk) =>
+    db.checkinPrompt.findMany({ where: { employeeId: { in: chunk }, weekKey: { in: weekKeysOf(period) }, status: { in: ['ANSWERED', 'MISSED'] } }, select: { employeeId: true, status: true } }),
+  );
   const checkins = countBy(prompts, (prompt) => `${prompt.employeeId}:${prompt.status}`);
 
-  const evaluations = await db.evaluation.findMany({ where: { employeeId: { in: ids }, kind, periodKey: period.key } });
+  const evaluations = await inChunks(ids, (chunk) => db.evaluation.findMany({ where: { employeeId: { in: chunk }, kind, periodKey: period.key } }));
   const evaluationOf = indexBy(evaluations, (evaluation) => evaluation.employeeId);
   const evaluationIds = evaluations.map((evaluation) => evaluation.id);
-  const objectionOf = indexBy(await db.objection.findMany({ where: { evaluationId: { in: evaluationIds } } }), (objection) => objection.evaluationId);
-  const followUps = await db.evaluationFollowUp.findMany({ where: { evaluationId: { in: evaluationIds } }, orderBy: { createdAt: 'asc' } });
-  const raterIds = [...evaluations.map((evaluation) => evaluation.raterId), ...people.flatMap((person) => (person.supervisorId ? [person.supervisorId] : []))];
-  const raters = indexBy(await db.employee.findMany({ where: { id: { in: raterIds } }, select: { id: true, nip: true, name: true } }), (rater) => rater.id);
+  const objectionOf = indexBy(await inChunks(evaluationIds, (chunk) => db.objection.findMany({ where: { evaluationId: { in: chunk } } })), (objection) => objection.evaluationId);
+  const followUps = await inChunks(evaluationIds, (chunk) => db.evaluationFollowUp.findMany({ where: { evaluationId: { in: chunk } }, orderBy: { createdAt: 'asc' } }));
+  const raterIds = [...new Set([...evaluations.map((evaluation) => evaluation.raterId), ...people.flatMap((person) => (person.supervisorId ? [person.supervisorId] : []))])];
+  const raters = indexBy(await inChunks(raterIds, (chunk) => db.employee.findMany({ where: { id: { in: chunk } }, select: { id: true, nip: true, name: true } })), (rater) => rater.id);
   const civil = (at: Date | null): CivilDate | null => (at ? localDate(at, agency.timeZone) : null);
+  const expectationsOf = groupBy(expectations, (rhk) => rhk.planId);
+  const indicatorsOf = groupBy(indicators, (indicator) => indicator.rhkId);
+  const followUpsOf = groupBy(followUps, (followUp) => followUp.evaluationId);
 
   const employees: EmployeeExportRow[] = people.map((person) => {
     const plan = planOf.get(person.id);
     const evaluation = evaluationOf.get(person.id);
     const objection = evaluation ? objectionOf.get(evaluation.id) : undefined;
-    const received = feedbackIn.filter((item) => item.recipientId === person.id);
+    const received = feedbackOf.get(person.id) ?? [];
     // Whoever rated this period; before that, the supervisor who will.
     const rater = raters.get(evaluation?.raterId ?? person.supervisorId ?? '');
     return {
@@ -193,7 +216,7 @@ export async function buildEvaluationExport(db: Db, options: { agencyId: string;
       position: person.position,
       unit: unitNames.get(person.unitId)?.name ?? '',
       rater: rater ? { nip: rater.nip, name: rater.name } : null,
-      plan: plan ? { status: plan.status, version: plan.version, rhkCount: expectations.filter((rhk) => rhk.planId === plan.id).length } : null,
+      plan: plan ? { status: plan.status, version: plan.version, rhkCount: expectationsOf.get(plan.id)?.length ?? 0 } : null,
       progressEntries: progressCount.get(person.id) ?? 0,
       evidence: evidenceCount.get(person.id) ?? 0,
       feedback: {
@@ -211,9 +234,7 @@ export async function buildEvaluationExport(db: Db, options: { agencyId: string;
             finalizedOn: civil(evaluation.finalizedAt),
             acknowledgedOn: civil(evaluation.acknowledgedAt),
             objection: objection ? { status: objection.status, decision: objection.decision, changedPredikat: objection.changedPredikat } : null,
-            followUps: followUps
-              .filter((followUp) => followUp.evaluationId === evaluation.id)
-              .map((followUp) => ({ kind: followUp.kind, recommendation: followUp.recommendation, decision: followUp.decision })),
+            followUps: (followUpsOf.get(evaluation.id) ?? []).map((followUp) => ({ kind: followUp.kind, recommendation: followUp.recommendation, decision: followUp.decision })),
           }
         : null,
     };
@@ -221,9 +242,7 @@ export async function buildEvaluationExport(db: Db, options: { agencyId: string;
 
   const rhk: RhkExportRow[] = people.flatMap((person) => {
     const plan = planOf.get(person.id);
-    return expectations
-      .filter((expectation) => expectation.planId === plan?.id)
-      .flatMap((expectation, index): RhkExportRow[] => {
+    return (expectationsOf.get(plan?.id ?? '') ?? []).flatMap((expectation, index): RhkExportRow[] => {
         const base = {
           nip: person.nip,
           name: person.name,
@@ -233,7 +252,7 @@ export async function buildEvaluationExport(db: Db, options: { agencyId: string;
           leaderRhk: leaderRhks.get(expectation.leaderRhkId ?? '')?.text ?? null,
           progressEntries: progressByLineage.get(expectation.lineageId) ?? 0,
         };
-        const own = indicators.filter((indicator) => indicator.rhkId === expectation.id);
+        const own = indicatorsOf.get(expectation.id) ?? [];
         if (own.length === 0) return [{ ...base, indicator: null, lastValue: null }];
         return own.map((indicator) => ({
           ...base,

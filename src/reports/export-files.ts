@@ -2,6 +2,7 @@
  * The export as files: one XLSX with the sheets "Pegawai", "RHK" and "Keterangan", or one CSV per
  * table (a CSV holds one table). Bytes only; the CLI writes them to disk, the chat attaches them.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { toCsv } from '../files/csv-write.js';
 import type { Locale } from '../i18n/catalogue.js';
@@ -14,20 +15,27 @@ export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spr
 /** Excel formats: "@" keeps a cell text (NIPs), dates show as 2026-12-31 whatever the reader's locale. */
 const FORMATS: Record<ExportTable['columns'][number]['kind'], string | undefined> = { text: '@', number: undefined, date: 'yyyy-mm-dd' };
 
-function addSheet(workbook: ExcelJS.Workbook, table: ExportTable): void {
+/** Writes a table as a sheet, row by row: rows are committed as they are added, so 30,000 people do not sit in memory twice. */
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ExportTable): void {
   const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width, ...(FORMATS[column.kind] ? { style: { numFmt: FORMATS[column.kind] } } : {}) }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.commit();
   for (const cells of table.rows) {
     // Dates travel as YYYY-MM-DD; midnight UTC is the same civil day in Excel, which has no time zones.
-    sheet.addRow(cells.map((cell, i) => (table.columns[i]?.kind === 'date' && typeof cell === 'string' ? new Date(`${cell}T00:00:00Z`) : cell)));
+    sheet.addRow(cells.map((cell, i) => (table.columns[i]?.kind === 'date' && typeof cell === 'string' ? new Date(`${cell}T00:00:00Z`) : cell))).commit();
   }
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  sheet.commit();
 }
 
 /** The XLSX workbook of an export. */
 export async function exportXlsx(data: EvaluationExport, locale: Locale, now: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Dialog Kinerja';
   workbook.created = now;
   const [employees, rhk] = exportTables(data, locale);
@@ -35,9 +43,14 @@ export async function exportXlsx(data: EvaluationExport, locale: Locale, now: Da
   addSheet(workbook, rhk);
   const info = workbook.addWorksheet(exportText[locale].sheetInfo);
   info.columns = [{ width: 24 }, { width: 60 }];
-  for (const line of exportInfo(data, locale, now)) info.addRow(line);
-  info.getColumn(1).font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  for (const line of exportInfo(data, locale, now)) {
+    const row = info.addRow(line);
+    row.getCell(1).font = { bold: true };
+    row.commit();
+  }
+  info.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
 
 /** One CSV per table, UTF-8 with a byte-order mark so Excel reads the names right. */

@@ -12,3 +12,16 @@ export type Db = Prisma.TransactionClient;
 export function json(value: unknown): Prisma.InputJsonValue {
   return value as Prisma.InputJsonValue;
 }
+
+/**
+ * PostgreSQL takes at most 32,767 parameters in one statement, and Prisma's driver adapter does not
+ * split long `in` lists (an agency of 30,000 people has 60,000 RHK): such lists are queried in
+ * chunks, one after another, and the results joined. Order is kept within each chunk only.
+ */
+export const IN_CHUNK = 10_000;
+
+export async function inChunks<T>(values: readonly string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < values.length; i += IN_CHUNK) results.push(...(await query(values.slice(i, i + IN_CHUNK))));
+  return results;
+}
