@@ -10,7 +10,7 @@ type CommandDescription = Extract<keyof (typeof botText)['id'], `cmd${string}`>;
 export type CommandTarget =
   /** `aboutReport`: "/ekspektasi Siti" names the report and skips choosing them. */
   | { flow: string; aboutReport?: boolean }
-  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' | 'laporan' | 'daftarlaporan' | 'jadwal' | 'menu' | 'hasil' }
+  | { run: 'saya' | 'bahasa' | 'tim' | 'skp' | 'checkin' | 'laporan' | 'daftarlaporan' | 'jadwal' | 'menu' | 'hasil' | 'keberatan' }
   | { engine: 'cancel' | 'back' | 'help' }
   | { link: true };
 
@@ -43,6 +43,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'bimbingan', aliases: ['coaching'], description: 'cmdBimbingan', audience: 'supervisor', target: { flow: 'development', aboutReport: true } },
   { name: 'evaluasi', aliases: ['evaluate'], description: 'cmdEvaluasi', audience: 'supervisor', target: { flow: 'evaluation', aboutReport: true } },
   { name: 'tindaklanjut', aliases: ['followup'], description: 'cmdTindaklanjut', audience: 'supervisor', target: { flow: 'follow-up', aboutReport: true } },
+  { name: 'keberatan', aliases: ['objections'], description: 'cmdKeberatan', audience: 'supervisor', target: { run: 'keberatan' } },
   { name: 'predikatunit', aliases: ['unitrating'], description: 'cmdPredikatunit', audience: 'supervisor', target: { flow: 'unit-predikat' } },
   { name: 'laporan', aliases: ['report'], description: 'cmdLaporan', audience: 'hr', target: { run: 'laporan' } },
   { name: 'daftarlaporan', aliases: ['registerreport'], description: 'cmdDaftarlaporan', audience: 'hr', target: { run: 'daftarlaporan' } },

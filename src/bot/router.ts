@@ -7,6 +7,7 @@ import type { Reply } from '../conversation/reply.js';
 import { localDate } from '../domain/time-zones.js';
 import { say } from '../flows/common.js';
 import { myResults, undeliveredResults } from '../flows/evaluation-result.js';
+import { pendingObjections } from '../flows/objection.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import type { Db } from '../services/db.js';
@@ -91,7 +92,7 @@ async function command(ctx: BotContext, engine: Engine, name: string, args: stri
     return (await engine.start(ctx, 'checkin', { promptId: prompt.id })).replies;
   }
   if (target.run === 'menu') return withFlowReminder(ctx, engine, await menu(ctx));
-  const run = { saya: whoAmI, bahasa: setLanguage, tim: team, skp: showPlan, hasil: myResults }[target.run];
+  const run = { saya: whoAmI, bahasa: setLanguage, tim: team, skp: showPlan, hasil: myResults, keberatan: pendingObjections }[target.run];
   return withFlowReminder(ctx, engine, await run(ctx, args));
 }
 

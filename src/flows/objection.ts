@@ -17,7 +17,7 @@ import { appraisalText } from '../i18n/appraisal.js';
 import { objectionText } from '../i18n/objection.js';
 import { audit } from '../services/audit.js';
 import { agencySettings } from '../services/evaluations.js';
-import { standsFor } from '../services/people.js';
+import { standsFor, todayFor } from '../services/people.js';
 import { beginUnless, contextId, refusal, refuse, say } from './common.js';
 import { resultBlocks } from './evaluation-result.js';
 
@@ -266,3 +266,34 @@ export const objectionDecisionFlow: FlowDefinition<BotContext> = {
     return [say(t(ctx).decisionSaved)];
   },
 };
+
+/**
+ * /keberatan – the keberatan waiting for my decision: sent to me, or to someone I act for (Plt/Plh)
+ * today, with the same buttons as when it arrived (the message may be long gone).
+ */
+export async function pendingObjections(ctx: BotContext): Promise<Reply[]> {
+  const today = new Date(`${todayFor(ctx.me, ctx.now)}T00:00:00Z`);
+  const actingFor = await ctx.db.actingAssignment.findMany({ where: { employeeId: ctx.me.id, startsOn: { lte: today }, endsOn: { gte: today } }, select: { actingForId: true } });
+  const objections = await ctx.db.objection.findMany({
+    where: { status: { not: 'DECIDED' }, deciderId: { in: [ctx.me.id, ...actingFor.map((a) => a.actingForId)] } },
+    include: { evaluation: { include: { employee: true, rater: true } } },
+    orderBy: { filedAt: 'asc' },
+  });
+  if (objections.length === 0) return [say(t(ctx).noneWaiting)];
+  const replies: Reply[] = [];
+  for (const objection of objections) {
+    const { evaluation } = objection;
+    replies.push(
+      reply(
+        [
+          paragraph(bold(t(ctx).toDecider({ employee: evaluation.employee.name, rater: evaluation.rater.name, period: periodName(evaluation.periodKey, ctx.me.locale) }))),
+          ...resultBlocks(evaluation, ctx.me.locale),
+          paragraph(bold(t(ctx).reasonsHeading)),
+          quote(objection.reasons),
+        ],
+        await deciderButtons(ctx, ctx.me.id, objection.id, ctx.me.locale),
+      ),
+    );
+  }
+  return replies;
+}

@@ -7,6 +7,7 @@ export const objectionText = catalogue(
     explanationTitle: 'Penjelasan keberatan',
     decisionTitle: 'Keputusan keberatan',
     notFound: 'Keberatan atau evaluasi itu tidak ditemukan.',
+    noneWaiting: 'Tidak ada keberatan yang menunggu keputusan Anda.',
     deadlinePassed: (p: { lastDay: string; days: number; received: string }) =>
       `Masa keberatan sudah berakhir pada ${p.lastDay} (${p.days} hari sejak hasil diterima ${p.received}). Keberatan tidak dapat diajukan lagi; hubungi pengelola kinerja bila ada keadaan khusus.`,
     noDecider: 'Pejabat penilai Anda belum memiliki atasan yang tercatat, jadi keberatan belum dapat diteruskan. Hubungi pengelola kinerja.',
@@ -53,6 +54,7 @@ export const objectionText = catalogue(
     explanationTitle: 'Explaining an objection',
     decisionTitle: 'Deciding an objection',
     notFound: 'That objection or evaluation was not found.',
+    noneWaiting: 'No objection is waiting for your decision.',
     deadlinePassed: (p) =>
       `The objection period ended on ${p.lastDay} (${p.days} days after the result arrived on ${p.received}). An objection can no longer be filed; contact HR if there are special circumstances.`,
     noDecider: 'Your rater has no superior on record, so the objection cannot be passed on yet. Please contact HR.',

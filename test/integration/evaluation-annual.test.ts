@@ -100,6 +100,28 @@ describe('annual evaluation', () => {
   });
 });
 
+describe('a keberatan while the superior is away', () => {
+  it('is decided by whoever acts for the superior (Plt), never by the rater', async () => {
+    await bot.as('Andi Pratama');
+    expect(await bot.say('/hasil')).toMatch(/Tahun 2026 – dinilai Sri Wahyuni – menunggu tanggapan Anda[\s\S]*Terima, atau ajukan keberatan paling lambat 11 Jan 2027/);
+    await bot.press('Ajukan keberatan');
+    await bot.say('Target tahunan saya terlampaui dua modul.');
+    expect(await bot.press('Ya')).toMatch(/diteruskan kepada Hendra Gunawan/);
+    // Hendra is on leave; Bambang is his Plt this week.
+    const [hendra, bambang] = [await db.prisma.employee.findFirstOrThrow({ where: { name: 'Hendra Gunawan' } }), await db.prisma.employee.findFirstOrThrow({ where: { name: 'Bambang Sutrisno' } })];
+    await db.prisma.actingAssignment.create({ data: { employeeId: bambang.id, actingForId: hendra.id, kind: 'PLT', startsOn: new Date('2026-12-21T00:00:00Z'), endsOn: new Date('2027-01-08T00:00:00Z') } });
+    await bot.as('Sri Wahyuni');
+    expect(await bot.say('/keberatan')).toMatch(/Tidak ada keberatan yang menunggu keputusan Anda/);
+    await bot.as('Bambang Sutrisno');
+    expect(await bot.say('/keberatan')).toMatch(/Andi Pratama mengajukan keberatan atas evaluasi Tahun 2026 oleh Sri Wahyuni[\s\S]*Target tahunan saya terlampaui/);
+    expect(await bot.press('Putuskan')).toMatch(/Keputusan Anda\?/);
+    await bot.press('Pertahankan hasil');
+    expect(await bot.say('Bukti dua modul tambahan belum ada.')).toMatch(/Keputusan tersimpan/);
+    expect(await db.prisma.objection.findFirstOrThrow({ where: { evaluation: { employee: { name: 'Andi Pratama' }, periodKey: '2026' } } })).toMatchObject({ status: 'DECIDED', decision: 'UPHELD', deciderId: bambang.id });
+    expect(await bot.inbox('Andi Pratama')).toMatch(/oleh Bambang Sutrisno: hasil evaluasi dipertahankan\. Keputusan ini final/);
+  });
+});
+
 describe('/tindaklanjut', () => {
   it('records a recommendation with the credit-point conversion, and the superior records the decision', async () => {
     await bot.as('Sri Wahyuni');

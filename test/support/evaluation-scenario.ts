@@ -156,6 +156,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
 
   // 8. The superior hears both sides, asks the rater, and changes the result.
   await bot.as('Hendra Gunawan');
+  expect(await bot.say('/keberatan')).toMatch(/Ratna Sari Dewi mengajukan keberatan atas evaluasi Triwulan IV 2026/);
   expect(await bot.inbox('Hendra Gunawan')).toMatch(/Ratna Sari Dewi mengajukan keberatan atas evaluasi Triwulan IV 2026 oleh Sri Wahyuni[\s\S]*Predikat: Baik[\s\S]*Alasan keberatan:[\s\S]*dua modul tambahan/);
   expect(await bot.press('Minta penjelasan penilai')).toMatch(/Permintaan penjelasan dikirim kepada Sri Wahyuni/);
   await bot.as('Sri Wahyuni');
