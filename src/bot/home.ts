@@ -1,10 +1,13 @@
 /**
- * The personal dashboard (Slack's App Home): my plan and what waits for me, the latest feedback to
+ * The personal dashboard (Slack's App Home): evaluation results and keberatan waiting for me, my
+ * plan and what waits for me, the latest feedback to
  * me, my open obstacles, the menu, and for supervisors the team view. Built from the same pieces as
  * /skp, /tim and the menu, so the dashboard and the chat never disagree.
  */
 import { bold, list, paragraph, reply, type Reply } from '../conversation/reply.js';
 import { shorten } from '../flows/common.js';
+import { resultsWaitingForMe } from '../flows/evaluation-result.js';
+import { objectionReplies } from '../flows/objection.js';
 import { formatDate, type Locale } from '../i18n/catalogue.js';
 import { homeText } from '../i18n/home.js';
 import { reportsOf } from '../services/people.js';
@@ -26,6 +29,8 @@ export async function homeReplies(ctx: BotContext): Promise<Reply[]> {
   });
   const obstacles = await ctx.db.obstacle.findMany({ where: { employeeId: ctx.me.id, status: { not: 'RESOLVED' } }, orderBy: { createdAt: 'desc' }, take: OBSTACLES_SHOWN });
   const replies: Reply[] = [reply([paragraph(bold(t.title({ name: ctx.me.name })))])];
+  // What waits for my answer comes first: a result to accept or object to, a keberatan to decide.
+  replies.push(...(await resultsWaitingForMe(ctx)), ...(await objectionReplies(ctx)));
   replies.push(...(await showPlan(ctx, '')));
   replies.push(
     reply([

@@ -79,14 +79,23 @@ export async function undeliveredResults(db: Db, employeeId: string, now: Date):
 
 /** /hasil – my finalised evaluations of this year and last, with Terima / Ajukan keberatan again while that is still possible. */
 export async function myResults(ctx: BotContext): Promise<Reply[]> {
+  const replies = await resultReplies(ctx, false);
+  return replies.length > 0 ? replies : [say(appraisalText[ctx.me.locale].noResults)];
+}
+
+/** The results still waiting for my answer (for the dashboard); none → no reply at all. */
+export function resultsWaitingForMe(ctx: BotContext): Promise<Reply[]> {
+  return resultReplies(ctx, true);
+}
+
+async function resultReplies(ctx: BotContext, waitingOnly: boolean): Promise<Reply[]> {
   const m = appraisalText[ctx.me.locale];
   const year = localDate(ctx.now, ctx.me.timeZone).year;
   const evaluations = await ctx.db.evaluation.findMany({
-    where: { employeeId: ctx.me.id, status: { not: 'DRAFT' }, year: { gte: year - 1 } },
+    where: { employeeId: ctx.me.id, status: waitingOnly ? 'FINAL' : { not: 'DRAFT' }, year: { gte: year - 1 } },
     orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }],
     include: { objection: true, rater: true },
   });
-  if (evaluations.length === 0) return [say(m.noResults)];
   const { objectionDays } = await agencySettings(ctx.db, ctx.me.agencyId);
   const replies: Reply[] = [];
   for (const evaluation of evaluations) {
@@ -97,7 +106,7 @@ export async function myResults(ctx: BotContext): Promise<Reply[]> {
     const received = evaluation.deliveredAt ?? evaluation.finalizedAt;
     const open = evaluation.status === 'FINAL' && received !== null && objectionOpen(received, ctx.now, ctx.me.timeZone, objectionDays);
     if (!open) {
-      replies.push(reply(blocks));
+      if (!waitingOnly) replies.push(reply(blocks));
       continue;
     }
     blocks.push(paragraph(m.answerBy({ lastDay: civilDayLabel(objectionLastDay(received, ctx.me.timeZone, objectionDays), ctx.me.locale) })));

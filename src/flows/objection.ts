@@ -272,6 +272,12 @@ export const objectionDecisionFlow: FlowDefinition<BotContext> = {
  * today, with the same buttons as when it arrived (the message may be long gone).
  */
 export async function pendingObjections(ctx: BotContext): Promise<Reply[]> {
+  const replies = await objectionReplies(ctx);
+  return replies.length > 0 ? replies : [say(t(ctx).noneWaiting)];
+}
+
+/** The keberatan waiting for my decision (for the dashboard); none → no reply at all. */
+export async function objectionReplies(ctx: BotContext): Promise<Reply[]> {
   const today = new Date(`${todayFor(ctx.me, ctx.now)}T00:00:00Z`);
   const actingFor = await ctx.db.actingAssignment.findMany({ where: { employeeId: ctx.me.id, startsOn: { lte: today }, endsOn: { gte: today } }, select: { actingForId: true } });
   const objections = await ctx.db.objection.findMany({
@@ -279,7 +285,6 @@ export async function pendingObjections(ctx: BotContext): Promise<Reply[]> {
     include: { evaluation: { include: { employee: true, rater: true } } },
     orderBy: { filedAt: 'asc' },
   });
-  if (objections.length === 0) return [say(t(ctx).noneWaiting)];
   const replies: Reply[] = [];
   for (const objection of objections) {
     const { evaluation } = objection;

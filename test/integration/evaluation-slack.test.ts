@@ -73,3 +73,28 @@ describe('/kinerja evaluasi as a modal', () => {
     });
   });
 });
+
+describe('App Home during the evaluation', () => {
+  it('puts a result waiting for an answer and a keberatan waiting for a decision first', async () => {
+    clock.now = new Date('2027-01-12T03:00:00Z');
+    const { fake, users, signer, url } = slack;
+    const person = (name: string) => db.prisma.employee.findFirstOrThrow({ where: { name } });
+    const [fitri, rizal, bambang] = [await person('Fitri Handayani'), await person('Muhammad Rizal'), await person('Bambang Sutrisno')];
+    const base = { raterId: bambang.id, kind: 'PERIODIC' as const, year: 2026, periodKey: '2026-Q4', resultsRating: 'SESUAI' as const, behaviourRating: 'SESUAI' as const, predikat: 'BAIK' as const, finalizedAt: clock.now, deliveredAt: clock.now };
+    await db.prisma.evaluation.create({ data: { ...base, employeeId: fitri.id, status: 'FINAL' } });
+    const objected = await db.prisma.evaluation.create({ data: { ...base, employeeId: rizal.id, status: 'OBJECTED' } });
+    const hendra = await person('Hendra Gunawan');
+    await db.prisma.objection.create({ data: { evaluationId: objected.id, reasons: 'Laporan data triwulan selesai lebih awal.', deciderId: hendra.id } });
+
+    const open = async (name: string, eventId: string) => {
+      const user = users.get(name)!;
+      await signer.event(url, { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: `${Date.now() / 1000}` }, { teamId: TEAM, eventId });
+      await fake.waitFor(() => fake.homeOf(user) !== undefined);
+      return JSON.stringify(fake.homeOf(user));
+    };
+    const fitriHome = await open('Fitri Handayani', 'EvHOMEFITRI');
+    expect(fitriHome).toMatch(/Triwulan IV 2026 – dinilai Bambang Sutrisno – menunggu tanggapan Anda[\s\S]*Terima hasil[\s\S]*Ajukan keberatan[\s\S]*SKP/);
+    const hendraHome = await open('Hendra Gunawan', 'EvHOMEHENDRA');
+    expect(hendraHome).toMatch(/Muhammad Rizal mengajukan keberatan atas evaluasi Triwulan IV 2026 oleh Bambang Sutrisno[\s\S]*Putuskan/);
+  });
+});
