@@ -9,7 +9,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { parsePeriodKey } from '../src/domain/periods.js';
 import { runOrgImport } from '../src/org-import/run.js';
 import { buildEvaluationExport } from '../src/reports/evaluation-export.js';
@@ -17,6 +16,7 @@ import { exportCsv, exportXlsx } from '../src/reports/export-files.js';
 import { openDatabase } from '../src/storage/database.js';
 import { applyMigrations } from '../src/storage/migrate.js';
 import { generateOrganisationCsv } from './lib/generate-org.js';
+import { createScratchDatabase } from './lib/scratch-database.js';
 
 const rows = Number(process.env['BENCH_ROWS'] ?? 30_000);
 const adminUrl = process.env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -26,13 +26,8 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
-const name = `dk_bench_export_${process.pid}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-const db = await openDatabase({ databaseUrl: url.toString() });
+const scratch = await createScratchDatabase(adminUrl, `dk_bench_export_${process.pid}`);
+const db = await openDatabase({ databaseUrl: scratch.url });
 try {
   await applyMigrations(db.sql);
   const file = join(dir, 'organisasi.csv');
@@ -83,7 +78,6 @@ try {
 } finally {
   clearInterval(sampler);
   await db.close();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
   rmSync(dir, { recursive: true, force: true });
 }

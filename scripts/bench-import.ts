@@ -10,11 +10,11 @@
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { runOrgImport } from '../src/org-import/run.js';
 import { openDatabase, type Database } from '../src/storage/database.js';
 import { applyMigrations } from '../src/storage/migrate.js';
 import { generateOrganisationCsv } from './lib/generate-org.js';
+import { createScratchDatabase } from './lib/scratch-database.js';
 
 const rows = Number(process.env['BENCH_ROWS'] ?? 50_000);
 const adminUrl = process.env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -55,22 +55,15 @@ try {
   writeFileSync(file, generateOrganisationCsv(rows));
   console.log(`generated ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const name = `dk_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  let pgAvailable = true;
-  await admin.connect().catch(() => (pgAvailable = false));
-  if (pgAvailable) {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: url.toString() });
+  const scratch = await createScratchDatabase(adminUrl, `dk_bench_${process.pid}`).catch(() => null);
+  if (scratch) {
+    const db = await openDatabase({ databaseUrl: scratch.url });
     try {
       await applyMigrations(db.sql);
       await timeImport(db, 'PostgreSQL');
     } finally {
       await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
+      await scratch.drop();
     }
   } else {
     console.log(`PostgreSQL at ${new URL(adminUrl).host} not reachable; skipped`);
