@@ -198,7 +198,7 @@ async function decisionRefusal(ctx: BotContext, objectionId: string): Promise<Re
  * superior now. Never the rater, never the employee.
  */
 async function deciderRefusal(ctx: BotContext, objection: { deciderId: string | null; evaluation: { employeeId: string; raterId: string } }): Promise<Reply | null> {
-  if (ctx.me.id === objection.evaluation.raterId) return refusal(ctx, 'DECIDE_OBJECTION', ctx.me.id);
+  if (ctx.me.id === objection.evaluation.raterId) return say(t(ctx).raterCannotDecide);
   if (objection.deciderId && (await standsFor(ctx.db, ctx.me, objection.deciderId, ctx.now))) return null;
   return refusal(ctx, 'DECIDE_OBJECTION', objection.evaluation.employeeId);
 }

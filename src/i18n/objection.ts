@@ -8,6 +8,7 @@ export const objectionText = catalogue(
     decisionTitle: 'Keputusan keberatan',
     notFound: 'Keberatan atau evaluasi itu tidak ditemukan.',
     noneWaiting: 'Tidak ada keberatan yang menunggu keputusan Anda.',
+    raterCannotDecide: 'Keberatan atas penilaian yang Anda berikan diputuskan oleh atasan Anda, bukan oleh Anda sebagai pejabat penilai.',
     deadlinePassed: (p: { lastDay: string; days: number; received: string }) =>
       `Masa keberatan sudah berakhir pada ${p.lastDay} (${p.days} hari sejak hasil diterima ${p.received}). Keberatan tidak dapat diajukan lagi; hubungi pengelola kinerja bila ada keadaan khusus.`,
     noDecider: 'Pejabat penilai Anda belum memiliki atasan yang tercatat, jadi keberatan belum dapat diteruskan. Hubungi pengelola kinerja.',
@@ -55,6 +56,7 @@ export const objectionText = catalogue(
     decisionTitle: 'Deciding an objection',
     notFound: 'That objection or evaluation was not found.',
     noneWaiting: 'No objection is waiting for your decision.',
+    raterCannotDecide: 'An objection to an evaluation you gave is decided by your superior, not by you as the rater.',
     deadlinePassed: (p) =>
       `The objection period ended on ${p.lastDay} (${p.days} days after the result arrived on ${p.received}). An objection can no longer be filed; contact HR if there are special circumstances.`,
     noDecider: 'Your rater has no superior on record, so the objection cannot be passed on yet. Please contact HR.',
