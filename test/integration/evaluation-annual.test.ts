@@ -57,6 +57,8 @@ describe('annual evaluation', () => {
       await bot.say('-');
       await bot.say('-');
     }
+    // Ni Luh reads the bot in English: her result comes in English.
+    await db.prisma.employee.updateMany({ where: { name: 'Ni Luh Putu Ayu' }, data: { locale: 'en' } });
     // Bayu has not linked a chat account: his result waits for him.
     await db.prisma.chatIdentity.deleteMany({ where: { employee: { name: FIFTH.name } } });
     expect(await bot.press('Finalisasi')).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 5 orang \(100%\)[\s\S]*tuliskan alasannya/);
@@ -65,6 +67,9 @@ describe('annual evaluation', () => {
     const annual = await db.prisma.evaluation.findMany({ where: { periodKey: '2026', kind: 'ANNUAL' } });
     expect(annual).toHaveLength(5);
     expect(annual.every((e) => e.status === 'FINAL' && e.curveDeviationReason === 'Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toBe(true);
+    expect(await bot.inbox('Ni Luh Putu Ayu')).toMatch(
+      /Your performance evaluation for Year 2026 from Sri Wahyuni\. You may accept it, or file an objection \(keberatan\) with Hendra Gunawan \(your rater’s superior\) by 11 Jan 2027[\s\S]*Results rating: Meets Expectations[\s\S]*Predikat: Good \(Baik\)/,
+    );
     const bayu = await db.prisma.evaluation.findFirstOrThrow({ where: { periodKey: '2026', employee: { name: FIFTH.name } } });
     expect(bayu.deliveredAt).toBeNull();
     expect(annual.filter((e) => e.deliveredAt?.getTime() === NOW.getTime())).toHaveLength(4);
