@@ -6,7 +6,7 @@ import type { ConversationEngine, Outcome } from '../conversation/engine.js';
 import type { Reply } from '../conversation/reply.js';
 import { localDate } from '../domain/time-zones.js';
 import { say } from '../flows/common.js';
-import { myResults, undeliveredResults } from '../flows/evaluation-result.js';
+import { deliverWaitingResults, myResults } from '../flows/evaluation-result.js';
 import { pendingObjections } from '../flows/objection.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
@@ -28,9 +28,10 @@ type Engine = ConversationEngine<BotContext>;
 
 /** Replies to a linked, active person. */
 export async function routeLinked(ctx: BotContext, engine: Engine, message: InboundMessage): Promise<Reply[]> {
-  // Results finalised while this person could not be reached come first, whatever they sent.
-  const waiting = await undeliveredResults(ctx.db, ctx.me.id, ctx.now);
-  return [...waiting, ...(await routeMessage(ctx, engine, message))];
+  // Results finalised while this person could not be reached go to their private chat – never into
+  // a group or a Slack form, wherever this event came from.
+  await deliverWaitingResults(ctx.db, ctx.me.id, ctx.now, (result) => ctx.outbox.toPerson(ctx.me.id, [result]));
+  return routeMessage(ctx, engine, message);
 }
 
 async function routeMessage(ctx: BotContext, engine: Engine, message: InboundMessage): Promise<Reply[]> {
@@ -164,5 +165,10 @@ export async function welcome(db: Db, employeeId: string, now: Date): Promise<Re
   const replies = [say(text.linked({ name: employee.name }))];
   const plan = await latestPlan(db, employee.id, localDate(now, employee.timeZone).year);
   if (plan && OPEN_STATUSES.includes(plan.status)) replies.push(say(text.pendingPlan({ year: plan.year, version: plan.version })));
-  return [...replies, ...(await undeliveredResults(db, employee.id, now))];
+  // Linking happens in a private chat: results waiting for this person are part of the welcome.
+  await deliverWaitingResults(db, employee.id, now, (result) => {
+    replies.push(result);
+    return Promise.resolve(true);
+  });
+  return replies;
 }

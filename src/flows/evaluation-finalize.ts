@@ -35,8 +35,16 @@ function blocker(ctx: BotContext, status: TeamStatus, periodName: string): strin
   return null;
 }
 
-/** The drafts of the team, in a fixed order: what the confirmation counted is what is finalised. */
+/** The team's drafts in a fixed order. */
 const draftIds = (status: TeamStatus) => status.team.filter((m) => m.evaluation?.status === 'DRAFT').map((m) => m.evaluation?.id ?? '').sort();
+
+/** The drafts as they were confirmed (id and last change): a draft changed meanwhile stops finalising. */
+const snapshot = (status: TeamStatus) =>
+  status.team
+    .filter((m) => m.evaluation?.status === 'DRAFT')
+    .map((m) => `${m.evaluation?.id}@${m.evaluation?.updatedAt.toISOString()}`)
+    .sort()
+    .join(',');
 
 export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
   id: 'evaluation-finalize',
@@ -52,7 +60,7 @@ export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
     const problem = blocker(ctx, status, periodName);
     if (problem) return refuse(say(problem));
     // What the rater confirms: if the drafts change before the end, nothing is finalised.
-    return { ok: true, context: { ...context, drafts: draftIds(status).join(',') } };
+    return { ok: true, context: { ...context, drafts: snapshot(status) } };
   },
   steps: [
     {
@@ -91,7 +99,7 @@ export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
     if (problem) return [say(problem)];
     const reason = lastAnswer<string>(state, 'reason') ?? null;
     const ids = draftIds(status);
-    if (ids.join(',') !== contextId(state.context, 'drafts') || (needsReason(status) && !reason)) return [say(t(ctx).curveChanged)];
+    if (snapshot(status) !== contextId(state.context, 'drafts') || (needsReason(status) && !reason)) return [say(t(ctx).curveChanged)];
 
     const unlinked: string[] = [];
     let finalized = 0;

@@ -1,7 +1,7 @@
 /**
  * A finalised evaluation as its employee receives it: the result and why, notes and feedback, the
  * last day to object, and the Terima / Ajukan keberatan buttons. Sent on finalising, or – to someone
- * who was not linked then – when they link their chat account.
+ * who could not be reached then – to their private chat when they next talk to the bot or link.
  */
 import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
 import { objectionLastDay, objectionOpen } from '../domain/evaluation-window.js';
@@ -12,7 +12,7 @@ import { explainPredikat, predikatLabel, ratingLabel, type EmployeePredikat, typ
 import type { Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import type { Db } from '../services/db.js';
-import { agencySettings, finalResult } from '../services/evaluations.js';
+import { agencySettings, deciderFor, finalResult } from '../services/evaluations.js';
 import { say } from './common.js';
 import { mintToken } from '../services/tokens.js';
 
@@ -38,7 +38,8 @@ export function resultBlocks(
  * to object counts from then).
  */
 export async function resultMessage(db: Db, evaluationId: string, now: Date): Promise<{ message: Reply; employee: { id: string; name: string } }> {
-  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { employee: true, rater: { include: { supervisor: true } } } });
+  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { employee: true, rater: true } });
+  const decider = await deciderFor(db, evaluationId);
   const { employee } = evaluation;
   const m = appraisalText[employee.locale];
   const agency = await agencySettings(db, employee.agencyId);
@@ -50,7 +51,7 @@ export async function resultMessage(db: Db, evaluationId: string, now: Date): Pr
         m.toEmployee({
           rater: evaluation.rater.name,
           period: periodKeyLabel(evaluation.periodKey, employee.locale),
-          decider: evaluation.rater.supervisor?.name ?? m.ratersSuperior,
+          decider: decider?.name ?? m.ratersSuperior,
           lastDay: civilDayLabel(lastDay, employee.locale),
         }),
       ),
@@ -66,15 +67,18 @@ export async function resultMessage(db: Db, evaluationId: string, now: Date): Pr
   return { message, employee };
 }
 
-/** Results finalised while the employee was not linked: sent now, and their objection period starts now. */
-export async function undeliveredResults(db: Db, employeeId: string, now: Date): Promise<Reply[]> {
+/**
+ * Results finalised while the employee could not be reached, handed to `send` now; their objection
+ * period starts with this delivery. Each is claimed before it is sent (two accounts of the same
+ * person at once send it once) and released again when `send` could not deliver it.
+ */
+export async function deliverWaitingResults(db: Db, employeeId: string, now: Date, send: (message: Reply) => Promise<boolean>): Promise<void> {
   const waiting = await db.evaluation.findMany({ where: { employeeId, status: 'FINAL', deliveredAt: null }, orderBy: { finalizedAt: 'asc' }, select: { id: true } });
-  const messages: Reply[] = [];
   for (const { id } of waiting) {
-    messages.push((await resultMessage(db, id, now)).message);
-    await db.evaluation.update({ where: { id }, data: { deliveredAt: now } });
+    const claimed = await db.evaluation.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: now } });
+    if (claimed.count === 0) continue;
+    if (!(await send((await resultMessage(db, id, now)).message))) await db.evaluation.update({ where: { id }, data: { deliveredAt: null } });
   }
-  return messages;
 }
 
 /** /hasil – my finalised evaluations of this year and last, with Terima / Ajukan keberatan again while that is still possible. */
@@ -103,8 +107,9 @@ async function resultReplies(ctx: BotContext, waitingOnly: boolean): Promise<Rep
       paragraph(bold(m.resultHeading({ period: periodKeyLabel(evaluation.periodKey, ctx.me.locale), rater: evaluation.rater.name, status: m[`status${evaluation.status}`] }))),
       ...resultBlocks({ ...evaluation, ...finalResult(evaluation) }, ctx.me.locale),
     ];
-    const received = evaluation.deliveredAt ?? evaluation.finalizedAt;
-    const open = evaluation.status === 'FINAL' && received !== null && objectionOpen(received, ctx.now, ctx.me.timeZone, objectionDays);
+    // Not delivered yet (the dashboard may show it first): the objection period starts on delivery.
+    const received = evaluation.deliveredAt ?? ctx.now;
+    const open = evaluation.status === 'FINAL' && objectionOpen(received, ctx.now, ctx.me.timeZone, objectionDays);
     if (!open) {
       if (!waitingOnly) replies.push(reply(blocks));
       continue;

@@ -207,6 +207,8 @@ export async function teamStatusReply(ctx: BotContext, period: Period, leaderId:
   else blocks.push(paragraph(m.noUnitPredikat({ unit: status.unit.name, period: periodName })));
   if (status.staleLeaders.length > 0) blocks.push(paragraph(m.staleLeaders({ names: status.staleLeaders.map((u) => u.name).join(', ') })));
   if (!status.team.some((member) => member.evaluation?.status === 'DRAFT')) return reply(blocks);
+  // A unit head's draft to redo first: only the way to change it is offered.
+  if (status.staleLeaders.length > 0) return reply(blocks, [[await ctx.button(m.adjustButton, { kind: 'abandon-and-start', flow: 'evaluation', context: { periodKey: period.key } })]]);
   return reply(blocks, [
     [
       await ctx.button(m.finalizeButton, { kind: 'abandon-and-start', flow: 'evaluation-finalize', context: { periodKey: period.key, leaderId } }),

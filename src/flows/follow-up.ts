@@ -14,7 +14,7 @@ import { predikatLabel } from '../domain/rating-matrix.js';
 import { formatNumber, formatPercent, type Locale } from '../i18n/catalogue.js';
 import { followUpText } from '../i18n/appraisal.js';
 import { audit } from '../services/audit.js';
-import { finalResult } from '../services/evaluations.js';
+import { deciderFor, finalResult } from '../services/evaluations.js';
 import { decide, standsFor } from '../services/people.js';
 import { beginUnless, contextId, refusal, refusalAboutReport, refuse, reportStep, say } from './common.js';
 
@@ -118,9 +118,8 @@ export const followUpFlow: FlowDefinition<BotContext> = {
     const recommendation = lastAnswer<string>(state, 'recommendation') ?? '';
     const saved = await ctx.db.evaluationFollowUp.create({ data: { evaluationId: evaluation.id, kind, recommendation } });
     await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'followUp.recommended', entityType: 'EvaluationFollowUp', entityId: saved.id, details: { evaluationId: evaluation.id, kind } });
-    // The rater's own superior decides (the atasan who also hears objections).
-    const me = await ctx.db.employee.findUnique({ where: { id: ctx.me.id }, include: { supervisor: true } });
-    const decider = me?.supervisor;
+    // The superior who also hears keberatan about this evaluation decides.
+    const decider = await deciderFor(ctx.db, evaluation.id);
     if (decider) {
       const d = followUpText[decider.locale];
       await ctx.outbox.toPerson(decider.id, [
@@ -134,14 +133,15 @@ export const followUpFlow: FlowDefinition<BotContext> = {
   },
 };
 
-/** Null when `ctx.me` may decide: the rater's superior (who got the button) or whoever acts for them, the employee's rater's superior now, or HR covering the employee. */
+/** Null when `ctx.me` may decide: the superior who got the button (see deciderFor) or whoever acts for them, the employee's rater's superior now, or HR covering the employee. */
 async function decisionProblem(ctx: BotContext, followUpId: string): Promise<string | null> {
-  const followUp = await ctx.db.evaluationFollowUp.findUnique({ where: { id: followUpId }, include: { evaluation: { include: { rater: true } } } });
+  const followUp = await ctx.db.evaluationFollowUp.findUnique({ where: { id: followUpId }, include: { evaluation: true } });
   if (!followUp) return t(ctx).notDecider;
   if (followUp.decidedAt) return t(ctx).alreadyDecided;
-  const { employeeId, raterId, rater } = followUp.evaluation;
+  const { employeeId, raterId } = followUp.evaluation;
   if (ctx.me.id === raterId || ctx.me.id === employeeId) return t(ctx).notDecider;
-  if (rater.supervisorId && (await standsFor(ctx.db, ctx.me, rater.supervisorId, ctx.now))) return null;
+  const decider = await deciderFor(ctx.db, followUp.evaluationId);
+  if (decider && (await standsFor(ctx.db, ctx.me, decider.id, ctx.now))) return null;
   for (const action of ['DECIDE_OBJECTION', 'EXPORT'] as const) if ((await decide(ctx.db, ctx.me, action, employeeId, ctx.now)).allowed) return null;
   return t(ctx).notDecider;
 }

@@ -16,7 +16,7 @@ import type { Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { objectionText } from '../i18n/objection.js';
 import { audit } from '../services/audit.js';
-import { agencySettings } from '../services/evaluations.js';
+import { agencySettings, deciderFor } from '../services/evaluations.js';
 import { standsFor, todayFor } from '../services/people.js';
 import { beginUnless, contextId, refusal, refuse, say } from './common.js';
 import { resultBlocks } from './evaluation-result.js';
@@ -26,7 +26,7 @@ const civil = civilDayLabel;
 const periodName = periodKeyLabel;
 
 function loadEvaluation(ctx: BotContext, id: string) {
-  return ctx.db.evaluation.findUnique({ where: { id }, include: { employee: true, rater: { include: { supervisor: true } }, objection: true } });
+  return ctx.db.evaluation.findUnique({ where: { id }, include: { employee: true, rater: true, objection: true } });
 }
 
 /** Null while the employee may still object; otherwise the message saying the period is over. */
@@ -47,7 +47,7 @@ async function objectionRefusal(ctx: BotContext, evaluationId: string): Promise<
   if (evaluation.status !== 'FINAL' || evaluation.objection) return appraisalText[ctx.me.locale].alreadyAnswered;
   const late = await deadlineProblem(ctx, evaluation.deliveredAt ?? evaluation.finalizedAt ?? ctx.now);
   if (late) return late;
-  return evaluation.rater.supervisor ? null : t(ctx).noDecider;
+  return (await deciderFor(ctx.db, evaluationId)) ? null : t(ctx).noDecider;
 }
 
 export const objectionFlow: FlowDefinition<BotContext> = {
@@ -74,8 +74,8 @@ export const objectionFlow: FlowDefinition<BotContext> = {
       kind: 'confirm',
       schema: z.boolean(),
       async prompt(ctx, state) {
-        const evaluation = await loadEvaluation(ctx, contextId(state.context, 'evaluationId'));
-        return { blocks: [paragraph(t(ctx).confirm({ decider: evaluation?.rater.supervisor?.name ?? '' }))] };
+        const decider = await deciderFor(ctx.db, contextId(state.context, 'evaluationId'));
+        return { blocks: [paragraph(t(ctx).confirm({ decider: decider?.name ?? '' }))] };
       },
     },
   ],
@@ -86,7 +86,7 @@ export const objectionFlow: FlowDefinition<BotContext> = {
     const problem = await objectionRefusal(ctx, evaluationId);
     if (problem) return [say(problem)];
     const evaluation = (await loadEvaluation(ctx, evaluationId))!;
-    const decider = evaluation.rater.supervisor!;
+    const decider = (await deciderFor(ctx.db, evaluationId))!;
     const reasons = lastAnswer<string>(state, 'reasons') ?? '';
     // Guarded by status: an evaluation accepted meanwhile (another device) cannot be objected to.
     const objected = await ctx.db.evaluation.updateMany({ where: { id: evaluationId, status: 'FINAL' }, data: { status: 'OBJECTED' } });
@@ -139,7 +139,9 @@ export async function askForExplanation(ctx: BotContext, args: Record<string, st
   if (refused) return [refused];
   if (objection.status === 'DECIDED') return [say(t(ctx).alreadyDecided)];
   const party = args['party'] === 'rater' ? objection.evaluation.rater : objection.evaluation.employee;
-  await ctx.db.objection.update({ where: { id: objection.id }, data: { status: 'UNDER_REVIEW' } });
+  // Guarded: a decision saved meanwhile (another device) is not reopened.
+  const reviewing = await ctx.db.objection.updateMany({ where: { id: objection.id, status: { not: 'DECIDED' } }, data: { status: 'UNDER_REVIEW' } });
+  if (reviewing.count === 0) return [say(t(ctx).alreadyDecided)];
   const p = objectionText[party.locale];
   const blocks: Block[] = [paragraph(p.explanationRequest({ decider: ctx.me.name, employee: objection.evaluation.employee.name, period: periodName(objection.evaluation.periodKey, party.locale) }))];
   if (party.id === objection.evaluation.raterId) blocks.push(paragraph(bold(p.reasonsHeading)), quote(objection.reasons));
@@ -199,6 +201,8 @@ async function decisionRefusal(ctx: BotContext, objectionId: string): Promise<Re
  */
 async function deciderRefusal(ctx: BotContext, objection: { deciderId: string | null; evaluation: { employeeId: string; raterId: string } }): Promise<Reply | null> {
   if (ctx.me.id === objection.evaluation.raterId) return say(t(ctx).raterCannotDecide);
+  // The employee never decides their own keberatan, even when acting for the superior.
+  if (ctx.me.id === objection.evaluation.employeeId) return refusal(ctx, 'DECIDE_OBJECTION', ctx.me.id);
   if (objection.deciderId && (await standsFor(ctx.db, ctx.me, objection.deciderId, ctx.now))) return null;
   return refusal(ctx, 'DECIDE_OBJECTION', objection.evaluation.employeeId);
 }
@@ -281,7 +285,12 @@ export async function objectionReplies(ctx: BotContext): Promise<Reply[]> {
   const today = new Date(`${todayFor(ctx.me, ctx.now)}T00:00:00Z`);
   const actingFor = await ctx.db.actingAssignment.findMany({ where: { employeeId: ctx.me.id, startsOn: { lte: today }, endsOn: { gte: today } }, select: { actingForId: true } });
   const objections = await ctx.db.objection.findMany({
-    where: { status: { not: 'DECIDED' }, deciderId: { in: [ctx.me.id, ...actingFor.map((a) => a.actingForId)] } },
+    // Never one about my own evaluation, or about one I gave (as a Plt/Plh for my own superior).
+    where: {
+      status: { not: 'DECIDED' },
+      deciderId: { in: [ctx.me.id, ...actingFor.map((a) => a.actingForId)] },
+      evaluation: { employeeId: { not: ctx.me.id }, raterId: { not: ctx.me.id } },
+    },
     include: { evaluation: { include: { employee: true, rater: true } } },
     orderBy: { filedAt: 'asc' },
   });

@@ -51,7 +51,7 @@ export async function recordBlocks(db: Db, employeeId: string, period: Period, l
       // Progress follows an RHK through plan versions by its lineage.
       const entries = await db.progressEntry.findMany({
         where: { employeeId, occurredOn: civilRange(period), rhk: { lineageId: rhk.lineageId } },
-        orderBy: { occurredOn: 'asc' },
+        orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }],
         select: { text: true, value: true, indicatorId: true, _count: { select: { evidence: true } } },
       });
       const evidence = entries.reduce((sum, entry) => sum + entry._count.evidence, 0);

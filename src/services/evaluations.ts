@@ -48,6 +48,7 @@ export interface TeamMember extends Report {
     predikat: EmployeePredikat | null;
     resultsRating: Rating | null;
     behaviourRating: Rating | null;
+    updatedAt: Date;
   } | null;
   /** True when the rater has a draft of their own, or the evaluation is past the draft stage. */
   rated: boolean;
@@ -63,7 +64,7 @@ export async function teamEvaluations(db: Db, me: Member, period: Period, now: D
   const reports = (await reportsOf(db, me, now)).filter((r) => !leaderId || r.supervisorId === leaderId);
   const evaluations = await db.evaluation.findMany({
     where: { employeeId: { in: reports.map((r) => r.id) }, kind: kindOf(period), periodKey: period.key },
-    select: { id: true, employeeId: true, status: true, raterId: true, predikat: true, resultsRating: true, behaviourRating: true, rater: { select: { name: true } } },
+    select: { id: true, employeeId: true, status: true, raterId: true, predikat: true, resultsRating: true, behaviourRating: true, updatedAt: true, rater: { select: { name: true } } },
   });
   const byEmployee = new Map(evaluations.map((e) => [e.employeeId, e]));
   const team = reports.map((report): TeamMember => {
@@ -140,4 +141,18 @@ export function finalResult(evaluation: {
     return { resultsRating: o.changedResultsRating, behaviourRating: o.changedBehaviourRating, predikat: o.changedPredikat };
   }
   return { resultsRating: evaluation.resultsRating, behaviourRating: evaluation.behaviourRating, predikat: evaluation.predikat };
+}
+
+/**
+ * Who hears a keberatan about an evaluation: the rater's own superior; but when the rater was
+ * acting (a Plt/Plh who is not the employee's supervisor), the superior of the employee's
+ * supervisor – the Atasan Pejabat Penilai the access rules name. Null when there is none.
+ */
+export async function deciderFor(db: Db, evaluationId: string): Promise<{ id: string; name: string; locale: 'id' | 'en' } | null> {
+  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { raterId: true, employeeId: true } });
+  const employee = await db.employee.findUniqueOrThrow({ where: { id: evaluation.employeeId }, select: { supervisorId: true, supervisor: { select: { supervisorId: true } } } });
+  const rater = await db.employee.findUniqueOrThrow({ where: { id: evaluation.raterId }, select: { supervisorId: true } });
+  const deciderId = employee.supervisorId === evaluation.raterId ? rater.supervisorId : (employee.supervisor?.supervisorId ?? rater.supervisorId);
+  if (!deciderId || deciderId === evaluation.employeeId || deciderId === evaluation.raterId) return null;
+  return db.employee.findUnique({ where: { id: deciderId }, select: { id: true, name: true, locale: true } });
 }

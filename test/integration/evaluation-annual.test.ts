@@ -59,11 +59,12 @@ describe('annual evaluation', () => {
     }
     // Ni Luh reads the bot in English: her result comes in English.
     await db.prisma.employee.updateMany({ where: { name: 'Ni Luh Putu Ayu' }, data: { locale: 'en' } });
-    // Bayu has not linked a chat account: his result waits for him.
+    // Bayu has not linked a chat account, and Ratna's account cannot be reached: their results wait.
     await db.prisma.chatIdentity.deleteMany({ where: { employee: { name: FIFTH.name } } });
+    await db.prisma.chatIdentity.updateMany({ where: { employee: { name: 'Ratna Sari Dewi' } }, data: { reachable: false } });
     expect(await bot.press('Finalisasi')).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 5 orang \(100%\)[\s\S]*tuliskan alasannya/);
     expect(await bot.say('Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toMatch(/Finalisasi 5 evaluasi Tahun 2026\?/);
-    expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 difinalisasi[\s\S]*Belum terhubung atau tidak dapat dihubungi lewat chat: Bayu Saputra\. Hasilnya dikirim begitu mereka menghubungi bot/);
+    expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 difinalisasi[\s\S]*Belum terhubung atau tidak dapat dihubungi lewat chat: (Bayu Saputra, Ratna Sari Dewi|Ratna Sari Dewi, Bayu Saputra)\. Hasilnya dikirim begitu mereka menghubungi bot/);
     const annual = await db.prisma.evaluation.findMany({ where: { periodKey: '2026', kind: 'ANNUAL' } });
     expect(annual).toHaveLength(5);
     expect(annual.every((e) => e.status === 'FINAL' && e.curveDeviationReason === 'Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toBe(true);
@@ -72,7 +73,13 @@ describe('annual evaluation', () => {
     );
     const bayu = await db.prisma.evaluation.findFirstOrThrow({ where: { periodKey: '2026', employee: { name: FIFTH.name } } });
     expect(bayu.deliveredAt).toBeNull();
-    expect(annual.filter((e) => e.deliveredAt?.getTime() === NOW.getTime())).toHaveLength(4);
+    expect(annual.filter((e) => e.deliveredAt?.getTime() === NOW.getTime())).toHaveLength(3);
+    // Ratna's account works again and she writes to the bot: the result reaches her private chat.
+    await db.prisma.chatIdentity.updateMany({ where: { employee: { name: 'Ratna Sari Dewi' } }, data: { reachable: true } });
+    await bot.as('Ratna Sari Dewi');
+    await bot.say('/saya');
+    expect(await bot.inbox('Ratna Sari Dewi')).toMatch(/Hasil evaluasi kinerja Tahun 2026 dari Sri Wahyuni/);
+    expect((await db.prisma.evaluation.findFirstOrThrow({ where: { periodKey: '2026', employee: { name: 'Ratna Sari Dewi' } } })).deliveredAt).toEqual(NOW);
     // When he links (a week later), the welcome carries the result and his 14 days start then.
     const linkedAt = new Date('2027-01-04T03:00:00Z');
     const greeting = (await welcome(db.prisma, bayu.employeeId, linkedAt)).map(plainText).join('\n');
