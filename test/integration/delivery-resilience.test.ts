@@ -85,7 +85,14 @@ describe('delivery', () => {
     await bot.fake.waitForCall('sendMessage', (c) => c.response?.ok === true, { since, timeoutMs: 15_000 });
     await bot.settle(update.update_id);
     expect(lastText('Muhammad Rizal')).toMatch(/Menurut Dialog Kinerja/);
-    const sent = await db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: waiting.id } });
+    // The row is marked SENT right after Telegram accepted the message (batched with other jobs):
+    // wait for that commit rather than race it on a busy machine.
+    const deadline = Date.now() + 5_000;
+    let sent = await db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: waiting.id } });
+    while (sent.status !== 'SENT' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      sent = await db.prisma.outboundMessage.findUniqueOrThrow({ where: { id: waiting.id } });
+    }
     expect(sent).toMatchObject({ status: 'SENT', lastError: null });
   });
 });
