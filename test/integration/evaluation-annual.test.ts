@@ -124,6 +124,11 @@ describe('a keberatan while the superior is away', () => {
     await db.prisma.actingAssignment.create({ data: { employeeId: bambang.id, actingForId: hendra.id, kind: 'PLT', startsOn: new Date('2026-12-21T00:00:00Z'), endsOn: new Date('2027-01-08T00:00:00Z') } });
     await bot.as('Sri Wahyuni');
     expect(await bot.say('/keberatan')).toMatch(/Tidak ada keberatan yang menunggu keputusan Anda/);
+    // Even acting for the superior, the employee is never offered their own keberatan.
+    const andi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Andi Pratama' } });
+    await db.prisma.actingAssignment.create({ data: { employeeId: andi.id, actingForId: hendra.id, kind: 'PLH', startsOn: new Date('2026-12-28T00:00:00Z'), endsOn: new Date('2026-12-28T00:00:00Z') } });
+    await bot.as('Andi Pratama');
+    expect(await bot.say('/keberatan')).toMatch(/Tidak ada keberatan yang menunggu keputusan Anda/);
     await bot.as('Bambang Sutrisno');
     expect(await bot.say('/keberatan')).toMatch(/Andi Pratama mengajukan keberatan atas evaluasi Tahun 2026 oleh Sri Wahyuni[\s\S]*Target tahunan saya terlampaui/);
     expect(await bot.press('Putuskan')).toMatch(/Keputusan Anda\?/);
