@@ -98,6 +98,11 @@ export function textReply(...parts: SpanInput[]): Reply {
   return reply([paragraph(...parts)]);
 }
 
+/** Text shortened for a button or a heading, with an ellipsis. */
+export function shorten(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 /** The reply as plain text: the fallback every channel can show, and what tests read. */
 export function plainText(message: Reply): string {
   const spans = (items: Span[]) => items.map((span) => span.text).join('');

@@ -148,6 +148,18 @@ export function hrCovers(hrRoles: readonly HrRole[], agencyId: string, unitPath:
   return hrRoles.some((role) => role.agencyId === agencyId && (role.unitId === null || unitPath.includes(role.unitId)));
 }
 
+/** Every unit's path (ids from its agency root down to itself), from the unit rows of one agency. */
+export function unitPathsOf(units: readonly { id: string; parentId: string | null }[]): Map<string, string[]> {
+  const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId]));
+  const pathOf = (id: string): string[] => {
+    const path: string[] = [];
+    // Only units of the list count; the `includes` check stops at a corrupted cycle instead of looping.
+    for (let current: string | null | undefined = id; current && parentOf.has(current) && !path.includes(current); current = parentOf.get(current)) path.unshift(current);
+    return path;
+  };
+  return new Map(units.map((unit) => [unit.id, pathOf(unit.id)]));
+}
+
 /** All relationships of the actor to the target on the context's date, in RELATIONSHIPS order. */
 export function relationshipsTo(actor: Person, target: AccessTarget, ctx: AccessContext): Relationship[] {
   if (actor.id === target.id) {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
-import type { BeginResult, Option, StepDefinition } from '../conversation/flow.js';
+import { lastAnswer, type BeginResult, type FlowState, type Option, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, reply, type Reply } from '../conversation/reply.js';
 import { denialMessage, type Action } from '../domain/access.js';
 import { localDate } from '../domain/time-zones.js';
@@ -74,10 +74,8 @@ export function rhkOptions(rhks: { id: string; text: string }[]): Option[] {
   return rhks.map((rhk) => ({ value: rhk.id, label: rhk.text }));
 }
 
-/** Text shortened for a button or a heading, with an ellipsis. */
-export function shorten(text: string, max = 60): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
+// Text shortening lives with the reply model (services use it too); flows keep importing it from here.
+export { shorten } from '../conversation/reply.js';
 
 /**
  * For a flow about one of my reports (`/umpanbalik Andi` names them in context.reportId): refused
@@ -92,6 +90,17 @@ export async function refusalAboutReport(ctx: BotContext, context: Record<string
   }
   if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) return refuse(await refusedAttempt(ctx, action, botText[ctx.me.locale].noReports));
   return null;
+}
+
+/** The report a flow is about: named when it was started (`/umpanbalik Andi`, a button), else chosen in the report step. */
+export function reportIdOf(state: FlowState): string {
+  return contextId(state.context, 'reportId') || (lastAnswer<string>(state, 'report') ?? '');
+}
+
+/** That report's name, for prompts. */
+export async function reportNameOf(ctx: BotContext, state: FlowState): Promise<string> {
+  const id = reportIdOf(state);
+  return id ? ((await ctx.db.employee.findUnique({ where: { id }, select: { name: true } }))?.name ?? '') : '';
 }
 
 /** The step choosing one of my direct reports, skipped when the command named one. */

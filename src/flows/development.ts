@@ -13,7 +13,7 @@ import { evaluationText } from '../i18n/evaluation.js';
 import { audit } from '../services/audit.js';
 import { json } from '../services/db.js';
 import { todayFor } from '../services/people.js';
-import { contextId, refusal, refusalAboutReport, reportStep, refuse, say } from './common.js';
+import { contextId, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
 
 const t = (ctx: BotContext) => evaluationText[ctx.me.locale];
 
@@ -27,13 +27,7 @@ type Kind = (typeof KINDS)[number];
  */
 export const GUIDANCE_STATEMENTS = ['HEARD', 'FREE', 'EXPECTED', 'NEXT', 'USEFUL'] as const;
 
-function reportId(state: FlowState): string {
-  return contextId(state.context, 'reportId') || (lastAnswer<string>(state, 'report') ?? '');
-}
 
-async function reportName(ctx: BotContext, state: FlowState): Promise<string> {
-  return (await ctx.db.employee.findUnique({ where: { id: reportId(state) }, select: { name: true } }))?.name ?? '';
-}
 
 /** The session's date is a civil date stored as midnight UTC. */
 const dateLabel = (date: Date, locale: Locale) => formatDate(date, locale, 'UTC');
@@ -52,7 +46,7 @@ export const developmentFlow: FlowDefinition<BotContext> = {
       id: 'kind',
       kind: 'choice',
       schema: z.enum(KINDS),
-      prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askDevelopmentKind({ name: await reportName(ctx, state) }))] }),
+      prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askDevelopmentKind({ name: await reportNameOf(ctx, state) }))] }),
       options: (ctx) => KINDS.map((kind) => ({ value: kind, label: t(ctx)[`kind${kind}`] })),
     },
     {
@@ -66,7 +60,7 @@ export const developmentFlow: FlowDefinition<BotContext> = {
     { id: 'followUp', kind: 'text', optional: true, maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentFollowUp)] }) },
   ],
   async complete(ctx, state) {
-    const employeeId = reportId(state);
+    const employeeId = reportIdOf(state);
     const refused = await refusal(ctx, 'RECORD_DEVELOPMENT', employeeId);
     if (refused) return [refused];
     const kind = lastAnswer<Kind>(state, 'kind') ?? 'COACHING';

@@ -26,7 +26,7 @@ import { appraisalText } from '../i18n/appraisal.js';
 import { audit } from '../services/audit.js';
 import { recordBlocks } from '../services/evaluation-record.js';
 import { agencySettings, evaluationPeriods, isOpenForEvaluation, kindOf, ledUnitPredikat, teamEvaluations, teamStatus } from '../services/evaluations.js';
-import { contextId, refusal, refusalAboutReport, refuse, say } from './common.js';
+import { contextId, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, say } from './common.js';
 
 const t = (ctx: BotContext) => appraisalText[ctx.me.locale];
 
@@ -37,27 +37,21 @@ export function periodOfState(state: FlowState): Period {
   return period;
 }
 
-function reportId(state: FlowState): string {
-  return contextId(state.context, 'reportId') || (lastAnswer<string>(state, 'report') ?? '');
-}
 
-async function reportName(ctx: BotContext, state: FlowState): Promise<string> {
-  return (await ctx.db.employee.findUnique({ where: { id: reportId(state) }, select: { name: true } }))?.name ?? '';
-}
 
 /** The rating and explanation when the report leads a unit whose predikat is set for the period. */
 async function leaderRule(ctx: BotContext, state: FlowState): Promise<{ rating: Rating; text: string } | null> {
-  const led = await ledUnitPredikat(ctx.db, reportId(state), periodOfState(state).key);
+  const led = await ledUnitPredikat(ctx.db, reportIdOf(state), periodOfState(state).key);
   if (!led) return null;
   const explanation = explainUnitLeaderResultsRating(led.predikat, ctx.me.locale);
-  return { rating: resultsRatingForUnitLeader(led.predikat), text: t(ctx).leaderResultsFixed({ name: await reportName(ctx, state), unit: led.unit, explanation }) };
+  return { rating: resultsRatingForUnitLeader(led.predikat), text: t(ctx).leaderResultsFixed({ name: await reportNameOf(ctx, state), unit: led.unit, explanation }) };
 }
 
 /** A note when the report leads a unit whose predikat is not set: the rater chooses, knowingly. */
 async function leaderWithoutPredikat(ctx: BotContext, state: FlowState): Promise<Block[]> {
-  const unit = await ctx.db.unit.findFirst({ where: { leaderId: reportId(state) }, select: { name: true } });
+  const unit = await ctx.db.unit.findFirst({ where: { leaderId: reportIdOf(state) }, select: { name: true } });
   if (!unit) return [];
-  return [paragraph(t(ctx).leaderNoUnitPredikat({ name: await reportName(ctx, state), unit: unit.name, period: periodLabel(periodOfState(state), ctx.me.locale) }))];
+  return [paragraph(t(ctx).leaderNoUnitPredikat({ name: await reportNameOf(ctx, state), unit: unit.name, period: periodLabel(periodOfState(state), ctx.me.locale) }))];
 }
 
 /** The message when the report's evaluation for the period is already final (it cannot be redone). */
@@ -133,7 +127,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       schema: z.enum(RATINGS as [Rating, ...Rating[]]),
       when: async (state, ctx) => (await leaderRule(ctx, state)) === null,
       async prompt(ctx, state) {
-        const record = await recordBlocks(ctx.db, reportId(state), periodOfState(state), ctx.me.locale);
+        const record = await recordBlocks(ctx.db, reportIdOf(state), periodOfState(state), ctx.me.locale);
         return { blocks: [...record, ...(await leaderWithoutPredikat(ctx, state)), paragraph(t(ctx).askResults), guide(ctx, 'resultsGuide')] };
       },
       options: ratingOptions,
@@ -145,7 +139,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       async prompt(ctx, state) {
         const fixed = await leaderRule(ctx, state);
         // When the results step was skipped, the record is shown here instead.
-        const before = fixed ? [...(await recordBlocks(ctx.db, reportId(state), periodOfState(state), ctx.me.locale)), paragraph(fixed.text)] : [];
+        const before = fixed ? [...(await recordBlocks(ctx.db, reportIdOf(state), periodOfState(state), ctx.me.locale)), paragraph(fixed.text)] : [];
         return { blocks: [...before, paragraph(t(ctx).askBehaviour), guide(ctx, 'behaviourGuide')] };
       },
       options: ratingOptions,
@@ -154,13 +148,13 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
     { id: 'feedback', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askFeedback)] }) },
   ],
   async complete(ctx, state) {
-    const employeeId = reportId(state);
+    const employeeId = reportIdOf(state);
     const period = periodOfState(state);
     const periodName = periodLabel(period, ctx.me.locale);
     const refused = await refusal(ctx, 'EVALUATE', employeeId);
     if (refused) return [refused];
     if (!(await isOpenForEvaluation(ctx.db, ctx.me, period, ctx.now))) return [say(t(ctx).notOpen({ period: periodName }))];
-    const name = await reportName(ctx, state);
+    const name = await reportNameOf(ctx, state);
     const where = { employeeId_kind_periodKey: { employeeId, kind: kindOf(period), periodKey: period.key } };
     const existing = await ctx.db.evaluation.findUnique({ where, select: { status: true } });
     if (existing && existing.status !== 'DRAFT') return [say(t(ctx).alreadyFinal({ name, period: periodName }))];

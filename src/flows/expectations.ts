@@ -25,7 +25,7 @@ import {
   type IndicatorDraft,
   type RhkDraft,
 } from '../services/plans.js';
-import { performanceYear, refusal, refusalAboutReport, refuse, reportStep, rhkOptions, say, shorten } from './common.js';
+import { performanceYear, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, rhkOptions, say, shorten } from './common.js';
 
 const ASPECTS = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
 const TARGET_MAX = 200;
@@ -44,15 +44,7 @@ export function parseTarget(text: string, locale: Locale): { ok: true; value: Ta
 const t = (ctx: BotContext) => planningText[ctx.me.locale];
 
 /** The report the flow is about: given when started from a button, otherwise chosen in the first step. */
-function reportId(state: FlowState): string | undefined {
-  return (state.context['reportId'] as string | undefined) ?? lastAnswer<string>(state, 'report');
-}
 
-async function reportName(ctx: BotContext, state: FlowState): Promise<string> {
-  const id = reportId(state);
-  const row = id ? await ctx.db.employee.findUnique({ where: { id }, select: { name: true } }) : null;
-  return row?.name ?? '';
-}
 
 /** The entries folded back into RHK drafts and behaviour expectations. */
 export function draftOf(state: FlowState): { rhks: RhkDraft[]; behaviours: BehaviourDraft[] } {
@@ -122,10 +114,10 @@ export const expectationsFlow: FlowDefinition<BotContext> = {
       id: 'replace',
       kind: 'confirm',
       schema: z.boolean(),
-      when: async (state, ctx) => !!(await latestPlan(ctx.db, reportId(state) ?? '', state.context['year'] as number)),
+      when: async (state, ctx) => !!(await latestPlan(ctx.db, reportIdOf(state), state.context['year'] as number)),
       next: (state) => (lastAnswer(state, 'replace') ? 'rhkKind' : null),
       async prompt(ctx, state) {
-        const plan = await latestPlan(ctx.db, reportId(state) ?? '', state.context['year'] as number);
+        const plan = await latestPlan(ctx.db, reportIdOf(state), state.context['year'] as number);
         const name = plan?.employee.name ?? '';
         const question = plan?.status === 'AGREED' ? t(ctx).askReplaceAgreed : t(ctx).askReplacePending;
         return { blocks: [...(plan ? storedPlanBlocks(plan, ctx.me.locale) : []), paragraph(question({ name, version: plan?.version ?? 0 }))] };
@@ -136,7 +128,7 @@ export const expectationsFlow: FlowDefinition<BotContext> = {
       kind: 'choice',
       schema: z.enum(['UTAMA', 'TAMBAHAN']),
       prompt: async (ctx, state) => ({
-        blocks: [paragraph(t(ctx).askRhkKind({ n: allAnswers(state, 'rhkKind').length + 1, name: await reportName(ctx, state) }))],
+        blocks: [paragraph(t(ctx).askRhkKind({ n: allAnswers(state, 'rhkKind').length + 1, name: await reportNameOf(ctx, state) }))],
       }),
       options: (ctx) => [
         { value: 'UTAMA', label: t(ctx).kindUTAMA },
@@ -193,7 +185,7 @@ export const expectationsFlow: FlowDefinition<BotContext> = {
         const draft = draftOf(state);
         const rhks = draft.rhks.map((rhk) => ({ ...rhk, leaderText: rhk.leaderRhkId ? (leaderTexts.get(rhk.leaderRhkId) ?? null) : null }));
         return {
-          blocks: [...planBlocks({ rhks, behaviours: draft.behaviours }, ctx.me.locale), paragraph(t(ctx).askReview({ name: await reportName(ctx, state) }))],
+          blocks: [...planBlocks({ rhks, behaviours: draft.behaviours }, ctx.me.locale), paragraph(t(ctx).askReview({ name: await reportNameOf(ctx, state) }))],
         };
       },
       options: (ctx) => [
@@ -206,7 +198,7 @@ export const expectationsFlow: FlowDefinition<BotContext> = {
   async complete(ctx, state) {
     if (lastAnswer(state, 'replace') === false) return [say(t(ctx).notChanged)];
     if (lastAnswer(state, 'review') !== 'send') return [say(t(ctx).discarded)];
-    const employeeId = reportId(state) ?? '';
+    const employeeId = reportIdOf(state);
     const refused = await refusal(ctx, 'SET_EXPECTATIONS', employeeId);
     if (refused) return [refused];
     const year = state.context['year'] as number;

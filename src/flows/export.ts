@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState, type Option } from '../conversation/flow.js';
 import { paragraph, reply } from '../conversation/reply.js';
-import { hrCovers } from '../domain/access.js';
+import { hrCovers, unitPathsOf } from '../domain/access.js';
 import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import { formatNumber } from '../i18n/catalogue.js';
 import { exportText } from '../i18n/export.js';
@@ -36,13 +36,8 @@ export async function exportableScopes(ctx: BotContext): Promise<Option[]> {
   const { hrRoles } = await accessContextOf(ctx.db, ctx.me, ctx.now);
   if (!hrRoles.some((role) => role.agencyId === ctx.me.agencyId)) return [];
   const units = await ctx.db.unit.findMany({ where: { agencyId: ctx.me.agencyId }, select: { id: true, name: true, parentId: true }, orderBy: { name: 'asc' } });
-  const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId]));
-  const pathOf = (id: string) => {
-    const path: string[] = [];
-    for (let current: string | null | undefined = id; current && !path.includes(current); current = parentOf.get(current)) path.unshift(current);
-    return path;
-  };
-  const covered = units.filter((unit) => hrCovers(hrRoles, ctx.me.agencyId, pathOf(unit.id))).map((unit) => ({ value: unit.id, label: unit.name }));
+  const paths = unitPathsOf(units);
+  const covered = units.filter((unit) => hrCovers(hrRoles, ctx.me.agencyId, paths.get(unit.id) ?? [])).map((unit) => ({ value: unit.id, label: unit.name }));
   // An agency-wide role covers even an empty path.
   const whole = hrCovers(hrRoles, ctx.me.agencyId, []) ? [{ value: WHOLE_AGENCY, label: t(ctx).wholeAgency({ agency: ctx.me.agencyName }) }] : [];
   return [...whole, ...covered];

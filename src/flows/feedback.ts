@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition, type FlowState, type Option } from '../conversation/flow.js';
+import { lastAnswer, type FlowDefinition, type Option } from '../conversation/flow.js';
 import { bold, paragraph, quote, reply } from '../conversation/reply.js';
 import { CORE_VALUES, coreValueName, isCoreValueCode } from '../domain/berakhlak.js';
 import type { Locale } from '../i18n/catalogue.js';
@@ -13,13 +13,10 @@ import { botText } from '../i18n/bot.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import { audit } from '../services/audit.js';
 import { workingPlan } from '../services/plans.js';
-import { contextId, performanceYear, refusal, refusalAboutReport, refuse, reportStep, rhkOptions, say, shorten } from './common.js';
+import { contextId, performanceYear, refusal, refusalAboutReport, refuse, reportIdOf, reportStep, rhkOptions, say, shorten } from './common.js';
 
 const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
 
-function reportId(state: FlowState): string {
-  return (state.context['reportId'] as string | undefined) ?? lastAnswer<string>(state, 'report') ?? '';
-}
 
 async function nameOf(ctx: BotContext, id: string): Promise<string> {
   return (await ctx.db.employee.findUnique({ where: { id }, select: { name: true } }))?.name ?? '';
@@ -51,9 +48,9 @@ export const feedbackFlow: FlowDefinition<BotContext> = {
       kind: 'choice',
       schema: z.string().regex(/^(rhk|value):/),
       when: (state) => !state.context['rhkId'],
-      prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askAbout({ name: await nameOf(ctx, reportId(state)) }))] }),
+      prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askAbout({ name: await nameOf(ctx, reportIdOf(state)) }))] }),
       async options(ctx, state): Promise<Option[]> {
-        const plan = await workingPlan(ctx.db, reportId(state), performanceYear(ctx));
+        const plan = await workingPlan(ctx.db, reportIdOf(state), performanceYear(ctx));
         const rhks = rhkOptions(plan?.resultExpectations ?? []).map((o) => ({ value: `rhk:${o.value}`, label: t(ctx).aboutRhk({ text: o.label }) }));
         const values = CORE_VALUES.map((v) => ({ value: `value:${v.code}`, label: t(ctx).aboutValue({ value: coreValueName(v.code, ctx.me.locale) }) }));
         return [...rhks, ...values];
@@ -72,7 +69,7 @@ export const feedbackFlow: FlowDefinition<BotContext> = {
     { id: 'text', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askFeedbackText)] }) },
   ],
   async complete(ctx, state) {
-    const recipientId = reportId(state);
+    const recipientId = reportIdOf(state);
     const refused = await refusal(ctx, 'GIVE_FEEDBACK', recipientId);
     if (refused) return [refused];
     const about = state.context['rhkId'] ? `rhk:${contextId(state.context, 'rhkId')}` : (lastAnswer<string>(state, 'about') ?? '');

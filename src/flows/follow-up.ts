@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { lastAnswer, type FlowDefinition } from '../conversation/flow.js';
 import { bold, paragraph, quote, reply, type Block } from '../conversation/reply.js';
 import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, meetsPppkExtension } from '../domain/follow-up.js';
 import { periodKeyLabel } from '../domain/periods.js';
@@ -16,17 +16,13 @@ import { followUpText } from '../i18n/appraisal.js';
 import { audit } from '../services/audit.js';
 import { deciderFor, finalResult } from '../services/evaluations.js';
 import { decide, standsFor } from '../services/people.js';
-import { beginUnless, contextId, refusal, refusalAboutReport, refuse, reportStep, say } from './common.js';
+import { beginUnless, contextId, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
 
 const t = (ctx: BotContext) => followUpText[ctx.me.locale];
 const KINDS = ['PENGHARGAAN', 'SANKSI', 'PENGEMBANGAN'] as const;
 type Kind = (typeof KINDS)[number];
 
-function reportId(state: FlowState): string {
-  return contextId(state.context, 'reportId') || (lastAnswer<string>(state, 'report') ?? '');
-}
 
-const periodName = periodKeyLabel;
 
 function finalEvaluations(ctx: BotContext, employeeId: string) {
   return ctx.db.evaluation.findMany({
@@ -83,14 +79,14 @@ export const followUpFlow: FlowDefinition<BotContext> = {
       kind: 'choice',
       schema: z.string(),
       async prompt(ctx, state) {
-        const name = (await ctx.db.employee.findUnique({ where: { id: reportId(state) }, select: { name: true } }))?.name ?? '';
-        const has = (await finalEvaluations(ctx, reportId(state))).length > 0;
+        const name = await reportNameOf(ctx, state);
+        const has = (await finalEvaluations(ctx, reportIdOf(state))).length > 0;
         return { blocks: [paragraph(has ? t(ctx).askEvaluation({ name }) : t(ctx).noEvaluations({ name }))] };
       },
       options: async (ctx, state) =>
-        (await finalEvaluations(ctx, reportId(state))).map((evaluation) => {
+        (await finalEvaluations(ctx, reportIdOf(state))).map((evaluation) => {
           const predikat = finalResult(evaluation).predikat;
-          return { value: evaluation.id, label: t(ctx).evaluationOption({ period: periodName(evaluation.periodKey, ctx.me.locale), predikat: predikat ? predikatLabel(predikat, ctx.me.locale) : '–' }) };
+          return { value: evaluation.id, label: t(ctx).evaluationOption({ period: periodKeyLabel(evaluation.periodKey, ctx.me.locale), predikat: predikat ? predikatLabel(predikat, ctx.me.locale) : '–' }) };
         }),
     },
     {
@@ -109,7 +105,7 @@ export const followUpFlow: FlowDefinition<BotContext> = {
     { id: 'recommendation', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRecommendation)] }) },
   ],
   async complete(ctx, state) {
-    const employeeId = reportId(state);
+    const employeeId = reportIdOf(state);
     const refused = await refusal(ctx, 'EVALUATE', employeeId);
     if (refused) return [refused];
     const evaluation = await ctx.db.evaluation.findFirst({ where: { id: lastAnswer<string>(state, 'evaluation') ?? '', employeeId, status: { not: 'DRAFT' } }, include: { employee: { include: { supervisor: true } } } });
@@ -124,7 +120,7 @@ export const followUpFlow: FlowDefinition<BotContext> = {
       const d = followUpText[decider.locale];
       await ctx.outbox.toPerson(decider.id, [
         reply(
-          [paragraph(bold(d.toDecider({ rater: ctx.me.name, kind: d[`kind${kind}`], name: evaluation.employee.name, period: periodName(evaluation.periodKey, decider.locale) }))), quote(recommendation)],
+          [paragraph(bold(d.toDecider({ rater: ctx.me.name, kind: d[`kind${kind}`], name: evaluation.employee.name, period: periodKeyLabel(evaluation.periodKey, decider.locale) }))), quote(recommendation)],
           [[await ctx.buttonFor(decider.id, d.decideButton, { kind: 'start', flow: 'follow-up-decision', context: { followUpId: saved.id } })]],
         ),
       ]);

@@ -22,8 +22,6 @@ import { beginUnless, contextId, refusal, refuse, say } from './common.js';
 import { resultBlocks } from './evaluation-result.js';
 
 const t = (ctx: BotContext) => objectionText[ctx.me.locale];
-const civil = civilDayLabel;
-const periodName = periodKeyLabel;
 
 function loadEvaluation(ctx: BotContext, id: string) {
   return ctx.db.evaluation.findUnique({ where: { id }, include: { employee: true, rater: true, objection: true } });
@@ -34,9 +32,9 @@ async function deadlineProblem(ctx: BotContext, deliveredAt: Date): Promise<stri
   const { objectionDays } = await agencySettings(ctx.db, ctx.me.agencyId);
   if (objectionOpen(deliveredAt, ctx.now, ctx.me.timeZone, objectionDays)) return null;
   return t(ctx).deadlinePassed({
-    lastDay: civil(objectionLastDay(deliveredAt, ctx.me.timeZone, objectionDays), ctx.me.locale),
+    lastDay: civilDayLabel(objectionLastDay(deliveredAt, ctx.me.timeZone, objectionDays), ctx.me.locale),
     days: objectionDays,
-    received: civil(localDate(deliveredAt, ctx.me.timeZone), ctx.me.locale),
+    received: civilDayLabel(localDate(deliveredAt, ctx.me.timeZone), ctx.me.locale),
   });
 }
 
@@ -66,7 +64,7 @@ export const objectionFlow: FlowDefinition<BotContext> = {
         const evaluation = await loadEvaluation(ctx, contextId(state.context, 'evaluationId'));
         const { objectionDays } = await agencySettings(ctx.db, ctx.me.agencyId);
         const lastDay = objectionLastDay(evaluation?.deliveredAt ?? ctx.now, ctx.me.timeZone, objectionDays);
-        return { blocks: [paragraph(t(ctx).askReasons({ lastDay: civil(lastDay, ctx.me.locale) }))] };
+        return { blocks: [paragraph(t(ctx).askReasons({ lastDay: civilDayLabel(lastDay, ctx.me.locale) }))] };
       },
     },
     {
@@ -98,7 +96,7 @@ export const objectionFlow: FlowDefinition<BotContext> = {
     const reached = await ctx.outbox.toPerson(decider.id, [
       reply(
         [
-          paragraph(bold(d.toDecider({ employee: ctx.me.name, rater: evaluation.rater.name, period: periodName(evaluation.periodKey, dl) }))),
+          paragraph(bold(d.toDecider({ employee: ctx.me.name, rater: evaluation.rater.name, period: periodKeyLabel(evaluation.periodKey, dl) }))),
           paragraph(bold(d.raterSide({ rater: evaluation.rater.name }))),
           ...resultBlocks(evaluation, dl),
           paragraph(bold(d.reasonsHeading)),
@@ -109,7 +107,7 @@ export const objectionFlow: FlowDefinition<BotContext> = {
     ]);
     const r = objectionText[evaluation.rater.locale];
     await ctx.outbox.toPerson(evaluation.raterId, [
-      reply([paragraph(r.toRater({ employee: ctx.me.name, period: periodName(evaluation.periodKey, evaluation.rater.locale), decider: decider.name })), quote(reasons)]),
+      reply([paragraph(r.toRater({ employee: ctx.me.name, period: periodKeyLabel(evaluation.periodKey, evaluation.rater.locale), decider: decider.name })), quote(reasons)]),
     ]);
     const filed = say(t(ctx).filed({ decider: decider.name }));
     return reached ? [filed] : [filed, say(t(ctx).deciderUnreachable({ decider: decider.name }))];
@@ -143,7 +141,7 @@ export async function askForExplanation(ctx: BotContext, args: Record<string, st
   const reviewing = await ctx.db.objection.updateMany({ where: { id: objection.id, status: { not: 'DECIDED' } }, data: { status: 'UNDER_REVIEW' } });
   if (reviewing.count === 0) return [say(t(ctx).alreadyDecided)];
   const p = objectionText[party.locale];
-  const blocks: Block[] = [paragraph(p.explanationRequest({ decider: ctx.me.name, employee: objection.evaluation.employee.name, period: periodName(objection.evaluation.periodKey, party.locale) }))];
+  const blocks: Block[] = [paragraph(p.explanationRequest({ decider: ctx.me.name, employee: objection.evaluation.employee.name, period: periodKeyLabel(objection.evaluation.periodKey, party.locale) }))];
   if (party.id === objection.evaluation.raterId) blocks.push(paragraph(bold(p.reasonsHeading)), quote(objection.reasons));
   await ctx.outbox.toPerson(party.id, [reply(blocks, [[await ctx.buttonFor(party.id, p.explainButton, { kind: 'start', flow: 'objection-explanation', context: { objectionId: objection.id } })]])]);
   return [say(t(ctx).explanationRequested({ name: party.name }))];
@@ -259,7 +257,7 @@ export const objectionDecisionFlow: FlowDefinition<BotContext> = {
     await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.decided', entityType: 'Objection', entityId: objectionId, details: { decision, results, behaviour, predikat } });
     for (const person of [objection.evaluation.employee, objection.evaluation.rater]) {
       const p = objectionText[person.locale];
-      const params = { employee: objection.evaluation.employee.name, period: periodName(objection.evaluation.periodKey, person.locale), decider: ctx.me.name };
+      const params = { employee: objection.evaluation.employee.name, period: periodKeyLabel(objection.evaluation.periodKey, person.locale), decider: ctx.me.name };
       const blocks: Block[] = [paragraph(bold(decision === 'CHANGED' ? p.decidedChanged(params) : p.decidedUpheld(params)))];
       if (predikat && results && behaviour) {
         blocks.push(paragraph(p.newResult({ results: ratingLabel(results, person.locale), behaviour: ratingLabel(behaviour, person.locale), predikat: predikatLabel(predikat, person.locale) })));
@@ -300,7 +298,7 @@ export async function objectionReplies(ctx: BotContext): Promise<Reply[]> {
     replies.push(
       reply(
         [
-          paragraph(bold(t(ctx).toDecider({ employee: evaluation.employee.name, rater: evaluation.rater.name, period: periodName(evaluation.periodKey, ctx.me.locale) }))),
+          paragraph(bold(t(ctx).toDecider({ employee: evaluation.employee.name, rater: evaluation.rater.name, period: periodKeyLabel(evaluation.periodKey, ctx.me.locale) }))),
           ...resultBlocks(evaluation, ctx.me.locale),
           paragraph(bold(t(ctx).reasonsHeading)),
           quote(objection.reasons),

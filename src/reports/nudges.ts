@@ -95,13 +95,12 @@ export async function sendDailyNudges(
 
   // Evaluation windows opening today, or closing in a few days.
   const windows = evaluationCandidates(today, agency.periodCadence, windowSettingOf(agency));
-  const civil = civilDayLabel;
-  const opening = windows.filter((w) => formatCivilDate(w.opens) === date);
+    const opening = windows.filter((w) => formatCivilDate(w.opens) === date);
   if (opening.length > 0) {
     const closes = opening.map((w) => w.closes).sort((a, b) => formatCivilDate(a).localeCompare(formatCivilDate(b)))[0]!;
     for (const supervisor of supervisors) {
       const periods = opening.map((w) => periodLabel(w.period, supervisor.locale)).join(' & ');
-      const text = digestText[supervisor.locale].evaluationOpens({ periods, closes: civil(closes, supervisor.locale) });
+      const text = digestText[supervisor.locale].evaluationOpens({ periods, closes: civilDayLabel(closes, supervisor.locale) });
       await queue(supervisor.id, `nudge:evaluation-opens:${opening.map((w) => w.period.key).join('+')}:${supervisor.id}`, text, 'evaluation');
     }
   }
@@ -110,7 +109,7 @@ export async function sendDailyNudges(
     for (const supervisor of supervisors) {
       const open = (reportsOf.get(supervisor.id) ?? []).filter((r) => !done.has(r.id)).length;
       if (open === 0) continue;
-      const text = digestText[supervisor.locale].evaluationCloses({ period: periodLabel(w.period, supervisor.locale), closes: civil(w.closes, supervisor.locale), count: open });
+      const text = digestText[supervisor.locale].evaluationCloses({ period: periodLabel(w.period, supervisor.locale), closes: civilDayLabel(w.closes, supervisor.locale), count: open });
       await queue(supervisor.id, `nudge:evaluation-closes:${w.period.key}:${supervisor.id}`, text, 'evaluation');
     }
   }

@@ -4,7 +4,7 @@
  * sessions, and the specific behaviour expectations per BerAKHLAK value. For the annual evaluation
  * the finalised periodic results of the year are shown too – as input only: no formula decides.
  */
-import { bold, list, paragraph, quote, type Block, type SpanInput } from '../conversation/reply.js';
+import { bold, list, paragraph, quote, shorten, type Block, type SpanInput } from '../conversation/reply.js';
 import { coreValueName } from '../domain/berakhlak.js';
 import { addDays, formatCivilDate, type CivilDate } from '../domain/civil-date.js';
 import { civilDayLabel, parsePeriodKey, periodLabel, type Period } from '../domain/periods.js';
@@ -13,7 +13,6 @@ import { instantFromLocal } from '../domain/time-zones.js';
 import { formatNumber, type Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { planningText } from '../i18n/planning.js';
-import { shorten } from '../flows/common.js';
 import type { Db } from './db.js';
 import { finalResult } from './evaluations.js';
 import { targetLabel, workingPlan } from './plans.js';

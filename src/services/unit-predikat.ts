@@ -3,7 +3,7 @@
  * whoever acts for them, or HR covering the unit – never the unit's own leader, whose results
  * rating it becomes), and the periods offered for it.
  */
-import { canSetUnitPredikat, type UnitForPredikat, type UnitPredikatDecision } from '../domain/access.js';
+import { canSetUnitPredikat, unitPathsOf, type UnitForPredikat, type UnitPredikatDecision } from '../domain/access.js';
 import { parseCivilDate } from '../domain/civil-date.js';
 import { annualPeriod, periodOfDate, previousPeriod, type Period } from '../domain/periods.js';
 import type { Db } from './db.js';
@@ -16,16 +16,11 @@ async function agencyUnits(db: Db, agencyId: string): Promise<Map<string, UnitFo
     select: { id: true, name: true, parentId: true, leaderId: true, leader: { select: { supervisorId: true } } },
     orderBy: { name: 'asc' },
   });
-  const byId = new Map(units.map((unit) => [unit.id, unit]));
-  const pathOf = (id: string): string[] => {
-    const path: string[] = [];
-    for (let current = byId.get(id); current && !path.includes(current.id); current = current.parentId ? byId.get(current.parentId) : undefined) path.unshift(current.id);
-    return path;
-  };
+  const paths = unitPathsOf(units);
   return new Map(
     units.map((unit) => [
       unit.id,
-      { id: unit.id, name: unit.name, agencyId, leaderId: unit.leaderId, leaderSupervisorId: unit.leader?.supervisorId ?? null, unitPath: pathOf(unit.id) },
+      { id: unit.id, name: unit.name, agencyId, leaderId: unit.leaderId, leaderSupervisorId: unit.leader?.supervisorId ?? null, unitPath: paths.get(unit.id) ?? [] },
     ]),
   );
 }
