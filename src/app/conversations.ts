@@ -141,10 +141,12 @@ export async function startConversations(options: {
       { name: 'check-in catch-up', run: () => fanOutCheckins(prisma, deliver, now()) },
       { name: 'digest catch-up', run: () => catchUpWeeklyDigests(prisma, deliver, { now: now(), locale: config.defaultLocale }) },
       { name: 'end idle conversations', run: async () => deliver(await expireIdleSessions(prisma, engine, now())) },
+      // Updates stored by an instance that died before handling them.
+      { name: 'resume stale updates', run: async () => void (await bot.resumeStaleUpdates()) },
     ],
     logger,
   );
-  for (const channel of channels.values()) await channel.start((event) => bot.handle(event));
+  for (const channel of channels.values()) await channel.start(bot.handle);
   // In the background: with Redis down it waits for Redis, and the bot must still come up (readyz says why it is not ready).
   void maintenance.runOnce();
   maintenance.start();

@@ -1,27 +1,37 @@
 /**
- * The inbound pipeline every channel feeds: dedupe → identify → route → outbox, in one database
- * transaction per event, then hands what that event queued to the delivery queue. One error boundary
- * logs with context and answers with one friendly line; no input can crash the process.
+ * The inbound pipeline every channel feeds:
+ *
+ *   accept (one INSERT: the update is stored, the platform may get its answer)
+ *   → decide (reads on the pool, no transaction: identify, route, flows and services collect
+ *     their changes, replies and buttons in a unit of work)
+ *   → commit (one short transaction: changes with their status guards, session, tokens, audit,
+ *     outbox rows, and the update marked handled)
+ *   → the outbox rows go to the delivery queue.
+ *
+ * A guard that finds the state moved on (another instance, a second actor, a stale button) makes
+ * the event be decided again from fresh reads, where the service refuses politely. One error
+ * boundary logs with context and answers with one friendly line; no input can crash the process.
  */
 import type { ConversationEngine } from '../conversation/engine.js';
+import type { Reply } from '../conversation/reply.js';
 import type { Platform, PrismaClient } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import type { Logger } from '../logging/logger.js';
 import { say } from '../flows/common.js';
-import type { Db } from '../services/db.js';
-import { OutboxWriter, type QueuedMessage } from '../services/outbox.js';
-import { loadMember } from '../services/people.js';
-import { botContext, type BotContext, type EventEffects, type Origin } from './context.js';
-import type { InboundEvent } from './inbound.js';
-import { GROUP_COMMANDS } from './commands.js';
-import { homeReplies, homeUnlinked } from './home.js';
-import { routeLinked, routeUnlinked, welcome } from './router.js';
+import { decideAndCommit, isTransient, MAX_ATTEMPTS } from '../services/commit.js';
+import { acceptUpdate, AlreadyHandled, markHandled, takeStaleUpdates, type StoredEvent } from '../services/inbound-updates.js';
+import { identityOf, touchIdentity, type KnownIdentity } from '../services/identities.js';
 import { linkByEmail } from '../services/linking.js';
-import type { Reply } from '../conversation/reply.js';
-
-/** Raised inside the transaction when an update was handled before; rolls everything back. */
-class DuplicateUpdate extends Error {}
+import type { QueuedMessage } from '../services/outbox.js';
+import { loadMember } from '../services/people.js';
+import type { UnitOfWork } from '../services/work.js';
+import { GROUP_COMMANDS } from './commands.js';
+import { botContext, type EventEffects, type InboundHandler, type Origin } from './context.js';
+import { homeReplies, homeUnlinked } from './home.js';
+import type { InboundEvent } from './inbound.js';
+import { routeLinked, routeUnlinked, welcome } from './router.js';
+import type { BotContext } from './context.js';
 
 export interface BotDependencies {
   prisma: PrismaClient;
@@ -34,22 +44,41 @@ export interface BotDependencies {
   deliver: (rows: QueuedMessage[]) => Promise<void>;
 }
 
-/** Longest an event may hold its transaction. */
-const EVENT_TIMEOUT_MS = 30_000;
+/** An update accepted but not handled after this long is handed to whichever instance looks (its own instance died). */
+export const STALE_UPDATE_MS = 60_000;
+
+const NOTHING: EventEffects = { clearButtons: false };
 
 export class Bot {
   /** Events of one sender are handled one after another, in arrival order. */
-  private readonly queues = new Map<string, Promise<EventEffects>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: BotDependencies) {}
 
-  /** Handles one event; resolves when its replies were handed to the channel (or queued for retry). Never rejects. */
-  handle(event: InboundEvent): Promise<EventEffects> {
+  /** Accepts one event and handles it; resolves when its replies were handed to delivery (or queued for retry). Never rejects. */
+  handle: InboundHandler = (event, onAccepted) => {
     const groupCommand = event.message.type === 'command' && GROUP_COMMANDS.has(event.message.name);
-    if (!event.chat.private && !groupCommand) return Promise.resolve({ clearButtons: false });
+    if (!event.chat.private && !groupCommand) {
+      onAccepted?.(true);
+      return Promise.resolve({ ...NOTHING });
+    }
+    // Accepting does not wait for the sender's earlier events: the platform gets its answer at once.
+    const accepted = this.accept(event).then((result) => {
+      onAccepted?.(result !== 'failed');
+      return result;
+    });
+    return this.inOrder(event, async () => {
+      const result = await accepted;
+      if (result === 'duplicate' || (result === 'failed' && onAccepted)) return { ...NOTHING };
+      return this.process(event, result === 'failed' || result === null ? null : result.id);
+    });
+  };
+
+  /** Runs `work` after every earlier event of the same sender (on this instance). */
+  private inOrder(event: InboundEvent, work: () => Promise<EventEffects>): Promise<EventEffects> {
     const key = `${event.platform}:${event.workspace}:${event.sender.externalUserId}`;
-    const previous = this.queues.get(key) ?? Promise.resolve({ clearButtons: false });
-    const current = previous.then(() => this.process(event));
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const current = previous.then(work, work);
     this.queues.set(key, current);
     void current.finally(() => {
       if (this.queues.get(key) === current) this.queues.delete(key);
@@ -57,22 +86,53 @@ export class Bot {
     return current;
   }
 
-  private async process(event: InboundEvent): Promise<EventEffects> {
+  /** Stores the event: its row id, 'duplicate' for a redelivery, 'failed' when the database could not take it. */
+  private async accept(event: InboundEvent): Promise<{ id: string } | 'duplicate' | 'failed' | null> {
+    if (!event.updateKey) return null;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const id = await acceptUpdate(this.deps.prisma, storable(event));
+        return id ? { id } : 'duplicate';
+      } catch (error) {
+        // A connection the server dropped (a restart, a failover) is replaced by the pool: try again at once.
+        if (attempt < MAX_ATTEMPTS && isTransient(error)) continue;
+        this.deps.logger.error({ err: error, platform: event.platform, updateKey: event.updateKey }, 'could not store an inbound update');
+        return 'failed';
+      }
+    }
+  }
+
+  /** Hands updates whose instance died before handling them to this one. Returns how many. */
+  async resumeStaleUpdates(): Promise<number> {
+    const taken = await takeStaleUpdates(this.deps.prisma, this.deps.now(), STALE_UPDATE_MS);
+    for (const { id, event } of taken) {
+      const inbound = event as unknown as InboundEvent;
+      await this.inOrder(inbound, () => this.process(inbound, id));
+    }
+    return taken.length;
+  }
+
+  private async process(event: InboundEvent, updateId: string | null): Promise<EventEffects> {
     const { prisma, logger } = this.deps;
-    const effects: EventEffects = { clearButtons: false };
+    let effects: EventEffects = { ...NOTHING };
     let queued: QueuedMessage[];
     try {
       const email = await this.emailOfNewcomer(event);
-      queued = await this.withOneRetry(() =>
-        prisma.$transaction((tx) => this.inTransaction(tx, event, effects, email), { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS }),
+      const decided = await decideAndCommit(
+        prisma,
+        this.deps.now(),
+        (work) => this.decide(event, work, email, updateId),
+        (attempt, error) => logger.debug({ attempt, error: (error as Error).message, platform: event.platform }, 'deciding an event again'),
       );
+      effects = decided.value;
+      queued = decided.queued;
     } catch (error) {
-      if (error instanceof DuplicateUpdate) {
-        logger.debug({ platform: event.platform, updateKey: event.updateKey }, 'duplicate update ignored');
+      if (error instanceof AlreadyHandled) {
+        logger.debug({ platform: event.platform, updateKey: event.updateKey }, 'update handled elsewhere');
         return effects;
       }
       logger.error({ err: error, platform: event.platform, sender: event.sender.externalUserId, message: event.message.type }, 'handling an event failed');
-      queued = await this.apologise(event).catch((apologyError: unknown) => {
+      queued = await this.apologise(event, updateId).catch((apologyError: unknown) => {
         logger.error({ err: apologyError }, 'could not queue the apology either');
         return [];
       });
@@ -81,51 +141,29 @@ export class Bot {
     return effects;
   }
 
-  /**
-   * Everything an event does is one transaction, so trying it again is safe. One retry rides out a
-   * database that just dropped its connections (a restart, a failover) instead of apologising.
-   */
-  private async withOneRetry<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof DuplicateUpdate) throw error;
-      this.deps.logger.warn({ error: (error as Error).message }, 'handling an event failed; trying once more');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      return work();
-    }
-  }
-
-  /** The platform's e-mail address of a sender not linked yet (asked outside the transaction: it is a call to the platform). */
+  /** The platform's e-mail address of a sender not linked yet (asked before deciding: it is a call to the platform). */
   private async emailOfNewcomer(event: InboundEvent): Promise<string | null> {
     if (!event.lookupEmail || !event.chat.private) return null;
-    const known = await this.deps.prisma.chatIdentity.findUnique({
-      where: { platform_workspace_externalUserId: { platform: event.platform, workspace: event.workspace, externalUserId: event.sender.externalUserId } },
-      select: { id: true },
-    });
-    if (known) return null;
+    if (await identityOf(this.deps.prisma, event)) return null;
     return event.lookupEmail().catch((error: unknown) => {
       this.deps.logger.warn({ platform: event.platform, sender: event.sender.externalUserId, error: (error as Error).message }, 'could not read the e-mail address of a new user');
       return null;
     });
   }
 
-  private async inTransaction(tx: Db, event: InboundEvent, effects: EventEffects, email: string | null): Promise<QueuedMessage[]> {
-    const now = this.deps.now();
-    if (event.updateKey) await this.markProcessed(tx, event);
-    // Several instances (webhooks) may receive one person's messages at once: handle them one at a time.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${event.platform}:${event.workspace}:${event.sender.externalUserId}`}))`;
-    const outbox = new OutboxWriter(tx);
-    const key = { platform: event.platform, workspace: event.workspace, externalUserId: event.sender.externalUserId };
-    let identity = await tx.chatIdentity.findUnique({ where: { platform_workspace_externalUserId: key } });
+  private async decide(event: InboundEvent, work: UnitOfWork, email: string | null, updateId: string | null): Promise<EventEffects> {
+    const { prisma } = this.deps;
+    const now = work.now;
+    if (updateId) markHandled(work, updateId);
+    let identity: KnownIdentity | null = await identityOf(prisma, event);
+    const account = { platform: event.platform, workspace: event.workspace, externalUserId: event.sender.externalUserId, chatId: event.chat.id, username: event.sender.username };
     // A Slack user whose profile e-mail is an imported employee's is linked on first contact.
     let greeting: Reply[] = [];
     if (!identity && email) {
-      const account = { ...key, chatId: event.chat.id, username: event.sender.username };
-      const linked = await linkByEmail(tx, account, email, now);
+      const linked = await linkByEmail(prisma, work, account, email, now);
       if (linked) {
-        identity = await tx.chatIdentity.findUniqueOrThrow({ where: { id: linked.identityId } });
-        greeting = await welcome(tx, linked.employeeId, now);
+        identity = { id: linked.identityId, employeeId: linked.employeeId, fresh: true };
+        greeting = await welcome(prisma, work, linked.employeeId, now);
       }
     }
     const origin: Origin = {
@@ -139,76 +177,59 @@ export class Bot {
     const address = { platform: origin.platform, workspace: origin.workspace, chatId: origin.chatId, identityId: origin.identityId, employeeId: identity?.employeeId ?? null };
 
     // In groups only linked people's report commands count; strangers get no answer there.
-    if (!identity && !event.chat.private) return [];
+    if (!identity && !event.chat.private) return { ...NOTHING };
     if (!identity) {
-      const account = { ...origin, externalUserId: event.sender.externalUserId, username: event.sender.username };
-      await outbox.toChat(address, await routeUnlinked(tx, account, event.message, this.deps.defaultLocale, now));
-      return outbox.queued;
+      work.send(address, await routeUnlinked(prisma, work, account, event.message, this.deps.defaultLocale, now));
+      return { ...NOTHING };
     }
-    await tx.chatIdentity.update({
-      where: { id: identity.id },
-      data: { lastSeenAt: now, ...(event.chat.private ? { dmChannelId: event.chat.id } : {}), username: event.sender.username, reachable: true, unreachableReason: null },
-    });
-    const me = await loadMember(tx, identity.employeeId);
+    touchIdentity(work, identity, event);
+    const me = await loadMember(prisma, identity.employeeId);
     if (!me || !me.active) {
-      await outbox.toChat(address, [say(botText[me?.locale ?? this.deps.defaultLocale].inactive)]);
-      return outbox.queued;
+      work.send(address, [say(botText[me?.locale ?? this.deps.defaultLocale].inactive)]);
+      return { ...NOTHING };
     }
-    const ctx = botContext({ db: tx, me, origin, outbox, now });
+    const ctx = botContext({ db: prisma, work, me, origin });
     const replies = [...greeting, ...(await routeLinked(ctx, this.deps.engine, event.message))];
-    effects.clearButtons = ctx.effects.clearButtons;
-    if (ctx.effects.problem) effects.problem = ctx.effects.problem;
+    const effects: EventEffects = { clearButtons: ctx.effects.clearButtons, ...(ctx.effects.problem ? { problem: ctx.effects.problem } : {}) };
     // From a form, and the conversation goes on: the form shows the next question. Otherwise (it
     // ended, was refused, or never started) everything goes to the chat, as always.
-    if (event.surface === 'form' && (await ctx.sessions.get(me.id))) {
-      effects.form = replies;
-      return outbox.queued;
-    }
-    await outbox.toChat(address, replies);
-    return outbox.queued;
+    if (event.surface === 'form' && (await ctx.sessions.get(me.id))) return { ...effects, form: replies };
+    work.send(address, replies);
+    return effects;
   }
 
-  /** The person's dashboard (Slack's App Home), built in a transaction of its own: its buttons' tokens are stored. */
+  /** The person's dashboard (Slack's App Home): decided like an event, so its buttons' tokens are stored. */
   async home(platform: Platform, workspace: string, externalUserId: string): Promise<Reply[]> {
-    return this.deps.prisma.$transaction(
-      async (tx) => {
-        const identity = await tx.chatIdentity.findUnique({ where: { platform_workspace_externalUserId: { platform, workspace, externalUserId } } });
-        if (!identity) return homeUnlinked(this.deps.defaultLocale);
-        const me = await loadMember(tx, identity.employeeId);
-        if (!me || !me.active) return [say(botText[me?.locale ?? this.deps.defaultLocale].inactive)];
-        const origin: Origin = { platform, workspace, chatId: identity.dmChannelId ?? externalUserId, identityId: identity.id, private: true, title: null };
-        return homeReplies(botContext({ db: tx, me, origin, outbox: new OutboxWriter(tx), now: this.deps.now() }));
-      },
-      { timeout: EVENT_TIMEOUT_MS, maxWait: EVENT_TIMEOUT_MS },
-    );
-  }
-
-  /** Records the update; a second delivery of the same update fails the insert and is dropped. */
-  private async markProcessed(tx: Db, event: InboundEvent): Promise<void> {
-    try {
-      await tx.processedUpdate.create({ data: { platform: event.platform, workspace: event.workspace, updateKey: event.updateKey ?? '' } });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') throw new DuplicateUpdate();
-      throw error;
-    }
-  }
-
-  /** After a failure: one friendly line to the person, in a fresh transaction. */
-  private async apologise(event: InboundEvent): Promise<QueuedMessage[]> {
-    return this.deps.prisma.$transaction(async (tx) => {
-      const identity = await tx.chatIdentity.findUnique({
-        where: {
-          platform_workspace_externalUserId: { platform: event.platform, workspace: event.workspace, externalUserId: event.sender.externalUserId },
-        },
-        include: { employee: { select: { locale: true } } },
-      });
-      const outbox = new OutboxWriter(tx);
-      const locale = identity?.employee.locale ?? this.deps.defaultLocale;
-      await outbox.toChat(
-        { platform: event.platform, workspace: event.workspace, chatId: event.chat.id, employeeId: identity?.employeeId ?? null, identityId: identity?.id ?? null },
-        [say(botText[locale].somethingWentWrong)],
-      );
-      return outbox.queued;
+    const { prisma } = this.deps;
+    const decided = await decideAndCommit(prisma, this.deps.now(), async (work) => {
+      const identity = await identityOf(prisma, { platform, workspace, sender: { externalUserId } });
+      if (!identity) return homeUnlinked(this.deps.defaultLocale);
+      const me = await loadMember(prisma, identity.employeeId);
+      if (!me || !me.active) return [say(botText[me?.locale ?? this.deps.defaultLocale].inactive)];
+      const origin: Origin = { platform, workspace, chatId: identity.dmChannelId ?? externalUserId, identityId: identity.id, private: true, title: null };
+      return homeReplies(botContext({ db: prisma, work, me, origin }));
     });
+    return decided.value;
   }
+
+  /** After a failure: one friendly line to the person; the update counts as handled (trying it again would fail the same way). */
+  private async apologise(event: InboundEvent, updateId: string | null): Promise<QueuedMessage[]> {
+    const { prisma } = this.deps;
+    const decided = await decideAndCommit(prisma, this.deps.now(), async (work) => {
+      if (updateId) {
+        work.change(`update.failed ${updateId}`, (tx) => tx.processedUpdate.updateMany({ where: { id: updateId, handledAt: null }, data: { handledAt: work.now } }));
+      }
+      const identity = await identityOf(prisma, event);
+      const locale = identity ? ((await loadMember(prisma, identity.employeeId))?.locale ?? this.deps.defaultLocale) : this.deps.defaultLocale;
+      const address = { platform: event.platform, workspace: event.workspace, chatId: event.chat.id, employeeId: identity?.employeeId ?? null, identityId: identity?.id ?? null };
+      work.send(address, [say(botText[locale].somethingWentWrong)]);
+    });
+    return decided.queued;
+  }
+}
+
+/** The event as stored when accepted: plain data, without the platform's raw payload or callbacks. */
+function storable(event: InboundEvent): StoredEvent {
+  const { lookupEmail: _lookupEmail, raw: _raw, ...rest } = event;
+  return rest;
 }

@@ -4,7 +4,8 @@
  */
 import type { ConversationEngine } from '../conversation/engine.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { OutboxWriter, type QueuedMessage } from '../services/outbox.js';
+import { decideAndCommit } from '../services/commit.js';
+import type { QueuedMessage } from '../services/outbox.js';
 import { loadMember } from '../services/people.js';
 import { botContext, type BotContext } from './context.js';
 
@@ -13,17 +14,16 @@ export async function expireIdleSessions(prisma: PrismaClient, engine: Conversat
   const due = await prisma.conversationSession.findMany({ where: { expiresAt: { lte: now } }, take: 100 });
   const queued: QueuedMessage[] = [];
   for (const session of due) {
-    const ids = await prisma.$transaction(async (tx) => {
-      const me = await loadMember(tx, session.employeeId);
-      if (!me) return [];
-      const outbox = new OutboxWriter(tx);
+    const { queued: rows } = await decideAndCommit(prisma, now, async (work) => {
+      const me = await loadMember(prisma, session.employeeId);
+      if (!me) return;
       const origin = { platform: session.platform, workspace: '', chatId: '', identityId: session.identityId, private: true, title: null };
-      const ctx = botContext({ db: tx, me, origin, outbox, now });
+      const ctx = botContext({ db: prisma, work, me, origin });
+      // The session is read again here: if the person answered meanwhile, it is no longer idle and nothing happens.
       const ended = await engine.active(ctx);
-      if (ended?.ended) await outbox.toPerson(me.id, ended.ended.replies);
-      return outbox.queued;
+      if (ended?.ended) await ctx.outbox.toPerson(me.id, ended.ended.replies);
     });
-    queued.push(...ids);
+    queued.push(...rows);
   }
   return queued;
 }

@@ -29,13 +29,13 @@ export async function whoAmI(ctx: BotContext): Promise<Reply[]> {
   return [reply([paragraph(t.meTitle), list(rows.map(([label, value]) => [bold(`${label}: `), value])), paragraph(t.meWrongData)])];
 }
 
-export async function setLanguage(ctx: BotContext, args: string): Promise<Reply[]> {
+export function setLanguage(ctx: BotContext, args: string): Promise<Reply[]> {
   const wanted = args.trim().toLowerCase();
-  if (wanted !== 'id' && wanted !== 'en') return [say(botText[ctx.me.locale].languageUsage({ current: botText[ctx.me.locale].languageName }))];
-  await ctx.db.employee.update({ where: { id: ctx.me.id }, data: { locale: wanted } });
+  if (wanted !== 'id' && wanted !== 'en') return Promise.resolve([say(botText[ctx.me.locale].languageUsage({ current: botText[ctx.me.locale].languageName }))]);
+  ctx.work.change(`employee.locale ${ctx.me.id}`, (tx) => tx.employee.update({ where: { id: ctx.me.id }, data: { locale: wanted } }));
   ctx.me.locale = wanted;
   ctx.person.locale = wanted;
-  return [say(botText[wanted].languageSet)];
+  return Promise.resolve([say(botText[wanted].languageSet)]);
 }
 
 /** The commands this person can use; supervisor commands only for people with reports. */

@@ -7,7 +7,6 @@ import type { Reply } from '../conversation/reply.js';
 import { say } from '../flows/common.js';
 import { digestText } from '../i18n/digest.js';
 import { computeDigest, digestMessage } from '../reports/digest.js';
-import { audit } from '../services/audit.js';
 import type { ConversationEngine } from '../conversation/engine.js';
 import { scheduleText } from '../i18n/schedules.js';
 import { unitSubtree } from '../linking/link-codes.js';
@@ -31,18 +30,23 @@ export async function registerDestination(ctx: BotContext, args: string): Promis
   const role = await hrRole(ctx);
   if (!role) return [say(t.notHr)];
   const key = { platform: ctx.origin.platform, workspace: ctx.origin.workspace, chatId: ctx.origin.chatId };
+  const existing = await ctx.db.reportDestination.findUnique({ where: { platform_workspace_chatId: key }, select: { id: true } });
   if (STOP_WORDS.has(args.trim().toLowerCase())) {
-    const removed = await ctx.db.reportDestination.deleteMany({ where: key });
-    if (removed.count > 0) await audit(ctx.db, { agencyId: role.agencyId, actorId: ctx.me.id, action: 'reportDestination.removed', entityType: 'ReportDestination', details: key });
-    return [say(removed.count > 0 ? t.unregistered : t.notRegistered)];
+    if (!existing) return [say(t.notRegistered)];
+    ctx.work.change(`reportDestination.remove ${existing.id}`, (tx) => tx.reportDestination.deleteMany({ where: key }));
+    ctx.work.audit({ agencyId: role.agencyId, actorId: ctx.me.id, action: 'reportDestination.removed', entityType: 'ReportDestination', details: key });
+    return [say(t.unregistered)];
   }
   const title = ctx.origin.private ? ctx.me.name : ctx.origin.title;
-  const destination = await ctx.db.reportDestination.upsert({
-    where: { platform_workspace_chatId: key },
-    create: { ...key, agencyId: role.agencyId, unitId: role.unitId, title },
-    update: { agencyId: role.agencyId, unitId: role.unitId, title },
-  });
-  await audit(ctx.db, { agencyId: role.agencyId, actorId: ctx.me.id, action: 'reportDestination.registered', entityType: 'ReportDestination', entityId: destination.id });
+  const id = existing?.id ?? ctx.work.newId();
+  ctx.work.change(`reportDestination.register ${id}`, (tx) =>
+    tx.reportDestination.upsert({
+      where: { platform_workspace_chatId: key },
+      create: { id, ...key, agencyId: role.agencyId, unitId: role.unitId, title },
+      update: { agencyId: role.agencyId, unitId: role.unitId, title },
+    }),
+  );
+  ctx.work.audit({ agencyId: role.agencyId, actorId: ctx.me.id, action: 'reportDestination.registered', entityType: 'ReportDestination', entityId: id });
   return [say(ctx.origin.private ? t.registeredPrivate({ agency: ctx.me.agencyName }) : t.registered({ agency: ctx.me.agencyName }))];
 }
 

@@ -10,12 +10,12 @@ import { deliverWaitingResults, myResults } from '../flows/evaluation-result.js'
 import { pendingObjections } from '../flows/objection.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
-import type { Db } from '../services/db.js';
+import type { Reader } from '../services/db.js';
+import type { UnitOfWork } from '../services/work.js';
 import { redeemLinkCode, type ChatAccount } from '../services/linking.js';
 import { findMembers } from '../services/people.js';
 import { latestPlan, OPEN_STATUSES } from '../services/plans.js';
 import { resolveToken } from '../services/tokens.js';
-import { promptOfThisWeek } from '../checkins/on-demand.js';
 import { ACTIONS } from './actions.js';
 import { findCommand } from './commands.js';
 import type { BotContext } from './context.js';
@@ -30,7 +30,7 @@ type Engine = ConversationEngine<BotContext>;
 export async function routeLinked(ctx: BotContext, engine: Engine, message: InboundMessage): Promise<Reply[]> {
   // Results finalised while this person could not be reached go to their private chat – never into
   // a group or a Slack form, wherever this event came from.
-  await deliverWaitingResults(ctx.db, ctx.me.id, ctx.now, (result) => ctx.outbox.toPerson(ctx.me.id, [result]));
+  await deliverWaitingResults(ctx.db, ctx.work, ctx.me.id, (result) => ctx.outbox.toPerson(ctx.me.id, [result]));
   return routeMessage(ctx, engine, message);
 }
 
@@ -89,7 +89,7 @@ async function command(ctx: BotContext, engine: Engine, name: string, args: stri
   if (target.run === 'daftarlaporan') return registerDestination(ctx, args);
   if (target.run === 'jadwal') return scheduleCommand(ctx, engine, args);
   if (target.run === 'checkin') {
-    const prompt = await promptOfThisWeek(ctx.db, ctx.me, ctx.now);
+    const prompt = await ctx.services.checkins.thisWeek(ctx.me);
     return (await engine.start(ctx, 'checkin', { promptId: prompt.id })).replies;
   }
   if (target.run === 'menu') return withFlowReminder(ctx, engine, await menu(ctx));
@@ -134,15 +134,15 @@ async function button(ctx: BotContext, engine: Engine, token: string): Promise<R
 }
 
 /** Replies to someone whose chat account is not linked: link codes, or how to get one. */
-export async function routeUnlinked(db: Db, account: ChatAccount, message: InboundMessage, locale: Locale, now: Date): Promise<Reply[]> {
+export async function routeUnlinked(db: Reader, work: UnitOfWork, account: ChatAccount, message: InboundMessage, locale: Locale, now: Date): Promise<Reply[]> {
   const t = botText[locale];
   const spec = message.type === 'command' ? findCommand(message.name) : undefined;
   if (message.type !== 'command' || !spec || !('link' in spec.target)) return [say(t.unlinked)];
   if (message.args === '') return [say(message.name === 'start' ? t.unlinked : t.linkUsage)];
-  const result = await redeemLinkCode(db, account, message.args, now);
+  const result = await redeemLinkCode(db, work, account, message.args, now);
   switch (result.status) {
     case 'LINKED':
-      return welcome(db, result.employeeId, now);
+      return welcome(db, work, result.employeeId, now);
     case 'WRONG':
       return [say(t.linkWrong({ remaining: result.remaining }))];
     case 'LOCKED':
@@ -159,14 +159,14 @@ export async function routeUnlinked(db: Db, account: ChatAccount, message: Inbou
 }
 
 /** The first words to someone just linked: welcome, and their plan if it waits for them. */
-export async function welcome(db: Db, employeeId: string, now: Date): Promise<Reply[]> {
+export async function welcome(db: Reader, work: UnitOfWork, employeeId: string, now: Date): Promise<Reply[]> {
   const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId } });
   const text = botText[employee.locale];
   const replies = [say(text.linked({ name: employee.name }))];
   const plan = await latestPlan(db, employee.id, localDate(now, employee.timeZone).year);
   if (plan && OPEN_STATUSES.includes(plan.status)) replies.push(say(text.pendingPlan({ year: plan.year, version: plan.version })));
   // Linking happens in a private chat: results waiting for this person are part of the welcome.
-  await deliverWaitingResults(db, employee.id, now, (result) => {
+  await deliverWaitingResults(db, work, employee.id, (result) => {
     replies.push(result);
     return Promise.resolve(true);
   });

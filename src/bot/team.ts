@@ -3,13 +3,13 @@
  */
 import { bold, list, paragraph, reply, type Reply, type Span } from '../conversation/reply.js';
 import { performanceYear, refusal, say, shorten } from '../flows/common.js';
-import { proposalMessage } from '../flows/expectations.js';
+import { proposalReply } from '../notifications/plans.js';
 import { formatDate } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import { planningText } from '../i18n/planning.js';
 import { findMembers, reportsOf } from '../services/people.js';
-import { isOpenForResponse, latestPlan, storedPlanBlocks } from '../services/plans.js';
+import { isOpenForResponse, latestPlan, planContentOf, storedPlanBlocks } from '../services/plans.js';
 import type { BotContext } from './context.js';
 
 /** The latest moment `me` and `reportId` had a dialogue: feedback given, a clarification answered or an obstacle answered. */
@@ -78,6 +78,8 @@ export async function showPlan(ctx: BotContext, args: string): Promise<Reply[]> 
   const plan = await latestPlan(ctx.db, employee.id, year);
   if (!plan) return [say(employee.id === ctx.me.id ? p.noPlanSelf({ year }) : p.noPlan({ name: employee.name, year }))];
   // The owner of an open plan gets the Setuju / Minta klarifikasi buttons again.
-  if (employee.id === ctx.me.id && (await isOpenForResponse(ctx.db, plan.id))) return [await proposalMessage(ctx, plan.id, ctx.me.locale, false)];
+  if (employee.id === ctx.me.id && (await isOpenForResponse(ctx.db, plan.id))) {
+    return [proposalReply(planContentOf(plan), ctx.me.locale, (label, payload) => ctx.work.button(ctx.me.id, label, payload))];
+  }
   return [reply(storedPlanBlocks(plan, ctx.me.locale))];
 }

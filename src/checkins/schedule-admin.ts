@@ -6,8 +6,9 @@
  */
 import type { Locale } from '../i18n/catalogue.js';
 import { scheduleText } from '../i18n/schedules.js';
-import { audit } from '../services/audit.js';
-import { json, type Db } from '../services/db.js';
+import { json, type Reader } from '../services/db.js';
+import type { UnitOfWork } from '../services/work.js';
+import { uuidv7 } from '../storage/ids.js';
 import { DEFAULT_SCHEDULE, QUESTION_KEYS, settingsOf, type QuestionKey, type ScheduleSettings } from './schedules.js';
 
 const DAY_NAMES: Record<string, number> = {
@@ -95,38 +96,43 @@ export function describeSchedule(settings: ScheduleSettings, locale: Locale): st
 }
 
 /** A unit's own schedule, or null when it inherits. */
-export async function ownSchedule(db: Db, unitId: string): Promise<ScheduleSettings | null> {
+export async function ownSchedule(db: Reader, unitId: string): Promise<ScheduleSettings | null> {
   const row = await db.checkinSchedule.findUnique({ where: { unitId } });
   return row?.active ? settingsOf(row) : null;
 }
 
 /** Saves a unit's own schedule (for it and the units below it without one). */
-export async function saveSchedule(db: Db, change: { agencyId: string; unitId: string; settings: ScheduleSettings; actorId?: string; actorLabel?: string }): Promise<void> {
+export async function saveSchedule(
+  db: Reader,
+  work: UnitOfWork,
+  change: { agencyId: string; unitId: string; settings: ScheduleSettings; actorId?: string; actorLabel?: string },
+): Promise<void> {
   const { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed, questions } = change.settings;
   const data = { weekday, minuteOfDay, reminderAfterHours, deadlineHours, escalateAfterMissed, questions: json(questions), active: true };
-  const saved = await db.checkinSchedule.upsert({ where: { unitId: change.unitId }, create: { unitId: change.unitId, ...data }, update: data });
-  await audit(db, {
+  const id = (await db.checkinSchedule.findUnique({ where: { unitId: change.unitId }, select: { id: true } }))?.id ?? uuidv7();
+  work.change(`checkinSchedule.save ${change.unitId}`, (tx) => tx.checkinSchedule.upsert({ where: { unitId: change.unitId }, create: { id, unitId: change.unitId, ...data }, update: data }));
+  work.audit({
     agencyId: change.agencyId,
     actorId: change.actorId ?? null,
     actorLabel: change.actorLabel,
     action: 'checkinSchedule.saved',
     entityType: 'CheckinSchedule',
-    entityId: saved.id,
+    entityId: id,
     details: { unitId: change.unitId, ...change.settings },
   });
 }
 
 /** Removes a unit's own schedule so it inherits again; false when it had none. */
-export async function resetSchedule(db: Db, change: { agencyId: string; unitId: string; actorId?: string; actorLabel?: string }): Promise<boolean> {
+export async function resetSchedule(db: Reader, work: UnitOfWork, change: { agencyId: string; unitId: string; actorId?: string; actorLabel?: string }): Promise<boolean> {
+  if ((await db.checkinSchedule.count({ where: { unitId: change.unitId } })) === 0) return false;
   // Prompts keep their history: the schedule reference is set to null, and they are judged by the defaults.
-  const removed = await db.checkinSchedule.deleteMany({ where: { unitId: change.unitId } });
-  if (removed.count === 0) return false;
-  await audit(db, { agencyId: change.agencyId, actorId: change.actorId ?? null, actorLabel: change.actorLabel, action: 'checkinSchedule.reset', entityType: 'Unit', entityId: change.unitId });
+  work.change(`checkinSchedule.reset ${change.unitId}`, (tx) => tx.checkinSchedule.deleteMany({ where: { unitId: change.unitId } }));
+  work.audit({ agencyId: change.agencyId, actorId: change.actorId ?? null, actorLabel: change.actorLabel, action: 'checkinSchedule.reset', entityType: 'Unit', entityId: change.unitId });
   return true;
 }
 
 /** The agency's schedules in words: the default, then every unit with its own. */
-export async function scheduleLines(db: Db, agency: { id: string; name: string }, locale: Locale): Promise<string[]> {
+export async function scheduleLines(db: Reader, agency: { id: string; name: string }, locale: Locale): Promise<string[]> {
   const t = scheduleText[locale];
   const own = await db.checkinSchedule.findMany({ where: { active: true, unit: { agencyId: agency.id } }, include: { unit: { select: { name: true } } }, orderBy: { unit: { name: 'asc' } } });
   return [

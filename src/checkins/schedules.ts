@@ -6,7 +6,7 @@
 import { addDays, type CivilDate } from '../domain/civil-date.js';
 import { instantFromLocal, isoWeekKey, localParts } from '../domain/time-zones.js';
 import type { SchedulerSpec } from '../jobs/runtime.js';
-import type { Db } from '../services/db.js';
+import type { Reader } from '../services/db.js';
 
 export interface ScheduleSettings {
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
@@ -58,7 +58,7 @@ export interface EffectiveSchedule {
 }
 
 /** Every unit's schedule in force, walking up the unit tree. */
-export async function effectiveSchedules(db: Db): Promise<Map<string, EffectiveSchedule>> {
+export async function effectiveSchedules(db: Reader): Promise<Map<string, EffectiveSchedule>> {
   const units = await db.unit.findMany({ select: { id: true, parentId: true, agencyId: true } });
   const schedules = await db.checkinSchedule.findMany({ where: { active: true } });
   const own = new Map(schedules.map((s) => [s.unitId, s]));
@@ -93,7 +93,7 @@ export function checkinOfWeek(settings: ScheduleSettings, now: Date, timeZone: s
 }
 
 /** One job scheduler per schedule and time zone that has active employees. */
-export async function checkinSchedulers(db: Db): Promise<SchedulerSpec[]> {
+export async function checkinSchedulers(db: Reader): Promise<SchedulerSpec[]> {
   const schedules = await effectiveSchedules(db);
   const groups = await db.employee.groupBy({ by: ['unitId', 'timeZone'], where: { active: true } });
   const specs = new Map<string, SchedulerSpec>();
@@ -112,7 +112,7 @@ export async function checkinSchedulers(db: Db): Promise<SchedulerSpec[]> {
 }
 
 /** The schedule in force for one unit (walking up its tree). */
-export async function scheduleOfUnit(db: Db, unitId: string): Promise<EffectiveSchedule> {
+export async function scheduleOfUnit(db: Reader, unitId: string): Promise<EffectiveSchedule> {
   let current: string | null = unitId;
   let agencyId = '';
   for (let depth = 0; current && depth < 50; depth++) {

@@ -16,6 +16,8 @@ export interface Config {
   /** Absolute path of the data directory. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Connections per instance to PostgreSQL. */
+  databasePoolSize: number;
   redisUrl: string | undefined;
   queuePrefix: string;
   deliveryLeaseSeconds: number;
@@ -73,6 +75,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     logLevel: v.LOG_LEVEL,
     dataDir: resolve(cwd, v.DATA_DIR),
     databaseUrl: v.DATABASE_URL,
+    databasePoolSize: v.DATABASE_POOL_SIZE,
     redisUrl: v.REDIS_URL,
     queuePrefix: v.QUEUE_PREFIX,
     deliveryLeaseSeconds: v.DELIVERY_LEASE_SECONDS,

@@ -77,6 +77,13 @@ export const VARIABLES = {
     secret: true,
     description: 'PostgreSQL for production. Unset: an embedded PostgreSQL (PGlite) under DATA_DIR.',
   },
+  DATABASE_POOL_SIZE: {
+    schema: z.coerce.number().int().min(2).max(200).default(10),
+    expected: 'a whole number of connections from 2 to 200',
+    example: '20',
+    defaultValue: '10',
+    description: 'Connections each instance keeps open to PostgreSQL (events read in parallel on them; each commit holds one briefly).',
+  },
   REDIS_URL: {
     schema: optionalUrl(['redis:', 'rediss:']),
     expected: 'a Redis URL such as redis://host:6379',

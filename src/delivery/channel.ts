@@ -2,8 +2,7 @@
  * What a chat platform adapter offers the rest of the bot: start receiving (handing every event
  * to the bot), stop, and send one platform-neutral reply to a chat.
  */
-import type { EventEffects } from '../bot/context.js';
-import type { InboundEvent } from '../bot/inbound.js';
+import type { InboundHandler } from '../bot/context.js';
 import type { Reply } from '../conversation/reply.js';
 import type { Platform } from '../generated/prisma/client.js';
 
@@ -24,7 +23,7 @@ export class DeliveryError extends Error {
 export interface Channel {
   readonly platform: Platform;
   /** Starts receiving; every event goes to `handle`, which never throws. */
-  start(handle: (event: InboundEvent) => Promise<EventEffects>): Promise<void>;
+  start(handle: InboundHandler): Promise<void>;
   stop(): Promise<void>;
   /** Sends one message; throws DeliveryError. Returns the platform's message id. */
   send(chatId: string, message: Reply): Promise<{ externalMessageId: string }>;

@@ -97,13 +97,14 @@ async function settleFailure(deps: DeliveryDependencies, job: Job, row: ClaimedR
   const { prisma, logger } = deps;
   logger.warn({ outboxId: row.id, platform: row.platform, kind: failure.kind, error: failure.message }, 'sending a message failed');
   if (failure.kind === 'unreachable' || failure.kind === 'rejected') {
-    await prisma.outboundMessage.update({ where: { id: row.id }, data: { status: 'FAILED', lastError: failure.message } });
+    // The account first: once a row shows FAILED, whoever looks also sees why the person cannot be reached.
     if (failure.kind === 'unreachable' && row.identityId) {
       await prisma.chatIdentity.updateMany({
         where: { id: row.identityId },
         data: { reachable: false, unreachableReason: failure.message, unreachableSince: new Date() },
       });
     }
+    await prisma.outboundMessage.update({ where: { id: row.id }, data: { status: 'FAILED', lastError: failure.message } });
     return;
   }
   if (failure.retryAfterMs !== undefined) {

@@ -6,15 +6,12 @@
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { allAnswers, lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
-import { paragraph } from '../conversation/reply.js';
-import { formatCivilDate } from '../domain/civil-date.js';
-import { localDate } from '../domain/time-zones.js';
-import { DEFAULT_SCHEDULE, QUESTION_KEYS, settingsOf, type QuestionKey } from '../checkins/schedules.js';
+import { paragraph, type Reply } from '../conversation/reply.js';
+import { QUESTION_KEYS, type QuestionKey } from '../checkins/schedules.js';
 import { checkinText } from '../i18n/checkins.js';
-import { audit } from '../services/audit.js';
+import type { CheckinRefusal } from '../services/checkin-service.js';
 import { workingPlan } from '../services/plans.js';
 import { contextId, performanceYear, refuse, say, shorten } from './common.js';
-import { obstacleMessage } from './obstacles.js';
 
 const t = (ctx: BotContext) => checkinText[ctx.me.locale];
 
@@ -36,13 +33,10 @@ export const checkinFlow: FlowDefinition<BotContext> = {
   command: '/checkin',
   title: (locale) => checkinText[locale].flowTitle,
   async begin(ctx, context) {
-    const prompt = await ctx.db.checkinPrompt.findUnique({ where: { id: contextId(context, 'promptId') }, include: { schedule: true } });
-    if (!prompt || prompt.employeeId !== ctx.me.id) return refuse(say(t(ctx).notFound));
-    if (prompt.status === 'ANSWERED') return refuse(say(t(ctx).alreadyAnswered));
-    if (prompt.status !== 'PENDING') return refuse(say(t(ctx).closed));
+    const open = await ctx.services.checkins.open(ctx.me, contextId(context, 'promptId'));
+    if (!open.ok) return refuse(checkinRefusal(ctx, open.refusal));
     const plan = await workingPlan(ctx.db, ctx.me.id, performanceYear(ctx));
-    const { questions } = prompt.schedule ? settingsOf(prompt.schedule) : DEFAULT_SCHEDULE;
-    return { ok: true, context: { ...context, questions, rhkIds: (plan?.resultExpectations ?? []).map((rhk) => rhk.id) } };
+    return { ok: true, context: { ...context, questions: open.value.questions, rhkIds: (plan?.resultExpectations ?? []).map((rhk) => rhk.id) } };
   },
   steps: [
     {
@@ -74,41 +68,24 @@ export const checkinFlow: FlowDefinition<BotContext> = {
     { id: 'mood', kind: 'rating', optional: true, schema: z.number().int().min(1).max(5), when: (state) => asks(state, 'mood'), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMood)] }) },
   ],
   async complete(ctx, state) {
-    const promptId = contextId(state.context, 'promptId');
-    const closed = await ctx.db.checkinPrompt.updateMany({ where: { id: promptId, status: 'PENDING' }, data: { status: 'ANSWERED', answeredAt: ctx.now } });
-    // The deadline passed while the person was typing: the week is closed.
-    if (closed.count === 0) return [say(t(ctx).closed)];
-    const today = new Date(`${formatCivilDate(localDate(ctx.now, ctx.me.timeZone))}T00:00:00Z`);
-    const answers: { questionKey: string; rhkId?: string; text?: string; value?: number }[] = [];
-    for (const [i, text] of allAnswers<string | null>(state, 'progress').entries()) {
-      const rhkId = rhkIds(state)[i];
-      if (!text || !rhkId) continue;
-      answers.push({ questionKey: `progress:${rhkId}`, rhkId, text });
-      // Progress told in a check-in is progress: it joins the record the evaluation is prepared from.
-      await ctx.db.progressEntry.create({ data: { employeeId: ctx.me.id, rhkId, text, occurredOn: today } });
-    }
-    const free = lastAnswer<string>(state, 'progressFree');
-    if (free) answers.push({ questionKey: 'progress', text: free });
-    const obstacle = lastAnswer<string | null>(state, 'obstacle');
-    const support = lastAnswer<string | null>(state, 'support');
-    const mood = lastAnswer<number | null>(state, 'mood');
-    if (obstacle) answers.push({ questionKey: 'obstacle', text: obstacle });
-    if (support) answers.push({ questionKey: 'support', text: support });
-    if (mood) answers.push({ questionKey: 'mood', value: mood });
-    await ctx.db.checkinAnswer.createMany({ data: answers.map((answer) => ({ promptId, ...answer })) });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'checkin.answered', entityType: 'CheckinPrompt', entityId: promptId });
-
-    const replies = [say(t(ctx).thanks)];
-    if (obstacle) {
-      const created = await ctx.db.obstacle.create({
-        data: { employeeId: ctx.me.id, supervisorId: ctx.me.supervisorId, source: 'CHECKIN', checkinPromptId: promptId, text: obstacle, supportNeeded: support },
-        include: { supervisor: true },
-      });
-      if (created.supervisor) {
-        await ctx.outbox.toPerson(created.supervisor.id, [await obstacleMessage(ctx, created.id, created.supervisor.id, created.supervisor.locale)]);
-        replies.push(say(t(ctx).obstacleForwarded({ name: created.supervisor.name })));
-      }
-    }
-    return replies;
+    const answered = await ctx.services.checkins.answer(ctx.me, contextId(state.context, 'promptId'), {
+      progress: allAnswers<string | null>(state, 'progress').flatMap((text, i) => {
+        const rhkId = rhkIds(state)[i];
+        return rhkId ? [{ rhkId, text }] : [];
+      }),
+      progressFree: lastAnswer<string>(state, 'progressFree') ?? null,
+      obstacle: lastAnswer<string | null>(state, 'obstacle') ?? null,
+      support: lastAnswer<string | null>(state, 'support') ?? null,
+      mood: lastAnswer<number | null>(state, 'mood') ?? null,
+    });
+    if (!answered.ok) return [checkinRefusal(ctx, answered.refusal)];
+    await ctx.notify(answered.events);
+    const forwardedTo = answered.value.forwardedTo;
+    return forwardedTo ? [say(t(ctx).thanks), say(t(ctx).obstacleForwarded({ name: forwardedTo }))] : [say(t(ctx).thanks)];
   },
 };
+
+/** Why a check-in cannot be answered, in words. */
+function checkinRefusal(ctx: BotContext, refusal: CheckinRefusal): Reply {
+  return say(refusal.code === 'NOT_FOUND' ? t(ctx).notFound : refusal.code === 'ALREADY_ANSWERED' ? t(ctx).alreadyAnswered : t(ctx).closed);
+}

@@ -9,7 +9,7 @@ import { paragraph, reply, type Reply } from '../conversation/reply.js';
 import { denialMessage, type Action } from '../domain/access.js';
 import { localDate } from '../domain/time-zones.js';
 import { botText } from '../i18n/bot.js';
-import { audit } from '../services/audit.js';
+import type { Denied } from '../services/access.js';
 import { decide, reportsOf } from '../services/people.js';
 
 /** The performance year of `ctx.now` in the person's time zone (January–December). */
@@ -32,7 +32,7 @@ export function say(text: string): Reply {
 export async function refusal(ctx: BotContext, action: Action, targetId: string): Promise<Reply | null> {
   const decision = await decide(ctx.db, ctx.me, action, targetId, ctx.now);
   if (decision.allowed) return null;
-  await audit(ctx.db, {
+  ctx.work.audit({
     agencyId: ctx.me.agencyId,
     actorId: ctx.me.id,
     action: 'access.denied',
@@ -43,9 +43,14 @@ export async function refusal(ctx: BotContext, action: Action, targetId: string)
   return say(botText[ctx.me.locale].refused({ reason: denialMessage(decision.reason, action, ctx.me.locale) }));
 }
 
+/** The reply to a refusal by the access rules (already audited by the service). */
+export function deniedReply(ctx: BotContext, denied: Denied): Reply {
+  return say(botText[ctx.me.locale].refused({ reason: denialMessage(denied.reason, denied.action, ctx.me.locale) }));
+}
+
 /** Audits an attempt that was refused for a reason other than a target person (e.g. no reports at all). */
-export async function refusedAttempt(ctx: BotContext, action: Action, message: string, reason = 'NO_REPORTS'): Promise<Reply> {
-  await audit(ctx.db, {
+export function refusedAttempt(ctx: BotContext, action: Action, message: string, reason = 'NO_REPORTS'): Reply {
+  ctx.work.audit({
     agencyId: ctx.me.agencyId,
     actorId: ctx.me.id,
     action: 'access.denied',
@@ -88,7 +93,7 @@ export async function refusalAboutReport(ctx: BotContext, context: Record<string
     const refused = await refusal(ctx, action, named);
     return refused ? refuse(refused) : null;
   }
-  if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) return refuse(await refusedAttempt(ctx, action, botText[ctx.me.locale].noReports));
+  if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) return refuse(refusedAttempt(ctx, action, botText[ctx.me.locale].noReports));
   return null;
 }
 

@@ -10,7 +10,6 @@ import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation
 import { bold, list, paragraph, reply } from '../conversation/reply.js';
 import { formatDate, formatNumber, type Locale } from '../i18n/catalogue.js';
 import { evaluationText } from '../i18n/evaluation.js';
-import { audit } from '../services/audit.js';
 import { json } from '../services/db.js';
 import { todayFor } from '../services/people.js';
 import { contextId, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
@@ -67,8 +66,11 @@ export const developmentFlow: FlowDefinition<BotContext> = {
     const heldAt = new Date(`${lastAnswer<string>(state, 'date') ?? todayFor(ctx.me, ctx.now)}T00:00:00Z`);
     const topic = lastAnswer<string>(state, 'topic') ?? '';
     const followUp = lastAnswer<string | null>(state, 'followUp') ?? null;
-    const saved = await ctx.db.developmentSession.create({ data: { employeeId, leaderId: ctx.me.id, kind, heldAt, topic, followUp }, include: { employee: true } });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'development.recorded', entityType: 'DevelopmentSession', entityId: saved.id, details: { employeeId, kind } });
+    const employee = await ctx.db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true, locale: true } });
+    const id = ctx.work.newId();
+    ctx.work.change(`developmentSession.insert ${id}`, (tx) => tx.developmentSession.create({ data: { id, employeeId, leaderId: ctx.me.id, kind, heldAt, topic, followUp } }));
+    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'development.recorded', entityType: 'DevelopmentSession', entityId: id, details: { employeeId, kind } });
+    const saved = { id, employee };
     const theirs = evaluationText[saved.employee.locale];
     await ctx.outbox.toPerson(employeeId, [
       reply(
@@ -108,10 +110,12 @@ export const developmentRatingFlow: FlowDefinition<BotContext> = {
     const sessionId = contextId(state.context, 'sessionId');
     const answers = Object.fromEntries(GUIDANCE_STATEMENTS.map((code) => [code, lastAnswer<number>(state, code) ?? 0]));
     // Rated once: a second submission (two devices, a retried button) changes nothing.
-    const rated = await ctx.db.developmentSession.updateMany({ where: { id: sessionId, employeeId: ctx.me.id, ratedAt: null }, data: { employeeRating: json(answers), ratedAt: ctx.now } });
-    if (rated.count === 0) return [say(t(ctx).ratingDone)];
-    const session = await ctx.db.developmentSession.findUniqueOrThrow({ where: { id: sessionId }, include: { leader: true } });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'development.rated', entityType: 'DevelopmentSession', entityId: sessionId });
+    const session = await ctx.db.developmentSession.findUnique({ where: { id: sessionId }, include: { leader: true } });
+    if (!session || session.employeeId !== ctx.me.id || session.ratedAt) return [say(t(ctx).ratingDone)];
+    ctx.work.guarded(`developmentSession.rate ${sessionId}`, (tx) =>
+      tx.developmentSession.updateMany({ where: { id: sessionId, employeeId: ctx.me.id, ratedAt: null }, data: { employeeRating: json(answers), ratedAt: ctx.now } }),
+    );
+    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'development.rated', entityType: 'DevelopmentSession', entityId: sessionId });
     const values = Object.values(answers);
     const theirs = evaluationText[session.leader.locale];
     const average = formatNumber(values.reduce((a, b) => a + b, 0) / values.length, session.leader.locale);

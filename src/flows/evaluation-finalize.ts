@@ -12,7 +12,6 @@ import { paragraph, type Block } from '../conversation/reply.js';
 import { explainCurveResult } from '../domain/distribution-curve.js';
 import { periodLabel } from '../domain/periods.js';
 import { appraisalText } from '../i18n/appraisal.js';
-import { audit } from '../services/audit.js';
 import { isOpenForEvaluation, teamStatus, type TeamStatus } from '../services/evaluations.js';
 import { contextId, refuse, say } from './common.js';
 import { periodOfState } from './evaluation.js';
@@ -102,21 +101,21 @@ export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
     if (snapshot(status) !== contextId(state.context, 'drafts') || (needsReason(status) && !reason)) return [say(t(ctx).curveChanged)];
 
     const unlinked: string[] = [];
-    let finalized = 0;
+    const finalized = ids.length;
     for (const id of ids) {
-      // Guarded by status: a second finalisation (another device) finalises and sends nothing twice.
-      const updated = await ctx.db.evaluation.updateMany({
-        where: { id, status: 'DRAFT', raterId: ctx.me.id },
-        data: { status: 'FINAL', finalizedAt: ctx.now, curveDeviationReason: needsReason(status) ? reason : null },
-      });
-      if (updated.count === 0) continue;
-      finalized += 1;
-      const { message, employee } = await resultMessage(ctx.db, id, ctx.now);
+      const { message, employee } = await resultMessage(ctx.db, ctx.work, id, ctx.now);
       // The objection period runs from receipt: someone not reachable now receives it later.
-      if (await ctx.outbox.toPerson(employee.id, [message])) await ctx.db.evaluation.update({ where: { id }, data: { deliveredAt: ctx.now } });
-      else unlinked.push(employee.name);
+      const delivered = await ctx.outbox.toPerson(employee.id, [message]);
+      if (!delivered) unlinked.push(employee.name);
+      // Guarded by status: a second finalisation (another device) makes this one decide again, and it finds nothing to finalise.
+      ctx.work.guarded(`evaluation.finalize ${id}`, (tx) =>
+        tx.evaluation.updateMany({
+          where: { id, status: 'DRAFT', raterId: ctx.me.id },
+          data: { status: 'FINAL', finalizedAt: ctx.now, curveDeviationReason: needsReason(status) ? reason : null, ...(delivered ? { deliveredAt: ctx.now } : {}) },
+        }),
+      );
     }
-    await audit(ctx.db, {
+    ctx.work.audit({
       agencyId: ctx.me.agencyId,
       actorId: ctx.me.id,
       action: 'evaluation.finalized',

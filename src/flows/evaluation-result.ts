@@ -11,10 +11,11 @@ import { civilDayLabel, periodKeyLabel } from '../domain/periods.js';
 import { explainPredikat, predikatLabel, ratingLabel, type EmployeePredikat, type Rating } from '../domain/rating-matrix.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
-import type { Db } from '../services/db.js';
+import type { ActionPayload } from '../conversation/flow.js';
+import type { Reader } from '../services/db.js';
+import type { UnitOfWork } from '../services/work.js';
 import { agencySettings, deciderFor, finalResult } from '../services/evaluations.js';
 import { say } from './common.js';
-import { mintToken } from '../services/tokens.js';
 
 /** The result as a person reads it: ratings, predikat and why, notes and feedback. */
 export function resultBlocks(
@@ -37,14 +38,14 @@ export function resultBlocks(
  * The message carrying a finalised evaluation to its employee, as if received `now` (the last day
  * to object counts from then).
  */
-export async function resultMessage(db: Db, evaluationId: string, now: Date): Promise<{ message: Reply; employee: { id: string; name: string } }> {
+export async function resultMessage(db: Reader, work: UnitOfWork, evaluationId: string, now: Date): Promise<{ message: Reply; employee: { id: string; name: string } }> {
   const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { employee: true, rater: true } });
   const decider = await deciderFor(db, evaluationId);
   const { employee } = evaluation;
   const m = appraisalText[employee.locale];
   const agency = await agencySettings(db, employee.agencyId);
   const lastDay = objectionLastDay(now, employee.timeZone, agency.objectionDays);
-  const button = async (label: string, payload: Parameters<typeof mintToken>[2]) => ({ label, token: await mintToken(db, employee.id, payload, now) });
+  const button = (label: string, payload: ActionPayload) => work.button(employee.id, label, payload);
   const message = reply(
     [
       paragraph(
@@ -59,8 +60,8 @@ export async function resultMessage(db: Db, evaluationId: string, now: Date): Pr
     ],
     [
       [
-        await button(m.acceptButton, { kind: 'action', name: 'evaluation.acknowledge', args: { evaluationId } }),
-        await button(m.objectButton, { kind: 'start', flow: 'objection', context: { evaluationId } }),
+        button(m.acceptButton, { kind: 'action', name: 'evaluation.acknowledge', args: { evaluationId } }),
+        button(m.objectButton, { kind: 'start', flow: 'objection', context: { evaluationId } }),
       ],
     ],
   );
@@ -69,15 +70,15 @@ export async function resultMessage(db: Db, evaluationId: string, now: Date): Pr
 
 /**
  * Results finalised while the employee could not be reached, handed to `send` now; their objection
- * period starts with this delivery. Each is claimed before it is sent (two accounts of the same
- * person at once send it once) and released again when `send` could not deliver it.
+ * period starts with this delivery. Each is marked delivered when `send` could deliver it – guarded,
+ * so two accounts of the same person talking at once send it once (the second decides again and
+ * finds nothing waiting).
  */
-export async function deliverWaitingResults(db: Db, employeeId: string, now: Date, send: (message: Reply) => Promise<boolean>): Promise<void> {
+export async function deliverWaitingResults(db: Reader, work: UnitOfWork, employeeId: string, send: (message: Reply) => Promise<boolean>): Promise<void> {
   const waiting = await db.evaluation.findMany({ where: { employeeId, status: 'FINAL', deliveredAt: null }, orderBy: { finalizedAt: 'asc' }, select: { id: true } });
   for (const { id } of waiting) {
-    const claimed = await db.evaluation.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: now } });
-    if (claimed.count === 0) continue;
-    if (!(await send((await resultMessage(db, id, now)).message))) await db.evaluation.update({ where: { id }, data: { deliveredAt: null } });
+    if (!(await send((await resultMessage(db, work, id, work.now)).message))) continue;
+    work.guarded(`evaluation.delivered ${id}`, (tx) => tx.evaluation.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: work.now } }));
   }
 }
 

@@ -23,9 +23,8 @@ import {
   type Rating,
 } from '../domain/rating-matrix.js';
 import { appraisalText } from '../i18n/appraisal.js';
-import { audit } from '../services/audit.js';
 import { recordBlocks } from '../services/evaluation-record.js';
-import { agencySettings, evaluationPeriods, isOpenForEvaluation, kindOf, ledUnitPredikat, teamEvaluations, teamStatus } from '../services/evaluations.js';
+import { agencySettings, evaluationPeriods, isOpenForEvaluation, kindOf, ledUnitPredikat, teamEvaluations, teamStatus, type PendingEvaluation } from '../services/evaluations.js';
 import { contextId, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, say } from './common.js';
 
 const t = (ctx: BotContext) => appraisalText[ctx.me.locale];
@@ -156,7 +155,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
     if (!(await isOpenForEvaluation(ctx.db, ctx.me, period, ctx.now))) return [say(t(ctx).notOpen({ period: periodName }))];
     const name = await reportNameOf(ctx, state);
     const where = { employeeId_kind_periodKey: { employeeId, kind: kindOf(period), periodKey: period.key } };
-    const existing = await ctx.db.evaluation.findUnique({ where, select: { status: true } });
+    const existing = await ctx.db.evaluation.findUnique({ where, select: { id: true, status: true } });
     if (existing && existing.status !== 'DRAFT') return [say(t(ctx).alreadyFinal({ name, period: periodName }))];
     // The unit-leader rule is applied again here: the unit's predikat may have been set meanwhile.
     const results = (await leaderRule(ctx, state))?.rating ?? lastAnswer<Rating>(state, 'results') ?? 'SESUAI';
@@ -170,13 +169,17 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       notes: lastAnswer<string | null>(state, 'notes') ?? null,
       feedback: lastAnswer<string | null>(state, 'feedback') ?? null,
     };
-    // Only a draft may change: an evaluation finalised meanwhile (another device) stays as sent.
-    const changed = existing ? await ctx.db.evaluation.updateMany({ where: { ...where.employeeId_kind_periodKey, status: 'DRAFT' }, data: fields }) : null;
-    if (changed && changed.count === 0) return [say(t(ctx).alreadyFinal({ name, period: periodName }))];
-    const saved = existing
-      ? await ctx.db.evaluation.findUniqueOrThrow({ where })
-      : await ctx.db.evaluation.create({ data: { employeeId, kind: kindOf(period), year: period.year, periodKey: period.key, ...fields } });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'evaluation.drafted', entityType: 'Evaluation', entityId: saved.id, details: { employeeId, periodKey: period.key, results, behaviour, predikat } });
+    const id = existing?.id ?? ctx.work.newId();
+    if (existing) {
+      // Only a draft may change: an evaluation finalised meanwhile (another device) stays as sent.
+      ctx.work.guarded(`evaluation.redraft ${id}`, (tx) => tx.evaluation.updateMany({ where: { id, status: 'DRAFT' }, data: fields }));
+    } else {
+      // A draft made meanwhile by another device takes this key first: decide again on top of it.
+      ctx.work.guarded(`evaluation.draft ${id}`, (tx) =>
+        tx.evaluation.createMany({ data: [{ id, employeeId, kind: kindOf(period), year: period.year, periodKey: period.key, ...fields }], skipDuplicates: true }),
+      );
+    }
+    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'evaluation.drafted', entityType: 'Evaluation', entityId: id, details: { employeeId, periodKey: period.key, results, behaviour, predikat } });
     const m = t(ctx);
     const draft = reply([
       paragraph(m.draftSaved({ name, period: periodName })),
@@ -184,15 +187,17 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       paragraph(explainPredikat(results, behaviour, ctx.me.locale)),
     ]);
     const employee = await ctx.db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { supervisorId: true } });
-    return [draft, await teamStatusReply(ctx, period, employee.supervisorId ?? ctx.me.id)];
+    // The team as it will be once this draft is stored.
+    const pending = { id, employeeId, status: 'DRAFT', updatedAt: ctx.now, rater: { name: ctx.me.name }, ...fields };
+    return [draft, await teamStatusReply(ctx, period, employee.supervisorId ?? ctx.me.id, [pending])];
   },
 };
 
 /** Where one team stands for the period: who is left, drafts to redo, or the curve check with Finalisasi / Ubah buttons. */
-export async function teamStatusReply(ctx: BotContext, period: Period, leaderId: string): Promise<Reply> {
+export async function teamStatusReply(ctx: BotContext, period: Period, leaderId: string, pending: PendingEvaluation[] = []): Promise<Reply> {
   const m = t(ctx);
   const periodName = periodLabel(period, ctx.me.locale);
-  const status = await teamStatus(ctx.db, ctx.me, period, ctx.now, leaderId);
+  const status = await teamStatus(ctx.db, ctx.me, period, ctx.now, leaderId, pending);
   if (status.unrated.length > 0) {
     return say(m.progress({ done: status.team.length - status.unrated.length, total: status.team.length, names: status.unrated.map((u) => u.name).join(', ') }));
   }

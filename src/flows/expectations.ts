@@ -8,24 +8,14 @@ import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { allAnswers, lastAnswer, type FlowDefinition, type FlowState, type StepDefinition } from '../conversation/flow.js';
 import { parseNumber } from '../conversation/inputs.js';
-import { bold, list, paragraph, reply, type Reply } from '../conversation/reply.js';
+import { list, paragraph } from '../conversation/reply.js';
 import { CORE_VALUES, coreValueGuides, coreValueName, type CoreValueCode } from '../domain/berakhlak.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import { planningText } from '../i18n/planning.js';
-import { audit } from '../services/audit.js';
-import {
-  agreedPlan,
-  latestPlan,
-  planBlocks,
-  planById,
-  proposePlan,
-  storedPlanBlocks,
-  type BehaviourDraft,
-  type IndicatorDraft,
-  type RhkDraft,
-} from '../services/plans.js';
-import { performanceYear, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, rhkOptions, say, shorten } from './common.js';
+import { agreedPlan, latestPlan, planBlocks, storedPlanBlocks, type BehaviourDraft, type IndicatorDraft, type RhkDraft } from '../services/plans.js';
+import { planRefusal } from './clarification.js';
+import { performanceYear, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, rhkOptions, say, shorten } from './common.js';
 
 const ASPECTS = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
 const TARGET_MAX = 200;
@@ -101,7 +91,8 @@ export const expectationsFlow: FlowDefinition<BotContext> = {
     const year = performanceYear(ctx);
     const refused = await refusalAboutReport(ctx, context, 'SET_EXPECTATIONS');
     if (refused) return refused;
-    if (!(await agreedPlan(ctx.db, ctx.me.id, year))) return refuse(say(t(ctx).needOwnPlan({ year })));
+    const own = await ctx.services.plans.mayPropose(ctx.me, year);
+    if (!own.ok) return refuse(planRefusal(ctx, own.refusal));
     return { ok: true, context: { ...context, year } };
   },
 
@@ -198,41 +189,11 @@ export const expectationsFlow: FlowDefinition<BotContext> = {
   async complete(ctx, state) {
     if (lastAnswer(state, 'replace') === false) return [say(t(ctx).notChanged)];
     if (lastAnswer(state, 'review') !== 'send') return [say(t(ctx).discarded)];
-    const employeeId = reportIdOf(state);
-    const refused = await refusal(ctx, 'SET_EXPECTATIONS', employeeId);
-    if (refused) return [refused];
-    const year = state.context['year'] as number;
-    const draft = draftOf(state);
-    const myRhkIds = new Set((await myAgreedRhks(ctx)).map((rhk) => rhk.id));
-    if (draft.rhks.some((rhk) => !rhk.leaderRhkId || !myRhkIds.has(rhk.leaderRhkId))) return [say(t(ctx).ownPlanChanged)];
-
-    const employee = await ctx.db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true, position: true, locale: true } });
-    const plan = await proposePlan(ctx.db, { employeeId, raterId: ctx.me.id, year, positionTitle: employee.position, ...draft, now: ctx.now });
-    await audit(ctx.db, {
-      agencyId: ctx.me.agencyId,
-      actorId: ctx.me.id,
-      action: 'plan.proposed',
-      entityType: 'Plan',
-      entityId: plan.id,
-      details: { employeeId, year, version: plan.version, rhks: draft.rhks.length },
-    });
-    const delivered = await ctx.outbox.toPerson(employeeId, [await proposalMessage(ctx, plan.id, employee.locale)]);
-    const sent = say(t(ctx).sentToEmployee({ name: employee.name, year, version: plan.version }));
-    return delivered ? [sent] : [sent, say(botText[ctx.me.locale].notLinkedYet({ name: employee.name }))];
+    const proposed = await ctx.services.plans.propose(ctx.me, { employeeId: reportIdOf(state), year: state.context['year'] as number, ...draftOf(state) });
+    if (!proposed.ok) return [planRefusal(ctx, proposed.refusal)];
+    const { content, employee } = proposed.value;
+    const unreachable = await ctx.notify(proposed.events);
+    const sent = say(t(ctx).sentToEmployee({ name: employee.name, year: content.year, version: content.version }));
+    return unreachable.length === 0 ? [sent] : [sent, say(botText[ctx.me.locale].notLinkedYet({ name: employee.name }))];
   },
 };
-
-/** The plan as the employee receives it, with Setuju / Minta klarifikasi buttons for them. */
-export async function proposalMessage(ctx: BotContext, planId: string, locale: Locale, intro = true): Promise<Reply> {
-  const plan = await planById(ctx.db, planId);
-  if (!plan) throw new Error(`plan ${planId} not found`);
-  const text = planningText[locale];
-  const blocks = storedPlanBlocks(plan, locale);
-  return reply(
-    [...(intro ? [paragraph(bold(text.proposalIntro({ supervisor: ctx.me.name })))] : []), ...blocks],
-    [
-      [await ctx.buttonFor(plan.employeeId, text.agree, { kind: 'action', name: 'plan.agree', args: { planId } })],
-      [await ctx.buttonFor(plan.employeeId, text.askClarification, { kind: 'start', flow: 'clarify', context: { planId } })],
-    ],
-  );
-}

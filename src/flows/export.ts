@@ -13,7 +13,6 @@ import { exportText } from '../i18n/export.js';
 import { buildEvaluationExport } from '../reports/evaluation-export.js';
 import { exportXlsx, XLSX_MIME_TYPE } from '../reports/export-files.js';
 import { exportBaseName, scopeName } from '../reports/export-tables.js';
-import { audit } from '../services/audit.js';
 import { accessContextOf } from '../services/people.js';
 import { predikatPeriods } from '../services/unit-predikat.js';
 import { refuse, say } from './common.js';
@@ -48,8 +47,8 @@ async function scopeLabel(ctx: BotContext, state: FlowState): Promise<string> {
   return (await exportableScopes(ctx)).find((option) => option.value === value)?.label ?? '';
 }
 
-async function refusal(ctx: BotContext) {
-  await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'access.denied', entityType: 'Employee', entityId: ctx.me.id, details: { attempted: 'EXPORT', reason: 'NOT_HR' } });
+function refusal(ctx: BotContext) {
+  ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'access.denied', entityType: 'Employee', entityId: ctx.me.id, details: { attempted: 'EXPORT', reason: 'NOT_HR' } });
   return say(t(ctx).notHr);
 }
 
@@ -59,7 +58,7 @@ export const exportFlow: FlowDefinition<BotContext> = {
   command: '/ekspor',
   title: (locale) => exportText[locale].title,
   async begin(ctx, context) {
-    if ((await exportableScopes(ctx)).length === 0) return refuse(await refusal(ctx));
+    if ((await exportableScopes(ctx)).length === 0) return refuse(refusal(ctx));
     return { ok: true, context };
   },
   steps: [
@@ -83,14 +82,14 @@ export const exportFlow: FlowDefinition<BotContext> = {
     const scope = lastAnswer<string>(state, 'unit') ?? '';
     const period = parsePeriodKey(lastAnswer<string>(state, 'period') ?? '');
     // Coverage again at the end: the HR role may have changed while the person chose.
-    if (!period || !(await exportableScopes(ctx)).some((option) => option.value === scope)) return [await refusal(ctx)];
+    if (!period || !(await exportableScopes(ctx)).some((option) => option.value === scope)) return [refusal(ctx)];
     const data = await buildEvaluationExport(ctx.db, { agencyId: ctx.me.agencyId, unitId: scope === WHOLE_AGENCY ? null : scope, period });
     const bytes = await exportXlsx(data, ctx.me.locale, ctx.now);
     if (bytes.length > MAX_CHAT_DOCUMENT_BYTES) {
       return [say(t(ctx).tooLarge({ mb: formatNumber(bytes.length / 1024 / 1024, ctx.me.locale), limitMb: MAX_CHAT_DOCUMENT_BYTES / 1024 / 1024 }))];
     }
     const fileName = `${exportBaseName(data)}.xlsx`;
-    await audit(ctx.db, {
+    ctx.work.audit({
       agencyId: ctx.me.agencyId,
       actorId: ctx.me.id,
       action: 'export.created',

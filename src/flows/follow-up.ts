@@ -13,7 +13,6 @@ import { periodKeyLabel } from '../domain/periods.js';
 import { predikatLabel } from '../domain/rating-matrix.js';
 import { formatNumber, formatPercent, type Locale } from '../i18n/catalogue.js';
 import { followUpText } from '../i18n/appraisal.js';
-import { audit } from '../services/audit.js';
 import { deciderFor, finalResult } from '../services/evaluations.js';
 import { decide, standsFor } from '../services/people.js';
 import { beginUnless, contextId, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
@@ -112,8 +111,9 @@ export const followUpFlow: FlowDefinition<BotContext> = {
     if (!evaluation) return [say(t(ctx).noEvaluations({ name: '' }))];
     const kind = lastAnswer<Kind>(state, 'kind') ?? 'PENGEMBANGAN';
     const recommendation = lastAnswer<string>(state, 'recommendation') ?? '';
-    const saved = await ctx.db.evaluationFollowUp.create({ data: { evaluationId: evaluation.id, kind, recommendation } });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'followUp.recommended', entityType: 'EvaluationFollowUp', entityId: saved.id, details: { evaluationId: evaluation.id, kind } });
+    const saved = { id: ctx.work.newId() };
+    ctx.work.change(`followUp.insert ${saved.id}`, (tx) => tx.evaluationFollowUp.create({ data: { id: saved.id, evaluationId: evaluation.id, kind, recommendation } }));
+    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'followUp.recommended', entityType: 'EvaluationFollowUp', entityId: saved.id, details: { evaluationId: evaluation.id, kind } });
     // The superior who also hears keberatan about this evaluation decides.
     const decider = await deciderFor(ctx.db, evaluation.id);
     if (decider) {
@@ -155,11 +155,12 @@ export const followUpDecisionFlow: FlowDefinition<BotContext> = {
     const problem = await decisionProblem(ctx, followUpId);
     if (problem) return [say(problem)];
     const decision = lastAnswer<string>(state, 'decision') ?? '';
-    // Guarded: a second decision (another device, a retried button) changes nothing.
-    const decided = await ctx.db.evaluationFollowUp.updateMany({ where: { id: followUpId, decidedAt: null }, data: { decision, decidedById: ctx.me.id, decidedAt: ctx.now } });
-    if (decided.count === 0) return [say(t(ctx).alreadyDecided)];
+    // Guarded: a second decision (another device, a retried button) makes this one decide again, and it is refused.
+    ctx.work.guarded(`followUp.decide ${followUpId}`, (tx) =>
+      tx.evaluationFollowUp.updateMany({ where: { id: followUpId, decidedAt: null }, data: { decision, decidedById: ctx.me.id, decidedAt: ctx.now } }),
+    );
     const saved = await ctx.db.evaluationFollowUp.findUniqueOrThrow({ where: { id: followUpId }, include: { evaluation: { include: { employee: true, rater: true } } } });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'followUp.decided', entityType: 'EvaluationFollowUp', entityId: followUpId });
+    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'followUp.decided', entityType: 'EvaluationFollowUp', entityId: followUpId });
     for (const person of [saved.evaluation.rater, saved.evaluation.employee]) {
       const p = followUpText[person.locale];
       await ctx.outbox.toPerson(person.id, [reply([paragraph(p.decisionToOthers({ by: ctx.me.name, kind: p[`kind${saved.kind}`], name: saved.evaluation.employee.name })), quote(decision)])]);

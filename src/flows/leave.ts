@@ -6,13 +6,13 @@ import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
-import { epochDay, parseCivilDate } from '../domain/civil-date.js';
+import { parseCivilDate } from '../domain/civil-date.js';
+import { botText } from '../i18n/bot.js';
 import { checkinText } from '../i18n/checkins.js';
-import { audit } from '../services/audit.js';
-import { contextId, refusal, refuse, say } from './common.js';
+import { leaveDatesProblem } from '../services/leave-service.js';
+import { contextId, deniedReply, refusal, refuse, say } from './common.js';
 
 const t = (ctx: BotContext) => checkinText[ctx.me.locale];
-const MAX_DAYS = 90;
 
 function employeeId(ctx: BotContext, state: FlowState): string {
   return contextId(state.context, 'reportId') || ctx.me.id;
@@ -23,7 +23,7 @@ async function nameOf(ctx: BotContext, state: FlowState): Promise<string> {
   return id === ctx.me.id ? ctx.me.name : ((await ctx.db.employee.findUnique({ where: { id }, select: { name: true } }))?.name ?? '');
 }
 
-const days = (date: string) => epochDay(parseCivilDate(date) ?? { year: 1970, month: 1, day: 1 });
+const civil = (date: string) => parseCivilDate(date) ?? { year: 1970, month: 1, day: 1 };
 
 export const leaveFlow: FlowDefinition<BotContext> = {
   id: 'leave',
@@ -51,36 +51,33 @@ export const leaveFlow: FlowDefinition<BotContext> = {
       schema: z.string(),
       prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaveEnd)] }),
       validate(value, state, ctx) {
-        const start = days(lastAnswer<string>(state, 'start') ?? '');
-        const end = days(value as string);
-        if (end < start) return t(ctx).leaveEndBeforeStart;
-        return end - start + 1 > MAX_DAYS ? t(ctx).leaveTooLong : null;
+        const problem = leaveDatesProblem(civil(lastAnswer<string>(state, 'start') ?? ''), civil(value as string));
+        return problem ? leaveProblemText(ctx, problem) : null;
       },
     },
     { id: 'note', kind: 'text', optional: true, maxLength: 300, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaveNote)] }) },
   ],
   async complete(ctx, state) {
-    const target = employeeId(ctx, state);
-    if (target !== ctx.me.id) {
-      const refused = await refusal(ctx, 'RECORD_LEAVE', target);
-      if (refused) return [refused];
-    }
-    const start = lastAnswer<string>(state, 'start') ?? '';
-    const end = lastAnswer<string>(state, 'end') ?? '';
-    const leave = await ctx.db.leave.create({
-      data: {
-        employeeId: target,
-        startsOn: new Date(`${start}T00:00:00Z`),
-        endsOn: new Date(`${end}T00:00:00Z`),
+    const recorded = await ctx.services.leave.record(
+      { member: ctx.me },
+      {
+        employeeId: employeeId(ctx, state),
+        start: civil(lastAnswer<string>(state, 'start') ?? ''),
+        end: civil(lastAnswer<string>(state, 'end') ?? ''),
         note: lastAnswer<string | null>(state, 'note') ?? null,
-        recordedById: ctx.me.id,
       },
-      include: { employee: true },
-    });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'leave.recorded', entityType: 'Leave', entityId: leave.id, details: { employeeId: target, start, end } });
-    if (target !== ctx.me.id) {
-      await ctx.outbox.toPerson(target, [say(checkinText[leave.employee.locale].leaveSavedToEmployee({ by: ctx.me.name, start, end }))]);
+    );
+    if (!recorded.ok) {
+      const refusal = recorded.refusal;
+      if (refusal.code === 'DENIED') return [deniedReply(ctx, refusal)];
+      return [say(refusal.code === 'NOT_FOUND' ? botText[ctx.me.locale].personNotFound({ query: '' }) : leaveProblemText(ctx, refusal.code))];
     }
-    return [say(t(ctx).leaveSaved({ name: leave.employee.name, start, end }))];
+    await ctx.notify(recorded.events);
+    const { employee, start, end } = recorded.value;
+    return [say(t(ctx).leaveSaved({ name: employee.name, start, end }))];
   },
 };
+
+function leaveProblemText(ctx: BotContext, problem: 'END_BEFORE_START' | 'TOO_LONG'): string {
+  return problem === 'END_BEFORE_START' ? t(ctx).leaveEndBeforeStart : t(ctx).leaveTooLong;
+}

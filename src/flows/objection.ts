@@ -15,7 +15,6 @@ import { localDate } from '../domain/time-zones.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { objectionText } from '../i18n/objection.js';
-import { audit } from '../services/audit.js';
 import { agencySettings, deciderFor } from '../services/evaluations.js';
 import { standsFor, todayFor } from '../services/people.js';
 import { beginUnless, contextId, refusal, refuse, say } from './common.js';
@@ -87,10 +86,10 @@ export const objectionFlow: FlowDefinition<BotContext> = {
     const decider = (await deciderFor(ctx.db, evaluationId))!;
     const reasons = lastAnswer<string>(state, 'reasons') ?? '';
     // Guarded by status: an evaluation accepted meanwhile (another device) cannot be objected to.
-    const objected = await ctx.db.evaluation.updateMany({ where: { id: evaluationId, status: 'FINAL' }, data: { status: 'OBJECTED' } });
-    if (objected.count === 0) return [say(appraisalText[ctx.me.locale].alreadyAnswered)];
-    const objection = await ctx.db.objection.create({ data: { evaluationId, reasons, deciderId: decider.id, filedAt: ctx.now } });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.filed', entityType: 'Objection', entityId: objection.id, details: { evaluationId, deciderId: decider.id } });
+    ctx.work.guarded(`evaluation.object ${evaluationId}`, (tx) => tx.evaluation.updateMany({ where: { id: evaluationId, status: 'FINAL' }, data: { status: 'OBJECTED' } }));
+    const objection = { id: ctx.work.newId() };
+    ctx.work.change(`objection.insert ${objection.id}`, (tx) => tx.objection.create({ data: { id: objection.id, evaluationId, reasons, deciderId: decider.id, filedAt: ctx.now } }));
+    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.filed', entityType: 'Objection', entityId: objection.id, details: { evaluationId, deciderId: decider.id } });
     const dl = decider.locale;
     const d = objectionText[dl];
     const reached = await ctx.outbox.toPerson(decider.id, [
@@ -138,8 +137,7 @@ export async function askForExplanation(ctx: BotContext, args: Record<string, st
   if (objection.status === 'DECIDED') return [say(t(ctx).alreadyDecided)];
   const party = args['party'] === 'rater' ? objection.evaluation.rater : objection.evaluation.employee;
   // Guarded: a decision saved meanwhile (another device) is not reopened.
-  const reviewing = await ctx.db.objection.updateMany({ where: { id: objection.id, status: { not: 'DECIDED' } }, data: { status: 'UNDER_REVIEW' } });
-  if (reviewing.count === 0) return [say(t(ctx).alreadyDecided)];
+  ctx.work.guarded(`objection.review ${objection.id}`, (tx) => tx.objection.updateMany({ where: { id: objection.id, status: { not: 'DECIDED' } }, data: { status: 'UNDER_REVIEW' } }));
   const p = objectionText[party.locale];
   const blocks: Block[] = [paragraph(p.explanationRequest({ decider: ctx.me.name, employee: objection.evaluation.employee.name, period: periodKeyLabel(objection.evaluation.periodKey, party.locale) }))];
   if (party.id === objection.evaluation.raterId) blocks.push(paragraph(bold(p.reasonsHeading)), quote(objection.reasons));
@@ -169,8 +167,9 @@ export const objectionExplanationFlow: FlowDefinition<BotContext> = {
     const objection = (await loadObjection(ctx, objectionId))!;
     const text = lastAnswer<string>(state, 'explanation') ?? '';
     const field = ctx.me.id === objection.evaluation.employeeId ? 'employeeExplanation' : 'raterExplanation';
-    await ctx.db.objection.update({ where: { id: objectionId }, data: { [field]: text } });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.explained', entityType: 'Objection', entityId: objectionId, details: { field } });
+    // Guarded: an explanation arriving after the decision does not touch the decided keberatan.
+    ctx.work.guarded(`objection.explain ${objectionId}`, (tx) => tx.objection.updateMany({ where: { id: objectionId, status: { not: 'DECIDED' } }, data: { [field]: text } }));
+    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.explained', entityType: 'Objection', entityId: objectionId, details: { field } });
     const decider = objection.decider;
     if (!decider) return [say(t(ctx).notFound)];
     const d = objectionText[decider.locale];
@@ -247,14 +246,15 @@ export const objectionDecisionFlow: FlowDefinition<BotContext> = {
     const behaviour = lastAnswer<Rating>(state, 'behaviour') ?? null;
     const predikat = decision === 'CHANGED' && results && behaviour ? predikatFor(results, behaviour) : null;
     const note = lastAnswer<string>(state, 'note') ?? '';
-    // Guarded by status: a second decision (two devices, a retried button) changes nothing.
-    const saved = await ctx.db.objection.updateMany({
-      where: { id: objectionId, status: { not: 'DECIDED' } },
-      data: { status: 'DECIDED', decision, decisionNote: note, deciderId: ctx.me.id, decidedAt: ctx.now, changedResultsRating: predikat ? results : null, changedBehaviourRating: predikat ? behaviour : null, changedPredikat: predikat },
-    });
-    if (saved.count === 0) return [say(t(ctx).alreadyDecided)];
-    await ctx.db.evaluation.update({ where: { id: objection.evaluationId }, data: { status: 'DECIDED' } });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.decided', entityType: 'Objection', entityId: objectionId, details: { decision, results, behaviour, predikat } });
+    // Guarded by status: a second decision (two devices, a retried button) makes this one decide again, and it is refused.
+    ctx.work.guarded(`objection.decide ${objectionId}`, (tx) =>
+      tx.objection.updateMany({
+        where: { id: objectionId, status: { not: 'DECIDED' } },
+        data: { status: 'DECIDED', decision, decisionNote: note, deciderId: ctx.me.id, decidedAt: ctx.now, changedResultsRating: predikat ? results : null, changedBehaviourRating: predikat ? behaviour : null, changedPredikat: predikat },
+      }),
+    );
+    ctx.work.change(`evaluation.decided ${objection.evaluationId}`, (tx) => tx.evaluation.update({ where: { id: objection.evaluationId }, data: { status: 'DECIDED' } }));
+    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'objection.decided', entityType: 'Objection', entityId: objectionId, details: { decision, results, behaviour, predikat } });
     for (const person of [objection.evaluation.employee, objection.evaluation.rater]) {
       const p = objectionText[person.locale];
       const params = { employee: objection.evaluation.employee.name, period: periodKeyLabel(objection.evaluation.periodKey, person.locale), decider: ctx.me.name };

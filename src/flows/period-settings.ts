@@ -46,7 +46,7 @@ export const periodSettingsFlow: FlowDefinition<BotContext> = {
   title: (locale) => periodSettingsText[locale].title,
   async begin(ctx, context) {
     const agencyWide = await ctx.db.hrRole.findFirst({ where: { employeeId: ctx.me.id, agencyId: ctx.me.agencyId, unitId: null } });
-    if (!agencyWide) return { ok: false, reply: await refusedAttempt(ctx, 'MANAGE_ORGANISATION', t(ctx).agencyWideOnly, 'NOT_AGENCY_HR') };
+    if (!agencyWide) return { ok: false, reply: refusedAttempt(ctx, 'MANAGE_ORGANISATION', t(ctx).agencyWideOnly, 'NOT_AGENCY_HR') };
     return { ok: true, context: { ...context, current: await loadPeriodSettings(ctx.db, ctx.me.agencyId) } };
   },
   steps: [
@@ -83,7 +83,7 @@ export const periodSettingsFlow: FlowDefinition<BotContext> = {
   async complete(ctx, state) {
     const data = changes(state);
     if (!lastAnswer<boolean>(state, 'confirm') || Object.keys(data).length === 0) return [say(t(ctx).unchanged)];
-    const saved = await savePeriodSettings(ctx.db, ctx.me.agencyId, data, { actorId: ctx.me.id });
+    const saved = await savePeriodSettings(ctx.db, ctx.work, ctx.me.agencyId, data, { actorId: ctx.me.id });
     return [say(t(ctx).saved({ summary: describePeriodSettings(saved, ctx.me.locale) }))];
   },
 };

@@ -6,10 +6,7 @@ import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FileRef, type FlowDefinition } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
-import { formatCivilDate } from '../domain/civil-date.js';
-import { localDate } from '../domain/time-zones.js';
 import { dialogueText } from '../i18n/dialogue.js';
-import { audit } from '../services/audit.js';
 import { workingPlan } from '../services/plans.js';
 import { performanceYear, refuse, rhkOptions, say, shorten } from './common.js';
 
@@ -49,35 +46,9 @@ export const progressFlow: FlowDefinition<BotContext> = {
     { id: 'evidence', kind: 'file', optional: true, schema: fileSchema, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askEvidence)] }) },
   ],
   async complete(ctx, state) {
-    const rhkId = lastAnswer<string>(state, 'rhk') ?? '';
-    const rhk = await ctx.db.resultExpectation.findUniqueOrThrow({ where: { id: rhkId }, include: { plan: true } });
-    // The RHK must still be one of the person's own (plans can be revised while they type).
-    if (rhk.plan.employeeId !== ctx.me.id) return [say(t(ctx).noRhkYet)];
     const evidence = lastAnswer<FileRef | null>(state, 'evidence') ?? null;
-    const entry = await ctx.db.progressEntry.create({
-      data: {
-        employeeId: ctx.me.id,
-        rhkId,
-        text: lastAnswer<string>(state, 'text') ?? '',
-        occurredOn: new Date(`${formatCivilDate(localDate(ctx.now, ctx.me.timeZone))}T00:00:00Z`),
-        ...(evidence
-          ? {
-              evidence: {
-                create: {
-                  kind: evidence.kind,
-                  url: evidence.url ?? null,
-                  platform: evidence.kind === 'LINK' ? null : ctx.origin.platform,
-                  externalFileId: evidence.externalFileId ?? null,
-                  fileName: evidence.fileName ?? null,
-                  mimeType: evidence.mimeType ?? null,
-                  sizeBytes: evidence.sizeBytes ?? null,
-                },
-              },
-            }
-          : {}),
-      },
-    });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'progress.logged', entityType: 'ProgressEntry', entityId: entry.id });
-    return [say(t(ctx).progressSaved({ rhk: shorten(rhk.text, 80), evidence: evidence ? t(ctx).withEvidence : '' }))];
+    const logged = await ctx.services.progress.log(ctx.me, { rhkId: lastAnswer<string>(state, 'rhk') ?? '', text: lastAnswer<string>(state, 'text') ?? '', evidence, platform: ctx.origin.platform });
+    if (!logged.ok) return [say(t(ctx).noRhkYet)];
+    return [say(t(ctx).progressSaved({ rhk: shorten(logged.value.rhkText, 80), evidence: evidence ? t(ctx).withEvidence : '' }))];
   },
 };

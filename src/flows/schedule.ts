@@ -130,7 +130,7 @@ export const scheduleFlow: FlowDefinition<BotContext> = {
     const settings = chosen(state);
     const problem = settingsProblem(settings, ctx.me.locale);
     if (problem) return [say(t(ctx).scheduleProblem({ problem })), say(t(ctx).scheduleUnchanged)];
-    for (const unitId of unitIds(state)) await saveSchedule(ctx.db, { agencyId: ctx.me.agencyId, unitId, settings, actorId: ctx.me.id });
+    for (const unitId of unitIds(state)) await saveSchedule(ctx.db, ctx.work, { agencyId: ctx.me.agencyId, unitId, settings, actorId: ctx.me.id });
     return [say(scheduleText[ctx.me.locale].saved({ unit: scopeOf(state), settings: describeSchedule(settings, ctx.me.locale) }))];
   },
 };

@@ -12,7 +12,6 @@ import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import { UNIT_PREDIKATS, unitPredikatLabel, type UnitPredikat } from '../domain/rating-matrix.js';
 import { botText } from '../i18n/bot.js';
 import { evaluationText } from '../i18n/evaluation.js';
-import { audit } from '../services/audit.js';
 import { decideUnitPredikat, predikatPeriods, settableUnits } from '../services/unit-predikat.js';
 import { refuse, refusedAttempt, say } from './common.js';
 
@@ -34,7 +33,7 @@ export const unitPredikatFlow: FlowDefinition<BotContext> = {
   command: '/predikatunit',
   title: (locale) => evaluationText[locale].predikatTitle,
   async begin(ctx, context) {
-    if ((await settableUnits(ctx.db, ctx.me, ctx.now)).length === 0) return refuse(await refusedAttempt(ctx, 'EVALUATE', t(ctx).noUnits));
+    if ((await settableUnits(ctx.db, ctx.me, ctx.now)).length === 0) return refuse(refusedAttempt(ctx, 'EVALUATE', t(ctx).noUnits));
     return { ok: true, context };
   },
   steps: [
@@ -75,14 +74,19 @@ export const unitPredikatFlow: FlowDefinition<BotContext> = {
     // The rule again at the end: roles and acting assignments may have changed meanwhile.
     const decision = await decideUnitPredikat(ctx.db, ctx.me, unitId, ctx.now);
     if (!decision.allowed) return [say(botText[ctx.me.locale].refused({ reason: denialMessage(decision.reason, 'SET_UNIT_PREDIKAT', ctx.me.locale) }))];
-    const saved = await ctx.db.unitPredikat.upsert({
-      where: { unitId_periodKey: { unitId, periodKey } },
-      create: { unitId, periodKey, predikat, note, setById: ctx.me.id },
-      update: { predikat, note, setById: ctx.me.id },
-      include: { unit: { include: { leader: true } } },
-    });
-    await audit(ctx.db, { agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'unitPredikat.set', entityType: 'UnitPredikat', entityId: saved.id, details: { unitId, periodKey, predikat, as: decision.as } });
-    const leader = saved.unit.leader;
+    const unit = await ctx.db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { name: true, leader: { select: { id: true, locale: true } } } });
+    const existing = await ctx.db.unitPredikat.findUnique({ where: { unitId_periodKey: { unitId, periodKey } }, select: { id: true } });
+    const id = existing?.id ?? ctx.work.newId();
+    ctx.work.change(`unitPredikat.set ${unitId} ${periodKey}`, (tx) =>
+      tx.unitPredikat.upsert({
+        where: { unitId_periodKey: { unitId, periodKey } },
+        create: { id, unitId, periodKey, predikat, note, setById: ctx.me.id },
+        update: { predikat, note, setById: ctx.me.id },
+      }),
+    );
+    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'unitPredikat.set', entityType: 'UnitPredikat', entityId: id, details: { unitId, periodKey, predikat, as: decision.as } });
+    const saved = { unit: { name: unit.name } };
+    const leader = unit.leader;
     if (leader && leader.id !== ctx.me.id) {
       const locale = leader.locale;
       const period = parsePeriodKey(periodKey);

@@ -4,6 +4,7 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Reader } from '../services/db.js';
 
 /** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L). */
 export const LINK_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -38,7 +39,7 @@ export interface IssuedLinkCode {
 }
 
 /** Ids of `unitId` and every unit below it. */
-export async function unitSubtree(prisma: Pick<PrismaClient, 'unit'>, agencyId: string, unitId: string): Promise<string[]> {
+export async function unitSubtree(prisma: Pick<Reader, 'unit'>, agencyId: string, unitId: string): Promise<string[]> {
   const units = await prisma.unit.findMany({ where: { agencyId }, select: { id: true, parentId: true } });
   const children = new Map<string, string[]>();
   for (const unit of units) {

@@ -11,7 +11,7 @@ import { isoWeekKey, localDate } from '../domain/time-zones.js';
 import { bold, list, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
 import { formatPercent, type Locale } from '../i18n/catalogue.js';
 import { digestText } from '../i18n/digest.js';
-import { inChunks, type Db } from '../services/db.js';
+import { inChunks, type Reader } from '../services/db.js';
 import { renderParticipationChart, type ParticipationBar } from './chart.js';
 
 const DAY = 86_400_000;
@@ -59,7 +59,7 @@ export function reportedWeek(now: Date, timeZone: string): { weekKey: string; pr
 }
 
 /** Gathers the numbers of a digest for an agency, or for `unitId` and the units below it. */
-export async function computeDigest(db: Db, options: { agencyId: string; unitId: string | null; now: Date }): Promise<DigestData> {
+export async function computeDigest(db: Reader, options: { agencyId: string; unitId: string | null; now: Date }): Promise<DigestData> {
   const agency = await db.agency.findUniqueOrThrow({ where: { id: options.agencyId } });
   const units = await db.unit.findMany({ where: { agencyId: agency.id }, select: { id: true, name: true, parentId: true } });
   const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
@@ -126,7 +126,7 @@ export async function computeDigest(db: Db, options: { agencyId: string; unitId:
 }
 
 async function evaluationProgress(
-  db: Db,
+  db: Reader,
   agency: { timeZone: string; periodCadence: 'QUARTERLY' | 'MONTHLY'; evaluationOpensDays: number; evaluationClosesDays: number },
   ids: string[],
   now: Date,
@@ -149,7 +149,7 @@ async function evaluationProgress(
 }
 
 /** Supervisors of people in scope with no feedback given, clarification answered or obstacle answered in 30 days. */
-async function silentSupervisors(db: Db, people: { supervisorId: string | null }[], now: Date): Promise<string[]> {
+async function silentSupervisors(db: Reader, people: { supervisorId: string | null }[], now: Date): Promise<string[]> {
   const supervisorIds = [...new Set(people.map((p) => p.supervisorId).filter((id): id is string => !!id))];
   const since = new Date(now.getTime() - 30 * DAY);
   const feedback = await inChunks(supervisorIds, (chunk) => db.feedback.findMany({ where: { giverId: { in: chunk }, createdAt: { gte: since } }, distinct: ['giverId'], select: { giverId: true } }));

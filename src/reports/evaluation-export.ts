@@ -20,7 +20,7 @@ import type {
   RhkKind,
 } from '../generated/prisma/client.js';
 import { unitSubtree } from '../linking/link-codes.js';
-import { inChunks, type Db } from '../services/db.js';
+import { inChunks, type Reader } from '../services/db.js';
 
 /** One employee of the export. Counts are within the period; the plan is that of the period's year. */
 export interface EmployeeExportRow {
@@ -118,7 +118,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** Builds the export of `unitId` (with its sub-units; null: the whole agency) for `period`. */
-export async function buildEvaluationExport(db: Db, options: { agencyId: string; unitId: string | null; period: Period }): Promise<EvaluationExport> {
+export async function buildEvaluationExport(db: Reader, options: { agencyId: string; unitId: string | null; period: Period }): Promise<EvaluationExport> {
   // Flat queries, one relation at a time: Prisma runs sibling includes concurrently, which a
   // transaction's single connection must not be asked to do (see Db in services/db.ts).
   const { period } = options;

@@ -11,16 +11,20 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** The row an entry is stored as. */
+export function auditRow(entry: AuditEntry) {
+  return {
+    agencyId: entry.agencyId ?? null,
+    actorId: entry.actorId ?? null,
+    actorLabel: entry.actorLabel ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    details: json(entry.details ?? {}),
+  };
+}
+
+/** Writes an entry at once, in transaction `db` (commands and jobs that hold one). */
 export async function audit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.auditLog.create({
-    data: {
-      agencyId: entry.agencyId ?? null,
-      actorId: entry.actorId ?? null,
-      actorLabel: entry.actorLabel ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      details: json(entry.details ?? {}),
-    },
-  });
+  await db.auditLog.create({ data: auditRow(entry) });
 }

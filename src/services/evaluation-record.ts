@@ -13,7 +13,7 @@ import { instantFromLocal } from '../domain/time-zones.js';
 import { formatNumber, type Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { planningText } from '../i18n/planning.js';
-import type { Db } from './db.js';
+import type { Reader } from './db.js';
 import { finalResult } from './evaluations.js';
 import { targetLabel, workingPlan } from './plans.js';
 
@@ -29,7 +29,7 @@ function civilRange(period: Period): { gte: Date; lte: Date } {
 }
 
 /** The record of `employeeId` for `period`, as blocks in `locale`. */
-export async function recordBlocks(db: Db, employeeId: string, period: Period, locale: Locale): Promise<Block[]> {
+export async function recordBlocks(db: Reader, employeeId: string, period: Period, locale: Locale): Promise<Block[]> {
   const t = appraisalText[locale];
   const p = planningText[locale];
   // One query at a time: `db` may be the event's transaction (see Db in services/db.ts).
@@ -94,7 +94,7 @@ export async function recordBlocks(db: Db, employeeId: string, period: Period, l
 }
 
 /** The year's finalised periodic results, as the annual evaluation's input. */
-async function periodicResults(db: Db, employeeId: string, year: number, locale: Locale): Promise<Block[]> {
+async function periodicResults(db: Reader, employeeId: string, year: number, locale: Locale): Promise<Block[]> {
   const t = appraisalText[locale];
   const evaluations = await db.evaluation.findMany({
     where: { employeeId, year, kind: 'PERIODIC', status: { not: 'DRAFT' } },

@@ -10,7 +10,7 @@ import { checkCurve, type CurveResult } from '../domain/distribution-curve.js';
 import { openEvaluationPeriods, windowSettingOf, windowState } from '../domain/evaluation-window.js';
 import { periodOfDate, type Period } from '../domain/periods.js';
 import { resultsRatingForUnitLeader, type EmployeePredikat, type Rating, type UnitPredikat } from '../domain/rating-matrix.js';
-import type { Db } from './db.js';
+import type { Reader } from './db.js';
 import { reportsOf, todayFor, type Member, type Report } from './people.js';
 
 /** Evaluation kind of a period: a year is the annual evaluation. */
@@ -19,7 +19,7 @@ export function kindOf(period: Period): 'PERIODIC' | 'ANNUAL' {
 }
 
 /** The agency's evaluation settings. */
-export async function agencySettings(db: Db, agencyId: string) {
+export async function agencySettings(db: Reader, agencyId: string) {
   return db.agency.findUniqueOrThrow({
     where: { id: agencyId },
     select: { periodCadence: true, objectionDays: true, evaluationOpensDays: true, evaluationClosesDays: true },
@@ -27,14 +27,14 @@ export async function agencySettings(db: Db, agencyId: string) {
 }
 
 /** The periods whose evaluation window is open today, and the current periodic period (for the message when none is). */
-export async function evaluationPeriods(db: Db, me: Member, now: Date): Promise<{ open: Period[]; next: Period }> {
+export async function evaluationPeriods(db: Reader, me: Member, now: Date): Promise<{ open: Period[]; next: Period }> {
   const agency = await agencySettings(db, me.agencyId);
   const today = parseCivilDate(todayFor(me, now))!;
   return { open: openEvaluationPeriods(today, agency.periodCadence, windowSettingOf(agency)), next: periodOfDate(today, agency.periodCadence) };
 }
 
 /** Whether `period` may be evaluated today by `me`'s agency. */
-export async function isOpenForEvaluation(db: Db, me: Member, period: Period, now: Date): Promise<boolean> {
+export async function isOpenForEvaluation(db: Reader, me: Member, period: Period, now: Date): Promise<boolean> {
   const agency = await agencySettings(db, me.agencyId);
   return windowState(period, parseCivilDate(todayFor(me, now))!, windowSettingOf(agency)) === 'OPEN';
 }
@@ -56,17 +56,21 @@ export interface TeamMember extends Report {
   draftBy: string | null;
 }
 
+/** An evaluation this decision writes (not stored yet), seen by the team view as if it were. */
+export type PendingEvaluation = NonNullable<TeamMember['evaluation']> & { employeeId: string; rater: { name: string } };
+
 /**
  * The rater's reports for a period with each one's evaluation – all of them, or one supervisor's
- * team (`leaderId`) – not yet rated first, then by name.
+ * team (`leaderId`) – not yet rated first, then by name. `pending`: evaluations this decision is
+ * writing, which replace what is stored.
  */
-export async function teamEvaluations(db: Db, me: Member, period: Period, now: Date, leaderId?: string): Promise<TeamMember[]> {
+export async function teamEvaluations(db: Reader, me: Member, period: Period, now: Date, leaderId?: string, pending: PendingEvaluation[] = []): Promise<TeamMember[]> {
   const reports = (await reportsOf(db, me, now)).filter((r) => !leaderId || r.supervisorId === leaderId);
   const evaluations = await db.evaluation.findMany({
     where: { employeeId: { in: reports.map((r) => r.id) }, kind: kindOf(period), periodKey: period.key },
     select: { id: true, employeeId: true, status: true, raterId: true, predikat: true, resultsRating: true, behaviourRating: true, updatedAt: true, rater: { select: { name: true } } },
   });
-  const byEmployee = new Map(evaluations.map((e) => [e.employeeId, e]));
+  const byEmployee = new Map([...evaluations, ...pending].map((e) => [e.employeeId, e]));
   const team = reports.map((report): TeamMember => {
     const found = byEmployee.get(report.id);
     if (!found) return { ...report, evaluation: null, rated: false, draftBy: null };
@@ -78,7 +82,7 @@ export async function teamEvaluations(db: Db, me: Member, period: Period, now: D
 }
 
 /** The unit whose predikat applies to `leaderId`'s team: the unit they lead, else their own. */
-export async function teamUnit(db: Db, leaderId: string): Promise<{ id: string; name: string }> {
+export async function teamUnit(db: Reader, leaderId: string): Promise<{ id: string; name: string }> {
   const led = await db.unit.findFirst({ where: { leaderId }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
   if (led) return led;
   const own = await db.employee.findUniqueOrThrow({ where: { id: leaderId }, select: { unit: { select: { id: true, name: true } } } });
@@ -86,12 +90,12 @@ export async function teamUnit(db: Db, leaderId: string): Promise<{ id: string; 
 }
 
 /** A unit's predikat for a period, if set. */
-export async function unitPredikatFor(db: Db, unitId: string, periodKey: string): Promise<UnitPredikat | null> {
+export async function unitPredikatFor(db: Reader, unitId: string, periodKey: string): Promise<UnitPredikat | null> {
   return (await db.unitPredikat.findUnique({ where: { unitId_periodKey: { unitId, periodKey } }, select: { predikat: true } }))?.predikat ?? null;
 }
 
 /** The unit an employee leads with its predikat for the period: the unit-leader rule applies when found. */
-export async function ledUnitPredikat(db: Db, employeeId: string, periodKey: string): Promise<{ unit: string; predikat: UnitPredikat } | null> {
+export async function ledUnitPredikat(db: Reader, employeeId: string, periodKey: string): Promise<{ unit: string; predikat: UnitPredikat } | null> {
   const units = await db.unit.findMany({ where: { leaderId: employeeId }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
   for (const unit of units) {
     const predikat = await unitPredikatFor(db, unit.id, periodKey);
@@ -113,8 +117,8 @@ export interface TeamStatus {
   curve: CurveResult | null;
 }
 
-export async function teamStatus(db: Db, me: Member, period: Period, now: Date, leaderId: string): Promise<TeamStatus> {
-  const team = await teamEvaluations(db, me, period, now, leaderId);
+export async function teamStatus(db: Reader, me: Member, period: Period, now: Date, leaderId: string, pending: PendingEvaluation[] = []): Promise<TeamStatus> {
+  const team = await teamEvaluations(db, me, period, now, leaderId, pending);
   const unrated = team.filter((m) => !m.rated);
   const staleLeaders: TeamMember[] = [];
   for (const member of team) {
@@ -148,7 +152,7 @@ export function finalResult(evaluation: {
  * acting (a Plt/Plh who is not the employee's supervisor), the superior of the employee's
  * supervisor – the Atasan Pejabat Penilai the access rules name. Null when there is none.
  */
-export async function deciderFor(db: Db, evaluationId: string): Promise<{ id: string; name: string; locale: 'id' | 'en' } | null> {
+export async function deciderFor(db: Reader, evaluationId: string): Promise<{ id: string; name: string; locale: 'id' | 'en' } | null> {
   const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { raterId: true, employeeId: true } });
   const employee = await db.employee.findUniqueOrThrow({ where: { id: evaluation.employeeId }, select: { supervisorId: true, supervisor: { select: { supervisorId: true } } } });
   const rater = await db.employee.findUniqueOrThrow({ where: { id: evaluation.raterId }, select: { supervisorId: true } });

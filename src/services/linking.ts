@@ -4,7 +4,9 @@
  */
 import { hashLinkCode, normalizeLinkCode } from '../linking/link-codes.js';
 import type { Platform } from '../generated/prisma/client.js';
-import type { Db } from './db.js';
+import { uuidv7 } from '../storage/ids.js';
+import type { Reader } from './db.js';
+import type { UnitOfWork } from './work.js';
 
 /** Wrong codes allowed before an account is locked. */
 export const MAX_WRONG_CODES = 5;
@@ -27,7 +29,7 @@ export type RedeemResult =
   | { status: 'EXPIRED' | 'USED' | 'REVOKED' | 'INACTIVE' };
 
 /** Tries `typed` as a link code for `account` (which must not be linked yet). */
-export async function redeemLinkCode(db: Db, account: ChatAccount, typed: string, now: Date): Promise<RedeemResult> {
+export async function redeemLinkCode(db: Reader, work: UnitOfWork, account: ChatAccount, typed: string, now: Date): Promise<RedeemResult> {
   const key = { platform: account.platform, workspace: account.workspace, externalUserId: account.externalUserId };
   const attempts = await db.linkAttempt.findUnique({ where: { platform_workspace_externalUserId: key } });
   if (attempts?.lockedUntil && attempts.lockedUntil > now) {
@@ -39,11 +41,13 @@ export async function redeemLinkCode(db: Db, account: ChatAccount, typed: string
     // A lock that has run out starts a fresh count.
     const failed = (attempts?.lockedUntil ? 0 : (attempts?.failedCount ?? 0)) + 1;
     const lockedUntil = failed >= MAX_WRONG_CODES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await db.linkAttempt.upsert({
-      where: { platform_workspace_externalUserId: key },
-      create: { ...key, failedCount: failed, lastFailedAt: now, lockedUntil },
-      update: { failedCount: failed, lastFailedAt: now, lockedUntil },
-    });
+    work.change(`linkAttempt.failed ${account.externalUserId}`, (tx) =>
+      tx.linkAttempt.upsert({
+        where: { platform_workspace_externalUserId: key },
+        create: { ...key, failedCount: failed, lastFailedAt: now, lockedUntil },
+        update: { failedCount: failed, lastFailedAt: now, lockedUntil },
+      }),
+    );
     return lockedUntil ? { status: 'LOCKED', minutes: LOCK_MINUTES } : { status: 'WRONG', remaining: MAX_WRONG_CODES - failed };
   }
   // A real code, even an unusable one, is not a guess: it does not count as a wrong try.
@@ -52,24 +56,27 @@ export async function redeemLinkCode(db: Db, account: ChatAccount, typed: string
   if (code.expiresAt <= now) return { status: 'EXPIRED' };
   if (!code.employee.active) return { status: 'INACTIVE' };
 
-  // A new account on the same platform replaces the old one (a new phone, a new Telegram account).
-  await db.chatIdentity.deleteMany({ where: { employeeId: code.employeeId, platform: account.platform, workspace: account.workspace } });
-  const identity = await db.chatIdentity.create({
-    data: { ...key, employeeId: code.employeeId, dmChannelId: account.chatId, username: account.username, linkedAt: now, lastSeenAt: now },
+  const identityId = uuidv7(now.getTime());
+  // A code is used once: two accounts redeeming it at once – the second decides again and finds it used.
+  work.guarded(`linkCode.use ${code.id}`, (tx) => tx.linkCode.updateMany({ where: { id: code.id, usedAt: null }, data: { usedAt: now } }));
+  work.change(`identity.link ${identityId}`, async (tx) => {
+    // A new account on the same platform replaces the old one (a new phone, a new Telegram account).
+    await tx.chatIdentity.deleteMany({ where: { employeeId: code.employeeId, platform: account.platform, workspace: account.workspace } });
+    await tx.chatIdentity.create({
+      data: { id: identityId, ...key, employeeId: code.employeeId, dmChannelId: account.chatId, username: account.username, linkedAt: now, lastSeenAt: now },
+    });
+    await tx.linkCode.update({ where: { id: code.id }, data: { usedByIdentityId: identityId } });
+    await tx.linkAttempt.deleteMany({ where: key });
   });
-  await db.linkCode.update({ where: { id: code.id }, data: { usedAt: now, usedByIdentityId: identity.id } });
-  await db.linkAttempt.deleteMany({ where: key });
-  await db.auditLog.create({
-    data: {
-      agencyId: code.employee.agencyId,
-      actorId: code.employeeId,
-      action: 'identity.linked',
-      entityType: 'ChatIdentity',
-      entityId: identity.id,
-      details: { platform: account.platform, workspace: account.workspace },
-    },
+  work.audit({
+    agencyId: code.employee.agencyId,
+    actorId: code.employeeId,
+    action: 'identity.linked',
+    entityType: 'ChatIdentity',
+    entityId: identityId,
+    details: { platform: account.platform, workspace: account.workspace },
   });
-  return { status: 'LINKED', employeeId: code.employeeId, identityId: identity.id };
+  return { status: 'LINKED', employeeId: code.employeeId, identityId };
 }
 
 /**
@@ -77,7 +84,7 @@ export async function redeemLinkCode(db: Db, account: ChatAccount, typed: string
  * happens when no one or several people have that address, or when that employee already has an
  * account on this platform and workspace (HR re-links with a code then): undefined.
  */
-export async function linkByEmail(db: Db, account: ChatAccount, email: string, now: Date): Promise<{ employeeId: string; identityId: string } | undefined> {
+export async function linkByEmail(db: Reader, work: UnitOfWork, account: ChatAccount, email: string, now: Date): Promise<{ employeeId: string; identityId: string } | undefined> {
   const trimmed = email.trim();
   if (trimmed === '') return undefined;
   const matches = await db.employee.findMany({ where: { email: { equals: trimmed, mode: 'insensitive' }, active: true }, take: 2 });
@@ -86,18 +93,17 @@ export async function linkByEmail(db: Db, account: ChatAccount, email: string, n
   const taken = await db.chatIdentity.findFirst({ where: { employeeId: employee.id, platform: account.platform, workspace: account.workspace } });
   if (taken) return undefined;
   const key = { platform: account.platform, workspace: account.workspace, externalUserId: account.externalUserId };
-  const identity = await db.chatIdentity.create({
-    data: { ...key, employeeId: employee.id, dmChannelId: account.chatId, username: account.username, linkedAt: now, lastSeenAt: now },
+  const identityId = uuidv7(now.getTime());
+  work.change(`identity.link-by-email ${identityId}`, (tx) =>
+    tx.chatIdentity.create({ data: { id: identityId, ...key, employeeId: employee.id, dmChannelId: account.chatId, username: account.username, linkedAt: now, lastSeenAt: now } }),
+  );
+  work.audit({
+    agencyId: employee.agencyId,
+    actorId: employee.id,
+    action: 'identity.linked',
+    entityType: 'ChatIdentity',
+    entityId: identityId,
+    details: { platform: account.platform, workspace: account.workspace, method: 'email' },
   });
-  await db.auditLog.create({
-    data: {
-      agencyId: employee.agencyId,
-      actorId: employee.id,
-      action: 'identity.linked',
-      entityType: 'ChatIdentity',
-      entityId: identity.id,
-      details: { platform: account.platform, workspace: account.workspace, method: 'email' },
-    },
-  });
-  return { employeeId: employee.id, identityId: identity.id };
+  return { employeeId: employee.id, identityId };
 }

@@ -5,41 +5,43 @@
  */
 import type { Reply } from '../conversation/reply.js';
 import type { Platform } from '../generated/prisma/client.js';
-import { json, type Db } from './db.js';
+import { json, type Db, type Reader } from './db.js';
+import type { ChatAddress, UnitOfWork } from './work.js';
 
-/** Where a message goes. */
-export interface ChatAddress {
-  platform: Platform;
-  workspace: string;
-  chatId: string;
-  employeeId: string | null;
-  identityId: string | null;
-}
+export type { ChatAddress } from './work.js';
 
-/** An outbox row written by this transaction, to hand to the delivery queue after commit. */
+/** An outbox row written by a transaction, to hand to the delivery queue after commit. */
 export interface QueuedMessage {
   id: string;
   platform: Platform;
 }
 
-/** Writes outbox rows through one transaction and remembers them for delivery after commit. */
-export class OutboxWriter {
-  readonly queued: QueuedMessage[] = [];
+/** The chat of a person's most recently used reachable account; null when they have none (not linked, or every account unreachable). */
+export async function reachableChatOf(db: Reader, employeeId: string): Promise<ChatAddress | null> {
+  const identity = await db.chatIdentity.findFirst({
+    where: { employeeId, reachable: true },
+    orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { linkedAt: 'desc' }],
+  });
+  if (!identity) return null;
+  return {
+    platform: identity.platform,
+    workspace: identity.workspace,
+    chatId: identity.dmChannelId ?? identity.externalUserId,
+    employeeId,
+    identityId: identity.id,
+  };
+}
 
-  constructor(private readonly db: Db) {}
+/** Messages of one decision: queued in its unit of work, written when it commits. */
+export class Outbox {
+  constructor(
+    private readonly db: Reader,
+    private readonly work: UnitOfWork,
+  ) {}
 
   /** Queues `replies` to one chat, in order. */
-  async toChat(address: ChatAddress, replies: Reply[], options: { dedupeKey?: string } = {}): Promise<void> {
-    for (const [index, message] of replies.entries()) {
-      const row = await this.db.outboundMessage.create({
-        data: {
-          ...address,
-          payload: json(message),
-          dedupeKey: options.dedupeKey ? `${options.dedupeKey}:${index}` : null,
-        },
-      });
-      this.queued.push({ id: row.id, platform: row.platform });
-    }
+  toChat(address: ChatAddress, replies: Reply[], options: { dedupeKey?: string } = {}): void {
+    this.work.send(address, replies, options);
   }
 
   /**
@@ -47,48 +49,23 @@ export class OutboxWriter {
    * the person has none (not linked yet, or every account unreachable): the caller says so.
    */
   async toPerson(employeeId: string, replies: Reply[], options: { dedupeKey?: string } = {}): Promise<boolean> {
-    const identity = await this.db.chatIdentity.findFirst({
-      where: { employeeId, reachable: true },
-      orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { linkedAt: 'desc' }],
-    });
-    if (!identity) return false;
-    await this.toChat(
-      {
-        platform: identity.platform,
-        workspace: identity.workspace,
-        chatId: identity.dmChannelId ?? identity.externalUserId,
-        employeeId,
-        identityId: identity.id,
-      },
-      replies,
-      options,
-    );
+    const address = await reachableChatOf(this.db, employeeId);
+    if (!address) return false;
+    this.work.send(address, replies, options);
     return true;
   }
 }
 
 /**
- * Queues one message to a person's most recent reachable chat under `dedupeKey`: a second call
- * with the same key writes nothing. For messages the bot sends on its own (reminders, nudges).
+ * Queues one message to a person's most recent reachable chat under `dedupeKey`, at once in
+ * transaction `db`: a second call with the same key writes nothing. For messages the bot sends on
+ * its own (reminders, nudges).
  */
 export async function queueKeyed(db: Db, employeeId: string, dedupeKey: string, message: Reply): Promise<QueuedMessage[]> {
-  const identity = await db.chatIdentity.findFirst({
-    where: { employeeId, reachable: true },
-    orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { linkedAt: 'desc' }],
-  });
-  if (!identity) return [];
+  const address = await reachableChatOf(db, employeeId);
+  if (!address) return [];
   return db.outboundMessage.createManyAndReturn({
-    data: [
-      {
-        platform: identity.platform,
-        workspace: identity.workspace,
-        chatId: identity.dmChannelId ?? identity.externalUserId,
-        employeeId,
-        identityId: identity.id,
-        payload: json(message),
-        dedupeKey,
-      },
-    ],
+    data: [{ ...address, payload: json(message), dedupeKey }],
     skipDuplicates: true,
     select: { id: true, platform: true },
   });

@@ -6,7 +6,7 @@ import { can, isActingOn, type AccessContext, type AccessDecision, type AccessTa
 import { formatCivilDate } from '../domain/civil-date.js';
 import { localDate } from '../domain/time-zones.js';
 import type { Locale } from '../i18n/catalogue.js';
-import type { Db } from './db.js';
+import type { Reader } from './db.js';
 
 /** An employee with what conversations use. */
 export interface Member extends Person {
@@ -55,7 +55,7 @@ function toMember(row: MemberRow): Member {
 }
 
 /** The employee with this id. */
-export async function loadMember(db: Db, id: string): Promise<Member | null> {
+export async function loadMember(db: Reader, id: string): Promise<Member | null> {
   const row = await db.employee.findUnique({ where: { id }, select: memberSelect });
   return row ? toMember(row) : null;
 }
@@ -77,7 +77,7 @@ export interface Report {
 }
 
 /** Active direct reports, then the reports of people `me` acts for today, by name. */
-export async function reportsOf(db: Db, me: Member, now: Date): Promise<Report[]> {
+export async function reportsOf(db: Reader, me: Member, now: Date): Promise<Report[]> {
   const today = new Date(`${todayFor(me, now)}T00:00:00Z`);
   const assignments = await db.actingAssignment.findMany({
     where: { employeeId: me.id, startsOn: { lte: today }, endsOn: { gte: today } },
@@ -92,7 +92,7 @@ export async function reportsOf(db: Db, me: Member, now: Date): Promise<Report[]
 }
 
 /** Unit ids from the agency's root down to `unitId`. */
-async function unitPath(db: Db, unitId: string): Promise<string[]> {
+async function unitPath(db: Reader, unitId: string): Promise<string[]> {
   const path: string[] = [];
   let current: string | null = unitId;
   // Unit trees are shallow (a handful of levels); the bound guards against a corrupted cycle.
@@ -105,7 +105,7 @@ async function unitPath(db: Db, unitId: string): Promise<string[]> {
 }
 
 /** What the access rules need to know about the person acted upon. */
-export async function accessTarget(db: Db, employeeId: string): Promise<AccessTarget | null> {
+export async function accessTarget(db: Reader, employeeId: string): Promise<AccessTarget | null> {
   const row = await db.employee.findUnique({
     where: { id: employeeId },
     select: { id: true, agencyId: true, unitId: true, supervisorId: true, active: true, supervisor: { select: { supervisorId: true } } },
@@ -116,7 +116,7 @@ export async function accessTarget(db: Db, employeeId: string): Promise<AccessTa
 }
 
 /** The actor's acting assignments and HR roles, for today in their time zone. */
-export async function accessContextOf(db: Db, actor: Member, now: Date): Promise<AccessContext> {
+export async function accessContextOf(db: Reader, actor: Member, now: Date): Promise<AccessContext> {
   // One query at a time: `db` may be a transaction (see Db in services/db.ts).
   const assignments = await db.actingAssignment.findMany({ where: { employeeId: actor.id } });
   const roles = await db.hrRole.findMany({ where: { employeeId: actor.id } });
@@ -133,21 +133,21 @@ export async function accessContextOf(db: Db, actor: Member, now: Date): Promise
 }
 
 /** True when `actor` is `personId`, or acts for them (Plt/Plh) today. */
-export async function standsFor(db: Db, actor: Member, personId: string, now: Date): Promise<boolean> {
+export async function standsFor(db: Reader, actor: Member, personId: string, now: Date): Promise<boolean> {
   if (actor.id === personId) return true;
   const ctx = await accessContextOf(db, actor, now);
   return ctx.actingAssignments.some((a) => a.actingForId === personId && isActingOn(a, ctx.date));
 }
 
 /** Whether `actor` may take `action` about `targetId` now. */
-export async function decide(db: Db, actor: Member, action: Action, targetId: string, now: Date): Promise<AccessDecision> {
+export async function decide(db: Reader, actor: Member, action: Action, targetId: string, now: Date): Promise<AccessDecision> {
   const target = await accessTarget(db, targetId);
   if (!target) return { allowed: false, reason: 'NOT_PERMITTED' };
   return can(actor, action, target, await accessContextOf(db, actor, now));
 }
 
 /** Active people of an agency whose name contains `query`, or whose NIP is `query` (spaces ignored). */
-export async function findMembers(db: Db, agencyId: string, query: string, limit = 10): Promise<Member[]> {
+export async function findMembers(db: Reader, agencyId: string, query: string, limit = 10): Promise<Member[]> {
   const nip = query.replace(/\s/g, '');
   const rows = await db.employee.findMany({
     where: {

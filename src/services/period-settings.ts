@@ -4,8 +4,8 @@
  */
 import type { Locale } from '../i18n/catalogue.js';
 import { periodSettingsText } from '../i18n/period-settings.js';
-import { audit } from './audit.js';
-import type { Db } from './db.js';
+import type { Reader } from './db.js';
+import type { UnitOfWork } from './work.js';
 
 export interface PeriodSettings {
   periodCadence: 'QUARTERLY' | 'MONTHLY';
@@ -56,13 +56,14 @@ export function describePeriodSettings(agency: PeriodSettings & { name: string }
   });
 }
 
-export async function loadPeriodSettings(db: Db, agencyId: string): Promise<PeriodSettings & { name: string }> {
+export async function loadPeriodSettings(db: Reader, agencyId: string): Promise<PeriodSettings & { name: string }> {
   return db.agency.findUniqueOrThrow({ where: { id: agencyId }, select });
 }
 
-/** Saves the changed settings and audits them; returns the agency as it now is. */
-export async function savePeriodSettings(db: Db, agencyId: string, data: Partial<PeriodSettings>, actor: { actorId?: string; actorLabel?: string }) {
-  const saved = await db.agency.update({ where: { id: agencyId }, data, select });
-  await audit(db, { agencyId, ...actor, action: 'agency.periodsChanged', entityType: 'Agency', entityId: agencyId, details: data });
-  return saved;
+/** Saves the changed settings and audits them when `work` commits; returns the agency as it will then be. */
+export async function savePeriodSettings(db: Reader, work: UnitOfWork, agencyId: string, data: Partial<PeriodSettings>, actor: { actorId?: string; actorLabel?: string }) {
+  const current = await loadPeriodSettings(db, agencyId);
+  work.change(`agency.periods ${agencyId}`, (tx) => tx.agency.update({ where: { id: agencyId }, data }));
+  work.audit({ agencyId, ...actor, action: 'agency.periodsChanged', entityType: 'Agency', entityId: agencyId, details: data });
+  return { ...current, ...data };
 }

@@ -2,13 +2,12 @@
  * SKP plans: versions per employee and year. A proposal is a new version; agreeing locks it and
  * supersedes every other version; a revision is another new version, so history is kept.
  */
-import { randomUUID } from 'node:crypto';
 import { coreValueName, type CoreValueCode } from '../domain/berakhlak.js';
 import { formatNumber, type Locale } from '../i18n/catalogue.js';
 import { planningText } from '../i18n/planning.js';
 import { list, paragraph, bold, quote, type Block } from '../conversation/reply.js';
 import type { IndicatorAspect, PlanStatus, RhkKind } from '../generated/prisma/client.js';
-import type { Db } from './db.js';
+import type { Reader } from './db.js';
 
 /** An indicator as entered. `targetValue` with `targetUnit`, or a narrative `targetText`. */
 export interface IndicatorDraft {
@@ -47,79 +46,30 @@ const planInclude = {
 export type PlanView = NonNullable<Awaited<ReturnType<typeof latestPlan>>>;
 
 /** The newest version of an employee's plan for a year. */
-export async function latestPlan(db: Db, employeeId: string, year: number) {
+export async function latestPlan(db: Reader, employeeId: string, year: number) {
   return db.plan.findFirst({ where: { employeeId, year }, orderBy: { version: 'desc' }, include: planInclude });
 }
 
 /** One plan version by id. */
-export async function planById(db: Db, planId: string) {
+export async function planById(db: Reader, planId: string) {
   return db.plan.findUnique({ where: { id: planId }, include: planInclude });
 }
 
 /** The agreed plan in force: the newest agreed version. */
-export async function agreedPlan(db: Db, employeeId: string, year: number) {
+export async function agreedPlan(db: Reader, employeeId: string, year: number) {
   return db.plan.findFirst({ where: { employeeId, year, status: 'AGREED' }, orderBy: { version: 'desc' }, include: planInclude });
 }
 
 /** The plan people work against: the agreed one if any, otherwise the newest. */
-export async function workingPlan(db: Db, employeeId: string, year: number) {
+export async function workingPlan(db: Reader, employeeId: string, year: number) {
   return (await agreedPlan(db, employeeId, year)) ?? (await latestPlan(db, employeeId, year));
 }
 
 /** Statuses in which the employee may still agree or ask. */
 export const OPEN_STATUSES: PlanStatus[] = ['PROPOSED', 'CLARIFICATION_REQUESTED'];
 
-/** Writes a proposal as the next version; older unagreed versions are superseded at once. */
-export async function proposePlan(
-  db: Db,
-  input: { employeeId: string; raterId: string; year: number; positionTitle: string; rhks: RhkDraft[]; behaviours: BehaviourDraft[]; now: Date },
-) {
-  const latest = await db.plan.findFirst({ where: { employeeId: input.employeeId, year: input.year }, orderBy: { version: 'desc' } });
-  await db.plan.updateMany({
-    where: { employeeId: input.employeeId, year: input.year, status: { not: 'AGREED' }, supersededAt: null },
-    data: { supersededAt: input.now },
-  });
-  const plan = await db.plan.create({
-    data: {
-      employeeId: input.employeeId,
-      raterId: input.raterId,
-      year: input.year,
-      version: (latest?.version ?? 0) + 1,
-      status: 'PROPOSED',
-      positionTitle: input.positionTitle,
-      revisionReason: latest ? 'revisi' : null,
-      proposedAt: input.now,
-      behaviourExpectations: { create: input.behaviours.map((b) => ({ coreValue: b.coreValue, text: b.text })) },
-    },
-  });
-  for (const [position, rhk] of input.rhks.entries()) {
-    await db.resultExpectation.create({
-      data: {
-        planId: plan.id,
-        lineageId: randomUUID(),
-        kind: rhk.kind,
-        text: rhk.text,
-        position,
-        leaderRhkId: rhk.leaderRhkId,
-        indicators: { create: rhk.indicators.map((indicator, i) => ({ ...indicator, position: i })) },
-      },
-    });
-  }
-  return plan;
-}
-
-/** Agrees to an open plan version; every other version of the year is superseded. */
-export async function agreeToPlan(db: Db, planId: string, now: Date) {
-  const plan = await db.plan.update({ where: { id: planId }, data: { status: 'AGREED', agreedAt: now, supersededAt: null } });
-  await db.plan.updateMany({
-    where: { employeeId: plan.employeeId, year: plan.year, id: { not: plan.id }, supersededAt: null },
-    data: { supersededAt: now },
-  });
-  return plan;
-}
-
 /** True when `planId` is the newest version and still waiting for the employee. */
-export async function isOpenForResponse(db: Db, planId: string): Promise<boolean> {
+export async function isOpenForResponse(db: Reader, planId: string): Promise<boolean> {
   const plan = await db.plan.findUnique({ where: { id: planId } });
   if (!plan || !OPEN_STATUSES.includes(plan.status) || plan.supersededAt) return false;
   const newer = await db.plan.count({ where: { employeeId: plan.employeeId, year: plan.year, version: { gt: plan.version } } });
@@ -166,29 +116,54 @@ export function planBlocks(
   return blocks;
 }
 
-/** A stored plan as blocks, with its heading and status. */
-export function storedPlanBlocks(plan: PlanView, locale: Locale): Block[] {
+/** A plan version's content as messages show it, stored or about to be. */
+export interface PlanContent {
+  id: string;
+  employeeId: string;
+  employeeName: string;
+  year: number;
+  version: number;
+  status: PlanStatus;
+  rhks: (Omit<RhkDraft, 'leaderRhkId'> & { leaderText: string | null })[];
+  behaviours: BehaviourDraft[];
+}
+
+/** The content of a stored plan version. */
+export function planContentOf(plan: PlanView): PlanContent {
+  return {
+    id: plan.id,
+    employeeId: plan.employeeId,
+    employeeName: plan.employee.name,
+    year: plan.year,
+    version: plan.version,
+    status: plan.status,
+    rhks: plan.resultExpectations.map((rhk) => ({
+      kind: rhk.kind,
+      text: rhk.text,
+      leaderText: rhk.leaderRhk?.text ?? null,
+      indicators: rhk.indicators.map((i) => ({
+        aspect: i.aspect,
+        text: i.text,
+        targetValue: i.targetValue === null ? null : Number(i.targetValue),
+        targetUnit: i.targetUnit,
+        targetText: i.targetText,
+      })),
+    })),
+    behaviours: plan.behaviourExpectations.map((b) => ({ coreValue: b.coreValue, text: b.text })),
+  };
+}
+
+/** A plan version as blocks, with its heading and status. */
+export function planContentBlocks(plan: PlanContent, locale: Locale): Block[] {
   const t = planningText[locale];
   return [
-    paragraph(bold(t.planHeading({ name: plan.employee.name, year: plan.year, version: plan.version }))),
+    paragraph(bold(t.planHeading({ name: plan.employeeName, year: plan.year, version: plan.version }))),
     paragraph(t.status({ status: t[`status${plan.status}`] })),
-    ...planBlocks(
-      {
-        rhks: plan.resultExpectations.map((rhk) => ({
-          kind: rhk.kind,
-          text: rhk.text,
-          leaderText: rhk.leaderRhk?.text ?? null,
-          indicators: rhk.indicators.map((i) => ({
-            aspect: i.aspect,
-            text: i.text,
-            targetValue: i.targetValue === null ? null : Number(i.targetValue),
-            targetUnit: i.targetUnit,
-            targetText: i.targetText,
-          })),
-        })),
-        behaviours: plan.behaviourExpectations.map((b) => ({ coreValue: b.coreValue, text: b.text })),
-      },
-      locale,
-    ),
+    ...planBlocks(plan, locale),
   ];
+}
+
+/** A stored plan as blocks, with its heading and status. */
+export function storedPlanBlocks(plan: PlanView, locale: Locale): Block[] {
+  return planContentBlocks(planContentOf(plan), locale);
 }

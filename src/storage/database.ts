@@ -23,12 +23,12 @@ export interface Database {
 }
 
 /** Where to find the database. */
-export type DatabaseTarget = { databaseUrl: string } | { embeddedDir: string } | { inMemory: true };
+export type DatabaseTarget = { databaseUrl: string; poolSize?: number } | { embeddedDir: string } | { inMemory: true };
 
 /** Opens a database and a Prisma client through the matching driver adapter. */
 export async function openDatabase(target: DatabaseTarget, options: { retry?: ConnectRetry } = {}): Promise<Database> {
   if ('databaseUrl' in target) {
-    const db = await openPostgres(target.databaseUrl, { retry: options.retry });
+    const db = await openPostgres(target.databaseUrl, { retry: options.retry, max: target.poolSize });
     const prisma = new PrismaClient({ adapter: new PrismaPg(db.pool) });
     return {
       prisma,
@@ -57,6 +57,6 @@ export async function openDatabase(target: DatabaseTarget, options: { retry?: Co
 }
 
 /** The database a configuration points at. */
-export function databaseTargetOf(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseTarget {
-  return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { embeddedDir: join(config.dataDir, 'pglite') };
+export function databaseTargetOf(config: { databaseUrl: string | undefined; databasePoolSize?: number; dataDir: string }): DatabaseTarget {
+  return config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize } : { embeddedDir: join(config.dataDir, 'pglite') };
 }

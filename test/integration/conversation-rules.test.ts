@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireIdleSessions } from '../../src/bot/expiry.js';
 import { issueLinkCodes } from '../../src/linking/link-codes.js';
+import { decideAndCommit } from '../../src/services/commit.js';
 import { redeemLinkCode } from '../../src/services/linking.js';
 import { useTestDatabase } from '../support/database.js';
 import { outboxSettled, startConsoleBot, type ConsoleSession } from '../support/console.js';
@@ -133,9 +134,10 @@ describe('link codes', () => {
     const [old] = (await issueLinkCodes(db.prisma, { agencyId: agency.id, unitIds: [newcomer.unitId], ttlDays: 1, now })).codes.filter((c) => c.employeeId === newcomer.id);
     const [fresh] = (await issueLinkCodes(db.prisma, { agencyId: agency.id, unitIds: [newcomer.unitId], ttlDays: 1, now })).codes.filter((c) => c.employeeId === newcomer.id);
     const account = { platform: 'TELEGRAM' as const, workspace: '', externalUserId: '424242', chatId: '424242', username: null };
-    expect(await redeemLinkCode(db.prisma, account, old!.code, now)).toEqual({ status: 'REVOKED' });
-    expect(await redeemLinkCode(db.prisma, account, fresh!.code, new Date('2026-11-29T03:00:00Z'))).toEqual({ status: 'EXPIRED' });
+    const redeem = async (code: string, at: Date) => (await decideAndCommit(db.prisma, at, (work) => redeemLinkCode(db.prisma, work, account, code, at))).value;
+    expect(await redeem(old!.code, now)).toEqual({ status: 'REVOKED' });
+    expect(await redeem(fresh!.code, new Date('2026-11-29T03:00:00Z'))).toEqual({ status: 'EXPIRED' });
     expect(await db.prisma.linkAttempt.count({ where: { externalUserId: '424242' } })).toBe(0);
-    expect(await redeemLinkCode(db.prisma, account, fresh!.code, now)).toMatchObject({ status: 'LINKED', employeeId: newcomer.id });
+    expect(await redeem(fresh!.code, now)).toMatchObject({ status: 'LINKED', employeeId: newcomer.id });
   });
 });

@@ -5,6 +5,7 @@
  * follow-up recommendation shows the credit-point conversion and the superior records the decision.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideAndCommit } from '../../src/services/commit.js';
 import { welcome } from '../../src/bot/router.js';
 import { plainText } from '../../src/conversation/reply.js';
 import { useTestDatabase } from '../support/database.js';
@@ -82,7 +83,7 @@ describe('annual evaluation', () => {
     expect((await db.prisma.evaluation.findFirstOrThrow({ where: { periodKey: '2026', employee: { name: 'Ratna Sari Dewi' } } })).deliveredAt).toEqual(NOW);
     // When he links (a week later), the welcome carries the result and his 14 days start then.
     const linkedAt = new Date('2027-01-04T03:00:00Z');
-    const greeting = (await welcome(db.prisma, bayu.employeeId, linkedAt)).map(plainText).join('\n');
+    const greeting = (await decideAndCommit(db.prisma, linkedAt, (work) => welcome(db.prisma, work, bayu.employeeId, linkedAt))).value.map(plainText).join('\n');
     expect(greeting).toMatch(/Hasil evaluasi kinerja Tahun 2026 dari Sri Wahyuni[\s\S]*paling lambat 18 Jan 2027[\s\S]*Predikat: Baik/);
     expect((await db.prisma.evaluation.findUniqueOrThrow({ where: { id: bayu.id } })).deliveredAt).toEqual(linkedAt);
 

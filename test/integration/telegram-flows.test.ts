@@ -48,6 +48,21 @@ describe('Telegram', () => {
     await playEveryFlow(bot.driver, db);
   });
 
+  it('does not reopen an obstacle marked resolved while its response was being typed', async () => {
+    await bot.driver.as('Andi Pratama');
+    // Asked which RHK only when Andi has a plan (the scenario above gives him one).
+    if (/RHK yang mana/.test(await bot.driver.say('/kendala'))) await bot.driver.say('1');
+    await bot.driver.say('Printer ruang seksi rusak sejak pagi.');
+    expect(await bot.driver.press('Lewati')).toMatch(/Kendala terkirim kepada Sri Wahyuni/);
+    await bot.driver.as('Sri Wahyuni');
+    expect(await bot.driver.press('Tanggapi')).toMatch(/Printer ruang seksi rusak/);
+    expect(await bot.driver.press('Tandai selesai')).toMatch(/Kendala ditandai selesai/);
+    expect(await bot.driver.say('Sudah saya minta teknisi datang.')).toMatch(/Kendala ini sudah ditandai selesai/);
+    const obstacle = await db.prisma.obstacle.findFirstOrThrow({ where: { text: 'Printer ruang seksi rusak sejak pagi.' } });
+    expect(obstacle).toMatchObject({ status: 'RESOLVED', response: null });
+    expect(await bot.driver.inbox('Andi Pratama')).not.toMatch(/menanggapi kendala Anda/);
+  });
+
   it('removes the buttons of a question once it is answered', async () => {
     const sri = userOf('Sri Wahyuni');
     await say(sri, '/umpanbalik');

@@ -98,7 +98,7 @@ export interface TelegramBot {
 export async function settleUpdate(db: TestDatabase, updateId: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const processed = await db.prisma.processedUpdate.count({ where: { platform: 'TELEGRAM', updateKey: String(updateId) } });
+    const processed = await db.prisma.processedUpdate.count({ where: { platform: 'TELEGRAM', updateKey: String(updateId), handledAt: { not: null } } });
     // Rows being sent are still PENDING (with a lease); rows waiting to be retried carry their last error.
     const pending = await db.prisma.outboundMessage.count({ where: { status: 'PENDING', lastError: null } });
     if (processed > 0 && pending === 0) return;

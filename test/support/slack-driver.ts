@@ -62,7 +62,7 @@ export async function startSlackBot(db: TestDatabase, options: { now: () => Date
   async function settle(updateKey: string, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const processed = await db.prisma.processedUpdate.count({ where: { platform: 'SLACK', updateKey: { startsWith: updateKey } } });
+      const processed = await db.prisma.processedUpdate.count({ where: { platform: 'SLACK', updateKey: { startsWith: updateKey }, handledAt: { not: null } } });
       const pending = await db.prisma.outboundMessage.count({ where: { status: 'PENDING', lastError: null } });
       if (processed > 0 && pending === 0) return;
       await sleep(15);

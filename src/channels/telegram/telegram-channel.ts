@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { Telegraf, TelegramError } from 'telegraf';
-import type { EventEffects } from '../../bot/context.js';
+import type { ServerResponse } from 'node:http';
+import type { InboundHandler } from '../../bot/context.js';
 import { COMMANDS } from '../../bot/commands.js';
-import type { InboundEvent } from '../../bot/inbound.js';
 import type { Config } from '../../config/load.js';
 import type { Reply } from '../../conversation/reply.js';
 import { DeliveryError, type Channel } from '../../delivery/channel.js';
@@ -40,6 +40,13 @@ export function classifyTelegramError(error: unknown): DeliveryError {
   return new DeliveryError('rejected', description);
 }
 
+/** Makes the webhook answer 503, so Telegram delivers the update again later (polling re-fetches it anyway). */
+function refuseDelivery(telegram: unknown): void {
+  // telegraf keeps the webhook's response on the context's Telegram client; it ends it when the middleware returns.
+  const response = (telegram as { response?: ServerResponse }).response;
+  if (response && !response.headersSent) response.statusCode = 503;
+}
+
 export class TelegramChannel implements Channel {
   readonly platform = 'TELEGRAM' as const;
   private readonly bot: Telegraf;
@@ -55,15 +62,26 @@ export class TelegramChannel implements Channel {
     this.bot.catch((error, ctx) => this.logger.error({ err: error, updateId: ctx.update.update_id }, 'telegram update failed'));
   }
 
-  async start(handle: (event: InboundEvent) => Promise<EventEffects>): Promise<void> {
+  async start(handle: InboundHandler): Promise<void> {
+    const webhook = !!this.config.webhookUrl;
     this.bot.use(async (ctx) => {
       const event = toInboundEvent(ctx.update);
       if (!event) return;
-      const effects = await handle(event);
-      if (ctx.callbackQuery) {
-        await ctx.answerCbQuery().catch((error: unknown) => this.logger.debug({ err: error }, 'answerCallbackQuery failed'));
-        if (effects.clearButtons) await ctx.editMessageReplyMarkup(undefined).catch(() => {});
+      // The update is answered (webhook: the HTTP response; polling: the next getUpdates) as soon as
+      // the bot has stored it, not when it has been handled. A webhook update that could not be
+      // stored is answered 503, and Telegram sends it again.
+      let acknowledge: (accepted: boolean) => void = () => {};
+      const accepted = new Promise<boolean>((resolve) => (acknowledge = resolve));
+      const done = handle(event, webhook ? acknowledge : undefined);
+      void done.then(async (effects) => {
+        if (effects.clearButtons && ctx.callbackQuery) await ctx.editMessageReplyMarkup(undefined).catch(() => {});
+      });
+      if (webhook && !(await accepted)) {
+        refuseDelivery(ctx.telegram);
+        return;
       }
+      if (!webhook) await done;
+      if (ctx.callbackQuery) void ctx.answerCbQuery().catch((error: unknown) => this.logger.debug({ err: error }, 'answerCallbackQuery failed'));
     });
     this.bot.botInfo = await this.bot.telegram.getMe().catch((error: unknown) => {
       throw new Error(`Telegram did not accept TELEGRAM_BOT_TOKEN: ${error instanceof TelegramError ? error.description : String(error)}`);

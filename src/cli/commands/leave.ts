@@ -3,18 +3,18 @@
  * The employee is told in chat, as when a supervisor records it with /cuti – the message waits in
  * the outbox and the running bot sends it.
  */
-import { epochDay, formatCivilDate, parseCivilDate, type CivilDate } from '../../domain/civil-date.js';
+import { formatCivilDate, parseCivilDate, type CivilDate } from '../../domain/civil-date.js';
 import { localDate } from '../../domain/time-zones.js';
 import { CliUsageError } from '../../errors.js';
 import { parseDate } from '../../conversation/inputs.js';
-import { reply, paragraph } from '../../conversation/reply.js';
 import { checkinText } from '../../i18n/checkins.js';
-import { audit } from '../../services/audit.js';
-import { OutboxWriter } from '../../services/outbox.js';
+import { notify } from '../../notifications/notify.js';
+import { decideAndCommit } from '../../services/commit.js';
+import { leaveDatesProblem } from '../../services/leave-service.js';
+import { servicesFor } from '../../services/registry.js';
 import type { CliContext } from '../context.js';
 import { chooseAgency, choosePerson } from './agency.js';
 
-const MAX_DAYS = 90;
 
 export interface LeaveArgs {
   instansi?: string;
@@ -39,19 +39,16 @@ export async function leaveAddCommand(context: CliContext, args: LeaveArgs): Pro
   const person = await choosePerson(db.prisma, context, agency.id, args.nip);
   const from = date(context, agency.timeZone, 'from', args.from);
   const to = date(context, agency.timeZone, 'to', args.to);
-  if (epochDay(to) < epochDay(from)) throw new CliUsageError(checkinText[context.locale].leaveEndBeforeStart);
-  if (epochDay(to) - epochDay(from) + 1 > MAX_DAYS) throw new CliUsageError(checkinText[context.locale].leaveTooLong);
-  const start = formatCivilDate(from);
-  const end = formatCivilDate(to);
-  await db.prisma.$transaction(async (tx) => {
-    const leave = await tx.leave.create({
-      data: { employeeId: person.id, startsOn: new Date(`${start}T00:00:00Z`), endsOn: new Date(`${end}T00:00:00Z`), note: args.note?.trim() || null },
-    });
-    await audit(tx, { agencyId: agency.id, actorLabel: 'cli', action: 'leave.recorded', entityType: 'Leave', entityId: leave.id, details: { employeeId: person.id, start, end } });
-    const text = checkinText[person.locale];
-    await new OutboxWriter(tx).toPerson(person.id, [reply([paragraph(text.leaveSavedToEmployee({ by: text.leaveByHr, start, end }))])]);
+  const problem = leaveDatesProblem(from, to);
+  if (problem) throw new CliUsageError(problem === 'END_BEFORE_START' ? checkinText[context.locale].leaveEndBeforeStart : checkinText[context.locale].leaveTooLong);
+  const { value: recorded } = await decideAndCommit(db.prisma, context.now(), async (work) => {
+    const result = await servicesFor(db.prisma, work).leave.record({ hr: { agencyId: agency.id, label: 'cli' } }, { employeeId: person.id, start: from, end: to, note: args.note?.trim() || null });
+    if (result.ok) await notify(db.prisma, work, result.events);
+    return result;
   });
-  context.out(checkinText[context.locale].leaveSaved({ name: person.name, start, end }));
+  // The person and the dates were checked above: a refusal here means the person was removed meanwhile.
+  if (!recorded.ok) throw new Error(`leave not recorded: ${recorded.refusal.code}`);
+  context.out(checkinText[context.locale].leaveSaved({ name: person.name, start: recorded.value.start, end: recorded.value.end }));
   return 0;
 }
 

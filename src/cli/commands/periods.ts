@@ -3,6 +3,7 @@
  * (the regulation's forms) or monthly (many agencies, because allowances are paid monthly), the SKP
  * deadline, and the days an employee has to file a keberatan.
  */
+import { decideAndCommit } from '../../services/commit.js';
 import { CliUsageError } from '../../errors.js';
 import { describePeriodSettings, isSettingDays, loadPeriodSettings, parseDayMonth, savePeriodSettings, type PeriodSettings } from '../../services/period-settings.js';
 import type { CliContext } from '../context.js';
@@ -46,7 +47,7 @@ export async function periodsSetCommand(context: CliContext, args: PeriodArgs): 
   if (args['evaluation-opens'] !== undefined) data.evaluationOpensDays = windowDays(context, args['evaluation-opens']);
   if (args['evaluation-closes'] !== undefined) data.evaluationClosesDays = windowDays(context, args['evaluation-closes']);
   if (Object.keys(data).length === 0) fail(context.text.periodsNothingToSet);
-  const updated = await db.prisma.$transaction((tx) => savePeriodSettings(tx, agency.id, data, { actorLabel: 'cli' }));
+  const { value: updated } = await decideAndCommit(db.prisma, context.now(), (work) => savePeriodSettings(db.prisma, work, agency.id, data, { actorLabel: 'cli' }));
   context.out(describePeriodSettings(updated, context.locale));
   return 0;
 }

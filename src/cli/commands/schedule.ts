@@ -3,6 +3,7 @@
  * from the schedule the unit has now (its own or inherited); without --unit it sets the agency's
  * top-level units, i.e. everyone without a schedule of their own further down.
  */
+import { decideAndCommit } from '../../services/commit.js';
 import { describeSchedule, ownSchedule, parseQuestions, parseTimeOfDay, parseWeekday, resetSchedule, saveSchedule, scheduleLines, settingsProblem } from '../../checkins/schedule-admin.js';
 import { scheduleOfUnit, type ScheduleSettings } from '../../checkins/schedules.js';
 import { CliUsageError } from '../../errors.js';
@@ -67,8 +68,8 @@ export async function scheduleSetCommand(context: CliContext, args: ScheduleArgs
     const base = (await ownSchedule(db.prisma, unit.id)) ?? (await scheduleOfUnit(db.prisma, unit.id)).settings;
     changes.push({ unit, settings: applyArgs(context, base, args) });
   }
-  await db.prisma.$transaction(async (tx) => {
-    for (const change of changes) await saveSchedule(tx, { agencyId: agency.id, unitId: change.unit.id, settings: change.settings, actorLabel: CLI_LABEL });
+  await decideAndCommit(db.prisma, context.now(), async (work) => {
+    for (const change of changes) await saveSchedule(db.prisma, work, { agencyId: agency.id, unitId: change.unit.id, settings: change.settings, actorLabel: CLI_LABEL });
   });
   const t = scheduleText[context.locale];
   for (const change of changes) context.out(t.saved({ unit: change.unit.name, settings: describeSchedule(change.settings, context.locale) }));
@@ -81,7 +82,7 @@ export async function scheduleResetCommand(context: CliContext, args: ScheduleAr
   const agency = await chooseAgency(db.prisma, context, args.instansi);
   const unit = await chooseUnit(db.prisma, context, agency.id, args.unit);
   const t = scheduleText[context.locale];
-  const reset = await db.prisma.$transaction((tx) => resetSchedule(tx, { agencyId: agency.id, unitId: unit.id, actorLabel: CLI_LABEL }));
+  const { value: reset } = await decideAndCommit(db.prisma, context.now(), (work) => resetSchedule(db.prisma, work, { agencyId: agency.id, unitId: unit.id, actorLabel: CLI_LABEL }));
   context.out(reset ? t.reset({ unit: unit.name }) : t.resetNothing({ unit: unit.name }));
   return 0;
 }

@@ -14,6 +14,7 @@ describe('configuration', () => {
       logLevel: 'info',
       dataDir: '/srv/bot/.data',
       databaseUrl: undefined,
+      databasePoolSize: 10,
       redisUrl: undefined,
       queuePrefix: 'dk',
       deliveryLeaseSeconds: 60,

@@ -1,0 +1,53 @@
+/**
+ * Who hears what: one table from each domain event to its notices (recipient and message in the
+ * recipient's language). Flows and services never build other people's messages; they return
+ * events, and `notify` queues the notices in the decision's unit of work, to each recipient's most
+ * recently used reachable chat.
+ */
+import type { Reader } from '../services/db.js';
+import type { DomainEvent, PersonRef } from '../services/events.js';
+import { reachableChatOf } from '../services/outbox.js';
+import type { UnitOfWork } from '../services/work.js';
+import type { Notice } from './notice.js';
+import { feedbackGiven, feedbackReplied, feedbackRequested } from './feedback.js';
+import { leaveRecorded } from './leave.js';
+import { obstacleReported, obstacleResolved, obstacleResponded } from './obstacles.js';
+import { clarificationAnswered, clarificationRequested, planAgreed, planProposed } from './plans.js';
+
+type NoticesOf = { [K in DomainEvent['type']]: (event: Extract<DomainEvent, { type: K }>) => Notice[] };
+
+/** Adding an event type without saying who hears about it does not compile. */
+const NOTICES: NoticesOf = {
+  'obstacle.reported': obstacleReported,
+  'obstacle.responded': obstacleResponded,
+  'obstacle.resolved': obstacleResolved,
+  'plan.proposed': planProposed,
+  'plan.agreed': planAgreed,
+  'plan.clarificationRequested': clarificationRequested,
+  'plan.clarificationAnswered': clarificationAnswered,
+  'feedback.given': feedbackGiven,
+  'feedback.replied': feedbackReplied,
+  'feedback.requested': feedbackRequested,
+  'leave.recorded': leaveRecorded,
+};
+
+/** The notices an event causes. */
+export function noticesOf(event: DomainEvent): Notice[] {
+  const build = NOTICES[event.type] as (event: DomainEvent) => Notice[];
+  return build(event);
+}
+
+/** Sends the events' notices; returns the recipients the bot cannot reach (not linked, or every account unreachable). */
+export async function notify(db: Reader, work: UnitOfWork, events: DomainEvent[]): Promise<PersonRef[]> {
+  const unreachable: PersonRef[] = [];
+  for (const notice of events.flatMap(noticesOf)) {
+    const address = await reachableChatOf(db, notice.to.id);
+    if (!address) {
+      unreachable.push(notice.to);
+      continue;
+    }
+    const message = notice.message((label, payload) => work.button(notice.to.id, label, payload));
+    work.send(address, [message], notice.dedupeKey ? { dedupeKey: notice.dedupeKey } : {});
+  }
+  return unreachable;
+}

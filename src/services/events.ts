@@ -1,0 +1,30 @@
+/**
+ * Domain events: what a service's change means for other people. Services return them; the
+ * notifications module (src/notifications) decides who hears about each and in which words, in
+ * the recipient's own language. Events carry what those messages need, so notifying reads little.
+ */
+import type { Locale } from '../i18n/catalogue.js';
+import type { ObstacleView } from './obstacles.js';
+import type { ClarificationRecord, PlanRecord } from './plan-service.js';
+import type { FeedbackView } from './feedback-service.js';
+
+/** A person as a message to or about them needs them. */
+export interface PersonRef {
+  id: string;
+  name: string;
+  locale: Locale;
+}
+
+export type DomainEvent =
+  | { type: 'obstacle.reported'; obstacle: ObstacleView }
+  | { type: 'obstacle.responded'; obstacle: ObstacleView; response: string; by: PersonRef }
+  | { type: 'obstacle.resolved'; obstacle: ObstacleView; by: PersonRef }
+  | { type: 'plan.proposed'; plan: PlanRecord }
+  | { type: 'plan.agreed'; plan: PlanRecord }
+  | { type: 'plan.clarificationRequested'; plan: PlanRecord; clarificationId: string; question: string; askedBy: PersonRef }
+  | { type: 'plan.clarificationAnswered'; clarification: ClarificationRecord; answer: string; by: PersonRef; stillOpen: boolean }
+  | { type: 'feedback.given'; feedback: FeedbackView }
+  | { type: 'feedback.replied'; feedback: FeedbackView }
+  /** `by`: the name of who recorded it; null for HR (at the CLI). */
+  | { type: 'leave.recorded'; employee: PersonRef; by: string | null; start: string; end: string }
+  | { type: 'feedback.requested'; requestId: string; requester: PersonRef; supervisor: PersonRef; rhk: { id: string; text: string } | null; topic: string };

@@ -1,0 +1,56 @@
+/**
+ * The services of one decision, each over its store, the access rules and the decision's unit of
+ * work. Built lazily: an event that needs no service builds none.
+ */
+import { uuidv7 } from '../storage/ids.js';
+import { databaseAccess, type Access } from './access.js';
+import type { Reader } from './db.js';
+import { obstacleStore } from './obstacle-store.js';
+import { CheckinService } from './checkin-service.js';
+import { checkinStore } from './checkin-store.js';
+import { FeedbackService } from './feedback-service.js';
+import { feedbackStore } from './feedback-store.js';
+import { LeaveService } from './leave-service.js';
+import { leaveStore } from './leave-store.js';
+import { ObstacleService } from './obstacles.js';
+import { ProgressService } from './progress-service.js';
+import { progressStore } from './progress-store.js';
+import { PlanService } from './plan-service.js';
+import { planStore } from './plan-store.js';
+import type { UnitOfWork } from './work.js';
+
+export interface Services {
+  obstacles: ObstacleService;
+  plans: PlanService;
+  feedback: FeedbackService;
+  leave: LeaveService;
+  checkins: CheckinService;
+  progress: ProgressService;
+}
+
+/** The services for a decision reading from `db` into `work`. */
+export function servicesFor(db: Reader, work: UnitOfWork): Services {
+  let access: Access | undefined;
+  const common = () => ({ access: (access ??= databaseAccess(db, work.now)), work, newId: () => uuidv7(work.now.getTime()) });
+  const built: Partial<Services> = {};
+  return {
+    get obstacles() {
+      return (built.obstacles ??= new ObstacleService({ ...common(), obstacles: obstacleStore(db, work) }));
+    },
+    get feedback() {
+      return (built.feedback ??= new FeedbackService({ ...common(), feedback: feedbackStore(db, work) }));
+    },
+    get checkins() {
+      return (built.checkins ??= new CheckinService({ work, obstacles: this.obstacles, checkins: checkinStore(db, work) }));
+    },
+    get progress() {
+      return (built.progress ??= new ProgressService({ ...common(), progress: progressStore(db, work) }));
+    },
+    get leave() {
+      return (built.leave ??= new LeaveService({ ...common(), leaves: leaveStore(db, work) }));
+    },
+    get plans() {
+      return (built.plans ??= new PlanService({ ...common(), plans: planStore(db, work) }));
+    },
+  };
+}
