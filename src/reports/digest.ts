@@ -11,8 +11,10 @@ import { isoWeekKey, localDate } from '../domain/time-zones.js';
 import { bold, list, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
 import { formatPercent, type Locale } from '../i18n/catalogue.js';
 import { digestText } from '../i18n/digest.js';
-import { inChunks, type Reader } from '../services/db.js';
+import type { Reader } from '../services/db.js';
 import { renderParticipationChart, type ParticipationBar } from './chart.js';
+import type { Agency, PrismaClient } from '../generated/prisma/client.js';
+import { evaluationCounts, oldObstacles, participation, planFigures, silentSupervisors, unreachableAccounts, useReportSettings, type FigureScope } from './digest-figures.js';
 
 const DAY = 86_400_000;
 /** Names listed per section before "… and N more". */
@@ -58,111 +60,101 @@ export function reportedWeek(now: Date, timeZone: string): { weekKey: string; pr
   return { weekKey: isoWeekKey(anchor, timeZone), previousWeekKey: isoWeekKey(new Date(anchor.getTime() - 7 * DAY), timeZone) };
 }
 
-/** Gathers the numbers of a digest for an agency, or for `unitId` and the units below it. */
-export async function computeDigest(db: Reader, options: { agencyId: string; unitId: string | null; now: Date }): Promise<DigestData> {
-  const agency = await db.agency.findUniqueOrThrow({ where: { id: options.agencyId } });
+/** What a digest covers: its agency, and each unit in scope with the top unit its line rolls up to. */
+export interface DigestScope {
+  agency: Agency;
+  /** Unit id → id of the top unit it rolls up to, for every unit in scope. */
+  tops: Map<string, string>;
+  nameOf: Map<string, string>;
+  /** The scope as the figure queries take it. */
+  figures: FigureScope;
+}
+
+/** The scope of the digest of an agency, or of `unitId` and the units below it. */
+export async function digestScope(db: Reader, agencyId: string, unitId: string | null): Promise<DigestScope> {
+  const agency = await db.agency.findUniqueOrThrow({ where: { id: agencyId } });
   const units = await db.unit.findMany({ where: { agencyId: agency.id }, select: { id: true, name: true, parentId: true } });
   const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
-  const nameOf = new Map(units.map((u) => [u.id, u.name]));
-  // Each unit rolls up to its top unit: a child of the scope's unit, or an agency root.
-  const topOf = (unitId: string): string | undefined => {
-    let current: string | null | undefined = unitId;
+  // Each unit rolls up to its top unit: a child of the scope's unit, or an agency root. The tree is
+  // small (about 1,400 units in a province), so it is walked here and only counts come from SQL.
+  const topOf = (id: string): string | undefined => {
+    let current: string | null | undefined = id;
     for (let depth = 0; current && depth < 50; depth++) {
       const parent: string | null | undefined = parentOf.get(current);
-      if (options.unitId ? parent === options.unitId || current === options.unitId : !parent) return current;
+      if (unitId ? parent === unitId || current === unitId : !parent) return current;
       current = parent;
     }
     return undefined;
   };
+  const tops = new Map<string, string>();
+  for (const unit of units) {
+    const top = topOf(unit.id);
+    if (top !== undefined) tops.set(unit.id, top);
+  }
+  return { agency, tops, nameOf: new Map(units.map((u) => [u.id, u.name])), figures: { agencyId: agency.id, unitIds: tops.size === units.length ? null : [...tops.keys()] } };
+}
 
-  const employees = await db.employee.findMany({ where: { agencyId: agency.id, active: true }, select: { id: true, unitId: true, name: true, supervisorId: true } });
-  const inScope = employees.filter((e) => topOf(e.unitId) !== undefined);
-  const ids = inScope.map((e) => e.id);
+/**
+ * Reads the numbers of a digest in a read-only transaction of its own, so every figure comes from
+ * the same snapshot (an import or a late answer between two queries cannot make them disagree) and
+ * the report's planner settings (useReportSettings) stay inside it.
+ */
+export async function readDigest(prisma: PrismaClient, options: { agencyId: string; unitId: string | null; now: Date }): Promise<DigestData> {
+  return prisma.$transaction((tx) => computeDigest(tx, options), { isolationLevel: 'RepeatableRead', timeout: 60_000, maxWait: 10_000 });
+}
+
+/** Gathers the numbers of a digest for an agency, or for `unitId` and the units below it, in `db` (see readDigest). */
+export async function computeDigest(db: Reader, options: { agencyId: string; unitId: string | null; now: Date }): Promise<DigestData> {
+  await useReportSettings(db);
+  const { agency, tops, nameOf, figures: scope } = await digestScope(db, options.agencyId, options.unitId);
   const { weekKey, previousWeekKey } = reportedWeek(options.now, agency.timeZone);
-  const prompts = await inChunks(ids, (chunk) =>
-    db.checkinPrompt.findMany({ where: { employeeId: { in: chunk }, weekKey: { in: [weekKey, previousWeekKey] } }, select: { employeeId: true, weekKey: true, status: true, skipReason: true } }),
-  );
 
-  const unitOfEmployee = new Map(inScope.map((e) => [e.id, topOf(e.unitId) ?? '']));
   const perUnit = new Map<string, { thisWeek: Counts; lastWeek: Counts }>();
   const total = { thisWeek: empty(), lastWeek: empty() };
-  for (const prompt of prompts) {
-    const unit = unitOfEmployee.get(prompt.employeeId) ?? '';
-    const row = perUnit.get(unit) ?? { thisWeek: empty(), lastWeek: empty() };
-    perUnit.set(unit, row);
-    for (const counts of [prompt.weekKey === weekKey ? row.thisWeek : row.lastWeek, prompt.weekKey === weekKey ? total.thisWeek : total.lastWeek]) {
-      if (prompt.status === 'ANSWERED') counts.answered++;
-      else if (prompt.status === 'MISSED') counts.missed++;
-      else if (prompt.status === 'PENDING') counts.pending++;
-      else if (prompt.skipReason === 'UNLINKED') counts.unlinked++;
-      else counts.onLeave++;
-    }
+  const add = (into: Counts, from: Counts) => {
+    into.answered += from.answered;
+    into.missed += from.missed;
+    into.pending += from.pending;
+    into.unlinked += from.unlinked;
+    into.onLeave += from.onLeave;
+  };
+  // One query at a time: `db` may be a transaction, one connection (see Db in services/db.ts).
+  for (const row of await participation(db, scope, weekKey, previousWeekKey)) {
+    const unit = tops.get(row.unitId) ?? '';
+    const line = perUnit.get(unit) ?? { thisWeek: empty(), lastWeek: empty() };
+    perUnit.set(unit, line);
+    for (const [into, from] of [[line.thisWeek, row.thisWeek], [line.lastWeek, row.lastWeek], [total.thisWeek, row.thisWeek], [total.lastWeek, row.lastWeek]] as const) add(into, from);
   }
 
-  const year = localDate(options.now, agency.timeZone).year;
-  // Chunks partition the people, so `distinct` per chunk is distinct overall; order is restored after.
-  const agreed = await inChunks(ids, (chunk) => db.plan.findMany({ where: { employeeId: { in: chunk }, year, status: 'AGREED' }, distinct: ['employeeId'], select: { employeeId: true } }));
-  const obstacles = (
-    await inChunks(ids, (chunk) =>
-      db.obstacle.findMany({
-        where: { employeeId: { in: chunk }, status: { not: 'RESOLVED' }, createdAt: { lt: new Date(options.now.getTime() - 7 * DAY) } },
-        include: { employee: { select: { name: true } }, supervisor: { select: { name: true } } },
-      }),
-    )
-  ).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const unreachable = await inChunks(ids, (chunk) => db.chatIdentity.findMany({ where: { reachable: false, employeeId: { in: chunk } }, include: { employee: { select: { name: true } } } }));
+  const plans = await planFigures(db, scope, localDate(options.now, agency.timeZone).year);
+  const obstacles = await oldObstacles(db, scope, new Date(options.now.getTime() - 7 * DAY));
+  const silent = await silentSupervisors(db, scope, new Date(options.now.getTime() - 30 * DAY));
+  const unreachable = await unreachableAccounts(db, scope);
+  const periods = openEvaluationPeriods(localDate(options.now, agency.timeZone), agency.periodCadence, windowSettingOf(agency));
+  const evaluations = new Map((await evaluationCounts(db, scope, periods.map((p) => p.key))).map((e) => [e.periodKey, e]));
+  const byName = (a: string, b: string) => a.localeCompare(b);
 
   return {
     scope: options.unitId ? (nameOf.get(options.unitId) ?? agency.name) : agency.name,
     weekKey,
-    units: [...perUnit.entries()].map(([unit, counts]) => ({ name: nameOf.get(unit) ?? unit, ...counts })).sort((a, b) => a.name.localeCompare(b.name)),
+    units: [...perUnit.entries()].map(([unit, counts]) => ({ name: nameOf.get(unit) ?? unit, ...counts })).sort((a, b) => byName(a.name, b.name)),
     total,
-    plans: { agreed: agreed.length, active: ids.length },
-    oldObstacles: obstacles.map((o) => ({ name: o.employee.name, supervisor: o.supervisor?.name ?? null, days: Math.floor((options.now.getTime() - o.createdAt.getTime()) / DAY) })),
-    silentSupervisors: await silentSupervisors(db, inScope, options.now),
-    unreachable: unreachable.map((identity) => identity.employee.name),
-    evaluations: await evaluationProgress(db, agency, ids, options.now),
+    plans: { agreed: plans.agreed, active: plans.active },
+    oldObstacles: obstacles.map((o) => ({ name: o.name, supervisor: o.supervisor, days: Math.floor((options.now.getTime() - o.createdAt.getTime()) / DAY) })),
+    silentSupervisors: silent.sort(byName),
+    unreachable: unreachable.sort(byName),
+    evaluations: periods.map((period) => {
+      const counts = evaluations.get(period.key);
+      return {
+        periodKey: period.key,
+        people: plans.active,
+        drafts: counts?.drafts ?? 0,
+        finalized: counts?.finalized ?? 0,
+        objectionsOpen: counts?.objectionsOpen ?? 0,
+        withCurveReason: counts?.withCurveReason ?? 0,
+      };
+    }),
   };
-}
-
-async function evaluationProgress(
-  db: Reader,
-  agency: { timeZone: string; periodCadence: 'QUARTERLY' | 'MONTHLY'; evaluationOpensDays: number; evaluationClosesDays: number },
-  ids: string[],
-  now: Date,
-): Promise<EvaluationProgress[]> {
-  const progress: EvaluationProgress[] = [];
-  for (const period of openEvaluationPeriods(localDate(now, agency.timeZone), agency.periodCadence, windowSettingOf(agency))) {
-    const rows = await inChunks(ids, (chunk) =>
-      db.evaluation.findMany({ where: { employeeId: { in: chunk }, periodKey: period.key }, select: { status: true, curveDeviationReason: true, objection: { select: { status: true } } } }),
-    );
-    progress.push({
-      periodKey: period.key,
-      people: ids.length,
-      drafts: rows.filter((r) => r.status === 'DRAFT').length,
-      finalized: rows.filter((r) => r.status !== 'DRAFT').length,
-      objectionsOpen: rows.filter((r) => r.objection && r.objection.status !== 'DECIDED').length,
-      withCurveReason: rows.filter((r) => r.curveDeviationReason).length,
-    });
-  }
-  return progress;
-}
-
-/** Supervisors of people in scope with no feedback given, clarification answered or obstacle answered in 30 days. */
-async function silentSupervisors(db: Reader, people: { supervisorId: string | null }[], now: Date): Promise<string[]> {
-  const supervisorIds = [...new Set(people.map((p) => p.supervisorId).filter((id): id is string => !!id))];
-  const since = new Date(now.getTime() - 30 * DAY);
-  const feedback = await inChunks(supervisorIds, (chunk) => db.feedback.findMany({ where: { giverId: { in: chunk }, createdAt: { gte: since } }, distinct: ['giverId'], select: { giverId: true } }));
-  const clarifications = await inChunks(supervisorIds, (chunk) =>
-    db.planClarification.findMany({ where: { answeredById: { in: chunk }, answeredAt: { gte: since } }, distinct: ['answeredById'], select: { answeredById: true } }),
-  );
-  const obstacles = await inChunks(supervisorIds, (chunk) =>
-    db.obstacle.findMany({ where: { respondedById: { in: chunk }, respondedAt: { gte: since } }, distinct: ['respondedById'], select: { respondedById: true } }),
-  );
-  const talked = new Set([...feedback.map((f) => f.giverId), ...clarifications.map((c) => c.answeredById), ...obstacles.map((o) => o.respondedById)]);
-  const silent = supervisorIds.filter((id) => !talked.has(id));
-  const rows = await inChunks(silent, (chunk) => db.employee.findMany({ where: { id: { in: chunk }, active: true }, select: { name: true } }));
-  return rows.map((row) => row.name).sort((a, b) => a.localeCompare(b));
 }
 
 const rate = (c: Counts, locale: Locale) => (prompted(c) === 0 ? '–' : formatPercent(c.answered / prompted(c), locale, 0));

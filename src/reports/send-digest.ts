@@ -8,7 +8,7 @@ import type { Locale } from '../i18n/catalogue.js';
 import { json } from '../services/db.js';
 import type { QueuedMessage } from '../services/outbox.js';
 import { localParts } from '../domain/time-zones.js';
-import { computeDigest, digestMessage, reportedWeek } from './digest.js';
+import { digestMessage, readDigest, reportedWeek } from './digest.js';
 
 export async function sendWeeklyDigests(
   prisma: PrismaClient,
@@ -21,7 +21,7 @@ export async function sendWeeklyDigests(
   for (const destination of agency.reportDestinations) {
     const dedupeKey = `digest:${destination.id}:${weekKey}`;
     if (await prisma.outboundMessage.findUnique({ where: { dedupeKey } })) continue;
-    const data = await computeDigest(prisma, { agencyId: agency.id, unitId: destination.unitId, now: options.now });
+    const data = await readDigest(prisma, { agencyId: agency.id, unitId: destination.unitId, now: options.now });
     const message = await digestMessage(data, options.locale);
     const rows = await prisma.outboundMessage.createManyAndReturn({
       data: [{ platform: destination.platform, workspace: destination.workspace, chatId: destination.chatId, payload: json(message), dedupeKey }],

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fanOutCheckins } from '../../src/checkins/fanout.js';
 import { plainText } from '../../src/conversation/reply.js';
-import { computeDigest, digestMessage } from '../../src/reports/digest.js';
+import { computeDigest, digestMessage, readDigest } from '../../src/reports/digest.js';
 import { sendDailyNudges } from '../../src/reports/nudges.js';
 import { catchUpWeeklyDigests, sendWeeklyDigests } from '../../src/reports/send-digest.js';
 import { outboxSettled } from '../support/console.js';
@@ -76,6 +76,26 @@ describe('the weekly digest', () => {
     expect(data.plans).toEqual({ agreed: 2, active: 11 });
     expect(data.oldObstacles).toEqual([expect.objectContaining({ name: 'Rudi Hartono', days: 16 })]);
     expect(data.silentSupervisors).toEqual(['Bambang Sutrisno', 'Hendra Gunawan', 'Sri Wahyuni']);
+    expect(data.unreachable).toEqual(['Fitri Handayani']);
+  });
+
+  it('rolls a unit digest up to the units right below it, and keeps to its subtree', async () => {
+    const division = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Bidang Aplikasi Informatika' } });
+    const whole = await readDigest(db.prisma, { agencyId, unitId: division.id, now: clock });
+    expect(whole.scope).toBe('Bidang Aplikasi Informatika');
+    // The head sits in the division itself, which then has a line of its own.
+    expect(whole.units.map((u) => [u.name, u.thisWeek.answered + u.thisWeek.pending + u.thisWeek.onLeave])).toEqual([
+      ['Bidang Aplikasi Informatika', 1],
+      ['Seksi Pengembangan Aplikasi', 5],
+      ['Seksi Tata Kelola Data', 5],
+    ]);
+    const section = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Seksi Tata Kelola Data' } });
+    const data = await readDigest(db.prisma, { agencyId, unitId: section.id, now: clock });
+    expect(data.units.map((u) => u.name)).toEqual(['Seksi Tata Kelola Data']);
+    expect(data.total.thisWeek).toMatchObject({ answered: 1, onLeave: 1, pending: 3 });
+    expect(data.plans.active).toBe(5);
+    expect(data.oldObstacles.map((o) => o.name)).toEqual(['Rudi Hartono']);
+    expect(data.silentSupervisors).toEqual(['Bambang Sutrisno', 'Hendra Gunawan']);
     expect(data.unreachable).toEqual(['Fitri Handayani']);
   });
 
