@@ -15,7 +15,18 @@ export async function promptOfThisWeek(db: Db, me: Member, now: Date) {
   // Before the scheduled time the window is the week's; after its deadline, a fresh window from now.
   const dueAt = new Date(Math.max(scheduledDue, now.getTime() + schedule.settings.deadlineHours * 3_600_000));
   await db.checkinPrompt.createMany({
-    data: [{ employeeId: me.id, scheduleId: schedule.scheduleId, weekKey: week.weekKey, status: 'PENDING', promptedAt: now, dueAt }],
+    data: [
+      {
+        employeeId: me.id,
+        scheduleId: schedule.scheduleId,
+        weekKey: week.weekKey,
+        status: 'PENDING',
+        promptedAt: now,
+        // Left unanswered (the person walked away mid-way), it is reminded like a fanned-out prompt.
+        remindAt: new Date(now.getTime() + schedule.settings.reminderAfterHours * 3_600_000),
+        dueAt,
+      },
+    ],
     skipDuplicates: true,
   });
   return db.checkinPrompt.findUniqueOrThrow({ where: { employeeId_weekKey: { employeeId: me.id, weekKey: week.weekKey } } });
