@@ -101,7 +101,7 @@ export class AdvisoryLockLeadership implements Leadership {
       connectionTimeoutMillis: 10_000,
       keepAlive: true,
       // Names the instance in pg_stat_activity: which process leads is one query away.
-      application_name: `dialog-kinerja ${this.name} pid ${process.pid}`.slice(0, 63),
+      application_name: `dialog-kinerja pid ${process.pid} ${this.name}`.slice(0, 63),
     });
     // A dropped connection (server restart, pg_terminate_backend) emits 'error', which would crash the process
     // without a listener; the next check's query then fails, and the lead is given up there.
