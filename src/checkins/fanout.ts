@@ -122,8 +122,7 @@ export async function fanOutGroup(
             i.id AS "identityId", i.platform, i.workspace, i."chatId"
      FROM "Employee" e
      LEFT JOIN LATERAL ${latestReachableChat('e.id')} i ON true
-     WHERE ${GROUP_MEMBERS} AND NOT EXISTS (SELECT 1 FROM "CheckinPrompt" p WHERE p."employeeId" = e.id AND p."weekKey" = $3)
-     ORDER BY e.id`,
+     WHERE ${GROUP_MEMBERS} AND NOT EXISTS (SELECT 1 FROM "CheckinPrompt" p WHERE p."employeeId" = e.id AND p."weekKey" = $3)`,
     group.timeZone,
     units,
     window.weekKey,

@@ -34,6 +34,8 @@ export class Maintenance {
   private lastRoundAt = 0;
   private leadingNow = false;
   private stopped = false;
+  /** Rounds and ticks queued or running. */
+  private queued = 0;
 
   constructor(
     private readonly tasks: MaintenanceTask[],
@@ -60,7 +62,11 @@ export class Maintenance {
 
   /** Starts the timer: rounds every intervalMs while leading, a lead check every pollMs. */
   start(): void {
-    this.timer = setInterval(() => void this.serially(() => this.tick()), this.pollMs);
+    this.timer = setInterval(() => {
+      // A round stuck waiting (Redis down) should not pile up a tick every few seconds behind it.
+      if (this.queued > 0) return;
+      void this.serially(() => this.tick());
+    }, this.pollMs);
     this.timer.unref();
   }
 
@@ -75,7 +81,8 @@ export class Maintenance {
 
   /** Rounds never overlap within an instance: the timer and an explicit runOnce queue up. */
   private serially<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.running.then(work, work);
+    this.queued++;
+    const next = this.running.then(work, work).finally(() => this.queued--);
     this.running = next.catch(() => {});
     return next;
   }
