@@ -3,10 +3,11 @@
  * reminder time (remindAt, fixed when prompted); missed at the deadline (dueAt); and when someone
  * has missed the configured number of weeks in a row, their supervisor is told – once per streak.
  *
- * Set-based: each batch is one indexed UPDATE … RETURNING that claims and marks up to BATCH prompts
- * (FOR UPDATE SKIP LOCKED, so a second sweep running at once takes other rows; in no particular
- * order, which lets the index scan stop at the batch size), and the messages,
- * tokens and escalations of the whole batch are written by a few statements in the same
+ * Set-based: each batch is one UPDATE … RETURNING that claims and marks up to BATCH prompts, found
+ * through partial indexes that hold open prompts only, so a sweep with nothing to do reads nothing
+ * however many years of answered prompts the table holds. FOR UPDATE SKIP LOCKED lets a second
+ * sweep running at once take other rows; no ORDER BY, so the index scan stops at the batch size.
+ * The messages, tokens and escalations of a batch are written by a few statements in the same
  * transaction. The marks (remindedAt, status, escalatedAt) and the outbox's dedupeKey make a second
  * run, in this instance or another, send nothing twice.
  */
@@ -56,11 +57,10 @@ export async function sweepCheckins(prisma: PrismaClient, deliver: (rows: Queued
 
 /** Marks up to `batch` prompts past their deadline as missed, and escalates the streaks that completes. */
 async function missedBatch(tx: Db, now: Date, batch: number, result: SweepResult) {
-  // A prompt without a deadline (written by hand) counts as due, as it always did.
   const missed = await tx.$queryRawUnsafe<{ id: string; employeeId: string; scheduleId: string | null; weekKey: string }[]>(
     `WITH due AS (
        SELECT id FROM "CheckinPrompt"
-       WHERE status = 'PENDING' AND "promptedAt" IS NOT NULL AND ("dueAt" <= $1::timestamp(3) OR "dueAt" IS NULL)
+       WHERE status = 'PENDING' AND "promptedAt" IS NOT NULL AND "dueAt" <= $1::timestamp(3)
        LIMIT $2 FOR UPDATE SKIP LOCKED)
      UPDATE "CheckinPrompt" p SET status = 'MISSED', "missedAt" = $1::timestamp(3), "updatedAt" = ${SQL_NOW}
      FROM due WHERE p.id = due.id AND p.status = 'PENDING'

@@ -16,13 +16,18 @@ CREATE TABLE "FanoutRun" (
 );
 
 -- CreateIndex
-CREATE INDEX "CheckinPrompt_status_remindedAt_remindAt_idx" ON "CheckinPrompt"("status", "remindedAt", "remindAt");
+CREATE INDEX "CheckinPrompt_reminder_due_idx" ON "CheckinPrompt"("remindAt") WHERE (status = 'PENDING' AND "remindedAt" IS NULL);
 
 -- CreateIndex
-CREATE INDEX "CheckinPrompt_status_dueAt_idx" ON "CheckinPrompt"("status", "dueAt");
+CREATE INDEX "CheckinPrompt_open_dueAt_idx" ON "CheckinPrompt"("dueAt") WHERE (status = 'PENDING');
 
 -- Backfill: prompts still open when this runs get the reminder time the sweep used to compute on
 -- every pass (promptedAt + the schedule's reminder hours, 24 by default).
 UPDATE "CheckinPrompt" p
 SET "remindAt" = p."promptedAt" + make_interval(hours => COALESCE((SELECT s."reminderAfterHours" FROM "CheckinSchedule" s WHERE s.id = p."scheduleId"), 24))
 WHERE p.status = 'PENDING' AND p."promptedAt" IS NOT NULL AND p."remindedAt" IS NULL;
+
+-- An open prompt without a deadline counted as due at once; it now needs one to be found (the
+-- fan-out and /checkin always set it, so this only touches rows written by hand).
+UPDATE "CheckinPrompt" SET "dueAt" = "promptedAt"
+WHERE status = 'PENDING' AND "promptedAt" IS NOT NULL AND "dueAt" IS NULL;
