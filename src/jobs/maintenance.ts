@@ -70,11 +70,16 @@ export class Maintenance {
     this.timer.unref();
   }
 
-  /** Stops the timer, waits for a round in progress and hands the lead over. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the timer, waits for a round in progress (up to `graceMs`) and hands the lead over. A
+   * round stuck waiting for Redis is not waited for: it ends when the queues close after this.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise<void>((resolve) => (timeout = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timeout);
     await this.leadership.release();
     this.leadingNow = false;
   }

@@ -121,3 +121,17 @@ describe('the advisory lock key', () => {
     expect(advisoryLockKey('dialog-kinerja:maintenance:other')).not.toBe(advisoryLockKey('dialog-kinerja:maintenance:dk'));
   });
 });
+
+describe('stopping', () => {
+  it('does not wait for ever on a round stuck waiting for Redis', async () => {
+    vi.useFakeTimers();
+    const { state, leadership } = switchable(true);
+    const stuck = { name: 'reconcile job schedulers', run: () => new Promise<never>(() => {}) };
+    const maintenance = new Maintenance([stuck], logger, { leadership });
+    void maintenance.runOnce();
+    const stopped = maintenance.stop(5_000);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await stopped;
+    expect(state.released).toBe(1);
+  });
+});
