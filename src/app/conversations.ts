@@ -2,37 +2,35 @@
  * The conversational side of the bot: the engine with every flow, the inbound pipeline, the
  * channels (the console when no platform is configured, Telegram when its token is set), and the
  * jobs that run on their own – delivery through BullMQ, weekly check-ins, reminders – with the
- * maintenance timer that keeps Redis in line with the database.
+ * maintenance (app/maintenance.ts) that keeps Redis in line with the database.
  */
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { Bot } from '../bot/bot.js';
 import type { BotContext } from '../bot/context.js';
-import { expireIdleSessions } from '../bot/expiry.js';
 import { ConsoleChannel } from '../channels/console/console-channel.js';
 import { SlackChannel } from '../channels/slack/slack-channel.js';
 import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { fanOutCheckins } from '../checkins/fanout.js';
-import { checkinSchedulers } from '../checkins/schedules.js';
 import { sweepCheckins } from '../checkins/sweep.js';
 import { sendDailyNudges } from '../reports/nudges.js';
-import { catchUpWeeklyDigests, sendWeeklyDigests } from '../reports/send-digest.js';
+import { sendWeeklyDigests } from '../reports/send-digest.js';
 import type { Config } from '../config/load.js';
 import { ConversationEngine } from '../conversation/engine.js';
 import type { Channel } from '../delivery/channel.js';
 import { DEFAULT_PACING, deliverHandler, type DeliveryPacing } from '../delivery/deliver.js';
-import { sweepOutbox } from '../delivery/sweep.js';
 import { seedDemoIfEmpty } from '../demo/seed.js';
 import { localDate } from '../domain/time-zones.js';
 import { FLOWS } from '../flows/index.js';
 import type { Platform } from '../generated/prisma/client.js';
 import type { HttpServer } from '../http/server.js';
-import { Maintenance } from '../jobs/maintenance.js';
-import { JobRuntime, platformLimits, type SchedulerSpec } from '../jobs/runtime.js';
+import type { Maintenance } from '../jobs/maintenance.js';
+import { JobRuntime, platformLimits } from '../jobs/runtime.js';
 import type { Logger } from '../logging/logger.js';
 import { redisOptionsFromUrl, type RedisHandle } from '../redis/connect.js';
 import type { QueuedMessage } from '../services/outbox.js';
 import type { Database } from '../storage/database.js';
+import { createMaintenance } from './maintenance.js';
 
 /** Where the console channel reads and writes (a terminal, or streams in tests). */
 export interface ConsoleIo {
@@ -56,19 +54,6 @@ export interface Conversations {
 /** True when the console is the chat channel: no platform is configured. */
 export function usesConsole(config: Pick<Config, 'telegram' | 'slack'>): boolean {
   return !config.telegram && !config.slack;
-}
-
-/** Every job scheduler the database calls for. */
-async function desiredSchedulers(db: Database): Promise<SchedulerSpec[]> {
-  const agencies = await db.prisma.agency.findMany({ select: { id: true, timeZone: true, _count: { select: { reportDestinations: true } } } });
-  return [
-    ...(await checkinSchedulers(db.prisma)),
-    { id: 'checkin-sweep', repeat: { every: 5 * 60_000 }, name: 'checkin.sweep', data: {} },
-    ...agencies.map((a): SchedulerSpec => ({ id: `nudges:${a.id}`, repeat: { pattern: '0 9 * * *', tz: a.timeZone }, name: 'nudges.daily', data: { agencyId: a.id } })),
-    ...agencies
-      .filter((a) => a._count.reportDestinations > 0)
-      .map((a): SchedulerSpec => ({ id: `digest:${a.id}`, repeat: { pattern: '0 8 * * 1', tz: a.timeZone }, name: 'digest.weekly', data: { agencyId: a.id } })),
-  ];
 }
 
 export async function startConversations(options: {
@@ -133,19 +118,8 @@ export async function startConversations(options: {
     },
   });
 
-  const maintenance = new Maintenance(
-    [
-      { name: 'reconcile job schedulers', run: async () => jobs.reconcileSchedulers(await desiredSchedulers(db)) },
-      { name: 'sweep outbox', run: () => sweepOutbox(prisma, jobs) },
-      // Catch-up: check-ins whose scheduler fired while Redis or the bot was down.
-      { name: 'check-in catch-up', run: () => fanOutCheckins(prisma, deliver, now()) },
-      { name: 'digest catch-up', run: () => catchUpWeeklyDigests(prisma, deliver, { now: now(), locale: config.defaultLocale }) },
-      { name: 'end idle conversations', run: async () => deliver(await expireIdleSessions(prisma, engine, now())) },
-      // Updates stored by an instance that died before handling them.
-      { name: 'resume stale updates', run: async () => void (await bot.resumeStaleUpdates()) },
-    ],
-    logger,
-  );
+  // Only the leader among the instances runs it (see app/maintenance.ts).
+  const maintenance = createMaintenance({ config, db, jobs, engine, deliver, logger, now, resumeStaleUpdates: () => bot.resumeStaleUpdates() });
   for (const channel of channels.values()) await channel.start(bot.handle);
   // In the background: with Redis down it waits for Redis, and the bot must still come up (readyz says why it is not ready).
   void maintenance.runOnce();

@@ -3,18 +3,24 @@
  * prompt for the ISO week (the database's unique key enforces it, whatever restarts, retries or
  * instances happen) and one invitation in the outbox, written in the same transaction. Holidays,
  * leave and unlinked accounts are recorded as skipped prompts, counted for HR, not messaged.
+ *
+ * It works one check-in group (schedule and time zone) at a time: everyone in a group shares the
+ * week, the window and the day, so "is it open now" is decided once per group, and one query picks
+ * the group's people who have no prompt for the week yet – with their holiday, leave and chat
+ * account – so running it again when everyone is prompted reads next to nothing. A group that ran
+ * to the end leaves a watermark (FanoutRun) for the maintenance catch-up (catch-up.ts).
  */
-import type { SkipReason } from '../generated/prisma/client.js';
+import type { SkipReason, PrismaClient, Platform } from '../generated/prisma/client.js';
 import { formatCivilDate, type CivilDate } from '../domain/civil-date.js';
 import { paragraph, reply } from '../conversation/reply.js';
+import { insertOutboxRows, insertTokens, latestReachableChat, SQL_NOW, type OutboxRow, type TokenRow } from '../delivery/bulk-outbox.js';
 import { checkinText } from '../i18n/checkins.js';
 import type { Locale } from '../i18n/catalogue.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { json, type Db } from '../services/db.js';
+import type { Db } from '../services/db.js';
 import type { QueuedMessage } from '../services/outbox.js';
-import { newToken, TOKEN_TTL_DAYS } from '../services/tokens.js';
+import { newToken } from '../services/tokens.js';
 import { uuidv7 } from '../storage/ids.js';
-import { checkinOfWeek, effectiveSchedules } from './schedules.js';
+import { checkinGroups, checkinOfWeek, type CheckinGroup, type ScheduleSettings } from './schedules.js';
 
 /** Employees per transaction: large enough to be fast, small enough to keep transactions short. */
 const CHUNK = 500;
@@ -25,16 +31,26 @@ export interface FanoutResult {
   alreadyPrompted: number;
 }
 
-interface DueEmployee {
-  id: string;
-  agencyId: string;
-  name: string;
-  locale: Locale;
-  timeZone: string;
-  scheduleId: string | null;
+/** A fresh, empty result. */
+export function emptyFanoutResult(): FanoutResult {
+  return { prompted: 0, skipped: { HOLIDAY: 0, LEAVE: 0, INACTIVE: 0, UNLINKED: 0 }, alreadyPrompted: 0 };
+}
+
+/** A group's check-in of one week. */
+export interface CheckinWindow {
   weekKey: string;
+  /** The check-in's day, in the group's zone. */
   date: CivilDate;
+  /** When it opens and when it closes. */
+  at: Date;
   dueAt: Date;
+}
+
+/** This week's check-in of a schedule in a zone, if it is open at `now`; null otherwise. */
+export function openWindow(settings: ScheduleSettings, now: Date, timeZone: string): CheckinWindow | null {
+  const week = checkinOfWeek(settings, now, timeZone);
+  const dueAt = new Date(week.at.getTime() + settings.deadlineHours * 3_600_000);
+  return now >= week.at && now < dueAt ? { weekKey: week.weekKey, date: week.date, at: week.at, dueAt } : null;
 }
 
 /** "Jumat, 4 Desember 2026 14.00 WITA"-style date and time in the person's zone and language. */
@@ -50,29 +66,6 @@ export function formatDue(instant: Date, locale: Locale, timeZone: string): stri
 }
 const dueFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** Everyone (optionally of one schedule and zone) whose check-in of this week is open now. */
-async function dueEmployees(prisma: PrismaClient, now: Date, filter: { scheduleKey?: string; timeZone?: string }): Promise<DueEmployee[]> {
-  const schedules = await effectiveSchedules(prisma);
-  const employees = await prisma.employee.findMany({
-    where: { active: true, ...(filter.timeZone ? { timeZone: filter.timeZone } : {}) },
-    select: { id: true, agencyId: true, unitId: true, name: true, locale: true, timeZone: true },
-    orderBy: { id: 'asc' },
-  });
-  const due: DueEmployee[] = [];
-  const weekCache = new Map<string, ReturnType<typeof checkinOfWeek>>();
-  for (const employee of employees) {
-    const schedule = schedules.get(employee.unitId);
-    if (!schedule || (filter.scheduleKey && schedule.key !== filter.scheduleKey)) continue;
-    const cacheKey = `${schedule.key}|${employee.timeZone}`;
-    let week = weekCache.get(cacheKey);
-    if (!week) weekCache.set(cacheKey, (week = checkinOfWeek(schedule.settings, now, employee.timeZone)));
-    const dueAt = new Date(week.at.getTime() + schedule.settings.deadlineHours * 3_600_000);
-    if (now < week.at || now >= dueAt) continue;
-    due.push({ ...employee, scheduleId: schedule.scheduleId, weekKey: week.weekKey, date: week.date, dueAt });
-  }
-  return due;
-}
-
 /** Prompts everyone due now (optionally only one schedule and zone); safe to run again at any time. */
 export async function fanOutCheckins(
   prisma: PrismaClient,
@@ -80,75 +73,99 @@ export async function fanOutCheckins(
   now: Date,
   filter: { scheduleKey?: string; timeZone?: string } = {},
 ): Promise<FanoutResult> {
-  const result: FanoutResult = { prompted: 0, skipped: { HOLIDAY: 0, LEAVE: 0, INACTIVE: 0, UNLINKED: 0 }, alreadyPrompted: 0 };
-  const open = await dueEmployees(prisma, now, filter);
-  // The catch-up runs this every 30 s while a check-in is open: one query leaves out everyone
-  // already prompted, so a pass with nothing to do does not walk 30,000 people in chunks.
-  const weekKeys = [...new Set(open.map((e) => e.weekKey))];
-  const prompted = await prisma.$queryRawUnsafe<{ key: string }[]>(
-    `SELECT "employeeId" || '|' || "weekKey" AS key FROM "CheckinPrompt" WHERE "weekKey" IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-    JSON.stringify(weekKeys),
-  );
-  const done = new Set(prompted.map((row) => row.key));
-  const due = open.filter((e) => !done.has(`${e.id}|${e.weekKey}`));
-  result.alreadyPrompted += open.length - due.length;
-  for (let i = 0; i < due.length; i += CHUNK) {
-    const queued = await prisma.$transaction((tx) => promptChunk(tx, due.slice(i, i + CHUNK), now, result), { timeout: 60_000 });
-    await deliver(queued);
-  }
+  const result = emptyFanoutResult();
+  for (const group of await checkinGroups(prisma, filter)) await fanOutGroup(prisma, deliver, now, group, result);
   return result;
 }
 
-const dateOnly = (date: CivilDate) => new Date(`${formatCivilDate(date)}T00:00:00Z`);
+/** One employee of a group without a prompt this week, with what decides whether to message them. */
+interface DueEmployee {
+  id: string;
+  name: string;
+  locale: Locale;
+  holiday: boolean;
+  onLeave: boolean;
+  identityId: string | null;
+  platform: Platform | null;
+  workspace: string | null;
+  chatId: string | null;
+}
 
-async function promptChunk(tx: Db, chunk: DueEmployee[], now: Date, result: FanoutResult): Promise<QueuedMessage[]> {
-  const ids = chunk.map((e) => e.id);
-  const days = [...new Set(chunk.map((e) => formatCivilDate(e.date)))].map((d) => new Date(`${d}T00:00:00Z`));
-  const first = new Date(Math.min(...days.map((d) => d.getTime())));
-  const last = new Date(Math.max(...days.map((d) => d.getTime())));
-  // One query at a time on the transaction (see Db in services/db.ts).
-  const existing = await tx.checkinPrompt.findMany({
-    where: { employeeId: { in: ids }, weekKey: { in: [...new Set(chunk.map((e) => e.weekKey))] } },
-    select: { employeeId: true, weekKey: true },
-  });
-  const holidays = await tx.holiday.findMany({ where: { date: { in: days } } });
-  const leaves = await tx.leave.findMany({ where: { employeeId: { in: ids }, startsOn: { lte: last }, endsOn: { gte: first } } });
-  const identities = await tx.chatIdentity.findMany({
-    where: { employeeId: { in: ids }, reachable: true },
-    orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { linkedAt: 'desc' }],
-  });
-  const prompted = new Set(existing.map((p) => `${p.employeeId}|${p.weekKey}`));
-  const identityOf = new Map<string, (typeof identities)[number]>();
-  for (const identity of identities) if (!identityOf.has(identity.employeeId)) identityOf.set(identity.employeeId, identity);
+/** Whose check-in in the group is open: active, in the zone, in one of the units ($1 zone, $2 units as JSON). */
+const GROUP_MEMBERS = `e.active AND e."timeZone" = $1 AND e."unitId" IN (SELECT jsonb_array_elements_text($2::jsonb))`;
 
-  const rows = [];
-  for (const employee of chunk) {
-    if (prompted.has(`${employee.id}|${employee.weekKey}`)) {
-      result.alreadyPrompted++;
-      continue;
-    }
-    const day = dateOnly(employee.date).getTime();
-    const holiday = holidays.some((h) => h.date.getTime() === day && (h.agencyId === null || h.agencyId === employee.agencyId));
-    const onLeave = leaves.some((l) => l.employeeId === employee.id && l.startsOn.getTime() <= day && l.endsOn.getTime() >= day);
-    const skipReason: SkipReason | null = holiday ? 'HOLIDAY' : onLeave ? 'LEAVE' : identityOf.has(employee.id) ? null : 'UNLINKED';
-    rows.push({
+/**
+ * Prompts the group's people who have no prompt for this week, if the group's check-in is open at
+ * `now`, and records the run as complete. Returns false (doing nothing) when it is not open.
+ */
+export async function fanOutGroup(
+  prisma: PrismaClient,
+  deliver: (rows: QueuedMessage[]) => Promise<void>,
+  now: Date,
+  group: CheckinGroup,
+  result: FanoutResult = emptyFanoutResult(),
+): Promise<boolean> {
+  const window = openWindow(group.settings, now, group.timeZone);
+  if (!window) return false;
+  const units = JSON.stringify(group.unitIds);
+  const [already] = await prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM "Employee" e JOIN "CheckinPrompt" p ON p."employeeId" = e.id AND p."weekKey" = $3 WHERE ${GROUP_MEMBERS}`,
+    group.timeZone,
+    units,
+    window.weekKey,
+  );
+  result.alreadyPrompted += already?.n ?? 0;
+  const due = await prisma.$queryRawUnsafe<DueEmployee[]>(
+    `SELECT e.id, e.name, e.locale,
+            EXISTS (SELECT 1 FROM "Holiday" h WHERE h.date = $4::date AND (h."agencyId" IS NULL OR h."agencyId" = e."agencyId")) AS holiday,
+            EXISTS (SELECT 1 FROM "Leave" l WHERE l."employeeId" = e.id AND l."startsOn" <= $4::date AND l."endsOn" >= $4::date) AS "onLeave",
+            i.id AS "identityId", i.platform, i.workspace, i."chatId"
+     FROM "Employee" e
+     LEFT JOIN LATERAL ${latestReachableChat('e.id')} i ON true
+     WHERE ${GROUP_MEMBERS} AND NOT EXISTS (SELECT 1 FROM "CheckinPrompt" p WHERE p."employeeId" = e.id AND p."weekKey" = $3)`,
+    group.timeZone,
+    units,
+    window.weekKey,
+    formatCivilDate(window.date),
+  );
+  const before = { prompted: result.prompted, skipped: skippedTotal(result) };
+  for (let i = 0; i < due.length; i += CHUNK) {
+    const queued = await prisma.$transaction((tx) => promptChunk(tx, due.slice(i, i + CHUNK), group, window, now, result), { timeout: 60_000 });
+    await deliver(queued);
+  }
+  const prompted = result.prompted - before.prompted;
+  const skipped = skippedTotal(result) - before.skipped;
+  await prisma.fanoutRun.upsert({
+    where: { scheduleKey_timeZone_weekKey: { scheduleKey: group.scheduleKey, timeZone: group.timeZone, weekKey: window.weekKey } },
+    create: { scheduleKey: group.scheduleKey, timeZone: group.timeZone, weekKey: window.weekKey, prompted, skipped, completedAt: now },
+    update: { prompted: { increment: prompted }, skipped: { increment: skipped }, completedAt: now },
+  });
+  return true;
+}
+
+const skippedTotal = (result: FanoutResult) => Object.values(result.skipped).reduce((a, b) => a + b, 0);
+
+async function promptChunk(tx: Db, chunk: DueEmployee[], group: CheckinGroup, window: CheckinWindow, now: Date, result: FanoutResult): Promise<QueuedMessage[]> {
+  const remindAt = new Date(now.getTime() + group.settings.reminderAfterHours * 3_600_000);
+  const rows = chunk.map((employee) => {
+    const skipReason: SkipReason | null = employee.holiday ? 'HOLIDAY' : employee.onLeave ? 'LEAVE' : employee.identityId ? null : 'UNLINKED';
+    return {
       id: uuidv7(),
       employeeId: employee.id,
-      scheduleId: employee.scheduleId,
-      weekKey: employee.weekKey,
+      scheduleId: group.scheduleId,
+      weekKey: window.weekKey,
       status: skipReason ? ('SKIPPED' as const) : ('PENDING' as const),
       skipReason,
       promptedAt: skipReason ? null : now,
-      dueAt: employee.dueAt,
-    });
-  }
-  // Written as JSON recordsets rather than Prisma's createMany: for 500 rows with their payloads Prisma's
-  // query building costs more than the database does (npm run bench:fanout shows the figures).
+      remindAt: skipReason ? null : remindAt,
+      dueAt: window.dueAt,
+    };
+  });
   // ON CONFLICT DO NOTHING: another instance or an earlier attempt may have prompted some already.
   const inserted = await tx.$queryRawUnsafe<{ id: string; employeeId: string; status: string; skipReason: SkipReason | null }[]>(
-    `INSERT INTO "CheckinPrompt" (id, "employeeId", "scheduleId", "weekKey", status, "skipReason", "promptedAt", "dueAt", "updatedAt")
-     SELECT x.*, now() FROM jsonb_to_recordset($1::jsonb) AS x(id text, "employeeId" text, "scheduleId" text, "weekKey" text,
-       status "CheckinStatus", "skipReason" "SkipReason", "promptedAt" timestamp(3), "dueAt" timestamp(3))
+    `INSERT INTO "CheckinPrompt" (id, "employeeId", "scheduleId", "weekKey", status, "skipReason", "promptedAt", "remindAt", "dueAt", "updatedAt")
+     SELECT x.*, ${SQL_NOW} FROM jsonb_to_recordset($1::jsonb) AS x(id text, "employeeId" text, "scheduleId" text, "weekKey" text,
+       status "CheckinStatus", "skipReason" "SkipReason", "promptedAt" timestamp(3), "remindAt" timestamp(3), "dueAt" timestamp(3))
      ON CONFLICT DO NOTHING
      RETURNING id, "employeeId", status, "skipReason"`,
     JSON.stringify(rows),
@@ -156,46 +173,33 @@ async function promptChunk(tx: Db, chunk: DueEmployee[], now: Date, result: Fano
   result.alreadyPrompted += rows.length - inserted.length;
 
   const byId = new Map(chunk.map((e) => [e.id, e]));
-  const messages = [];
-  const tokens = [];
+  const messages: OutboxRow[] = [];
+  const tokens: TokenRow[] = [];
   for (const prompt of inserted) {
     if (prompt.status === 'SKIPPED') {
       if (prompt.skipReason) result.skipped[prompt.skipReason]++;
       continue;
     }
     const employee = byId.get(prompt.employeeId);
-    const identity = identityOf.get(prompt.employeeId);
-    if (!employee || !identity) continue;
+    if (!employee?.identityId || !employee.platform || employee.chatId === null) continue;
     result.prompted++;
     const text = checkinText[employee.locale];
     const token = newToken();
-    tokens.push({ token, employeeId: employee.id, payload: json({ kind: 'start', flow: 'checkin', context: { promptId: prompt.id } }), expiresAt: new Date(now.getTime() + TOKEN_TTL_DAYS * 86_400_000) });
+    tokens.push({ token, employeeId: employee.id, payload: { kind: 'start', flow: 'checkin', context: { promptId: prompt.id } } });
     const invitation = reply(
-      [paragraph(text.invitation({ name: employee.name, week: employee.weekKey, due: formatDue(employee.dueAt, employee.locale, employee.timeZone) }))],
+      [paragraph(text.invitation({ name: employee.name, week: window.weekKey, due: formatDue(window.dueAt, employee.locale, group.timeZone) }))],
       [[{ label: text.startButton, token }]],
     );
     messages.push({
-      id: uuidv7(),
-      platform: identity.platform,
-      workspace: identity.workspace,
-      chatId: identity.dmChannelId ?? identity.externalUserId,
+      platform: employee.platform,
+      workspace: employee.workspace ?? '',
+      chatId: employee.chatId,
       employeeId: employee.id,
-      identityId: identity.id,
-      payload: json(invitation),
+      identityId: employee.identityId,
+      payload: invitation,
       dedupeKey: `checkin:${prompt.id}`,
     });
   }
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "ActionToken" (token, "employeeId", payload, "expiresAt")
-     SELECT x.* FROM jsonb_to_recordset($1::jsonb) AS x(token text, "employeeId" text, payload jsonb, "expiresAt" timestamp(3))`,
-    JSON.stringify(tokens),
-  );
-  return tx.$queryRawUnsafe<QueuedMessage[]>(
-    `INSERT INTO "OutboundMessage" (id, platform, workspace, "chatId", "employeeId", "identityId", payload, "dedupeKey", "updatedAt")
-     SELECT x.*, now() FROM jsonb_to_recordset($1::jsonb) AS x(id text, platform "Platform", workspace text, "chatId" text,
-       "employeeId" text, "identityId" text, payload jsonb, "dedupeKey" text)
-     ON CONFLICT DO NOTHING
-     RETURNING id, platform`,
-    JSON.stringify(messages),
-  );
+  await insertTokens(tx, tokens, now);
+  return insertOutboxRows(tx, messages);
 }

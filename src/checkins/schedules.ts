@@ -92,23 +92,58 @@ export function checkinOfWeek(settings: ScheduleSettings, now: Date, timeZone: s
   return { weekKey: isoWeekKey(now, timeZone), at, date };
 }
 
+/**
+ * Everyone whose check-in follows one schedule in one time zone: one job scheduler, one fan-out
+ * job, one watermark (FanoutRun) per group. `unitIds` are the units under the schedule (those with
+ * active employees in the zone, when the groups were read from the employees).
+ */
+export interface CheckinGroup {
+  scheduleKey: string;
+  scheduleId: string | null;
+  settings: ScheduleSettings;
+  timeZone: string;
+  unitIds: string[];
+}
+
+/**
+ * The check-in groups: every (schedule, zone) with active employees – or, given both a schedule
+ * key and a zone (a fan-out job), that one group from the unit tree alone, without reading the
+ * employees.
+ */
+export async function checkinGroups(db: Reader, filter: { scheduleKey?: string; timeZone?: string } = {}): Promise<CheckinGroup[]> {
+  const schedules = await effectiveSchedules(db);
+  if (filter.scheduleKey && filter.timeZone) {
+    const units = [...schedules].filter(([, schedule]) => schedule.key === filter.scheduleKey);
+    const schedule = units[0]?.[1];
+    if (!schedule) return [];
+    return [{ scheduleKey: schedule.key, scheduleId: schedule.scheduleId, settings: schedule.settings, timeZone: filter.timeZone, unitIds: units.map(([unitId]) => unitId) }];
+  }
+  const pairs = await db.employee.groupBy({ by: ['unitId', 'timeZone'], where: { active: true, ...(filter.timeZone ? { timeZone: filter.timeZone } : {}) } });
+  const groups = new Map<string, CheckinGroup>();
+  for (const pair of pairs) {
+    const schedule = schedules.get(pair.unitId);
+    if (!schedule || (filter.scheduleKey && schedule.key !== filter.scheduleKey)) continue;
+    const key = `${schedule.key}|${pair.timeZone}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { scheduleKey: schedule.key, scheduleId: schedule.scheduleId, settings: schedule.settings, timeZone: pair.timeZone, unitIds: [] }));
+    group.unitIds.push(pair.unitId);
+  }
+  return [...groups.values()];
+}
+
+/** One job scheduler per check-in group. */
+export function checkinSchedulersOf(groups: CheckinGroup[]): SchedulerSpec[] {
+  return groups.map((group) => ({
+    id: `checkin:${group.scheduleKey}:${group.timeZone}`,
+    repeat: { pattern: cronOf(group.settings), tz: group.timeZone },
+    name: 'checkin.fanout',
+    data: { scheduleKey: group.scheduleKey, timeZone: group.timeZone },
+  }));
+}
+
 /** One job scheduler per schedule and time zone that has active employees. */
 export async function checkinSchedulers(db: Reader): Promise<SchedulerSpec[]> {
-  const schedules = await effectiveSchedules(db);
-  const groups = await db.employee.groupBy({ by: ['unitId', 'timeZone'], where: { active: true } });
-  const specs = new Map<string, SchedulerSpec>();
-  for (const group of groups) {
-    const schedule = schedules.get(group.unitId);
-    if (!schedule) continue;
-    const id = `checkin:${schedule.key}:${group.timeZone}`;
-    specs.set(id, {
-      id,
-      repeat: { pattern: cronOf(schedule.settings), tz: group.timeZone },
-      name: 'checkin.fanout',
-      data: { scheduleKey: schedule.key, timeZone: group.timeZone },
-    });
-  }
-  return [...specs.values()];
+  return checkinSchedulersOf(await checkinGroups(db));
 }
 
 /** The schedule in force for one unit (walking up its tree). */

@@ -1,7 +1,7 @@
 /**
  * BullMQ on the bot's Redis: the queues, their workers, typed adding of jobs and reconciling job
  * schedulers with what the database says should exist. Redis only executes: everything here can
- * be rebuilt from the database (see maintenance.ts), so losing Redis loses nothing.
+ * be rebuilt from the database (see maintenance.ts and scheduler-sync.ts), so losing Redis loses nothing.
  */
 import { Queue, Worker, type ConnectionOptions, type Job, type JobsOptions, type RepeatOptions, type WorkerOptions } from 'bullmq';
 import type { RedisOptions } from 'ioredis';
@@ -126,18 +126,27 @@ export class JobRuntime {
     }
   }
 
-  /** Makes the work queue's schedulers exactly `desired`: creates or updates them, removes the rest. */
-  async reconcileSchedulers(desired: SchedulerSpec[]): Promise<{ upserted: number; removed: number }> {
-    const existing = await this.work.getJobSchedulers(0, -1);
+  /**
+   * Makes the work queue's schedulers exactly `desired`: creates the missing ones, updates those
+   * whose timing changed, removes the rest. A scheduler already as desired is left alone (re-upserting
+   * one reschedules its next job, and costs a round trip per scheduler for nothing).
+   */
+  async reconcileSchedulers(desired: SchedulerSpec[]): Promise<{ upserted: number; removed: number; unchanged: number }> {
+    const existing = new Map((await this.work.getJobSchedulers(0, -1)).map((scheduler) => [scheduler.key, scheduler]));
     const wanted = new Set(desired.map((spec) => spec.id));
     let removed = 0;
-    for (const scheduler of existing) {
-      if (!wanted.has(scheduler.key)) removed += (await this.work.removeJobScheduler(scheduler.key)) ? 1 : 0;
+    for (const key of existing.keys()) {
+      if (!wanted.has(key)) removed += (await this.work.removeJobScheduler(key)) ? 1 : 0;
     }
+    let upserted = 0;
     for (const spec of desired) {
+      // The id names the job and its data (checkin:<schedule>:<zone>, nudges:<agency>, …): same id and timing, same scheduler.
+      const current = existing.get(spec.id);
+      if (current && current.name === spec.name && current.pattern === spec.repeat.pattern && current.every === spec.repeat.every && current.tz === spec.repeat.tz) continue;
       await this.work.upsertJobScheduler(spec.id, spec.repeat, { name: spec.name, data: spec.data, opts: { removeOnComplete: true, removeOnFail: 1000 } });
+      upserted++;
     }
-    return { upserted: desired.length, removed };
+    return { upserted, removed, unchanged: desired.length - upserted };
   }
 
   /** Pauses a platform's whole delivery queue, e.g. when the platform answered 429 for the bot as a whole. */

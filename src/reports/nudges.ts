@@ -10,7 +10,8 @@
  *   is open; 3 days before it closes, supervisors whose team is not all finalised are reminded;
  * - on Mondays: a supervisor who has had no dialogue with a report for 30 days (feedback, a
  *   clarification answered, an obstacle answered) is nudged, naming that person.
- * Every message is keyed in the outbox, so a retried or repeated run sends nothing twice.
+ * Every message is keyed in the outbox, so a retried or repeated run, or two at once, sends
+ * nothing twice.
  */
 import { paragraph, reply } from '../conversation/reply.js';
 import { addDays, formatCivilDate } from '../domain/civil-date.js';
@@ -19,7 +20,8 @@ import { civilDayLabel, daysUntilSkpDeadline, periodLabel, periodOf, type Period
 import { isoWeekKey, localParts } from '../domain/time-zones.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { digestText } from '../i18n/digest.js';
-import { queueKeyed, type QueuedMessage } from '../services/outbox.js';
+import { queueKeyedMany, type KeyedMessage } from '../delivery/bulk-outbox.js';
+import type { QueuedMessage } from '../services/outbox.js';
 
 const DAY = 86_400_000;
 const COUNTDOWN_DAYS = [7, 3, 1];
@@ -49,11 +51,11 @@ export async function sendDailyNudges(
   const reportsOf = new Map<string, typeof people>();
   for (const person of people) if (person.supervisorId) reportsOf.set(person.supervisorId, [...(reportsOf.get(person.supervisorId) ?? []), person]);
   const supervisors = people.filter((p) => reportsOf.has(p.id));
-  const result: NudgeResult = { planning: 0, periodEnd: 0, noDialogue: 0, evaluation: 0 };
-  const queue = async (employeeId: string, key: string, text: string, counter: keyof NudgeResult) => {
-    const rows = await queueKeyed(prisma, employeeId, key, reply([paragraph(text)]));
-    result[counter] += rows.length;
-    await deliver(rows);
+  // Decided here, written at the end in one statement per batch (queueKeyedMany): a nudge to
+  // every supervisor of a province is a few round trips, not two per message.
+  const nudges: (KeyedMessage & { counter: keyof NudgeResult })[] = [];
+  const queue = (employeeId: string, dedupeKey: string, text: string, counter: keyof NudgeResult) => {
+    nudges.push({ employeeId, dedupeKey, payload: reply([paragraph(text)]), counter });
   };
 
   // Planning season: January up to the deadline, leaders first.
@@ -70,17 +72,17 @@ export async function sendDailyNudges(
       const t = digestText[supervisor.locale];
       // The top of the agency has nobody in the bot to set their plan: nudging them would be noise.
       if (!agreed.has(supervisor.id) && supervisor.supervisorId) {
-        await queue(supervisor.id, `nudge:leader:${supervisor.id}:${date}`, t.leaderFirst({ year: today.year, days: daysLeft }), 'planning');
+        queue(supervisor.id, `nudge:leader:${supervisor.id}:${date}`, t.leaderFirst({ year: today.year, days: daysLeft }), 'planning');
         for (const report of reports.filter((r) => !anyPlan.has(r.id))) {
-          await queue(report.id, `nudge:waiting:${report.id}:${date}`, digestText[report.locale].waitingOnLeader({ year: today.year, leader: supervisor.name }), 'planning');
+          queue(report.id, `nudge:waiting:${report.id}:${date}`, digestText[report.locale].waitingOnLeader({ year: today.year, leader: supervisor.name }), 'planning');
         }
       } else if (agreed.has(supervisor.id)) {
         const without = reports.filter((r) => !anyPlan.has(r.id)).length;
-        if (without > 0) await queue(supervisor.id, `nudge:reports:${supervisor.id}:${date}`, t.reportsWithoutPlan({ year: today.year, count: without, days: daysLeft }), 'planning');
+        if (without > 0) queue(supervisor.id, `nudge:reports:${supervisor.id}:${date}`, t.reportsWithoutPlan({ year: today.year, count: without, days: daysLeft }), 'planning');
       }
     }
     for (const person of people.filter((p) => waiting.has(p.id))) {
-      await queue(person.id, `nudge:answer:${person.id}:${date}`, digestText[person.locale].answerYourPlan({ year: today.year, days: daysLeft }), 'planning');
+      queue(person.id, `nudge:answer:${person.id}:${date}`, digestText[person.locale].answerYourPlan({ year: today.year, days: daysLeft }), 'planning');
     }
   }
 
@@ -89,19 +91,19 @@ export async function sendDailyNudges(
   if (formatCivilDate(period.end) === date) {
     for (const supervisor of supervisors) {
       const text = digestText[supervisor.locale].periodEnd({ period: periodLabel(period, supervisor.locale), count: reportsOf.get(supervisor.id)?.length ?? 0 });
-      await queue(supervisor.id, `nudge:period:${period.key}:${supervisor.id}`, text, 'periodEnd');
+      queue(supervisor.id, `nudge:period:${period.key}:${supervisor.id}`, text, 'periodEnd');
     }
   }
 
   // Evaluation windows opening today, or closing in a few days.
   const windows = evaluationCandidates(today, agency.periodCadence, windowSettingOf(agency));
-    const opening = windows.filter((w) => formatCivilDate(w.opens) === date);
+  const opening = windows.filter((w) => formatCivilDate(w.opens) === date);
   if (opening.length > 0) {
     const closes = opening.map((w) => w.closes).sort((a, b) => formatCivilDate(a).localeCompare(formatCivilDate(b)))[0]!;
     for (const supervisor of supervisors) {
       const periods = opening.map((w) => periodLabel(w.period, supervisor.locale)).join(' & ');
       const text = digestText[supervisor.locale].evaluationOpens({ periods, closes: civilDayLabel(closes, supervisor.locale) });
-      await queue(supervisor.id, `nudge:evaluation-opens:${opening.map((w) => w.period.key).join('+')}:${supervisor.id}`, text, 'evaluation');
+      queue(supervisor.id, `nudge:evaluation-opens:${opening.map((w) => w.period.key).join('+')}:${supervisor.id}`, text, 'evaluation');
     }
   }
   for (const w of windows.filter((w) => formatCivilDate(addDays(w.closes, -CLOSING_REMINDER_DAYS)) === date)) {
@@ -110,7 +112,7 @@ export async function sendDailyNudges(
       const open = (reportsOf.get(supervisor.id) ?? []).filter((r) => !done.has(r.id)).length;
       if (open === 0) continue;
       const text = digestText[supervisor.locale].evaluationCloses({ period: periodLabel(w.period, supervisor.locale), closes: civilDayLabel(w.closes, supervisor.locale), count: open });
-      await queue(supervisor.id, `nudge:evaluation-closes:${w.period.key}:${supervisor.id}`, text, 'evaluation');
+      queue(supervisor.id, `nudge:evaluation-closes:${w.period.key}:${supervisor.id}`, text, 'evaluation');
     }
   }
 
@@ -136,10 +138,18 @@ export async function sendDailyNudges(
       for (const report of reportsOf.get(supervisor.id) ?? []) {
         if (!longLinked.has(report.id) || talked.has(`${supervisor.id}|${report.id}`)) continue;
         const text = digestText[supervisor.locale].noDialogue({ name: report.name, days: 30 });
-        await queue(supervisor.id, `nudge:dialogue:${supervisor.id}:${report.id}:${week}`, text, 'noDialogue');
+        queue(supervisor.id, `nudge:dialogue:${supervisor.id}:${report.id}:${week}`, text, 'noDialogue');
       }
     }
   }
+  const queued = await queueKeyedMany(prisma, nudges);
+  const counterOf = new Map(nudges.map((nudge) => [nudge.dedupeKey, nudge.counter]));
+  const result: NudgeResult = { planning: 0, periodEnd: 0, noDialogue: 0, evaluation: 0 };
+  for (const row of queued) {
+    const counter = counterOf.get(row.dedupeKey);
+    if (counter) result[counter]++;
+  }
+  await deliver(queued);
   return result;
 }
 

@@ -32,7 +32,19 @@ export function checkinStore(db: Reader, work: UnitOfWork): CheckinStore {
       // Guarded: when the weekly invitation made the week's prompt meanwhile, decide again and use that one.
       work.guarded(`checkinPrompt.insert ${actor.id} ${week.weekKey}`, (tx) =>
         tx.checkinPrompt.createMany({
-          data: [{ id, employeeId: actor.id, scheduleId: schedule.scheduleId, weekKey: week.weekKey, status: 'PENDING', promptedAt: work.now, dueAt }],
+          data: [
+            {
+              id,
+              employeeId: actor.id,
+              scheduleId: schedule.scheduleId,
+              weekKey: week.weekKey,
+              status: 'PENDING',
+              promptedAt: work.now,
+              // Left unanswered (the person walked away mid-way), it is reminded like a fanned-out prompt.
+              remindAt: new Date(work.now.getTime() + schedule.settings.reminderAfterHours * 3_600_000),
+              dueAt,
+            },
+          ],
           skipDuplicates: true,
         }),
       );
