@@ -14,6 +14,7 @@ import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { fanOutCheckins } from '../checkins/fanout.js';
 import { sweepCheckins } from '../checkins/sweep.js';
 import { sendDailyNudges } from '../reports/nudges.js';
+import { makeOutput } from '../reports/outputs.js';
 import { sendWeeklyDigests } from '../reports/send-digest.js';
 import type { Config } from '../config/load.js';
 import { ConversationEngine } from '../conversation/engine.js';
@@ -100,6 +101,7 @@ export async function startConversations(options: {
       leaseSeconds: config.deliveryLeaseSeconds,
       pacing: options.pacing ?? { perChatMs: { ...DEFAULT_PACING.perChatMs, TELEGRAM: config.telegramLimits.chatIntervalMs } },
       pauseQueue: (platform, ms) => jobs.pauseDeliveries(platform, ms),
+      makeOutput: (output) => makeOutput(prisma, output, now()),
       logger,
     }),
     'checkin.fanout': async (data) => {
