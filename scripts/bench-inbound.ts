@@ -146,6 +146,7 @@ try {
     const phase = await driver.paced(`${rate}/s`, rate, seconds);
     windows.push({ fromUs, toUs: hrtimeUs() });
     const drained = await driver.drain(drainMs);
+    if (bot.child.exitCode !== null || bot.child.signalCode !== null) throw new Error(`the bot exited during the ${rate}/s step; log: ${join(dir, 'bot.log')}`);
     bot.sample();
     const postgresMs = cpuSpent(postgresBefore, await backendCpu(db.sql, database));
     const f = phaseFigures(phase, driver.records, bot.samples, clock(), postgresMs);

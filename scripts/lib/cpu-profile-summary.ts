@@ -5,6 +5,8 @@
  *
  * - self time by area: each package under node_modules, each directory of src/, Node's internals,
  *   V8 builtins, garbage collection, idle;
+ * - the same with the time of V8 builtins and Node internals given to the area that called them
+ *   (a socket write is pg's or ioredis's work);
  * - inclusive time by area (a sample counts once for every area on its stack), e.g. how much of the
  *   bot's time is spent inside @prisma/client, whatever it calls;
  * - the functions with the most self time, and the project's functions with the most inclusive time.
@@ -62,6 +64,9 @@ function frameName(frame: CallFrame): string {
   return `${frame.functionName || '(anonymous)'} ${file}${line}`.trim();
 }
 
+/** Areas whose time belongs to whoever called them (a socket write is pg's or ioredis's work). */
+const LOW_LEVEL = new Set(['(V8 builtins, native)', 'node: internals', '(JSON parse, stringify)', '(program)']);
+
 const add = (map: Map<string, number>, key: string, value: number) => map.set(key, (map.get(key) ?? 0) + value);
 
 /** The summary as printable text. */
@@ -72,6 +77,7 @@ export function summariseProfile(profile: CpuProfile, windows: ProfileWindow[] =
   const selfByArea = new Map<string, number>();
   const inclusiveByArea = new Map<string, number>();
   const selfByFunction = new Map<string, number>();
+  const attributed = new Map<string, number>();
   const inclusiveBySource = new Map<string, number>();
   // Windows from another clock than the profile's would select nothing: then the whole profile counts, and the summary says so.
   const inProfile = windows.filter((w) => w.toUs > profile.startTime && w.fromUs < profile.endTime);
@@ -91,12 +97,16 @@ export function summariseProfile(profile: CpuProfile, windows: ProfileWindow[] =
     add(selfByFunction, frameName(node.callFrame), weight);
     const areas = new Set<string>();
     const sources = new Set<string>();
+    let caller: string | undefined;
     for (let current: number | undefined = id; current !== undefined; current = parent.get(current)) {
       const frame = byId.get(current)!.callFrame;
       if (frame.functionName === '(root)') break;
-      areas.add(areaOf(frame));
-      if (areaOf(frame).startsWith('src/')) sources.add(frameName(frame));
+      const area = areaOf(frame);
+      areas.add(area);
+      if (area.startsWith('src/')) sources.add(frameName(frame));
+      if (!caller && !LOW_LEVEL.has(area)) caller = area;
     }
+    add(attributed, caller ?? areaOf(node.callFrame), weight);
     for (const area of areas) add(inclusiveByArea, area, weight);
     for (const source of sources) add(inclusiveBySource, source, weight);
   }
@@ -104,11 +114,14 @@ export function summariseProfile(profile: CpuProfile, windows: ProfileWindow[] =
   const share = (value: number) => `${((100 * value) / total).toFixed(1)} %`;
   const sorted = (map: Map<string, number>, n: number) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
   const busy = total - (selfByArea.get('(idle)') ?? 0);
-  const areaRows = sorted(selfByArea, 30).map(([area, self]) => [area, share(self), share(inclusiveByArea.get(area) ?? 0)]);
+  const areaRows = sorted(selfByArea, 30).map(([area, self]) => [area, share(self), share(attributed.get(area) ?? 0), share(inclusiveByArea.get(area) ?? 0)]);
+  for (const [area, value] of attributed) if (!selfByArea.has(area)) areaRows.push([area, '–', share(value), share(inclusiveByArea.get(area) ?? 0)]);
   return [
     `profile: ${(total / 1e6).toFixed(1)} s sampled${note}, of which busy (not idle) ${share(busy)}`,
     '',
-    table(['area', 'self', 'inclusive'], areaRows),
+    'self: in the area\'s own code; with callees: plus the builtins and Node internals it called (a socket write counts for pg or',
+    'ioredis); inclusive: samples with the area anywhere on the stack (async work often shows without its caller).',
+    table(['area', 'self', 'with callees', 'inclusive'], areaRows),
     '',
     table(['function (self time)', 'self'], sorted(selfByFunction, top).map(([name, self]) => [name, share(self)])),
     '',
