@@ -197,6 +197,8 @@ try {
   console.error(error);
 } finally {
   for (const undo of cleanup) await undo().catch((error: unknown) => console.error(`cleanup: ${(error as Error).message}`));
-  if (!profiling) rmSync(dir, { recursive: true, force: true });
+  // The bot's log (and the profile) stay when something went wrong or was asked for.
+  if (!profiling && ok) rmSync(dir, { recursive: true, force: true });
+  else console.log(`kept ${dir} (bot.log${profiling ? ', profile/' : ''})`);
 }
 if (!ok) process.exitCode = 1;
