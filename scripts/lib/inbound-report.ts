@@ -119,11 +119,11 @@ export function summaryTable(figures: PhaseFigures[]): string {
 
 /** Reply latency p50/p99 (ms) per kind of update and rate: which handlers are slow. */
 export function labelTable(phases: PacedPhase[], records: UpdateRecord[]): string {
-  const labels = [...new Set(records.filter((r) => phases.some((p) => p.phase === r.phase)).map((r) => `${r.kind} ${r.label}`))].sort();
+  const labels = [...new Set(records.filter((r) => phases.some((p) => p.phase === r.phase)).map((r) => r.label))].sort();
   const rows = labels.map((label) => [
     label,
     ...phases.map((phase) => {
-      const mine = records.filter((r) => r.phase === phase.phase && `${r.kind} ${r.label}` === label);
+      const mine = records.filter((r) => r.phase === phase.phase && r.label === label);
       const latencies = ascending(mine.filter((r) => r.replies[0]).map((r) => r.replies[0]!.at - r.offeredAt));
       return `${mine.length} × ${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))}`;
     }),
