@@ -20,7 +20,9 @@
  * BENCH_SETTLE_MS (200: quiet time after a reply before that person's next update, so a duplicate
  * lands in the right window), BENCH_DRAIN_SECONDS (60: how long stragglers are awaited after each
  * step), BENCH_SEED (1), BENCH_PROFILE=1 (the bot runs with --cpu-prof; the profile of the measured
- * steps is summarised and its file kept), BENCH_DATABASE_URL (default the test server; a database of
+ * steps is summarised and its file kept), BENCH_CENSUS=1 (first BENCH_CENSUS_UPDATES, 300, updates
+ * one at a time, counting PostgreSQL statements and round trips per kind of update through a proxy
+ * that then stays in the way), BENCH_DATABASE_URL (default the test server; a database of
  * its own is created and dropped), REDIS_URL (keys under a unique QUEUE_PREFIX, deleted after),
  * LOG_LEVEL (the bot's, default warn).
  */
@@ -34,7 +36,9 @@ import { applyMigrations } from '../src/storage/migrate.js';
 import { freePort, startBotProcess } from './lib/bot-process.js';
 import { summariseProfile, type CpuProfile, type ProfileWindow } from './lib/cpu-profile-summary.js';
 import { forkFastFakeTelegram } from './lib/fast-fake-telegram.js';
+import { startCountingProxy } from './lib/pg-counting-proxy.js';
 import { backendCpu, cpuSpent } from './lib/postgres-cpu.js';
+import { census } from './lib/inbound-census.js';
 import { clock, InboundDriver } from './lib/inbound-driver.js';
 import { seededRandom } from './lib/inbound-mix.js';
 import { answered, labelTable, phaseFigures, summaryTable, type PhaseFigures } from './lib/inbound-report.js';
@@ -50,6 +54,7 @@ const connections = Number(env['BENCH_WEBHOOK_CONNECTIONS'] ?? 40);
 const settleMs = Number(env['BENCH_SETTLE_MS'] ?? 200);
 const drainMs = Number(env['BENCH_DRAIN_SECONDS'] ?? 60) * 1000;
 const profiling = env['BENCH_PROFILE'] === '1';
+const censusUpdates = env['BENCH_CENSUS'] === '1' ? Number(env['BENCH_CENSUS_UPDATES'] ?? 300) : 0;
 const adminUrl = env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const redisUrl = env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 if (rates.some((rate) => !(rate > 0)) || !(seconds > 0) || !(people > 0)) throw new Error('BENCH_RATE, BENCH_SECONDS and BENCH_PEOPLE must be positive numbers');
@@ -77,6 +82,9 @@ try {
   const seeded = await seedInboundOrganisation(db, people, dir, new Date());
   console.log(`seeded ${seeded.length} people (${seeded.filter((p) => p.supervisor).length} supervisors) with agreed plans and link codes in ${since(started)}`);
 
+  // The census counts statements through a proxy: only then does the bot talk to PostgreSQL through it.
+  const proxy = censusUpdates > 0 ? await startCountingProxy(scratch.url) : undefined;
+  if (proxy) cleanup.unshift(() => proxy.close());
   const port = await freePort();
   const secretToken = randomBytes(24).toString('hex');
   const driver = new InboundDriver(seeded, {
@@ -97,7 +105,7 @@ try {
     {
       NODE_ENV: 'production',
       LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn',
-      DATABASE_URL: scratch.url,
+      DATABASE_URL: proxy?.url ?? scratch.url,
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: prefix,
       DATA_DIR: join(dir, 'data'),
@@ -132,6 +140,11 @@ try {
       `${identities?.n} chat accounts linked, in ${since(started)} (not measured)`,
   );
 
+  if (proxy) {
+    console.log(`\nCensus: ${censusUpdates} updates one at a time; PostgreSQL statements and round trips per update (median), handling and delivery:`);
+    console.log(await census(driver, () => proxy.counts(), censusUpdates, drainMs));
+    console.log('(from here on every query passes the counting proxy: latencies are not the bot\'s alone)\n');
+  }
   if (warmupSeconds > 0) {
     await driver.paced('warm-up', rates[0]!, warmupSeconds);
     await driver.drain(drainMs);

@@ -73,6 +73,7 @@ export class InboundDriver {
   private readonly idle: Person[] = [];
   private readonly agent: Agent;
   private busy = 0;
+  private lastAlone: Person | undefined;
   private wake: (() => void) | undefined;
   private webhookReady: ((report: Extract<FakeReport, { type: 'webhook' }>) => void) | undefined;
   readonly webhook: Promise<Extract<FakeReport, { type: 'webhook' }>>;
@@ -150,6 +151,23 @@ export class InboundDriver {
       };
       tick();
     });
+  }
+
+  /**
+   * Sends the next update of the longest-idle person and waits until they are idle again (the reply
+   * and the settle after it) or `timeoutMs` passed: one update alone, for the census.
+   */
+  async one(phase: string, timeoutMs: number): Promise<UpdateRecord | undefined> {
+    // One person goes through a whole episode before the next starts, so every kind of update is seen.
+    const going = this.lastAlone && this.lastAlone.steps.length > 0 ? this.idle.indexOf(this.lastAlone) : -1;
+    const person = going >= 0 ? this.idle.splice(going, 1)[0] : this.idle.shift();
+    if (!person) return undefined;
+    this.lastAlone = person;
+    this.sendNext(person, phase);
+    const record = person.current;
+    const deadline = Date.now() + timeoutMs;
+    while (person.state !== 'idle' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    return record;
   }
 
   /** Waits until nobody waits for a reply (true), or `timeoutMs` passed (false). */
