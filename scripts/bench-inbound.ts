@@ -202,7 +202,8 @@ try {
     const file = readdirSync(profileDir).find((name) => name.includes(`.${bot.pid}.0.`) && name.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no CPU profile was written (the bot exited with ${code})`);
     const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
-    console.log(`\nCPU profile of the bot over the measured steps (${join(profileDir, file)}, kept; open it in Chrome DevTools):`);
+    const span = windows.map((w) => `${w.fromUs} ${w.toUs}`).join(', ');
+    console.log(`\nCPU profile of the bot over the measured steps (${join(profileDir, file)}, kept; open it in Chrome DevTools; steps at µs ${span}):`);
     console.log(summariseProfile(profile, windows));
   }
 } catch (error) {
