@@ -37,7 +37,7 @@ import { freePort, startBotProcess } from './lib/bot-process.js';
 import { summariseProfile, type CpuProfile, type ProfileWindow } from './lib/cpu-profile-summary.js';
 import { forkFastFakeTelegram } from './lib/fast-fake-telegram.js';
 import { startCountingProxy } from './lib/pg-counting-proxy.js';
-import { backendCpu, cpuSpent } from './lib/postgres-cpu.js';
+import { PostgresCpuTracker } from './lib/postgres-cpu.js';
 import { census } from './lib/inbound-census.js';
 import { clock, InboundDriver } from './lib/inbound-driver.js';
 import { seededRandom } from './lib/inbound-mix.js';
@@ -153,7 +153,7 @@ try {
   const windows: ProfileWindow[] = [];
   const database = new URL(scratch.url).pathname.slice(1);
   for (const rate of rates) {
-    const postgresBefore = await backendCpu(db.sql, database);
+    const postgres = new PostgresCpuTracker(db.sql, database);
     bot.sample();
     const fromUs = hrtimeUs();
     const phase = await driver.paced(`${rate}/s`, rate, seconds);
@@ -161,7 +161,8 @@ try {
     const drained = await driver.drain(drainMs);
     if (bot.child.exitCode !== null || bot.child.signalCode !== null) throw new Error(`the bot exited during the ${rate}/s step; log: ${join(dir, 'bot.log')}`);
     bot.sample();
-    const postgresMs = cpuSpent(postgresBefore, await backendCpu(db.sql, database));
+    const postgresMs = await postgres.spent();
+    postgres.stop();
     const f = phaseFigures(phase, driver.records, bot.samples, clock(), postgresMs);
     figures.push(f);
     console.log(
@@ -190,7 +191,12 @@ try {
   );
   if (driver.abandoned > 0 || driver.resent > 0) console.log(`note: ${driver.abandoned} episodes abandoned (a reply lacked the expected button), ${driver.resent} POSTs resent after a closed keep-alive connection`);
   for (const record of driver.records.filter((r) => r.replies.length !== 1).slice(0, 5)) {
-    console.log(`  e.g. ${record.phase} ${record.kind} ${record.label}: ${record.replies.length} replies ${JSON.stringify(record.replies.map((r) => r.text))}${record.error ? ` (${record.error})` : ''}`);
+    // A late second reply lands in the window of the person's next update: name the one before too.
+    const before = driver.records.filter((r) => r.person === record.person && r.offeredAt < record.offeredAt).at(-1);
+    console.log(
+      `  e.g. ${record.phase} ${record.label}: ${record.replies.length} replies ${JSON.stringify(record.replies.map((r) => r.text))}${record.error ? ` (${record.error})` : ''}` +
+        `${before ? `; that person's update before: ${before.label}, ${before.replies.length} replies` : ''}`,
+    );
   }
   const logged = bot.logSummary();
   console.log(`bot log: ${logged.errors} errors, ${logged.warnings} warnings${logged.examples.length ? `, e.g. ${logged.examples.map((e) => JSON.stringify(e)).join('; ')}` : ''}`);
