@@ -178,7 +178,9 @@ try {
 
   const all = answered(driver.records);
   const [processed] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ProcessedUpdate"`);
-  const outbox = await db.sql.query<{ status: string; n: number }>(`SELECT status::text, count(*)::int AS n FROM "OutboundMessage" GROUP BY status ORDER BY status`);
+  const outbox = await db.sql.query<{ status: string; n: number; again: number }>(
+    `SELECT status::text, count(*)::int AS n, count(*) FILTER (WHERE attempts > 1)::int AS again FROM "OutboundMessage" GROUP BY status ORDER BY status`,
+  );
   const accepted = driver.records.filter((r) => r.status === 200).length;
   const correct = all.once === all.updates && all.httpErrors === 0 && processed?.n === accepted && driver.unsolicited.length === 0;
   ok &&= correct;
@@ -187,7 +189,7 @@ try {
     `\ncheck ${correct ? 'OK' : 'FAILED'}: ${all.updates} updates posted (linking and warm-up included), ${all.once} answered exactly once, ` +
       `${all.unanswered} never, ${all.moreThanOnce} more than once; ${all.httpErrors} POSTs failed or not 200; ` +
       `${processed?.n} recorded as processed for ${accepted} accepted; ${driver.unsolicited.length} messages nobody asked for; ` +
-      `outbox ${outbox.map((o) => `${o.status} ${o.n}`).join(', ')}; fake: ${stats.accepted} messages, ${stats.callbackAnswers} callback answers, ${stats.markupEdits} keyboards removed`,
+      `outbox ${outbox.map((o) => `${o.status} ${o.n}${o.again ? ` (${o.again} claimed more than once)` : ''}`).join(', ')}; fake: ${stats.accepted} messages, ${stats.callbackAnswers} callback answers, ${stats.markupEdits} keyboards removed`,
   );
   if (driver.abandoned > 0 || driver.resent > 0) console.log(`note: ${driver.abandoned} episodes abandoned (a reply lacked the expected button), ${driver.resent} POSTs resent after a closed keep-alive connection`);
   for (const record of driver.records.filter((r) => r.replies.length !== 1).slice(0, 5)) {
