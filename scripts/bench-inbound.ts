@@ -68,6 +68,11 @@ const since = (start: number) => `${((performance.now() - start) / 1000).toFixed
 
 const dir = mkdtempSync(join(tmpdir(), 'dk-bench-inbound-'));
 const cleanup: (() => Promise<unknown>)[] = [];
+const undoAll = async () => {
+  for (const undo of cleanup.splice(0)) await undo().catch((error: unknown) => console.error(`cleanup: ${(error as Error).message}`));
+};
+// Ctrl+C: stop the bot and the fake, drop the database and the Redis keys, then go.
+process.once('SIGINT', () => void undoAll().finally(() => (console.log(`interrupted; the bot's log is in ${dir}`), process.exit(130))));
 let ok = true;
 try {
   console.log(`inbound benchmark: ${people} people, rates ${rates.join(', ')}/s for ${seconds} s each; ${load()} on ${env['HOSTNAME'] ?? 'this machine'}`);
@@ -218,7 +223,7 @@ try {
   ok = false;
   console.error(error);
 } finally {
-  for (const undo of cleanup) await undo().catch((error: unknown) => console.error(`cleanup: ${(error as Error).message}`));
+  await undoAll();
   // The bot's log (and the profile) stay when something went wrong or was asked for.
   if (!profiling && ok) rmSync(dir, { recursive: true, force: true });
   else console.log(`kept ${dir} (bot.log${profiling ? ', profile/' : ''})`);

@@ -79,6 +79,10 @@ export function startBotProcess(env: Record<string, string>, options: { logFile:
   };
   const timer = setInterval(sample, options.sampleMs ?? 200);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Never leave the bot running behind a driver that died (an uncaught error, a closed output pipe).
+  const orphaned = () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  void exited.then(() => process.off('exit', orphaned));
   void exited.then(() => clearInterval(timer));
   return {
     child,
