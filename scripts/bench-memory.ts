@@ -2,7 +2,8 @@
  * Memory and start-up benchmark of the real bot process (npm run bench:memory). Starts the bot as
  * a deployment would – `node --import tsx src/main.ts` as `npm start` does, and/or the compiled
  * `node dist/main.js` as the Docker image does – and prints, per run: time from spawn to /readyz
- * answering 200 and to the "is running" log line, RSS at ready, RSS after BENCH_STEADY_SECONDS idle
+ * answering 200 (and the CPU time the bot used until then, steadier than wall time on a shared
+ * machine) and to the "is running" log line, RSS at ready, RSS after BENCH_STEADY_SECONDS idle
  * (the maintenance timer runs every 30 s, so the default 75 s covers three passes), the range over the
  * last 30 s, peak RSS (VmHWM) and the V8 heap at the end (from a diagnostic report). Figures are
  * printed, never asserted; the run fails only when the bot does not get ready or does not stop cleanly.
@@ -70,9 +71,21 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   }
 }
 
+/** CPU seconds (user + system, all threads) a process has used: on a shared machine a steadier figure than wall time. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks of 1/100 s on Linux.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 interface RunResult {
   label: string;
   readyMs: number;
+  cpuAtReady: number;
   runningMs: number | undefined;
   rssAtReady: number;
   steady: number;
@@ -121,6 +134,7 @@ async function measure(label: string, entry: Entry, env: Record<string, string>)
     }
     if (readyMs === undefined) throw new Error(`${label}: /readyz never answered 200\n${output.slice(-3000)}`);
     const rssAtReady = memoryOf(pid).rss;
+    const cpuAtReady = cpuSecondsOf(pid);
     const readyAt = performance.now();
     await sleep(steadySeconds * 1000);
     if (!alive) throw new Error(`${label}: the bot exited while idle\n${output.slice(-3000)}`);
@@ -143,7 +157,7 @@ async function measure(label: string, entry: Entry, env: Record<string, string>)
     child.kill('SIGTERM');
     const code = await exited;
     if (code !== 0) throw new Error(`${label}: the bot exited with ${code} on SIGTERM\n${output.slice(-3000)}`);
-    return { label, readyMs, runningMs, rssAtReady, steady, steadyMin: Math.min(...window), steadyMax: Math.max(...window), peak, heap };
+    return { label, readyMs, cpuAtReady, runningMs, rssAtReady, steady, steadyMin: Math.min(...window), steadyMax: Math.max(...window), peak, heap };
   } finally {
     clearInterval(sampler);
     if (alive) child.kill('SIGKILL');
@@ -155,7 +169,9 @@ function print(result: RunResult): void {
   const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
   const heap = result.heap ? `; V8 heap ${mb(result.heap.used)} used of ${mb(result.heap.committed)} committed` : '';
   console.log(`${result.label}`);
-  console.log(`  /readyz 200 after ${seconds(result.readyMs)}, running after ${seconds(result.runningMs)}; RSS at ready ${mb(result.rssAtReady)}`);
+  console.log(
+    `  /readyz 200 after ${seconds(result.readyMs)} (${result.cpuAtReady.toFixed(1)} s of CPU), running after ${seconds(result.runningMs)}; RSS at ready ${mb(result.rssAtReady)}`,
+  );
   console.log(
     `  steady RSS after ${steadySeconds} s idle ${mb(result.steady)} (last 30 s ${mb(result.steadyMin)}–${mb(result.steadyMax)}); peak ${mb(result.peak)}${heap}`,
   );
