@@ -13,6 +13,7 @@ import { feedbackGiven, feedbackReplied, feedbackRequested } from './feedback.js
 import { leaveRecorded } from './leave.js';
 import { obstacleReported, obstacleResolved, obstacleResponded } from './obstacles.js';
 import { clarificationAnswered, clarificationRequested, planAgreed, planProposed } from './plans.js';
+import { evaluationAcknowledged, evaluationResultSent, unitPredikatSet } from './evaluations.js';
 
 type NoticesOf = { [K in DomainEvent['type']]: (event: Extract<DomainEvent, { type: K }>) => Notice[] };
 
@@ -29,6 +30,9 @@ const NOTICES: NoticesOf = {
   'feedback.replied': feedbackReplied,
   'feedback.requested': feedbackRequested,
   'leave.recorded': leaveRecorded,
+  'evaluation.resultSent': evaluationResultSent,
+  'evaluation.acknowledged': evaluationAcknowledged,
+  'unitPredikat.set': unitPredikatSet,
 };
 
 /** The notices an event causes. */

@@ -18,6 +18,10 @@ import { progressStore } from './progress-store.js';
 import { PlanService } from './plan-service.js';
 import { planStore } from './plan-store.js';
 import type { UnitOfWork } from './work.js';
+import { EvaluationService } from './evaluation-service.js';
+import { databaseReachability, evaluationStore } from './evaluation-store.js';
+import { UnitPredikatService } from './unit-predikat-service.js';
+import { unitPredikatStore } from './unit-predikat-store.js';
 
 export interface Services {
   obstacles: ObstacleService;
@@ -26,6 +30,8 @@ export interface Services {
   leave: LeaveService;
   checkins: CheckinService;
   progress: ProgressService;
+  evaluations: EvaluationService;
+  unitPredikats: UnitPredikatService;
 }
 
 /** The services for a decision reading from `db` into `work`. */
@@ -51,6 +57,12 @@ export function servicesFor(db: Reader, work: UnitOfWork): Services {
     },
     get plans() {
       return (built.plans ??= new PlanService({ ...common(), plans: planStore(db, work) }));
+    },
+    get evaluations() {
+      return (built.evaluations ??= new EvaluationService({ ...common(), evaluations: evaluationStore(db, work), reach: databaseReachability(db) }));
+    },
+    get unitPredikats() {
+      return (built.unitPredikats ??= new UnitPredikatService({ work, newId: () => uuidv7(work.now.getTime()), unitPredikats: unitPredikatStore(db, work) }));
     },
   };
 }
