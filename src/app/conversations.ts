@@ -71,7 +71,8 @@ export async function startConversations(options: {
   const limits = platformLimits(config.telegramLimits.maxPerSecond);
   const jobs = new JobRuntime(redisOptionsFromUrl(options.redis.url), config.queuePrefix, logger, limits);
   const deliver = (rows: QueuedMessage[]) => jobs.deliver(rows);
-  const bot = new Bot({ prisma, engine, logger, now, defaultLocale: config.defaultLocale, deliver });
+  // Plain decisions commit in raw SQL on PostgreSQL; PGlite's one connection is Prisma's to order, so there everything goes through Prisma.
+  const bot = new Bot({ prisma, engine, logger, now, defaultLocale: config.defaultLocale, deliver, sql: db.sql, ...(db.kind === 'postgres' ? { plain: db.sql } : {}) });
 
   if (usesConsole(config)) {
     // The demo belongs to trying the bot out: never into a production database unless asked.

@@ -21,11 +21,13 @@ import type { Logger } from '../logging/logger.js';
 import { say } from '../flows/common.js';
 import { decideAndCommit, isTransient, MAX_ATTEMPTS } from '../services/commit.js';
 import { acceptUpdate, AlreadyHandled, markHandled, takeStaleUpdates, type StoredEvent } from '../services/inbound-updates.js';
-import { identityOf, touchIdentity, type KnownIdentity } from '../services/identities.js';
+import { identifySender, touchIdentity, type KnownIdentity } from '../services/identities.js';
 import { linkByEmail } from '../services/linking.js';
 import type { QueuedMessage } from '../services/outbox.js';
 import { loadMember } from '../services/people.js';
+import { preloadSession } from '../services/sessions.js';
 import type { UnitOfWork } from '../services/work.js';
+import type { SqlRunner } from '../storage/sql.js';
 import { GROUP_COMMANDS } from './commands.js';
 import { botContext, type EventEffects, type InboundHandler, type Origin } from './context.js';
 import { homeReplies, homeUnlinked } from './home.js';
@@ -42,6 +44,10 @@ export interface BotDependencies {
   defaultLocale: Locale;
   /** Hands outbox rows to the delivery queue (rows it misses are re-queued by the outbox sweep). */
   deliver: (rows: QueuedMessage[]) => Promise<void>;
+  /** Raw SQL on the same database, for the statements every event runs (accept, identify). */
+  sql: SqlRunner;
+  /** PostgreSQL's raw SQL, when the commits of plain decisions may use it (plain-commit.ts); absent on PGlite. */
+  plain?: SqlRunner;
 }
 
 /** An update accepted but not handled after this long is handed to whichever instance looks (its own instance died). */
@@ -91,7 +97,7 @@ export class Bot {
     if (!event.updateKey) return null;
     for (let attempt = 1; ; attempt++) {
       try {
-        const id = await acceptUpdate(this.deps.prisma, storable(event));
+        const id = await acceptUpdate(this.deps.sql, storable(event), this.deps.now());
         return id ? { id } : 'duplicate';
       } catch (error) {
         // A connection the server dropped (a restart, a failover) is replaced by the pool: try again at once.
@@ -118,12 +124,10 @@ export class Bot {
     let queued: QueuedMessage[];
     try {
       const email = await this.emailOfNewcomer(event);
-      const decided = await decideAndCommit(
-        prisma,
-        this.deps.now(),
-        (work) => this.decide(event, work, email, updateId),
-        (attempt, error) => logger.debug({ attempt, error: (error as Error).message, platform: event.platform }, 'deciding an event again'),
-      );
+      const decided = await decideAndCommit(prisma, this.deps.now(), (work) => this.decide(event, work, email, updateId), {
+        plain: this.deps.plain,
+        onRetry: (attempt, error) => logger.debug({ attempt, error: (error as Error).message, platform: event.platform }, 'deciding an event again'),
+      });
       effects = decided.value;
       queued = decided.queued;
     } catch (error) {
@@ -144,7 +148,7 @@ export class Bot {
   /** The platform's e-mail address of a sender not linked yet (asked before deciding: it is a call to the platform). */
   private async emailOfNewcomer(event: InboundEvent): Promise<string | null> {
     if (!event.lookupEmail || !event.chat.private) return null;
-    if (await identityOf(this.deps.prisma, event)) return null;
+    if (await identifySender(this.deps.sql, event)) return null;
     return event.lookupEmail().catch((error: unknown) => {
       this.deps.logger.warn({ platform: event.platform, sender: event.sender.externalUserId, error: (error as Error).message }, 'could not read the e-mail address of a new user');
       return null;
@@ -155,7 +159,11 @@ export class Bot {
     const { prisma } = this.deps;
     const now = work.now;
     if (updateId) markHandled(work, updateId);
-    let identity: KnownIdentity | null = await identityOf(prisma, event);
+    // One statement: the account, the employee, their session and whether results wait for them.
+    const sender = await identifySender(this.deps.sql, event);
+    let identity: KnownIdentity | null = sender?.identity ?? null;
+    let me = sender?.member ?? null;
+    if (sender) preloadSession(work, sender.member.id, sender.session);
     const account = { platform: event.platform, workspace: event.workspace, externalUserId: event.sender.externalUserId, chatId: event.chat.id, username: event.sender.username };
     // A Slack user whose profile e-mail is an imported employee's is linked on first contact.
     let greeting: Reply[] = [];
@@ -163,6 +171,7 @@ export class Bot {
       const linked = await linkByEmail(prisma, work, account, email, now);
       if (linked) {
         identity = { id: linked.identityId, employeeId: linked.employeeId, fresh: true };
+        me = await loadMember(prisma, linked.employeeId);
         greeting = await welcome(prisma, work, linked.employeeId, now);
       }
     }
@@ -183,13 +192,13 @@ export class Bot {
       return { ...NOTHING };
     }
     touchIdentity(work, identity, event);
-    const me = await loadMember(prisma, identity.employeeId);
     if (!me || !me.active) {
       work.send(address, [say(botText[me?.locale ?? this.deps.defaultLocale].inactive)]);
       return { ...NOTHING };
     }
     const ctx = botContext({ db: prisma, work, me, origin });
-    const replies = [...greeting, ...(await routeLinked(ctx, this.deps.engine, event.message, { welcomed: greeting.length > 0 }))];
+    const resultsDelivered = greeting.length > 0 || (sender !== null && !sender.resultsWaiting);
+    const replies = [...greeting, ...(await routeLinked(ctx, this.deps.engine, event.message, { resultsDelivered }))];
     const effects: EventEffects = { clearButtons: ctx.effects.clearButtons, ...(ctx.effects.problem ? { problem: ctx.effects.problem } : {}) };
     // From a form, and the conversation goes on: the form shows the next question. Otherwise (it
     // ended, was refused, or never started) everything goes to the chat, as always.
@@ -202,13 +211,13 @@ export class Bot {
   async home(platform: Platform, workspace: string, externalUserId: string): Promise<Reply[]> {
     const { prisma } = this.deps;
     const decided = await decideAndCommit(prisma, this.deps.now(), async (work) => {
-      const identity = await identityOf(prisma, { platform, workspace, sender: { externalUserId } });
-      if (!identity) return homeUnlinked(this.deps.defaultLocale);
-      const me = await loadMember(prisma, identity.employeeId);
-      if (!me || !me.active) return [say(botText[me?.locale ?? this.deps.defaultLocale].inactive)];
+      const sender = await identifySender(this.deps.sql, { platform, workspace, sender: { externalUserId } });
+      if (!sender) return homeUnlinked(this.deps.defaultLocale);
+      const { identity, member: me } = sender;
+      if (!me.active) return [say(botText[me.locale].inactive)];
       const origin: Origin = { platform, workspace, chatId: identity.dmChannelId ?? externalUserId, identityId: identity.id, private: true, title: null };
       return homeReplies(botContext({ db: prisma, work, me, origin }));
-    });
+    }, { plain: this.deps.plain });
     return decided.value;
   }
 
@@ -219,9 +228,9 @@ export class Bot {
       if (updateId) {
         work.change(`update.failed ${updateId}`, (tx) => tx.processedUpdate.updateMany({ where: { id: updateId, handledAt: null }, data: { handledAt: work.now } }));
       }
-      const identity = await identityOf(prisma, event);
-      const locale = identity ? ((await loadMember(prisma, identity.employeeId))?.locale ?? this.deps.defaultLocale) : this.deps.defaultLocale;
-      const address = { platform: event.platform, workspace: event.workspace, chatId: event.chat.id, employeeId: identity?.employeeId ?? null, identityId: identity?.id ?? null };
+      const sender = await identifySender(this.deps.sql, event);
+      const locale = sender?.member.locale ?? this.deps.defaultLocale;
+      const address = { platform: event.platform, workspace: event.workspace, chatId: event.chat.id, employeeId: sender?.member.id ?? null, identityId: sender?.identity.id ?? null };
       work.send(address, [say(botText[locale].somethingWentWrong)]);
     });
     return decided.queued;

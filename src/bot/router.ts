@@ -28,11 +28,14 @@ import { showPlan, team } from './team.js';
 
 type Engine = ConversationEngine<BotContext>;
 
-/** Replies to a linked, active person. `welcomed`: this very event linked them, and the welcome already carried their waiting results. */
-export async function routeLinked(ctx: BotContext, engine: Engine, message: InboundMessage, options: { welcomed?: boolean } = {}): Promise<Reply[]> {
+/**
+ * Replies to a linked, active person. `resultsDelivered`: no evaluation result waits for them (the
+ * pipeline read that with the sender), or this very event linked them and the welcome carried it.
+ */
+export async function routeLinked(ctx: BotContext, engine: Engine, message: InboundMessage, options: { resultsDelivered?: boolean } = {}): Promise<Reply[]> {
   // Results finalised while this person could not be reached go to their private chat – never into
   // a group or a Slack form, wherever this event came from.
-  if (!options.welcomed) await ctx.notify((await ctx.services.evaluations.deliverWaiting(ctx.me.id)).events);
+  if (!options.resultsDelivered) await ctx.notify((await ctx.services.evaluations.deliverWaiting(ctx.me.id)).events);
   return routeMessage(ctx, engine, message);
 }
 

@@ -7,7 +7,11 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { SqlRunner } from '../storage/sql.js';
 import { auditRow } from './audit.js';
+import { applySeen } from './identities.js';
+import { applyHandled } from './inbound-updates.js';
+import { commitPlain, isPlain } from './plain-commit.js';
 import { json } from './db.js';
 import type { QueuedMessage } from './outbox.js';
 import { writeSession } from './sessions.js';
@@ -24,11 +28,19 @@ function rowsOf(result: unknown): number {
   return typeof count === 'number' ? count : 1;
 }
 
-/** Applies `work` in one transaction; returns the outbox rows written (to hand to delivery). Throws Conflict when a guard fails. */
-export async function commit(prisma: PrismaClient, work: UnitOfWork): Promise<QueuedMessage[]> {
+/**
+ * Applies `work` in one transaction; returns the outbox rows written (to hand to delivery). Throws
+ * Conflict when a guard fails, AlreadyHandled when the update was handled meanwhile. With `plain`
+ * (PostgreSQL's raw SQL runner), a unit of work without changes to an aggregate – most events –
+ * is written by plain-commit.ts in one statement.
+ */
+export async function commit(prisma: PrismaClient, work: UnitOfWork, plain?: SqlRunner): Promise<QueuedMessage[]> {
   if (work.empty) return [];
+  if (plain && isPlain(work)) return commitPlain(plain, work);
   return prisma.$transaction(
     async (tx) => {
+      if (work.handledUpdate) await applyHandled(tx, work.handledUpdate, work.now);
+      if (work.seen) await applySeen(tx, work.seen, work.now);
       for (const change of work.changes) {
         const result = await change.apply(tx);
         if (change.guarded && rowsOf(result) === 0) throw new Conflict(change.what);
@@ -75,16 +87,16 @@ export async function decideAndCommit<T>(
   prisma: PrismaClient,
   now: Date,
   decide: (work: UnitOfWork) => Promise<T>,
-  onRetry?: (attempt: number, error: unknown) => void,
+  options: { onRetry?: (attempt: number, error: unknown) => void; plain?: SqlRunner } = {},
 ): Promise<{ value: T; queued: QueuedMessage[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
       const work = new UnitOfWork(now);
       const value = await decide(work);
-      return { value, queued: await commit(prisma, work) };
+      return { value, queued: await commit(prisma, work, options.plain) };
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !(error instanceof Conflict || isTransient(error))) throw error;
-      onRetry?.(attempt, error);
+      options.onRetry?.(attempt, error);
       // A conflict is decided again at once; a database that dropped its connections gets a moment.
       if (!(error instanceof Conflict)) await sleep(100 * attempt);
     }

@@ -6,7 +6,9 @@
  * is picked up by another (see `takeStaleUpdates`).
  */
 import { Prisma, type Platform, type PrismaClient } from '../generated/prisma/client.js';
-import { json } from './db.js';
+import { uuidv7 } from '../storage/ids.js';
+import type { SqlSession } from '../storage/sql.js';
+import type { Db } from './db.js';
 import type { UnitOfWork } from './work.js';
 
 /** Raised at commit when the update was handled meanwhile (by another instance): the decision is dropped. */
@@ -20,22 +22,27 @@ export class AlreadyHandled extends Error {
 /** What is stored of an event: plain data only (functions and raw payloads stay behind). */
 export type StoredEvent = Record<string, unknown> & { platform: Platform; workspace: string; updateKey: string | null };
 
-/** Stores an update; its row id, or null when the same update was accepted before. */
-export async function acceptUpdate(prisma: PrismaClient, event: StoredEvent): Promise<string | null> {
-  const rows = await prisma.processedUpdate.createManyAndReturn({
-    data: [{ platform: event.platform, workspace: event.workspace, updateKey: event.updateKey ?? '', event: json(event) }],
-    skipDuplicates: true,
-    select: { id: true },
-  });
+/** Stores an update; its row id, or null when the same update was accepted before. One statement, on the hot path of every event. */
+export async function acceptUpdate(sql: SqlSession, event: StoredEvent, now: Date): Promise<string | null> {
+  const rows = await sql.query<{ id: string }>(
+    `INSERT INTO "ProcessedUpdate" (id, platform, workspace, "updateKey", event, "processedAt")
+     VALUES ($1, $2::"Platform", $3, $4, $5::jsonb, $6::timestamptz AT TIME ZONE 'UTC')
+     ON CONFLICT (platform, workspace, "updateKey") DO NOTHING RETURNING id`,
+    [uuidv7(now.getTime()), event.platform, event.workspace, event.updateKey ?? '', JSON.stringify(event), now.toISOString()],
+    'accept-update',
+  );
   return rows[0]?.id ?? null;
 }
 
 /** Marks the update handled when `work` commits; the commit fails with AlreadyHandled when another instance was first. */
 export function markHandled(work: UnitOfWork, updateId: string): void {
-  work.change(`update.handled ${updateId}`, async (tx) => {
-    const marked = await tx.processedUpdate.updateMany({ where: { id: updateId, handledAt: null }, data: { handledAt: work.now, event: Prisma.DbNull } });
-    if (marked.count === 0) throw new AlreadyHandled(updateId);
-  });
+  work.handledUpdate = updateId;
+}
+
+/** Applies `markHandled` in transaction `tx` (the committer calls it first). */
+export async function applyHandled(tx: Db, updateId: string, now: Date): Promise<void> {
+  const marked = await tx.processedUpdate.updateMany({ where: { id: updateId, handledAt: null }, data: { handledAt: now, event: Prisma.DbNull } });
+  if (marked.count === 0) throw new AlreadyHandled(updateId);
 }
 
 /**

@@ -69,6 +69,12 @@ export function sessionStore(db: Reader, work: UnitOfWork, where: { platform: Pl
   };
 }
 
+/** Hands a session already read (with the sender, in one statement) to the decision's session store. */
+export function preloadSession(work: UnitOfWork, employeeId: string, row: (SessionRow & { revision: number }) | null): void {
+  if (work.sessions.has(employeeId)) return;
+  work.sessions.set(employeeId, { employeeId, read: row ? { id: row.id, revision: row.revision } : null, wanted: row });
+}
+
 function employeeId(session: { employeeId: string }): string {
   return session.employeeId;
 }
@@ -76,12 +82,10 @@ function employeeId(session: { employeeId: string }): string {
 /** Writes one person's session as decided; false when its row changed since it was read (a Conflict). */
 export async function writeSession(tx: Db, write: SessionWrite): Promise<boolean> {
   const { read, wanted } = write;
-  if (read && (!wanted || wanted.id !== read.id)) {
-    const deleted = await tx.conversationSession.deleteMany({ where: { id: read.id, revision: read.revision } });
-    if (deleted.count === 0) return false;
-  }
+  if (read && !wanted) return (await tx.conversationSession.deleteMany({ where: { id: read.id, revision: read.revision } })).count > 0;
   if (!wanted) return true;
   const data = {
+    id: wanted.id,
     flow: wanted.flow,
     flowVersion: wanted.flowVersion,
     step: wanted.step,
@@ -91,10 +95,7 @@ export async function writeSession(tx: Db, write: SessionWrite): Promise<boolean
     identityId: wanted.identityId,
     expiresAt: wanted.expiresAt,
   };
-  if (read && wanted.id === read.id) {
-    const updated = await tx.conversationSession.updateMany({ where: { id: read.id, revision: read.revision }, data: { ...data, revision: read.revision + 1 } });
-    return updated.count > 0;
-  }
-  const created = await tx.conversationSession.createMany({ data: [{ id: wanted.id, employeeId: wanted.employeeId, ...data }], skipDuplicates: true });
-  return created.count > 0;
+  // A new conversation replacing another keeps the row and takes the new session's id.
+  if (read) return (await tx.conversationSession.updateMany({ where: { id: read.id, revision: read.revision }, data: { ...data, revision: read.revision + 1 } })).count > 0;
+  return (await tx.conversationSession.createMany({ data: [{ employeeId: wanted.employeeId, ...data }], skipDuplicates: true })).count > 0;
 }

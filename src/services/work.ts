@@ -83,7 +83,18 @@ export interface SessionRow {
   expiresAt: Date;
 }
 
+/** A chat account seen in use: what to bring up to date on it (see identities.ts touchIdentity). */
+export interface SeenChange {
+  identityId: string;
+  dmChannelId: string | null;
+  username: string | null;
+}
+
 export class UnitOfWork {
+  /** The inbound update this decision handles: marked handled at commit (once – see inbound-updates.ts). */
+  handledUpdate: string | null = null;
+  /** The sender's chat account, to bring up to date at commit. */
+  seen: SeenChange | null = null;
   readonly changes: Change[] = [];
   readonly audits: AuditEntry[] = [];
   readonly messages: PendingMessage[] = [];
@@ -139,6 +150,14 @@ export class UnitOfWork {
 
   /** True when committing would write nothing. */
   get empty(): boolean {
-    return this.changes.length === 0 && this.audits.length === 0 && this.messages.length === 0 && this.tokenSets.size === 0 && this.sessions.size === 0;
+    return (
+      !this.handledUpdate &&
+      !this.seen &&
+      this.changes.length === 0 &&
+      this.audits.length === 0 &&
+      this.messages.length === 0 &&
+      this.tokenSets.size === 0 &&
+      ![...this.sessions.values()].some((write) => write.dirty)
+    );
   }
 }

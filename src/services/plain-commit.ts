@@ -1,0 +1,100 @@
+/**
+ * The committer's fast path, for the decisions most events make: no change to an aggregate, only
+ * what every conversation step writes – the update marked handled, the sender's account seen, the
+ * session, button tokens, audit entries and replies. On PostgreSQL these are one statement (data-
+ * modifying CTEs over JSON recordsets) between BEGIN and COMMIT on one pooled connection, instead
+ * of a Prisma transaction of several round trips: the bot's CPU per event is mostly Prisma's per
+ * statement (npm run bench:inbound, README "Inbound speed"). The guards are the same as the Prisma
+ * path's (commit.ts): the update must still be unhandled and the session at the revision read;
+ * otherwise the transaction is rolled back and AlreadyHandled or Conflict thrown.
+ */
+import type { SqlRunner } from '../storage/sql.js';
+import { uuidv7 } from '../storage/ids.js';
+import { AlreadyHandled } from './inbound-updates.js';
+import type { QueuedMessage } from './outbox.js';
+import { Conflict, type SessionWrite, type UnitOfWork } from './work.js';
+
+// Timestamps are written as UTC without a zone (Prisma's convention): an ISO instant, cast. The
+// decision's clock ($1) dates what it decided (handled, last seen); rows' own bookkeeping
+// (createdAt, updatedAt, notBefore) is the database's time, as Prisma's defaults write it.
+const UTC = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
+const NOW = `(now() AT TIME ZONE 'UTC')`;
+
+const STATEMENT = `
+  WITH handled AS (
+    UPDATE "ProcessedUpdate" SET "handledAt" = ${UTC('$1')}, event = NULL WHERE id = $2 AND "handledAt" IS NULL RETURNING 1),
+  seen AS (
+    UPDATE "ChatIdentity" SET "lastSeenAt" = ${UTC('$1')}, "dmChannelId" = COALESCE($4, "dmChannelId"), username = $5, reachable = true,
+           "unreachableReason" = NULL, "updatedAt" = ${NOW}
+    WHERE id = $3 RETURNING 1),
+  session_update AS (
+    UPDATE "ConversationSession" AS c
+    SET id = s.id, flow = s.flow, "flowVersion" = s."flowVersion", step = s.step, answers = s.answers, context = s.context, platform = s.platform::"Platform",
+        "identityId" = s."identityId", "expiresAt" = ${UTC('s."expiresAt"')}, revision = c.revision + 1, "updatedAt" = ${NOW}
+    FROM jsonb_to_recordset($6::jsonb) AS s(id text, "readId" text, "readRevision" int, flow text, "flowVersion" int, step text, answers jsonb, context jsonb, platform text, "identityId" text, "expiresAt" text)
+    WHERE c.id = s."readId" AND c.revision = s."readRevision" RETURNING 1),
+  session_delete AS (
+    DELETE FROM "ConversationSession" c USING jsonb_to_recordset($7::jsonb) AS s("readId" text, "readRevision" int)
+    WHERE c.id = s."readId" AND c.revision = s."readRevision" RETURNING 1),
+  session_insert AS (
+    INSERT INTO "ConversationSession" (id, "employeeId", flow, "flowVersion", step, answers, context, platform, "identityId", "expiresAt", revision, "createdAt", "updatedAt")
+    SELECT s.id, s."employeeId", s.flow, s."flowVersion", s.step, s.answers, s.context, s.platform::"Platform", s."identityId", ${UTC('s."expiresAt"')}, 0, ${NOW}, ${NOW}
+    FROM jsonb_to_recordset($8::jsonb) AS s(id text, "employeeId" text, flow text, "flowVersion" int, step text, answers jsonb, context jsonb, platform text, "identityId" text, "expiresAt" text)
+    ON CONFLICT ("employeeId") DO NOTHING RETURNING 1),
+  tokens AS (
+    INSERT INTO "ActionToken" (token, "employeeId", payload, "expiresAt", "createdAt")
+    SELECT t.token, t."employeeId", t.payload, ${UTC('t."expiresAt"')}, ${NOW}
+    FROM jsonb_to_recordset($9::jsonb) AS t(token text, "employeeId" text, payload jsonb, "expiresAt" text)),
+  audits AS (
+    INSERT INTO "AuditLog" (id, "agencyId", "actorId", "actorLabel", action, "entityType", "entityId", details, "createdAt")
+    SELECT a.id, a."agencyId", a."actorId", a."actorLabel", a.action, a."entityType", a."entityId", a.details, ${NOW}
+    FROM jsonb_to_recordset($10::jsonb) AS a(id text, "agencyId" text, "actorId" text, "actorLabel" text, action text, "entityType" text, "entityId" text, details jsonb)),
+  queued AS (
+    INSERT INTO "OutboundMessage" (id, platform, workspace, "chatId", "employeeId", "identityId", payload, "dedupeKey", "notBefore", "createdAt", "updatedAt")
+    SELECT m.id, m.platform::"Platform", m.workspace, m."chatId", m."employeeId", m."identityId", m.payload, m."dedupeKey", ${NOW}, ${NOW}, ${NOW}
+    FROM jsonb_to_recordset($11::jsonb) AS m(id text, platform text, workspace text, "chatId" text, "employeeId" text, "identityId" text, payload jsonb, "dedupeKey" text)
+    ON CONFLICT DO NOTHING RETURNING id, platform::text AS platform)
+  SELECT (SELECT count(*)::int FROM handled) AS handled,
+         (SELECT count(*)::int FROM session_update) + (SELECT count(*)::int FROM session_delete) + (SELECT count(*)::int FROM session_insert) AS sessions,
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'platform', platform)), '[]'::json) FROM queued) AS queued,
+         (SELECT count(*)::int FROM seen) AS seen`;
+
+/** True when `work` holds nothing the fast path cannot write (no change to an aggregate). */
+export function isPlain(work: UnitOfWork): boolean {
+  return work.changes.length === 0;
+}
+
+/** Commits a plain unit of work (see isPlain) on PostgreSQL; returns the outbox rows written. */
+export async function commitPlain(sql: SqlRunner, work: UnitOfWork): Promise<QueuedMessage[]> {
+  const sessions = [...work.sessions.values()].filter((write) => write.dirty);
+  const row = (write: SessionWrite) => write.wanted && { ...write.wanted, expiresAt: write.wanted.expiresAt.toISOString(), readId: write.read?.id, readRevision: write.read?.revision };
+  const updates = sessions.filter((write) => write.read && write.wanted).map(row);
+  const deletes = sessions.filter((write) => write.read && !write.wanted).map((write) => ({ readId: write.read?.id, readRevision: write.read?.revision }));
+  const inserts = sessions.filter((write) => !write.read && write.wanted).map(row);
+  const params = [
+    work.now.toISOString(),
+    work.handledUpdate,
+    work.seen?.identityId ?? null,
+    work.seen?.dmChannelId ?? null,
+    work.seen?.username ?? null,
+    JSON.stringify(updates),
+    JSON.stringify(deletes),
+    JSON.stringify(inserts),
+    JSON.stringify(work.tokens().map((token) => ({ ...token, expiresAt: token.expiresAt.toISOString() }))),
+    JSON.stringify(work.audits.map((entry) => ({ ...entry, id: uuidv7(work.now.getTime()), details: entry.details ?? {} }))),
+    JSON.stringify(work.messages.map((message) => ({ id: message.id, ...message.address, payload: message.payload, dedupeKey: message.dedupeKey }))),
+  ];
+  return sql.withSession(async (session) => {
+    await session.query('BEGIN');
+    try {
+      const [result] = await session.query<{ handled: number; sessions: number; queued: QueuedMessage[] }>(STATEMENT, params, 'commit-plain');
+      if (work.handledUpdate && result?.handled !== 1) throw new AlreadyHandled(work.handledUpdate);
+      if (result?.sessions !== sessions.length) throw new Conflict(`session of ${sessions.map((write) => write.employeeId).join(', ')}`);
+      await session.query('COMMIT');
+      return result.queued;
+    } catch (error) {
+      await session.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+  });
+}
