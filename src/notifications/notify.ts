@@ -13,6 +13,9 @@ import { feedbackGiven, feedbackReplied, feedbackRequested } from './feedback.js
 import { leaveRecorded } from './leave.js';
 import { obstacleReported, obstacleResolved, obstacleResponded } from './obstacles.js';
 import { clarificationAnswered, clarificationRequested, planAgreed, planProposed } from './plans.js';
+import { objectionDecided, objectionExplained, objectionExplanationRequested, objectionFiled } from './objections.js';
+import { followUpDecided, followUpRecommended } from './follow-up.js';
+import { developmentRated, developmentRecorded } from './development.js';
 
 type NoticesOf = { [K in DomainEvent['type']]: (event: Extract<DomainEvent, { type: K }>) => Notice[] };
 
@@ -29,6 +32,14 @@ const NOTICES: NoticesOf = {
   'feedback.replied': feedbackReplied,
   'feedback.requested': feedbackRequested,
   'leave.recorded': leaveRecorded,
+  'objection.filed': objectionFiled,
+  'objection.explanationRequested': objectionExplanationRequested,
+  'objection.explained': objectionExplained,
+  'objection.decided': objectionDecided,
+  'followUp.recommended': followUpRecommended,
+  'followUp.decided': followUpDecided,
+  'development.recorded': developmentRecorded,
+  'development.rated': developmentRated,
 };
 
 /** The notices an event causes. */

@@ -7,6 +7,9 @@ import type { Locale } from '../i18n/catalogue.js';
 import type { ObstacleView } from './obstacles.js';
 import type { ClarificationRecord, PlanRecord } from './plan-service.js';
 import type { FeedbackView } from './feedback-service.js';
+import type { ObjectionView } from './objection-service.js';
+import type { FollowUpView } from './follow-up-service.js';
+import type { GuidanceRating, SessionView } from './development-service.js';
 
 /** A person as a message to or about them needs them. */
 export interface PersonRef {
@@ -27,4 +30,13 @@ export type DomainEvent =
   | { type: 'feedback.replied'; feedback: FeedbackView }
   /** `by`: the name of who recorded it; null for HR (at the CLI). */
   | { type: 'leave.recorded'; employee: PersonRef; by: string | null; start: string; end: string }
-  | { type: 'feedback.requested'; requestId: string; requester: PersonRef; supervisor: PersonRef; rhk: { id: string; text: string } | null; topic: string };
+  | { type: 'feedback.requested'; requestId: string; requester: PersonRef; supervisor: PersonRef; rhk: { id: string; text: string } | null; topic: string }
+  | { type: 'objection.filed'; objection: ObjectionView }
+  | { type: 'objection.explanationRequested'; objection: ObjectionView; party: PersonRef; by: PersonRef }
+  | { type: 'objection.explained'; objection: ObjectionView; explanation: string; by: PersonRef }
+  | { type: 'objection.decided'; objection: ObjectionView; by: PersonRef }
+  /** `decider`: who gets it to decide (the superior who hears keberatan); null when there is none. */
+  | { type: 'followUp.recommended'; followUp: FollowUpView; decider: PersonRef | null; by: PersonRef }
+  | { type: 'followUp.decided'; followUp: FollowUpView; by: PersonRef }
+  | { type: 'development.recorded'; session: SessionView }
+  | { type: 'development.rated'; session: SessionView; rating: GuidanceRating };

@@ -18,6 +18,12 @@ import { progressStore } from './progress-store.js';
 import { PlanService } from './plan-service.js';
 import { planStore } from './plan-store.js';
 import type { UnitOfWork } from './work.js';
+import { ObjectionService } from './objection-service.js';
+import { objectionStore } from './objection-store.js';
+import { FollowUpService } from './follow-up-service.js';
+import { followUpStore } from './follow-up-store.js';
+import { DevelopmentService } from './development-service.js';
+import { developmentStore } from './development-store.js';
 
 export interface Services {
   obstacles: ObstacleService;
@@ -26,6 +32,9 @@ export interface Services {
   leave: LeaveService;
   checkins: CheckinService;
   progress: ProgressService;
+  objections: ObjectionService;
+  followUps: FollowUpService;
+  development: DevelopmentService;
 }
 
 /** The services for a decision reading from `db` into `work`. */
@@ -51,6 +60,15 @@ export function servicesFor(db: Reader, work: UnitOfWork): Services {
     },
     get plans() {
       return (built.plans ??= new PlanService({ ...common(), plans: planStore(db, work) }));
+    },
+    get objections() {
+      return (built.objections ??= new ObjectionService({ ...common(), objections: objectionStore(db, work) }));
+    },
+    get followUps() {
+      return (built.followUps ??= new FollowUpService({ ...common(), followUps: followUpStore(db, work) }));
+    },
+    get development() {
+      return (built.development ??= new DevelopmentService({ ...common(), sessions: developmentStore(db, work) }));
     },
   };
 }

@@ -15,6 +15,7 @@ import { ProgressService, type ProgressStore } from '../../src/services/progress
 import type { Services } from '../../src/services/registry.js';
 import type { UnitOfWork } from '../../src/services/work.js';
 import { commitInMemory, type MemoryWorld } from './memory-world.js';
+import { appraisalServices } from './memory-appraisal.js';
 
 export interface ObstacleRow {
   id: string;
@@ -338,6 +339,7 @@ export function memoryServices(rows: MemoryRows, work: UnitOfWork): Services {
     leave: new LeaveService({ ...common, leaves: memoryLeaves(rows, work) }),
     checkins: new CheckinService({ work, obstacles, checkins: memoryCheckins(rows, work) }),
     progress: new ProgressService({ ...common, progress: memoryProgress(rows, work) }),
+    ...appraisalServices(rows, work, common),
   };
 }
 
