@@ -12,6 +12,11 @@
  * It runs in its own process (forked by forkFastFakeTelegram) so that, as with the real Telegram,
  * its CPU time and memory are not the bot's; the benchmark drives it over plain HTTP under
  * /control/ (limits, reset, stats).
+ *
+ * For the inbound benchmark (scripts/bench-inbound.ts) it also answers what handling a button
+ * calls (answerCallbackQuery, editMessageReplyMarkup) and, minimally, sendPhoto/sendDocument; and
+ * with `onReport` it tells the parent over IPC about every message it accepted (chat, arrival
+ * time, text, buttons) and about setWebhook, so the driver can match replies to updates.
  */
 import { fork } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -42,7 +47,31 @@ export interface FakeStats {
   lastAt: number;
   /** The fake process's resident memory, bytes. */
   rss: number;
+  /** answerCallbackQuery and editMessageReplyMarkup calls (never counted as messages). */
+  callbackAnswers: number;
+  markupEdits: number;
 }
+
+/** A message the fake accepted, as reported to the parent. */
+export interface SentReport {
+  type: 'sent';
+  method: string;
+  chatId: number;
+  messageId: number;
+  /** Arrival of the request at the fake: performance.timeOrigin + performance.now(), ms (comparable across processes). */
+  at: number;
+  text: string;
+  buttons: { text: string; data: string }[];
+}
+
+/** setWebhook as the bot called it: the bot is ready for updates once this arrives. */
+export interface WebhookReport {
+  type: 'webhook';
+  url: string;
+  secretToken: string;
+}
+
+export type FakeReport = SentReport | WebhookReport;
 
 const BOT = { id: 7_000_000_001, is_bot: true, first_name: 'Dialog Kinerja', username: 'dialog_kinerja_bench_bot' };
 
@@ -57,7 +86,15 @@ class FastFakeTelegram {
   private messageId = 0;
 
   private emptyStats(): Omit<FakeStats, 'distinctChats' | 'rss'> {
-    return { accepted: 0, tooManyRequests: 0, chatsWithDuplicates: 0, peakPerSecond: 0, firstAt: 0, lastAt: 0 };
+    return { accepted: 0, tooManyRequests: 0, chatsWithDuplicates: 0, peakPerSecond: 0, firstAt: 0, lastAt: 0, callbackAnswers: 0, markupEdits: 0 };
+  }
+
+  countCallbackAnswer(): void {
+    this.stats.callbackAnswers++;
+  }
+
+  countMarkupEdit(): void {
+    this.stats.markupEdits++;
   }
 
   setLimits(limits: FakeLimits | undefined): void {
@@ -90,7 +127,7 @@ class FastFakeTelegram {
     return 0;
   }
 
-  sendMessage(params: Record<string, unknown>): { status: number; body: string } {
+  sendMessage(params: Record<string, unknown>): { status: number; body: string; messageId?: number } {
     const chatId = Number(params['chat_id']);
     if (!Number.isSafeInteger(chatId)) return { status: 400, body: '{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}' };
     const now = Date.now();
@@ -117,8 +154,9 @@ class FastFakeTelegram {
     const second = Math.floor(now / 1000);
     if (second !== this.second) [this.second, this.inSecond] = [second, 0];
     s.peakPerSecond = Math.max(s.peakPerSecond, ++this.inSecond);
-    const result = { message_id: ++this.messageId, from: BOT, chat: { id: chatId, type: 'private' }, date: Math.floor(now / 1000), text: typeof params['text'] === 'string' ? params['text'] : '' };
-    return { status: 200, body: JSON.stringify({ ok: true, result }) };
+    const text = typeof params['text'] === 'string' ? params['text'] : typeof params['caption'] === 'string' ? params['caption'] : '';
+    const result = { message_id: ++this.messageId, from: BOT, chat: { id: chatId, type: 'private' }, date: Math.floor(now / 1000), text };
+    return { status: 200, body: JSON.stringify({ ok: true, result }), messageId: result.message_id };
   }
 }
 
@@ -127,19 +165,41 @@ function answer(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
+/** The simple fields of a multipart form (what telegraf sends with a file); the file itself is ignored. */
+function multipartFields(text: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const match of text.matchAll(/name="([^"]+)"\r\n\r\n([^\r]*)\r\n/g)) fields[match[1]!] = match[2];
+  return fields;
+}
+
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   if (chunks.length === 0) return {};
   const text = Buffer.concat(chunks).toString('utf8');
-  return /json/i.test(req.headers['content-type'] ?? '') ? (JSON.parse(text) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(text));
+  const type = req.headers['content-type'] ?? '';
+  if (/json/i.test(type)) return JSON.parse(text) as Record<string, unknown>;
+  return /multipart/i.test(type) ? multipartFields(text) : Object.fromEntries(new URLSearchParams(text));
 }
 
-/** Starts the fake on 127.0.0.1 (a free port); resolves with its port. */
-export async function serveFastFakeTelegram(token: string): Promise<{ port: number; close(): Promise<void> }> {
+/** The inline keyboard's buttons, flattened (reply_markup arrives as an object in JSON, as a string in forms). */
+function buttonsOf(params: Record<string, unknown>): { text: string; data: string }[] {
+  let markup = params['reply_markup'];
+  if (typeof markup === 'string') markup = JSON.parse(markup);
+  const rows = (markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];
+  return rows.flat().map((button) => ({ text: button.text, data: button.callback_data ?? '' }));
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+const MESSAGE_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
+
+/** Starts the fake on 127.0.0.1 (a free port); resolves with its port. `onReport` hears of every accepted message and of setWebhook. */
+export async function serveFastFakeTelegram(token: string, onReport?: (report: FakeReport) => void): Promise<{ port: number; close(): Promise<void> }> {
   const fake = new FastFakeTelegram();
   const prefix = `/bot${token}/`;
   const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+    const at = performance.timeOrigin + performance.now();
     readBody(req)
       .then((params) => {
         const path = req.url ?? '';
@@ -149,12 +209,25 @@ export async function serveFastFakeTelegram(token: string): Promise<{ port: numb
           return answer(res, 200, JSON.stringify(fake.snapshot()));
         }
         if (!path.startsWith(prefix)) return answer(res, 404, '{"ok":false,"error_code":404,"description":"Not Found"}');
-        const method = path.slice(prefix.length).split('?')[0];
-        if (method === 'sendMessage') {
-          const { status, body } = fake.sendMessage(params);
+        const method = path.slice(prefix.length).split('?')[0] ?? '';
+        if (MESSAGE_METHODS.has(method)) {
+          const { status, body, messageId } = fake.sendMessage(params);
+          if (onReport && messageId !== undefined) {
+            const text = str(params['text']) || str(params['caption']);
+            onReport({ type: 'sent', method, chatId: Number(params['chat_id']), messageId, at, text, buttons: buttonsOf(params) });
+          }
           return answer(res, status, body);
         }
+        if (method === 'answerCallbackQuery') {
+          fake.countCallbackAnswer();
+          return answer(res, 200, '{"ok":true,"result":true}');
+        }
+        if (method === 'editMessageReplyMarkup') {
+          fake.countMarkupEdit();
+          return answer(res, 200, '{"ok":true,"result":true}');
+        }
         if (method === 'getMe') return answer(res, 200, JSON.stringify({ ok: true, result: { ...BOT, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } }));
+        if (method === 'setWebhook') onReport?.({ type: 'webhook', url: str(params['url']), secretToken: str(params['secret_token']) });
         if (method === 'setMyCommands' || method === 'setWebhook' || method === 'deleteWebhook') return answer(res, 200, '{"ok":true,"result":true}');
         return answer(res, 404, `{"ok":false,"error_code":404,"description":"Not Found: method ${method} is not faked"}`);
       })
@@ -179,13 +252,18 @@ export interface FastFakeHandle {
   close(): Promise<void>;
 }
 
-/** Forks the fake into its own Node process (through tsx) and waits until it listens. */
-export async function forkFastFakeTelegram(token = '123456789:BENCHbenchBENCHbenchBENCHbench'): Promise<FastFakeHandle> {
-  const child = fork(fileURLToPath(import.meta.url), [token], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * Forks the fake into its own Node process (through tsx) and waits until it listens. With
+ * `onReport`, every accepted message and setWebhook is reported to it as it happens (over IPC).
+ */
+export async function forkFastFakeTelegram(token = '123456789:BENCHbenchBENCHbenchBENCHbench', onReport?: (report: FakeReport) => void): Promise<FastFakeHandle> {
+  const args = onReport ? [token, '--report'] : [token];
+  const child = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`the fake Telegram exited (code ${code}) before listening`)));
   });
+  if (onReport) child.on('message', (message) => onReport(message as FakeReport));
   const apiRoot = `http://127.0.0.1:${port}`;
   const control = async (what: string, body: unknown = {}): Promise<FakeStats> => {
     const response = await fetch(`${apiRoot}/control/${what}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -208,8 +286,9 @@ export async function forkFastFakeTelegram(token = '123456789:BENCHbenchBENCHben
 
 // Run as the forked child: serve, tell the parent the port, and go when the parent goes.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.send) {
-  const server = await serveFastFakeTelegram(process.argv[2] ?? '');
-  process.send({ port: server.port });
+  const send = process.send.bind(process);
+  const server = await serveFastFakeTelegram(process.argv[2] ?? '', process.argv[3] === '--report' ? (report) => send(report) : undefined);
+  send({ port: server.port });
   process.on('disconnect', () => process.exit(0));
   process.on('SIGTERM', () => process.exit(0));
 }

@@ -8,12 +8,10 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { Bot } from '../bot/bot.js';
 import type { BotContext } from '../bot/context.js';
-import { ConsoleChannel } from '../channels/console/console-channel.js';
-import { SlackChannel } from '../channels/slack/slack-channel.js';
-import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { fanOutCheckins } from '../checkins/fanout.js';
 import { sweepCheckins } from '../checkins/sweep.js';
 import { sendDailyNudges } from '../reports/nudges.js';
+import { makeOutput } from '../reports/outputs.js';
 import { sendWeeklyDigests } from '../reports/send-digest.js';
 import type { Config } from '../config/load.js';
 import { ConversationEngine } from '../conversation/engine.js';
@@ -82,10 +80,16 @@ export async function startConversations(options: {
     if (demo.seeded) logger.info('demo organisation loaded for the console');
     // A terminal cannot show files: exports sent in chat are saved under DATA_DIR.
     const downloadDir = join(config.dataDir, 'ekspor');
+    // Each channel's module, with its platform SDK (Bolt alone is tens of MB), is imported only when that channel is configured.
+    const { ConsoleChannel } = await import('../channels/console/console-channel.js');
     channels.set('CONSOLE', new ConsoleChannel({ prisma, ...options.consoleIo, locale: config.defaultLocale, initialEmployeeId: demo.startAs, downloadDir }));
   }
-  if (config.telegram) channels.set('TELEGRAM', new TelegramChannel(config.telegram, options.http, logger));
+  if (config.telegram) {
+    const { TelegramChannel } = await import('../channels/telegram/telegram-channel.js');
+    channels.set('TELEGRAM', new TelegramChannel(config.telegram, options.http, logger));
+  }
   if (config.slack) {
+    const { SlackChannel } = await import('../channels/slack/slack-channel.js');
     const home = (workspace: string, userId: string) => bot.home('SLACK', workspace, userId);
     channels.set('SLACK', new SlackChannel(config.slack, options.http, logger, config.defaultLocale, home));
   }
@@ -100,6 +104,7 @@ export async function startConversations(options: {
       leaseSeconds: config.deliveryLeaseSeconds,
       pacing: options.pacing ?? { perChatMs: { ...DEFAULT_PACING.perChatMs, TELEGRAM: config.telegramLimits.chatIntervalMs } },
       pauseQueue: (platform, ms) => jobs.pauseDeliveries(platform, ms),
+      makeOutput: (output) => makeOutput(prisma, output, now()),
       logger,
     }),
     'checkin.fanout': async (data) => {

@@ -7,7 +7,7 @@ import { planRefusal } from '../flows/clarification.js';
 import { say } from '../flows/common.js';
 import { obstacleRefusal } from '../flows/obstacles.js';
 import { askForExplanation } from '../flows/objection.js';
-import { parsePeriodKey, periodLabel } from '../domain/periods.js';
+import { evaluationRefusal } from '../flows/evaluation.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import { planningText } from '../i18n/planning.js';
@@ -32,19 +32,10 @@ async function resolveObstacle(ctx: BotContext, args: Record<string, string>): P
 
 /** The employee accepts a finalised evaluation; the rater is told. */
 async function acknowledgeEvaluation(ctx: BotContext, args: Record<string, string>): Promise<Reply[]> {
-  const t = appraisalText[ctx.me.locale];
-  const evaluation = await ctx.db.evaluation.findUnique({ where: { id: args['evaluationId'] ?? '' }, include: { rater: true } });
-  if (!evaluation || evaluation.employeeId !== ctx.me.id) return [say(t.notYourEvaluation)];
-  // Guarded by status: only a FINAL evaluation without a keberatan can be accepted, once.
-  if (evaluation.status !== 'FINAL') return [say(t.alreadyAnswered)];
-  ctx.work.guarded(`evaluation.acknowledge ${evaluation.id}`, (tx) =>
-    tx.evaluation.updateMany({ where: { id: evaluation.id, status: 'FINAL' }, data: { status: 'ACKNOWLEDGED', acknowledgedAt: ctx.now } }),
-  );
-  ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'evaluation.acknowledged', entityType: 'Evaluation', entityId: evaluation.id });
-  const period = parsePeriodKey(evaluation.periodKey);
-  const r = appraisalText[evaluation.rater.locale];
-  await ctx.outbox.toPerson(evaluation.raterId, [say(r.acknowledgedToRater({ name: ctx.me.name, period: period ? periodLabel(period, evaluation.rater.locale) : evaluation.periodKey }))]);
-  return [say(t.acknowledged)];
+  const acknowledged = await ctx.services.evaluations.acknowledge(ctx.me, args['evaluationId'] ?? '');
+  if (!acknowledged.ok) return [evaluationRefusal(ctx, acknowledged.refusal)];
+  await ctx.notify(acknowledged.events);
+  return [say(appraisalText[ctx.me.locale].acknowledged)];
 }
 
 /** Named actions, by the name their buttons carry. */

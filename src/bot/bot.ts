@@ -189,7 +189,7 @@ export class Bot {
       return { ...NOTHING };
     }
     const ctx = botContext({ db: prisma, work, me, origin });
-    const replies = [...greeting, ...(await routeLinked(ctx, this.deps.engine, event.message))];
+    const replies = [...greeting, ...(await routeLinked(ctx, this.deps.engine, event.message, { welcomed: greeting.length > 0 }))];
     const effects: EventEffects = { clearButtons: ctx.effects.clearButtons, ...(ctx.effects.problem ? { problem: ctx.effects.problem } : {}) };
     // From a form, and the conversation goes on: the form shows the next question. Otherwise (it
     // ended, was refused, or never started) everything goes to the chat, as always.

@@ -6,7 +6,7 @@
 import type { Reply } from '../conversation/reply.js';
 import { say } from '../flows/common.js';
 import { digestText } from '../i18n/digest.js';
-import { computeDigest, digestMessage } from '../reports/digest.js';
+import { digestOutput } from '../reports/outputs.js';
 import type { ConversationEngine } from '../conversation/engine.js';
 import { scheduleText } from '../i18n/schedules.js';
 import { unitSubtree } from '../linking/link-codes.js';
@@ -19,8 +19,8 @@ async function hrRole(ctx: BotContext) {
 export async function report(ctx: BotContext): Promise<Reply[]> {
   const role = await hrRole(ctx);
   if (!role) return [say(digestText[ctx.me.locale].notHr)];
-  const data = await computeDigest(ctx.db, { agencyId: role.agencyId, unitId: role.unitId, now: ctx.now });
-  return [await digestMessage(data, ctx.me.locale)];
+  // Counted and drawn by the delivery job (reports/outputs.ts), not while this command is handled.
+  return [digestOutput({ agencyId: role.agencyId, unitId: role.unitId, locale: ctx.me.locale })];
 }
 
 const STOP_WORDS = new Set(['berhenti', 'stop', 'hapus']);

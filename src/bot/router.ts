@@ -6,7 +6,7 @@ import type { ConversationEngine, Outcome } from '../conversation/engine.js';
 import type { Reply } from '../conversation/reply.js';
 import { localDate } from '../domain/time-zones.js';
 import { say } from '../flows/common.js';
-import { deliverWaitingResults, myResults } from '../flows/evaluation-result.js';
+import { myResults } from '../flows/evaluation-result.js';
 import { pendingObjections } from '../flows/objection.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
@@ -14,6 +14,8 @@ import type { Reader } from '../services/db.js';
 import type { UnitOfWork } from '../services/work.js';
 import { redeemLinkCode, type ChatAccount } from '../services/linking.js';
 import { findMembers } from '../services/people.js';
+import { servicesFor } from '../services/registry.js';
+import { noticesOf } from '../notifications/notify.js';
 import { latestPlan, OPEN_STATUSES } from '../services/plans.js';
 import { resolveToken } from '../services/tokens.js';
 import { ACTIONS } from './actions.js';
@@ -26,11 +28,11 @@ import { showPlan, team } from './team.js';
 
 type Engine = ConversationEngine<BotContext>;
 
-/** Replies to a linked, active person. */
-export async function routeLinked(ctx: BotContext, engine: Engine, message: InboundMessage): Promise<Reply[]> {
+/** Replies to a linked, active person. `welcomed`: this very event linked them, and the welcome already carried their waiting results. */
+export async function routeLinked(ctx: BotContext, engine: Engine, message: InboundMessage, options: { welcomed?: boolean } = {}): Promise<Reply[]> {
   // Results finalised while this person could not be reached go to their private chat – never into
   // a group or a Slack form, wherever this event came from.
-  await deliverWaitingResults(ctx.db, ctx.work, ctx.me.id, (result) => ctx.outbox.toPerson(ctx.me.id, [result]));
+  if (!options.welcomed) await ctx.notify((await ctx.services.evaluations.deliverWaiting(ctx.me.id)).events);
   return routeMessage(ctx, engine, message);
 }
 
@@ -166,9 +168,7 @@ export async function welcome(db: Reader, work: UnitOfWork, employeeId: string, 
   const plan = await latestPlan(db, employee.id, localDate(now, employee.timeZone).year);
   if (plan && OPEN_STATUSES.includes(plan.status)) replies.push(say(text.pendingPlan({ year: plan.year, version: plan.version })));
   // Linking happens in a private chat: results waiting for this person are part of the welcome.
-  await deliverWaitingResults(db, work, employee.id, (result) => {
-    replies.push(result);
-    return Promise.resolve(true);
-  });
+  const waiting = await servicesFor(db, work).evaluations.deliverWaiting(employee.id, { present: true });
+  for (const notice of waiting.events.flatMap(noticesOf)) replies.push(notice.message((label, payload) => work.button(notice.to.id, label, payload)));
   return replies;
 }

@@ -13,7 +13,7 @@
 import type { SkipReason, PrismaClient, Platform } from '../generated/prisma/client.js';
 import { formatCivilDate, type CivilDate } from '../domain/civil-date.js';
 import { paragraph, reply } from '../conversation/reply.js';
-import { insertOutboxRows, insertTokens, latestReachableChat, SQL_NOW, type OutboxRow, type TokenRow } from '../delivery/bulk-outbox.js';
+import { insertOutboxRows, insertTokens, latestReachableChat, SQL_NOW, type OutboxRow, type TokenRow } from '../services/bulk-outbox.js';
 import { checkinText } from '../i18n/checkins.js';
 import type { Locale } from '../i18n/catalogue.js';
 import type { Db } from '../services/db.js';

@@ -12,7 +12,7 @@
  * run, in this instance or another, send nothing twice.
  */
 import { paragraph, reply } from '../conversation/reply.js';
-import { insertOutboxRows, insertTokens, latestReachableChat, SQL_NOW, type OutboxRow, type TokenRow } from '../delivery/bulk-outbox.js';
+import { insertOutboxRows, insertTokens, latestReachableChat, SQL_NOW, type OutboxRow, type TokenRow } from '../services/bulk-outbox.js';
 import type { Platform, PrismaClient } from '../generated/prisma/client.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { checkinText } from '../i18n/checkins.js';

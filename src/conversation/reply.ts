@@ -33,7 +33,7 @@ export interface ImageAttachment {
 
 /**
  * A file sent with a message (an export), kept in the outbox as base64. Whoever attaches one keeps
- * it small: the bytes live in an outbox row until sent (see MAX_CHAT_DOCUMENT_BYTES in flows/export.ts).
+ * it small (see MAX_CHAT_DOCUMENT_BYTES in reports/outputs.ts).
  */
 export interface DocumentAttachment {
   fileName: string;
@@ -42,10 +42,22 @@ export interface DocumentAttachment {
   base64: string;
 }
 
+/**
+ * A message too heavy to make while an event is handled (a digest with its chart, an export): the
+ * outbox keeps what to make, and the delivery job makes it when the row's turn comes, then sends
+ * it. `kind` names the maker (src/reports/outputs.ts); `params` is plain data.
+ */
+export interface DeferredOutput {
+  kind: string;
+  params: Record<string, unknown>;
+}
+
 /** One message. Buttons are rows of buttons. `expectsFile` asks the channel to invite an upload. */
 export interface Reply {
   blocks: Block[];
   buttons: Button[][];
+  /** Made by the delivery job before sending (blocks and buttons are then ignored). */
+  deferred?: DeferredOutput;
   expectsFile?: boolean;
   /** Sent before the text, as a photo. */
   image?: ImageAttachment;

@@ -15,7 +15,7 @@
  */
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Reply } from '../conversation/reply.js';
+import type { DeferredOutput, Reply } from '../conversation/reply.js';
 import type { Platform, PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logging/logger.js';
 import type { SqlSession } from '../storage/sql.js';
@@ -42,6 +42,8 @@ export interface DeliveryDependencies {
   /** How long a claimed row is left alone by others while it is being sent. */
   leaseSeconds: number;
   pauseQueue: (platform: Platform, ms: number) => Promise<void>;
+  /** Makes a heavy output written to the outbox as a DeferredOutput (reports/outputs.ts), right before it is sent. */
+  makeOutput?: (output: DeferredOutput) => Promise<Reply>;
   logger: Logger;
 }
 
@@ -84,13 +86,20 @@ export function deliverHandler(deps: DeliveryDependencies) {
     }
     let sent: { externalMessageId: string };
     try {
-      sent = await channel.send(row.chatId, row.payload as unknown as Reply);
+      sent = await channel.send(row.chatId, await messageOf(deps, row.payload as unknown as Reply));
     } catch (error) {
       await settleFailure(deps, job, row, error instanceof DeliveryError ? error : new DeliveryError('retry', (error as Error).message));
       return;
     }
     await ledger.markSent(row.id, sent.externalMessageId);
   };
+}
+
+/** The message to send for a row: the stored reply, or the heavy output it asks for, made now. */
+async function messageOf(deps: DeliveryDependencies, payload: Reply): Promise<Reply> {
+  if (!payload.deferred) return payload;
+  if (!deps.makeOutput) throw new DeliveryError('rejected', `no maker for deferred output ${payload.deferred.kind}`);
+  return deps.makeOutput(payload.deferred);
 }
 
 async function settleFailure(deps: DeliveryDependencies, job: Job, row: ClaimedRow, failure: DeliveryError): Promise<void> {

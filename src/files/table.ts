@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { TableFileError } from '../errors.js';
 
 /** One data row: its line number in the file and its cells as trimmed text. */
@@ -103,7 +103,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(content: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs costs about 25 MB once loaded; the bot reads CSV at start-up (holidays) and XLSX only on an import.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch (error) {

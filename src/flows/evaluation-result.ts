@@ -1,86 +1,21 @@
 /**
- * A finalised evaluation as its employee receives it: the result and why, notes and feedback, the
- * last day to object, and the Terima / Ajukan keberatan buttons. Sent on finalising, or – to someone
- * who could not be reached then – to their private chat when they next talk to the bot or link.
+ * /hasil – one's finalised evaluations of this year and last, and the results still waiting for an
+ * answer (the dashboard). The result sent on finalising – or, to someone who could not be reached
+ * then, when they next talk to the bot or link – is a notice (notifications/evaluations.ts); its
+ * delivery is decided by the evaluation service.
  */
-import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
+import { bold, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
 import { objectionLastDay, objectionOpen } from '../domain/evaluation-window.js';
 import { localDate } from '../domain/time-zones.js';
 import type { BotContext } from '../bot/context.js';
 import { civilDayLabel, periodKeyLabel } from '../domain/periods.js';
-import { explainPredikat, predikatLabel, ratingLabel, type EmployeePredikat, type Rating } from '../domain/rating-matrix.js';
-import type { Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
-import type { ActionPayload } from '../conversation/flow.js';
-import type { Reader } from '../services/db.js';
-import type { UnitOfWork } from '../services/work.js';
-import { agencySettings, deciderFor, finalResult } from '../services/evaluations.js';
+import { resultBlocks } from '../notifications/evaluations.js';
+import { agencySettings, finalResult } from '../services/evaluations.js';
 import { say } from './common.js';
 
-/** The result as a person reads it: ratings, predikat and why, notes and feedback. */
-export function resultBlocks(
-  evaluation: { resultsRating: Rating | null; behaviourRating: Rating | null; predikat: EmployeePredikat | null; notes: string | null; feedback: string | null },
-  locale: Locale,
-): Block[] {
-  const m = appraisalText[locale];
-  const { resultsRating, behaviourRating, predikat } = evaluation;
-  if (!resultsRating || !behaviourRating || !predikat) return [];
-  const blocks: Block[] = [
-    paragraph(bold(m.resultLine({ results: ratingLabel(resultsRating, locale), behaviour: ratingLabel(behaviourRating, locale), predikat: predikatLabel(predikat, locale) }))),
-    paragraph(explainPredikat(resultsRating, behaviourRating, locale)),
-  ];
-  if (evaluation.notes) blocks.push(paragraph(m.notesLine), quote(evaluation.notes));
-  if (evaluation.feedback) blocks.push(paragraph(m.feedbackLine), quote(evaluation.feedback));
-  return blocks;
-}
-
-/**
- * The message carrying a finalised evaluation to its employee, as if received `now` (the last day
- * to object counts from then).
- */
-export async function resultMessage(db: Reader, work: UnitOfWork, evaluationId: string, now: Date): Promise<{ message: Reply; employee: { id: string; name: string } }> {
-  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { employee: true, rater: true } });
-  const decider = await deciderFor(db, evaluationId);
-  const { employee } = evaluation;
-  const m = appraisalText[employee.locale];
-  const agency = await agencySettings(db, employee.agencyId);
-  const lastDay = objectionLastDay(now, employee.timeZone, agency.objectionDays);
-  const button = (label: string, payload: ActionPayload) => work.button(employee.id, label, payload);
-  const message = reply(
-    [
-      paragraph(
-        m.toEmployee({
-          rater: evaluation.rater.name,
-          period: periodKeyLabel(evaluation.periodKey, employee.locale),
-          decider: decider?.name ?? m.ratersSuperior,
-          lastDay: civilDayLabel(lastDay, employee.locale),
-        }),
-      ),
-      ...resultBlocks(evaluation, employee.locale),
-    ],
-    [
-      [
-        button(m.acceptButton, { kind: 'action', name: 'evaluation.acknowledge', args: { evaluationId } }),
-        button(m.objectButton, { kind: 'start', flow: 'objection', context: { evaluationId } }),
-      ],
-    ],
-  );
-  return { message, employee };
-}
-
-/**
- * Results finalised while the employee could not be reached, handed to `send` now; their objection
- * period starts with this delivery. Each is marked delivered when `send` could deliver it – guarded,
- * so two accounts of the same person talking at once send it once (the second decides again and
- * finds nothing waiting).
- */
-export async function deliverWaitingResults(db: Reader, work: UnitOfWork, employeeId: string, send: (message: Reply) => Promise<boolean>): Promise<void> {
-  const waiting = await db.evaluation.findMany({ where: { employeeId, status: 'FINAL', deliveredAt: null }, orderBy: { finalizedAt: 'asc' }, select: { id: true } });
-  for (const { id } of waiting) {
-    if (!(await send((await resultMessage(db, work, id, work.now)).message))) continue;
-    work.guarded(`evaluation.delivered ${id}`, (tx) => tx.evaluation.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: work.now } }));
-  }
-}
+// The result's blocks moved to the notices; flows that quote a result (the keberatan) keep importing them from here.
+export { resultBlocks } from '../notifications/evaluations.js';
 
 /** /hasil – my finalised evaluations of this year and last, with Terima / Ajukan keberatan again while that is still possible. */
 export async function myResults(ctx: BotContext): Promise<Reply[]> {

@@ -12,20 +12,12 @@ import { list, paragraph, reply, type Block, type Reply } from '../conversation/
 import { explainCurveResult } from '../domain/distribution-curve.js';
 import { evaluationWindow, windowSettingOf } from '../domain/evaluation-window.js';
 import { civilDayLabel, parsePeriodKey, periodLabel, type Period } from '../domain/periods.js';
-import {
-  explainPredikat,
-  explainUnitLeaderResultsRating,
-  predikatFor,
-  predikatLabel,
-  RATINGS,
-  ratingLabel,
-  resultsRatingForUnitLeader,
-  type Rating,
-} from '../domain/rating-matrix.js';
+import { explainPredikat, explainUnitLeaderResultsRating, predikatLabel, RATINGS, ratingLabel, type Rating } from '../domain/rating-matrix.js';
 import { appraisalText } from '../i18n/appraisal.js';
+import type { EvaluationRefusal } from '../services/evaluation-service.js';
 import { recordBlocks } from '../services/evaluation-record.js';
-import { agencySettings, evaluationPeriods, isOpenForEvaluation, kindOf, ledUnitPredikat, teamEvaluations, teamStatus, type PendingEvaluation } from '../services/evaluations.js';
-import { contextId, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, say } from './common.js';
+import { agencySettings, evaluationPeriods, teamEvaluations, type PendingEvaluation } from '../services/evaluations.js';
+import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, say } from './common.js';
 
 const t = (ctx: BotContext) => appraisalText[ctx.me.locale];
 
@@ -36,14 +28,37 @@ export function periodOfState(state: FlowState): Period {
   return period;
 }
 
-
+/** Why an evaluation cannot be drafted, finalised or accepted, in words. */
+export function evaluationRefusal(ctx: BotContext, refusal: EvaluationRefusal): Reply {
+  const m = t(ctx);
+  switch (refusal.code) {
+    case 'DENIED':
+      return deniedReply(ctx, refusal);
+    case 'NOT_OPEN':
+      return say(m.notOpen({ period: periodLabel(refusal.period, ctx.me.locale) }));
+    case 'ALREADY_FINAL':
+      return say(m.alreadyFinal({ name: refusal.name, period: periodLabel(refusal.period, ctx.me.locale) }));
+    case 'NOT_ALL_RATED':
+      return say(m.notAllRated({ names: refusal.names.join(', ') }));
+    case 'STALE_LEADERS':
+      return say(m.staleLeaders({ names: refusal.names.join(', ') }));
+    case 'NOTHING_TO_FINALIZE':
+      return say(m.nothingToFinalize({ period: periodLabel(refusal.period, ctx.me.locale) }));
+    case 'TEAM_CHANGED':
+      return say(m.curveChanged);
+    case 'NOT_YOURS':
+      return say(m.notYourEvaluation);
+    case 'ALREADY_ANSWERED':
+      return say(m.alreadyAnswered);
+  }
+}
 
 /** The rating and explanation when the report leads a unit whose predikat is set for the period. */
 async function leaderRule(ctx: BotContext, state: FlowState): Promise<{ rating: Rating; text: string } | null> {
-  const led = await ledUnitPredikat(ctx.db, reportIdOf(state), periodOfState(state).key);
+  const led = await ctx.services.evaluations.leaderRule(reportIdOf(state), periodOfState(state));
   if (!led) return null;
   const explanation = explainUnitLeaderResultsRating(led.predikat, ctx.me.locale);
-  return { rating: resultsRatingForUnitLeader(led.predikat), text: t(ctx).leaderResultsFixed({ name: await reportNameOf(ctx, state), unit: led.unit, explanation }) };
+  return { rating: led.rating, text: t(ctx).leaderResultsFixed({ name: await reportNameOf(ctx, state), unit: led.unit, explanation }) };
 }
 
 /** A note when the report leads a unit whose predikat is not set: the rater chooses, knowingly. */
@@ -57,11 +72,8 @@ async function leaderWithoutPredikat(ctx: BotContext, state: FlowState): Promise
 async function finalAlready(ctx: BotContext, employeeId: string, periodKey: string): Promise<string | null> {
   const period = parsePeriodKey(periodKey);
   if (!employeeId || !period) return null;
-  const existing = await ctx.db.evaluation.findUnique({
-    where: { employeeId_kind_periodKey: { employeeId, kind: kindOf(period), periodKey } },
-    select: { status: true, employee: { select: { name: true } } },
-  });
-  return existing && existing.status !== 'DRAFT' ? t(ctx).alreadyFinal({ name: existing.employee.name, period: periodLabel(period, ctx.me.locale) }) : null;
+  const final = await ctx.services.evaluations.alreadyFinal(employeeId, period);
+  return final ? t(ctx).alreadyFinal({ name: final.name, period: periodLabel(period, ctx.me.locale) }) : null;
 }
 
 /** The guidance for each level of a rating, one line each. */
@@ -78,7 +90,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
     const refused = await refusalAboutReport(ctx, context, 'EVALUATE');
     if (refused) return refused;
     const named = parsePeriodKey(contextId(context, 'periodKey'));
-    if (named) return (await isOpenForEvaluation(ctx.db, ctx.me, named, ctx.now)) ? { ok: true, context } : refuse(say(t(ctx).notOpen({ period: periodLabel(named, ctx.me.locale) })));
+    if (named) return (await ctx.services.evaluations.isOpen(ctx.me, named)) ? { ok: true, context } : refuse(say(t(ctx).notOpen({ period: periodLabel(named, ctx.me.locale) })));
     const { open, next } = await evaluationPeriods(ctx.db, ctx.me, ctx.now);
     if (open.length === 0) {
       const opens = evaluationWindow(next, windowSettingOf(await agencySettings(ctx.db, ctx.me.agencyId))).opens;
@@ -147,49 +159,25 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
     { id: 'feedback', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askFeedback)] }) },
   ],
   async complete(ctx, state) {
-    const employeeId = reportIdOf(state);
     const period = periodOfState(state);
-    const periodName = periodLabel(period, ctx.me.locale);
-    const refused = await refusal(ctx, 'EVALUATE', employeeId);
-    if (refused) return [refused];
-    if (!(await isOpenForEvaluation(ctx.db, ctx.me, period, ctx.now))) return [say(t(ctx).notOpen({ period: periodName }))];
-    const name = await reportNameOf(ctx, state);
-    const where = { employeeId_kind_periodKey: { employeeId, kind: kindOf(period), periodKey: period.key } };
-    const existing = await ctx.db.evaluation.findUnique({ where, select: { id: true, status: true } });
-    if (existing && existing.status !== 'DRAFT') return [say(t(ctx).alreadyFinal({ name, period: periodName }))];
-    // The unit-leader rule is applied again here: the unit's predikat may have been set meanwhile.
-    const results = (await leaderRule(ctx, state))?.rating ?? lastAnswer<Rating>(state, 'results') ?? 'SESUAI';
-    const behaviour = lastAnswer<Rating>(state, 'behaviour') ?? 'SESUAI';
-    const predikat = predikatFor(results, behaviour);
-    const fields = {
-      raterId: ctx.me.id,
-      resultsRating: results,
-      behaviourRating: behaviour,
-      predikat,
+    const drafted = await ctx.services.evaluations.draft(ctx.me, {
+      employeeId: reportIdOf(state),
+      period,
+      results: lastAnswer<Rating>(state, 'results') ?? null,
+      behaviour: lastAnswer<Rating>(state, 'behaviour') ?? null,
       notes: lastAnswer<string | null>(state, 'notes') ?? null,
       feedback: lastAnswer<string | null>(state, 'feedback') ?? null,
-    };
-    const id = existing?.id ?? ctx.work.newId();
-    if (existing) {
-      // Only a draft may change: an evaluation finalised meanwhile (another device) stays as sent.
-      ctx.work.guarded(`evaluation.redraft ${id}`, (tx) => tx.evaluation.updateMany({ where: { id, status: 'DRAFT' }, data: fields }));
-    } else {
-      // A draft made meanwhile by another device takes this key first: decide again on top of it.
-      ctx.work.guarded(`evaluation.draft ${id}`, (tx) =>
-        tx.evaluation.createMany({ data: [{ id, employeeId, kind: kindOf(period), year: period.year, periodKey: period.key, ...fields }], skipDuplicates: true }),
-      );
-    }
-    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'evaluation.drafted', entityType: 'Evaluation', entityId: id, details: { employeeId, periodKey: period.key, results, behaviour, predikat } });
+    });
+    if (!drafted.ok) return [evaluationRefusal(ctx, drafted.refusal)];
+    const { employee, results, behaviour, predikat, leaderId, pending } = drafted.value;
     const m = t(ctx);
     const draft = reply([
-      paragraph(m.draftSaved({ name, period: periodName })),
+      paragraph(m.draftSaved({ name: employee.name, period: periodLabel(period, ctx.me.locale) })),
       paragraph(m.resultLine({ results: ratingLabel(results, ctx.me.locale), behaviour: ratingLabel(behaviour, ctx.me.locale), predikat: predikatLabel(predikat, ctx.me.locale) })),
       paragraph(explainPredikat(results, behaviour, ctx.me.locale)),
     ]);
-    const employee = await ctx.db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { supervisorId: true } });
     // The team as it will be once this draft is stored.
-    const pending = { id, employeeId, status: 'DRAFT', updatedAt: ctx.now, rater: { name: ctx.me.name }, ...fields };
-    return [draft, await teamStatusReply(ctx, period, employee.supervisorId ?? ctx.me.id, [pending])];
+    return [draft, await teamStatusReply(ctx, period, leaderId, [pending])];
   },
 };
 
@@ -197,7 +185,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
 export async function teamStatusReply(ctx: BotContext, period: Period, leaderId: string, pending: PendingEvaluation[] = []): Promise<Reply> {
   const m = t(ctx);
   const periodName = periodLabel(period, ctx.me.locale);
-  const status = await teamStatus(ctx.db, ctx.me, period, ctx.now, leaderId, pending);
+  const status = await ctx.services.evaluations.teamStatus(ctx.me, period, leaderId, pending);
   if (status.unrated.length > 0) {
     return say(m.progress({ done: status.team.length - status.unrated.length, total: status.team.length, names: status.unrated.map((u) => u.name).join(', ') }));
   }

@@ -5,25 +5,14 @@
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState, type Option } from '../conversation/flow.js';
-import { paragraph, reply } from '../conversation/reply.js';
+import { paragraph } from '../conversation/reply.js';
 import { hrCovers, unitPathsOf } from '../domain/access.js';
 import { parsePeriodKey, periodLabel } from '../domain/periods.js';
-import { formatNumber } from '../i18n/catalogue.js';
 import { exportText } from '../i18n/export.js';
-import { buildEvaluationExport } from '../reports/evaluation-export.js';
-import { exportXlsx, XLSX_MIME_TYPE } from '../reports/export-files.js';
-import { exportBaseName, scopeName } from '../reports/export-tables.js';
+import { exportOutput } from '../reports/outputs.js';
 import { accessContextOf } from '../services/people.js';
 import { predikatPeriods } from '../services/unit-predikat.js';
 import { refuse, say } from './common.js';
-
-/**
- * Largest file sent in chat: 10 MB. Telegram lets bots upload 50 MB and Slack more, but the bytes
- * wait in an outbox row (base64, a third larger) until sent, so rows stay small. An XLSX of 200
- * people with six RHK each is about 80 KB: only a very large agency at once comes near the cap,
- * and the CLI has none.
- */
-export const MAX_CHAT_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 /** The unit step's value for the whole agency. */
 const WHOLE_AGENCY = 'all';
@@ -83,21 +72,7 @@ export const exportFlow: FlowDefinition<BotContext> = {
     const period = parsePeriodKey(lastAnswer<string>(state, 'period') ?? '');
     // Coverage again at the end: the HR role may have changed while the person chose.
     if (!period || !(await exportableScopes(ctx)).some((option) => option.value === scope)) return [refusal(ctx)];
-    const data = await buildEvaluationExport(ctx.db, { agencyId: ctx.me.agencyId, unitId: scope === WHOLE_AGENCY ? null : scope, period });
-    const bytes = await exportXlsx(data, ctx.me.locale, ctx.now);
-    if (bytes.length > MAX_CHAT_DOCUMENT_BYTES) {
-      return [say(t(ctx).tooLarge({ mb: formatNumber(bytes.length / 1024 / 1024, ctx.me.locale), limitMb: MAX_CHAT_DOCUMENT_BYTES / 1024 / 1024 }))];
-    }
-    const fileName = `${exportBaseName(data)}.xlsx`;
-    ctx.work.audit({
-      agencyId: ctx.me.agencyId,
-      actorId: ctx.me.id,
-      action: 'export.created',
-      entityType: data.unit ? 'Unit' : 'Agency',
-      entityId: data.unit?.id ?? ctx.me.agencyId,
-      details: { periodKey: period.key, format: 'xlsx', employees: data.employees.length, channel: ctx.origin.platform },
-    });
-    const text = t(ctx).delivered({ scope: scopeName(data, ctx.me.locale), period: periodLabel(period, ctx.me.locale), employees: data.employees.length, rhk: data.rhk.length, file: fileName });
-    return [reply([paragraph(text)], [], { document: { fileName, mimeType: XLSX_MIME_TYPE, base64: bytes.toString('base64') } })];
+    // The file is made by the delivery job (reports/outputs.ts), not while this answer is handled.
+    return [exportOutput({ agencyId: ctx.me.agencyId, unitId: scope === WHOLE_AGENCY ? null : scope, periodKey: period.key, locale: ctx.me.locale, requestedBy: ctx.me.id, channel: ctx.origin.platform })];
   },
 };

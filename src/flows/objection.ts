@@ -13,10 +13,10 @@ import { RATINGS, ratingLabel, type Rating } from '../domain/rating-matrix.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { objectionText } from '../i18n/objection.js';
 import { deciderButtons } from '../notifications/objections.js';
-import { resultBlocks } from '../notifications/result-blocks.js';
 import type { ObjectionRefusal } from '../services/objection-service.js';
 import { todayFor } from '../services/people.js';
 import { contextId, deniedReply, refuse, say } from './common.js';
+import { resultBlocks } from './evaluation-result.js';
 import { respondToRecord } from './respond-to-record.js';
 
 const t = (ctx: BotContext) => objectionText[ctx.me.locale];

@@ -1,7 +1,8 @@
 /**
  * /predikatunit – sets a unit's Predikat Kinerja Organisasi for a period: the leader one level up
  * (or whoever acts for them) or HR covering the unit; never the unit's own leader. The unit's leader
- * is told, because the unit's predikat becomes their own results rating.
+ * is told, because the unit's predikat becomes their own results rating. The rule lives in
+ * services/unit-predikat-service.ts.
  */
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
@@ -12,7 +13,7 @@ import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import { UNIT_PREDIKATS, unitPredikatLabel, type UnitPredikat } from '../domain/rating-matrix.js';
 import { botText } from '../i18n/bot.js';
 import { evaluationText } from '../i18n/evaluation.js';
-import { decideUnitPredikat, predikatPeriods, settableUnits } from '../services/unit-predikat.js';
+import { predikatPeriods } from '../services/unit-predikat.js';
 import { refuse, refusedAttempt, say } from './common.js';
 
 const t = (ctx: BotContext) => evaluationText[ctx.me.locale];
@@ -33,7 +34,7 @@ export const unitPredikatFlow: FlowDefinition<BotContext> = {
   command: '/predikatunit',
   title: (locale) => evaluationText[locale].predikatTitle,
   async begin(ctx, context) {
-    if ((await settableUnits(ctx.db, ctx.me, ctx.now)).length === 0) return refuse(refusedAttempt(ctx, 'EVALUATE', t(ctx).noUnits));
+    if ((await ctx.services.unitPredikats.settableUnits(ctx.me)).length === 0) return refuse(refusedAttempt(ctx, 'EVALUATE', t(ctx).noUnits));
     return { ok: true, context };
   },
   steps: [
@@ -42,7 +43,7 @@ export const unitPredikatFlow: FlowDefinition<BotContext> = {
       kind: 'choice',
       schema: z.string(),
       prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askUnit)] }),
-      options: async (ctx) => (await settableUnits(ctx.db, ctx.me, ctx.now)).map((unit) => ({ value: unit.id, label: unit.name })),
+      options: async (ctx) => (await ctx.services.unitPredikats.settableUnits(ctx.me)).map((unit) => ({ value: unit.id, label: unit.name })),
     },
     {
       id: 'period',
@@ -58,8 +59,8 @@ export const unitPredikatFlow: FlowDefinition<BotContext> = {
       prompt: async (ctx, state) => {
         const unitId = lastAnswer<string>(state, 'unit') ?? '';
         const periodKey = lastAnswer<string>(state, 'period') ?? '';
-        const current = await ctx.db.unitPredikat.findUnique({ where: { unitId_periodKey: { unitId, periodKey } } });
-        const text = t(ctx).askPredikat({ unit: await unitName(ctx, state), period: periodName(ctx, periodKey), current: current ? unitPredikatLabel(current.predikat, ctx.me.locale) : '' });
+        const current = await ctx.services.unitPredikats.current(unitId, periodKey);
+        const text = t(ctx).askPredikat({ unit: await unitName(ctx, state), period: periodName(ctx, periodKey), current: current ? unitPredikatLabel(current, ctx.me.locale) : '' });
         return { blocks: [paragraph(text)] };
       },
       options: (ctx) => UNIT_PREDIKATS.map((predikat) => ({ value: predikat, label: unitPredikatLabel(predikat, ctx.me.locale) })),
@@ -67,41 +68,12 @@ export const unitPredikatFlow: FlowDefinition<BotContext> = {
     { id: 'note', kind: 'text', optional: true, maxLength: 500, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNote)] }) },
   ],
   async complete(ctx, state) {
-    const unitId = lastAnswer<string>(state, 'unit') ?? '';
     const periodKey = lastAnswer<string>(state, 'period') ?? '';
     const predikat = lastAnswer<UnitPredikat>(state, 'predikat') ?? 'BAIK';
-    const note = lastAnswer<string | null>(state, 'note') ?? null;
-    // The rule again at the end: roles and acting assignments may have changed meanwhile.
-    const decision = await decideUnitPredikat(ctx.db, ctx.me, unitId, ctx.now);
-    if (!decision.allowed) return [say(botText[ctx.me.locale].refused({ reason: denialMessage(decision.reason, 'SET_UNIT_PREDIKAT', ctx.me.locale) }))];
-    const unit = await ctx.db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { name: true, leader: { select: { id: true, locale: true } } } });
-    const existing = await ctx.db.unitPredikat.findUnique({ where: { unitId_periodKey: { unitId, periodKey } }, select: { id: true } });
-    const id = existing?.id ?? ctx.work.newId();
-    ctx.work.change(`unitPredikat.set ${unitId} ${periodKey}`, (tx) =>
-      tx.unitPredikat.upsert({
-        where: { unitId_periodKey: { unitId, periodKey } },
-        create: { id, unitId, periodKey, predikat, note, setById: ctx.me.id },
-        update: { predikat, note, setById: ctx.me.id },
-      }),
-    );
-    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'unitPredikat.set', entityType: 'UnitPredikat', entityId: id, details: { unitId, periodKey, predikat, as: decision.as } });
-    const saved = { unit: { name: unit.name } };
-    const leader = unit.leader;
-    if (leader && leader.id !== ctx.me.id) {
-      const locale = leader.locale;
-      const period = parsePeriodKey(periodKey);
-      await ctx.outbox.toPerson(leader.id, [
-        say(
-          evaluationText[locale].toLeader({
-            by: ctx.me.name,
-            unit: saved.unit.name,
-            period: period ? periodLabel(period, locale) : periodKey,
-            predikat: unitPredikatLabel(predikat, locale),
-            note: note ?? '',
-          }),
-        ),
-      ]);
-    }
-    return [say(t(ctx).saved({ unit: saved.unit.name, period: periodName(ctx, periodKey), predikat: unitPredikatLabel(predikat, ctx.me.locale) }))];
+    // The rule is asked again by the service: roles and acting assignments may have changed meanwhile.
+    const set = await ctx.services.unitPredikats.set(ctx.me, { unitId: lastAnswer<string>(state, 'unit') ?? '', periodKey, predikat, note: lastAnswer<string | null>(state, 'note') ?? null });
+    if (!set.ok) return [say(botText[ctx.me.locale].refused({ reason: denialMessage(set.refusal.reason, 'SET_UNIT_PREDIKAT', ctx.me.locale) }))];
+    await ctx.notify(set.events);
+    return [say(t(ctx).saved({ unit: set.value.unit.name, period: periodName(ctx, periodKey), predikat: unitPredikatLabel(predikat, ctx.me.locale) }))];
   },
 };

@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Holidays from 'date-holidays';
 import { readCsv } from '../files/table.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { parseHolidayRows, type HolidayRow } from './rows.js';
@@ -37,13 +36,16 @@ const NAME_BY_RULE: Record<string, string> = {
 export type BuiltInSource = 'decree-file' | 'computed';
 
 /** The built-in national holidays of `year`. */
-export function builtInHolidays(year: number): { source: BuiltInSource; rows: HolidayRow[] } {
+export async function builtInHolidays(year: number): Promise<{ source: BuiltInSource; rows: HolidayRow[] }> {
   const file = join(BUILTIN_HOLIDAY_DIR, `${year}.csv`);
   if (existsSync(file)) {
     const parsed = parseHolidayRows(readCsv(readFileSync(file, 'utf8')));
     if (parsed.errors.length > 0) throw new Error(`${file} has errors on lines ${parsed.errors.map((e) => e.line).join(', ')}`);
     return { source: 'decree-file', rows: parsed.rows };
   }
+  // date-holidays carries every country's rules and calendars (about 20 MB once loaded): imported only for a
+  // year without a decree file that is not seeded yet – at most once a year, not at every start.
+  const { default: Holidays } = await import('date-holidays');
   const calendar = new Holidays('ID');
   // Easter Sunday has been a national holiday since the 2024 decree; date-holidays does not list it.
   calendar.setHoliday('easter', { name: { id: NAME_BY_RULE['easter'] ?? 'Paskah' }, type: 'public' });

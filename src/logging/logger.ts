@@ -1,8 +1,9 @@
 /**
  * One pino logger for the process: JSON lines in production, readable lines on a terminal.
  */
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -15,6 +16,8 @@ export function createLogger(options: { level: string; nodeEnv: string; pretty?:
   if (options.file) return pino(base, pino.destination({ dest: options.file, mkdir: true, sync: true }));
   const usePretty = options.pretty ?? (process.stdout.isTTY === true && options.nodeEnv !== 'production');
   if (!usePretty) return pino(base);
+  // Loaded only here, synchronously (it is CommonJS): production logs JSON and never needs it.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   return pino(base, pretty({ colorize: true, sync: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' }));
 }
 

@@ -13,6 +13,7 @@ import { feedbackGiven, feedbackReplied, feedbackRequested } from './feedback.js
 import { leaveRecorded } from './leave.js';
 import { obstacleReported, obstacleResolved, obstacleResponded } from './obstacles.js';
 import { clarificationAnswered, clarificationRequested, planAgreed, planProposed } from './plans.js';
+import { evaluationAcknowledged, evaluationResultSent, unitPredikatSet } from './evaluations.js';
 import { objectionDecided, objectionExplained, objectionExplanationRequested, objectionFiled } from './objections.js';
 import { followUpDecided, followUpRecommended } from './follow-up.js';
 import { developmentRated, developmentRecorded } from './development.js';
@@ -32,6 +33,9 @@ const NOTICES: NoticesOf = {
   'feedback.replied': feedbackReplied,
   'feedback.requested': feedbackRequested,
   'leave.recorded': leaveRecorded,
+  'evaluation.resultSent': evaluationResultSent,
+  'evaluation.acknowledged': evaluationAcknowledged,
+  'unitPredikat.set': unitPredikatSet,
   'objection.filed': objectionFiled,
   'objection.explanationRequested': objectionExplanationRequested,
   'objection.explained': objectionExplained,

@@ -5,8 +5,8 @@ import { predikatLabel, ratingLabel } from '../domain/rating-matrix.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { objectionText } from '../i18n/objection.js';
 import type { DomainEvent } from '../services/events.js';
+import { resultBlocks } from './evaluations.js';
 import type { ButtonFor, Notice } from './notice.js';
-import { resultBlocks } from './result-blocks.js';
 
 type Of<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 

@@ -18,7 +18,6 @@
  * and mostly untruncated when a phone shrinks the 900 px image to its screen.
  */
 import { createRequire } from 'node:module';
-import { renderAsync } from '@resvg/resvg-js';
 
 export interface ParticipationBar {
   /** Unit name; any Unicode, any length. */
@@ -200,6 +199,8 @@ export function chartSvg(bars: ParticipationBar[], options: ChartOptions): strin
 
 /** The chart as a PNG. Rasterising runs on libuv's thread pool, not the event loop. */
 export async function renderParticipationChart(bars: ParticipationBar[], options: ChartOptions): Promise<Buffer> {
+  // The native rasteriser is loaded with the first chart (a digest), not by every process that might draw one.
+  const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(chartSvg(bars, options), {
     font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
   });

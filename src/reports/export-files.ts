@@ -3,7 +3,7 @@
  * table (a CSV holds one table). Bytes only; the CLI writes them to disk, the chat attaches them.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { toCsv } from '../files/csv-write.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { exportText } from '../i18n/export.js';
@@ -35,7 +35,9 @@ export async function exportXlsx(data: EvaluationExport, locale: Locale, now: Da
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // exceljs costs about 25 MB once loaded: only a process that actually writes an export pays for it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Dialog Kinerja';
   workbook.created = now;
   const [employees, rhk] = exportTables(data, locale);

@@ -20,7 +20,7 @@ import { civilDayLabel, daysUntilSkpDeadline, periodLabel, periodOf, type Period
 import { isoWeekKey, localParts } from '../domain/time-zones.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { digestText } from '../i18n/digest.js';
-import { queueKeyedMany, type KeyedMessage } from '../delivery/bulk-outbox.js';
+import { queueKeyedMany, type KeyedMessage } from '../services/bulk-outbox.js';
 import type { QueuedMessage } from '../services/outbox.js';
 
 const DAY = 86_400_000;

@@ -59,17 +59,53 @@ export interface TeamMember extends Report {
 /** An evaluation this decision writes (not stored yet), seen by the team view as if it were. */
 export type PendingEvaluation = NonNullable<TeamMember['evaluation']> & { employeeId: string; rater: { name: string } };
 
+/** An evaluation as the team view reads it. */
+export type StoredEvaluation = NonNullable<TeamMember['evaluation']> & { employeeId: string; rater: { name: string } };
+
+/**
+ * What the team view reads: the rater's reports, their evaluations, and the units and predikat
+ * that decide the curve and the unit-leader rule. The database answers in `databaseTeamReads`;
+ * the service tests answer from memory, with the same rules on top (`teamStatusFrom`).
+ */
+export interface TeamReads {
+  /** Active direct reports, then the reports of people `me` acts for today, by name. */
+  reports(me: Member): Promise<Report[]>;
+  evaluations(employeeIds: string[], period: Period): Promise<StoredEvaluation[]>;
+  /** The unit an employee leads with its predikat for the period (the first by name that has one). */
+  ledUnitPredikat(employeeId: string, periodKey: string): Promise<{ unit: string; predikat: UnitPredikat } | null>;
+  /** The unit whose predikat applies to `leaderId`'s team: the unit they lead, else their own. */
+  teamUnit(leaderId: string): Promise<{ id: string; name: string }>;
+  unitPredikat(unitId: string, periodKey: string): Promise<UnitPredikat | null>;
+}
+
+/** The team reads over the database, for `now` (acting assignments in force). */
+export function databaseTeamReads(db: Reader, now: Date): TeamReads {
+  return {
+    reports: (me) => reportsOf(db, me, now),
+    evaluations: (employeeIds, period) =>
+      db.evaluation.findMany({
+        where: { employeeId: { in: employeeIds }, kind: kindOf(period), periodKey: period.key },
+        select: { id: true, employeeId: true, status: true, raterId: true, predikat: true, resultsRating: true, behaviourRating: true, updatedAt: true, rater: { select: { name: true } } },
+      }),
+    ledUnitPredikat: (employeeId, periodKey) => ledUnitPredikat(db, employeeId, periodKey),
+    teamUnit: (leaderId) => teamUnit(db, leaderId),
+    unitPredikat: (unitId, periodKey) => unitPredikatFor(db, unitId, periodKey),
+  };
+}
+
 /**
  * The rater's reports for a period with each one's evaluation – all of them, or one supervisor's
  * team (`leaderId`) – not yet rated first, then by name. `pending`: evaluations this decision is
  * writing, which replace what is stored.
  */
 export async function teamEvaluations(db: Reader, me: Member, period: Period, now: Date, leaderId?: string, pending: PendingEvaluation[] = []): Promise<TeamMember[]> {
-  const reports = (await reportsOf(db, me, now)).filter((r) => !leaderId || r.supervisorId === leaderId);
-  const evaluations = await db.evaluation.findMany({
-    where: { employeeId: { in: reports.map((r) => r.id) }, kind: kindOf(period), periodKey: period.key },
-    select: { id: true, employeeId: true, status: true, raterId: true, predikat: true, resultsRating: true, behaviourRating: true, updatedAt: true, rater: { select: { name: true } } },
-  });
+  return teamEvaluationsFrom(databaseTeamReads(db, now), me, period, leaderId, pending);
+}
+
+/** `teamEvaluations` over any reads. */
+export async function teamEvaluationsFrom(reads: TeamReads, me: Member, period: Period, leaderId?: string, pending: PendingEvaluation[] = []): Promise<TeamMember[]> {
+  const reports = (await reads.reports(me)).filter((r) => !leaderId || r.supervisorId === leaderId);
+  const evaluations = await reads.evaluations(reports.map((r) => r.id), period);
   const byEmployee = new Map([...evaluations, ...pending].map((e) => [e.employeeId, e]));
   const team = reports.map((report): TeamMember => {
     const found = byEmployee.get(report.id);
@@ -118,16 +154,21 @@ export interface TeamStatus {
 }
 
 export async function teamStatus(db: Reader, me: Member, period: Period, now: Date, leaderId: string, pending: PendingEvaluation[] = []): Promise<TeamStatus> {
-  const team = await teamEvaluations(db, me, period, now, leaderId, pending);
+  return teamStatusFrom(databaseTeamReads(db, now), me, period, leaderId, pending);
+}
+
+/** `teamStatus` over any reads. */
+export async function teamStatusFrom(reads: TeamReads, me: Member, period: Period, leaderId: string, pending: PendingEvaluation[] = []): Promise<TeamStatus> {
+  const team = await teamEvaluationsFrom(reads, me, period, leaderId, pending);
   const unrated = team.filter((m) => !m.rated);
   const staleLeaders: TeamMember[] = [];
   for (const member of team) {
     if (member.evaluation?.status !== 'DRAFT' || !member.rated) continue;
-    const led = await ledUnitPredikat(db, member.id, period.key);
+    const led = await reads.ledUnitPredikat(member.id, period.key);
     if (led && resultsRatingForUnitLeader(led.predikat) !== member.evaluation.resultsRating) staleLeaders.push(member);
   }
-  const unit = await teamUnit(db, leaderId);
-  const unitPredikat = await unitPredikatFor(db, unit.id, period.key);
+  const unit = await reads.teamUnit(leaderId);
+  const unitPredikat = await reads.unitPredikat(unit.id, period.key);
   const predikats = team.map((m) => m.evaluation?.predikat).filter((p): p is EmployeePredikat => !!p);
   const curve = unrated.length === 0 && unitPredikat ? checkCurve(unitPredikat, predikats) : null;
   return { leaderId, team, unrated, staleLeaders, unit, unitPredikat, curve };
@@ -156,7 +197,13 @@ export async function deciderFor(db: Reader, evaluationId: string): Promise<{ id
   const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { raterId: true, employeeId: true } });
   const employee = await db.employee.findUniqueOrThrow({ where: { id: evaluation.employeeId }, select: { supervisorId: true, supervisor: { select: { supervisorId: true } } } });
   const rater = await db.employee.findUniqueOrThrow({ where: { id: evaluation.raterId }, select: { supervisorId: true } });
-  const deciderId = employee.supervisorId === evaluation.raterId ? rater.supervisorId : (employee.supervisor?.supervisorId ?? rater.supervisorId);
-  if (!deciderId || deciderId === evaluation.employeeId || deciderId === evaluation.raterId) return null;
-  return db.employee.findUnique({ where: { id: deciderId }, select: { id: true, name: true, locale: true } });
+  const deciderId = deciderIdOf({ ...evaluation, employeeSupervisorId: employee.supervisorId, supervisorsSupervisorId: employee.supervisor?.supervisorId ?? null, raterSupervisorId: rater.supervisorId });
+  return deciderId ? db.employee.findUnique({ where: { id: deciderId }, select: { id: true, name: true, locale: true } }) : null;
+}
+
+/** The rule of `deciderFor` over the ids it reads: the id of who hears a keberatan, or null. */
+export function deciderIdOf(chain: { employeeId: string; raterId: string; employeeSupervisorId: string | null; supervisorsSupervisorId: string | null; raterSupervisorId: string | null }): string | null {
+  const deciderId = chain.employeeSupervisorId === chain.raterId ? chain.raterSupervisorId : (chain.supervisorsSupervisorId ?? chain.raterSupervisorId);
+  if (!deciderId || deciderId === chain.employeeId || deciderId === chain.raterId) return null;
+  return deciderId;
 }

@@ -7,6 +7,8 @@ import type { Locale } from '../i18n/catalogue.js';
 import type { ObstacleView } from './obstacles.js';
 import type { ClarificationRecord, PlanRecord } from './plan-service.js';
 import type { FeedbackView } from './feedback-service.js';
+import type { EvaluationRef, EvaluationResult } from './evaluation-service.js';
+import type { UnitPredikatSet } from './unit-predikat-service.js';
 import type { ObjectionView } from './objection-service.js';
 import type { FollowUpView } from './follow-up-service.js';
 import type { GuidanceRating, SessionView } from './development-service.js';
@@ -31,6 +33,11 @@ export type DomainEvent =
   /** `by`: the name of who recorded it; null for HR (at the CLI). */
   | { type: 'leave.recorded'; employee: PersonRef; by: string | null; start: string; end: string }
   | { type: 'feedback.requested'; requestId: string; requester: PersonRef; supervisor: PersonRef; rhk: { id: string; text: string } | null; topic: string }
+  /** A final result reaches its employee now (on finalising, or when they can next be reached): their objection period starts. */
+  | { type: 'evaluation.resultSent'; result: EvaluationResult }
+  | { type: 'evaluation.acknowledged'; evaluation: EvaluationRef }
+  /** `leader`: the unit's leader to tell, unless they set it themselves (as HR). */
+  | { type: 'unitPredikat.set'; set: UnitPredikatSet; by: PersonRef; leader: PersonRef | null }
   | { type: 'objection.filed'; objection: ObjectionView }
   | { type: 'objection.explanationRequested'; objection: ObjectionView; party: PersonRef; by: PersonRef }
   | { type: 'objection.explained'; objection: ObjectionView; explanation: string; by: PersonRef }

@@ -18,6 +18,10 @@ import { progressStore } from './progress-store.js';
 import { PlanService } from './plan-service.js';
 import { planStore } from './plan-store.js';
 import type { UnitOfWork } from './work.js';
+import { EvaluationService } from './evaluation-service.js';
+import { databaseReachability, evaluationStore } from './evaluation-store.js';
+import { UnitPredikatService } from './unit-predikat-service.js';
+import { unitPredikatStore } from './unit-predikat-store.js';
 import { ObjectionService } from './objection-service.js';
 import { objectionStore } from './objection-store.js';
 import { FollowUpService } from './follow-up-service.js';
@@ -32,6 +36,8 @@ export interface Services {
   leave: LeaveService;
   checkins: CheckinService;
   progress: ProgressService;
+  evaluations: EvaluationService;
+  unitPredikats: UnitPredikatService;
   objections: ObjectionService;
   followUps: FollowUpService;
   development: DevelopmentService;
@@ -60,6 +66,12 @@ export function servicesFor(db: Reader, work: UnitOfWork): Services {
     },
     get plans() {
       return (built.plans ??= new PlanService({ ...common(), plans: planStore(db, work) }));
+    },
+    get evaluations() {
+      return (built.evaluations ??= new EvaluationService({ ...common(), evaluations: evaluationStore(db, work), reach: databaseReachability(db) }));
+    },
+    get unitPredikats() {
+      return (built.unitPredikats ??= new UnitPredikatService({ work, newId: () => uuidv7(work.now.getTime()), unitPredikats: unitPredikatStore(db, work) }));
     },
     get objections() {
       return (built.objections ??= new ObjectionService({ ...common(), objections: objectionStore(db, work) }));

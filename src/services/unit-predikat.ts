@@ -1,41 +1,31 @@
 /**
- * Predikat Kinerja Organisasi: who may set a unit's predikat for a period (the leader one level up,
- * whoever acts for them, or HR covering the unit – never the unit's own leader, whose results
- * rating it becomes), and the periods offered for it.
+ * Predikat Kinerja Organisasi, the reads: every unit of an agency with what the rule of who sets
+ * its predikat needs (the rule itself lives in unit-predikat-service.ts), and the periods offered.
  */
-import { canSetUnitPredikat, unitPathsOf, type UnitForPredikat, type UnitPredikatDecision } from '../domain/access.js';
+import { unitPathsOf } from '../domain/access.js';
 import { parseCivilDate } from '../domain/civil-date.js';
 import { annualPeriod, periodOfDate, previousPeriod, type Period } from '../domain/periods.js';
 import type { Reader } from './db.js';
-import { accessContextOf, todayFor, type Member } from './people.js';
+import { todayFor, type Member } from './people.js';
+import type { UnitRecord } from './unit-predikat-service.js';
 
-/** Every unit of the agency with what the access rule needs, keyed by id. */
-async function agencyUnits(db: Reader, agencyId: string): Promise<Map<string, UnitForPredikat & { name: string }>> {
+/** Every unit of the agency with what the access rule needs and its leader, by name. */
+export async function agencyUnits(db: Reader, agencyId: string): Promise<UnitRecord[]> {
   const units = await db.unit.findMany({
     where: { agencyId },
-    select: { id: true, name: true, parentId: true, leaderId: true, leader: { select: { supervisorId: true } } },
+    select: { id: true, name: true, parentId: true, leaderId: true, leader: { select: { id: true, name: true, locale: true, supervisorId: true } } },
     orderBy: { name: 'asc' },
   });
   const paths = unitPathsOf(units);
-  return new Map(
-    units.map((unit) => [
-      unit.id,
-      { id: unit.id, name: unit.name, agencyId, leaderId: unit.leaderId, leaderSupervisorId: unit.leader?.supervisorId ?? null, unitPath: paths.get(unit.id) ?? [] },
-    ]),
-  );
-}
-
-/** Whether `me` may set the predikat of `unitId`. */
-export async function decideUnitPredikat(db: Reader, me: Member, unitId: string, now: Date): Promise<UnitPredikatDecision> {
-  const unit = (await agencyUnits(db, me.agencyId)).get(unitId);
-  if (!unit) return { allowed: false, reason: 'OTHER_AGENCY' };
-  return canSetUnitPredikat(me, unit, await accessContextOf(db, me, now));
-}
-
-/** The units whose predikat `me` may set, by name. */
-export async function settableUnits(db: Reader, me: Member, now: Date): Promise<{ id: string; name: string }[]> {
-  const ctx = await accessContextOf(db, me, now);
-  return [...(await agencyUnits(db, me.agencyId)).values()].filter((unit) => canSetUnitPredikat(me, unit, ctx).allowed).map(({ id, name }) => ({ id, name }));
+  return units.map((unit) => ({
+    id: unit.id,
+    name: unit.name,
+    agencyId,
+    leaderId: unit.leaderId,
+    leaderSupervisorId: unit.leader?.supervisorId ?? null,
+    unitPath: paths.get(unit.id) ?? [],
+    leader: unit.leader ? { id: unit.leader.id, name: unit.leader.name, locale: unit.leader.locale } : null,
+  }));
 }
 
 /** The periods a predikat is usually set for now: the current and the previous periodic period, and this year and last year's annual one. */

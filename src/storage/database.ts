@@ -1,13 +1,13 @@
 /**
  * Opens the database the configuration asks for – PostgreSQL when DATABASE_URL is set,
  * otherwise the embedded PGlite under DATA_DIR – and a Prisma client on top of it.
+ *
+ * Each kind's driver and Prisma adapter is imported only when that kind is opened: a deployment on
+ * PostgreSQL never loads PGlite (and its WebAssembly build of PostgreSQL), nor PGlite node-postgres.
  */
 import { join } from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { openEmbeddedDatabase } from './pglite.js';
-import { describePostgresUrl, openPostgres, type ConnectRetry } from './postgres.js';
+import type { ConnectRetry } from './postgres.js';
 import type { SqlRunner } from './sql.js';
 
 export { PrismaClient };
@@ -28,6 +28,7 @@ export type DatabaseTarget = { databaseUrl: string; poolSize?: number } | { embe
 /** Opens a database and a Prisma client through the matching driver adapter. */
 export async function openDatabase(target: DatabaseTarget, options: { retry?: ConnectRetry } = {}): Promise<Database> {
   if ('databaseUrl' in target) {
+    const [{ PrismaPg }, { describePostgresUrl, openPostgres }] = await Promise.all([import('@prisma/adapter-pg'), import('./postgres.js')]);
     const db = await openPostgres(target.databaseUrl, { retry: options.retry, max: target.poolSize });
     const prisma = new PrismaClient({ adapter: new PrismaPg(db.pool) });
     return {
@@ -41,6 +42,7 @@ export async function openDatabase(target: DatabaseTarget, options: { retry?: Co
       },
     };
   }
+  const [{ PrismaPGlite }, { openEmbeddedDatabase }] = await Promise.all([import('pglite-prisma-adapter'), import('./pglite.js')]);
   const dir = 'embeddedDir' in target ? target.embeddedDir : undefined;
   const db = await openEmbeddedDatabase(dir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db.client) });

@@ -272,8 +272,11 @@ describe('/ekspor in chat', () => {
     const employees = sheetRows((await readWorkbook(path!)).getWorksheet('Pegawai')!);
     expect(employees.find((row) => row['Nama'] === 'Andi Pratama')).toMatchObject({ 'Realisasi dicatat': 3, 'Predikat akhir': 'Sangat Baik' });
 
+    // The outbox keeps what to make, not the file: the delivery job made it when the row's turn came.
     const sent = await db.prisma.outboundMessage.findFirstOrThrow({ where: { chatId: dewi.nip }, orderBy: { createdAt: 'desc' } });
-    expect((sent.payload as unknown as Reply).document).toMatchObject({ fileName: 'ekspor-seksi-pengembangan-aplikasi-2026-Q4.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const payload = sent.payload as unknown as Reply;
+    expect(payload.deferred).toMatchObject({ kind: 'export', params: { periodKey: '2026-Q4', requestedBy: dewi.id } });
+    expect(payload.document).toBeUndefined();
     expect(await db.prisma.auditLog.count({ where: { action: 'export.created', actorId: dewi.id } })).toBe(1);
   });
 

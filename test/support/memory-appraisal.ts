@@ -2,34 +2,21 @@
  * In-memory stores of what follows an evaluation – keberatan, follow-ups – and of guidance
  * sessions, over a MemoryWorld, with the same contracts and guards as objection-store.ts,
  * follow-up-store.ts and development-store.ts: reads now, writes when the unit of work is
- * committed. The evaluations they need are kept here too (only what these services read), beside
- * the MemoryRows of memory-stores.ts.
+ * committed. The evaluations are memory-evaluations.ts's rows, so the evaluation service's
+ * writes (accepting a result) and these services' meet on the same records.
  */
 import { isActingOn } from '../../src/domain/access.js';
 import type { EmployeePredikat, Rating } from '../../src/domain/rating-matrix.js';
-import type { DevelopmentKind, EvaluationStatus, FollowUpKind, ObjectionDecision, ObjectionStatus } from '../../src/generated/prisma/enums.js';
+import type { DevelopmentKind, FollowUpKind, ObjectionDecision, ObjectionStatus } from '../../src/generated/prisma/enums.js';
 import type { Access } from '../../src/services/access.js';
+import { deciderIdOf } from '../../src/services/evaluations.js';
 import { DevelopmentService, type DevelopmentStore, type GuidanceRating } from '../../src/services/development-service.js';
 import { FollowUpService, type FollowUpStore } from '../../src/services/follow-up-service.js';
 import { ObjectionService, type AppraisedEvaluation, type ObjectionStore } from '../../src/services/objection-service.js';
 import type { Services } from '../../src/services/registry.js';
 import type { UnitOfWork } from '../../src/services/work.js';
+import { evaluationRows, type EvaluationRow, type EvaluationRows } from './memory-evaluations.js';
 import type { MemoryRows } from './memory-stores.js';
-
-export interface EvaluationRow {
-  id: string;
-  employeeId: string;
-  raterId: string;
-  periodKey: string;
-  status: EvaluationStatus;
-  resultsRating: Rating | null;
-  behaviourRating: Rating | null;
-  predikat: EmployeePredikat | null;
-  notes: string | null;
-  feedback: string | null;
-  finalizedAt: Date | null;
-  deliveredAt: Date | null;
-}
 
 export interface ObjectionRow {
   id: string;
@@ -69,41 +56,27 @@ export interface SessionRow {
   ratedAt: Date | null;
 }
 
-/** The rows of evaluations, keberatan, follow-ups and guidance sessions of one MemoryRows. */
+/** The rows of keberatan, follow-ups and guidance sessions of one MemoryRows (its evaluations are `evaluationRows`'). */
 export class AppraisalRows {
-  readonly evaluations = new Map<string, EvaluationRow>();
   readonly objections = new Map<string, ObjectionRow>();
   readonly followUps = new Map<string, FollowUpRow>();
   readonly sessions = new Map<string, SessionRow>();
-  /** The agency's objection period, in days. */
-  objectionDays = 14;
 
   constructor(readonly rows: MemoryRows) {}
+
+  /** The evaluations, and the agency's settings (the objection period), as the evaluation service keeps them. */
+  get evaluations(): EvaluationRows {
+    return evaluationRows(this.rows);
+  }
 
   /** A final Q4 evaluation (Sesuai/Sesuai → Baik) of `employeeId` by their supervisor, delivered now; `options` override. */
   addEvaluation(employeeId: string, options: Partial<Omit<EvaluationRow, 'id' | 'employeeId'>> = {}): EvaluationRow {
     const now = this.rows.world.now;
-    const row: EvaluationRow = {
-      id: this.rows.world.newId(),
-      employeeId,
-      raterId: this.rows.world.member(employeeId).supervisorId ?? '',
-      periodKey: '2026-Q4',
-      status: 'FINAL',
-      resultsRating: 'SESUAI',
-      behaviourRating: 'SESUAI',
-      predikat: 'BAIK',
-      notes: null,
-      feedback: null,
-      finalizedAt: now,
-      deliveredAt: now,
-      ...options,
-    };
-    this.evaluations.set(row.id, row);
-    return row;
+    return this.evaluations.add({ employeeId, periodKey: '2026-Q4', status: 'FINAL', finalizedAt: now, deliveredAt: now, ...options });
   }
 
   evaluation(id: string): EvaluationRow {
-    const row = this.evaluations.get(id);
+    const row = this.evaluations.evaluations.get(id);
     if (!row) throw new Error(`no evaluation ${id}`);
     return row;
   }
@@ -123,15 +96,19 @@ export class AppraisalRows {
     };
   }
 
-  /** The rule of services/evaluations.ts deciderFor over the world's people. */
+  /** Who hears a keberatan about the evaluation: deciderFor's rule over the world's people. */
   deciderId(evaluationId: string): string | null {
     const evaluation = this.evaluation(evaluationId);
-    const people = this.rows.world.people;
-    const employee = this.rows.world.member(evaluation.employeeId);
-    const rater = this.rows.world.member(evaluation.raterId);
-    const employeesSupervisor = employee.supervisorId ? people.get(employee.supervisorId) : undefined;
-    const deciderId = employee.supervisorId === evaluation.raterId ? rater.supervisorId : (employeesSupervisor?.supervisorId ?? rater.supervisorId);
-    return !deciderId || deciderId === evaluation.employeeId || deciderId === evaluation.raterId ? null : deciderId;
+    const { world } = this.rows;
+    const employee = world.member(evaluation.employeeId);
+    const employeesSupervisor = employee.supervisorId ? world.people.get(employee.supervisorId) : undefined;
+    return deciderIdOf({
+      employeeId: evaluation.employeeId,
+      raterId: evaluation.raterId,
+      employeeSupervisorId: employee.supervisorId,
+      supervisorsSupervisorId: employeesSupervisor?.supervisorId ?? null,
+      raterSupervisorId: world.member(evaluation.raterId).supervisorId,
+    });
   }
 
   /** True when `actorId` is `personId` or acts for them on the world's day. */
@@ -164,12 +141,12 @@ export function memoryObjections(appraisal: AppraisalRows, work: UnitOfWork): Ob
   const { rows } = appraisal;
   const notDecided = (id: string, change: (row: ObjectionRow) => void) => guard(() => appraisal.objections.get(id), (row) => row.status !== 'DECIDED', change);
   return {
-    evaluation: (id) => Promise.resolve(appraisal.evaluations.has(id) ? appraisal.appraised(appraisal.evaluation(id)) : null),
+    evaluation: (id) => Promise.resolve(appraisal.evaluations.evaluations.has(id) ? appraisal.appraised(appraisal.evaluation(id)) : null),
     decider(evaluationId) {
       const id = appraisal.deciderId(evaluationId);
       return Promise.resolve(id ? rows.ref(id) : null);
     },
-    objectionDays: () => Promise.resolve(appraisal.objectionDays),
+    objectionDays: () => Promise.resolve(appraisal.evaluations.settings.objectionDays),
     find(id) {
       const row = appraisal.objections.get(id);
       if (!row) return Promise.resolve(null);
@@ -189,7 +166,7 @@ export function memoryObjections(appraisal: AppraisalRows, work: UnitOfWork): Ob
     },
     actsFor: (actor, personId) => Promise.resolve(appraisal.actsFor(actor.id, personId)),
     file(row) {
-      work.guarded(`evaluation.object ${row.evaluationId}`, guard(() => appraisal.evaluations.get(row.evaluationId), (evaluation) => evaluation.status === 'FINAL', (evaluation) => (evaluation.status = 'OBJECTED')));
+      work.guarded(`evaluation.object ${row.evaluationId}`, guard(() => appraisal.evaluations.evaluations.get(row.evaluationId), (evaluation) => evaluation.status === 'FINAL', (evaluation) => (evaluation.status = 'OBJECTED')));
       work.change(`objection.insert ${row.id}`, () => {
         if ([...appraisal.objections.values()].some((o) => o.evaluationId === row.evaluationId)) throw new Error('unique: one keberatan per evaluation');
         appraisal.objections.set(row.id, {
@@ -237,7 +214,7 @@ export function memoryFollowUps(appraisal: AppraisalRows, work: UnitOfWork): Fol
       return Promise.resolve({ ...rest, evaluation: evaluationOf(appraisal.evaluation(row.evaluationId)) });
     },
     finalEvaluation(id, employeeId) {
-      const row = appraisal.evaluations.get(id);
+      const row = appraisal.evaluations.evaluations.get(id);
       return Promise.resolve(row && row.employeeId === employeeId && row.status !== 'DRAFT' ? evaluationOf(row) : null);
     },
     decider(evaluationId) {

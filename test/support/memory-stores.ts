@@ -15,6 +15,9 @@ import { ProgressService, type ProgressStore } from '../../src/services/progress
 import type { Services } from '../../src/services/registry.js';
 import type { UnitOfWork } from '../../src/services/work.js';
 import { commitInMemory, type MemoryWorld } from './memory-world.js';
+import { EvaluationService } from '../../src/services/evaluation-service.js';
+import { UnitPredikatService } from '../../src/services/unit-predikat-service.js';
+import { memoryEvaluations, memoryReachability, memoryUnitPredikats } from './memory-evaluations.js';
 import { appraisalServices } from './memory-appraisal.js';
 
 export interface ObstacleRow {
@@ -339,6 +342,8 @@ export function memoryServices(rows: MemoryRows, work: UnitOfWork): Services {
     leave: new LeaveService({ ...common, leaves: memoryLeaves(rows, work) }),
     checkins: new CheckinService({ work, obstacles, checkins: memoryCheckins(rows, work) }),
     progress: new ProgressService({ ...common, progress: memoryProgress(rows, work) }),
+    evaluations: new EvaluationService({ ...common, evaluations: memoryEvaluations(rows, work), reach: memoryReachability(rows) }),
+    unitPredikats: new UnitPredikatService({ work, newId: rows.world.newId, unitPredikats: memoryUnitPredikats(rows, work) }),
     ...appraisalServices(rows, work, common),
   };
 }

@@ -34,7 +34,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   checkins: ['conversation', 'domain', 'generated', 'i18n', 'jobs', 'services', 'storage'],
   reports: ['conversation', 'domain', 'files', 'generated', 'i18n', 'linking', 'services'],
   'org-import': ['domain', 'files', 'generated', 'i18n', 'storage'],
-  holidays: ['domain', 'files', 'generated', 'paths'],
+  holidays: ['domain', 'files', 'generated', 'paths', 'services'],
   demo: ['generated'],
   flows: ['bot', 'checkins', 'conversation', 'domain', 'i18n', 'notifications', 'reports', 'services'],
   bot: ['conversation', 'domain', 'flows', 'generated', 'i18n', 'linking', 'logging', 'notifications', 'reports', 'services'],

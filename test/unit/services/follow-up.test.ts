@@ -3,7 +3,8 @@ import { plainText } from '../../../src/conversation/reply.js';
 import { noticesOf } from '../../../src/notifications/notify.js';
 import type { DomainEvent } from '../../../src/services/events.js';
 import { Conflict } from '../../../src/services/work.js';
-import { appraisalOf, type AppraisalRows, type EvaluationRow } from '../../support/memory-appraisal.js';
+import { appraisalOf, type AppraisalRows } from '../../support/memory-appraisal.js';
+import type { EvaluationRow } from '../../support/memory-evaluations.js';
 import { MemoryWorld } from '../../support/memory-world.js';
 import { decide, decideLater, memoryServices, MemoryRows } from '../../support/memory-stores.js';
 

@@ -5,7 +5,8 @@ import { noticesOf } from '../../../src/notifications/notify.js';
 import type { DomainEvent } from '../../../src/services/events.js';
 import type { ObjectionParty } from '../../../src/services/objection-service.js';
 import { Conflict } from '../../../src/services/work.js';
-import { appraisalOf, type AppraisalRows, type EvaluationRow } from '../../support/memory-appraisal.js';
+import { appraisalOf, type AppraisalRows } from '../../support/memory-appraisal.js';
+import type { EvaluationRow } from '../../support/memory-evaluations.js';
 import { commitInMemory, MemoryWorld } from '../../support/memory-world.js';
 import { decide, decideLater, memoryServices, MemoryRows } from '../../support/memory-stores.js';
 
@@ -80,22 +81,30 @@ describe('filing a keberatan', () => {
   });
 
   it('refuses objecting after accepting, and a second keberatan on the same evaluation', async () => {
-    appraisal.evaluation(evaluation.id).status = 'ACKNOWLEDGED';
+    expect((await decide(rows, (s) => s.evaluations.acknowledge(world.member('andi'), evaluation.id))).ok).toBe(true);
     expect(await decide(rows, (s) => s.objections.file(world.member('andi'), evaluation.id, REASONS))).toEqual({ ok: false, refusal: { code: 'ALREADY_ANSWERED' } });
-    appraisal.evaluation(evaluation.id).status = 'FINAL';
-    await filed();
-    expect(await decide(rows, (s) => s.objections.file(world.member('andi'), evaluation.id, REASONS))).toEqual({ ok: false, refusal: { code: 'ALREADY_ANSWERED' } });
-    expect(appraisal.objections.size).toBe(1);
+    const other = appraisal.addEvaluation('budi');
+    await filed('budi', other.id);
+    expect(await decide(rows, (s) => s.objections.file(world.member('budi'), other.id, REASONS))).toEqual({ ok: false, refusal: { code: 'ALREADY_ANSWERED' } });
+    expect([...appraisal.objections.values()].map((o) => o.evaluationId)).toEqual([other.id]);
   });
 
   it('refuses, at commit, a keberatan decided before the acceptance on another device landed', async () => {
     const objecting = await decideLater(rows, (s) => s.objections.file(world.member('andi'), evaluation.id, REASONS));
-    expect(objecting.value.ok).toBe(true);
-    // Meanwhile "Terima hasil" on the phone is committed (the evaluation service's guarded FINAL → ACKNOWLEDGED).
-    appraisal.evaluation(evaluation.id).status = 'ACKNOWLEDGED';
+    const accepting = await decideLater(rows, (s) => s.evaluations.acknowledge(world.member('andi'), evaluation.id));
+    expect(objecting.value.ok && accepting.value.ok).toBe(true);
+    await accepting.commit();
     await expect(objecting.commit()).rejects.toBeInstanceOf(Conflict);
+    expect(appraisal.evaluation(evaluation.id).status).toBe('ACKNOWLEDGED');
     expect(appraisal.objections.size).toBe(0);
     expect(await decide(rows, (s) => s.objections.file(world.member('andi'), evaluation.id, REASONS))).toEqual({ ok: false, refusal: { code: 'ALREADY_ANSWERED' } });
+  });
+
+  it('cannot be overtaken by an acceptance decided on another device before it landed', async () => {
+    const accepting = await decideLater(rows, (s) => s.evaluations.acknowledge(world.member('andi'), evaluation.id));
+    await filed();
+    await expect(accepting.commit()).rejects.toBeInstanceOf(Conflict);
+    expect(appraisal.evaluation(evaluation.id).status).toBe('OBJECTED');
   });
 
   it('files once when two devices send it at the same time', async () => {
@@ -134,9 +143,10 @@ describe('the objection period', () => {
   });
 
   it('follows the agency’s setting and, before delivery, runs from finalising', async () => {
-    appraisal.objectionDays = 1;
+    const settings = appraisal.evaluations.settings;
+    appraisal.evaluations.settings = { ...settings, objectionDays: 1 };
     expect(await decide(rows, (s) => s.objections.canObject(world.member('andi'), evaluation.id))).toMatchObject({ ok: false, refusal: { code: 'PERIOD_OVER', days: 1 } });
-    appraisal.objectionDays = 14;
+    appraisal.evaluations.settings = settings;
     Object.assign(appraisal.evaluation(evaluation.id), { deliveredAt: null, finalizedAt: new Date('2026-11-01T03:00:00Z') });
     expect(await decide(rows, (s) => s.objections.canObject(world.member('andi'), evaluation.id))).toMatchObject({ ok: false, refusal: { code: 'PERIOD_OVER', received: { month: 11, day: 1 } } });
   });

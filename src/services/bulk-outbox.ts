@@ -8,9 +8,9 @@
  */
 import type { Reply } from '../conversation/reply.js';
 import type { Platform } from '../generated/prisma/client.js';
-import type { Db } from '../services/db.js';
-import type { QueuedMessage } from '../services/outbox.js';
-import { TOKEN_TTL_DAYS } from '../services/tokens.js';
+import type { Db } from './db.js';
+import type { QueuedMessage } from './outbox.js';
+import { TOKEN_TTL_DAYS } from './tokens.js';
 import { uuidv7 } from '../storage/ids.js';
 
 /** Rows per statement: keeps each JSON parameter and each transaction modest. */

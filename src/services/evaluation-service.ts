@@ -1,0 +1,307 @@
+/**
+ * Evaluations: the one place their life is decided. The rater (the supervisor, or a Plt/Plh)
+ * drafts an evaluation while the period's window is open – as often as needed until it is final;
+ * a report who leads a unit gets the results rating the unit's predikat sets. Once the whole team
+ * is rated, the rater finalises the drafts they confirmed (a set that breaks the curve, or cannot
+ * be checked against it, only with a written reason); each employee receives the result now, or
+ * when they can next be reached – their objection period starts then – and may accept it. Every
+ * status write is guarded, so a second device, a stale button or two instances cannot move an
+ * evaluation backwards.
+ */
+import type { CivilDate } from '../domain/civil-date.js';
+import { objectionLastDay, windowSettingOf, windowState } from '../domain/evaluation-window.js';
+import type { Period, PeriodCadence } from '../domain/periods.js';
+import { predikatFor, resultsRatingForUnitLeader, type EmployeePredikat, type Rating, type UnitPredikat } from '../domain/rating-matrix.js';
+import { localDate } from '../domain/time-zones.js';
+import type { EvaluationStatus } from '../generated/prisma/enums.js';
+import { authorise, type Access, type Denied } from './access.js';
+import type { DomainEvent, PersonRef } from './events.js';
+import { kindOf, teamStatusFrom, type PendingEvaluation, type TeamReads, type TeamStatus } from './evaluations.js';
+import { personOf } from './obstacles.js';
+import type { Member } from './people.js';
+import { ok, refused, type Done, type Result } from './result.js';
+import type { UnitOfWork } from './work.js';
+
+/** An agency's evaluation settings. */
+export interface EvaluationSettings {
+  periodCadence: PeriodCadence;
+  objectionDays: number;
+  evaluationOpensDays: number;
+  evaluationClosesDays: number;
+}
+
+/** The ratings, predikat and words of an evaluation. */
+export interface Ratings {
+  resultsRating: Rating | null;
+  behaviourRating: Rating | null;
+  predikat: EmployeePredikat | null;
+  notes: string | null;
+  feedback: string | null;
+}
+
+/** A finalised evaluation as its employee receives it. */
+export interface EvaluationResult extends Ratings {
+  id: string;
+  periodKey: string;
+  employee: PersonRef;
+  rater: PersonRef;
+  /** Who hears a keberatan; null when nobody above the rater is in the bot. */
+  decider: PersonRef | null;
+  /** The last day a keberatan is accepted: counted from this delivery, in the employee's time zone. */
+  lastDay: CivilDate;
+}
+
+/** What the store reads for a result message. */
+export interface ResultSource extends Omit<EvaluationResult, 'lastDay'> {
+  employeeTimeZone: string;
+  employeeAgencyId: string;
+}
+
+/** An evaluation as accepting it needs it. */
+export interface EvaluationRef {
+  id: string;
+  status: EvaluationStatus;
+  periodKey: string;
+  employee: PersonRef;
+  rater: PersonRef;
+}
+
+/** A draft's fields, as written. */
+export interface DraftFields {
+  raterId: string;
+  resultsRating: Rating;
+  behaviourRating: Rating;
+  predikat: EmployeePredikat;
+  notes: string | null;
+  feedback: string | null;
+}
+
+/** Where evaluations are kept. Writes take effect when the unit of work commits. */
+export interface EvaluationStore extends TeamReads {
+  settings(agencyId: string): Promise<EvaluationSettings>;
+  find(id: string): Promise<EvaluationRef | null>;
+  /** The evaluation of one employee for one period (its natural key), if any. */
+  ofPeriod(employeeId: string, period: Period): Promise<{ id: string; status: EvaluationStatus } | null>;
+  person(id: string): Promise<(PersonRef & { supervisorId: string | null }) | null>;
+  result(id: string): Promise<ResultSource | null>;
+  /** Final results not delivered yet, oldest first. */
+  waiting(employeeId: string): Promise<string[]>;
+  /** Guarded: a draft made meanwhile for the same employee and period (another device) takes the key first. */
+  insertDraft(row: DraftFields & { id: string; employeeId: string; kind: 'PERIODIC' | 'ANNUAL'; year: number; periodKey: string }): void;
+  /** Guarded: only a draft. */
+  redraft(id: string, fields: DraftFields): void;
+  /** Guarded: only a draft of `raterId`. `delivered`: the result reached the employee at `at`. */
+  finalize(id: string, change: { raterId: string; at: Date; reason: string | null; delivered: boolean }): void;
+  /** Guarded: only a final evaluation nobody answered yet. */
+  acknowledge(id: string, at: Date): void;
+  /** Guarded: only a result not delivered yet. */
+  markDelivered(id: string, at: Date): void;
+}
+
+/** Whether a person can be reached in chat now: a result is delivered – and its objection period starts – only then. */
+export interface Reachability {
+  reachable(employeeId: string): Promise<boolean>;
+}
+
+/** Why an evaluation could not be drafted, finalised or accepted. */
+export type EvaluationRefusal =
+  | Denied
+  | { code: 'NOT_OPEN'; period: Period }
+  | { code: 'ALREADY_FINAL'; name: string; period: Period }
+  | { code: 'NOT_ALL_RATED'; names: string[] }
+  | { code: 'STALE_LEADERS'; names: string[] }
+  | { code: 'NOTHING_TO_FINALIZE'; period: Period }
+  /** The drafts changed since the rater confirmed them, or a reason is now needed. */
+  | { code: 'TEAM_CHANGED' }
+  | { code: 'NOT_YOURS' }
+  | { code: 'ALREADY_ANSWERED' };
+
+/** A saved draft, and the team as it will be once it is stored. */
+export interface Drafted {
+  id: string;
+  employee: { id: string; name: string };
+  results: Rating;
+  behaviour: Rating;
+  predikat: EmployeePredikat;
+  /** Whose team it belongs to: the employee's supervisor. */
+  leaderId: string;
+  pending: PendingEvaluation;
+}
+
+/** A team ready to be finalised: where it stands, and what the rater confirms. */
+export interface Finalizing {
+  status: TeamStatus;
+  /** The drafts as confirmed (id and last change): a draft changed before the end stops finalising. */
+  snapshot: string;
+  /** A written reason is needed: the curve is broken, or cannot be checked (no unit predikat). */
+  needsReason: boolean;
+  draftIds: string[];
+}
+
+export interface EvaluationDependencies {
+  evaluations: EvaluationStore;
+  access: Access;
+  reach: Reachability;
+  work: UnitOfWork;
+  newId: () => string;
+}
+
+export class EvaluationService {
+  constructor(private readonly deps: EvaluationDependencies) {}
+
+  /** Whether `period` may be evaluated today in `actor`'s agency. */
+  async isOpen(actor: Member, period: Period): Promise<boolean> {
+    const settings = await this.deps.evaluations.settings(actor.agencyId);
+    return windowState(period, localDate(this.deps.work.now, actor.timeZone), windowSettingOf(settings)) === 'OPEN';
+  }
+
+  /** The rating and unit a report's results rating follows when they lead a unit whose predikat is set; null otherwise. */
+  async leaderRule(employeeId: string, period: Period): Promise<{ unit: string; predikat: UnitPredikat; rating: Rating } | null> {
+    const led = await this.deps.evaluations.ledUnitPredikat(employeeId, period.key);
+    return led ? { ...led, rating: resultsRatingForUnitLeader(led.predikat) } : null;
+  }
+
+  /** Null when the report's evaluation for the period may still be written; otherwise why not. */
+  async alreadyFinal(employeeId: string, period: Period): Promise<Extract<EvaluationRefusal, { code: 'ALREADY_FINAL' }> | null> {
+    const existing = await this.deps.evaluations.ofPeriod(employeeId, period);
+    if (!existing || existing.status === 'DRAFT') return null;
+    return { code: 'ALREADY_FINAL', name: (await this.deps.evaluations.person(employeeId))?.name ?? '', period };
+  }
+
+  /**
+   * The rater saves a draft (again, as often as needed, until it is final). `results` is ignored
+   * when the report leads a unit whose predikat is set: it decides their results rating.
+   */
+  async draft(
+    actor: Member,
+    input: { employeeId: string; period: Period; results: Rating | null; behaviour: Rating | null; notes: string | null; feedback: string | null },
+  ): Promise<Result<Drafted, EvaluationRefusal>> {
+    const { evaluations, work } = this.deps;
+    const { employeeId, period } = input;
+    const denied = await authorise(this.deps.access, work, actor, 'EVALUATE', employeeId);
+    if (denied) return refused(denied);
+    if (!(await this.isOpen(actor, period))) return refused({ code: 'NOT_OPEN', period });
+    const employee = await evaluations.person(employeeId);
+    const existing = await evaluations.ofPeriod(employeeId, period);
+    if (existing && existing.status !== 'DRAFT') return refused({ code: 'ALREADY_FINAL', name: employee?.name ?? '', period });
+    // The unit-leader rule is applied again here: the unit's predikat may have been set meanwhile.
+    const results = (await this.leaderRule(employeeId, period))?.rating ?? input.results ?? 'SESUAI';
+    const behaviour = input.behaviour ?? 'SESUAI';
+    const predikat = predikatFor(results, behaviour);
+    const fields: DraftFields = { raterId: actor.id, resultsRating: results, behaviourRating: behaviour, predikat, notes: input.notes, feedback: input.feedback };
+    const id = existing?.id ?? this.deps.newId();
+    // Only a draft may change: an evaluation finalised meanwhile (another device) stays as sent.
+    if (existing) evaluations.redraft(id, fields);
+    else evaluations.insertDraft({ id, employeeId, kind: kindOf(period), year: period.year, periodKey: period.key, ...fields });
+    work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'evaluation.drafted', entityType: 'Evaluation', entityId: id, details: { employeeId, periodKey: period.key, results, behaviour, predikat } });
+    const pending: PendingEvaluation = { id, employeeId, status: 'DRAFT', updatedAt: work.now, rater: { name: actor.name }, ...fields };
+    return ok({ id, employee: { id: employeeId, name: employee?.name ?? '' }, results, behaviour, predikat, leaderId: employee?.supervisorId ?? actor.id, pending });
+  }
+
+  /** Where `leaderId`'s team stands for the period, as `actor` rates it. */
+  teamStatus(actor: Member, period: Period, leaderId: string, pending: PendingEvaluation[] = []): Promise<TeamStatus> {
+    return teamStatusFrom(this.deps.evaluations, actor, period, leaderId, pending);
+  }
+
+  /** Whether `actor` may finalise `leaderId`'s team now: the window is open, everyone rated, no unit head's draft to redo, a draft left. */
+  async openForFinalizing(actor: Member, period: Period, leaderId: string): Promise<Result<Finalizing, EvaluationRefusal>> {
+    if (!(await this.isOpen(actor, period))) return refused({ code: 'NOT_OPEN', period });
+    const status = await this.teamStatus(actor, period, leaderId);
+    if (status.unrated.length > 0) return refused({ code: 'NOT_ALL_RATED', names: status.unrated.map((u) => u.name) });
+    if (status.staleLeaders.length > 0) return refused({ code: 'STALE_LEADERS', names: status.staleLeaders.map((u) => u.name) });
+    const drafts = status.team.filter((m) => m.evaluation?.status === 'DRAFT');
+    if (drafts.length === 0) return refused({ code: 'NOTHING_TO_FINALIZE', period });
+    const snapshot = drafts
+      .map((m) => `${m.evaluation?.id}@${m.evaluation?.updatedAt.toISOString()}`)
+      .sort()
+      .join(',');
+    const draftIds = drafts.map((m) => m.evaluation?.id ?? '').sort();
+    return ok({ status, snapshot, needsReason: !status.curve || !status.curve.ok, draftIds });
+  }
+
+  /**
+   * Finalises the drafts the rater confirmed (`confirmed`: the snapshot they saw) and sends each
+   * employee the result. Someone who cannot be reached now gets it when they next can, and their
+   * objection period starts then; they are named in `unreachable`.
+   */
+  async finalize(
+    actor: Member,
+    input: { period: Period; leaderId: string; confirmed: string; reason: string | null },
+  ): Promise<Result<{ count: number; unreachable: PersonRef[] }, EvaluationRefusal>> {
+    const { evaluations, work } = this.deps;
+    // Checked again at the end: a draft may have changed, or the window closed, meanwhile.
+    const open = await this.openForFinalizing(actor, input.period, input.leaderId);
+    if (!open.ok) return open;
+    const { status, snapshot, needsReason, draftIds } = open.value;
+    if (snapshot !== input.confirmed || (needsReason && !input.reason)) return refused({ code: 'TEAM_CHANGED' });
+    const events: DomainEvent[] = [];
+    const unreachable: PersonRef[] = [];
+    for (const id of draftIds) {
+      const result = await this.resultOf(id);
+      // The objection period runs from receipt: someone not reachable now receives it later.
+      const delivered = !!result && (await this.deps.reach.reachable(result.employee.id));
+      if (result && delivered) events.push({ type: 'evaluation.resultSent', result });
+      else if (result) unreachable.push(result.employee);
+      // Guarded by status: a second finalisation (another device) makes this one decide again, and it finds nothing to finalise.
+      evaluations.finalize(id, { raterId: actor.id, at: work.now, reason: needsReason ? input.reason : null, delivered });
+    }
+    work.audit({
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      action: 'evaluation.finalized',
+      entityType: 'Unit',
+      entityId: status.unit.id,
+      details: {
+        periodKey: input.period.key,
+        count: draftIds.length,
+        unitPredikat: status.unitPredikat,
+        curveOk: status.curve?.ok ?? null,
+        violations: status.curve?.violations.map((v) => v.ruleId) ?? [],
+        reason: input.reason,
+      },
+    });
+    return ok({ count: draftIds.length, unreachable }, events);
+  }
+
+  /**
+   * Results finalised while the employee could not be reached, delivered now; their objection
+   * period starts with this delivery. `present`: the person is in this chat right now (they just
+   * linked), so they are reached whatever their accounts say. Each is marked delivered – guarded,
+   * so two accounts of the same person talking at once deliver it once (the second decides again
+   * and finds nothing waiting).
+   */
+  async deliverWaiting(employeeId: string, options: { present?: boolean } = {}): Promise<Done<{ count: number }>> {
+    const { evaluations, work } = this.deps;
+    const waiting = await evaluations.waiting(employeeId);
+    if (waiting.length === 0 || !(options.present || (await this.deps.reach.reachable(employeeId)))) return ok({ count: 0 });
+    const events: DomainEvent[] = [];
+    for (const id of waiting) {
+      const result = await this.resultOf(id);
+      if (!result) continue;
+      evaluations.markDelivered(id, work.now);
+      events.push({ type: 'evaluation.resultSent', result });
+    }
+    return ok({ count: events.length }, events);
+  }
+
+  /** The employee accepts a final result; the rater is told. Once: a result accepted or objected to stays so. */
+  async acknowledge(actor: Member, evaluationId: string): Promise<Result<EvaluationRef, EvaluationRefusal>> {
+    const { evaluations, work } = this.deps;
+    const evaluation = await evaluations.find(evaluationId);
+    if (!evaluation || evaluation.employee.id !== actor.id) return refused({ code: 'NOT_YOURS' });
+    if (evaluation.status !== 'FINAL') return refused({ code: 'ALREADY_ANSWERED' });
+    evaluations.acknowledge(evaluation.id, work.now);
+    work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'evaluation.acknowledged', entityType: 'Evaluation', entityId: evaluation.id });
+    const acknowledged: EvaluationRef = { ...evaluation, status: 'ACKNOWLEDGED', employee: personOf(actor) };
+    return ok(acknowledged, [{ type: 'evaluation.acknowledged', evaluation: acknowledged }]);
+  }
+
+  /** The result of an evaluation as received now (the last day to object counts from now). */
+  private async resultOf(id: string): Promise<EvaluationResult | null> {
+    const source = await this.deps.evaluations.result(id);
+    if (!source) return null;
+    const { employeeTimeZone, employeeAgencyId, ...result } = source;
+    const { objectionDays } = await this.deps.evaluations.settings(employeeAgencyId);
+    return { ...result, lastDay: objectionLastDay(this.deps.work.now, employeeTimeZone, objectionDays) };
+  }
+}

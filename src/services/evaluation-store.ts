@@ -1,0 +1,75 @@
+/** Evaluations in PostgreSQL: reads for deciding, guarded writes applied when the unit of work commits. */
+import type { Reader } from './db.js';
+import type { EvaluationStore, Reachability, ResultSource } from './evaluation-service.js';
+import { agencySettings, databaseTeamReads, deciderFor, kindOf } from './evaluations.js';
+import { reachableChatOf } from './outbox.js';
+import type { UnitOfWork } from './work.js';
+
+const person = { select: { id: true, name: true, locale: true } } as const;
+
+export function evaluationStore(db: Reader, work: UnitOfWork): EvaluationStore {
+  return {
+    ...databaseTeamReads(db, work.now),
+    settings: (agencyId) => agencySettings(db, agencyId),
+    find: (id) => db.evaluation.findUnique({ where: { id }, select: { id: true, status: true, periodKey: true, employee: person, rater: person } }),
+    ofPeriod: (employeeId, period) =>
+      db.evaluation.findUnique({ where: { employeeId_kind_periodKey: { employeeId, kind: kindOf(period), periodKey: period.key } }, select: { id: true, status: true } }),
+    person: (id) => db.employee.findUnique({ where: { id }, select: { id: true, name: true, locale: true, supervisorId: true } }),
+    async result(id) {
+      const row = await db.evaluation.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          periodKey: true,
+          resultsRating: true,
+          behaviourRating: true,
+          predikat: true,
+          notes: true,
+          feedback: true,
+          employee: { select: { id: true, name: true, locale: true, timeZone: true, agencyId: true } },
+          rater: person,
+        },
+      });
+      if (!row) return null;
+      const { employee, ...rest } = row;
+      const decider = await deciderFor(db, id);
+      return {
+        ...rest,
+        employee: { id: employee.id, name: employee.name, locale: employee.locale },
+        employeeTimeZone: employee.timeZone,
+        employeeAgencyId: employee.agencyId,
+        decider,
+      } satisfies ResultSource;
+    },
+    async waiting(employeeId) {
+      const rows = await db.evaluation.findMany({ where: { employeeId, status: 'FINAL', deliveredAt: null }, orderBy: { finalizedAt: 'asc' }, select: { id: true } });
+      return rows.map((row) => row.id);
+    },
+    insertDraft(row) {
+      // A draft made meanwhile by another device takes this key first: decide again on top of it.
+      work.guarded(`evaluation.draft ${row.id}`, (tx) => tx.evaluation.createMany({ data: [row], skipDuplicates: true }));
+    },
+    redraft(id, fields) {
+      work.guarded(`evaluation.redraft ${id}`, (tx) => tx.evaluation.updateMany({ where: { id, status: 'DRAFT' }, data: fields }));
+    },
+    finalize(id, change) {
+      work.guarded(`evaluation.finalize ${id}`, (tx) =>
+        tx.evaluation.updateMany({
+          where: { id, status: 'DRAFT', raterId: change.raterId },
+          data: { status: 'FINAL', finalizedAt: change.at, curveDeviationReason: change.reason, ...(change.delivered ? { deliveredAt: change.at } : {}) },
+        }),
+      );
+    },
+    acknowledge(id, at) {
+      work.guarded(`evaluation.acknowledge ${id}`, (tx) => tx.evaluation.updateMany({ where: { id, status: 'FINAL' }, data: { status: 'ACKNOWLEDGED', acknowledgedAt: at } }));
+    },
+    markDelivered(id, at) {
+      work.guarded(`evaluation.delivered ${id}`, (tx) => tx.evaluation.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: at } }));
+    },
+  };
+}
+
+/** Reachable means a linked account the bot may write to (see reachableChatOf). */
+export function databaseReachability(db: Reader): Reachability {
+  return { reachable: async (employeeId) => (await reachableChatOf(db, employeeId)) !== null };
+}
