@@ -2,34 +2,39 @@
  * /bimbingan [nama] – a supervisor (or Plt/Plh) records a coaching, mentoring or counselling session
  * with a report: when, the topic, the agreed follow-up. The employee is asked to rate the session on
  * the statements of the guidance-feedback form (felt heard, free to speak, knows what to do next…),
- * and the supervisor sees the result.
+ * and the supervisor sees the result. The rules live in services/development-service.ts.
  */
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
-import { bold, list, paragraph, reply } from '../conversation/reply.js';
-import { formatDate, formatNumber, type Locale } from '../i18n/catalogue.js';
+import { bold, paragraph, type Reply } from '../conversation/reply.js';
+import { botText } from '../i18n/bot.js';
 import { evaluationText } from '../i18n/evaluation.js';
-import { json } from '../services/db.js';
+import { sessionDateLabel } from '../notifications/development.js';
+import { GUIDANCE_STATEMENTS, isInFuture, type DevelopmentRefusal, type GuidanceRating } from '../services/development-service.js';
 import { todayFor } from '../services/people.js';
-import { contextId, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
+import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
 
 const t = (ctx: BotContext) => evaluationText[ctx.me.locale];
 
 const KINDS = ['COACHING', 'MENTORING', 'KONSELING'] as const;
 type Kind = (typeof KINDS)[number];
 
-/**
- * The statements the employee rates 1–5, as codes stored in DevelopmentSession.employeeRating. They
- * follow the intent of the regulation's guidance-feedback form (being heard, speaking freely,
- * knowing what is expected and what to do next); verify the wording against the annex in use.
- */
-export const GUIDANCE_STATEMENTS = ['HEARD', 'FREE', 'EXPECTED', 'NEXT', 'USEFUL'] as const;
-
-
-
-/** The session's date is a civil date stored as midnight UTC. */
-const dateLabel = (date: Date, locale: Locale) => formatDate(date, locale, 'UTC');
+/** Why a session cannot be recorded or rated, in words. */
+function developmentRefusal(ctx: BotContext, refusal: DevelopmentRefusal): Reply {
+  switch (refusal.code) {
+    case 'DENIED':
+      return deniedReply(ctx, refusal);
+    case 'IN_FUTURE':
+      return say(t(ctx).developmentInFuture);
+    case 'NOT_FOUND':
+      return say(botText[ctx.me.locale].personNotFound({ query: '' }));
+    case 'NOT_YOURS':
+      return say(t(ctx).ratingNotYours);
+    case 'RATED':
+      return say(t(ctx).ratingDone);
+  }
+}
 
 export const developmentFlow: FlowDefinition<BotContext> = {
   id: 'development',
@@ -53,32 +58,23 @@ export const developmentFlow: FlowDefinition<BotContext> = {
       kind: 'date',
       schema: z.string(),
       prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentDate)] }),
-      validate: (value, _state, ctx) => ((value as string) > todayFor(ctx.me, ctx.now) ? t(ctx).developmentInFuture : null),
+      validate: (value, _state, ctx) => (isInFuture(value as string, ctx.me, ctx.now) ? t(ctx).developmentInFuture : null),
     },
     { id: 'topic', kind: 'text', maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentTopic)] }) },
     { id: 'followUp', kind: 'text', optional: true, maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentFollowUp)] }) },
   ],
   async complete(ctx, state) {
-    const employeeId = reportIdOf(state);
-    const refused = await refusal(ctx, 'RECORD_DEVELOPMENT', employeeId);
-    if (refused) return [refused];
-    const kind = lastAnswer<Kind>(state, 'kind') ?? 'COACHING';
-    const heldAt = new Date(`${lastAnswer<string>(state, 'date') ?? todayFor(ctx.me, ctx.now)}T00:00:00Z`);
-    const topic = lastAnswer<string>(state, 'topic') ?? '';
-    const followUp = lastAnswer<string | null>(state, 'followUp') ?? null;
-    const employee = await ctx.db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true, locale: true } });
-    const id = ctx.work.newId();
-    ctx.work.change(`developmentSession.insert ${id}`, (tx) => tx.developmentSession.create({ data: { id, employeeId, leaderId: ctx.me.id, kind, heldAt, topic, followUp } }));
-    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'development.recorded', entityType: 'DevelopmentSession', entityId: id, details: { employeeId, kind } });
-    const saved = { id, employee };
-    const theirs = evaluationText[saved.employee.locale];
-    await ctx.outbox.toPerson(employeeId, [
-      reply(
-        [paragraph(theirs.developmentToEmployee({ kind: theirs[`kind${kind}`], leader: ctx.me.name, date: dateLabel(heldAt, saved.employee.locale), topic, followUp: followUp ?? '' }))],
-        [[await ctx.buttonFor(employeeId, theirs.rateButton, { kind: 'start', flow: 'development-rating', context: { sessionId: saved.id } })]],
-      ),
-    ]);
-    return [say(t(ctx).developmentSaved({ kind: t(ctx)[`kind${kind}`], name: saved.employee.name, date: dateLabel(heldAt, ctx.me.locale) }))];
+    const recorded = await ctx.services.development.record(ctx.me, {
+      employeeId: reportIdOf(state),
+      kind: lastAnswer<Kind>(state, 'kind') ?? 'COACHING',
+      heldOn: lastAnswer<string>(state, 'date') ?? todayFor(ctx.me, ctx.now),
+      topic: lastAnswer<string>(state, 'topic') ?? '',
+      followUp: lastAnswer<string | null>(state, 'followUp') ?? null,
+    });
+    if (!recorded.ok) return [developmentRefusal(ctx, recorded.refusal)];
+    await ctx.notify(recorded.events);
+    const session = recorded.value;
+    return [say(t(ctx).developmentSaved({ kind: t(ctx)[`kind${session.kind}`], name: session.employee.name, date: sessionDateLabel(session.heldAt, ctx.me.locale) }))];
   },
 };
 
@@ -90,10 +86,8 @@ export const developmentRatingFlow: FlowDefinition<BotContext> = {
   command: '/bantuan',
   title: (locale) => evaluationText[locale].ratingTitle,
   async begin(ctx, context) {
-    const session = await ctx.db.developmentSession.findUnique({ where: { id: contextId(context, 'sessionId') } });
-    if (!session || session.employeeId !== ctx.me.id) return refuse(say(t(ctx).ratingNotYours));
-    if (session.ratedAt) return refuse(say(t(ctx).ratingDone));
-    return { ok: true, context };
+    const open = await ctx.services.development.openForRating(ctx.me, contextId(context, 'sessionId'));
+    return open.ok ? { ok: true, context } : refuse(developmentRefusal(ctx, open.refusal));
   },
   steps: GUIDANCE_STATEMENTS.map((code, i) => ({
     id: code,
@@ -102,29 +96,17 @@ export const developmentRatingFlow: FlowDefinition<BotContext> = {
     prompt: async (ctx: BotContext, state: FlowState) => {
       const statement = paragraph(bold(t(ctx)[`statement${code}`]));
       if (i > 0) return { blocks: [statement] };
-      const session = await ctx.db.developmentSession.findUniqueOrThrow({ where: { id: contextId(state.context, 'sessionId') }, include: { leader: true } });
-      return { blocks: [paragraph(t(ctx).ratingIntro({ leader: session.leader.name, date: dateLabel(session.heldAt, ctx.me.locale) })), statement] };
+      const open = await ctx.services.development.openForRating(ctx.me, contextId(state.context, 'sessionId'));
+      if (!open.ok) return { blocks: developmentRefusal(ctx, open.refusal).blocks };
+      return { blocks: [paragraph(t(ctx).ratingIntro({ leader: open.value.leader.name, date: sessionDateLabel(open.value.heldAt, ctx.me.locale) })), statement] };
     },
   })),
   async complete(ctx, state) {
-    const sessionId = contextId(state.context, 'sessionId');
-    const answers = Object.fromEntries(GUIDANCE_STATEMENTS.map((code) => [code, lastAnswer<number>(state, code) ?? 0]));
-    // Rated once: a second submission (two devices, a retried button) changes nothing.
-    const session = await ctx.db.developmentSession.findUnique({ where: { id: sessionId }, include: { leader: true } });
-    if (!session || session.employeeId !== ctx.me.id || session.ratedAt) return [say(t(ctx).ratingDone)];
-    ctx.work.guarded(`developmentSession.rate ${sessionId}`, (tx) =>
-      tx.developmentSession.updateMany({ where: { id: sessionId, employeeId: ctx.me.id, ratedAt: null }, data: { employeeRating: json(answers), ratedAt: ctx.now } }),
-    );
-    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'development.rated', entityType: 'DevelopmentSession', entityId: sessionId });
-    const values = Object.values(answers);
-    const theirs = evaluationText[session.leader.locale];
-    const average = formatNumber(values.reduce((a, b) => a + b, 0) / values.length, session.leader.locale);
-    await ctx.outbox.toPerson(session.leaderId, [
-      reply([
-        paragraph(theirs.ratingToLeader({ name: ctx.me.name, date: dateLabel(session.heldAt, session.leader.locale), average })),
-        list(GUIDANCE_STATEMENTS.map((code) => [`${theirs[`statement${code}`]} `, bold(`${answers[code]}/5`)])),
-      ]),
-    ]);
+    const rating = Object.fromEntries(GUIDANCE_STATEMENTS.map((code) => [code, lastAnswer<number>(state, code) ?? 0])) as GuidanceRating;
+    const rated = await ctx.services.development.rate(ctx.me, contextId(state.context, 'sessionId'), rating);
+    // Refused now, the rating is one too many (two devices, a retried button): as before, one answer for every reason.
+    if (!rated.ok) return [say(t(ctx).ratingDone)];
+    await ctx.notify(rated.events);
     return [say(t(ctx).ratingSaved)];
   },
 };

@@ -1,27 +1,42 @@
 /**
  * /tindaklanjut [nama] – the rater records a follow-up recommendation (reward, sanction,
  * development) on a finalised evaluation, seeing – for an annual result – the credit-point
- * conversion for functional positions and the PPPK threshold. People decide: the rater's superior (or HR covering the
- * employee) records the decision from the button they receive. The bot imposes nothing.
+ * conversion for functional positions and the PPPK threshold. People decide: the rater's superior
+ * (or HR covering the employee) records the decision from the button they receive. The bot imposes
+ * nothing. The rules live in services/follow-up-service.ts.
  */
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition } from '../conversation/flow.js';
-import { bold, paragraph, quote, reply, type Block } from '../conversation/reply.js';
+import { paragraph, type Block, type Reply } from '../conversation/reply.js';
 import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, meetsPppkExtension } from '../domain/follow-up.js';
 import { periodKeyLabel } from '../domain/periods.js';
 import { predikatLabel } from '../domain/rating-matrix.js';
 import { formatNumber, formatPercent, type Locale } from '../i18n/catalogue.js';
 import { followUpText } from '../i18n/appraisal.js';
-import { deciderFor, finalResult } from '../services/evaluations.js';
-import { decide, standsFor } from '../services/people.js';
-import { beginUnless, contextId, refusal, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
+import { finalResult } from '../services/evaluations.js';
+import type { FollowUpRefusal } from '../services/follow-up-service.js';
+import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
+import { respondToRecord } from './respond-to-record.js';
 
 const t = (ctx: BotContext) => followUpText[ctx.me.locale];
 const KINDS = ['PENGHARGAAN', 'SANKSI', 'PENGEMBANGAN'] as const;
 type Kind = (typeof KINDS)[number];
 
-
+/** Why a recommendation cannot be recorded or decided, in words. */
+function followUpRefusal(ctx: BotContext, refusal: FollowUpRefusal): Reply {
+  switch (refusal.code) {
+    case 'DENIED':
+      return deniedReply(ctx, refusal);
+    case 'NO_EVALUATION':
+      return say(t(ctx).noEvaluations({ name: '' }));
+    case 'DECIDED':
+      return say(t(ctx).alreadyDecided);
+    case 'NOT_FOUND':
+    case 'NOT_DECIDER':
+      return say(t(ctx).notDecider);
+  }
+}
 
 function finalEvaluations(ctx: BotContext, employeeId: string) {
   return ctx.db.evaluation.findMany({
@@ -104,67 +119,29 @@ export const followUpFlow: FlowDefinition<BotContext> = {
     { id: 'recommendation', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRecommendation)] }) },
   ],
   async complete(ctx, state) {
-    const employeeId = reportIdOf(state);
-    const refused = await refusal(ctx, 'EVALUATE', employeeId);
-    if (refused) return [refused];
-    const evaluation = await ctx.db.evaluation.findFirst({ where: { id: lastAnswer<string>(state, 'evaluation') ?? '', employeeId, status: { not: 'DRAFT' } }, include: { employee: { include: { supervisor: true } } } });
-    if (!evaluation) return [say(t(ctx).noEvaluations({ name: '' }))];
     const kind = lastAnswer<Kind>(state, 'kind') ?? 'PENGEMBANGAN';
-    const recommendation = lastAnswer<string>(state, 'recommendation') ?? '';
-    const saved = { id: ctx.work.newId() };
-    ctx.work.change(`followUp.insert ${saved.id}`, (tx) => tx.evaluationFollowUp.create({ data: { id: saved.id, evaluationId: evaluation.id, kind, recommendation } }));
-    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'followUp.recommended', entityType: 'EvaluationFollowUp', entityId: saved.id, details: { evaluationId: evaluation.id, kind } });
-    // The superior who also hears keberatan about this evaluation decides.
-    const decider = await deciderFor(ctx.db, evaluation.id);
-    if (decider) {
-      const d = followUpText[decider.locale];
-      await ctx.outbox.toPerson(decider.id, [
-        reply(
-          [paragraph(bold(d.toDecider({ rater: ctx.me.name, kind: d[`kind${kind}`], name: evaluation.employee.name, period: periodKeyLabel(evaluation.periodKey, decider.locale) }))), quote(recommendation)],
-          [[await ctx.buttonFor(decider.id, d.decideButton, { kind: 'start', flow: 'follow-up-decision', context: { followUpId: saved.id } })]],
-        ),
-      ]);
-    }
-    return [say(t(ctx).saved({ kind: t(ctx)[`kind${kind}`], name: evaluation.employee.name }))];
+    const recommended = await ctx.services.followUps.recommend(ctx.me, {
+      employeeId: reportIdOf(state),
+      evaluationId: lastAnswer<string>(state, 'evaluation') ?? '',
+      kind,
+      recommendation: lastAnswer<string>(state, 'recommendation') ?? '',
+    });
+    if (!recommended.ok) return [followUpRefusal(ctx, recommended.refusal)];
+    await ctx.notify(recommended.events);
+    return [say(t(ctx).saved({ kind: t(ctx)[`kind${kind}`], name: recommended.value.followUp.evaluation.employee.name }))];
   },
 };
-
-/** Null when `ctx.me` may decide: the superior who got the button (see deciderFor) or whoever acts for them, the employee's rater's superior now, or HR covering the employee. */
-async function decisionProblem(ctx: BotContext, followUpId: string): Promise<string | null> {
-  const followUp = await ctx.db.evaluationFollowUp.findUnique({ where: { id: followUpId }, include: { evaluation: true } });
-  if (!followUp) return t(ctx).notDecider;
-  if (followUp.decidedAt) return t(ctx).alreadyDecided;
-  const { employeeId, raterId } = followUp.evaluation;
-  if (ctx.me.id === raterId || ctx.me.id === employeeId) return t(ctx).notDecider;
-  const decider = await deciderFor(ctx.db, followUp.evaluationId);
-  if (decider && (await standsFor(ctx.db, ctx.me, decider.id, ctx.now))) return null;
-  for (const action of ['DECIDE_OBJECTION', 'EXPORT'] as const) if ((await decide(ctx.db, ctx.me, action, employeeId, ctx.now)).allowed) return null;
-  return t(ctx).notDecider;
-}
 
 /** The rater's superior or HR records the decision on a recommendation. */
-export const followUpDecisionFlow: FlowDefinition<BotContext> = {
+export const followUpDecisionFlow = respondToRecord({
   id: 'follow-up-decision',
-  version: 1,
+  version: 2,
   command: '/bantuan',
   title: (locale) => followUpText[locale].decisionTitle,
-  begin: beginUnless((ctx, context) => decisionProblem(ctx, contextId(context, 'followUpId'))),
-  steps: [{ id: 'decision', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDecision)] }) }],
-  async complete(ctx, state) {
-    const followUpId = contextId(state.context, 'followUpId');
-    const problem = await decisionProblem(ctx, followUpId);
-    if (problem) return [say(problem)];
-    const decision = lastAnswer<string>(state, 'decision') ?? '';
-    // Guarded: a second decision (another device, a retried button) makes this one decide again, and it is refused.
-    ctx.work.guarded(`followUp.decide ${followUpId}`, (tx) =>
-      tx.evaluationFollowUp.updateMany({ where: { id: followUpId, decidedAt: null }, data: { decision, decidedById: ctx.me.id, decidedAt: ctx.now } }),
-    );
-    const saved = await ctx.db.evaluationFollowUp.findUniqueOrThrow({ where: { id: followUpId }, include: { evaluation: { include: { employee: true, rater: true } } } });
-    ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'followUp.decided', entityType: 'EvaluationFollowUp', entityId: followUpId });
-    for (const person of [saved.evaluation.rater, saved.evaluation.employee]) {
-      const p = followUpText[person.locale];
-      await ctx.outbox.toPerson(person.id, [reply([paragraph(p.decisionToOthers({ by: ctx.me.name, kind: p[`kind${saved.kind}`], name: saved.evaluation.employee.name })), quote(decision)])]);
-    }
-    return [say(t(ctx).decisionSaved)];
-  },
-};
+  recordKey: 'followUpId',
+  open: (ctx, id) => ctx.services.followUps.openForDecision(ctx.me, id),
+  ask: (ctx) => [paragraph(t(ctx).askDecision)],
+  save: (ctx, id, decision) => ctx.services.followUps.decide(ctx.me, id, decision),
+  refusal: followUpRefusal,
+  done: (ctx) => [say(t(ctx).decisionSaved)],
+});

@@ -14,6 +14,9 @@ import { leaveRecorded } from './leave.js';
 import { obstacleReported, obstacleResolved, obstacleResponded } from './obstacles.js';
 import { clarificationAnswered, clarificationRequested, planAgreed, planProposed } from './plans.js';
 import { evaluationAcknowledged, evaluationResultSent, unitPredikatSet } from './evaluations.js';
+import { objectionDecided, objectionExplained, objectionExplanationRequested, objectionFiled } from './objections.js';
+import { followUpDecided, followUpRecommended } from './follow-up.js';
+import { developmentRated, developmentRecorded } from './development.js';
 
 type NoticesOf = { [K in DomainEvent['type']]: (event: Extract<DomainEvent, { type: K }>) => Notice[] };
 
@@ -33,6 +36,14 @@ const NOTICES: NoticesOf = {
   'evaluation.resultSent': evaluationResultSent,
   'evaluation.acknowledged': evaluationAcknowledged,
   'unitPredikat.set': unitPredikatSet,
+  'objection.filed': objectionFiled,
+  'objection.explanationRequested': objectionExplanationRequested,
+  'objection.explained': objectionExplained,
+  'objection.decided': objectionDecided,
+  'followUp.recommended': followUpRecommended,
+  'followUp.decided': followUpDecided,
+  'development.recorded': developmentRecorded,
+  'development.rated': developmentRated,
 };
 
 /** The notices an event causes. */

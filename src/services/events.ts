@@ -9,6 +9,9 @@ import type { ClarificationRecord, PlanRecord } from './plan-service.js';
 import type { FeedbackView } from './feedback-service.js';
 import type { EvaluationRef, EvaluationResult } from './evaluation-service.js';
 import type { UnitPredikatSet } from './unit-predikat-service.js';
+import type { ObjectionView } from './objection-service.js';
+import type { FollowUpView } from './follow-up-service.js';
+import type { GuidanceRating, SessionView } from './development-service.js';
 
 /** A person as a message to or about them needs them. */
 export interface PersonRef {
@@ -34,4 +37,13 @@ export type DomainEvent =
   | { type: 'evaluation.resultSent'; result: EvaluationResult }
   | { type: 'evaluation.acknowledged'; evaluation: EvaluationRef }
   /** `leader`: the unit's leader to tell, unless they set it themselves (as HR). */
-  | { type: 'unitPredikat.set'; set: UnitPredikatSet; by: PersonRef; leader: PersonRef | null };
+  | { type: 'unitPredikat.set'; set: UnitPredikatSet; by: PersonRef; leader: PersonRef | null }
+  | { type: 'objection.filed'; objection: ObjectionView }
+  | { type: 'objection.explanationRequested'; objection: ObjectionView; party: PersonRef; by: PersonRef }
+  | { type: 'objection.explained'; objection: ObjectionView; explanation: string; by: PersonRef }
+  | { type: 'objection.decided'; objection: ObjectionView; by: PersonRef }
+  /** `decider`: who gets it to decide (the superior who hears keberatan); null when there is none. */
+  | { type: 'followUp.recommended'; followUp: FollowUpView; decider: PersonRef | null; by: PersonRef }
+  | { type: 'followUp.decided'; followUp: FollowUpView; by: PersonRef }
+  | { type: 'development.recorded'; session: SessionView }
+  | { type: 'development.rated'; session: SessionView; rating: GuidanceRating };

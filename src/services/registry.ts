@@ -22,6 +22,12 @@ import { EvaluationService } from './evaluation-service.js';
 import { databaseReachability, evaluationStore } from './evaluation-store.js';
 import { UnitPredikatService } from './unit-predikat-service.js';
 import { unitPredikatStore } from './unit-predikat-store.js';
+import { ObjectionService } from './objection-service.js';
+import { objectionStore } from './objection-store.js';
+import { FollowUpService } from './follow-up-service.js';
+import { followUpStore } from './follow-up-store.js';
+import { DevelopmentService } from './development-service.js';
+import { developmentStore } from './development-store.js';
 
 export interface Services {
   obstacles: ObstacleService;
@@ -32,6 +38,9 @@ export interface Services {
   progress: ProgressService;
   evaluations: EvaluationService;
   unitPredikats: UnitPredikatService;
+  objections: ObjectionService;
+  followUps: FollowUpService;
+  development: DevelopmentService;
 }
 
 /** The services for a decision reading from `db` into `work`. */
@@ -63,6 +72,15 @@ export function servicesFor(db: Reader, work: UnitOfWork): Services {
     },
     get unitPredikats() {
       return (built.unitPredikats ??= new UnitPredikatService({ work, newId: () => uuidv7(work.now.getTime()), unitPredikats: unitPredikatStore(db, work) }));
+    },
+    get objections() {
+      return (built.objections ??= new ObjectionService({ ...common(), objections: objectionStore(db, work) }));
+    },
+    get followUps() {
+      return (built.followUps ??= new FollowUpService({ ...common(), followUps: followUpStore(db, work) }));
+    },
+    get development() {
+      return (built.development ??= new DevelopmentService({ ...common(), sessions: developmentStore(db, work) }));
     },
   };
 }

@@ -18,6 +18,7 @@ import { commitInMemory, type MemoryWorld } from './memory-world.js';
 import { EvaluationService } from '../../src/services/evaluation-service.js';
 import { UnitPredikatService } from '../../src/services/unit-predikat-service.js';
 import { memoryEvaluations, memoryReachability, memoryUnitPredikats } from './memory-evaluations.js';
+import { appraisalServices } from './memory-appraisal.js';
 
 export interface ObstacleRow {
   id: string;
@@ -343,6 +344,7 @@ export function memoryServices(rows: MemoryRows, work: UnitOfWork): Services {
     progress: new ProgressService({ ...common, progress: memoryProgress(rows, work) }),
     evaluations: new EvaluationService({ ...common, evaluations: memoryEvaluations(rows, work), reach: memoryReachability(rows) }),
     unitPredikats: new UnitPredikatService({ work, newId: rows.world.newId, unitPredikats: memoryUnitPredikats(rows, work) }),
+    ...appraisalServices(rows, work, common),
   };
 }
 

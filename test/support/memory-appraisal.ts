@@ -1,0 +1,266 @@
+/**
+ * In-memory stores of what follows an evaluation – keberatan, follow-ups – and of guidance
+ * sessions, over a MemoryWorld, with the same contracts and guards as objection-store.ts,
+ * follow-up-store.ts and development-store.ts: reads now, writes when the unit of work is
+ * committed. The evaluations are memory-evaluations.ts's rows, so the evaluation service's
+ * writes (accepting a result) and these services' meet on the same records.
+ */
+import { isActingOn } from '../../src/domain/access.js';
+import type { EmployeePredikat, Rating } from '../../src/domain/rating-matrix.js';
+import type { DevelopmentKind, FollowUpKind, ObjectionDecision, ObjectionStatus } from '../../src/generated/prisma/enums.js';
+import type { Access } from '../../src/services/access.js';
+import { deciderIdOf } from '../../src/services/evaluations.js';
+import { DevelopmentService, type DevelopmentStore, type GuidanceRating } from '../../src/services/development-service.js';
+import { FollowUpService, type FollowUpStore } from '../../src/services/follow-up-service.js';
+import { ObjectionService, type AppraisedEvaluation, type ObjectionStore } from '../../src/services/objection-service.js';
+import type { Services } from '../../src/services/registry.js';
+import type { UnitOfWork } from '../../src/services/work.js';
+import { evaluationRows, type EvaluationRow, type EvaluationRows } from './memory-evaluations.js';
+import type { MemoryRows } from './memory-stores.js';
+
+export interface ObjectionRow {
+  id: string;
+  evaluationId: string;
+  reasons: string;
+  status: ObjectionStatus;
+  deciderId: string | null;
+  employeeExplanation: string | null;
+  raterExplanation: string | null;
+  decision: ObjectionDecision | null;
+  decisionNote: string | null;
+  changedResultsRating: Rating | null;
+  changedBehaviourRating: Rating | null;
+  changedPredikat: EmployeePredikat | null;
+  decidedAt: Date | null;
+}
+
+export interface FollowUpRow {
+  id: string;
+  evaluationId: string;
+  kind: FollowUpKind;
+  recommendation: string;
+  decision: string | null;
+  decidedById: string | null;
+  decidedAt: Date | null;
+}
+
+export interface SessionRow {
+  id: string;
+  employeeId: string;
+  leaderId: string;
+  kind: DevelopmentKind;
+  heldAt: Date;
+  topic: string;
+  followUp: string | null;
+  employeeRating: GuidanceRating | null;
+  ratedAt: Date | null;
+}
+
+/** The rows of keberatan, follow-ups and guidance sessions of one MemoryRows (its evaluations are `evaluationRows`'). */
+export class AppraisalRows {
+  readonly objections = new Map<string, ObjectionRow>();
+  readonly followUps = new Map<string, FollowUpRow>();
+  readonly sessions = new Map<string, SessionRow>();
+
+  constructor(readonly rows: MemoryRows) {}
+
+  /** The evaluations, and the agency's settings (the objection period), as the evaluation service keeps them. */
+  get evaluations(): EvaluationRows {
+    return evaluationRows(this.rows);
+  }
+
+  /** A final Q4 evaluation (Sesuai/Sesuai → Baik) of `employeeId` by their supervisor, delivered now; `options` override. */
+  addEvaluation(employeeId: string, options: Partial<Omit<EvaluationRow, 'id' | 'employeeId'>> = {}): EvaluationRow {
+    const now = this.rows.world.now;
+    return this.evaluations.add({ employeeId, periodKey: '2026-Q4', status: 'FINAL', finalizedAt: now, deliveredAt: now, ...options });
+  }
+
+  evaluation(id: string): EvaluationRow {
+    const row = this.evaluations.evaluations.get(id);
+    if (!row) throw new Error(`no evaluation ${id}`);
+    return row;
+  }
+
+  appraised(row: EvaluationRow): AppraisedEvaluation {
+    const { rows } = this;
+    return {
+      id: row.id,
+      periodKey: row.periodKey,
+      status: row.status,
+      result: { resultsRating: row.resultsRating, behaviourRating: row.behaviourRating, predikat: row.predikat, notes: row.notes, feedback: row.feedback },
+      employee: rows.ref(row.employeeId),
+      rater: rows.ref(row.raterId),
+      deliveredAt: row.deliveredAt,
+      finalizedAt: row.finalizedAt,
+      objected: [...this.objections.values()].some((o) => o.evaluationId === row.id),
+    };
+  }
+
+  /** Who hears a keberatan about the evaluation: deciderFor's rule over the world's people. */
+  deciderId(evaluationId: string): string | null {
+    const evaluation = this.evaluation(evaluationId);
+    const { world } = this.rows;
+    const employee = world.member(evaluation.employeeId);
+    const employeesSupervisor = employee.supervisorId ? world.people.get(employee.supervisorId) : undefined;
+    return deciderIdOf({
+      employeeId: evaluation.employeeId,
+      raterId: evaluation.raterId,
+      employeeSupervisorId: employee.supervisorId,
+      supervisorsSupervisorId: employeesSupervisor?.supervisorId ?? null,
+      raterSupervisorId: world.member(evaluation.raterId).supervisorId,
+    });
+  }
+
+  /** True when `actorId` is `personId` or acts for them on the world's day. */
+  actsFor(actorId: string, personId: string): boolean {
+    const today = this.rows.world.now.toISOString().slice(0, 10);
+    return actorId === personId || this.rows.world.acting.some((a) => a.actingEmployeeId === actorId && a.actingForId === personId && isActingOn(a, today));
+  }
+}
+
+const attached = new WeakMap<MemoryRows, AppraisalRows>();
+
+/** The appraisal rows kept beside `rows` (made on first use). */
+export function appraisalOf(rows: MemoryRows): AppraisalRows {
+  let found = attached.get(rows);
+  if (!found) attached.set(rows, (found = new AppraisalRows(rows)));
+  return found;
+}
+
+/** A guarded in-memory write, checked at commit: changes the row and counts 1 only when the guard holds then. */
+function guard<T>(find: () => T | undefined, holds: (row: T) => boolean, change: (row: T) => void): () => Promise<number> {
+  return () => {
+    const row = find();
+    if (!row || !holds(row)) return Promise.resolve(0);
+    change(row);
+    return Promise.resolve(1);
+  };
+}
+
+export function memoryObjections(appraisal: AppraisalRows, work: UnitOfWork): ObjectionStore {
+  const { rows } = appraisal;
+  const notDecided = (id: string, change: (row: ObjectionRow) => void) => guard(() => appraisal.objections.get(id), (row) => row.status !== 'DECIDED', change);
+  return {
+    evaluation: (id) => Promise.resolve(appraisal.evaluations.evaluations.has(id) ? appraisal.appraised(appraisal.evaluation(id)) : null),
+    decider(evaluationId) {
+      const id = appraisal.deciderId(evaluationId);
+      return Promise.resolve(id ? rows.ref(id) : null);
+    },
+    objectionDays: () => Promise.resolve(appraisal.evaluations.settings.objectionDays),
+    find(id) {
+      const row = appraisal.objections.get(id);
+      if (!row) return Promise.resolve(null);
+      const { changedResultsRating: resultsRating, changedBehaviourRating: behaviourRating, changedPredikat: predikat } = row;
+      return Promise.resolve({
+        id,
+        status: row.status,
+        reasons: row.reasons,
+        decider: row.deciderId ? rows.ref(row.deciderId) : null,
+        employeeExplanation: row.employeeExplanation,
+        raterExplanation: row.raterExplanation,
+        decision: row.decision,
+        decisionNote: row.decisionNote,
+        changed: resultsRating && behaviourRating && predikat ? { resultsRating, behaviourRating, predikat } : null,
+        evaluation: appraisal.appraised(appraisal.evaluation(row.evaluationId)),
+      });
+    },
+    actsFor: (actor, personId) => Promise.resolve(appraisal.actsFor(actor.id, personId)),
+    file(row) {
+      work.guarded(`evaluation.object ${row.evaluationId}`, guard(() => appraisal.evaluations.evaluations.get(row.evaluationId), (evaluation) => evaluation.status === 'FINAL', (evaluation) => (evaluation.status = 'OBJECTED')));
+      work.change(`objection.insert ${row.id}`, () => {
+        if ([...appraisal.objections.values()].some((o) => o.evaluationId === row.evaluationId)) throw new Error('unique: one keberatan per evaluation');
+        appraisal.objections.set(row.id, {
+          id: row.id,
+          evaluationId: row.evaluationId,
+          reasons: row.reasons,
+          status: 'FILED',
+          deciderId: row.deciderId,
+          employeeExplanation: null,
+          raterExplanation: null,
+          decision: null,
+          decisionNote: null,
+          changedResultsRating: null,
+          changedBehaviourRating: null,
+          changedPredikat: null,
+          decidedAt: null,
+        });
+        return Promise.resolve();
+      });
+    },
+    review(id) {
+      work.guarded(`objection.review ${id}`, notDecided(id, (row) => (row.status = 'UNDER_REVIEW')));
+    },
+    explain(id, field, text) {
+      work.guarded(`objection.explain ${id}`, notDecided(id, (row) => (row[field] = text)));
+    },
+    decide(id, evaluationId, decision) {
+      work.guarded(`objection.decide ${id}`, notDecided(id, (row) => Object.assign(row, { status: 'DECIDED', ...decision })));
+      work.change(`evaluation.decided ${evaluationId}`, () => {
+        appraisal.evaluation(evaluationId).status = 'DECIDED';
+        return Promise.resolve();
+      });
+    },
+  };
+}
+
+export function memoryFollowUps(appraisal: AppraisalRows, work: UnitOfWork): FollowUpStore {
+  const { rows } = appraisal;
+  const evaluationOf = (row: EvaluationRow) => ({ id: row.id, periodKey: row.periodKey, employee: rows.ref(row.employeeId), rater: rows.ref(row.raterId) });
+  return {
+    find(id) {
+      const row = appraisal.followUps.get(id);
+      if (!row) return Promise.resolve(null);
+      const { evaluationId: _evaluationId, decidedById: _decidedById, ...rest } = row;
+      return Promise.resolve({ ...rest, evaluation: evaluationOf(appraisal.evaluation(row.evaluationId)) });
+    },
+    finalEvaluation(id, employeeId) {
+      const row = appraisal.evaluations.evaluations.get(id);
+      return Promise.resolve(row && row.employeeId === employeeId && row.status !== 'DRAFT' ? evaluationOf(row) : null);
+    },
+    decider(evaluationId) {
+      const id = appraisal.deciderId(evaluationId);
+      return Promise.resolve(id ? rows.ref(id) : null);
+    },
+    actsFor: (actor, personId) => Promise.resolve(appraisal.actsFor(actor.id, personId)),
+    insert(row) {
+      work.change(`followUp.insert ${row.id}`, () => {
+        appraisal.followUps.set(row.id, { ...row, decision: null, decidedById: null, decidedAt: null });
+        return Promise.resolve();
+      });
+    },
+    decide(id, decision) {
+      work.guarded(`followUp.decide ${id}`, guard(() => appraisal.followUps.get(id), (row) => row.decidedAt === null, (row) => Object.assign(row, decision)));
+    },
+  };
+}
+
+export function memoryDevelopment(appraisal: AppraisalRows, work: UnitOfWork): DevelopmentStore {
+  const { rows } = appraisal;
+  return {
+    find(id) {
+      const row = appraisal.sessions.get(id);
+      if (!row) return Promise.resolve(null);
+      return Promise.resolve({ id, kind: row.kind, heldAt: row.heldAt, topic: row.topic, followUp: row.followUp, ratedAt: row.ratedAt, employee: rows.ref(row.employeeId), leader: rows.ref(row.leaderId) });
+    },
+    person: (id) => Promise.resolve(rows.world.people.has(id) ? rows.ref(id) : null),
+    insert(row) {
+      work.change(`developmentSession.insert ${row.id}`, () => {
+        appraisal.sessions.set(row.id, { ...row, employeeRating: null, ratedAt: null });
+        return Promise.resolve();
+      });
+    },
+    rate(id, employeeId, rating) {
+      work.guarded(`developmentSession.rate ${id}`, guard(() => appraisal.sessions.get(id), (row) => row.employeeId === employeeId && row.ratedAt === null, (row) => Object.assign(row, rating)));
+    },
+  };
+}
+
+/** The keberatan, follow-up and guidance services of one decision over the in-memory rows (memoryServices adds them). */
+export function appraisalServices(rows: MemoryRows, work: UnitOfWork, common: { access: Access; work: UnitOfWork; newId: () => string }): Pick<Services, 'objections' | 'followUps' | 'development'> {
+  const appraisal = appraisalOf(rows);
+  return {
+    objections: new ObjectionService({ ...common, objections: memoryObjections(appraisal, work) }),
+    followUps: new FollowUpService({ ...common, followUps: memoryFollowUps(appraisal, work) }),
+    development: new DevelopmentService({ ...common, sessions: memoryDevelopment(appraisal, work) }),
+  };
+}
