@@ -27,7 +27,7 @@ import type { QueuedMessage } from '../services/outbox.js';
 import { loadMember } from '../services/people.js';
 import { preloadSession } from '../services/sessions.js';
 import type { UnitOfWork } from '../services/work.js';
-import type { SqlRunner } from '../storage/sql.js';
+import type { SqlRunner } from '../services/db.js';
 import { GROUP_COMMANDS } from './commands.js';
 import { botContext, type EventEffects, type InboundHandler, type Origin } from './context.js';
 import { homeReplies, homeUnlinked } from './home.js';

@@ -10,25 +10,8 @@ import { dialogueText } from '../i18n/dialogue.js';
 import { planningText } from '../i18n/planning.js';
 import { findMembers, reportsOf } from '../services/people.js';
 import { isOpenForResponse, latestPlan, planContentOf, storedPlanBlocks } from '../services/plans.js';
+import { teamLines } from '../services/team-view.js';
 import type { BotContext } from './context.js';
-
-/** The latest moment `me` and `reportId` had a dialogue: feedback given, a clarification answered or an obstacle answered. */
-async function lastDialogue(ctx: BotContext, reportId: string): Promise<Date | null> {
-  // One query at a time: ctx.db is the event's transaction (see Db in services/db.ts).
-  const feedback = await ctx.db.feedback.findFirst({ where: { giverId: ctx.me.id, recipientId: reportId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
-  const clarification = await ctx.db.planClarification.findFirst({
-    where: { answeredById: ctx.me.id, plan: { employeeId: reportId } },
-    orderBy: { answeredAt: 'desc' },
-    select: { answeredAt: true },
-  });
-  const obstacle = await ctx.db.obstacle.findFirst({
-    where: { respondedById: ctx.me.id, employeeId: reportId },
-    orderBy: { respondedAt: 'desc' },
-    select: { respondedAt: true },
-  });
-  const dates = [feedback?.createdAt, clarification?.answeredAt, obstacle?.respondedAt].filter((d): d is Date => d instanceof Date);
-  return dates.length > 0 ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
-}
 
 export async function team(ctx: BotContext): Promise<Reply[]> {
   const t = dialogueText[ctx.me.locale];
@@ -37,23 +20,18 @@ export async function team(ctx: BotContext): Promise<Reply[]> {
   if (reports.length === 0) return [say(t.teamEmpty)];
   const year = performanceYear(ctx);
   const blocks = [paragraph(bold(t.teamTitle({ year })))];
-  for (const report of reports) {
-    const plan = await latestPlan(ctx.db, report.id, year);
-    const last = await lastDialogue(ctx, report.id);
-    const open = await ctx.db.obstacle.count({ where: { employeeId: report.id, status: { not: 'RESOLVED' } } });
-    const progress = await ctx.db.progressEntry.findFirst({ where: { employeeId: report.id }, orderBy: { createdAt: 'desc' } });
-    const linked = await ctx.db.chatIdentity.count({ where: { employeeId: report.id } });
-    const heading: Span[] = [bold(report.name)];
-    if (report.acting) heading.push({ type: 'text', text: p.actingSuffix });
-    if (linked === 0) heading.push({ type: 'text', text: ` (${t.teamNotLinked})` });
+  const date = (d: Date) => formatDate(d, ctx.me.locale, ctx.me.timeZone);
+  for (const line of await teamLines(ctx.db, ctx.me.id, reports, year)) {
+    const heading: Span[] = [bold(line.report.name)];
+    if (line.report.acting) heading.push({ type: 'text', text: p.actingSuffix });
+    if (!line.linked) heading.push({ type: 'text', text: ` (${t.teamNotLinked})` });
     blocks.push(paragraph(...heading));
-    const date = (d: Date) => formatDate(d, ctx.me.locale, ctx.me.timeZone);
     blocks.push(
       list([
-        [plan ? t.teamPlan({ status: `${p[`status${plan.status}`]} (v${plan.version})` }) : t.teamNoPlan],
-        [last ? t.teamLastDialogue({ date: date(last) }) : t.teamNoDialogue],
-        [t.teamOpenObstacles({ count: open })],
-        [progress ? t.teamLatestProgress({ date: date(progress.createdAt), text: shorten(progress.text, 80) }) : t.teamNoProgress],
+        [line.plan ? t.teamPlan({ status: `${p[`status${line.plan.status}`]} (v${line.plan.version})` }) : t.teamNoPlan],
+        [line.lastDialogue ? t.teamLastDialogue({ date: date(line.lastDialogue) }) : t.teamNoDialogue],
+        [t.teamOpenObstacles({ count: line.openObstacles })],
+        [line.latestProgress ? t.teamLatestProgress({ date: date(line.latestProgress.createdAt), text: shorten(line.latestProgress.text, 80) }) : t.teamNoProgress],
       ]),
     );
   }

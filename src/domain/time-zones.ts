@@ -56,8 +56,28 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * The last instants asked for, by zone and whole second: handling one event asks for the same
+ * "now" in the same zone many times (performance year, dates in messages), and Intl's
+ * formatToParts is among the costlier things on that path.
+ */
+const recentParts = new Map<string, Omit<LocalParts, 'millisecond'>>();
+const RECENT_PARTS_MAX = 512;
+
 /** The wall-clock date and time of an instant in an IANA time zone. */
 export function localParts(instant: Date, timeZone: string): LocalParts {
+  const ms = instant.getTime();
+  const key = `${timeZone}|${Math.floor(ms / 1000)}`;
+  const millisecond = ((ms % 1000) + 1000) % 1000;
+  const known = recentParts.get(key);
+  if (known) return { ...known, millisecond };
+  const parts = computeLocalParts(instant, timeZone);
+  if (recentParts.size >= RECENT_PARTS_MAX) recentParts.clear();
+  recentParts.set(key, parts);
+  return { ...parts, millisecond };
+}
+
+function computeLocalParts(instant: Date, timeZone: string): Omit<LocalParts, 'millisecond'> {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -68,11 +88,10 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
     hour: fields.hour ?? NaN,
     minute: fields.minute ?? NaN,
     second: fields.second ?? NaN,
-    // Zone offsets are whole seconds, so the millisecond is the same everywhere.
-    millisecond: ((instant.getTime() % 1000) + 1000) % 1000,
     weekday: isoWeekday(date),
   };
 }
+// (Zone offsets are whole seconds, so the millisecond is the same everywhere: it is added per call.)
 
 /** The civil date of an instant in a time zone. */
 export function localDate(instant: Date, timeZone: string): CivilDate {

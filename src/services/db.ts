@@ -36,3 +36,6 @@ export async function inChunks<T>(values: readonly string[], query: (chunk: stri
   for (let i = 0; i < values.length; i += IN_CHUNK) results.push(...(await query(values.slice(i, i + IN_CHUNK))));
   return results;
 }
+
+/** Raw SQL beneath Prisma (the inbound hot path, the outbox ledger), for layers that hold one without opening it. */
+export type { SqlRunner } from '../storage/sql.js';

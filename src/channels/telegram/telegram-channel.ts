@@ -57,7 +57,9 @@ export class TelegramChannel implements Channel {
     private readonly http: HttpServer,
     private readonly logger: Logger,
   ) {
-    this.bot = new Telegraf(config.botToken, { telegram: { apiRoot: config.apiRoot, webhookReply: false } });
+    // In webhook mode a button press's answerCallbackQuery rides on the webhook's HTTP response (the
+    // one call made before the middleware returns; everything later goes out as a normal request).
+    this.bot = new Telegraf(config.botToken, { telegram: { apiRoot: config.apiRoot, webhookReply: !!config.webhookUrl } });
     // A failing update must never stop polling: log it and go on (the bot itself already answered the person).
     this.bot.catch((error, ctx) => this.logger.error({ err: error, updateId: ctx.update.update_id }, 'telegram update failed'));
   }
@@ -81,7 +83,8 @@ export class TelegramChannel implements Channel {
         return;
       }
       if (!webhook) await done;
-      if (ctx.callbackQuery) void ctx.answerCbQuery().catch((error: unknown) => this.logger.debug({ err: error }, 'answerCallbackQuery failed'));
+      // Stops the button's spinner; in webhook mode it is the webhook's answer (no request of its own).
+      if (ctx.callbackQuery) await ctx.answerCbQuery().catch((error: unknown) => this.logger.debug({ err: error }, 'answerCallbackQuery failed'));
     });
     this.bot.botInfo = await this.bot.telegram.getMe().catch((error: unknown) => {
       throw new Error(`Telegram did not accept TELEGRAM_BOT_TOKEN: ${error instanceof TelegramError ? error.description : String(error)}`);
