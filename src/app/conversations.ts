@@ -122,7 +122,7 @@ export async function startConversations(options: {
       const sent = await sendWeeklyDigests(prisma, deliver, { agencyId: data.agencyId, now: now(), locale: config.defaultLocale });
       logger.info({ ...data, sent }, 'weekly digests sent');
     },
-  });
+  }, { deliveryLeaseSeconds: config.deliveryLeaseSeconds });
 
   // Only the leader among the instances runs it (see app/maintenance.ts).
   const maintenance = createMaintenance({ config, db, jobs, engine, deliver, logger, now, resumeStaleUpdates: () => bot.resumeStaleUpdates() });

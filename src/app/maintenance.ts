@@ -71,7 +71,7 @@ class ScheduleWatch {
 
 /** The maintenance of a running bot: the leader's tasks, in order, every round. */
 export function createMaintenance(options: {
-  config: Pick<Config, 'databaseUrl' | 'queuePrefix' | 'defaultLocale'>;
+  config: Pick<Config, 'databaseUrl' | 'queuePrefix' | 'defaultLocale' | 'maintenanceIntervalSeconds'>;
   db: Database;
   jobs: JobRuntime;
   engine: ConversationEngine<BotContext>;
@@ -92,7 +92,7 @@ export function createMaintenance(options: {
     [
       { name: 'read check-in groups', run: () => watch.refresh() },
       { name: 'reconcile job schedulers', run: () => schedulers.sync(watch.version, () => desiredSchedulers(prisma, watch.groups)) },
-      { name: 'sweep outbox', run: () => sweepOutbox(prisma, jobs) },
+      { name: 'sweep outbox', run: () => sweepOutbox(prisma, jobs, { graceSeconds: Math.min(10, config.maintenanceIntervalSeconds) }) },
       // Check-ins whose scheduler fired while Redis or the bot was down: only groups with no completed run this week.
       {
         name: 'check-in catch-up',
@@ -106,6 +106,6 @@ export function createMaintenance(options: {
       { name: 'resume stale updates', run: async () => void (await options.resumeStaleUpdates()) },
     ],
     logger,
-    { leadership },
+    { leadership, intervalMs: config.maintenanceIntervalSeconds * 1000 },
   );
 }

@@ -21,6 +21,7 @@ export interface Config {
   redisUrl: string | undefined;
   queuePrefix: string;
   deliveryLeaseSeconds: number;
+  maintenanceIntervalSeconds: number;
   http: { host: string; port: number };
   defaultTimeZone: string;
   defaultLocale: Parsed['DEFAULT_LOCALE'];
@@ -79,6 +80,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     redisUrl: v.REDIS_URL,
     queuePrefix: v.QUEUE_PREFIX,
     deliveryLeaseSeconds: v.DELIVERY_LEASE_SECONDS,
+    maintenanceIntervalSeconds: v.MAINTENANCE_INTERVAL_SECONDS,
     http: { host: v.HTTP_HOST, port: v.HTTP_PORT },
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
     defaultLocale: v.DEFAULT_LOCALE,

@@ -106,6 +106,13 @@ export const VARIABLES = {
     defaultValue: '60',
     description: 'How long a message being sent is left to its sender before another instance may retry it (after a crash).',
   },
+  MAINTENANCE_INTERVAL_SECONDS: {
+    schema: z.coerce.number().int().min(1).max(3600).default(30),
+    expected: 'a whole number of seconds from 1 to 3600',
+    example: '30',
+    defaultValue: '30',
+    description: 'Time between two rounds of background upkeep (outbox sweep, catch-ups, idle conversations), run by one instance. A message queued by an instance that crashed is re-queued within about this long.',
+  },
   HTTP_HOST: {
     schema: z.string().trim().min(1).default('127.0.0.1'),
     expected: 'a host name or IP address to listen on',

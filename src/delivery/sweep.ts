@@ -7,13 +7,16 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { JobRuntime } from '../jobs/runtime.js';
 
-/** Rows younger than this were just queued by their own transaction; leave them to it. */
-const GRACE_SECONDS = 10;
-
-/** Re-queues up to `limit` due pending rows; returns how many. */
-export async function sweepOutbox(prisma: PrismaClient, runtime: JobRuntime, limit = 5_000): Promise<number> {
+/**
+ * Re-queues up to `limit` due pending rows; returns how many. Rows younger than `graceSeconds` were
+ * just queued by their own transaction and are left to it (re-queuing them would be harmless, only
+ * wasted work); the maintenance round passes at most its own interval, so an orphaned row waits
+ * about one round.
+ */
+export async function sweepOutbox(prisma: PrismaClient, runtime: JobRuntime, options: { graceSeconds?: number; limit?: number } = {}): Promise<number> {
+  const { graceSeconds = 10, limit = 5_000 } = options;
   const due = await prisma.outboundMessage.findMany({
-    where: { status: 'PENDING', notBefore: { lte: new Date() }, createdAt: { lte: new Date(Date.now() - GRACE_SECONDS * 1000) } },
+    where: { status: 'PENDING', notBefore: { lte: new Date() }, createdAt: { lte: new Date(Date.now() - graceSeconds * 1000) } },
     select: { id: true, platform: true },
     orderBy: { createdAt: 'asc' },
     take: limit,

@@ -101,7 +101,7 @@ export class JobRuntime {
   }
 
   /** Starts the workers: one for the work queue, one per platform's delivery queue. */
-  start(handlers: JobHandlers, options: { concurrency?: number } = {}): void {
+  start(handlers: JobHandlers, options: { concurrency?: number; deliveryLeaseSeconds?: number } = {}): void {
     const run = async (job: Job, token?: string) => {
       const handler = handlers[job.name as JobName] as (data: unknown, job: Job, token: string | undefined) => Promise<void>;
       if (!handler) throw new Error(`no handler for job ${job.name}`);
@@ -119,6 +119,9 @@ export class JobRuntime {
           prefix: this.prefix,
           concurrency: options.concurrency ?? DELIVERY_CONCURRENCY,
           limiter: this.limits[platform],
+          // A delivery held by an instance that died is handed to another after the same lease the
+          // outbox row's claim has (DELIVERY_LEASE_SECONDS), not after BullMQ's default 30 s + 30 s.
+          ...(options.deliveryLeaseSeconds ? { lockDuration: options.deliveryLeaseSeconds * 1000, stalledInterval: options.deliveryLeaseSeconds * 1000 } : {}),
         }),
       );
       worker.on('failed', onFailed);

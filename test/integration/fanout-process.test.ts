@@ -104,7 +104,7 @@ describe('the weekly fan-out at process level', () => {
     const prefix = uniquePrefix();
     try {
       await organisation(db, fake);
-      const env = { ...botEnv(db, fake, prefix), DATA_DIR: tempDir(), DELIVERY_LEASE_SECONDS: '3' };
+      const env = { ...botEnv(db, fake, prefix), DATA_DIR: tempDir(), DELIVERY_LEASE_SECONDS: '3', MAINTENANCE_INTERVAL_SECONDS: '2' };
       // Sends wait at "Telegram" until released: the kill then interrupts the fan-out, not a message half-way through.
       fake.hold('sendMessage');
       const first = startBot(env);

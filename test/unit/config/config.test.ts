@@ -18,6 +18,7 @@ describe('configuration', () => {
       redisUrl: undefined,
       queuePrefix: 'dk',
       deliveryLeaseSeconds: 60,
+      maintenanceIntervalSeconds: 30,
       http: { host: '127.0.0.1', port: 3000 },
       defaultTimeZone: 'Asia/Jakarta',
       defaultLocale: 'id',
