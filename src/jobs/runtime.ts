@@ -157,12 +157,17 @@ export class JobRuntime {
     await this.delivery.get(platform)?.rateLimit(ms);
   }
 
-  /** Lets running jobs finish (up to `graceMs`), then closes everything. */
+  /**
+   * Lets running jobs finish (up to `graceMs`), then closes everything. Without Redis no running job
+   * could be marked done anyway, so the graceful wait is skipped and the rest gets a second.
+   */
   async stop(graceMs = 5_000): Promise<void> {
-    const timeout = <T>(work: Promise<T>) => Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
-    await timeout(Promise.all(this.workers.map((worker) => worker.close())));
-    // Without Redis a graceful close never finishes: force it.
-    await timeout(Promise.all(this.workers.map((worker) => worker.close(true))));
-    await timeout(Promise.all([this.work, ...this.delivery.values()].map((queue) => queue.close())));
+    const within = <T>(ms: number, work: Promise<T>) => Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+    const reachable = await within(200, this.work.getBackend().client.then((client) => client.status === 'ready')).catch(() => false);
+    if (reachable) await within(graceMs, Promise.all(this.workers.map((worker) => worker.close())));
+    await within(
+      reachable ? graceMs : 1_000,
+      Promise.all([...this.workers.map((worker) => worker.close(true)), ...[this.work, ...this.delivery.values()].map((queue) => queue.close())]),
+    );
   }
 }
