@@ -8,6 +8,7 @@
  * columns), so a second test checks that the migrated PostgreSQL server has exactly the same
  * catalogue as the migrated PGlite database.
  */
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffDatabaseToSchema } from '../../scripts/lib/schema-engine.js';
@@ -21,11 +22,15 @@ afterAll(async () => {
   for (const db of opened) await db.close();
 });
 
-async function migratedPglite(): Promise<EmbeddedDatabase> {
-  const db = await openEmbeddedDatabase(undefined);
-  opened.push(db);
-  await applyMigrations(db.sql);
-  return db;
+let migrated: Promise<EmbeddedDatabase> | undefined;
+/** One migrated embedded database for the file (migrating takes seconds); tests that change it work on a clone. */
+function migratedPglite(): Promise<EmbeddedDatabase> {
+  return (migrated ??= (async () => {
+    const db = await openEmbeddedDatabase(undefined);
+    opened.push(db);
+    await applyMigrations(db.sql);
+    return db;
+  })());
 }
 
 /** The parts of the catalogue a schema is made of, in a comparable form. */
@@ -64,13 +69,13 @@ describe('schema drift', () => {
   });
 
   it('notices a dropped column, a changed nullability and a missing unique constraint', async () => {
-    const db = await migratedPglite();
-    await db.sql.exec(`
+    const copy = await (await migratedPglite()).client.clone();
+    await copy.exec(`
       ALTER TABLE "Employee" DROP COLUMN "email";
       ALTER TABLE "Unit" ALTER COLUMN "parentId" SET NOT NULL;
       DROP INDEX "CheckinPrompt_employeeId_weekKey_key";
     `);
-    const sql = await diffDatabaseToSchema(new PrismaPGlite(db.client));
+    const sql = await diffDatabaseToSchema(new PrismaPGlite(copy as PGlite)).finally(() => copy.close());
     expect(sql).toMatch(/ALTER TABLE "Employee" ADD COLUMN\s+"email" TEXT/);
     expect(sql).toMatch(/ALTER TABLE "Unit" ALTER COLUMN "parentId" DROP NOT NULL/);
     expect(sql).toMatch(/CREATE UNIQUE INDEX "CheckinPrompt_employeeId_weekKey_key"/);
