@@ -15,6 +15,7 @@ import type { Member } from '../services/people.js';
 import { servicesFor, type Services } from '../services/registry.js';
 import { sessionStore } from '../services/sessions.js';
 import type { UnitOfWork } from '../services/work.js';
+import { queriesFor, type Queries } from '../services/queries.js';
 import type { InboundEvent } from './inbound.js';
 
 /** The chat the event came from. */
@@ -49,8 +50,10 @@ export type InboundHandler = (event: InboundEvent, onAccepted?: (accepted: boole
 
 /** The context of one event from a linked person. */
 export interface BotContext extends EngineContext {
-  /** Reads only: writes go into `work`. */
+  /** Reads only: writes go into `work`. Commands may read here; flows ask `read`. */
   db: Reader;
+  /** The named questions a flow may ask (services/queries.ts). */
+  read: Queries;
   work: UnitOfWork;
   me: Member;
   origin: Origin;
@@ -65,6 +68,12 @@ export interface BotContext extends EngineContext {
   buttonFor(employeeId: string, label: string, payload: ActionPayload): Promise<Button>;
 }
 
+/**
+ * What a flow sees: the event's context without the database handle – it reads through `read`
+ * and changes things through `services`.
+ */
+export type FlowContext = Omit<BotContext, 'db'>;
+
 /** Builds the context for `me`, deciding with reads from `db` into `work`. */
 export function botContext(options: { db: Reader; work: UnitOfWork; me: Member; origin: Origin }): BotContext {
   const { db, work, me, origin } = options;
@@ -74,6 +83,7 @@ export function botContext(options: { db: Reader; work: UnitOfWork; me: Member; 
     work,
     me,
     origin,
+    read: queriesFor(db, work.now),
     outbox: new Outbox(db, work),
     services: servicesFor(db, work),
     notify: (events) => notify(db, work, events),

@@ -4,16 +4,15 @@
  * /kendala – the support needed, and an optional mood from 1 to 5.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { allAnswers, lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { paragraph, type Reply } from '../conversation/reply.js';
 import { QUESTION_KEYS, type QuestionKey } from '../checkins/schedules.js';
 import { checkinText } from '../i18n/checkins.js';
 import type { CheckinRefusal } from '../services/checkin-service.js';
-import { workingPlan } from '../services/plans.js';
 import { contextId, performanceYear, refuse, say, shorten } from './common.js';
 
-const t = (ctx: BotContext) => checkinText[ctx.me.locale];
+const t = (ctx: FlowContext) => checkinText[ctx.me.locale];
 
 /** The optional questions this check-in asks (set by its schedule; all of them for sessions begun before that existed). */
 function asks(state: FlowState, key: QuestionKey): boolean {
@@ -27,7 +26,7 @@ function rhkIds(state: FlowState): string[] {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
-export const checkinFlow: FlowDefinition<BotContext> = {
+export const checkinFlow: FlowDefinition<FlowContext> = {
   id: 'checkin',
   version: 1,
   command: '/checkin',
@@ -35,7 +34,7 @@ export const checkinFlow: FlowDefinition<BotContext> = {
   async begin(ctx, context) {
     const open = await ctx.services.checkins.open(ctx.me, contextId(context, 'promptId'));
     if (!open.ok) return refuse(checkinRefusal(ctx, open.refusal));
-    const plan = await workingPlan(ctx.db, ctx.me.id, performanceYear(ctx));
+    const plan = await ctx.read.workingPlan(ctx.me.id, performanceYear(ctx));
     return { ok: true, context: { ...context, questions: open.value.questions, rhkIds: (plan?.resultExpectations ?? []).map((rhk) => rhk.id) } };
   },
   steps: [
@@ -51,8 +50,8 @@ export const checkinFlow: FlowDefinition<BotContext> = {
       async prompt(ctx, state) {
         const ids = rhkIds(state);
         const n = allAnswers(state, 'progress').length;
-        const rhk = await ctx.db.resultExpectation.findUnique({ where: { id: ids[n] ?? '' }, select: { text: true } });
-        return { blocks: [paragraph(t(ctx).askProgress({ n: n + 1, total: ids.length, rhk: shorten(rhk?.text ?? '', 100) }))] };
+        const rhk = await ctx.read.rhkText(ids[n] ?? '');
+        return { blocks: [paragraph(t(ctx).askProgress({ n: n + 1, total: ids.length, rhk: shorten(rhk, 100) }))] };
       },
     },
     {
@@ -86,6 +85,6 @@ export const checkinFlow: FlowDefinition<BotContext> = {
 };
 
 /** Why a check-in cannot be answered, in words. */
-function checkinRefusal(ctx: BotContext, refusal: CheckinRefusal): Reply {
+function checkinRefusal(ctx: FlowContext, refusal: CheckinRefusal): Reply {
   return say(refusal.code === 'NOT_FOUND' ? t(ctx).notFound : refusal.code === 'ALREADY_ANSWERED' ? t(ctx).alreadyAnswered : t(ctx).closed);
 }

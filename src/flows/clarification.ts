@@ -4,17 +4,17 @@
  * sees the answer with the same Setuju / Minta klarifikasi choice – until the plan is agreed.
  * The rules live in services/plan-service.ts.
  */
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { paragraph, quote, type Reply } from '../conversation/reply.js';
 import { planningText } from '../i18n/planning.js';
 import type { PlanRefusal } from '../services/plan-service.js';
 import { deniedReply, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
 
-const t = (ctx: BotContext) => planningText[ctx.me.locale];
+const t = (ctx: FlowContext) => planningText[ctx.me.locale];
 
 /** Why a plan cannot be answered or changed, in words. */
-export function planRefusal(ctx: BotContext, refusal: PlanRefusal): Reply {
+export function planRefusal(ctx: FlowContext, refusal: PlanRefusal): Reply {
   switch (refusal.code) {
     case 'DENIED':
       return deniedReply(ctx, refusal);

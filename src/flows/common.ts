@@ -3,17 +3,16 @@
  * audit a refusal, and option lists of RHK.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type BeginResult, type FlowState, type Option, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, reply, type Reply } from '../conversation/reply.js';
 import { denialMessage, type Action } from '../domain/access.js';
 import { localDate } from '../domain/time-zones.js';
 import { botText } from '../i18n/bot.js';
 import type { Denied } from '../services/access.js';
-import { decide, reportsOf } from '../services/people.js';
 
 /** The performance year of `ctx.now` in the person's time zone (January–December). */
-export function performanceYear(ctx: BotContext): number {
+export function performanceYear(ctx: FlowContext): number {
   return localDate(ctx.now, ctx.me.timeZone).year;
 }
 
@@ -29,8 +28,8 @@ export function say(text: string): Reply {
 }
 
 /** Null when `ctx.me` may take `action` about `targetId`; otherwise the refusal, already audited. */
-export async function refusal(ctx: BotContext, action: Action, targetId: string): Promise<Reply | null> {
-  const decision = await decide(ctx.db, ctx.me, action, targetId, ctx.now);
+export async function refusal(ctx: FlowContext, action: Action, targetId: string): Promise<Reply | null> {
+  const decision = await ctx.read.decide(ctx.me, action, targetId);
   if (decision.allowed) return null;
   ctx.work.audit({
     agencyId: ctx.me.agencyId,
@@ -44,12 +43,12 @@ export async function refusal(ctx: BotContext, action: Action, targetId: string)
 }
 
 /** The reply to a refusal by the access rules (already audited by the service). */
-export function deniedReply(ctx: BotContext, denied: Denied): Reply {
+export function deniedReply(ctx: FlowContext, denied: Denied): Reply {
   return say(botText[ctx.me.locale].refused({ reason: denialMessage(denied.reason, denied.action, ctx.me.locale) }));
 }
 
 /** Audits an attempt that was refused for a reason other than a target person (e.g. no reports at all). */
-export function refusedAttempt(ctx: BotContext, action: Action, message: string, reason = 'NO_REPORTS'): Reply {
+export function refusedAttempt(ctx: FlowContext, action: Action, message: string, reason = 'NO_REPORTS'): Reply {
   ctx.work.audit({
     agencyId: ctx.me.agencyId,
     actorId: ctx.me.id,
@@ -62,8 +61,8 @@ export function refusedAttempt(ctx: BotContext, action: Action, message: string,
 }
 
 /** A `begin` for flows started by a button about one record: refused with the message `problem` finds, else started as is. */
-export function beginUnless(problem: (ctx: BotContext, context: Record<string, unknown>) => Promise<string | null>) {
-  return async (ctx: BotContext, context: Record<string, unknown>): Promise<BeginResult> => {
+export function beginUnless(problem: (ctx: FlowContext, context: Record<string, unknown>) => Promise<string | null>) {
+  return async (ctx: FlowContext, context: Record<string, unknown>): Promise<BeginResult> => {
     const message = await problem(ctx, context);
     return message ? refuse(say(message)) : { ok: true, context };
   };
@@ -87,13 +86,13 @@ export { shorten } from '../conversation/reply.js';
  * when I may not do `action` for the named person, or when nobody is named and I have no reports.
  * Null when the flow may begin.
  */
-export async function refusalAboutReport(ctx: BotContext, context: Record<string, unknown>, action: Action): Promise<BeginResult | null> {
+export async function refusalAboutReport(ctx: FlowContext, context: Record<string, unknown>, action: Action): Promise<BeginResult | null> {
   const named = contextId(context, 'reportId');
   if (named) {
     const refused = await refusal(ctx, action, named);
     return refused ? refuse(refused) : null;
   }
-  if ((await reportsOf(ctx.db, ctx.me, ctx.now)).length === 0) return refuse(refusedAttempt(ctx, action, botText[ctx.me.locale].noReports));
+  if ((await ctx.read.reportsOf(ctx.me)).length === 0) return refuse(refusedAttempt(ctx, action, botText[ctx.me.locale].noReports));
   return null;
 }
 
@@ -103,19 +102,19 @@ export function reportIdOf(state: FlowState): string {
 }
 
 /** That report's name, for prompts. */
-export async function reportNameOf(ctx: BotContext, state: FlowState): Promise<string> {
+export async function reportNameOf(ctx: FlowContext, state: FlowState): Promise<string> {
   const id = reportIdOf(state);
-  return id ? ((await ctx.db.employee.findUnique({ where: { id }, select: { name: true } }))?.name ?? '') : '';
+  return id ? (await ctx.read.employeeName(id)) : '';
 }
 
 /** The step choosing one of my direct reports, skipped when the command named one. */
-export function reportStep(ask: (ctx: BotContext) => string, label: (ctx: BotContext, report: { name: string; acting: boolean }) => string = (_ctx, report) => report.name): StepDefinition<BotContext> {
+export function reportStep(ask: (ctx: FlowContext) => string, label: (ctx: FlowContext, report: { name: string; acting: boolean }) => string = (_ctx, report) => report.name): StepDefinition<FlowContext> {
   return {
     id: 'report',
     kind: 'choice',
     schema: z.string(),
     when: (state) => !state.context['reportId'],
     prompt: (ctx) => ({ blocks: [paragraph(ask(ctx))] }),
-    options: async (ctx) => (await reportsOf(ctx.db, ctx.me, ctx.now)).map((report) => ({ value: report.id, label: label(ctx, report) })),
+    options: async (ctx) => (await ctx.read.reportsOf(ctx.me)).map((report) => ({ value: report.id, label: label(ctx, report) })),
   };
 }

@@ -5,7 +5,7 @@
  * and the supervisor sees the result. The rules live in services/development-service.ts.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { bold, paragraph, type Reply } from '../conversation/reply.js';
 import { botText } from '../i18n/bot.js';
@@ -15,13 +15,13 @@ import { GUIDANCE_STATEMENTS, isInFuture, type DevelopmentRefusal, type Guidance
 import { todayFor } from '../services/people.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
 
-const t = (ctx: BotContext) => evaluationText[ctx.me.locale];
+const t = (ctx: FlowContext) => evaluationText[ctx.me.locale];
 
 const KINDS = ['COACHING', 'MENTORING', 'KONSELING'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** Why a session cannot be recorded or rated, in words. */
-function developmentRefusal(ctx: BotContext, refusal: DevelopmentRefusal): Reply {
+function developmentRefusal(ctx: FlowContext, refusal: DevelopmentRefusal): Reply {
   switch (refusal.code) {
     case 'DENIED':
       return deniedReply(ctx, refusal);
@@ -36,7 +36,7 @@ function developmentRefusal(ctx: BotContext, refusal: DevelopmentRefusal): Reply
   }
 }
 
-export const developmentFlow: FlowDefinition<BotContext> = {
+export const developmentFlow: FlowDefinition<FlowContext> = {
   id: 'development',
   version: 1,
   command: '/bimbingan',
@@ -79,7 +79,7 @@ export const developmentFlow: FlowDefinition<BotContext> = {
 };
 
 /** The employee rates a recorded session, once. */
-export const developmentRatingFlow: FlowDefinition<BotContext> = {
+export const developmentRatingFlow: FlowDefinition<FlowContext> = {
   id: 'development-rating',
   version: 1,
   // Started by the button in the invitation; /bantuan is what the person can type meanwhile.
@@ -93,7 +93,7 @@ export const developmentRatingFlow: FlowDefinition<BotContext> = {
     id: code,
     kind: 'rating' as const,
     schema: z.number().int().min(1).max(5),
-    prompt: async (ctx: BotContext, state: FlowState) => {
+    prompt: async (ctx: FlowContext, state: FlowState) => {
       const statement = paragraph(bold(t(ctx)[`statement${code}`]));
       if (i > 0) return { blocks: [statement] };
       const open = await ctx.services.development.openForRating(ctx.me, contextId(state.context, 'sessionId'));

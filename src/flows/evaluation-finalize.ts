@@ -7,7 +7,7 @@
  * services/evaluation-service.ts.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { paragraph, type Block } from '../conversation/reply.js';
 import { explainCurveResult } from '../domain/distribution-curve.js';
@@ -17,12 +17,12 @@ import type { TeamStatus } from '../services/evaluations.js';
 import { contextId, refuse, say } from './common.js';
 import { evaluationRefusal, periodOfState } from './evaluation.js';
 
-const t = (ctx: BotContext) => appraisalText[ctx.me.locale];
+const t = (ctx: FlowContext) => appraisalText[ctx.me.locale];
 
 /** Whose team: the supervisor named by the button (a Plt/Plh finalises the team they act for), else mine. */
-const leaderOf = (ctx: BotContext, state: FlowState) => contextId(state.context, 'leaderId') || ctx.me.id;
+const leaderOf = (ctx: FlowContext, state: FlowState) => contextId(state.context, 'leaderId') || ctx.me.id;
 
-function statusOf(ctx: BotContext, state: FlowState): Promise<TeamStatus> {
+function statusOf(ctx: FlowContext, state: FlowState): Promise<TeamStatus> {
   return ctx.services.evaluations.teamStatus(ctx.me, periodOfState(state), leaderOf(ctx, state));
 }
 
@@ -32,7 +32,7 @@ const needsReason = (status: TeamStatus) => !status.curve || !status.curve.ok;
 /** The team's drafts, the number confirmed. */
 const draftCount = (status: TeamStatus) => status.team.filter((m) => m.evaluation?.status === 'DRAFT').length;
 
-export const evaluationFinalizeFlow: FlowDefinition<BotContext> = {
+export const evaluationFinalizeFlow: FlowDefinition<FlowContext> = {
   id: 'evaluation-finalize',
   version: 2,
   command: '/evaluasi',

@@ -7,36 +7,32 @@
 import { bold, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
 import { objectionLastDay, objectionOpen } from '../domain/evaluation-window.js';
 import { localDate } from '../domain/time-zones.js';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { civilDayLabel, periodKeyLabel } from '../domain/periods.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { resultBlocks } from '../notifications/evaluations.js';
-import { agencySettings, finalResult } from '../services/evaluations.js';
+import {finalResult } from '../services/evaluations.js';
 import { say } from './common.js';
 
 // The result's blocks moved to the notices; flows that quote a result (the keberatan) keep importing them from here.
 export { resultBlocks } from '../notifications/evaluations.js';
 
 /** /hasil – my finalised evaluations of this year and last, with Terima / Ajukan keberatan again while that is still possible. */
-export async function myResults(ctx: BotContext): Promise<Reply[]> {
+export async function myResults(ctx: FlowContext): Promise<Reply[]> {
   const replies = await resultReplies(ctx, false);
   return replies.length > 0 ? replies : [say(appraisalText[ctx.me.locale].noResults)];
 }
 
 /** The results still waiting for my answer (for the dashboard); none → no reply at all. */
-export function resultsWaitingForMe(ctx: BotContext): Promise<Reply[]> {
+export function resultsWaitingForMe(ctx: FlowContext): Promise<Reply[]> {
   return resultReplies(ctx, true);
 }
 
-async function resultReplies(ctx: BotContext, waitingOnly: boolean): Promise<Reply[]> {
+async function resultReplies(ctx: FlowContext, waitingOnly: boolean): Promise<Reply[]> {
   const m = appraisalText[ctx.me.locale];
   const year = localDate(ctx.now, ctx.me.timeZone).year;
-  const evaluations = await ctx.db.evaluation.findMany({
-    where: { employeeId: ctx.me.id, status: waitingOnly ? 'FINAL' : { not: 'DRAFT' }, year: { gte: year - 1 } },
-    orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }],
-    include: { objection: true, rater: true },
-  });
-  const { objectionDays } = await agencySettings(ctx.db, ctx.me.agencyId);
+  const evaluations = await ctx.read.evaluationsOf(ctx.me.id, { finalOnly: waitingOnly, sinceYear: year - 1 });
+  const { objectionDays } = await ctx.read.agencySettings(ctx.me.agencyId);
   const replies: Reply[] = [];
   for (const evaluation of evaluations) {
     const blocks: Block[] = [

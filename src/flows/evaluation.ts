@@ -6,7 +6,7 @@
  * whole team is rated, the team's predikat are checked against the curve and the rater may finalise.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { list, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
 import { explainCurveResult } from '../domain/distribution-curve.js';
@@ -15,11 +15,10 @@ import { civilDayLabel, parsePeriodKey, periodLabel, type Period } from '../doma
 import { explainPredikat, explainUnitLeaderResultsRating, predikatLabel, RATINGS, ratingLabel, type Rating } from '../domain/rating-matrix.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import type { EvaluationRefusal } from '../services/evaluation-service.js';
-import { recordBlocks } from '../services/evaluation-record.js';
-import { agencySettings, evaluationPeriods, teamEvaluations, type PendingEvaluation } from '../services/evaluations.js';
+import {type PendingEvaluation } from '../services/evaluations.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, say } from './common.js';
 
-const t = (ctx: BotContext) => appraisalText[ctx.me.locale];
+const t = (ctx: FlowContext) => appraisalText[ctx.me.locale];
 
 export function periodOfState(state: FlowState): Period {
   const key = contextId(state.context, 'periodKey') || (lastAnswer<string>(state, 'period') ?? '');
@@ -29,7 +28,7 @@ export function periodOfState(state: FlowState): Period {
 }
 
 /** Why an evaluation cannot be drafted, finalised or accepted, in words. */
-export function evaluationRefusal(ctx: BotContext, refusal: EvaluationRefusal): Reply {
+export function evaluationRefusal(ctx: FlowContext, refusal: EvaluationRefusal): Reply {
   const m = t(ctx);
   switch (refusal.code) {
     case 'DENIED':
@@ -54,7 +53,7 @@ export function evaluationRefusal(ctx: BotContext, refusal: EvaluationRefusal): 
 }
 
 /** The rating and explanation when the report leads a unit whose predikat is set for the period. */
-async function leaderRule(ctx: BotContext, state: FlowState): Promise<{ rating: Rating; text: string } | null> {
+async function leaderRule(ctx: FlowContext, state: FlowState): Promise<{ rating: Rating; text: string } | null> {
   const led = await ctx.services.evaluations.leaderRule(reportIdOf(state), periodOfState(state));
   if (!led) return null;
   const explanation = explainUnitLeaderResultsRating(led.predikat, ctx.me.locale);
@@ -62,14 +61,14 @@ async function leaderRule(ctx: BotContext, state: FlowState): Promise<{ rating: 
 }
 
 /** A note when the report leads a unit whose predikat is not set: the rater chooses, knowingly. */
-async function leaderWithoutPredikat(ctx: BotContext, state: FlowState): Promise<Block[]> {
-  const unit = await ctx.db.unit.findFirst({ where: { leaderId: reportIdOf(state) }, select: { name: true } });
+async function leaderWithoutPredikat(ctx: FlowContext, state: FlowState): Promise<Block[]> {
+  const unit = await ctx.read.unitLedBy(reportIdOf(state));
   if (!unit) return [];
   return [paragraph(t(ctx).leaderNoUnitPredikat({ name: await reportNameOf(ctx, state), unit: unit.name, period: periodLabel(periodOfState(state), ctx.me.locale) }))];
 }
 
 /** The message when the report's evaluation for the period is already final (it cannot be redone). */
-async function finalAlready(ctx: BotContext, employeeId: string, periodKey: string): Promise<string | null> {
+async function finalAlready(ctx: FlowContext, employeeId: string, periodKey: string): Promise<string | null> {
   const period = parsePeriodKey(periodKey);
   if (!employeeId || !period) return null;
   const final = await ctx.services.evaluations.alreadyFinal(employeeId, period);
@@ -77,11 +76,11 @@ async function finalAlready(ctx: BotContext, employeeId: string, periodKey: stri
 }
 
 /** The guidance for each level of a rating, one line each. */
-const guide = (ctx: BotContext, kind: 'resultsGuide' | 'behaviourGuide') => list(RATINGS.map((rating) => [t(ctx)[`${kind}${rating}`]]));
+const guide = (ctx: FlowContext, kind: 'resultsGuide' | 'behaviourGuide') => list(RATINGS.map((rating) => [t(ctx)[`${kind}${rating}`]]));
 
-const ratingOptions = (ctx: BotContext) => RATINGS.map((rating) => ({ value: rating, label: ratingLabel(rating, ctx.me.locale) }));
+const ratingOptions = (ctx: FlowContext) => RATINGS.map((rating) => ({ value: rating, label: ratingLabel(rating, ctx.me.locale) }));
 
-export const evaluationFlow: FlowDefinition<BotContext> = {
+export const evaluationFlow: FlowDefinition<FlowContext> = {
   id: 'evaluation',
   version: 1,
   command: '/evaluasi',
@@ -91,9 +90,9 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
     if (refused) return refused;
     const named = parsePeriodKey(contextId(context, 'periodKey'));
     if (named) return (await ctx.services.evaluations.isOpen(ctx.me, named)) ? { ok: true, context } : refuse(say(t(ctx).notOpen({ period: periodLabel(named, ctx.me.locale) })));
-    const { open, next } = await evaluationPeriods(ctx.db, ctx.me, ctx.now);
+    const { open, next } = await ctx.read.evaluationPeriods(ctx.me);
     if (open.length === 0) {
-      const opens = evaluationWindow(next, windowSettingOf(await agencySettings(ctx.db, ctx.me.agencyId))).opens;
+      const opens = evaluationWindow(next, windowSettingOf(await ctx.read.agencySettings(ctx.me.agencyId))).opens;
       return refuse(say(t(ctx).noneOpen({ period: periodLabel(next, ctx.me.locale), opens: civilDayLabel(opens, ctx.me.locale) })));
     }
     const chosen = open.length === 1 ? { ...context, periodKey: open[0]?.key } : context;
@@ -107,7 +106,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       schema: z.string(),
       when: (state) => !state.context['periodKey'],
       prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askPeriod)] }),
-      options: async (ctx) => (await evaluationPeriods(ctx.db, ctx.me, ctx.now)).open.map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
+      options: async (ctx) => (await ctx.read.evaluationPeriods(ctx.me)).open.map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
       validate: (value, state, ctx) => finalAlready(ctx, contextId(state.context, 'reportId'), value as string),
     },
     {
@@ -117,12 +116,12 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       when: (state) => !state.context['reportId'],
       async prompt(ctx, state) {
         const period = periodOfState(state);
-        const team = await teamEvaluations(ctx.db, ctx.me, period, ctx.now);
+        const team = await ctx.read.teamEvaluations(ctx.me, period);
         const done = team.filter((m) => m.rated).length;
         return { blocks: [paragraph(t(ctx).askReport({ period: periodLabel(period, ctx.me.locale), done, total: team.length }))] };
       },
       options: async (ctx, state) =>
-        (await teamEvaluations(ctx.db, ctx.me, periodOfState(state), ctx.now)).map((member) => ({
+        (await ctx.read.teamEvaluations(ctx.me, periodOfState(state))).map((member) => ({
           value: member.id,
           label: member.rated && member.evaluation?.predikat
             ? t(ctx).ratedMark({ name: member.name, predikat: predikatLabel(member.evaluation.predikat, ctx.me.locale) })
@@ -138,7 +137,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       schema: z.enum(RATINGS as [Rating, ...Rating[]]),
       when: async (state, ctx) => (await leaderRule(ctx, state)) === null,
       async prompt(ctx, state) {
-        const record = await recordBlocks(ctx.db, reportIdOf(state), periodOfState(state), ctx.me.locale);
+        const record = await ctx.read.recordBlocks(reportIdOf(state), periodOfState(state), ctx.me.locale);
         return { blocks: [...record, ...(await leaderWithoutPredikat(ctx, state)), paragraph(t(ctx).askResults), guide(ctx, 'resultsGuide')] };
       },
       options: ratingOptions,
@@ -150,7 +149,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
       async prompt(ctx, state) {
         const fixed = await leaderRule(ctx, state);
         // When the results step was skipped, the record is shown here instead.
-        const before = fixed ? [...(await recordBlocks(ctx.db, reportIdOf(state), periodOfState(state), ctx.me.locale)), paragraph(fixed.text)] : [];
+        const before = fixed ? [...(await ctx.read.recordBlocks(reportIdOf(state), periodOfState(state), ctx.me.locale)), paragraph(fixed.text)] : [];
         return { blocks: [...before, paragraph(t(ctx).askBehaviour), guide(ctx, 'behaviourGuide')] };
       },
       options: ratingOptions,
@@ -182,7 +181,7 @@ export const evaluationFlow: FlowDefinition<BotContext> = {
 };
 
 /** Where one team stands for the period: who is left, drafts to redo, or the curve check with Finalisasi / Ubah buttons. */
-export async function teamStatusReply(ctx: BotContext, period: Period, leaderId: string, pending: PendingEvaluation[] = []): Promise<Reply> {
+export async function teamStatusReply(ctx: FlowContext, period: Period, leaderId: string, pending: PendingEvaluation[] = []): Promise<Reply> {
   const m = t(ctx);
   const periodName = periodLabel(period, ctx.me.locale);
   const status = await ctx.services.evaluations.teamStatus(ctx.me, period, leaderId, pending);

@@ -5,7 +5,7 @@
  * asks for clarification (flows/clarification.ts).
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { allAnswers, lastAnswer, type FlowDefinition, type FlowState, type StepDefinition } from '../conversation/flow.js';
 import { parseNumber } from '../conversation/inputs.js';
 import { list, paragraph } from '../conversation/reply.js';
@@ -13,7 +13,7 @@ import { CORE_VALUES, coreValueGuides, coreValueName, type CoreValueCode } from 
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import { planningText } from '../i18n/planning.js';
-import { agreedPlan, latestPlan, planBlocks, storedPlanBlocks, type BehaviourDraft, type IndicatorDraft, type RhkDraft } from '../services/plans.js';
+import {planBlocks, storedPlanBlocks, type BehaviourDraft, type IndicatorDraft, type RhkDraft } from '../services/plans.js';
 import { planRefusal } from './clarification.js';
 import { performanceYear, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, rhkOptions, say, shorten } from './common.js';
 
@@ -31,7 +31,7 @@ export function parseTarget(text: string, locale: Locale): { ok: true; value: Ta
   return { ok: true, value: { value: null, unit: null, text } };
 }
 
-const t = (ctx: BotContext) => planningText[ctx.me.locale];
+const t = (ctx: FlowContext) => planningText[ctx.me.locale];
 
 /** The report the flow is about: given when started from a button, otherwise chosen in the first step. */
 
@@ -60,12 +60,12 @@ export function draftOf(state: FlowState): { rhks: RhkDraft[]; behaviours: Behav
   return { rhks, behaviours };
 }
 
-async function myAgreedRhks(ctx: BotContext) {
-  const plan = await agreedPlan(ctx.db, ctx.me.id, performanceYear(ctx));
+async function myAgreedRhks(ctx: FlowContext) {
+  const plan = await ctx.read.agreedPlan(ctx.me.id, performanceYear(ctx));
   return plan?.resultExpectations ?? [];
 }
 
-function behaviourStep(code: CoreValueCode): StepDefinition<BotContext> {
+function behaviourStep(code: CoreValueCode): StepDefinition<FlowContext> {
   return {
     id: `behaviour.${code}`,
     kind: 'text',
@@ -81,7 +81,7 @@ function behaviourStep(code: CoreValueCode): StepDefinition<BotContext> {
   };
 }
 
-export const expectationsFlow: FlowDefinition<BotContext> = {
+export const expectationsFlow: FlowDefinition<FlowContext> = {
   id: 'expectations',
   version: 1,
   command: '/ekspektasi',
@@ -105,10 +105,10 @@ export const expectationsFlow: FlowDefinition<BotContext> = {
       id: 'replace',
       kind: 'confirm',
       schema: z.boolean(),
-      when: async (state, ctx) => !!(await latestPlan(ctx.db, reportIdOf(state), state.context['year'] as number)),
+      when: async (state, ctx) => !!(await ctx.read.latestPlan(reportIdOf(state), state.context['year'] as number)),
       next: (state) => (lastAnswer(state, 'replace') ? 'rhkKind' : null),
       async prompt(ctx, state) {
-        const plan = await latestPlan(ctx.db, reportIdOf(state), state.context['year'] as number);
+        const plan = await ctx.read.latestPlan(reportIdOf(state), state.context['year'] as number);
         const name = plan?.employee.name ?? '';
         const question = plan?.status === 'AGREED' ? t(ctx).askReplaceAgreed : t(ctx).askReplacePending;
         return { blocks: [...(plan ? storedPlanBlocks(plan, ctx.me.locale) : []), paragraph(question({ name, version: plan?.version ?? 0 }))] };

@@ -3,27 +3,25 @@
  * receives the XLSX for e-Kinerja in the chat. Only in private chats: the file holds ratings.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState, type Option } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
 import { hrCovers, unitPathsOf } from '../domain/access.js';
 import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import { exportText } from '../i18n/export.js';
 import { exportOutput } from '../reports/outputs.js';
-import { accessContextOf } from '../services/people.js';
-import { predikatPeriods } from '../services/unit-predikat.js';
 import { refuse, say } from './common.js';
 
 /** The unit step's value for the whole agency. */
 const WHOLE_AGENCY = 'all';
 
-const t = (ctx: BotContext) => exportText[ctx.me.locale];
+const t = (ctx: FlowContext) => exportText[ctx.me.locale];
 
 /** What HR may export: its whole agency (an agency-wide role) and every unit it covers, by name. */
-export async function exportableScopes(ctx: BotContext): Promise<Option[]> {
-  const { hrRoles } = await accessContextOf(ctx.db, ctx.me, ctx.now);
+export async function exportableScopes(ctx: FlowContext): Promise<Option[]> {
+  const { hrRoles } = await ctx.read.accessContextOf(ctx.me);
   if (!hrRoles.some((role) => role.agencyId === ctx.me.agencyId)) return [];
-  const units = await ctx.db.unit.findMany({ where: { agencyId: ctx.me.agencyId }, select: { id: true, name: true, parentId: true }, orderBy: { name: 'asc' } });
+  const units = await ctx.read.unitsOf(ctx.me.agencyId);
   const paths = unitPathsOf(units);
   const covered = units.filter((unit) => hrCovers(hrRoles, ctx.me.agencyId, paths.get(unit.id) ?? [])).map((unit) => ({ value: unit.id, label: unit.name }));
   // An agency-wide role covers even an empty path.
@@ -31,17 +29,17 @@ export async function exportableScopes(ctx: BotContext): Promise<Option[]> {
   return [...whole, ...covered];
 }
 
-async function scopeLabel(ctx: BotContext, state: FlowState): Promise<string> {
+async function scopeLabel(ctx: FlowContext, state: FlowState): Promise<string> {
   const value = lastAnswer<string>(state, 'unit') ?? '';
   return (await exportableScopes(ctx)).find((option) => option.value === value)?.label ?? '';
 }
 
-function refusal(ctx: BotContext) {
+function refusal(ctx: FlowContext) {
   ctx.work.audit({ agencyId: ctx.me.agencyId, actorId: ctx.me.id, action: 'access.denied', entityType: 'Employee', entityId: ctx.me.id, details: { attempted: 'EXPORT', reason: 'NOT_HR' } });
   return say(t(ctx).notHr);
 }
 
-export const exportFlow: FlowDefinition<BotContext> = {
+export const exportFlow: FlowDefinition<FlowContext> = {
   id: 'export',
   version: 1,
   command: '/ekspor',
@@ -64,7 +62,7 @@ export const exportFlow: FlowDefinition<BotContext> = {
       schema: z.string(),
       prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askPeriod({ unit: await scopeLabel(ctx, state) }))] }),
       // The current and previous periodic period of the agency's cadence, this year and last year.
-      options: async (ctx) => (await predikatPeriods(ctx.db, ctx.me, ctx.now)).map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
+      options: async (ctx) => (await ctx.read.predikatPeriods(ctx.me)).map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
     },
   ],
   async complete(ctx, state) {

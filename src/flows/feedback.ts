@@ -4,22 +4,21 @@
  * ("feedback-request", /mintaumpanbalik), which gives the supervisor a button into "feedback".
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type Option } from '../conversation/flow.js';
 import { paragraph, quote, type Reply } from '../conversation/reply.js';
 import { CORE_VALUES, coreValueName, isCoreValueCode } from '../domain/berakhlak.js';
 import { botText } from '../i18n/bot.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import type { FeedbackRefusal } from '../services/feedback-service.js';
-import { workingPlan } from '../services/plans.js';
 import { contextId, deniedReply, performanceYear, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, rhkOptions, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
 
-const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
+const t = (ctx: FlowContext) => dialogueText[ctx.me.locale];
 
 
 /** Why feedback cannot be given or replied to, in words. */
-function feedbackRefusal(ctx: BotContext, refusal: FeedbackRefusal): Reply {
+function feedbackRefusal(ctx: FlowContext, refusal: FeedbackRefusal): Reply {
   switch (refusal.code) {
     case 'DENIED':
       return deniedReply(ctx, refusal);
@@ -33,11 +32,11 @@ function feedbackRefusal(ctx: BotContext, refusal: FeedbackRefusal): Reply {
 }
 
 /** The replies after something reached (or could not reach) the other person. */
-function sentOrNotLinked(ctx: BotContext, sent: Reply, unreachable: { name: string }[]): Reply[] {
+function sentOrNotLinked(ctx: FlowContext, sent: Reply, unreachable: { name: string }[]): Reply[] {
   return [sent, ...unreachable.map((person) => say(botText[ctx.me.locale].notLinkedYet({ name: person.name })))];
 }
 
-export const feedbackFlow: FlowDefinition<BotContext> = {
+export const feedbackFlow: FlowDefinition<FlowContext> = {
   id: 'feedback',
   version: 1,
   command: '/umpanbalik',
@@ -54,7 +53,7 @@ export const feedbackFlow: FlowDefinition<BotContext> = {
       when: (state) => !state.context['rhkId'],
       prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askAbout({ name: await reportNameOf(ctx, state) }))] }),
       async options(ctx, state): Promise<Option[]> {
-        const plan = await workingPlan(ctx.db, reportIdOf(state), performanceYear(ctx));
+        const plan = await ctx.read.workingPlan(reportIdOf(state), performanceYear(ctx));
         const rhks = rhkOptions(plan?.resultExpectations ?? []).map((o) => ({ value: `rhk:${o.value}`, label: t(ctx).aboutRhk({ text: o.label }) }));
         const values = CORE_VALUES.map((v) => ({ value: `value:${v.code}`, label: t(ctx).aboutValue({ value: coreValueName(v.code, ctx.me.locale) }) }));
         return [...rhks, ...values];
@@ -100,7 +99,7 @@ export const feedbackReplyFlow = respondToRecord({
   done: (ctx, feedback) => [say(t(ctx).replySent({ name: feedback.giver.name }))],
 });
 
-export const feedbackRequestFlow: FlowDefinition<BotContext> = {
+export const feedbackRequestFlow: FlowDefinition<FlowContext> = {
   id: 'feedback-request',
   version: 1,
   command: '/mintaumpanbalik',
@@ -114,10 +113,10 @@ export const feedbackRequestFlow: FlowDefinition<BotContext> = {
       id: 'rhk',
       kind: 'choice',
       schema: z.string(),
-      when: async (_state, ctx) => ((await workingPlan(ctx.db, ctx.me.id, performanceYear(ctx)))?.resultExpectations.length ?? 0) > 0,
+      when: async (_state, ctx) => ((await ctx.read.workingPlan(ctx.me.id, performanceYear(ctx)))?.resultExpectations.length ?? 0) > 0,
       prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRequestAbout)] }),
       options: async (ctx) => [
-        ...rhkOptions((await workingPlan(ctx.db, ctx.me.id, performanceYear(ctx)))?.resultExpectations ?? []),
+        ...rhkOptions((await ctx.read.workingPlan(ctx.me.id, performanceYear(ctx)))?.resultExpectations ?? []),
         { value: 'general', label: t(ctx).general },
       ],
     },

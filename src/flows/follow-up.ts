@@ -6,7 +6,7 @@
  * nothing. The rules live in services/follow-up-service.ts.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition } from '../conversation/flow.js';
 import { paragraph, type Block, type Reply } from '../conversation/reply.js';
 import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, meetsPppkExtension } from '../domain/follow-up.js';
@@ -19,12 +19,12 @@ import type { FollowUpRefusal } from '../services/follow-up-service.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
 
-const t = (ctx: BotContext) => followUpText[ctx.me.locale];
+const t = (ctx: FlowContext) => followUpText[ctx.me.locale];
 const KINDS = ['PENGHARGAAN', 'SANKSI', 'PENGEMBANGAN'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** Why a recommendation cannot be recorded or decided, in words. */
-function followUpRefusal(ctx: BotContext, refusal: FollowUpRefusal): Reply {
+function followUpRefusal(ctx: FlowContext, refusal: FollowUpRefusal): Reply {
   switch (refusal.code) {
     case 'DENIED':
       return deniedReply(ctx, refusal);
@@ -38,12 +38,8 @@ function followUpRefusal(ctx: BotContext, refusal: FollowUpRefusal): Reply {
   }
 }
 
-function finalEvaluations(ctx: BotContext, employeeId: string) {
-  return ctx.db.evaluation.findMany({
-    where: { employeeId, status: { not: 'DRAFT' } },
-    orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }],
-    include: { objection: true, employee: true },
-  });
+function finalEvaluations(ctx: FlowContext, employeeId: string) {
+  return ctx.read.evaluationsOf(employeeId);
 }
 
 /** The credit-point and PPPK lines that apply to the employee and predikat. */
@@ -71,7 +67,7 @@ function conversionBlocks(
   return blocks;
 }
 
-export const followUpFlow: FlowDefinition<BotContext> = {
+export const followUpFlow: FlowDefinition<FlowContext> = {
   id: 'follow-up',
   version: 1,
   command: '/tindaklanjut',
@@ -81,7 +77,7 @@ export const followUpFlow: FlowDefinition<BotContext> = {
     if (refused) return refused;
     const named = contextId(context, 'reportId');
     if (named && (await finalEvaluations(ctx, named)).length === 0) {
-      const name = (await ctx.db.employee.findUnique({ where: { id: named }, select: { name: true } }))?.name ?? '';
+      const name = await ctx.read.employeeName(named);
       return refuse(say(t(ctx).noEvaluations({ name })));
     }
     return { ok: true, context };
@@ -108,7 +104,8 @@ export const followUpFlow: FlowDefinition<BotContext> = {
       kind: 'choice',
       schema: z.enum(KINDS),
       async prompt(ctx, state) {
-        const evaluation = await ctx.db.evaluation.findUniqueOrThrow({ where: { id: lastAnswer<string>(state, 'evaluation') ?? '' }, include: { objection: true, employee: true } });
+        const evaluation = await ctx.read.evaluation(lastAnswer<string>(state, 'evaluation') ?? '');
+        if (!evaluation) return { blocks: [] };
         const predikat = finalResult(evaluation).predikat ?? 'BAIK';
         // Credit points and contract extensions follow the annual result, not a quarter's.
         const conversion = evaluation.kind === 'ANNUAL' ? conversionBlocks(evaluation.employee, predikat, ctx.me.locale) : [];

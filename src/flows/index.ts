@@ -1,5 +1,5 @@
 /** Every flow the bot runs, for the engine. */
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import type { FlowDefinition } from '../conversation/flow.js';
 import { checkinFlow } from './checkin.js';
 import { clarifyAnswerFlow, clarifyFlow } from './clarification.js';
@@ -18,7 +18,7 @@ import { evaluationFinalizeFlow } from './evaluation-finalize.js';
 import { followUpDecisionFlow, followUpFlow } from './follow-up.js';
 import { objectionDecisionFlow, objectionExplanationFlow, objectionFlow } from './objection.js';
 
-export const FLOWS: FlowDefinition<BotContext>[] = [
+export const FLOWS: FlowDefinition<FlowContext>[] = [
   expectationsFlow,
   clarifyFlow,
   clarifyAnswerFlow,

@@ -3,7 +3,7 @@
  * own; a supervisor (or Plt/Plh) or HR may record a report's, and the employee is told.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
 import { parseCivilDate } from '../domain/civil-date.js';
@@ -12,20 +12,20 @@ import { checkinText } from '../i18n/checkins.js';
 import { leaveDatesProblem } from '../services/leave-service.js';
 import { contextId, deniedReply, refusal, refuse, say } from './common.js';
 
-const t = (ctx: BotContext) => checkinText[ctx.me.locale];
+const t = (ctx: FlowContext) => checkinText[ctx.me.locale];
 
-function employeeId(ctx: BotContext, state: FlowState): string {
+function employeeId(ctx: FlowContext, state: FlowState): string {
   return contextId(state.context, 'reportId') || ctx.me.id;
 }
 
-async function nameOf(ctx: BotContext, state: FlowState): Promise<string> {
+async function nameOf(ctx: FlowContext, state: FlowState): Promise<string> {
   const id = employeeId(ctx, state);
-  return id === ctx.me.id ? ctx.me.name : ((await ctx.db.employee.findUnique({ where: { id }, select: { name: true } }))?.name ?? '');
+  return id === ctx.me.id ? ctx.me.name : (await ctx.read.employeeName(id));
 }
 
 const civil = (date: string) => parseCivilDate(date) ?? { year: 1970, month: 1, day: 1 };
 
-export const leaveFlow: FlowDefinition<BotContext> = {
+export const leaveFlow: FlowDefinition<FlowContext> = {
   id: 'leave',
   version: 1,
   command: '/cuti',
@@ -78,6 +78,6 @@ export const leaveFlow: FlowDefinition<BotContext> = {
   },
 };
 
-function leaveProblemText(ctx: BotContext, problem: 'END_BEFORE_START' | 'TOO_LONG'): string {
+function leaveProblemText(ctx: FlowContext, problem: 'END_BEFORE_START' | 'TOO_LONG'): string {
   return problem === 'END_BEFORE_START' ? t(ctx).leaveEndBeforeStart : t(ctx).leaveTooLong;
 }

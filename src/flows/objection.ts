@@ -5,7 +5,7 @@
  * change; the decision is final and both are told. The rules live in services/objection-service.ts.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
 import { civilDayLabel, periodKeyLabel } from '../domain/periods.js';
@@ -19,10 +19,10 @@ import { contextId, deniedReply, refuse, say } from './common.js';
 import { resultBlocks } from './evaluation-result.js';
 import { respondToRecord } from './respond-to-record.js';
 
-const t = (ctx: BotContext) => objectionText[ctx.me.locale];
+const t = (ctx: FlowContext) => objectionText[ctx.me.locale];
 
 /** Why a keberatan cannot be filed, explained or decided, in words. */
-export function objectionRefusal(ctx: BotContext, refusal: ObjectionRefusal): Reply {
+export function objectionRefusal(ctx: FlowContext, refusal: ObjectionRefusal): Reply {
   const locale = ctx.me.locale;
   switch (refusal.code) {
     case 'DENIED':
@@ -47,11 +47,11 @@ export function objectionRefusal(ctx: BotContext, refusal: ObjectionRefusal): Re
 }
 
 /** The draft's state for a prompt: what to show, or why it can no longer be sent. */
-async function draft(ctx: BotContext, state: FlowState) {
+async function draft(ctx: FlowContext, state: FlowState) {
   return ctx.services.objections.canObject(ctx.me, contextId(state.context, 'evaluationId'));
 }
 
-export const objectionFlow: FlowDefinition<BotContext> = {
+export const objectionFlow: FlowDefinition<FlowContext> = {
   id: 'objection',
   version: 1,
   command: '/bantuan',
@@ -95,7 +95,7 @@ export const objectionFlow: FlowDefinition<BotContext> = {
 };
 
 /** The superior asks the employee or the rater to explain (a button on the keberatan). */
-export async function askForExplanation(ctx: BotContext, args: Record<string, string>): Promise<Reply[]> {
+export async function askForExplanation(ctx: FlowContext, args: Record<string, string>): Promise<Reply[]> {
   const asked = await ctx.services.objections.askForExplanation(ctx.me, args['objectionId'] ?? '', args['party'] === 'rater' ? 'rater' : 'employee');
   if (!asked.ok) return [objectionRefusal(ctx, asked.refusal)];
   await ctx.notify(asked.events);
@@ -119,10 +119,10 @@ export const objectionExplanationFlow = respondToRecord({
 });
 
 const changed = (state: FlowState) => lastAnswer(state, 'decision') === 'CHANGED';
-const ratingOptions = (ctx: BotContext) => RATINGS.map((rating) => ({ value: rating, label: ratingLabel(rating, ctx.me.locale) }));
+const ratingOptions = (ctx: FlowContext) => RATINGS.map((rating) => ({ value: rating, label: ratingLabel(rating, ctx.me.locale) }));
 
 /** The rater's superior decides: uphold, or change the ratings (the predikat follows the matrix). */
-export const objectionDecisionFlow: FlowDefinition<BotContext> = {
+export const objectionDecisionFlow: FlowDefinition<FlowContext> = {
   id: 'objection-decision',
   version: 1,
   command: '/bantuan',
@@ -173,25 +173,15 @@ export const objectionDecisionFlow: FlowDefinition<BotContext> = {
  * /keberatan – the keberatan waiting for my decision: sent to me, or to someone I act for (Plt/Plh)
  * today, with the same buttons as when it arrived (the message may be long gone).
  */
-export async function pendingObjections(ctx: BotContext): Promise<Reply[]> {
+export async function pendingObjections(ctx: FlowContext): Promise<Reply[]> {
   const replies = await objectionReplies(ctx);
   return replies.length > 0 ? replies : [say(t(ctx).noneWaiting)];
 }
 
 /** The keberatan waiting for my decision (for the dashboard); none → no reply at all. */
-export async function objectionReplies(ctx: BotContext): Promise<Reply[]> {
+export async function objectionReplies(ctx: FlowContext): Promise<Reply[]> {
   const today = new Date(`${todayFor(ctx.me, ctx.now)}T00:00:00Z`);
-  const actingFor = await ctx.db.actingAssignment.findMany({ where: { employeeId: ctx.me.id, startsOn: { lte: today }, endsOn: { gte: today } }, select: { actingForId: true } });
-  const objections = await ctx.db.objection.findMany({
-    // Never one about my own evaluation, or about one I gave (as a Plt/Plh for my own superior).
-    where: {
-      status: { not: 'DECIDED' },
-      deciderId: { in: [ctx.me.id, ...actingFor.map((a) => a.actingForId)] },
-      evaluation: { employeeId: { not: ctx.me.id }, raterId: { not: ctx.me.id } },
-    },
-    include: { evaluation: { include: { employee: true, rater: true } } },
-    orderBy: { filedAt: 'asc' },
-  });
+  const objections = await ctx.read.objectionsToDecide(ctx.me.id, today);
   const replies: Reply[] = [];
   for (const objection of objections) {
     const { evaluation } = objection;

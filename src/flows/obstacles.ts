@@ -4,28 +4,27 @@
  * "obstacle.resolve" in bot/actions.ts). The rules live in services/obstacles.ts.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition } from '../conversation/flow.js';
 import { paragraph, quote, type Reply } from '../conversation/reply.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import type { ObstacleRefusal } from '../services/obstacles.js';
-import { workingPlan } from '../services/plans.js';
 import { deniedReply, performanceYear, rhkOptions, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
 
-const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
+const t = (ctx: FlowContext) => dialogueText[ctx.me.locale];
 
-async function myRhks(ctx: BotContext) {
-  return (await workingPlan(ctx.db, ctx.me.id, performanceYear(ctx)))?.resultExpectations ?? [];
+async function myRhks(ctx: FlowContext) {
+  return (await ctx.read.workingPlan(ctx.me.id, performanceYear(ctx)))?.resultExpectations ?? [];
 }
 
 /** Why an obstacle cannot be changed, in words. */
-export function obstacleRefusal(ctx: BotContext, refusal: ObstacleRefusal): Reply {
+export function obstacleRefusal(ctx: FlowContext, refusal: ObstacleRefusal): Reply {
   if (refusal.code === 'DENIED') return deniedReply(ctx, refusal);
   return say(refusal.code === 'RESOLVED' ? t(ctx).alreadyResolved : t(ctx).obstacleNotFound);
 }
 
-export const obstacleFlow: FlowDefinition<BotContext> = {
+export const obstacleFlow: FlowDefinition<FlowContext> = {
   id: 'obstacle',
   version: 1,
   command: '/kendala',

@@ -4,14 +4,14 @@
  * a confirmation shows the result. The same rules and texts as `periods set` in the CLI.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
 import { periodSettingsText } from '../i18n/period-settings.js';
-import { dayMonthLabel, describePeriodSettings, isSettingDays, loadPeriodSettings, parseDayMonth, savePeriodSettings, type PeriodSettings } from '../services/period-settings.js';
+import { dayMonthLabel, describePeriodSettings, isSettingDays, parseDayMonth, type PeriodSettings } from '../services/period-settings.js';
 import { refusedAttempt, say } from './common.js';
 
-const t = (ctx: BotContext) => periodSettingsText[ctx.me.locale];
+const t = (ctx: FlowContext) => periodSettingsText[ctx.me.locale];
 type Current = PeriodSettings & { name: string };
 
 const current = (state: FlowState) => state.context['current'] as Current;
@@ -30,24 +30,24 @@ function changes(state: FlowState): Partial<PeriodSettings> {
   return data;
 }
 
-const daysStep = (id: string, ask: (ctx: BotContext, now: Current) => string) => ({
+const daysStep = (id: string, ask: (ctx: FlowContext, now: Current) => string) => ({
   id,
   kind: 'number' as const,
   optional: true,
   schema: z.number(),
-  validate: (value: unknown, _state: FlowState, ctx: BotContext) => (isSettingDays(value as number) ? null : t(ctx).badDays),
-  prompt: (ctx: BotContext, state: FlowState) => ({ blocks: [paragraph(ask(ctx, current(state)))] }),
+  validate: (value: unknown, _state: FlowState, ctx: FlowContext) => (isSettingDays(value as number) ? null : t(ctx).badDays),
+  prompt: (ctx: FlowContext, state: FlowState) => ({ blocks: [paragraph(ask(ctx, current(state)))] }),
 });
 
-export const periodSettingsFlow: FlowDefinition<BotContext> = {
+export const periodSettingsFlow: FlowDefinition<FlowContext> = {
   id: 'period-settings',
   version: 1,
   command: '/periode',
   title: (locale) => periodSettingsText[locale].title,
   async begin(ctx, context) {
-    const agencyWide = await ctx.db.hrRole.findFirst({ where: { employeeId: ctx.me.id, agencyId: ctx.me.agencyId, unitId: null } });
+    const agencyWide = await ctx.read.isAgencyWideHr(ctx.me.id, ctx.me.agencyId);
     if (!agencyWide) return { ok: false, reply: refusedAttempt(ctx, 'MANAGE_ORGANISATION', t(ctx).agencyWideOnly, 'NOT_AGENCY_HR') };
-    return { ok: true, context: { ...context, current: await loadPeriodSettings(ctx.db, ctx.me.agencyId) } };
+    return { ok: true, context: { ...context, current: await ctx.read.periodSettings(ctx.me.agencyId) } };
   },
   steps: [
     {
@@ -83,7 +83,7 @@ export const periodSettingsFlow: FlowDefinition<BotContext> = {
   async complete(ctx, state) {
     const data = changes(state);
     if (!lastAnswer<boolean>(state, 'confirm') || Object.keys(data).length === 0) return [say(t(ctx).unchanged)];
-    const saved = await savePeriodSettings(ctx.db, ctx.work, ctx.me.agencyId, data, { actorId: ctx.me.id });
+    const saved = await ctx.services.settings.savePeriods(ctx.me.agencyId, data, { actorId: ctx.me.id });
     return [say(t(ctx).saved({ summary: describePeriodSettings(saved, ctx.me.locale) }))];
   },
 };

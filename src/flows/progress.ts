@@ -3,14 +3,13 @@
  * on the platform (its reference and metadata, not the bytes) or a link.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FileRef, type FlowDefinition } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
 import { dialogueText } from '../i18n/dialogue.js';
-import { workingPlan } from '../services/plans.js';
 import { performanceYear, refuse, rhkOptions, say, shorten } from './common.js';
 
-const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
+const t = (ctx: FlowContext) => dialogueText[ctx.me.locale];
 
 const fileSchema = z.object({
   kind: z.enum(['FILE', 'PHOTO', 'LINK']),
@@ -21,11 +20,11 @@ const fileSchema = z.object({
   sizeBytes: z.number().optional(),
 });
 
-async function myRhks(ctx: BotContext) {
-  return (await workingPlan(ctx.db, ctx.me.id, performanceYear(ctx)))?.resultExpectations ?? [];
+async function myRhks(ctx: FlowContext) {
+  return (await ctx.read.workingPlan(ctx.me.id, performanceYear(ctx)))?.resultExpectations ?? [];
 }
 
-export const progressFlow: FlowDefinition<BotContext> = {
+export const progressFlow: FlowDefinition<FlowContext> = {
   id: 'progress',
   version: 1,
   command: '/realisasi',

@@ -5,7 +5,7 @@
  * service saves the response (refusing if it no longer applies) and its events tell the other side.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition } from '../conversation/flow.js';
 import type { Block, Reply } from '../conversation/reply.js';
 import type { Locale } from '../i18n/catalogue.js';
@@ -22,18 +22,18 @@ export interface RecordResponse<V, R> {
   recordKey: string;
   maxLength?: number;
   /** Whether `ctx.me` may still respond, with the record. */
-  open(ctx: BotContext, recordId: string): Promise<Result<V, R>>;
+  open(ctx: FlowContext, recordId: string): Promise<Result<V, R>>;
   /** The record quoted, and the question. */
-  ask(ctx: BotContext, record: V): Block[];
+  ask(ctx: FlowContext, record: V): Block[];
   /** Saves the response; refuses if it no longer applies. */
-  save(ctx: BotContext, recordId: string, text: string): Promise<Result<V, R>>;
-  refusal(ctx: BotContext, refusal: R): Reply;
+  save(ctx: FlowContext, recordId: string, text: string): Promise<Result<V, R>>;
+  refusal(ctx: FlowContext, refusal: R): Reply;
   /** The replies after saving; `unreachable` are the people the bot could not tell. */
-  done(ctx: BotContext, record: V, unreachable: PersonRef[]): Reply[];
+  done(ctx: FlowContext, record: V, unreachable: PersonRef[]): Reply[];
 }
 
 /** A flow that writes one response to one record. */
-export function respondToRecord<V, R>(spec: RecordResponse<V, R>): FlowDefinition<BotContext> {
+export function respondToRecord<V, R>(spec: RecordResponse<V, R>): FlowDefinition<FlowContext> {
   const recordId = (context: Record<string, unknown>) => contextId(context, spec.recordKey);
   return {
     id: spec.id,

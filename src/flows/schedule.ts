@@ -4,15 +4,15 @@
  * confirmation showing the result. The router checks the HR role and scope and names the units.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
-import { describeSchedule, ownSchedule, parseTimeOfDay, saveSchedule, scheduleLimits, settingsProblem, timeOfDay, weekdayName } from '../checkins/schedule-admin.js';
-import { QUESTION_KEYS, scheduleOfUnit, type QuestionKey, type ScheduleSettings } from '../checkins/schedules.js';
+import { describeSchedule, parseTimeOfDay, scheduleLimits, settingsProblem, timeOfDay, weekdayName } from '../checkins/schedule-admin.js';
+import { QUESTION_KEYS, type QuestionKey, type ScheduleSettings } from '../checkins/schedules.js';
 import { scheduleText } from '../i18n/schedules.js';
 import { contextId, say } from './common.js';
 
-const t = (ctx: BotContext) => scheduleText[ctx.me.locale];
+const t = (ctx: FlowContext) => scheduleText[ctx.me.locale];
 
 function unitIds(state: FlowState): string[] {
   const ids = state.context['unitIds'];
@@ -42,7 +42,7 @@ function chosen(state: FlowState): ScheduleSettings {
   };
 }
 
-export const scheduleFlow: FlowDefinition<BotContext> = {
+export const scheduleFlow: FlowDefinition<FlowContext> = {
   id: 'schedule',
   version: 1,
   command: '/jadwal',
@@ -50,7 +50,7 @@ export const scheduleFlow: FlowDefinition<BotContext> = {
   async begin(ctx, context) {
     const [first] = unitIds({ entries: [], context });
     if (!first) return { ok: false, reply: say(scheduleText[ctx.me.locale].scheduleNoUnits) };
-    const settings = (await ownSchedule(ctx.db, first)) ?? (await scheduleOfUnit(ctx.db, first)).settings;
+    const settings = (await ctx.read.ownSchedule(first)) ?? (await ctx.read.scheduleOfUnit(first)).settings;
     return { ok: true, context: { ...context, current: settings } };
   },
   steps: [
@@ -130,7 +130,7 @@ export const scheduleFlow: FlowDefinition<BotContext> = {
     const settings = chosen(state);
     const problem = settingsProblem(settings, ctx.me.locale);
     if (problem) return [say(t(ctx).scheduleProblem({ problem })), say(t(ctx).scheduleUnchanged)];
-    for (const unitId of unitIds(state)) await saveSchedule(ctx.db, ctx.work, { agencyId: ctx.me.agencyId, unitId, settings, actorId: ctx.me.id });
+    for (const unitId of unitIds(state)) await ctx.services.settings.saveSchedule({ agencyId: ctx.me.agencyId, unitId, settings, actorId: ctx.me.id });
     return [say(scheduleText[ctx.me.locale].saved({ unit: scopeOf(state), settings: describeSchedule(settings, ctx.me.locale) }))];
   },
 };

@@ -5,7 +5,7 @@
  * services/unit-predikat-service.ts.
  */
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
+import type { FlowContext } from '../bot/context.js';
 import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
 import { denialMessage } from '../domain/access.js';
@@ -13,22 +13,21 @@ import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import { UNIT_PREDIKATS, unitPredikatLabel, type UnitPredikat } from '../domain/rating-matrix.js';
 import { botText } from '../i18n/bot.js';
 import { evaluationText } from '../i18n/evaluation.js';
-import { predikatPeriods } from '../services/unit-predikat.js';
 import { refuse, refusedAttempt, say } from './common.js';
 
-const t = (ctx: BotContext) => evaluationText[ctx.me.locale];
+const t = (ctx: FlowContext) => evaluationText[ctx.me.locale];
 
-async function unitName(ctx: BotContext, state: FlowState): Promise<string> {
+async function unitName(ctx: FlowContext, state: FlowState): Promise<string> {
   const id = lastAnswer<string>(state, 'unit') ?? '';
-  return (await ctx.db.unit.findUnique({ where: { id }, select: { name: true } }))?.name ?? '';
+  return await ctx.read.unitName(id);
 }
 
-const periodName = (ctx: BotContext, key: string) => {
+const periodName = (ctx: FlowContext, key: string) => {
   const period = parsePeriodKey(key);
   return period ? periodLabel(period, ctx.me.locale) : key;
 };
 
-export const unitPredikatFlow: FlowDefinition<BotContext> = {
+export const unitPredikatFlow: FlowDefinition<FlowContext> = {
   id: 'unit-predikat',
   version: 1,
   command: '/predikatunit',
@@ -50,7 +49,7 @@ export const unitPredikatFlow: FlowDefinition<BotContext> = {
       kind: 'choice',
       schema: z.string(),
       prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askPeriod({ unit: await unitName(ctx, state) }))] }),
-      options: async (ctx) => (await predikatPeriods(ctx.db, ctx.me, ctx.now)).map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
+      options: async (ctx) => (await ctx.read.predikatPeriods(ctx.me)).map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
     },
     {
       id: 'predikat',

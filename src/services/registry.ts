@@ -28,6 +28,8 @@ import { FollowUpService } from './follow-up-service.js';
 import { followUpStore } from './follow-up-store.js';
 import { DevelopmentService } from './development-service.js';
 import { developmentStore } from './development-store.js';
+import { saveSchedule } from '../checkins/schedule-admin.js';
+import { savePeriodSettings, type PeriodSettings } from './period-settings.js';
 
 export interface Services {
   obstacles: ObstacleService;
@@ -41,6 +43,14 @@ export interface Services {
   objections: ObjectionService;
   followUps: FollowUpService;
   development: DevelopmentService;
+  /** HR's settings: the agency's evaluation periods and units' check-in schedules (audited writes). */
+  settings: SettingsService;
+}
+
+/** HR's settings writes; the rules of what is valid live with the flows' parsers and schedule-admin. */
+export interface SettingsService {
+  savePeriods(agencyId: string, data: Partial<PeriodSettings>, actor: { actorId?: string; actorLabel?: string }): ReturnType<typeof savePeriodSettings>;
+  saveSchedule(change: Parameters<typeof saveSchedule>[2]): Promise<void>;
 }
 
 /** The services for a decision reading from `db` into `work`. */
@@ -81,6 +91,12 @@ export function servicesFor(db: Reader, work: UnitOfWork): Services {
     },
     get development() {
       return (built.development ??= new DevelopmentService({ ...common(), sessions: developmentStore(db, work) }));
+    },
+    get settings() {
+      return (built.settings ??= {
+        savePeriods: (agencyId, data, actor) => savePeriodSettings(db, work, agencyId, data, actor),
+        saveSchedule: (change) => saveSchedule(db, work, change),
+      });
     },
   };
 }

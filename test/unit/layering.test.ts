@@ -111,6 +111,13 @@ describe('layering', () => {
     expect(ALLOWED['channels']).not.toContain('services');
   });
 
+  it('gives flows no database handle: they ask ctx.read and change things through ctx.services', () => {
+    const flows = files.filter((file) => layerOf(file) === 'flows');
+    expect(flows.length).toBeGreaterThan(10);
+    const typedWithDatabase = flows.filter((file) => /\bBotContext\b|\bReader\b|\bctx\.db\b/.test(readFileSync(file, 'utf8')));
+    expect(typedWithDatabase.map((file) => relative(SRC, file))).toEqual([]);
+  });
+
   it('recognises the import forms it must catch', () => {
     const source = [
       "import { PrismaClient } from '@prisma/client';",
