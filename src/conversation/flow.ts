@@ -5,10 +5,9 @@
  */
 import type { z } from 'zod';
 import type { Locale } from '../i18n/catalogue.js';
-import type { Block, Button, Reply } from './reply.js';
+import type { Block, Button, InputKind, Reply } from './reply.js';
 
-/** The kinds of answer a step can ask for. */
-export type InputKind = 'text' | 'choice' | 'multi' | 'number' | 'date' | 'confirm' | 'rating' | 'file';
+export type { InputKind } from './reply.js';
 
 /** A file or link a person sent as evidence; the bytes stay on the platform. */
 export interface FileRef {

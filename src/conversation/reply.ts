@@ -52,10 +52,58 @@ export interface DeferredOutput {
   params: Record<string, unknown>;
 }
 
+/** The kinds of answer a question can ask for. */
+export type InputKind = 'text' | 'choice' | 'multi' | 'number' | 'date' | 'confirm' | 'rating' | 'file';
+
+/** One answer a question offers: its full label, and the token its button carries (the same token). */
+export interface QuestionOption {
+  label: string;
+  token: string;
+}
+
+/** What every question says, whatever its kind. */
+interface QuestionBase {
+  /** The question may be left unanswered. */
+  optional: boolean;
+  /** For an optional question: the token that skips it (the one the "Lewati" button carries). */
+  skip?: string;
+}
+
+/**
+ * What a reply asks, said outright – so a channel can render a native field for it (a Slack
+ * modal's select or text input) without reading buttons or labels back. The buttons of the reply
+ * stay the generic fallback: pressing them sends the same tokens.
+ */
+export type Question =
+  /** Typed answers; a file question also takes a link. */
+  | (QuestionBase & { kind: 'text' | 'number' | 'date' | 'file'; /** Longest accepted text, in characters (text kind). */ maxLength?: number })
+  | (QuestionBase & {
+      kind: 'choice' | 'confirm' | 'rating';
+      /** In order; for a choice with long labels the buttons carry only numbers, these the full labels. */
+      options: QuestionOption[];
+      /** The labels are long: the reply's text lists the options numbered 1, 2, … and the buttons carry the numbers. */
+      numbered: boolean;
+    })
+  | (QuestionBase & {
+      kind: 'multi';
+      /** The labels, listed numbered in the reply's text. Several are picked by sending their numbers as text ("1, 3"). */
+      options: string[];
+      /** Tokens that pick every option, and none of them. */
+      all: string;
+      none: string;
+    });
+
+/** What to send to pick some options of a multi-choice question: their numbers (1-based indexes), as text. */
+export function multiAnswer(indexes: number[]): string {
+  return indexes.map((index) => String(index + 1)).join(', ');
+}
+
 /** One message. Buttons are rows of buttons. `expectsFile` asks the channel to invite an upload. */
 export interface Reply {
   blocks: Block[];
   buttons: Button[][];
+  /** What the message asks, for channels that render questions natively (absent in replies that ask nothing, and in outbox rows older than this field). */
+  question?: Question;
   /** Made by the delivery job before sending (blocks and buttons are then ignored). */
   deferred?: DeferredOutput;
   expectsFile?: boolean;
@@ -95,10 +143,15 @@ export function quote(text: string): Block {
 }
 
 /** A reply of blocks, with optional button rows. */
-export function reply(blocks: Block[], buttons: Button[][] = [], options: { expectsFile?: boolean; image?: ImageAttachment; document?: DocumentAttachment } = {}): Reply {
+export function reply(
+  blocks: Block[],
+  buttons: Button[][] = [],
+  options: { expectsFile?: boolean; image?: ImageAttachment; document?: DocumentAttachment; question?: Question } = {},
+): Reply {
   return {
     blocks,
     buttons,
+    ...(options.question ? { question: options.question } : {}),
     ...(options.expectsFile ? { expectsFile: true } : {}),
     ...(options.image ? { image: options.image } : {}),
     ...(options.document ? { document: options.document } : {}),

@@ -51,6 +51,11 @@ export function slackCommands(text: string): string {
   );
 }
 
+/** A button's or an option's label as plain text for Slack (plain_text: nothing in it is interpreted). */
+export function slackLabel(label: string): string {
+  return slackCommands(label);
+}
+
 function span(item: Span): string {
   const text = escapeMrkdwn(slackCommands(item.text));
   if (text.trim() === '') return text;
@@ -133,7 +138,7 @@ function buttonBlocks(rows: Button[][]): SlackBlock[] {
           type: 'button',
           action_id: buttonActionId(button.token),
           // plain_text: no escaping needed, nothing in it is interpreted.
-          text: { type: 'plain_text', text: truncate(slackCommands(button.label), SLACK_BUTTON_TEXT_MAX_CHARS), emoji: true },
+          text: { type: 'plain_text', text: truncate(slackLabel(button.label), SLACK_BUTTON_TEXT_MAX_CHARS), emoji: true },
           value: button.token,
         })),
       });
