@@ -7,6 +7,7 @@
  */
 import { localDate } from '../domain/time-zones.js';
 import { formatNumber } from '../i18n/catalogue.js';
+import { cmd } from '../i18n/command-names.js';
 import { conversationText } from '../i18n/conversation.js';
 import type { EngineContext, FlowDefinition, FlowState, Option, RawInput, SessionRecord, StepDefinition } from './flow.js';
 import { DEFAULT_MAX_TEXT, parseInput, SKIP_VALUE, type InputError } from './inputs.js';
@@ -133,7 +134,7 @@ export class ConversationEngine<C extends EngineContext> {
     if (!flow || flow.version !== session.flowVersion || !this.stateIsValid(flow, session)) {
       await ctx.sessions.delete(ctx.person.id);
       const title = flow?.title(ctx.person.locale) ?? session.flow;
-      const text = t.versionChanged({ title, command: flow?.command ?? '/bantuan' });
+      const text = t.versionChanged({ title, command: flow?.command ?? cmd('bantuan') });
       return { ended: { status: 'ended', replies: [reply([paragraph(text)])] } };
     }
     if (session.expiresAt.getTime() <= ctx.now.getTime()) {

@@ -139,7 +139,7 @@ export interface FlowDefinition<C extends EngineContext> {
   version: number;
   /** Shown in "you are in the middle of …" messages. */
   title(locale: Locale): string;
-  /** The command that (re)starts the flow or leads to it, named in expiry messages, e.g. "/ekspektasi". */
+  /** The command that (re)starts the flow or leads to it, named in expiry messages, as the catalogues name commands: cmd('ekspektasi'). */
   command: string;
   /** Checks the person may start, and gathers what the flow needs (e.g. who it is about). */
   begin(ctx: C, context: Record<string, unknown>): Promise<BeginResult> | BeginResult;

@@ -2,15 +2,20 @@
  * What the bot says, independent of any platform: plain data that each channel renders (HTML for
  * Telegram, Block Kit for Slack, plain text for the console). User-supplied text is kept as plain
  * strings inside the model and escaped only by the renderer for its own markup, so nothing a
- * person typed can turn into formatting, links or mentions.
+ * person typed can turn into formatting, links or mentions. The bot's own texts name commands with
+ * cmd() (src/i18n/command-names.ts); paragraph() and list() turn those names into command spans,
+ * which each channel names its own way – a person's "/batal" stays text.
  */
+import { commandsAs, splitCommands } from '../i18n/command-names.js';
 
-/** A run of text with light formatting. */
+/** A run of text with light formatting, or a command the bot names (rendered per channel: "/batal", "/kinerja batal"). */
 export type Span =
   | { type: 'text'; text: string }
   | { type: 'bold'; text: string }
   | { type: 'italic'; text: string }
-  | { type: 'code'; text: string };
+  | { type: 'code'; text: string }
+  /** `style`: a command named inside bold or italic text keeps that formatting. */
+  | { type: 'command'; name: string; style?: 'bold' | 'italic' };
 
 /** A paragraph, a list, or a quote of something a person wrote. */
 export type Block =
@@ -20,6 +25,7 @@ export type Block =
 
 /** A button. `token` is a short server-side handle for what pressing it means (see ActionToken). */
 export interface Button {
+  /** Plain text; it may name commands with cmd() – render it with labelText. */
   label: string;
   token: string;
 }
@@ -116,8 +122,32 @@ export interface Reply {
 /** Text spans from a mixed list: strings are plain text, objects keep their formatting. */
 export type SpanInput = string | Span;
 
+/** Spans of one piece: the commands it names (cmd()) become command spans, the rest keeps its formatting. */
+function expand(span: Span): Span[] {
+  if (span.type === 'command' || span.type === 'code') return [span];
+  const type = span.type;
+  const style = type === 'text' ? {} : { style: type };
+  return splitCommands(span.text).map((part) => (typeof part === 'string' ? { type, text: part } : { type: 'command', name: part.command, ...style }));
+}
+
 function toSpans(parts: SpanInput[]): Span[] {
-  return parts.map((part) => (typeof part === 'string' ? { type: 'text', text: part } : part));
+  return parts.flatMap((part) => expand(typeof part === 'string' ? { type: 'text', text: part } : part));
+}
+
+/** How a command is named in plain text everywhere but Slack. */
+export const slashCommand = (name: string) => `/${name}`;
+
+/** A command span. */
+export const command = (name: string): Span => ({ type: 'command', name });
+
+/** A span's text, naming commands as `as(name)` (default "/name"). */
+export function spanText(span: Span, as: (name: string) => string = slashCommand): string {
+  return span.type === 'command' ? as(span.name) : span.text;
+}
+
+/** A button's label as text, naming the commands it names as `as(name)` (default "/name"). */
+export function labelText(label: string, as: (name: string) => string = slashCommand): string {
+  return commandsAs(label, as);
 }
 
 /** Bold span. */
@@ -168,9 +198,14 @@ export function shorten(text: string, max = 60): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The reply as plain text: the fallback every channel can show, and what tests read. */
+/** The reply as plain text: the fallback every channel can show, and what tests read. Commands are named "/name". */
 export function plainText(message: Reply): string {
-  const spans = (items: Span[]) => items.map((span) => span.text).join('');
+  return plainTextAs(message, slashCommand);
+}
+
+/** The reply as plain text, naming commands as `as(name)` (Slack: "/kinerja name"). */
+export function plainTextAs(message: Reply, as: (name: string) => string): string {
+  const spans = (items: Span[]) => items.map((span) => spanText(span, as)).join('');
   return message.blocks
     .map((block) => {
       switch (block.type) {

@@ -12,6 +12,7 @@ import { checkinText } from '../i18n/checkins.js';
 import type { CheckinRefusal } from '../services/checkin-service.js';
 import { workingPlan } from '../services/plans.js';
 import { contextId, performanceYear, refuse, say, shorten } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: BotContext) => checkinText[ctx.me.locale];
 
@@ -30,7 +31,7 @@ function rhkIds(state: FlowState): string[] {
 export const checkinFlow: FlowDefinition<BotContext> = {
   id: 'checkin',
   version: 1,
-  command: '/checkin',
+  command: cmd('checkin'),
   title: (locale) => checkinText[locale].flowTitle,
   async begin(ctx, context) {
     const open = await ctx.services.checkins.open(ctx.me, contextId(context, 'promptId'));

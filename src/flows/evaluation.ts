@@ -18,6 +18,7 @@ import type { EvaluationRefusal } from '../services/evaluation-service.js';
 import { recordBlocks } from '../services/evaluation-record.js';
 import { agencySettings, evaluationPeriods, teamEvaluations, type PendingEvaluation } from '../services/evaluations.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, say } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: BotContext) => appraisalText[ctx.me.locale];
 
@@ -84,7 +85,7 @@ const ratingOptions = (ctx: BotContext) => RATINGS.map((rating) => ({ value: rat
 export const evaluationFlow: FlowDefinition<BotContext> = {
   id: 'evaluation',
   version: 1,
-  command: '/evaluasi',
+  command: cmd('evaluasi'),
   title: (locale) => appraisalText[locale].title,
   async begin(ctx, context) {
     const refused = await refusalAboutReport(ctx, context, 'EVALUATE');

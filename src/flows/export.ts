@@ -13,6 +13,7 @@ import { exportOutput } from '../reports/outputs.js';
 import { accessContextOf } from '../services/people.js';
 import { predikatPeriods } from '../services/unit-predikat.js';
 import { refuse, say } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 /** The unit step's value for the whole agency. */
 const WHOLE_AGENCY = 'all';
@@ -44,7 +45,7 @@ function refusal(ctx: BotContext) {
 export const exportFlow: FlowDefinition<BotContext> = {
   id: 'export',
   version: 1,
-  command: '/ekspor',
+  command: cmd('ekspor'),
   title: (locale) => exportText[locale].title,
   async begin(ctx, context) {
     if ((await exportableScopes(ctx)).length === 0) return refuse(refusal(ctx));

@@ -14,6 +14,7 @@ import type { FeedbackRefusal } from '../services/feedback-service.js';
 import { workingPlan } from '../services/plans.js';
 import { contextId, deniedReply, performanceYear, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, rhkOptions, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
 
@@ -40,7 +41,7 @@ function sentOrNotLinked(ctx: BotContext, sent: Reply, unreachable: { name: stri
 export const feedbackFlow: FlowDefinition<BotContext> = {
   id: 'feedback',
   version: 1,
-  command: '/umpanbalik',
+  command: cmd('umpanbalik'),
   title: (locale) => dialogueText[locale].feedbackTitle,
   async begin(ctx, context) {
     return (await refusalAboutReport(ctx, context, 'GIVE_FEEDBACK')) ?? { ok: true, context };
@@ -90,7 +91,7 @@ export const feedbackFlow: FlowDefinition<BotContext> = {
 export const feedbackReplyFlow = respondToRecord({
   id: 'feedback-reply',
   version: 2,
-  command: '/bantuan',
+  command: cmd('bantuan'),
   title: (locale) => dialogueText[locale].feedbackReplyTitle,
   recordKey: 'feedbackId',
   open: (ctx, id) => ctx.services.feedback.openForReply(ctx.me, id),
@@ -103,7 +104,7 @@ export const feedbackReplyFlow = respondToRecord({
 export const feedbackRequestFlow: FlowDefinition<BotContext> = {
   id: 'feedback-request',
   version: 1,
-  command: '/mintaumpanbalik',
+  command: cmd('mintaumpanbalik'),
   title: (locale) => dialogueText[locale].requestTitle,
   begin(ctx, context) {
     if (!ctx.me.supervisorId) return refuse(say(botText[ctx.me.locale].noSupervisor));

@@ -18,6 +18,7 @@ import { todayFor } from '../services/people.js';
 import { contextId, deniedReply, refuse, say } from './common.js';
 import { resultBlocks } from './evaluation-result.js';
 import { respondToRecord } from './respond-to-record.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: BotContext) => objectionText[ctx.me.locale];
 
@@ -54,7 +55,7 @@ async function draft(ctx: BotContext, state: FlowState) {
 export const objectionFlow: FlowDefinition<BotContext> = {
   id: 'objection',
   version: 1,
-  command: '/bantuan',
+  command: cmd('bantuan'),
   title: (locale) => objectionText[locale].title,
   async begin(ctx, context) {
     const open = await ctx.services.objections.canObject(ctx.me, contextId(context, 'evaluationId'));
@@ -106,7 +107,7 @@ export async function askForExplanation(ctx: BotContext, args: Record<string, st
 export const objectionExplanationFlow = respondToRecord({
   id: 'objection-explanation',
   version: 2,
-  command: '/bantuan',
+  command: cmd('bantuan'),
   title: (locale) => objectionText[locale].explanationTitle,
   recordKey: 'objectionId',
   maxLength: 3000,
@@ -125,7 +126,7 @@ const ratingOptions = (ctx: BotContext) => RATINGS.map((rating) => ({ value: rat
 export const objectionDecisionFlow: FlowDefinition<BotContext> = {
   id: 'objection-decision',
   version: 1,
-  command: '/bantuan',
+  command: cmd('bantuan'),
   title: (locale) => objectionText[locale].decisionTitle,
   async begin(ctx, context) {
     const open = await ctx.services.objections.openForDecision(ctx.me, contextId(context, 'objectionId'));

@@ -12,6 +12,7 @@ import type { ObstacleRefusal } from '../services/obstacles.js';
 import { workingPlan } from '../services/plans.js';
 import { deniedReply, performanceYear, rhkOptions, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
 
@@ -28,7 +29,7 @@ export function obstacleRefusal(ctx: BotContext, refusal: ObstacleRefusal): Repl
 export const obstacleFlow: FlowDefinition<BotContext> = {
   id: 'obstacle',
   version: 1,
-  command: '/kendala',
+  command: cmd('kendala'),
   title: (locale) => dialogueText[locale].obstacleTitle,
   begin: (_ctx, context) => ({ ok: true, context }),
   steps: [
@@ -59,7 +60,7 @@ export const obstacleFlow: FlowDefinition<BotContext> = {
 export const obstacleResponseFlow = respondToRecord({
   id: 'obstacle-response',
   version: 1,
-  command: '/tim',
+  command: cmd('tim'),
   title: (locale) => dialogueText[locale].obstacleResponseTitle,
   recordKey: 'obstacleId',
   open: (ctx, id) => ctx.services.obstacles.canRespond(ctx.me, id),

@@ -9,6 +9,7 @@ import { paragraph } from '../conversation/reply.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import { workingPlan } from '../services/plans.js';
 import { performanceYear, refuse, rhkOptions, say, shorten } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: BotContext) => dialogueText[ctx.me.locale];
 
@@ -28,7 +29,7 @@ async function myRhks(ctx: BotContext) {
 export const progressFlow: FlowDefinition<BotContext> = {
   id: 'progress',
   version: 1,
-  command: '/realisasi',
+  command: cmd('realisasi'),
   title: (locale) => dialogueText[locale].progressTitle,
   async begin(ctx, context) {
     if ((await myRhks(ctx)).length === 0) return refuse(say(t(ctx).noRhkYet));

@@ -15,6 +15,7 @@ import { botText } from '../i18n/bot.js';
 import { evaluationText } from '../i18n/evaluation.js';
 import { predikatPeriods } from '../services/unit-predikat.js';
 import { refuse, refusedAttempt, say } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: BotContext) => evaluationText[ctx.me.locale];
 
@@ -31,7 +32,7 @@ const periodName = (ctx: BotContext, key: string) => {
 export const unitPredikatFlow: FlowDefinition<BotContext> = {
   id: 'unit-predikat',
   version: 1,
-  command: '/predikatunit',
+  command: cmd('predikatunit'),
   title: (locale) => evaluationText[locale].predikatTitle,
   async begin(ctx, context) {
     if ((await ctx.services.unitPredikats.settableUnits(ctx.me)).length === 0) return refuse(refusedAttempt(ctx, 'EVALUATE', t(ctx).noUnits));

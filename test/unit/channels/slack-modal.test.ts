@@ -8,7 +8,7 @@ type Option = { text: { text: string }; value: string };
 type Input = { block_id: string; optional?: boolean; hint?: { text: string }; element: { type: string; max_length?: number; multiline?: boolean; options?: Option[] } };
 const inputOf = (view: Record<string, unknown>) => (view['blocks'] as Input[]).find((b) => b.block_id === 'answer')!;
 const optionsOf = (view: Record<string, unknown>) => inputOf(view).element.options!.map((o) => [o.text.text, o.value]);
-const submitted = (view: Record<string, unknown>, field: Record<string, unknown>) =>
+const submitted = (view: Record<string, unknown>, field: Parameters<typeof answerOf>[0] extends { state?: { values?: Record<string, infer F> } } ? F : never) =>
   answerOf({ private_metadata: String(view['private_metadata']), state: { values: { answer: field } } });
 
 const LONG = ['Tersusunnya laporan evaluasi layanan perizinan triwulanan', 'Terdokumentasinya panduan layanan daring'];
