@@ -31,7 +31,7 @@ import type { SqlRunner } from '../services/db.js';
 import { GROUP_COMMANDS } from './commands.js';
 import { botContext, type EventEffects, type InboundHandler, type Origin } from './context.js';
 import { homeReplies, homeUnlinked } from './home.js';
-import type { InboundEvent } from './inbound.js';
+import { withoutCommandMarks, type InboundEvent } from './inbound.js';
 import { routeLinked, routeUnlinked, welcome } from './router.js';
 import type { BotContext } from './context.js';
 
@@ -62,7 +62,8 @@ export class Bot {
   constructor(private readonly deps: BotDependencies) {}
 
   /** Accepts one event and handles it; resolves when its replies were handed to delivery (or queued for retry). Never rejects. */
-  handle: InboundHandler = (event, onAccepted) => {
+  handle: InboundHandler = (received, onAccepted) => {
+    const event = withoutCommandMarks(received);
     const groupCommand = event.message.type === 'command' && GROUP_COMMANDS.has(event.message.name);
     if (!event.chat.private && !groupCommand) {
       onAccepted?.(true);

@@ -3,6 +3,7 @@
  * /bantuan and the command menus platforms show.
  */
 import type { botText } from '../i18n/bot.js';
+import type { CommandName } from '../i18n/command-names.js';
 
 type CommandDescription = Extract<keyof (typeof botText)['id'], `cmd${string}`>;
 
@@ -15,7 +16,8 @@ export type CommandTarget =
   | { link: true };
 
 export interface CommandSpec {
-  name: string;
+  /** As texts name it (cmd() in src/i18n/command-names.ts, whose list must match this table's names). */
+  name: CommandName;
   aliases: string[];
   description: CommandDescription;
   audience: 'everyone' | 'supervisor' | 'hr';

@@ -4,6 +4,7 @@
  */
 import type { FileRef } from '../conversation/flow.js';
 import type { Platform } from '../generated/prisma/client.js';
+import { stripCommandMarks } from '../i18n/command-names.js';
 
 /** What the person sent. */
 export type InboundMessage =
@@ -35,4 +36,27 @@ export interface InboundEvent {
 export function parseCommand(text: string): { name: string; args: string } | undefined {
   const match = /^\/([A-Za-z0-9_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
   return match ? { name: (match[1] ?? '').toLowerCase(), args: (match[2] ?? '').trim() } : undefined;
+}
+
+/**
+ * The event without the characters the bot's texts mark command names with (src/i18n/command-names.ts),
+ * wherever it carries text from a person or their profile: nobody can make the bot name a command in
+ * what they typed, their name or their group's title. Applied once, when the bot takes an event in.
+ */
+export function withoutCommandMarks(event: InboundEvent): InboundEvent {
+  const message = event.message;
+  const clean =
+    message.type === 'text'
+      ? { ...message, text: stripCommandMarks(message.text) }
+      : message.type === 'command'
+        ? { ...message, name: stripCommandMarks(message.name), args: stripCommandMarks(message.args) }
+        : message.type === 'file' && message.file.fileName !== undefined
+          ? { ...message, file: { ...message.file, fileName: stripCommandMarks(message.file.fileName) } }
+          : message;
+  return {
+    ...event,
+    sender: { ...event.sender, displayName: stripCommandMarks(event.sender.displayName), username: event.sender.username === null ? null : stripCommandMarks(event.sender.username) },
+    chat: event.chat.title === undefined ? event.chat : { ...event.chat, title: stripCommandMarks(event.chat.title) },
+    message: clean,
+  };
 }

@@ -5,6 +5,7 @@ import { bold, list, paragraph, reply, type Reply } from '../conversation/reply.
 import { say } from '../flows/common.js';
 import { zoneLabel } from '../domain/time-zones.js';
 import { botText } from '../i18n/bot.js';
+import { cmd, type CommandName } from '../i18n/command-names.js';
 import { reportsOf } from '../services/people.js';
 import { COMMANDS } from './commands.js';
 import type { BotContext } from './context.js';
@@ -42,7 +43,7 @@ export function setLanguage(ctx: BotContext, args: string): Promise<Reply[]> {
 export async function help(ctx: BotContext): Promise<Reply> {
   const t = botText[ctx.me.locale];
   const isSupervisor = (await reportsOf(ctx.db, ctx.me, ctx.now)).length > 0;
-  const line = (name: string, description: keyof typeof t) => [bold(`/${name}`), ` – ${t[description] as string}`];
+  const line = (name: CommandName, description: keyof typeof t) => [bold(cmd(name)), ` – ${t[description] as string}`];
   const everyone = COMMANDS.filter((c) => c.audience === 'everyone' && c.name !== 'hubungkan');
   const supervisors = COMMANDS.filter((c) => c.audience === 'supervisor');
   const blocks = [paragraph(t.helpIntro({ name: ctx.me.name })), list(everyone.map((c) => line(c.name, c.description)))];

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config/load.js';
 import type { Locale } from '../i18n/catalogue.js';
+import { commandsAsSlash } from '../i18n/command-names.js';
 import { cliText } from '../i18n/cli.js';
 import { databaseTargetOf, openDatabase, type Database } from '../storage/database.js';
 import { applyMigrations } from '../storage/migrate.js';
@@ -30,8 +31,9 @@ export function createCliContext(config: Config, io: { out(line: string): void; 
     config,
     locale: config.defaultLocale,
     text: cliText[config.defaultLocale],
-    out: (line) => io.out(line),
-    err: (line) => io.err(line),
+    // Texts shared with the chat name commands with markers: a terminal shows them as "/name".
+    out: (line) => io.out(commandsAsSlash(line)),
+    err: (line) => io.err(commandsAsSlash(line)),
     interactive: io.interactive,
     now: () => new Date(),
     database() {

@@ -7,10 +7,11 @@
  */
 import { localDate } from '../domain/time-zones.js';
 import { formatNumber } from '../i18n/catalogue.js';
+import { cmd } from '../i18n/command-names.js';
 import { conversationText } from '../i18n/conversation.js';
 import type { EngineContext, FlowDefinition, FlowState, Option, RawInput, SessionRecord, StepDefinition } from './flow.js';
 import { DEFAULT_MAX_TEXT, parseInput, SKIP_VALUE, type InputError } from './inputs.js';
-import { italic, paragraph, reply, type Block, type Button, type Reply } from './reply.js';
+import { italic, paragraph, reply, type Block, type Button, type Question, type Reply } from './reply.js';
 
 /** What happened to a person's input. */
 export type OutcomeStatus =
@@ -133,7 +134,7 @@ export class ConversationEngine<C extends EngineContext> {
     if (!flow || flow.version !== session.flowVersion || !this.stateIsValid(flow, session)) {
       await ctx.sessions.delete(ctx.person.id);
       const title = flow?.title(ctx.person.locale) ?? session.flow;
-      const text = t.versionChanged({ title, command: flow?.command ?? '/bantuan' });
+      const text = t.versionChanged({ title, command: flow?.command ?? cmd('bantuan') });
       return { ended: { status: 'ended', replies: [reply([paragraph(text)])] } };
     }
     if (session.expiresAt.getTime() <= ctx.now.getTime()) {
@@ -241,7 +242,7 @@ export class ConversationEngine<C extends EngineContext> {
     return { ...prompt, blocks: [paragraph(warning ? `⚠️ ${note}` : note), ...prompt.blocks] };
   }
 
-  /** The step's question with the buttons its kind needs. */
+  /** The step's question: the node that says what it asks, and the buttons its kind needs (the fallback every channel can show). */
   private async prompt(ctx: C, flow: FlowDefinition<C>, session: SessionRecord): Promise<Reply> {
     const t = conversationText[ctx.person.locale];
     const step = this.step(flow, session.step);
@@ -251,52 +252,67 @@ export class ConversationEngine<C extends EngineContext> {
     const answer = (label: string, value: string) =>
       ctx.button(label, { kind: 'answer', sessionId: session.id, step: step.id, value });
     const hints: string[] = [];
+    const optional = step.optional ?? false;
+    let question: Question;
 
-    if (step.kind === 'choice' || step.kind === 'multi') {
+    if (step.kind === 'choice') {
       const options = step.options ? await step.options(ctx, session.state) : [];
-      buttons.push(...(await this.optionButtons(options, step.kind === 'multi', blocks, answer)));
-      if (step.kind === 'multi') {
-        buttons.push([await answer(t.all, 'all'), await answer(t.none, 'none')]);
-        hints.push(t.hintMulti);
-      } else hints.push(t.hintChoice);
+      const numbered = options.some((option) => option.label.length > LONG_LABEL);
+      if (numbered) blocks.push(numberedList(options));
+      const choices = await this.choices(options, answer);
+      buttons.push(...choiceButtons(choices, numbered));
+      question = { kind: 'choice', options: choices, numbered, optional };
+      hints.push(t.hintChoice);
+    } else if (step.kind === 'multi') {
+      const options = step.options ? await step.options(ctx, session.state) : [];
+      blocks.push(numberedList(options));
+      const all = await answer(t.all, 'all');
+      const none = await answer(t.none, 'none');
+      buttons.push([all, none]);
+      question = { kind: 'multi', options: options.map((option) => option.label), all: all.token, none: none.token, optional };
+      hints.push(t.hintMulti);
     } else if (step.kind === 'confirm') {
-      buttons.push([await answer(t.yes, 'yes'), await answer(t.no, 'no')]);
+      const choices = [await answer(t.yes, 'yes'), await answer(t.no, 'no')];
+      buttons.push(choices);
+      question = { kind: 'confirm', options: choices, numbered: false, optional };
     } else if (step.kind === 'rating') {
       const scale: Button[] = [];
       for (const value of ['1', '2', '3', '4', '5']) scale.push(await answer(value, value));
       buttons.push(scale);
-    } else if (step.kind === 'file') {
-      hints.push(t.hintFile);
+      question = { kind: 'rating', options: scale, numbered: false, optional };
+    } else {
+      if (step.kind === 'file') hints.push(t.hintFile);
+      question = { kind: step.kind, optional, ...(step.kind === 'text' ? { maxLength: step.maxLength ?? DEFAULT_MAX_TEXT } : {}) };
     }
-    if (step.optional) {
-      buttons.push([await answer(t.skip, SKIP_VALUE)]);
+    if (optional) {
+      const skip = await answer(t.skip, SKIP_VALUE);
+      buttons.push([skip]);
+      question.skip = skip.token;
       hints.push(t.hintOptional);
     }
     if (hints.length > 0) blocks.push(paragraph(italic(hints.join(' '))));
-    return reply(blocks, [...buttons, ...(prompt.buttons ?? [])], { expectsFile: step.kind === 'file' });
+    return reply(blocks, [...buttons, ...(prompt.buttons ?? [])], { expectsFile: step.kind === 'file', question });
   }
 
-  /** Short options become labelled buttons; long ones are listed with numbers and get number buttons. */
-  private async optionButtons(
-    options: Option[],
-    multi: boolean,
-    blocks: Block[],
-    answer: (label: string, value: string) => Promise<Button>,
-  ): Promise<Button[][]> {
-    const long = multi || options.some((option) => option.label.length > LONG_LABEL);
-    if (long) blocks.push({ type: 'list', ordered: true, items: options.map((option) => [{ type: 'text', text: option.label }]) });
-    if (multi) return [];
-    // Buttons are minted one at a time: minting writes to the event's transaction (one connection).
-    const rows: Button[][] = [];
-    if (!long) {
-      for (const option of options) rows.push([await answer(option.label, option.value)]);
-      return rows;
-    }
-    for (let i = 0; i < options.length; i += NUMBER_BUTTONS_PER_ROW) {
-      const row: Button[] = [];
-      for (const [j, option] of options.slice(i, i + NUMBER_BUTTONS_PER_ROW).entries()) row.push(await answer(String(i + j + 1), option.value));
-      rows.push(row);
-    }
-    return rows;
+  /** One button per option, full label and token. Minted one at a time: minting writes to the event's transaction (one connection). */
+  private async choices(options: Option[], answer: (label: string, value: string) => Promise<Button>): Promise<Button[]> {
+    const buttons: Button[] = [];
+    for (const option of options) buttons.push(await answer(option.label, option.value));
+    return buttons;
   }
+}
+
+/** The options as a numbered list, for labels too long for buttons. */
+function numberedList(options: Option[]): Block {
+  return { type: 'list', ordered: true, items: options.map((option) => [{ type: 'text', text: option.label }]) };
+}
+
+/** Short options become a labelled button each; long ones number buttons, several to a row (same tokens). */
+function choiceButtons(choices: Button[], numbered: boolean): Button[][] {
+  if (!numbered) return choices.map((choice) => [choice]);
+  const rows: Button[][] = [];
+  for (let i = 0; i < choices.length; i += NUMBER_BUTTONS_PER_ROW) {
+    rows.push(choices.slice(i, i + NUMBER_BUTTONS_PER_ROW).map((choice, j) => ({ label: String(i + j + 1), token: choice.token })));
+  }
+  return rows;
 }

@@ -5,10 +5,9 @@
  */
 import type { z } from 'zod';
 import type { Locale } from '../i18n/catalogue.js';
-import type { Block, Button, Reply } from './reply.js';
+import type { Block, Button, InputKind, Reply } from './reply.js';
 
-/** The kinds of answer a step can ask for. */
-export type InputKind = 'text' | 'choice' | 'multi' | 'number' | 'date' | 'confirm' | 'rating' | 'file';
+export type { InputKind } from './reply.js';
 
 /** A file or link a person sent as evidence; the bytes stay on the platform. */
 export interface FileRef {
@@ -140,7 +139,7 @@ export interface FlowDefinition<C extends EngineContext> {
   version: number;
   /** Shown in "you are in the middle of …" messages. */
   title(locale: Locale): string;
-  /** The command that (re)starts the flow or leads to it, named in expiry messages, e.g. "/ekspektasi". */
+  /** The command that (re)starts the flow or leads to it, named in expiry messages, as the catalogues name commands: cmd('ekspektasi'). */
   command: string;
   /** Checks the person may start, and gathers what the flow needs (e.g. who it is about). */
   begin(ctx: C, context: Record<string, unknown>): Promise<BeginResult> | BeginResult;

@@ -11,6 +11,7 @@ import { QUESTION_KEYS, type QuestionKey } from '../checkins/schedules.js';
 import { checkinText } from '../i18n/checkins.js';
 import type { CheckinRefusal } from '../services/checkin-service.js';
 import { contextId, performanceYear, refuse, say, shorten } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => checkinText[ctx.me.locale];
 
@@ -29,7 +30,7 @@ function rhkIds(state: FlowState): string[] {
 export const checkinFlow: FlowDefinition<FlowContext> = {
   id: 'checkin',
   version: 1,
-  command: '/checkin',
+  command: cmd('checkin'),
   title: (locale) => checkinText[locale].flowTitle,
   async begin(ctx, context) {
     const open = await ctx.services.checkins.open(ctx.me, contextId(context, 'promptId'));

@@ -10,6 +10,7 @@ import { planningText } from '../i18n/planning.js';
 import type { PlanRefusal } from '../services/plan-service.js';
 import { deniedReply, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => planningText[ctx.me.locale];
 
@@ -33,7 +34,7 @@ export function planRefusal(ctx: FlowContext, refusal: PlanRefusal): Reply {
 export const clarifyFlow = respondToRecord({
   id: 'clarify',
   version: 2,
-  command: '/skp',
+  command: cmd('skp'),
   title: (locale) => planningText[locale].clarifyTitle,
   recordKey: 'planId',
   open: (ctx, planId) => ctx.services.plans.openForResponse(ctx.me, planId),
@@ -47,7 +48,7 @@ export const clarifyFlow = respondToRecord({
 export const clarifyAnswerFlow = respondToRecord({
   id: 'clarify-answer',
   version: 2,
-  command: '/tim',
+  command: cmd('tim'),
   title: (locale) => planningText[locale].answerTitle,
   recordKey: 'clarificationId',
   open: (ctx, id) => ctx.services.plans.openQuestion(ctx.me, id),

@@ -14,6 +14,7 @@ import { sessionDateLabel } from '../notifications/development.js';
 import { GUIDANCE_STATEMENTS, isInFuture, type DevelopmentRefusal, type GuidanceRating } from '../services/development-service.js';
 import { todayFor } from '../services/people.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => evaluationText[ctx.me.locale];
 
@@ -39,7 +40,7 @@ function developmentRefusal(ctx: FlowContext, refusal: DevelopmentRefusal): Repl
 export const developmentFlow: FlowDefinition<FlowContext> = {
   id: 'development',
   version: 1,
-  command: '/bimbingan',
+  command: cmd('bimbingan'),
   title: (locale) => evaluationText[locale].developmentTitle,
   async begin(ctx, context) {
     return (await refusalAboutReport(ctx, context, 'RECORD_DEVELOPMENT')) ?? { ok: true, context };
@@ -83,7 +84,7 @@ export const developmentRatingFlow: FlowDefinition<FlowContext> = {
   id: 'development-rating',
   version: 1,
   // Started by the button in the invitation; /bantuan is what the person can type meanwhile.
-  command: '/bantuan',
+  command: cmd('bantuan'),
   title: (locale) => evaluationText[locale].ratingTitle,
   async begin(ctx, context) {
     const open = await ctx.services.development.openForRating(ctx.me, contextId(context, 'sessionId'));

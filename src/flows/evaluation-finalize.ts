@@ -16,6 +16,7 @@ import { appraisalText } from '../i18n/appraisal.js';
 import type { TeamStatus } from '../services/evaluations.js';
 import { contextId, refuse, say } from './common.js';
 import { evaluationRefusal, periodOfState } from './evaluation.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => appraisalText[ctx.me.locale];
 
@@ -35,7 +36,7 @@ const draftCount = (status: TeamStatus) => status.team.filter((m) => m.evaluatio
 export const evaluationFinalizeFlow: FlowDefinition<FlowContext> = {
   id: 'evaluation-finalize',
   version: 2,
-  command: '/evaluasi',
+  command: cmd('evaluasi'),
   title: (locale) => appraisalText[locale].finalizeTitle,
   async begin(ctx, context) {
     const state = { entries: [], context };

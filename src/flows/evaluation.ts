@@ -17,6 +17,7 @@ import { appraisalText } from '../i18n/appraisal.js';
 import type { EvaluationRefusal } from '../services/evaluation-service.js';
 import {type PendingEvaluation } from '../services/evaluations.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, say } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => appraisalText[ctx.me.locale];
 
@@ -83,7 +84,7 @@ const ratingOptions = (ctx: FlowContext) => RATINGS.map((rating) => ({ value: ra
 export const evaluationFlow: FlowDefinition<FlowContext> = {
   id: 'evaluation',
   version: 1,
-  command: '/evaluasi',
+  command: cmd('evaluasi'),
   title: (locale) => appraisalText[locale].title,
   async begin(ctx, context) {
     const refused = await refusalAboutReport(ctx, context, 'EVALUATE');

@@ -16,6 +16,7 @@ import { planningText } from '../i18n/planning.js';
 import {planBlocks, storedPlanBlocks, type BehaviourDraft, type IndicatorDraft, type RhkDraft } from '../services/plans.js';
 import { planRefusal } from './clarification.js';
 import { performanceYear, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, rhkOptions, say, shorten } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const ASPECTS = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
 const TARGET_MAX = 200;
@@ -84,7 +85,7 @@ function behaviourStep(code: CoreValueCode): StepDefinition<FlowContext> {
 export const expectationsFlow: FlowDefinition<FlowContext> = {
   id: 'expectations',
   version: 1,
-  command: '/ekspektasi',
+  command: cmd('ekspektasi'),
   title: (locale) => planningText[locale].flowTitle,
 
   async begin(ctx, context) {

@@ -11,6 +11,7 @@ import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import { exportText } from '../i18n/export.js';
 import { exportOutput } from '../reports/outputs.js';
 import { refuse, say } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 /** The unit step's value for the whole agency. */
 const WHOLE_AGENCY = 'all';
@@ -42,7 +43,7 @@ function refusal(ctx: FlowContext) {
 export const exportFlow: FlowDefinition<FlowContext> = {
   id: 'export',
   version: 1,
-  command: '/ekspor',
+  command: cmd('ekspor'),
   title: (locale) => exportText[locale].title,
   async begin(ctx, context) {
     if ((await exportableScopes(ctx)).length === 0) return refuse(refusal(ctx));

@@ -13,6 +13,7 @@ import { dialogueText } from '../i18n/dialogue.js';
 import type { FeedbackRefusal } from '../services/feedback-service.js';
 import { contextId, deniedReply, performanceYear, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, rhkOptions, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => dialogueText[ctx.me.locale];
 
@@ -39,7 +40,7 @@ function sentOrNotLinked(ctx: FlowContext, sent: Reply, unreachable: { name: str
 export const feedbackFlow: FlowDefinition<FlowContext> = {
   id: 'feedback',
   version: 1,
-  command: '/umpanbalik',
+  command: cmd('umpanbalik'),
   title: (locale) => dialogueText[locale].feedbackTitle,
   async begin(ctx, context) {
     return (await refusalAboutReport(ctx, context, 'GIVE_FEEDBACK')) ?? { ok: true, context };
@@ -89,7 +90,7 @@ export const feedbackFlow: FlowDefinition<FlowContext> = {
 export const feedbackReplyFlow = respondToRecord({
   id: 'feedback-reply',
   version: 2,
-  command: '/bantuan',
+  command: cmd('bantuan'),
   title: (locale) => dialogueText[locale].feedbackReplyTitle,
   recordKey: 'feedbackId',
   open: (ctx, id) => ctx.services.feedback.openForReply(ctx.me, id),
@@ -102,7 +103,7 @@ export const feedbackReplyFlow = respondToRecord({
 export const feedbackRequestFlow: FlowDefinition<FlowContext> = {
   id: 'feedback-request',
   version: 1,
-  command: '/mintaumpanbalik',
+  command: cmd('mintaumpanbalik'),
   title: (locale) => dialogueText[locale].requestTitle,
   begin(ctx, context) {
     if (!ctx.me.supervisorId) return refuse(say(botText[ctx.me.locale].noSupervisor));

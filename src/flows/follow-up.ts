@@ -18,6 +18,7 @@ import { finalResult } from '../services/evaluations.js';
 import type { FollowUpRefusal } from '../services/follow-up-service.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => followUpText[ctx.me.locale];
 const KINDS = ['PENGHARGAAN', 'SANKSI', 'PENGEMBANGAN'] as const;
@@ -70,7 +71,7 @@ function conversionBlocks(
 export const followUpFlow: FlowDefinition<FlowContext> = {
   id: 'follow-up',
   version: 1,
-  command: '/tindaklanjut',
+  command: cmd('tindaklanjut'),
   title: (locale) => followUpText[locale].title,
   async begin(ctx, context) {
     const refused = await refusalAboutReport(ctx, context, 'EVALUATE');
@@ -133,7 +134,7 @@ export const followUpFlow: FlowDefinition<FlowContext> = {
 export const followUpDecisionFlow = respondToRecord({
   id: 'follow-up-decision',
   version: 2,
-  command: '/bantuan',
+  command: cmd('bantuan'),
   title: (locale) => followUpText[locale].decisionTitle,
   recordKey: 'followUpId',
   open: (ctx, id) => ctx.services.followUps.openForDecision(ctx.me, id),

@@ -11,6 +11,7 @@ import { botText } from '../i18n/bot.js';
 import { checkinText } from '../i18n/checkins.js';
 import { leaveDatesProblem } from '../services/leave-service.js';
 import { contextId, deniedReply, refusal, refuse, say } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => checkinText[ctx.me.locale];
 
@@ -28,7 +29,7 @@ const civil = (date: string) => parseCivilDate(date) ?? { year: 1970, month: 1, 
 export const leaveFlow: FlowDefinition<FlowContext> = {
   id: 'leave',
   version: 1,
-  command: '/cuti',
+  command: cmd('cuti'),
   title: (locale) => checkinText[locale].leaveTitle,
   async begin(ctx, context) {
     const target = contextId(context, 'reportId');

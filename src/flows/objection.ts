@@ -18,6 +18,7 @@ import { todayFor } from '../services/people.js';
 import { contextId, deniedReply, refuse, say } from './common.js';
 import { resultBlocks } from './evaluation-result.js';
 import { respondToRecord } from './respond-to-record.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => objectionText[ctx.me.locale];
 
@@ -54,7 +55,7 @@ async function draft(ctx: FlowContext, state: FlowState) {
 export const objectionFlow: FlowDefinition<FlowContext> = {
   id: 'objection',
   version: 1,
-  command: '/bantuan',
+  command: cmd('bantuan'),
   title: (locale) => objectionText[locale].title,
   async begin(ctx, context) {
     const open = await ctx.services.objections.canObject(ctx.me, contextId(context, 'evaluationId'));
@@ -106,7 +107,7 @@ export async function askForExplanation(ctx: FlowContext, args: Record<string, s
 export const objectionExplanationFlow = respondToRecord({
   id: 'objection-explanation',
   version: 2,
-  command: '/bantuan',
+  command: cmd('bantuan'),
   title: (locale) => objectionText[locale].explanationTitle,
   recordKey: 'objectionId',
   maxLength: 3000,
@@ -125,7 +126,7 @@ const ratingOptions = (ctx: FlowContext) => RATINGS.map((rating) => ({ value: ra
 export const objectionDecisionFlow: FlowDefinition<FlowContext> = {
   id: 'objection-decision',
   version: 1,
-  command: '/bantuan',
+  command: cmd('bantuan'),
   title: (locale) => objectionText[locale].decisionTitle,
   async begin(ctx, context) {
     const open = await ctx.services.objections.openForDecision(ctx.me, contextId(context, 'objectionId'));

@@ -11,6 +11,7 @@ import { dialogueText } from '../i18n/dialogue.js';
 import type { ObstacleRefusal } from '../services/obstacles.js';
 import { deniedReply, performanceYear, rhkOptions, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => dialogueText[ctx.me.locale];
 
@@ -27,7 +28,7 @@ export function obstacleRefusal(ctx: FlowContext, refusal: ObstacleRefusal): Rep
 export const obstacleFlow: FlowDefinition<FlowContext> = {
   id: 'obstacle',
   version: 1,
-  command: '/kendala',
+  command: cmd('kendala'),
   title: (locale) => dialogueText[locale].obstacleTitle,
   begin: (_ctx, context) => ({ ok: true, context }),
   steps: [
@@ -58,7 +59,7 @@ export const obstacleFlow: FlowDefinition<FlowContext> = {
 export const obstacleResponseFlow = respondToRecord({
   id: 'obstacle-response',
   version: 1,
-  command: '/tim',
+  command: cmd('tim'),
   title: (locale) => dialogueText[locale].obstacleResponseTitle,
   recordKey: 'obstacleId',
   open: (ctx, id) => ctx.services.obstacles.canRespond(ctx.me, id),

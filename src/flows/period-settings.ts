@@ -10,6 +10,7 @@ import { paragraph } from '../conversation/reply.js';
 import { periodSettingsText } from '../i18n/period-settings.js';
 import { dayMonthLabel, describePeriodSettings, isSettingDays, parseDayMonth, type PeriodSettings } from '../services/period-settings.js';
 import { refusedAttempt, say } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => periodSettingsText[ctx.me.locale];
 type Current = PeriodSettings & { name: string };
@@ -42,7 +43,7 @@ const daysStep = (id: string, ask: (ctx: FlowContext, now: Current) => string) =
 export const periodSettingsFlow: FlowDefinition<FlowContext> = {
   id: 'period-settings',
   version: 1,
-  command: '/periode',
+  command: cmd('periode'),
   title: (locale) => periodSettingsText[locale].title,
   async begin(ctx, context) {
     const agencyWide = await ctx.read.isAgencyWideHr(ctx.me.id, ctx.me.agencyId);

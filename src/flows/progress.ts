@@ -8,6 +8,7 @@ import { lastAnswer, type FileRef, type FlowDefinition } from '../conversation/f
 import { paragraph } from '../conversation/reply.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import { performanceYear, refuse, rhkOptions, say, shorten } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => dialogueText[ctx.me.locale];
 
@@ -27,7 +28,7 @@ async function myRhks(ctx: FlowContext) {
 export const progressFlow: FlowDefinition<FlowContext> = {
   id: 'progress',
   version: 1,
-  command: '/realisasi',
+  command: cmd('realisasi'),
   title: (locale) => dialogueText[locale].progressTitle,
   async begin(ctx, context) {
     if ((await myRhks(ctx)).length === 0) return refuse(say(t(ctx).noRhkYet));

@@ -11,6 +11,7 @@ import { describeSchedule, parseTimeOfDay, scheduleLimits, settingsProblem, time
 import { QUESTION_KEYS, type QuestionKey, type ScheduleSettings } from '../checkins/schedules.js';
 import { scheduleText } from '../i18n/schedules.js';
 import { contextId, say } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => scheduleText[ctx.me.locale];
 
@@ -45,7 +46,7 @@ function chosen(state: FlowState): ScheduleSettings {
 export const scheduleFlow: FlowDefinition<FlowContext> = {
   id: 'schedule',
   version: 1,
-  command: '/jadwal',
+  command: cmd('jadwal'),
   title: (locale) => scheduleText[locale].scheduleTitle,
   async begin(ctx, context) {
     const [first] = unitIds({ entries: [], context });

@@ -14,6 +14,7 @@ import { UNIT_PREDIKATS, unitPredikatLabel, type UnitPredikat } from '../domain/
 import { botText } from '../i18n/bot.js';
 import { evaluationText } from '../i18n/evaluation.js';
 import { refuse, refusedAttempt, say } from './common.js';
+import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => evaluationText[ctx.me.locale];
 
@@ -30,7 +31,7 @@ const periodName = (ctx: FlowContext, key: string) => {
 export const unitPredikatFlow: FlowDefinition<FlowContext> = {
   id: 'unit-predikat',
   version: 1,
-  command: '/predikatunit',
+  command: cmd('predikatunit'),
   title: (locale) => evaluationText[locale].predikatTitle,
   async begin(ctx, context) {
     if ((await ctx.services.unitPredikats.settableUnits(ctx.me)).length === 0) return refuse(refusedAttempt(ctx, 'EVALUATE', t(ctx).noUnits));

@@ -1,5 +1,6 @@
 /** Texts of the evaluation itself: the record, the ratings, the curve, finalising, and the employee's answer. */
 import { catalogue } from './catalogue.js';
+import { cmd } from './command-names.js';
 
 export const appraisalText = catalogue(
   {
@@ -44,7 +45,7 @@ export const appraisalText = catalogue(
     behaviourGuideDI_BAWAH: 'Di Bawah Ekspektasi: perilaku belum sesuai ekspektasi.',
     leaderResultsFixed: (p: { name: string; unit: string; explanation: string }) => `${p.name} memimpin ${p.unit}. ${p.explanation}`,
     leaderNoUnitPredikat: (p: { name: string; unit: string; period: string }) =>
-      `${p.name} memimpin ${p.unit}, tetapi predikat kinerja unit itu untuk ${p.period} belum ditetapkan (/predikatunit). Pilih rating hasil kerja sendiri, atau tetapkan predikat unit dulu.`,
+      `${p.name} memimpin ${p.unit}, tetapi predikat kinerja unit itu untuk ${p.period} belum ditetapkan (${cmd('predikatunit')}). Pilih rating hasil kerja sendiri, atau tetapkan predikat unit dulu.`,
     askNotes: 'Catatan penilaian (alasan rating; boleh dilewati)?',
     askFeedback: 'Umpan balik untuk pegawai (boleh dilewati)?',
     // After saving
@@ -54,18 +55,18 @@ export const appraisalText = catalogue(
     progress: (p: { done: number; total: number; names: string }) => `${p.done} dari ${p.total} pegawai sudah dinilai. Belum: ${p.names}.`,
     allRated: (p: { total: number }) => `Semua ${p.total} pegawai sudah dinilai.`,
     noUnitPredikat: (p: { unit: string; period: string }) =>
-      `Predikat kinerja ${p.unit} untuk ${p.period} belum ditetapkan, jadi kurva distribusi belum dapat diperiksa. Pimpinan satu tingkat di atas atau pengelola kinerja menetapkannya dengan /predikatunit.`,
+      `Predikat kinerja ${p.unit} untuk ${p.period} belum ditetapkan, jadi kurva distribusi belum dapat diperiksa. Pimpinan satu tingkat di atas atau pengelola kinerja menetapkannya dengan ${cmd('predikatunit')}.`,
     staleLeaders: (p: { names: string }) =>
-      `Predikat unit yang dipimpin ${p.names} ditetapkan setelah drafnya dibuat, dan rating hasil kerjanya kini mengikuti predikat itu: nilai ulang dengan /evaluasi sebelum finalisasi.`,
+      `Predikat unit yang dipimpin ${p.names} ditetapkan setelah drafnya dibuat, dan rating hasil kerjanya kini mengikuti predikat itu: nilai ulang dengan ${cmd('evaluasi')} sebelum finalisasi.`,
     finalizeButton: 'Finalisasi',
     adjustButton: 'Ubah penilaian',
     // Finalising
     notAllRated: (p: { names: string }) => `Belum semua pegawai dinilai: ${p.names}. Finalisasi setelah semuanya dinilai.`,
     nothingToFinalize: (p: { period: string }) => `Tidak ada draf evaluasi ${p.period} yang menunggu finalisasi.`,
     askReason:
-      'Usulan ini belum sesuai dengan kurva distribusi. Bila tetap difinalisasi, tuliskan alasannya (dicatat bersama evaluasi dan dapat dilihat pengelola kinerja). Atau /batal, lalu ubah penilaian.',
+      `Usulan ini belum sesuai dengan kurva distribusi. Bila tetap difinalisasi, tuliskan alasannya (dicatat bersama evaluasi dan dapat dilihat pengelola kinerja). Atau ${cmd('batal')}, lalu ubah penilaian.`,
     askReasonUnchecked:
-      'Tanpa predikat unit, kurva distribusi tidak dapat diperiksa. Bila tetap difinalisasi, tuliskan alasannya (dicatat bersama evaluasi dan dapat dilihat pengelola kinerja). Atau /batal dan minta predikat unit ditetapkan dulu.',
+      `Tanpa predikat unit, kurva distribusi tidak dapat diperiksa. Bila tetap difinalisasi, tuliskan alasannya (dicatat bersama evaluasi dan dapat dilihat pengelola kinerja). Atau ${cmd('batal')} dan minta predikat unit ditetapkan dulu.`,
     finalizeCancelled: 'Finalisasi dibatalkan; draf tetap tersimpan.',
     curveChanged: 'Penilaian tim berubah sejak Anda mulai finalisasi. Tidak ada yang difinalisasi; tekan Finalisasi lagi untuk memeriksa ulang.',
     confirmFinalize: (p: { count: number; period: string }) => `Finalisasi ${p.count} evaluasi ${p.period}? Setiap pegawai menerima hasilnya dan dapat menerima atau mengajukan keberatan.`,
@@ -133,7 +134,7 @@ export const appraisalText = catalogue(
     behaviourGuideDI_BAWAH: 'Below expectations: behaviour does not yet meet the expectations.',
     leaderResultsFixed: (p) => `${p.name} leads ${p.unit}. ${p.explanation}`,
     leaderNoUnitPredikat: (p) =>
-      `${p.name} leads ${p.unit}, but that unit’s performance rating for ${p.period} is not set (/predikatunit). Choose the results rating yourself, or set the unit’s rating first.`,
+      `${p.name} leads ${p.unit}, but that unit’s performance rating for ${p.period} is not set (${cmd('predikatunit')}). Choose the results rating yourself, or set the unit’s rating first.`,
     askNotes: 'Notes on the evaluation (why these ratings; may be skipped)?',
     askFeedback: 'Feedback for the employee (may be skipped)?',
     draftSaved: (p) => `Draft evaluation of ${p.name} for ${p.period} saved.`,
@@ -142,16 +143,16 @@ export const appraisalText = catalogue(
     progress: (p) => `${p.done} of ${p.total} employees rated. Not yet: ${p.names}.`,
     allRated: (p) => `All ${p.total} employees are rated.`,
     noUnitPredikat: (p) =>
-      `The performance rating of ${p.unit} for ${p.period} is not set, so the distribution curve cannot be checked yet. The leader one level up or HR sets it with /predikatunit.`,
-    staleLeaders: (p) => `The predikat of the unit led by ${p.names} was set after the draft was made, and their results rating now follows it: evaluate again with /evaluasi before finalising.`,
+      `The performance rating of ${p.unit} for ${p.period} is not set, so the distribution curve cannot be checked yet. The leader one level up or HR sets it with ${cmd('predikatunit')}.`,
+    staleLeaders: (p) => `The predikat of the unit led by ${p.names} was set after the draft was made, and their results rating now follows it: evaluate again with ${cmd('evaluasi')} before finalising.`,
     finalizeButton: 'Finalise',
     adjustButton: 'Change a rating',
     notAllRated: (p) => `Not everyone is rated yet: ${p.names}. Finalise once everyone is rated.`,
     nothingToFinalize: (p) => `No draft evaluation of ${p.period} is waiting to be finalised.`,
     askReason:
-      'These ratings do not fit the distribution curve. To finalise them anyway, write the reason (it is kept with the evaluations and HR can see it). Or /batal, then change a rating.',
+      `These ratings do not fit the distribution curve. To finalise them anyway, write the reason (it is kept with the evaluations and HR can see it). Or ${cmd('batal')}, then change a rating.`,
     askReasonUnchecked:
-      'Without the unit’s rating the distribution curve cannot be checked. To finalise anyway, write the reason (it is kept with the evaluations and HR can see it). Or /batal and ask for the unit’s rating first.',
+      `Without the unit’s rating the distribution curve cannot be checked. To finalise anyway, write the reason (it is kept with the evaluations and HR can see it). Or ${cmd('batal')} and ask for the unit’s rating first.`,
     finalizeCancelled: 'Finalising cancelled; the drafts are kept.',
     curveChanged: 'The team’s ratings changed since you started finalising. Nothing was finalised; press Finalise again to check again.',
     confirmFinalize: (p) => `Finalise ${p.count} evaluations of ${p.period}? Each employee receives their result and may accept it or file an objection.`,

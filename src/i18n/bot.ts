@@ -2,6 +2,7 @@
  * Texts of the bot's general commands: linking, help, language, who am I, refusals.
  */
 import { catalogue } from './catalogue.js';
+import { cmd } from './command-names.js';
 
 export const botText = catalogue(
   {
@@ -14,7 +15,7 @@ export const botText = catalogue(
     cmdRealisasi: 'Catat realisasi dan bukti dukung',
     cmdKendala: 'Laporkan kendala kepada atasan',
     cmdCheckin: 'Isi check-in minggu ini',
-    cmdCuti: 'Catat cuti (Anda sendiri, atau bawahan: /cuti nama)',
+    cmdCuti: `Catat cuti (Anda sendiri, atau bawahan: ${cmd('cuti')} nama)`,
     cmdTim: 'Ringkasan tim Anda',
     cmdSaya: 'Siapa saya menurut Dialog Kinerja',
     cmdBahasa: 'Ganti bahasa (id / en)',
@@ -44,10 +45,10 @@ export const botText = catalogue(
     // Linking
     unlinked:
       'Halo! Akun chat ini belum terhubung ke Dialog Kinerja. Minta kode tautan kepada pengelola kinerja di instansi Anda, ' +
-      'lalu kirim: /hubungkan KODE (misalnya /hubungkan ABCD-EFGH).',
-    linkUsage: 'Kirim kode tautan Anda seperti ini: /hubungkan ABCD-EFGH',
-    linked: (p: { name: string }) => `Terhubung. Selamat datang, ${p.name}! Ketik /bantuan untuk melihat apa yang bisa dilakukan.`,
-    alreadyLinked: (p: { name: string }) => `Akun chat ini sudah terhubung dengan ${p.name}. Ketik /saya untuk melihat data Anda.`,
+      `lalu kirim: ${cmd('hubungkan')} KODE (misalnya ${cmd('hubungkan')} ABCD-EFGH).`,
+    linkUsage: `Kirim kode tautan Anda seperti ini: ${cmd('hubungkan')} ABCD-EFGH`,
+    linked: (p: { name: string }) => `Terhubung. Selamat datang, ${p.name}! Ketik ${cmd('bantuan')} untuk melihat apa yang bisa dilakukan.`,
+    alreadyLinked: (p: { name: string }) => `Akun chat ini sudah terhubung dengan ${p.name}. Ketik ${cmd('saya')} untuk melihat data Anda.`,
     linkWrong: (p: { remaining: number }) =>
       `Kode tidak dikenal. Periksa lagi penulisannya. Sisa percobaan: ${p.remaining}.`,
     linkLocked: (p: { minutes: number }) =>
@@ -57,24 +58,24 @@ export const botText = catalogue(
     linkRevoked: 'Kode ini sudah diganti dengan kode yang lebih baru. Pakai kode terbaru dari pengelola kinerja.',
     linkInactive: 'Kode ini milik pegawai yang tidak aktif lagi di Dialog Kinerja. Hubungi pengelola kinerja.',
     pendingPlan: (p: { year: number; version: number }) =>
-      `Ada rencana SKP ${p.year} (versi ${p.version}) yang menunggu tanggapan Anda. Ketik /skp untuk melihatnya.`,
+      `Ada rencana SKP ${p.year} (versi ${p.version}) yang menunggu tanggapan Anda. Ketik ${cmd('skp')} untuk melihatnya.`,
     // General
     inactive: 'Data Anda tidak aktif di Dialog Kinerja. Hubungi pengelola kinerja di instansi Anda.',
-    notUnderstood: 'Maaf, saya tidak mengerti. Ketik /bantuan untuk melihat perintah yang tersedia.',
-    unknownCommand: (p: { command: string }) => `Perintah /${p.command} tidak dikenal. Ketik /bantuan untuk melihat perintah yang tersedia.`,
+    notUnderstood: `Maaf, saya tidak mengerti. Ketik ${cmd('bantuan')} untuk melihat perintah yang tersedia.`,
+    unknownCommand: (p: { command: string }) => `Perintah /${p.command} tidak dikenal. Ketik ${cmd('bantuan')} untuk melihat perintah yang tersedia.`,
     somethingWentWrong: 'Maaf, terjadi kesalahan di sisi kami. Jawaban Anda sebelumnya tetap tersimpan; coba lagi sebentar lagi.',
     buttonUnknown: 'Tombol ini tidak dikenal atau sudah kedaluwarsa.',
     buttonNotYours: 'Tombol ini ditujukan untuk orang lain.',
-    stillInFlow: (p: { title: string }) => `Anda masih mengisi “${p.title}”. Jawab pertanyaan terakhir, atau ketik /batal.`,
+    stillInFlow: (p: { title: string }) => `Anda masih mengisi “${p.title}”. Jawab pertanyaan terakhir, atau ketik ${cmd('batal')}.`,
     notLinkedYet: (p: { name: string }) =>
       `${p.name} belum menautkan akun chat, jadi pesan belum terkirim. ${p.name} akan melihatnya setelah menautkan akun.`,
     // Help
     helpIntro: (p: { name: string }) => `Halo, ${p.name}. Yang bisa Anda lakukan:`,
     helpSupervisor: 'Untuk atasan:',
-    helpDuringFlow: 'Selama percakapan: /kembali mengulang langkah sebelumnya, /batal berhenti.',
+    helpDuringFlow: `Selama percakapan: ${cmd('kembali')} mengulang langkah sebelumnya, ${cmd('batal')} berhenti.`,
     // Language
     languageSet: 'Bahasa diganti ke Bahasa Indonesia.',
-    languageUsage: (p: { current: string }) => `Bahasa sekarang: ${p.current}. Ganti dengan /bahasa id atau /bahasa en.`,
+    languageUsage: (p: { current: string }) => `Bahasa sekarang: ${p.current}. Ganti dengan ${cmd('bahasa')} id atau ${cmd('bahasa')} en.`,
     languageName: 'Bahasa Indonesia',
     // Who am I
     meTitle: 'Menurut Dialog Kinerja, Anda adalah:',
@@ -105,7 +106,7 @@ export const botText = catalogue(
     cmdRealisasi: 'Log progress and evidence',
     cmdKendala: 'Report an obstacle to your supervisor',
     cmdCheckin: "Fill in this week's check-in",
-    cmdCuti: 'Record leave (your own, or a report’s: /cuti name)',
+    cmdCuti: `Record leave (your own, or a report’s: ${cmd('cuti')} name)`,
     cmdTim: 'Your team at a glance',
     cmdSaya: 'Who Dialog Kinerja thinks you are',
     cmdBahasa: 'Change language (id / en)',
@@ -134,30 +135,30 @@ export const botText = catalogue(
     helpHr: 'For HR (pengelola kinerja):',
     unlinked:
       'Hello! This chat account is not linked to Dialog Kinerja yet. Ask your agency’s HR (pengelola kinerja) for a link code, ' +
-      'then send: /hubungkan CODE (for example /hubungkan ABCD-EFGH).',
-    linkUsage: 'Send your link code like this: /hubungkan ABCD-EFGH',
-    linked: (p) => `Linked. Welcome, ${p.name}! Type /bantuan to see what you can do.`,
-    alreadyLinked: (p) => `This chat account is already linked to ${p.name}. Type /saya to see your details.`,
+      `then send: ${cmd('hubungkan')} CODE (for example ${cmd('hubungkan')} ABCD-EFGH).`,
+    linkUsage: `Send your link code like this: ${cmd('hubungkan')} ABCD-EFGH`,
+    linked: (p) => `Linked. Welcome, ${p.name}! Type ${cmd('bantuan')} to see what you can do.`,
+    alreadyLinked: (p) => `This chat account is already linked to ${p.name}. Type ${cmd('saya')} to see your details.`,
     linkWrong: (p) => `Unknown code. Check how it is written. Tries left: ${p.remaining}.`,
     linkLocked: (p) => `Too many wrong codes. For safety, try again in ${p.minutes} minutes, or ask HR for a new code.`,
     linkExpired: 'This code has expired. Ask HR for a new one.',
     linkUsed: 'This code has already been used. Each code works once; ask HR for a new one if needed.',
     linkRevoked: 'This code was replaced by a newer one. Use the latest code from HR.',
     linkInactive: 'This code belongs to an employee who is no longer active in Dialog Kinerja. Contact HR.',
-    pendingPlan: (p) => `A performance plan for ${p.year} (version ${p.version}) is waiting for your response. Type /skp to see it.`,
+    pendingPlan: (p) => `A performance plan for ${p.year} (version ${p.version}) is waiting for your response. Type ${cmd('skp')} to see it.`,
     inactive: 'Your record is not active in Dialog Kinerja. Contact your agency’s HR.',
-    notUnderstood: 'Sorry, I did not understand. Type /bantuan to see the commands.',
-    unknownCommand: (p) => `/${p.command} is not a command I know. Type /bantuan to see the commands.`,
+    notUnderstood: `Sorry, I did not understand. Type ${cmd('bantuan')} to see the commands.`,
+    unknownCommand: (p) => `/${p.command} is not a command I know. Type ${cmd('bantuan')} to see the commands.`,
     somethingWentWrong: 'Sorry, something went wrong on our side. Your earlier answers are kept; please try again shortly.',
     buttonUnknown: 'This button is unknown or has expired.',
     buttonNotYours: 'This button is meant for someone else.',
-    stillInFlow: (p) => `You are still filling in “${p.title}”. Answer the last question, or type /batal.`,
+    stillInFlow: (p) => `You are still filling in “${p.title}”. Answer the last question, or type ${cmd('batal')}.`,
     notLinkedYet: (p) => `${p.name} has not linked a chat account yet, so the message was not delivered. ${p.name} will see it after linking.`,
     helpIntro: (p) => `Hello, ${p.name}. Here is what you can do:`,
     helpSupervisor: 'For supervisors:',
-    helpDuringFlow: 'During a conversation: /kembali redoes the previous step, /batal stops.',
+    helpDuringFlow: `During a conversation: ${cmd('kembali')} redoes the previous step, ${cmd('batal')} stops.`,
     languageSet: 'Language changed to English.',
-    languageUsage: (p) => `Current language: ${p.current}. Change it with /bahasa id or /bahasa en.`,
+    languageUsage: (p) => `Current language: ${p.current}. Change it with ${cmd('bahasa')} id or ${cmd('bahasa')} en.`,
     languageName: 'English',
     meTitle: 'According to Dialog Kinerja, you are:',
     meName: 'Name',

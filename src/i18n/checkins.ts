@@ -2,6 +2,7 @@
  * Texts of the weekly check-in, its reminders and escalation, and leave (cuti).
  */
 import { catalogue } from './catalogue.js';
+import { cmd } from './command-names.js';
 
 export const checkinText = catalogue(
   {
@@ -11,7 +12,7 @@ export const checkinText = catalogue(
     startButton: 'Isi check-in',
     reminder: (p: { name: string; due: string }) => `Pengingat, ${p.name}: check-in minggu ini belum diisi. Batas waktunya ${p.due}.`,
     escalation: (p: { name: string; weeks: number }) =>
-      `${p.name} tidak mengisi check-in ${p.weeks} minggu berturut-turut. Mungkin ada yang perlu dibicarakan; sapa langsung atau beri umpan balik (/umpanbalik).`,
+      `${p.name} tidak mengisi check-in ${p.weeks} minggu berturut-turut. Mungkin ada yang perlu dibicarakan; sapa langsung atau beri umpan balik (${cmd('umpanbalik')}).`,
     askProgress: (p: { n: number; total: number; rhk: string }) => `Progres minggu ini untuk RHK ${p.n} dari ${p.total}: “${p.rhk}”? (Boleh dilewati.)`,
     askProgressFree: 'Apa saja yang Anda kerjakan dan capai minggu ini?',
     askObstacle: 'Ada kendala yang menghambat pekerjaan Anda? Ceritakan singkat, atau lewati bila tidak ada.',
@@ -41,7 +42,7 @@ export const checkinText = catalogue(
       `Hello ${p.name}, time for the weekly check-in (${p.week}). A few short questions about how your work is going. Deadline: ${p.due}.`,
     startButton: 'Start check-in',
     reminder: (p) => `Reminder, ${p.name}: this week's check-in is not filled in yet. The deadline is ${p.due}.`,
-    escalation: (p) => `${p.name} missed the check-in ${p.weeks} weeks in a row. There may be something to talk about; reach out or give feedback (/umpanbalik).`,
+    escalation: (p) => `${p.name} missed the check-in ${p.weeks} weeks in a row. There may be something to talk about; reach out or give feedback (${cmd('umpanbalik')}).`,
     askProgress: (p) => `Progress this week on RHK ${p.n} of ${p.total}: “${p.rhk}”? (You may skip.)`,
     askProgressFree: 'What did you work on and achieve this week?',
     askObstacle: 'Is anything getting in the way of your work? Describe it briefly, or skip if not.',

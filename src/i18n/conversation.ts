@@ -2,6 +2,7 @@
  * Texts of the conversation engine itself: re-asks, back, cancel, expiry, version changes.
  */
 import { catalogue } from './catalogue.js';
+import { cmd } from './command-names.js';
 
 export const conversationText = catalogue(
   {
@@ -42,8 +43,8 @@ export const conversationText = catalogue(
     resume: 'Tidak, lanjutkan',
     staleButton: 'Tombol ini sudah tidak berlaku. Lanjutkan dari pesan terakhir.',
     stepHelp: (p: { title: string }) =>
-      `Anda sedang mengisi “${p.title}”. Jawab pertanyaan terakhir, atau ketik /kembali untuk mengulang langkah sebelumnya, ` +
-      '/batal untuk berhenti.',
+      `Anda sedang mengisi “${p.title}”. Jawab pertanyaan terakhir, atau ketik ${cmd('kembali')} untuk mengulang langkah sebelumnya, ` +
+      `${cmd('batal')} untuk berhenti.`,
   },
   {
     EMPTY: 'The answer is empty.',
@@ -78,6 +79,6 @@ export const conversationText = catalogue(
     abandon: 'Yes, leave it',
     resume: 'No, continue',
     staleButton: 'This button is no longer valid. Continue from the latest message.',
-    stepHelp: (p) => `You are filling in “${p.title}”. Answer the last question, or type /kembali to redo the previous step, /batal to stop.`,
+    stepHelp: (p) => `You are filling in “${p.title}”. Answer the last question, or type ${cmd('kembali')} to redo the previous step, ${cmd('batal')} to stop.`,
   },
 );

@@ -2,6 +2,7 @@
  * Texts of continuous feedback, progress, obstacles and the team view.
  */
 import { catalogue } from './catalogue.js';
+import { cmd } from './command-names.js';
 
 export const dialogueText = catalogue(
   {
@@ -40,7 +41,7 @@ export const dialogueText = catalogue(
     askEvidence: 'Lampirkan bukti dukung: kirim berkas atau foto, atau tempel tautannya. Boleh dilewati.',
     progressSaved: (p: { rhk: string; evidence: string }) => `Realisasi untuk “${p.rhk}” tercatat${p.evidence}.`,
     withEvidence: ' dengan bukti dukung',
-    noRhkYet: 'Belum ada RHK yang bisa diisi realisasinya. Atasan Anda menetapkan RHK dengan /ekspektasi; lihat /skp.',
+    noRhkYet: `Belum ada RHK yang bisa diisi realisasinya. Atasan Anda menetapkan RHK dengan ${cmd('ekspektasi')}; lihat ${cmd('skp')}.`,
     // Obstacles
     obstacleTitle: 'Kendala',
     obstacleResponseTitle: 'Tanggapan kendala',
@@ -107,7 +108,7 @@ export const dialogueText = catalogue(
     askEvidence: 'Attach evidence: send a file or a photo, or paste its link. You may skip.',
     progressSaved: (p) => `Progress on “${p.rhk}” recorded${p.evidence}.`,
     withEvidence: ' with evidence',
-    noRhkYet: 'There is no RHK to log progress against yet. Your supervisor sets RHK with /ekspektasi; see /skp.',
+    noRhkYet: `There is no RHK to log progress against yet. Your supervisor sets RHK with ${cmd('ekspektasi')}; see ${cmd('skp')}.`,
     obstacleTitle: 'Obstacle',
     obstacleResponseTitle: 'Response to an obstacle',
     askObstacleRhk: 'Which RHK does this obstacle concern?',

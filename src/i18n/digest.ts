@@ -2,6 +2,7 @@
  * Texts of the HR weekly digest, report destinations and the period nudges.
  */
 import { catalogue } from './catalogue.js';
+import { cmd } from './command-names.js';
 
 export const digestText = catalogue(
   {
@@ -27,27 +28,27 @@ export const digestText = catalogue(
     none: '–',
     noSupervisor: 'belum tercatat',
     // Destinations
-    registered: (p: { agency: string }) => `Grup ini akan menerima ringkasan mingguan ${p.agency} setiap Senin pukul 08.00. Ketik /laporan untuk ringkasan sekarang, /daftarlaporan berhenti untuk menghentikannya.`,
+    registered: (p: { agency: string }) => `Grup ini akan menerima ringkasan mingguan ${p.agency} setiap Senin pukul 08.00. Ketik ${cmd('laporan')} untuk ringkasan sekarang, ${cmd('daftarlaporan')} berhenti untuk menghentikannya.`,
     notHr: 'Perintah ini hanya untuk pengelola kinerja.',
-    registeredPrivate: (p: { agency: string }) => `Chat ini akan menerima ringkasan mingguan ${p.agency} setiap Senin pukul 08.00. Ketik /daftarlaporan berhenti untuk menghentikannya.`,
+    registeredPrivate: (p: { agency: string }) => `Chat ini akan menerima ringkasan mingguan ${p.agency} setiap Senin pukul 08.00. Ketik ${cmd('daftarlaporan')} berhenti untuk menghentikannya.`,
     unregistered: 'Ringkasan mingguan tidak lagi dikirim ke sini.',
     notRegistered: 'Chat ini memang tidak menerima ringkasan mingguan; tidak ada yang diubah.',
     // Nudges
     leaderFirst: (p: { year: number; days: number }) =>
       `Rencana SKP ${p.year} Anda belum disepakati, padahal RHK bawahan Anda harus mengacu ke RHK Anda. Minta atasan Anda menetapkannya (tenggat ${p.days} hari lagi).`,
     reportsWithoutPlan: (p: { year: number; count: number; days: number }) =>
-      `${p.count} bawahan Anda belum memiliki rencana SKP ${p.year}. Tetapkan dengan /ekspektasi (tenggat ${p.days} hari lagi).`,
+      `${p.count} bawahan Anda belum memiliki rencana SKP ${p.year}. Tetapkan dengan ${cmd('ekspektasi')} (tenggat ${p.days} hari lagi).`,
     waitingOnLeader: (p: { year: number; leader: string }) =>
       `Rencana SKP ${p.year} Anda belum bisa ditetapkan karena rencana atasan Anda (${p.leader}) belum disepakati. Anda tidak perlu berbuat apa-apa sekarang; Anda akan diberi tahu.`,
     answerYourPlan: (p: { year: number; days: number }) =>
-      `Rencana SKP ${p.year} Anda menunggu tanggapan Anda (tenggat ${p.days} hari lagi). Ketik /skp.`,
+      `Rencana SKP ${p.year} Anda menunggu tanggapan Anda (tenggat ${p.days} hari lagi). Ketik ${cmd('skp')}.`,
     periodEnd: (p: { period: string; count: number }) =>
-      `${p.period} berakhir hari ini. Evaluasi kinerja periodik untuk ${p.count} bawahan Anda sudah dapat dimulai: ketik /evaluasi.`,
-    evaluationOpens: (p: { periods: string; closes: string }) => `Evaluasi kinerja ${p.periods} dibuka hari ini sampai ${p.closes}. Ketik /evaluasi: catatan kinerja setiap bawahan ditampilkan saat Anda menilai.`,
+      `${p.period} berakhir hari ini. Evaluasi kinerja periodik untuk ${p.count} bawahan Anda sudah dapat dimulai: ketik ${cmd('evaluasi')}.`,
+    evaluationOpens: (p: { periods: string; closes: string }) => `Evaluasi kinerja ${p.periods} dibuka hari ini sampai ${p.closes}. Ketik ${cmd('evaluasi')}: catatan kinerja setiap bawahan ditampilkan saat Anda menilai.`,
     evaluationCloses: (p: { period: string; closes: string; count: number }) =>
-      `Evaluasi ${p.period} ditutup ${p.closes}: ${p.count} bawahan Anda belum dinilai atau belum difinalisasi. Ketik /evaluasi.`,
+      `Evaluasi ${p.period} ditutup ${p.closes}: ${p.count} bawahan Anda belum dinilai atau belum difinalisasi. Ketik ${cmd('evaluasi')}.`,
     noDialogue: (p: { name: string; days: number }) =>
-      `Sudah ${p.days} hari tidak ada dialog kinerja dengan ${p.name} (umpan balik, klarifikasi atau tanggapan kendala). Sapa lewat /umpanbalik ${p.name}.`,
+      `Sudah ${p.days} hari tidak ada dialog kinerja dengan ${p.name} (umpan balik, klarifikasi atau tanggapan kendala). Sapa lewat ${cmd('umpanbalik')} ${p.name}.`,
   },
   {
     title: (p) => `Dialog Kinerja weekly digest – ${p.scope}, ${p.week}`,
@@ -69,20 +70,20 @@ export const digestText = catalogue(
     more: (p) => `… and ${p.count} more.`,
     none: '–',
     noSupervisor: 'not recorded',
-    registered: (p) => `This group will get the ${p.agency} weekly digest every Monday at 08:00. Type /laporan for a digest now, /daftarlaporan berhenti to stop it.`,
+    registered: (p) => `This group will get the ${p.agency} weekly digest every Monday at 08:00. Type ${cmd('laporan')} for a digest now, ${cmd('daftarlaporan')} berhenti to stop it.`,
     notHr: 'This command is for HR (pengelola kinerja) only.',
-    registeredPrivate: (p) => `This chat will get the ${p.agency} weekly digest every Monday at 08:00. Type /daftarlaporan berhenti to stop it.`,
+    registeredPrivate: (p) => `This chat will get the ${p.agency} weekly digest every Monday at 08:00. Type ${cmd('daftarlaporan')} berhenti to stop it.`,
     unregistered: 'The weekly digest no longer comes here.',
     notRegistered: 'This chat does not get the weekly digest; nothing changed.',
     leaderFirst: (p) =>
       `Your ${p.year} performance plan is not agreed yet, and your reports' RHK must build on yours. Ask your supervisor to set it (deadline in ${p.days} days).`,
-    reportsWithoutPlan: (p) => `${p.count} of your reports have no ${p.year} performance plan. Set them with /ekspektasi (deadline in ${p.days} days).`,
+    reportsWithoutPlan: (p) => `${p.count} of your reports have no ${p.year} performance plan. Set them with ${cmd('ekspektasi')} (deadline in ${p.days} days).`,
     waitingOnLeader: (p) =>
       `Your ${p.year} plan cannot be set yet because your supervisor's own plan (${p.leader}) is not agreed. Nothing to do for now; you will be told.`,
-    answerYourPlan: (p) => `Your ${p.year} performance plan is waiting for your response (deadline in ${p.days} days). Type /skp.`,
-    periodEnd: (p) => `${p.period} ends today. You can start the periodic performance evaluation of your ${p.count} reports: type /evaluasi.`,
-    evaluationOpens: (p) => `The performance evaluation of ${p.periods} opens today, until ${p.closes}. Type /evaluasi: each report's record is shown as you rate.`,
-    evaluationCloses: (p) => `The evaluation of ${p.period} closes on ${p.closes}: ${p.count} of your reports are not rated or not finalised yet. Type /evaluasi.`,
-    noDialogue: (p) => `No performance dialogue with ${p.name} for ${p.days} days (feedback, clarification or an obstacle response). Reach out with /umpanbalik ${p.name}.`,
+    answerYourPlan: (p) => `Your ${p.year} performance plan is waiting for your response (deadline in ${p.days} days). Type ${cmd('skp')}.`,
+    periodEnd: (p) => `${p.period} ends today. You can start the periodic performance evaluation of your ${p.count} reports: type ${cmd('evaluasi')}.`,
+    evaluationOpens: (p) => `The performance evaluation of ${p.periods} opens today, until ${p.closes}. Type ${cmd('evaluasi')}: each report's record is shown as you rate.`,
+    evaluationCloses: (p) => `The evaluation of ${p.period} closes on ${p.closes}: ${p.count} of your reports are not rated or not finalised yet. Type ${cmd('evaluasi')}.`,
+    noDialogue: (p) => `No performance dialogue with ${p.name} for ${p.days} days (feedback, clarification or an obstacle response). Reach out with ${cmd('umpanbalik')} ${p.name}.`,
   },
 );

@@ -2,6 +2,7 @@
  * Texts of planning: setting expectations (SKP), clarification and agreement, /skp.
  */
 import { catalogue } from './catalogue.js';
+import { cmd } from './command-names.js';
 
 export const planningText = catalogue(
   {
@@ -29,11 +30,11 @@ export const planningText = catalogue(
     noBehaviour: 'Tidak ada ekspektasi khusus; berlaku panduan perilaku BerAKHLAK.',
     noPlan: (p: { name: string; year: number }) => `${p.name} belum memiliki rencana SKP ${p.year}.`,
     noPlanSelf: (p: { year: number }) =>
-      `Anda belum memiliki rencana SKP ${p.year}. Atasan Anda menetapkannya dengan /ekspektasi; Anda akan menerimanya di sini.`,
+      `Anda belum memiliki rencana SKP ${p.year}. Atasan Anda menetapkannya dengan ${cmd('ekspektasi')}; Anda akan menerimanya di sini.`,
     // Expectations flow
     needOwnPlan: (p: { year: number }) =>
       `Ekspektasi untuk bawahan harus mengacu ke RHK Anda sendiri, tetapi rencana SKP ${p.year} Anda belum disepakati. ` +
-      'Minta atasan Anda menetapkannya lebih dulu (lihat /skp).',
+      `Minta atasan Anda menetapkannya lebih dulu (lihat ${cmd('skp')}).`,
     askReport: 'Untuk siapa ekspektasi ini?',
     actingSuffix: ' (Plt/Plh)',
     askReplaceAgreed: (p: { name: string; version: number }) =>
@@ -50,14 +51,14 @@ export const planningText = catalogue(
     askLeaderRhk: 'RHK Anda yang mana yang didukung (diintervensi) RHK ini?',
     askMoreRhk: 'Tambah RHK lain?',
     askBehaviour: (p: { value: string }) => `Ekspektasi khusus untuk nilai “${p.value}” (boleh dilewati). Panduan perilakunya:`,
-    askReview: (p: { name: string }) => `Periksa sekali lagi. Kirim rencana ini kepada ${p.name}? (Untuk mengubah jawaban, ketik /kembali.)`,
+    askReview: (p: { name: string }) => `Periksa sekali lagi. Kirim rencana ini kepada ${p.name}? (Untuk mengubah jawaban, ketik ${cmd('kembali')}.)`,
     send: 'Kirim',
     discard: 'Batalkan',
     notChanged: 'Baik, tidak ada yang diubah.',
     discarded: 'Rencana tidak dikirim dan tidak disimpan.',
     sentToEmployee: (p: { name: string; year: number; version: number }) =>
       `Rencana SKP ${p.year} versi ${p.version} terkirim kepada ${p.name}. ${p.name} dapat menyetujui atau meminta klarifikasi.`,
-    ownPlanChanged: 'Rencana SKP Anda sendiri berubah selama percakapan ini; mulai lagi dengan /ekspektasi agar RHK yang didukung sesuai.',
+    ownPlanChanged: `Rencana SKP Anda sendiri berubah selama percakapan ini; mulai lagi dengan ${cmd('ekspektasi')} agar RHK yang didukung sesuai.`,
     proposalIntro: (p: { supervisor: string }) => `${p.supervisor} menetapkan ekspektasi kinerja untuk Anda. Silakan baca:`,
     agree: 'Setuju',
     askClarification: 'Minta klarifikasi',
@@ -72,14 +73,14 @@ export const planningText = catalogue(
     answerSent: (p: { name: string }) => `Jawaban terkirim kepada ${p.name}.`,
     answerToEmployee: (p: { name: string }) => `${p.name} menjawab pertanyaan Anda tentang rencana SKP:`,
     answerFollowUp: 'Setujui rencananya, atau minta klarifikasi lagi.',
-    planNotOpen: 'Rencana ini tidak lagi menunggu tanggapan (sudah disepakati atau diganti versi baru). Lihat /skp.',
+    planNotOpen: `Rencana ini tidak lagi menunggu tanggapan (sudah disepakati atau diganti versi baru). Lihat ${cmd('skp')}.`,
     clarificationDone: 'Pertanyaan ini sudah dijawab.',
     // Agreement
     agreed: (p: { year: number; version: number }) => `Rencana SKP ${p.year} versi ${p.version} disepakati dan kini terkunci. Terima kasih!`,
     agreedToSupervisor: (p: { name: string; year: number; version: number }) =>
       `${p.name} menyetujui rencana SKP ${p.year} versi ${p.version}.`,
     // /skp for others
-    skpWhom: 'Tulis nama bawahan setelah /skp, misalnya /skp Siti.',
+    skpWhom: `Tulis nama bawahan setelah ${cmd('skp')}, misalnya ${cmd('skp')} Siti.`,
   },
   {
     flowTitle: 'Setting expectations',
@@ -104,10 +105,10 @@ export const planningText = catalogue(
     behaviourHeading: 'The leader’s specific expectations (BerAKHLAK behaviour)',
     noBehaviour: 'No specific expectations; the BerAKHLAK behaviour guides apply.',
     noPlan: (p) => `${p.name} has no performance plan for ${p.year} yet.`,
-    noPlanSelf: (p) => `You have no performance plan for ${p.year} yet. Your supervisor sets it with /ekspektasi; you will receive it here.`,
+    noPlanSelf: (p) => `You have no performance plan for ${p.year} yet. Your supervisor sets it with ${cmd('ekspektasi')}; you will receive it here.`,
     needOwnPlan: (p) =>
       `Expectations for your reports must build on your own RHK, but your ${p.year} plan is not agreed yet. ` +
-      'Ask your supervisor to set it first (see /skp).',
+      `Ask your supervisor to set it first (see ${cmd('skp')}).`,
     askReport: 'Who are these expectations for?',
     actingSuffix: ' (acting)',
     askReplaceAgreed: (p) => `${p.name}’s plan version ${p.version} is agreed and locked. Make a revision (new version)? The old version is kept.`,
@@ -122,13 +123,13 @@ export const planningText = catalogue(
     askLeaderRhk: 'Which of your own RHK does this one support?',
     askMoreRhk: 'Add another RHK?',
     askBehaviour: (p) => `Specific expectation for “${p.value}” (you may skip). Its behaviour guides:`,
-    askReview: (p) => `Check once more. Send this plan to ${p.name}? (To change an answer, type /kembali.)`,
+    askReview: (p) => `Check once more. Send this plan to ${p.name}? (To change an answer, type ${cmd('kembali')}.)`,
     send: 'Send',
     discard: 'Discard',
     notChanged: 'All right, nothing was changed.',
     discarded: 'The plan was not sent and not saved.',
     sentToEmployee: (p) => `Plan ${p.year} version ${p.version} sent to ${p.name}. ${p.name} can agree or ask for clarification.`,
-    ownPlanChanged: 'Your own plan changed during this conversation; start again with /ekspektasi so the supported RHK match.',
+    ownPlanChanged: `Your own plan changed during this conversation; start again with ${cmd('ekspektasi')} so the supported RHK match.`,
     proposalIntro: (p) => `${p.supervisor} has set performance expectations for you. Please read:`,
     agree: 'Agree',
     askClarification: 'Ask for clarification',
@@ -141,10 +142,10 @@ export const planningText = catalogue(
     answerSent: (p) => `Answer sent to ${p.name}.`,
     answerToEmployee: (p) => `${p.name} answered your question about the plan:`,
     answerFollowUp: 'Agree to the plan, or ask again.',
-    planNotOpen: 'This plan is no longer waiting for a response (it was agreed or replaced by a new version). See /skp.',
+    planNotOpen: `This plan is no longer waiting for a response (it was agreed or replaced by a new version). See ${cmd('skp')}.`,
     clarificationDone: 'This question has already been answered.',
     agreed: (p) => `Plan ${p.year} version ${p.version} is agreed and now locked. Thank you!`,
     agreedToSupervisor: (p) => `${p.name} agreed to plan ${p.year} version ${p.version}.`,
-    skpWhom: 'Write the report’s name after /skp, for example /skp Siti.',
+    skpWhom: `Write the report’s name after ${cmd('skp')}, for example ${cmd('skp')} Siti.`,
   },
 );

@@ -2,6 +2,7 @@
  * Texts of check-in schedules, shared by the CLI (`schedule …`) and /jadwal in chat.
  */
 import { catalogue } from './catalogue.js';
+import { cmd } from './command-names.js';
 
 export const scheduleText = catalogue(
   {
@@ -31,7 +32,7 @@ export const scheduleText = catalogue(
     // /jadwal in chat
     scheduleTitle: 'Jadwal check-in',
     scheduleNoUnits: 'Belum ada unit untuk diberi jadwal; impor organisasi dulu.',
-    scheduleUnitUnknown: (p: { name: string }) => `Unit "${p.name}" tidak ditemukan dalam lingkup Anda. Ketik /jadwal tanpa nama untuk seluruh lingkup Anda.`,
+    scheduleUnitUnknown: (p: { name: string }) => `Unit "${p.name}" tidak ditemukan dalam lingkup Anda. Ketik ${cmd('jadwal')} tanpa nama untuk seluruh lingkup Anda.`,
     scheduleUnitAmbiguous: (p: { name: string; count: number }) => `Ada ${p.count} unit bernama "${p.name}"; minta admin memberi nama yang berbeda.`,
     scheduleNow: (p: { scope: string; settings: string }) => `Jadwal check-in ${p.scope} saat ini: ${p.settings}.`,
     askDay: (p: { now: string }) => `Hari apa check-in dikirim? (Lewati untuk tetap ${p.now}.)`,
@@ -71,7 +72,7 @@ export const scheduleText = catalogue(
     escalationRange: 'Missed weeks before the supervisor is told must be 0 (never) to 12.',
     scheduleTitle: 'Check-in schedule',
     scheduleNoUnits: 'There are no units to schedule yet; import the organisation first.',
-    scheduleUnitUnknown: (p) => `No unit "${p.name}" in your scope. Type /jadwal without a name for your whole scope.`,
+    scheduleUnitUnknown: (p) => `No unit "${p.name}" in your scope. Type ${cmd('jadwal')} without a name for your whole scope.`,
     scheduleUnitAmbiguous: (p) => `There are ${p.count} units named "${p.name}"; ask the admin to give them different names.`,
     scheduleNow: (p) => `The check-in schedule of ${p.scope} now: ${p.settings}.`,
     askDay: (p) => `On which day is the check-in sent? (Skip to keep ${p.now}.)`,

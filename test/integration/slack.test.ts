@@ -82,6 +82,31 @@ describe('Slack', () => {
     expect(readSlack(sent)).toContain('<!channel> <@U1000> *tebal* <https://jahat.example|klik di sini> & selesai');
   });
 
+  it('names the bot’s commands the Slack way but never rewrites a person’s "/batal", and strips forged command marks', async () => {
+    const { driver, fake, users } = slack;
+    const andi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Andi Pratama' } });
+    const rhks = await db.prisma.resultExpectation.findMany({ where: { plan: { employeeId: andi.id } }, select: { id: true, text: true } });
+    // An RHK a supervisor typed with a command-like word in it, shown inside the bot's own sentence.
+    await db.prisma.resultExpectation.updateMany({ where: { id: { in: rhks.map((r) => r.id) } }, data: { text: 'Tersusunnya SOP /batal dan /tim layanan' } });
+    try {
+      await driver.as('Andi Pratama');
+      await driver.say('/mintaumpanbalik');
+      await driver.say('1');
+      // U+E000 name U+E001 is how the bot's texts mark a command: typed by a person it is stripped.
+      await driver.say('Mohon cek \uE000batal\uE001 ini');
+      const sent = fake.messagesTo(`D${users.get('Sri Wahyuni')!}`).at(-1)!;
+      const shown = readSlack(sent);
+      expect(shown).toContain('Tersusunnya SOP /batal dan /tim layanan');
+      expect(shown).not.toContain('/kinerja batal');
+      expect(shown).toContain('Mohon cek batal ini');
+      expect(JSON.stringify(sent)).not.toMatch(/[\uE000\uE001]/);
+      // The bot's own mention of a command, in the same conversation: a subcommand of /kinerja.
+      expect(await driver.say('xyzzy')).toContain('Ketik /kinerja bantuan untuk melihat perintah');
+    } finally {
+      for (const rhk of rhks) await db.prisma.resultExpectation.update({ where: { id: rhk.id }, data: { text: rhk.text } });
+    }
+  });
+
   it('tells someone without a matching e-mail how to link, and links them with an HR code', async () => {
     slack.fake.addUser({ id: 'U9999', name: 'tamu', realName: 'Tamu', teamId: TEAM, email: 'tidak.dikenal@contoh.go.id' });
     const reply = await slack.signer.slashCommand(slack.url, { text: 'saya', userId: 'U9999', teamId: TEAM, channelId: 'DU9999', triggerId: 'trigger-guest' });

@@ -2,7 +2,7 @@
  * Renders the reply model as terminal text. Text that people typed is stripped of control
  * characters, so nobody can move the cursor, clear the screen or recolour the terminal.
  */
-import type { Block, Reply, Span } from '../../conversation/reply.js';
+import { labelText, spanText, type Block, type Reply, type Span } from '../../conversation/reply.js';
 
 /** Letters that stand for buttons in the console: type "a" to press the first. */
 export const BUTTON_KEYS = 'abcdefghijklmnopqrstuvwxyz';
@@ -18,10 +18,11 @@ export function stripControl(text: string): string {
 function spans(items: Span[], ansi: boolean): string {
   return items
     .map((span) => {
-      const text = stripControl(span.text);
+      const text = stripControl(spanText(span));
       if (!ansi) return text;
-      if (span.type === 'bold') return `\u001b[1m${text}\u001b[22m`;
-      if (span.type === 'italic') return `\u001b[3m${text}\u001b[23m`;
+      const style = span.type === 'command' ? span.style : span.type;
+      if (style === 'bold') return `\u001b[1m${text}\u001b[22m`;
+      if (style === 'italic') return `\u001b[3m${text}\u001b[23m`;
       return text;
     })
     .join('');
@@ -46,6 +47,6 @@ export function renderConsole(message: Reply, options: { ansi: boolean }): strin
   const text = message.blocks.map((item) => block(item, options.ansi)).join('\n\n');
   const buttons = message.buttons.flat();
   if (buttons.length === 0) return text;
-  const choices = buttons.map((button, i) => `[${BUTTON_KEYS[i] ?? '?'}] ${stripControl(button.label)}`).join('   ');
+  const choices = buttons.map((button, i) => `[${BUTTON_KEYS[i] ?? '?'}] ${stripControl(labelText(button.label))}`).join('   ');
   return `${text}\n\n  ${choices}`;
 }

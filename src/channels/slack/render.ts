@@ -2,12 +2,13 @@
  * Renders the reply model as Slack Block Kit. Every piece of text is escaped for mrkdwn: &, < and >
  * (so nothing a person typed becomes a mention such as <!channel>, a user link or a URL), and the
  * formatting marks * _ ~ ` are fenced with zero-width spaces so a person's text cannot turn bold or
- * strike through. Slack's limits are named constants and enforced here: long text is split over
- * several sections, messages with too many blocks over several messages, buttons over several
- * action blocks – nothing is cut silently.
+ * strike through. Commands the bot names (command spans) are subcommands of the app's one slash
+ * command: "/kinerja batal"; text is never rewritten, so a person's "/batal" stays as typed. Slack's
+ * limits are named constants and enforced here: long text is split over several sections, messages
+ * with too many blocks over several messages, buttons over several action blocks – nothing is cut
+ * silently.
  */
-import { plainText, type Block, type Button, type Reply, type Span } from '../../conversation/reply.js';
-import { COMMANDS } from '../../bot/commands.js';
+import { labelText, plainTextAs, spanText, type Block, type Button, type Reply, type Span } from '../../conversation/reply.js';
 
 /** Slack's limit on a section block's text, in characters. */
 export const SLACK_SECTION_MAX_CHARS = 3000;
@@ -38,21 +39,16 @@ export function escapeMrkdwn(text: string): string {
     .replace(/[*_~`]/g, (mark) => `${ZWSP}${mark}${ZWSP}`);
 }
 
-const COMMAND_WORDS = new Set(COMMANDS.flatMap((command) => [command.name, ...command.aliases]));
+/** How Slack names the bot's command `name`: a subcommand of SLACK_COMMAND. */
+export const slackCommand = (name: string) => `${SLACK_COMMAND} ${name}`;
 
-/**
- * The bot's own texts name commands the Telegram way ("/batal"); on Slack they are subcommands of
- * /kinerja. Only words that are commands are rewritten, and only in the bot's texts (spans), never
- * in quotes of what someone wrote.
- */
-export function slackCommands(text: string): string {
-  return text.replace(/(^|[\s(“"'])\/([a-z]+)\b/g, (whole, before: string, word: string) =>
-    COMMAND_WORDS.has(word) ? `${before}${SLACK_COMMAND} ${word}` : whole,
-  );
+/** A button's or an option's label as plain text for Slack (plain_text: nothing in it is interpreted). */
+export function slackLabel(label: string): string {
+  return labelText(label, slackCommand);
 }
 
 function span(item: Span): string {
-  const text = escapeMrkdwn(slackCommands(item.text));
+  const text = escapeMrkdwn(spanText(item, slackCommand));
   if (text.trim() === '') return text;
   switch (item.type) {
     case 'bold':
@@ -61,6 +57,8 @@ function span(item: Span): string {
       return `_${text}_`;
     case 'code':
       return `\`${text}\``;
+    case 'command':
+      return item.style === 'bold' ? `*${text}*` : item.style === 'italic' ? `_${text}_` : text;
     case 'text':
       return text;
   }
@@ -133,7 +131,7 @@ function buttonBlocks(rows: Button[][]): SlackBlock[] {
           type: 'button',
           action_id: buttonActionId(button.token),
           // plain_text: no escaping needed, nothing in it is interpreted.
-          text: { type: 'plain_text', text: truncate(slackCommands(button.label), SLACK_BUTTON_TEXT_MAX_CHARS), emoji: true },
+          text: { type: 'plain_text', text: truncate(slackLabel(button.label), SLACK_BUTTON_TEXT_MAX_CHARS), emoji: true },
           value: button.token,
         })),
       });
@@ -146,7 +144,7 @@ const truncate = (text: string, max: number) => (text.length <= max ? text : `${
 
 /** Plain text of the reply for notifications and screen readers (Slack asks for it with blocks). */
 function fallbackText(reply: Reply): string {
-  return truncate(escapeMrkdwn(slackCommands(plainText(reply))), SLACK_FALLBACK_MAX_CHARS);
+  return truncate(escapeMrkdwn(plainTextAs(reply, slackCommand)), SLACK_FALLBACK_MAX_CHARS);
 }
 
 /** The reply as one or more Slack messages (more only when it has more blocks than one message may hold). */

@@ -1,9 +1,10 @@
 /**
  * Renders the reply model as Telegram HTML. Every piece of text is escaped (&, <, >), so nothing
  * a person typed becomes markup; Telegram's limits are named constants and enforced here: long
- * messages are split at block boundaries, buttons carry only short tokens.
+ * messages are split at block boundaries, buttons carry only short tokens. Commands are named the
+ * way Telegram users type them: "/batal".
  */
-import type { Block, Button, Reply, Span } from '../../conversation/reply.js';
+import { labelText, spanText, type Block, type Button, type Reply, type Span } from '../../conversation/reply.js';
 
 /** Telegram's limit on a message's visible text, in characters (after entities are parsed). */
 export const TELEGRAM_MESSAGE_MAX_CHARS = 4096;
@@ -20,7 +21,7 @@ export function escapeHtml(text: string): string {
 }
 
 function span(item: Span): string {
-  const text = escapeHtml(item.text);
+  const text = escapeHtml(spanText(item));
   switch (item.type) {
     case 'bold':
       return `<b>${text}</b>`;
@@ -28,12 +29,14 @@ function span(item: Span): string {
       return `<i>${text}</i>`;
     case 'code':
       return `<code>${text}</code>`;
+    case 'command':
+      return item.style === 'bold' ? `<b>${text}</b>` : item.style === 'italic' ? `<i>${text}</i>` : text;
     case 'text':
       return text;
   }
 }
 
-const visibleLength = (items: Span[]) => items.reduce((sum, item) => sum + item.text.length, 0);
+const visibleLength = (items: Span[]) => items.reduce((sum, item) => sum + spanText(item).length, 0);
 
 /** A block as HTML with its visible length; overlong text is cut into pieces that fit. */
 function renderBlock(block: Block): { html: string; length: number }[] {
@@ -69,7 +72,8 @@ function keyboardOf(buttons: Button[][]): TelegramMessage['keyboard'] {
       if (Buffer.byteLength(button.token, 'utf8') > TELEGRAM_CALLBACK_DATA_MAX_BYTES) {
         throw new Error(`button token longer than ${TELEGRAM_CALLBACK_DATA_MAX_BYTES} bytes`);
       }
-      const label = button.label.length > TELEGRAM_BUTTON_LABEL_MAX_CHARS ? `${button.label.slice(0, TELEGRAM_BUTTON_LABEL_MAX_CHARS - 1)}…` : button.label;
+      const text = labelText(button.label);
+      const label = text.length > TELEGRAM_BUTTON_LABEL_MAX_CHARS ? `${text.slice(0, TELEGRAM_BUTTON_LABEL_MAX_CHARS - 1)}…` : text;
       return { text: label, callback_data: button.token };
     }),
   );

@@ -13,6 +13,7 @@ import type { Reply } from '../../conversation/reply.js';
 import { DeliveryError, type Channel } from '../../delivery/channel.js';
 import type { HttpServer } from '../../http/server.js';
 import { botText } from '../../i18n/bot.js';
+import { commandsAsSlash } from '../../i18n/command-names.js';
 import type { Logger } from '../../logging/logger.js';
 import { toInboundEvent } from './inbound.js';
 import { renderTelegram } from './render.js';
@@ -149,7 +150,7 @@ export class TelegramChannel implements Channel {
   private async registerCommands(): Promise<void> {
     const menu = COMMANDS.filter((command) => command.name !== 'hubungkan');
     for (const locale of ['id', 'en'] as const) {
-      const commands = menu.map((command) => ({ command: command.name, description: botText[locale][command.description] }));
+      const commands = menu.map((command) => ({ command: command.name, description: commandsAsSlash(botText[locale][command.description]) }));
       await this.bot.telegram.setMyCommands(commands, locale === 'en' ? { language_code: 'en' } : {});
     }
   }

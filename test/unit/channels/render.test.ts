@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderConsole, stripControl } from '../../../src/channels/console/render.js';
 import { escapeHtml, renderTelegram, TELEGRAM_MESSAGE_MAX_CHARS } from '../../../src/channels/telegram/render.js';
 import { bold, list, paragraph, plainText, quote, reply } from '../../../src/conversation/reply.js';
+import { cmd } from '../../../src/i18n/command-names.js';
 
 const hostile = '<b>Budi</b> & <script>alert(1)</script> *tebal* _miring_ [tautan](http://x) <!channel> @everyone';
 
@@ -20,6 +21,12 @@ describe('rendering for Telegram', () => {
     for (const part of parts) expect(part.html.length).toBeLessThanOrEqual(TELEGRAM_MESSAGE_MAX_CHARS);
     expect(parts.slice(0, -1).every((part) => part.keyboard === undefined)).toBe(true);
     expect(parts.at(-1)?.keyboard).toEqual([[{ text: 'Setuju', callback_data: 'T'.repeat(16) }]]);
+  });
+
+  it('names the bot’s commands the Telegram way, in text and on buttons, and leaves a person’s text alone', () => {
+    const [message] = renderTelegram(reply([paragraph(`Ketik ${cmd('batal')} untuk berhenti. RHK: SOP /tim <baru>`)], [[{ label: `Bantuan (${cmd('bantuan')})`, token: 't1' }]]));
+    expect(message?.html).toBe('Ketik /batal untuk berhenti. RHK: SOP /tim &lt;baru&gt;');
+    expect(message?.keyboard).toEqual([[{ text: 'Bantuan (/bantuan)', callback_data: 't1' }]]);
   });
 
   it('cuts a very long quote into pieces that each fit', () => {
@@ -52,6 +59,11 @@ describe('rendering for the console', () => {
   it('shows buttons as letters to type', () => {
     const text = renderConsole(reply([paragraph('Setuju?')], [[{ label: 'Ya', token: 't1' }], [{ label: 'Tidak', token: 't2' }]]), { ansi: false });
     expect(text).toBe('Setuju?\n\n  [a] Ya   [b] Tidak');
+  });
+
+  it('names the bot’s commands "/name", on buttons too', () => {
+    const text = renderConsole(reply([paragraph(`Ketik ${cmd('batal')}.`)], [[{ label: `Keluar (${cmd('batal')})`, token: 't1' }]]), { ansi: false });
+    expect(text).toBe('Ketik /batal.\n\n  [a] Keluar (/batal)');
   });
 
   it('keeps a plain-text fallback of every reply', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bold, list, paragraph, quote, reply } from '../../../src/conversation/reply.js';
+import { cmd } from '../../../src/i18n/command-names.js';
 import {
   escapeMrkdwn,
   renderSlack,
-  slackCommands,
   SLACK_ACTIONS_MAX_ELEMENTS,
   SLACK_MESSAGE_MAX_BLOCKS,
   SLACK_SECTION_MAX_CHARS,
@@ -30,9 +30,24 @@ describe('Slack rendering', () => {
     expect(message!.text).toContain('Halo Andi');
   });
 
-  it('names commands the Slack way, only when they are commands', () => {
-    expect(slackCommands('Ketik /batal untuk berhenti, /bantuan untuk bantuan.')).toBe('Ketik /kinerja batal untuk berhenti, /kinerja bantuan untuk bantuan.');
-    expect(slackCommands('https://contoh.go.id/tim dan 1/2 dan /bukanperintah')).toBe('https://contoh.go.id/tim dan 1/2 dan /bukanperintah');
+  it('names the bot’s commands the Slack way, in text, formatting, the fallback and buttons', () => {
+    const message = reply(
+      [paragraph(`Ketik ${cmd('batal')} untuk berhenti, `, bold('bantuan'), `: ${cmd('bantuan')}.`), list([[bold(cmd('tim')), ' – tim Anda']])],
+      [[{ label: `Berhenti (${cmd('batal')})`, token: 't1' }]],
+    );
+    const [rendered] = renderSlack(message);
+    expect(sectionTexts([rendered!])).toEqual(['Ketik /kinerja batal untuk berhenti, *bantuan*: /kinerja bantuan.', '• */kinerja tim* – tim Anda']);
+    expect(rendered!.text).toBe('Ketik /kinerja batal untuk berhenti, bantuan: /kinerja bantuan.\n\n• /kinerja tim – tim Anda');
+    expect(JSON.stringify(rendered!.blocks)).toContain('"text":"Berhenti (/kinerja batal)"');
+  });
+
+  it('never rewrites what a person wrote, even inside the bot’s paragraph', () => {
+    // An RHK typed by a supervisor, shown inside the bot's own sentence and quoted.
+    const rhk = 'Tersusunnya SOP /batal dan /bantuan layanan';
+    const message = reply([paragraph(`RHK “${rhk}” tersimpan. Ketik ${cmd('batal')} untuk berhenti.`), quote(rhk)]);
+    const [rendered] = renderSlack(message);
+    expect(sectionTexts([rendered!])).toEqual([`RHK “${rhk}” tersimpan. Ketik /kinerja batal untuk berhenti.`, `> ${rhk}`]);
+    expect(rendered!.text).toContain(`RHK “${rhk}” tersimpan. Ketik /kinerja batal`);
   });
 
   it('splits long text over sections instead of cutting it', () => {

@@ -1,54 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConversationEngine, type Outcome } from '../../../src/conversation/engine.js';
-import {
-  lastAnswer,
-  type ActionPayload,
-  type EngineContext,
-  type FlowDefinition,
-  type SessionRecord,
-  type SessionStore,
-} from '../../../src/conversation/flow.js';
-import { paragraph, plainText, type Button } from '../../../src/conversation/reply.js';
+import { lastAnswer, type ActionPayload, type FlowDefinition } from '../../../src/conversation/flow.js';
+import { paragraph, plainText } from '../../../src/conversation/reply.js';
 import { SKIP_VALUE } from '../../../src/conversation/inputs.js';
-
-/** Sessions kept in a Map, standing in for the database: survives "restarts" of the engine. */
-function memoryStore(): SessionStore & { rows: Map<string, SessionRecord> } {
-  const rows = new Map<string, SessionRecord>();
-  let next = 1;
-  return {
-    rows,
-    get: async (id) => structuredClone(rows.get(id) ?? null),
-    save: async (session) => {
-      const record = { ...structuredClone(session), id: rows.get(session.employeeId)?.id ?? `s${next++}` };
-      rows.set(session.employeeId, record);
-      return structuredClone(record);
-    },
-    delete: async (id) => void rows.delete(id),
-  };
-}
-
-interface TestContext extends EngineContext {
-  pressed: Map<string, ActionPayload>;
-  completed: unknown[];
-}
-
-function context(store: SessionStore, now = new Date('2026-11-27T03:00:00Z')): TestContext {
-  const pressed = new Map<string, ActionPayload>();
-  let n = 0;
-  return {
-    person: { id: 'p1', locale: 'id', timeZone: 'Asia/Jakarta' },
-    now,
-    sessions: store,
-    pressed,
-    completed: [],
-    button: async (label: string, payload: ActionPayload): Promise<Button> => {
-      const token = `t${n++}`;
-      pressed.set(token, payload);
-      return { label, token };
-    },
-  };
-}
+import { context, memoryStore, type TestContext } from '../../support/engine-context.js';
 
 /** A little flow with a branch: a choice, then a number only for "count", then an optional note. */
 function testFlow(version = 1): FlowDefinition<TestContext> {
