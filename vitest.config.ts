@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Integration files spend much of their time waiting on PostgreSQL, Redis and child processes:
+    // one worker more than there are cores keeps the cores busy (on 2 cores: 262 s → 151 s).
+    maxWorkers: Math.max(3, availableParallelism() + 1),
     projects: [
       {
         test: {
