@@ -168,7 +168,8 @@ export class ConversationEngine<C extends EngineContext> {
     }
     const state: FlowState = { ...session.state, entries: [...session.state.entries, { step: step.id, value: parsed.value }] };
     const index = flow.steps.indexOf(step);
-    const next = step.next ? step.next(state) : await this.following(ctx, flow, index, state);
+    const chosen = step.next?.(state);
+    const next = chosen === undefined ? await this.following(ctx, flow, index, state) : chosen;
     if (next === null) return this.complete(ctx, flow, state, []);
     const saved = await ctx.sessions.save(this.record(ctx, flow, next, state));
     return { status: 'advanced', replies: [await this.prompt(ctx, flow, saved)] };

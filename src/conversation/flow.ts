@@ -55,6 +55,29 @@ export function lastAnswer<T = unknown>(state: FlowState, step: string): T | und
   return undefined;
 }
 
+/** The last answer to `step`, typed by the step's schema (a skipped optional step gives null). */
+export function answerOf<S extends z.ZodType>(state: FlowState, step: { id: string; schema: S }): z.infer<S> | null | undefined {
+  return lastAnswer<z.infer<S> | null>(state, step.id);
+}
+
+/** Every answer to `step`, oldest first, typed by the step's schema. */
+export function answersOf<S extends z.ZodType>(state: FlowState, step: { id: string; schema: S }): (z.infer<S> | null)[] {
+  return allAnswers<z.infer<S> | null>(state, step.id);
+}
+
+/**
+ * A loop: `body` is asked, then `again` (a yes/no step); yes asks `body` once more from its first
+ * step, no goes on with the step after the loop. Loops nest (an RHK's indicators inside the RHK
+ * list). The answers keep their step ids, so sessions stored before a flow used `repeat` resume
+ * unchanged. `again` must not have a `next` of its own.
+ */
+export function repeat<C extends EngineContext>(body: StepDefinition<C>[], again: StepDefinition<C>): StepDefinition<C>[] {
+  const first = body[0];
+  if (!first) throw new Error(`repeat(${again.id}): the loop has no steps`);
+  if (again.kind !== 'confirm' || again.next) throw new Error(`repeat(${again.id}): the loop's question must be a yes/no step without its own next`);
+  return [...body, { ...again, next: (state) => (lastAnswer(state, again.id) === true ? first.id : undefined) }];
+}
+
 /** Every answer to `step`, oldest first (for steps a flow loops over). */
 export function allAnswers<T = unknown>(state: FlowState, step: string): T[] {
   return state.entries.filter((entry) => entry.step === step).map((entry) => entry.value as T);
@@ -125,8 +148,8 @@ export interface StepDefinition<C extends EngineContext> {
   optional?: boolean;
   /** Asked only when this is true (default: always). May look things up. */
   when?(state: FlowState, ctx: C): boolean | Promise<boolean>;
-  /** The step after this one; null completes the flow. Default: the next step in the list whose `when` holds. */
-  next?(state: FlowState): string | null;
+  /** The step after this one; null completes the flow; undefined (or no `next`): the next step in the list whose `when` holds. */
+  next?(state: FlowState): string | null | undefined;
 }
 
 /** The result of starting a flow: the first step, or a reply saying why not. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { allAnswers, lastAnswer, type FlowDefinition, type FlowState, type StepDefinition } from '../conversation/flow.js';
+import { answerOf, answersOf, repeat, type FlowDefinition, type FlowState, type Prompt, type StepDefinition } from '../conversation/flow.js';
 import { parseNumber } from '../conversation/inputs.js';
 import { list, paragraph } from '../conversation/reply.js';
 import { CORE_VALUES, coreValueGuides, coreValueName, type CoreValueCode } from '../domain/berakhlak.js';
@@ -82,6 +82,94 @@ function behaviourStep(code: CoreValueCode): StepDefinition<FlowContext> {
   };
 }
 
+const replaceStep = {
+  id: 'replace',
+  kind: 'confirm',
+  schema: z.boolean(),
+  when: async (state, ctx) => !!(await ctx.read.latestPlan(reportIdOf(state), state.context['year'] as number)),
+  // No: nothing changes and the flow ends at once.
+  next: (state): string | null | undefined => (answerOf(state, replaceStep) ? undefined : null),
+  async prompt(ctx, state) {
+    const plan = await ctx.read.latestPlan(reportIdOf(state), state.context['year'] as number);
+    const name = plan?.employee.name ?? '';
+    const question = plan?.status === 'AGREED' ? t(ctx).askReplaceAgreed : t(ctx).askReplacePending;
+    return { blocks: [...(plan ? storedPlanBlocks(plan, ctx.me.locale) : []), paragraph(question({ name, version: plan?.version ?? 0 }))] };
+  },
+} satisfies StepDefinition<FlowContext>;
+
+const rhkKindStep = {
+  id: 'rhkKind',
+  kind: 'choice',
+  schema: z.enum(['UTAMA', 'TAMBAHAN']),
+  prompt: async (ctx, state): Promise<Prompt> => ({
+    blocks: [paragraph(t(ctx).askRhkKind({ n: answersOf(state, rhkKindStep).length + 1, name: await reportNameOf(ctx, state) }))],
+  }),
+  options: (ctx) => [
+    { value: 'UTAMA', label: t(ctx).kindUTAMA },
+    { value: 'TAMBAHAN', label: t(ctx).kindTAMBAHAN },
+  ],
+} satisfies StepDefinition<FlowContext>;
+
+const reviewStep = {
+  id: 'review',
+  kind: 'choice',
+  schema: z.enum(['send', 'discard']),
+  async prompt(ctx, state) {
+    const leaderTexts = new Map((await myAgreedRhks(ctx)).map((rhk) => [rhk.id, rhk.text]));
+    const draft = draftOf(state);
+    const rhks = draft.rhks.map((rhk) => ({ ...rhk, leaderText: rhk.leaderRhkId ? (leaderTexts.get(rhk.leaderRhkId) ?? null) : null }));
+    return {
+      blocks: [...planBlocks({ rhks, behaviours: draft.behaviours }, ctx.me.locale), paragraph(t(ctx).askReview({ name: await reportNameOf(ctx, state) }))],
+    };
+  },
+  options: (ctx) => [
+    { value: 'send', label: t(ctx).send },
+    { value: 'discard', label: t(ctx).discard },
+  ],
+} satisfies StepDefinition<FlowContext>;
+
+/** An RHK's indicators: aspect, indicator, target – asked again while the supervisor adds one. */
+const indicatorSteps = repeat<FlowContext>(
+  [
+    {
+      id: 'aspect',
+      kind: 'choice',
+      schema: z.enum(ASPECTS),
+      prompt: (ctx, state) => {
+        const current = draftOf(state).rhks.at(-1);
+        return { blocks: [paragraph(t(ctx).askAspect({ n: (current?.indicators.length ?? 0) + 1, rhk: shorten(current?.text ?? '') }))] };
+      },
+      options: (ctx) => ASPECTS.map((aspect) => ({ value: aspect, label: t(ctx)[`aspect${aspect}`] })),
+    },
+    {
+      id: 'indicatorText',
+      kind: 'text',
+      maxLength: 300,
+      schema: z.string().min(3),
+      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askIndicatorText)] }),
+    },
+    { id: 'target', kind: 'text', parse: parseTarget, schema: targetSchema, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askTarget)] }) },
+  ],
+  { id: 'moreIndicators', kind: 'confirm', schema: z.boolean(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMoreIndicators)] }) },
+);
+
+/** The RHK list: kind, text, its indicators, the leader's RHK it supports – asked again while the supervisor adds one. */
+const rhkSteps = repeat<FlowContext>(
+  [
+    rhkKindStep,
+    { id: 'rhkText', kind: 'text', maxLength: 500, schema: z.string().min(3), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRhkText)] }) },
+    ...indicatorSteps,
+    {
+      id: 'leaderRhk',
+      kind: 'choice',
+      schema: z.string(),
+      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaderRhk)] }),
+      options: async (ctx) => rhkOptions(await myAgreedRhks(ctx)),
+    },
+  ],
+  { id: 'moreRhk', kind: 'confirm', schema: z.boolean(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMoreRhk)] }) },
+);
+
 export const expectationsFlow: FlowDefinition<FlowContext> = {
   id: 'expectations',
   version: 1,
@@ -102,94 +190,15 @@ export const expectationsFlow: FlowDefinition<FlowContext> = {
       (ctx) => t(ctx).askReport,
       (ctx, report) => `${report.name}${report.acting ? t(ctx).actingSuffix : ''}`,
     ),
-    {
-      id: 'replace',
-      kind: 'confirm',
-      schema: z.boolean(),
-      when: async (state, ctx) => !!(await ctx.read.latestPlan(reportIdOf(state), state.context['year'] as number)),
-      next: (state) => (lastAnswer(state, 'replace') ? 'rhkKind' : null),
-      async prompt(ctx, state) {
-        const plan = await ctx.read.latestPlan(reportIdOf(state), state.context['year'] as number);
-        const name = plan?.employee.name ?? '';
-        const question = plan?.status === 'AGREED' ? t(ctx).askReplaceAgreed : t(ctx).askReplacePending;
-        return { blocks: [...(plan ? storedPlanBlocks(plan, ctx.me.locale) : []), paragraph(question({ name, version: plan?.version ?? 0 }))] };
-      },
-    },
-    {
-      id: 'rhkKind',
-      kind: 'choice',
-      schema: z.enum(['UTAMA', 'TAMBAHAN']),
-      prompt: async (ctx, state) => ({
-        blocks: [paragraph(t(ctx).askRhkKind({ n: allAnswers(state, 'rhkKind').length + 1, name: await reportNameOf(ctx, state) }))],
-      }),
-      options: (ctx) => [
-        { value: 'UTAMA', label: t(ctx).kindUTAMA },
-        { value: 'TAMBAHAN', label: t(ctx).kindTAMBAHAN },
-      ],
-    },
-    { id: 'rhkText', kind: 'text', maxLength: 500, schema: z.string().min(3), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRhkText)] }) },
-    {
-      id: 'aspect',
-      kind: 'choice',
-      schema: z.enum(ASPECTS),
-      prompt: (ctx, state) => {
-        const current = draftOf(state).rhks.at(-1);
-        return { blocks: [paragraph(t(ctx).askAspect({ n: (current?.indicators.length ?? 0) + 1, rhk: shorten(current?.text ?? '') }))] };
-      },
-      options: (ctx) => ASPECTS.map((aspect) => ({ value: aspect, label: t(ctx)[`aspect${aspect}`] })),
-    },
-    {
-      id: 'indicatorText',
-      kind: 'text',
-      maxLength: 300,
-      schema: z.string().min(3),
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askIndicatorText)] }),
-    },
-    { id: 'target', kind: 'text', parse: parseTarget, schema: targetSchema, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askTarget)] }) },
-    {
-      id: 'moreIndicators',
-      kind: 'confirm',
-      schema: z.boolean(),
-      next: (state) => (lastAnswer(state, 'moreIndicators') ? 'aspect' : 'leaderRhk'),
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMoreIndicators)] }),
-    },
-    {
-      id: 'leaderRhk',
-      kind: 'choice',
-      schema: z.string(),
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaderRhk)] }),
-      options: async (ctx) => rhkOptions(await myAgreedRhks(ctx)),
-    },
-    {
-      id: 'moreRhk',
-      kind: 'confirm',
-      schema: z.boolean(),
-      next: (state) => (lastAnswer(state, 'moreRhk') ? 'rhkKind' : `behaviour.${CORE_VALUES[0]?.code ?? 'pelayanan'}`),
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMoreRhk)] }),
-    },
+    replaceStep,
+    ...rhkSteps,
     ...CORE_VALUES.map((value) => behaviourStep(value.code)),
-    {
-      id: 'review',
-      kind: 'choice',
-      schema: z.enum(['send', 'discard']),
-      async prompt(ctx, state) {
-        const leaderTexts = new Map((await myAgreedRhks(ctx)).map((rhk) => [rhk.id, rhk.text]));
-        const draft = draftOf(state);
-        const rhks = draft.rhks.map((rhk) => ({ ...rhk, leaderText: rhk.leaderRhkId ? (leaderTexts.get(rhk.leaderRhkId) ?? null) : null }));
-        return {
-          blocks: [...planBlocks({ rhks, behaviours: draft.behaviours }, ctx.me.locale), paragraph(t(ctx).askReview({ name: await reportNameOf(ctx, state) }))],
-        };
-      },
-      options: (ctx) => [
-        { value: 'send', label: t(ctx).send },
-        { value: 'discard', label: t(ctx).discard },
-      ],
-    },
+    reviewStep,
   ],
 
   async complete(ctx, state) {
-    if (lastAnswer(state, 'replace') === false) return [say(t(ctx).notChanged)];
-    if (lastAnswer(state, 'review') !== 'send') return [say(t(ctx).discarded)];
+    if (answerOf(state, replaceStep) === false) return [say(t(ctx).notChanged)];
+    if (answerOf(state, reviewStep) !== 'send') return [say(t(ctx).discarded)];
     const proposed = await ctx.services.plans.propose(ctx.me, { employeeId: reportIdOf(state), year: state.context['year'] as number, ...draftOf(state) });
     if (!proposed.ok) return [planRefusal(ctx, proposed.refusal)];
     const { content, employee } = proposed.value;
