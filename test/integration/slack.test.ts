@@ -65,6 +65,31 @@ describe('Slack', () => {
     expect(await db.prisma.processedUpdate.count({ where: { updateKey: 'event:EvRETRIED1' } })).toBe(1);
   });
 
+  it('answers a message event once it is stored, and 500 when it cannot be, so Slack sends it again', async () => {
+    const user = slack.users.get('Andi Pratama')!;
+    const event = { type: 'message', channel: `D${user}`, channel_type: 'im', user, text: '/bantuan', ts: '1700000200.000100' };
+    const answered = await slack.signer.event(slack.url, event, { teamId: TEAM, eventId: 'EvSTORED1' });
+    expect(answered.status).toBe(200);
+    // Answered means stored: the row is there the moment Slack has its 200.
+    expect(await db.prisma.processedUpdate.count({ where: { updateKey: 'event:EvSTORED1' } })).toBe(1);
+    await slack.settle('event:EvSTORED1');
+
+    const before = slack.fake.messagesTo(`D${user}`).length;
+    const second = { ...event, ts: '1700000201.000100' };
+    await db.prisma.$executeRawUnsafe('ALTER TABLE "ProcessedUpdate" RENAME TO "ProcessedUpdateAway"');
+    let refused;
+    try {
+      refused = await slack.signer.event(slack.url, second, { teamId: TEAM, eventId: 'EvSTORED2' });
+    } finally {
+      await db.prisma.$executeRawUnsafe('ALTER TABLE "ProcessedUpdateAway" RENAME TO "ProcessedUpdate"');
+    }
+    expect(refused.status).toBe(500);
+    const retried = await slack.signer.event(slack.url, second, { teamId: TEAM, eventId: 'EvSTORED2', retryNum: 1, retryReason: 'http_error' });
+    expect(retried.status).toBe(200);
+    await slack.settle('event:EvSTORED2');
+    expect(slack.fake.messagesTo(`D${user}`).length).toBe(before + 1);
+  });
+
   it('escapes what people type: no @channel, no user mention, no link, no formatting', async () => {
     const { driver, fake, users } = slack;
     await driver.as('Andi Pratama');

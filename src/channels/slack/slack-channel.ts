@@ -10,7 +10,7 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { WebClient } from '@slack/web-api';
-import type { EventEffects } from '../../bot/context.js';
+import type { EventEffects, InboundHandler } from '../../bot/context.js';
 import type { InboundEvent } from '../../bot/inbound.js';
 import type { SlackConfig } from '../../config/load.js';
 import type { Reply } from '../../conversation/reply.js';
@@ -60,6 +60,13 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/** A message event the bot could not store: Slack is answered 500 and retries it. */
+class NotStored extends Error {
+  constructor(updateKey: string | null | undefined) {
+    super(`Slack event ${updateKey ?? ''} could not be stored; Slack will send it again`);
+  }
+}
+
 export class SlackChannel implements Channel {
   readonly platform = 'SLACK' as const;
   readonly app: App;
@@ -69,7 +76,7 @@ export class SlackChannel implements Channel {
   /** Deliveries: no retries inside the client – a 429 goes back to the delivery queue, which waits as told. */
   private readonly delivery: WebClient;
   private readonly dmChannels = new Map<string, string>();
-  private handle: ((event: InboundEvent) => Promise<EventEffects>) | undefined;
+  private handle: InboundHandler | undefined;
 
   /** People who opened their App Home since the bot started: only their dashboards are kept fresh. */
   private readonly homeViewers = new Map<string, string>();
@@ -89,11 +96,15 @@ export class SlackChannel implements Channel {
     const clientOptions = { slackApiUrl: config.apiUrl };
     this.receiver = config.appToken
       ? new SocketModeReceiver({ appToken: config.appToken, logger: log, installerOptions: { clientOptions } })
-      : new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: log });
+      : // Slack's HTTP request is answered when the listener returns (not before it runs): a
+        // message is answered once the bot has stored it, and Slack retries one it could not.
+        new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: log, processBeforeResponse: true });
     this.app = new App({ token: config.botToken, receiver: this.receiver, clientOptions, logger: log });
     this.api = new WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger: log });
     this.delivery = new WebClient(config.botToken, { slackApiUrl: config.apiUrl, logger: log, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
     this.app.error((error) => {
+      // Not stored: Slack gets a 500 and sends the event again.
+      if ((error as { original?: unknown }).original instanceof NotStored || error instanceof NotStored) return Promise.reject(error);
       this.logger.error({ err: error }, 'slack request failed');
       return Promise.resolve();
     });
@@ -101,11 +112,11 @@ export class SlackChannel implements Channel {
   }
 
   /** Hands every event from now on to `handle` (start does this; tests of the wiring call it alone). */
-  attach(handle: (event: InboundEvent) => Promise<EventEffects>): void {
+  attach(handle: InboundHandler): void {
     this.handle = handle;
   }
 
-  async start(handle: (event: InboundEvent) => Promise<EventEffects>): Promise<void> {
+  async start(handle: InboundHandler): Promise<void> {
     this.attach(handle);
     const auth = await this.api.auth.test().catch((error: unknown) => {
       throw new Error(`Slack did not accept SLACK_BOT_TOKEN: ${(error as { data?: { error?: string } }).data?.error ?? (error as Error).message}`);
@@ -159,8 +170,9 @@ export class SlackChannel implements Channel {
         ? { id: command.channel_id, private: false, title: command.channel_name }
         : { id: await this.dmChannel(command.user_id), private: true };
       const event = slashCommandEvent(command, sender, chat);
-      if (FORM_COMMANDS.has(name) && !inChannel) await this.openForm(event, sender, command.trigger_id);
-      else await this.dispatch(event, sender);
+      // Handled after Slack has its answer (the listener returning sends it).
+      if (FORM_COMMANDS.has(name) && !inChannel) void this.openForm(event, sender, command.trigger_id);
+      else void this.dispatch(event, sender);
     });
 
     this.app.view(FORM_CALLBACK, async ({ ack, body, view }) => {
@@ -184,20 +196,26 @@ export class SlackChannel implements Channel {
       const channel = metadataOf(view).channel;
       if (!channel) return;
       const sender = { userId: body.user.id, teamId: body.team?.id ?? '', userName: body.user.name ?? null };
-      await this.dispatch(formEvent({ type: 'command', name: 'batal', args: '' }, sender, channel, `view-closed:${view.id}`), sender);
+      void this.dispatch(formEvent({ type: 'command', name: 'batal', args: '' }, sender, channel, `view-closed:${view.id}`), sender);
     });
 
     this.app.event('message', async ({ event, body }) => {
       const inbound = directMessageEvent(event as Parameters<typeof directMessageEvent>[0], body.team_id, body.event_id ?? null);
       if (!inbound) return;
-      await this.dispatch(inbound, { userId: inbound.sender.externalUserId, teamId: body.team_id, userName: null });
+      // Returning answers Slack: wait until the message is stored, not until it is handled. One
+      // that could not be stored gets a 500, and Slack sends it again (socket mode has no retry).
+      let settle: (stored: boolean) => void = () => {};
+      const stored = new Promise<boolean>((resolve) => (settle = resolve));
+      void this.dispatch(inbound, { userId: inbound.sender.externalUserId, teamId: body.team_id, userName: null }, settle);
+      if (!(await stored)) throw new NotStored(inbound.updateKey);
     });
 
-    this.app.event('app_home_opened', async ({ event, body }) => {
-      if (event.tab !== 'home' || !this.home) return;
+    this.app.event('app_home_opened', ({ event, body }) => {
+      if (event.tab !== 'home' || !this.home) return Promise.resolve();
       this.homeViewers.set(event.user, body.team_id);
       if (event.channel) this.dmUsers.set(event.channel, event.user);
-      await this.publishHome(event.user);
+      void this.publishHome(event.user);
+      return Promise.resolve();
     });
 
     this.app.action(/^dk:/, async ({ action, ack, body }) => {
@@ -210,9 +228,10 @@ export class SlackChannel implements Channel {
       const actionTs = click.action_ts ?? '';
       const inbound = buttonEvent({ value: click.value, action_ts: actionTs }, sender, channelId, (body as { trigger_id?: string }).trigger_id ?? actionTs);
       if (!inbound) return;
-      const effects = await this.dispatch(inbound, sender);
       const message = (body as { message?: { ts: string; text?: string; blocks?: SlackBlock[] } }).message;
-      if (effects.clearButtons && message) await this.clearButtons(channelId, message);
+      void this.dispatch(inbound, sender).then(async (effects) => {
+        if (effects.clearButtons && message) await this.clearButtons(channelId, message);
+      });
     });
   }
 
@@ -230,10 +249,13 @@ export class SlackChannel implements Channel {
   }
 
   /** Hands an event to the pipeline, with a way to read the sender's profile e-mail for linking. */
-  private async dispatch(event: InboundEvent, sender: SlackSender): Promise<EventEffects> {
-    if (!this.handle) return { clearButtons: false };
+  private async dispatch(event: InboundEvent, sender: SlackSender, onAccepted?: (accepted: boolean) => void): Promise<EventEffects> {
+    if (!this.handle) {
+      onAccepted?.(false);
+      return { clearButtons: false };
+    }
     if (event.chat.private) this.dmUsers.set(event.chat.id, sender.userId);
-    const effects = await this.handle({ ...event, lookupEmail: () => this.emailOf(sender.userId) });
+    const effects = await this.handle({ ...event, lookupEmail: () => this.emailOf(sender.userId) }, onAccepted);
     this.refreshHome(sender.userId);
     return effects;
   }
