@@ -134,6 +134,7 @@ function deliveryRuntime(config: Config, db: Database, redis: RedisHandle, chann
         'checkin.sweep': notBenchmarked,
         'nudges.daily': notBenchmarked,
         'digest.weekly': notBenchmarked,
+        'home.publish': notBenchmarked,
       },
       concurrency ? { concurrency } : {},
     );

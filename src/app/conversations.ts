@@ -4,6 +4,7 @@
  * jobs that run on their own – delivery through BullMQ, weekly check-ins, reminders – with the
  * maintenance (app/maintenance.ts) that keeps Redis in line with the database.
  */
+import type { SlackChannel } from '../channels/slack/slack-channel.js';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { Bot } from '../bot/bot.js';
@@ -89,10 +90,16 @@ export async function startConversations(options: {
     const { TelegramChannel } = await import('../channels/telegram/telegram-channel.js');
     channels.set('TELEGRAM', new TelegramChannel(config.telegram, options.http, logger));
   }
+  let slack: SlackChannel | undefined;
   if (config.slack) {
     const { SlackChannel } = await import('../channels/slack/slack-channel.js');
-    const home = (workspace: string, userId: string) => bot.home('SLACK', workspace, userId);
-    channels.set('SLACK', new SlackChannel(config.slack, options.http, logger, config.defaultLocale, home));
+    // One job per person while one waits (its id), so a burst of changes publishes once.
+    const requestHome = (workspace: string, userId: string) =>
+      void jobs
+        .add('home.publish', { workspace, userId }, { jobId: `home-${workspace}-${userId}`, attempts: 2, removeOnFail: true })
+        .catch((error: unknown) => logger.warn({ err: error, userId }, 'could not queue the Slack App Home'));
+    slack = new SlackChannel(config.slack, options.http, logger, config.defaultLocale, requestHome);
+    channels.set('SLACK', slack);
   }
 
   jobs.start({
@@ -117,6 +124,9 @@ export async function startConversations(options: {
     },
     'nudges.daily': async (data) => {
       logger.info({ ...data, ...(await sendDailyNudges(prisma, deliver, { agencyId: data.agencyId, now: now() })) }, 'daily nudges sent');
+    },
+    'home.publish': async ({ workspace, userId }) => {
+      if (slack) await slack.publishHome(userId, await bot.home('SLACK', workspace, userId));
     },
     'digest.weekly': async (data) => {
       const sent = await sendWeeklyDigests(prisma, deliver, { agencyId: data.agencyId, now: now(), locale: config.defaultLocale });

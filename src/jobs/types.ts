@@ -16,6 +16,11 @@ export interface JobPayloads {
   'nudges.daily': { agencyId: string };
   /** The HR weekly digest of one agency to its report destinations (Mondays, 08:00 local). */
   'digest.weekly': { agencyId: string };
+  /**
+   * Build and publish one person's Slack App Home (their dashboard): a heavy read made by a worker,
+   * not while an event is handled. The job id is per person, so a burst asks once.
+   */
+  'home.publish': { workspace: string; userId: string };
 }
 
 export type JobName = keyof JobPayloads;

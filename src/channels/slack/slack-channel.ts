@@ -89,8 +89,11 @@ export class SlackChannel implements Channel {
     private readonly http: HttpServer,
     private readonly logger: Logger,
     private readonly locale: Locale = 'id',
-    /** The person's dashboard (App Home) as replies; without it there is no App Home. */
-    private readonly home?: (workspace: string, userId: string) => Promise<Reply[]>,
+    /**
+     * Asks for the person's dashboard (App Home) to be built and published (a job that calls
+     * publishHome when it is ready); without it there is no App Home.
+     */
+    private readonly requestHome?: (workspace: string, userId: string) => void,
   ) {
     const log = boltLogger(logger);
     const clientOptions = { slackApiUrl: config.apiUrl };
@@ -211,10 +214,10 @@ export class SlackChannel implements Channel {
     });
 
     this.app.event('app_home_opened', ({ event, body }) => {
-      if (event.tab !== 'home' || !this.home) return Promise.resolve();
+      if (event.tab !== 'home' || !this.requestHome) return Promise.resolve();
       this.homeViewers.set(event.user, body.team_id);
       if (event.channel) this.dmUsers.set(event.channel, event.user);
-      void this.publishHome(event.user);
+      this.requestHome(body.team_id, event.user);
       return Promise.resolve();
     });
 
@@ -265,17 +268,16 @@ export class SlackChannel implements Channel {
     if (!this.homeViewers.has(userId) || this.homeRefreshes.has(userId)) return;
     const timer = setTimeout(() => {
       this.homeRefreshes.delete(userId);
-      void this.publishHome(userId);
+      const team = this.homeViewers.get(userId);
+      if (team !== undefined) this.requestHome?.(team, userId);
     }, HOME_REFRESH_MS);
     timer.unref();
     this.homeRefreshes.set(userId, timer);
   }
 
-  private async publishHome(userId: string): Promise<void> {
-    const team = this.homeViewers.get(userId);
-    if (!this.home || team === undefined) return;
+  /** Publishes a person's dashboard (the home.publish job, once it has built `replies`). */
+  async publishHome(userId: string, replies: Reply[]): Promise<void> {
     try {
-      const replies = await this.home(team, userId);
       await this.api.views.publish({ user_id: userId, view: { type: 'home', blocks: homeBlocks(replies, homeText[this.locale].more) } });
     } catch (error) {
       this.logger.warn({ err: error, userId }, 'could not publish the Slack App Home');
