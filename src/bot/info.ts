@@ -33,7 +33,7 @@ export async function whoAmI(ctx: BotContext): Promise<Reply[]> {
 export function setLanguage(ctx: BotContext, args: string): Promise<Reply[]> {
   const wanted = args.trim().toLowerCase();
   if (wanted !== 'id' && wanted !== 'en') return Promise.resolve([say(botText[ctx.me.locale].languageUsage({ current: botText[ctx.me.locale].languageName }))]);
-  ctx.work.change(`employee.locale ${ctx.me.id}`, (tx) => tx.employee.update({ where: { id: ctx.me.id }, data: { locale: wanted } }));
+  ctx.services.chatSettings.setLanguage(ctx.me.id, wanted);
   ctx.me.locale = wanted;
   ctx.person.locale = wanted;
   return Promise.resolve([say(botText[wanted].languageSet)]);

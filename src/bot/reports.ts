@@ -25,28 +25,17 @@ export async function report(ctx: BotContext): Promise<Reply[]> {
 
 const STOP_WORDS = new Set(['berhenti', 'stop', 'hapus']);
 
+/** /daftarlaporan: this chat receives the weekly digest of HR's scope; "/daftarlaporan berhenti" stops it. */
 export async function registerDestination(ctx: BotContext, args: string): Promise<Reply[]> {
   const t = digestText[ctx.me.locale];
-  const role = await hrRole(ctx);
-  if (!role) return [say(t.notHr)];
-  const key = { platform: ctx.origin.platform, workspace: ctx.origin.workspace, chatId: ctx.origin.chatId };
-  const existing = await ctx.db.reportDestination.findUnique({ where: { platform_workspace_chatId: key }, select: { id: true } });
+  const chat = { platform: ctx.origin.platform, workspace: ctx.origin.workspace, chatId: ctx.origin.chatId };
   if (STOP_WORDS.has(args.trim().toLowerCase())) {
-    if (!existing) return [say(t.notRegistered)];
-    ctx.work.change(`reportDestination.remove ${existing.id}`, (tx) => tx.reportDestination.deleteMany({ where: key }));
-    ctx.work.audit({ agencyId: role.agencyId, actorId: ctx.me.id, action: 'reportDestination.removed', entityType: 'ReportDestination', details: key });
+    const removed = await ctx.services.chatSettings.removeDigestChat(ctx.me, chat);
+    if (!removed.ok) return [say(removed.refusal === 'NOT_HR' ? t.notHr : t.notRegistered)];
     return [say(t.unregistered)];
   }
-  const title = ctx.origin.private ? ctx.me.name : ctx.origin.title;
-  const id = existing?.id ?? ctx.work.newId();
-  ctx.work.change(`reportDestination.register ${id}`, (tx) =>
-    tx.reportDestination.upsert({
-      where: { platform_workspace_chatId: key },
-      create: { id, ...key, agencyId: role.agencyId, unitId: role.unitId, title },
-      update: { agencyId: role.agencyId, unitId: role.unitId, title },
-    }),
-  );
-  ctx.work.audit({ agencyId: role.agencyId, actorId: ctx.me.id, action: 'reportDestination.registered', entityType: 'ReportDestination', entityId: id });
+  const registered = await ctx.services.chatSettings.registerDigestChat(ctx.me, { ...chat, title: ctx.origin.private ? ctx.me.name : ctx.origin.title });
+  if (!registered.ok) return [say(t.notHr)];
   return [say(ctx.origin.private ? t.registeredPrivate({ agency: ctx.me.agencyName }) : t.registered({ agency: ctx.me.agencyName }))];
 }
 

@@ -28,6 +28,7 @@ import { FollowUpService } from './follow-up-service.js';
 import { followUpStore } from './follow-up-store.js';
 import { DevelopmentService } from './development-service.js';
 import { developmentStore } from './development-store.js';
+import { ChatSettingsService } from './chat-settings.js';
 import { saveSchedule } from '../checkins/schedule-admin.js';
 import { savePeriodSettings, type PeriodSettings } from './period-settings.js';
 
@@ -45,6 +46,8 @@ export interface Services {
   development: DevelopmentService;
   /** HR's settings: the agency's evaluation periods and units' check-in schedules (audited writes). */
   settings: SettingsService;
+  /** A person's language and the chats HR's digest goes to. */
+  chatSettings: ChatSettingsService;
 }
 
 /** HR's settings writes; the rules of what is valid live with the flows' parsers and schedule-admin. */
@@ -91,6 +94,9 @@ export function servicesFor(db: Reader, work: UnitOfWork): Services {
     },
     get development() {
       return (built.development ??= new DevelopmentService({ ...common(), sessions: developmentStore(db, work) }));
+    },
+    get chatSettings() {
+      return (built.chatSettings ??= new ChatSettingsService({ db, work }));
     },
     get settings() {
       return (built.settings ??= {

@@ -345,7 +345,10 @@ export function memoryServices(rows: MemoryRows, work: UnitOfWork): Services {
     evaluations: new EvaluationService({ ...common, evaluations: memoryEvaluations(rows, work), reach: memoryReachability(rows) }),
     unitPredikats: new UnitPredikatService({ work, newId: rows.world.newId, unitPredikats: memoryUnitPredikats(rows, work) }),
     ...appraisalServices(rows, work, common),
-    // HR's settings are written with SQL of their own and tested against PostgreSQL (period-settings, schedules).
+    // HR's settings and chat settings are written with SQL of their own and tested against PostgreSQL (hr-chat, period-settings, schedules).
+    get chatSettings(): never {
+      throw new Error('chat settings are not kept in memory');
+    },
     settings: {
       savePeriods: () => Promise.reject(new Error('period settings are not kept in memory')),
       saveSchedule: () => Promise.reject(new Error('schedules are not kept in memory')),
