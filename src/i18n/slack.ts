@@ -4,6 +4,7 @@ import { catalogue } from './catalogue.js';
 export const slackText = catalogue(
   {
     answerInDm: 'Jawaban Dialog Kinerja ada di pesan langsung (Direct Message) dari aplikasi Dialog Kinerja.',
+    notStored: 'Maaf, perintah Anda belum dapat disimpan karena gangguan sementara. Silakan kirim lagi sebentar lagi.',
     formTitle: 'Dialog Kinerja',
     formNext: 'Lanjut',
     formCancel: 'Batal',
@@ -16,6 +17,7 @@ export const slackText = catalogue(
   },
   {
     answerInDm: "Dialog Kinerja answers in a direct message from the Dialog Kinerja app.",
+    notStored: 'Sorry, your command could not be saved because of a temporary problem. Please send it again in a moment.',
     formTitle: 'Dialog Kinerja',
     formNext: 'Next',
     formCancel: 'Cancel',

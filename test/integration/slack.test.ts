@@ -90,6 +90,27 @@ describe('Slack', () => {
     expect(slack.fake.messagesTo(`D${user}`).length).toBe(before + 1);
   });
 
+  it('answers a slash command once it is stored, and asks to send it again when it cannot be', async () => {
+    const user = slack.users.get('Andi Pratama')!;
+    const command = { text: 'saya', userId: user, teamId: TEAM, channelId: `D${user}` };
+    const before = slack.fake.messagesTo(`D${user}`).length;
+    await db.prisma.$executeRawUnsafe('ALTER TABLE "ProcessedUpdate" RENAME TO "ProcessedUpdateAway"');
+    let refused;
+    try {
+      refused = await slack.signer.slashCommand(slack.url, command);
+    } finally {
+      await db.prisma.$executeRawUnsafe('ALTER TABLE "ProcessedUpdateAway" RENAME TO "ProcessedUpdate"');
+    }
+    expect(refused.status).toBe(200);
+    expect(refused.json()).toEqual({ response_type: 'ephemeral', text: expect.stringMatching(/belum dapat disimpan.*kirim lagi/) });
+    const answered = await slack.signer.slashCommand(slack.url, command);
+    expect(answered.status).toBe(200);
+    await slack.fake.waitFor(() => slack.fake.messagesTo(`D${user}`).length > before);
+    // Only the command sent again was answered.
+    await slack.settle('command:');
+    expect(slack.fake.messagesTo(`D${user}`).length).toBe(before + 1);
+  });
+
   it('escapes what people type: no @channel, no user mention, no link, no formatting', async () => {
     const { driver, fake, users } = slack;
     await driver.as('Andi Pratama');

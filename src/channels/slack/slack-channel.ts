@@ -167,15 +167,21 @@ export class SlackChannel implements Channel {
       const inChannel = staysInChannel(name) && !command.channel_id.startsWith('D');
       // Answers come as direct messages; typed in a channel, say so there (only the typist sees it).
       const elsewhere = !inChannel && command.channel_name !== 'directmessage';
-      await ack(elsewhere ? { response_type: 'ephemeral', text: slackText[this.locale].answerInDm } : undefined);
       const sender = { userId: command.user_id, teamId: command.team_id, userName: command.user_name ?? null };
       const chat = inChannel
         ? { id: command.channel_id, private: false, title: command.channel_name }
         : { id: await this.dmChannel(command.user_id), private: true };
       const event = slashCommandEvent(command, sender, chat);
-      // Handled after Slack has its answer (the listener returning sends it).
-      if (FORM_COMMANDS.has(name) && !inChannel) void this.openForm(event, sender, command.trigger_id);
-      else void this.dispatch(event, sender);
+      const form = FORM_COMMANDS.has(name) && !inChannel;
+      // Slack is answered once the command is stored (the listener returning sends the answer);
+      // one that could not be stored is not handled, and the person is asked to send it again.
+      const { stored, handled } = this.accept(form ? { ...event, surface: 'form' } : event, sender);
+      if (!(await stored)) {
+        await ack({ response_type: 'ephemeral', text: slackText[this.locale].notStored });
+        return;
+      }
+      await ack(elsewhere ? { response_type: 'ephemeral', text: slackText[this.locale].answerInDm } : undefined);
+      if (form) void this.openForm(handled, event.chat.id, command.trigger_id);
     });
 
     this.app.view(FORM_CALLBACK, async ({ ack, body, view }) => {
@@ -207,9 +213,7 @@ export class SlackChannel implements Channel {
       if (!inbound) return;
       // Returning answers Slack: wait until the message is stored, not until it is handled. One
       // that could not be stored gets a 500, and Slack sends it again (socket mode has no retry).
-      let settle: (stored: boolean) => void = () => {};
-      const stored = new Promise<boolean>((resolve) => (settle = resolve));
-      void this.dispatch(inbound, { userId: inbound.sender.externalUserId, teamId: body.team_id, userName: null }, settle);
+      const { stored } = this.accept(inbound, { userId: inbound.sender.externalUserId, teamId: body.team_id, userName: null });
       if (!(await stored)) throw new NotStored(inbound.updateKey);
     });
 
@@ -238,17 +242,27 @@ export class SlackChannel implements Channel {
     });
   }
 
-  /** Runs a form command; while its conversation goes on, its first page opens as a modal. */
-  private async openForm(event: InboundEvent, sender: SlackSender, triggerId: string): Promise<void> {
-    const effects = await this.dispatch({ ...event, surface: 'form' }, sender);
+  /** Once a form command is handled: while its conversation goes on, its first page opens as a modal. */
+  private async openForm(handled: Promise<EventEffects>, chatId: string, triggerId: string): Promise<void> {
+    const effects = await handled;
     if (!effects.form) return; // refused or finished at once: the answer went to the DM
     try {
-      await this.api.views.open({ trigger_id: triggerId, view: formView(effects.form, { channel: event.chat.id }, this.locale) as unknown as ModalView });
+      await this.api.views.open({ trigger_id: triggerId, view: formView(effects.form, { channel: chatId }, this.locale) as unknown as ModalView });
     } catch (error) {
       // Too late for the trigger (Slack allows 3 s): the conversation goes on in the DM instead.
       this.logger.warn({ err: error }, 'could not open a Slack modal; continuing in the DM');
-      for (const reply of effects.form) await this.send(event.chat.id, reply).catch(() => {});
+      for (const reply of effects.form) await this.send(chatId, reply).catch(() => {});
     }
+  }
+
+  /**
+   * Hands an event to the pipeline asking to hear when it is stored: `stored` says whether it
+   * could be (one that could not is dropped, to come again), `handled` resolves when it is handled.
+   */
+  private accept(event: InboundEvent, sender: SlackSender): { stored: Promise<boolean>; handled: Promise<EventEffects> } {
+    let settle: (stored: boolean) => void = () => {};
+    const stored = new Promise<boolean>((resolve) => (settle = resolve));
+    return { stored, handled: this.dispatch(event, sender, settle) };
   }
 
   /** Hands an event to the pipeline, with a way to read the sender's profile e-mail for linking. */
