@@ -35,7 +35,7 @@ const progressStep = {
   schema: z.string(),
   when: (state) => rhkIds(state).length > 0,
   // Once every RHK is answered, the default: the next optional question this schedule asks, or done.
-  next: (state): string | null | undefined => (answersOf(state, progressStep).length < rhkIds(state).length ? 'progress' : (QUESTION_KEYS.find((key) => asks(state, key)) ?? null)),
+  next: (state): string | null | undefined => (answersOf(state, progressStep).length < rhkIds(state).length ? progressStep.id : (QUESTION_KEYS.find((key) => asks(state, key)) ?? null)),
   async prompt(ctx, state): Promise<Prompt> {
     const ids = rhkIds(state);
     const n = answersOf(state, progressStep).length;
