@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { allAnswers, lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { answerOf, answersOf, type FlowDefinition, type FlowState, type Prompt, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, type Reply } from '../conversation/reply.js';
 import { QUESTION_KEYS, type QuestionKey } from '../checkins/schedules.js';
 import { checkinText } from '../i18n/checkins.js';
@@ -27,6 +27,38 @@ function rhkIds(state: FlowState): string[] {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
+const progressStep = {
+  id: 'progress',
+  kind: 'text',
+  optional: true,
+  maxLength: 1000,
+  schema: z.string(),
+  when: (state) => rhkIds(state).length > 0,
+  // Once every RHK is answered, the default: the next optional question this schedule asks, or done.
+  next: (state): string | null | undefined => (answersOf(state, progressStep).length < rhkIds(state).length ? progressStep.id : (QUESTION_KEYS.find((key) => asks(state, key)) ?? null)),
+  async prompt(ctx, state): Promise<Prompt> {
+    const ids = rhkIds(state);
+    const n = answersOf(state, progressStep).length;
+    const rhk = await ctx.read.rhkText(ids[n] ?? '');
+    return { blocks: [paragraph(t(ctx).askProgress({ n: n + 1, total: ids.length, rhk: shorten(rhk, 100) }))] };
+  },
+} satisfies StepDefinition<FlowContext>;
+
+const progressFreeStep = {
+  id: 'progressFree',
+  kind: 'text',
+  maxLength: 2000,
+  schema: z.string(),
+  when: (state) => rhkIds(state).length === 0,
+  prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askProgressFree)] }),
+} satisfies StepDefinition<FlowContext>;
+
+const obstacleStep = { id: 'obstacle', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), when: (state) => asks(state, 'obstacle'), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askObstacle)] }) } satisfies StepDefinition<FlowContext>;
+
+const supportStep = { id: 'support', kind: 'text', optional: true, maxLength: 1000, schema: z.string(), when: (state) => asks(state, 'support'), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askSupport)] }) } satisfies StepDefinition<FlowContext>;
+
+const moodStep = { id: 'mood', kind: 'rating', optional: true, schema: z.number().int().min(1).max(5), when: (state) => asks(state, 'mood'), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMood)] }) } satisfies StepDefinition<FlowContext>;
+
 export const checkinFlow: FlowDefinition<FlowContext> = {
   id: 'checkin',
   version: 1,
@@ -39,44 +71,22 @@ export const checkinFlow: FlowDefinition<FlowContext> = {
     return { ok: true, context: { ...context, questions: open.value.questions, rhkIds: (plan?.resultExpectations ?? []).map((rhk) => rhk.id) } };
   },
   steps: [
-    {
-      id: 'progress',
-      kind: 'text',
-      optional: true,
-      maxLength: 1000,
-      schema: z.string(),
-      when: (state) => rhkIds(state).length > 0,
-      // Once every RHK is answered, the default: the next optional question this schedule asks, or done.
-      next: (state) => (allAnswers(state, 'progress').length < rhkIds(state).length ? 'progress' : (QUESTION_KEYS.find((key) => asks(state, key)) ?? null)),
-      async prompt(ctx, state) {
-        const ids = rhkIds(state);
-        const n = allAnswers(state, 'progress').length;
-        const rhk = await ctx.read.rhkText(ids[n] ?? '');
-        return { blocks: [paragraph(t(ctx).askProgress({ n: n + 1, total: ids.length, rhk: shorten(rhk, 100) }))] };
-      },
-    },
-    {
-      id: 'progressFree',
-      kind: 'text',
-      maxLength: 2000,
-      schema: z.string(),
-      when: (state) => rhkIds(state).length === 0,
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askProgressFree)] }),
-    },
-    { id: 'obstacle', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), when: (state) => asks(state, 'obstacle'), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askObstacle)] }) },
-    { id: 'support', kind: 'text', optional: true, maxLength: 1000, schema: z.string(), when: (state) => asks(state, 'support'), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askSupport)] }) },
-    { id: 'mood', kind: 'rating', optional: true, schema: z.number().int().min(1).max(5), when: (state) => asks(state, 'mood'), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMood)] }) },
+    progressStep,
+    progressFreeStep,
+    obstacleStep,
+    supportStep,
+    moodStep,
   ],
   async complete(ctx, state) {
     const answered = await ctx.services.checkins.answer(ctx.me, contextId(state.context, 'promptId'), {
-      progress: allAnswers<string | null>(state, 'progress').flatMap((text, i) => {
+      progress: answersOf(state, progressStep).flatMap((text, i) => {
         const rhkId = rhkIds(state)[i];
         return rhkId ? [{ rhkId, text }] : [];
       }),
-      progressFree: lastAnswer<string>(state, 'progressFree') ?? null,
-      obstacle: lastAnswer<string | null>(state, 'obstacle') ?? null,
-      support: lastAnswer<string | null>(state, 'support') ?? null,
-      mood: lastAnswer<number | null>(state, 'mood') ?? null,
+      progressFree: answerOf(state, progressFreeStep) ?? null,
+      obstacle: answerOf(state, obstacleStep) ?? null,
+      support: answerOf(state, supportStep) ?? null,
+      mood: answerOf(state, moodStep) ?? null,
     });
     if (!answered.ok) return [checkinRefusal(ctx, answered.refusal)];
     await ctx.notify(answered.events);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type BeginResult, type FlowState, type Option, type StepDefinition } from '../conversation/flow.js';
+import { answerOf, type BeginResult, type FlowState, type Option, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, reply, type Reply } from '../conversation/reply.js';
 import { denialMessage, type Action } from '../domain/access.js';
 import { localDate } from '../domain/time-zones.js';
@@ -96,9 +96,15 @@ export async function refusalAboutReport(ctx: FlowContext, context: Record<strin
   return null;
 }
 
+/**
+ * The id and schema of every step choosing a report: `reportStep` and the flows with a report step
+ * of their own (evaluation) spread it, so `reportIdOf` reads whichever the flow has.
+ */
+export const reportChoice = { id: 'report', schema: z.string() };
+
 /** The report a flow is about: named when it was started (`/umpanbalik Andi`, a button), else chosen in the report step. */
 export function reportIdOf(state: FlowState): string {
-  return contextId(state.context, 'reportId') || (lastAnswer<string>(state, 'report') ?? '');
+  return contextId(state.context, 'reportId') || (answerOf(state, reportChoice) ?? '');
 }
 
 /** That report's name, for prompts. */
@@ -110,9 +116,8 @@ export async function reportNameOf(ctx: FlowContext, state: FlowState): Promise<
 /** The step choosing one of my direct reports, skipped when the command named one. */
 export function reportStep(ask: (ctx: FlowContext) => string, label: (ctx: FlowContext, report: { name: string; acting: boolean }) => string = (_ctx, report) => report.name): StepDefinition<FlowContext> {
   return {
-    id: 'report',
+    ...reportChoice,
     kind: 'choice',
-    schema: z.string(),
     when: (state) => !state.context['reportId'],
     prompt: (ctx) => ({ blocks: [paragraph(ask(ctx))] }),
     options: async (ctx) => (await ctx.read.reportsOf(ctx.me)).map((report) => ({ value: report.id, label: label(ctx, report) })),

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type StepDefinition } from '../conversation/flow.js';
 import { bold, paragraph, type Reply } from '../conversation/reply.js';
 import { botText } from '../i18n/bot.js';
 import { evaluationText } from '../i18n/evaluation.js';
@@ -19,7 +19,6 @@ import { cmd } from '../i18n/command-names.js';
 const t = (ctx: FlowContext) => evaluationText[ctx.me.locale];
 
 const KINDS = ['COACHING', 'MENTORING', 'KONSELING'] as const;
-type Kind = (typeof KINDS)[number];
 
 /** Why a session cannot be recorded or rated, in words. */
 function developmentRefusal(ctx: FlowContext, refusal: DevelopmentRefusal): Reply {
@@ -37,6 +36,26 @@ function developmentRefusal(ctx: FlowContext, refusal: DevelopmentRefusal): Repl
   }
 }
 
+const kindStep = {
+  id: 'kind',
+  kind: 'choice',
+  schema: z.enum(KINDS),
+  prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askDevelopmentKind({ name: await reportNameOf(ctx, state) }))] }),
+  options: (ctx) => KINDS.map((kind) => ({ value: kind, label: t(ctx)[`kind${kind}`] })),
+} satisfies StepDefinition<FlowContext>;
+
+const dateStep = {
+  id: 'date',
+  kind: 'date',
+  schema: z.string(),
+  prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentDate)] }),
+  validate: (value, _state, ctx) => (isInFuture(value as string, ctx.me, ctx.now) ? t(ctx).developmentInFuture : null),
+} satisfies StepDefinition<FlowContext>;
+
+const topicStep = { id: 'topic', kind: 'text', maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentTopic)] }) } satisfies StepDefinition<FlowContext>;
+
+const followUpStep = { id: 'followUp', kind: 'text', optional: true, maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentFollowUp)] }) } satisfies StepDefinition<FlowContext>;
+
 export const developmentFlow: FlowDefinition<FlowContext> = {
   id: 'development',
   version: 1,
@@ -47,30 +66,18 @@ export const developmentFlow: FlowDefinition<FlowContext> = {
   },
   steps: [
     reportStep((ctx) => t(ctx).askDevelopmentReport),
-    {
-      id: 'kind',
-      kind: 'choice',
-      schema: z.enum(KINDS),
-      prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askDevelopmentKind({ name: await reportNameOf(ctx, state) }))] }),
-      options: (ctx) => KINDS.map((kind) => ({ value: kind, label: t(ctx)[`kind${kind}`] })),
-    },
-    {
-      id: 'date',
-      kind: 'date',
-      schema: z.string(),
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentDate)] }),
-      validate: (value, _state, ctx) => (isInFuture(value as string, ctx.me, ctx.now) ? t(ctx).developmentInFuture : null),
-    },
-    { id: 'topic', kind: 'text', maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentTopic)] }) },
-    { id: 'followUp', kind: 'text', optional: true, maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDevelopmentFollowUp)] }) },
+    kindStep,
+    dateStep,
+    topicStep,
+    followUpStep,
   ],
   async complete(ctx, state) {
     const recorded = await ctx.services.development.record(ctx.me, {
       employeeId: reportIdOf(state),
-      kind: lastAnswer<Kind>(state, 'kind') ?? 'COACHING',
-      heldOn: lastAnswer<string>(state, 'date') ?? todayFor(ctx.me, ctx.now),
-      topic: lastAnswer<string>(state, 'topic') ?? '',
-      followUp: lastAnswer<string | null>(state, 'followUp') ?? null,
+      kind: answerOf(state, kindStep) ?? 'COACHING',
+      heldOn: answerOf(state, dateStep) ?? todayFor(ctx.me, ctx.now),
+      topic: answerOf(state, topicStep) ?? '',
+      followUp: answerOf(state, followUpStep) ?? null,
     });
     if (!recorded.ok) return [developmentRefusal(ctx, recorded.refusal)];
     await ctx.notify(recorded.events);
@@ -78,6 +85,23 @@ export const developmentFlow: FlowDefinition<FlowContext> = {
     return [say(t(ctx).developmentSaved({ kind: t(ctx)[`kind${session.kind}`], name: session.employee.name, date: sessionDateLabel(session.heldAt, ctx.me.locale) }))];
   },
 };
+
+/** One rating step per statement of the guidance-feedback form, its id the statement's code. */
+const ratingSteps = GUIDANCE_STATEMENTS.map(
+  (code, i) =>
+    ({
+      id: code,
+      kind: 'rating',
+      schema: z.number().int().min(1).max(5),
+      prompt: async (ctx, state) => {
+        const statement = paragraph(bold(t(ctx)[`statement${code}`]));
+        if (i > 0) return { blocks: [statement] };
+        const open = await ctx.services.development.openForRating(ctx.me, contextId(state.context, 'sessionId'));
+        if (!open.ok) return { blocks: developmentRefusal(ctx, open.refusal).blocks };
+        return { blocks: [paragraph(t(ctx).ratingIntro({ leader: open.value.leader.name, date: sessionDateLabel(open.value.heldAt, ctx.me.locale) })), statement] };
+      },
+    }) satisfies StepDefinition<FlowContext>,
+);
 
 /** The employee rates a recorded session, once. */
 export const developmentRatingFlow: FlowDefinition<FlowContext> = {
@@ -90,20 +114,9 @@ export const developmentRatingFlow: FlowDefinition<FlowContext> = {
     const open = await ctx.services.development.openForRating(ctx.me, contextId(context, 'sessionId'));
     return open.ok ? { ok: true, context } : refuse(developmentRefusal(ctx, open.refusal));
   },
-  steps: GUIDANCE_STATEMENTS.map((code, i) => ({
-    id: code,
-    kind: 'rating' as const,
-    schema: z.number().int().min(1).max(5),
-    prompt: async (ctx: FlowContext, state: FlowState) => {
-      const statement = paragraph(bold(t(ctx)[`statement${code}`]));
-      if (i > 0) return { blocks: [statement] };
-      const open = await ctx.services.development.openForRating(ctx.me, contextId(state.context, 'sessionId'));
-      if (!open.ok) return { blocks: developmentRefusal(ctx, open.refusal).blocks };
-      return { blocks: [paragraph(t(ctx).ratingIntro({ leader: open.value.leader.name, date: sessionDateLabel(open.value.heldAt, ctx.me.locale) })), statement] };
-    },
-  })),
+  steps: ratingSteps,
   async complete(ctx, state) {
-    const rating = Object.fromEntries(GUIDANCE_STATEMENTS.map((code) => [code, lastAnswer<number>(state, code) ?? 0])) as GuidanceRating;
+    const rating = Object.fromEntries(ratingSteps.map((step) => [step.id, answerOf(state, step) ?? 0])) as GuidanceRating;
     const rated = await ctx.services.development.rate(ctx.me, contextId(state.context, 'sessionId'), rating);
     // Refused now, the rating is one too many (two devices, a retried button): as before, one answer for every reason.
     if (!rated.ok) return [say(t(ctx).ratingDone)];

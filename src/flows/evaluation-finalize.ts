@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type FlowState, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, type Block } from '../conversation/reply.js';
 import { explainCurveResult } from '../domain/distribution-curve.js';
 import { periodLabel } from '../domain/periods.js';
@@ -33,6 +33,32 @@ const needsReason = (status: TeamStatus) => !status.curve || !status.curve.ok;
 /** The team's drafts, the number confirmed. */
 const draftCount = (status: TeamStatus) => status.team.filter((m) => m.evaluation?.status === 'DRAFT').length;
 
+const reasonStep = {
+  id: 'reason',
+  kind: 'text',
+  maxLength: 1000,
+  schema: z.string(),
+  when: async (state, ctx) => needsReason(await statusOf(ctx, state)),
+  async prompt(ctx, state) {
+    const status = await statusOf(ctx, state);
+    if (status.curve && status.unitPredikat) return { blocks: [paragraph(explainCurveResult(status.curve, status.unitPredikat, ctx.me.locale)), paragraph(t(ctx).askReason)] };
+    return { blocks: [paragraph(t(ctx).noUnitPredikat({ unit: status.unit.name, period: periodLabel(periodOfState(state), ctx.me.locale) })), paragraph(t(ctx).askReasonUnchecked)] };
+  },
+} satisfies StepDefinition<FlowContext>;
+
+const confirmStep = {
+  id: 'confirm',
+  kind: 'confirm',
+  schema: z.boolean(),
+  async prompt(ctx, state) {
+    const status = await statusOf(ctx, state);
+    const blocks: Block[] = [];
+    if (status.curve?.ok && status.unitPredikat) blocks.push(paragraph(explainCurveResult(status.curve, status.unitPredikat, ctx.me.locale)));
+    blocks.push(paragraph(t(ctx).confirmFinalize({ count: draftCount(status), period: periodLabel(periodOfState(state), ctx.me.locale) })));
+    return { blocks };
+  },
+} satisfies StepDefinition<FlowContext>;
+
 export const evaluationFinalizeFlow: FlowDefinition<FlowContext> = {
   id: 'evaluation-finalize',
   version: 2,
@@ -45,40 +71,15 @@ export const evaluationFinalizeFlow: FlowDefinition<FlowContext> = {
     // What the rater confirms: if the drafts change before the end, nothing is finalised.
     return { ok: true, context: { ...context, drafts: open.value.snapshot } };
   },
-  steps: [
-    {
-      id: 'reason',
-      kind: 'text',
-      maxLength: 1000,
-      schema: z.string(),
-      when: async (state, ctx) => needsReason(await statusOf(ctx, state)),
-      async prompt(ctx, state) {
-        const status = await statusOf(ctx, state);
-        if (status.curve && status.unitPredikat) return { blocks: [paragraph(explainCurveResult(status.curve, status.unitPredikat, ctx.me.locale)), paragraph(t(ctx).askReason)] };
-        return { blocks: [paragraph(t(ctx).noUnitPredikat({ unit: status.unit.name, period: periodLabel(periodOfState(state), ctx.me.locale) })), paragraph(t(ctx).askReasonUnchecked)] };
-      },
-    },
-    {
-      id: 'confirm',
-      kind: 'confirm',
-      schema: z.boolean(),
-      async prompt(ctx, state) {
-        const status = await statusOf(ctx, state);
-        const blocks: Block[] = [];
-        if (status.curve?.ok && status.unitPredikat) blocks.push(paragraph(explainCurveResult(status.curve, status.unitPredikat, ctx.me.locale)));
-        blocks.push(paragraph(t(ctx).confirmFinalize({ count: draftCount(status), period: periodLabel(periodOfState(state), ctx.me.locale) })));
-        return { blocks };
-      },
-    },
-  ],
+  steps: [reasonStep, confirmStep],
   async complete(ctx, state) {
-    if (lastAnswer(state, 'confirm') !== true) return [say(t(ctx).finalizeCancelled)];
+    if (answerOf(state, confirmStep) !== true) return [say(t(ctx).finalizeCancelled)];
     const period = periodOfState(state);
     const finalized = await ctx.services.evaluations.finalize(ctx.me, {
       period,
       leaderId: leaderOf(ctx, state),
       confirmed: contextId(state.context, 'drafts'),
-      reason: lastAnswer<string>(state, 'reason') ?? null,
+      reason: answerOf(state, reasonStep) ?? null,
     });
     if (!finalized.ok) return [evaluationRefusal(ctx, finalized.refusal)];
     await ctx.notify(finalized.events);

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type FlowState, type StepDefinition } from '../conversation/flow.js';
 import { list, paragraph, reply, type Block, type Reply } from '../conversation/reply.js';
 import { explainCurveResult } from '../domain/distribution-curve.js';
 import { evaluationWindow, windowSettingOf } from '../domain/evaluation-window.js';
@@ -16,13 +16,13 @@ import { explainPredikat, explainUnitLeaderResultsRating, predikatLabel, RATINGS
 import { appraisalText } from '../i18n/appraisal.js';
 import type { EvaluationRefusal } from '../services/evaluation-service.js';
 import {type PendingEvaluation } from '../services/evaluations.js';
-import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, say } from './common.js';
+import { contextId, deniedReply, refusalAboutReport, refuse, reportChoice, reportIdOf, reportNameOf, say } from './common.js';
 import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => appraisalText[ctx.me.locale];
 
 export function periodOfState(state: FlowState): Period {
-  const key = contextId(state.context, 'periodKey') || (lastAnswer<string>(state, 'period') ?? '');
+  const key = contextId(state.context, 'periodKey') || (answerOf(state, periodStep) ?? '');
   const period = parsePeriodKey(key);
   if (!period) throw new Error(`evaluation flow without a period: ${key}`);
   return period;
@@ -81,6 +81,45 @@ const guide = (ctx: FlowContext, kind: 'resultsGuide' | 'behaviourGuide') => lis
 
 const ratingOptions = (ctx: FlowContext) => RATINGS.map((rating) => ({ value: rating, label: ratingLabel(rating, ctx.me.locale) }));
 
+/** The period, when the command or button did not name one. */
+const periodStep = {
+  id: 'period',
+  kind: 'choice',
+  schema: z.string(),
+  when: (state) => !state.context['periodKey'],
+  prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askPeriod)] }),
+  options: async (ctx) => (await ctx.read.evaluationPeriods(ctx.me)).open.map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
+  validate: (value, state, ctx) => finalAlready(ctx, contextId(state.context, 'reportId'), value as string),
+} satisfies StepDefinition<FlowContext>;
+
+const resultsStep = {
+  id: 'results',
+  kind: 'choice',
+  schema: z.enum(RATINGS as [Rating, ...Rating[]]),
+  when: async (state, ctx) => (await leaderRule(ctx, state)) === null,
+  async prompt(ctx, state) {
+    const record = await ctx.read.recordBlocks(reportIdOf(state), periodOfState(state), ctx.me.locale);
+    return { blocks: [...record, ...(await leaderWithoutPredikat(ctx, state)), paragraph(t(ctx).askResults), guide(ctx, 'resultsGuide')] };
+  },
+  options: ratingOptions,
+} satisfies StepDefinition<FlowContext>;
+
+const behaviourStep = {
+  id: 'behaviour',
+  kind: 'choice',
+  schema: z.enum(RATINGS as [Rating, ...Rating[]]),
+  async prompt(ctx, state) {
+    const fixed = await leaderRule(ctx, state);
+    // When the results step was skipped, the record is shown here instead.
+    const before = fixed ? [...(await ctx.read.recordBlocks(reportIdOf(state), periodOfState(state), ctx.me.locale)), paragraph(fixed.text)] : [];
+    return { blocks: [...before, paragraph(t(ctx).askBehaviour), guide(ctx, 'behaviourGuide')] };
+  },
+  options: ratingOptions,
+} satisfies StepDefinition<FlowContext>;
+
+const notesStep = { id: 'notes', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNotes)] }) } satisfies StepDefinition<FlowContext>;
+const feedbackStep = { id: 'feedback', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askFeedback)] }) } satisfies StepDefinition<FlowContext>;
+
 export const evaluationFlow: FlowDefinition<FlowContext> = {
   id: 'evaluation',
   version: 1,
@@ -101,19 +140,10 @@ export const evaluationFlow: FlowDefinition<FlowContext> = {
     return final ? refuse(say(final)) : { ok: true, context: chosen };
   },
   steps: [
+    periodStep,
     {
-      id: 'period',
+      ...reportChoice,
       kind: 'choice',
-      schema: z.string(),
-      when: (state) => !state.context['periodKey'],
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askPeriod)] }),
-      options: async (ctx) => (await ctx.read.evaluationPeriods(ctx.me)).open.map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
-      validate: (value, state, ctx) => finalAlready(ctx, contextId(state.context, 'reportId'), value as string),
-    },
-    {
-      id: 'report',
-      kind: 'choice',
-      schema: z.string(),
       when: (state) => !state.context['reportId'],
       async prompt(ctx, state) {
         const period = periodOfState(state);
@@ -132,41 +162,20 @@ export const evaluationFlow: FlowDefinition<FlowContext> = {
         })),
       validate: (value, state, ctx) => finalAlready(ctx, value as string, periodOfState(state).key),
     },
-    {
-      id: 'results',
-      kind: 'choice',
-      schema: z.enum(RATINGS as [Rating, ...Rating[]]),
-      when: async (state, ctx) => (await leaderRule(ctx, state)) === null,
-      async prompt(ctx, state) {
-        const record = await ctx.read.recordBlocks(reportIdOf(state), periodOfState(state), ctx.me.locale);
-        return { blocks: [...record, ...(await leaderWithoutPredikat(ctx, state)), paragraph(t(ctx).askResults), guide(ctx, 'resultsGuide')] };
-      },
-      options: ratingOptions,
-    },
-    {
-      id: 'behaviour',
-      kind: 'choice',
-      schema: z.enum(RATINGS as [Rating, ...Rating[]]),
-      async prompt(ctx, state) {
-        const fixed = await leaderRule(ctx, state);
-        // When the results step was skipped, the record is shown here instead.
-        const before = fixed ? [...(await ctx.read.recordBlocks(reportIdOf(state), periodOfState(state), ctx.me.locale)), paragraph(fixed.text)] : [];
-        return { blocks: [...before, paragraph(t(ctx).askBehaviour), guide(ctx, 'behaviourGuide')] };
-      },
-      options: ratingOptions,
-    },
-    { id: 'notes', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNotes)] }) },
-    { id: 'feedback', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askFeedback)] }) },
+    resultsStep,
+    behaviourStep,
+    notesStep,
+    feedbackStep,
   ],
   async complete(ctx, state) {
     const period = periodOfState(state);
     const drafted = await ctx.services.evaluations.draft(ctx.me, {
       employeeId: reportIdOf(state),
       period,
-      results: lastAnswer<Rating>(state, 'results') ?? null,
-      behaviour: lastAnswer<Rating>(state, 'behaviour') ?? null,
-      notes: lastAnswer<string | null>(state, 'notes') ?? null,
-      feedback: lastAnswer<string | null>(state, 'feedback') ?? null,
+      results: answerOf(state, resultsStep) ?? null,
+      behaviour: answerOf(state, behaviourStep) ?? null,
+      notes: answerOf(state, notesStep) ?? null,
+      feedback: answerOf(state, feedbackStep) ?? null,
     });
     if (!drafted.ok) return [evaluationRefusal(ctx, drafted.refusal)];
     const { employee, results, behaviour, predikat, leaderId, pending } = drafted.value;

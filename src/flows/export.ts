@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition, type FlowState, type Option } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type FlowState, type Option, type StepDefinition } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
 import { hrCovers, unitPathsOf } from '../domain/access.js';
 import { parsePeriodKey, periodLabel } from '../domain/periods.js';
@@ -30,8 +30,25 @@ export async function exportableScopes(ctx: FlowContext): Promise<Option[]> {
   return [...whole, ...covered];
 }
 
+const unitStep = {
+  id: 'unit',
+  kind: 'choice',
+  schema: z.string(),
+  prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askUnit)] }),
+  options: (ctx) => exportableScopes(ctx),
+} satisfies StepDefinition<FlowContext>;
+
+const periodStep = {
+  id: 'period',
+  kind: 'choice',
+  schema: z.string(),
+  prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askPeriod({ unit: await scopeLabel(ctx, state) }))] }),
+  // The current and previous periodic period of the agency's cadence, this year and last year.
+  options: async (ctx) => (await ctx.read.predikatPeriods(ctx.me)).map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
+} satisfies StepDefinition<FlowContext>;
+
 async function scopeLabel(ctx: FlowContext, state: FlowState): Promise<string> {
-  const value = lastAnswer<string>(state, 'unit') ?? '';
+  const value = answerOf(state, unitStep) ?? '';
   return (await exportableScopes(ctx)).find((option) => option.value === value)?.label ?? '';
 }
 
@@ -49,26 +66,10 @@ export const exportFlow: FlowDefinition<FlowContext> = {
     if ((await exportableScopes(ctx)).length === 0) return refuse(refusal(ctx));
     return { ok: true, context };
   },
-  steps: [
-    {
-      id: 'unit',
-      kind: 'choice',
-      schema: z.string(),
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askUnit)] }),
-      options: (ctx) => exportableScopes(ctx),
-    },
-    {
-      id: 'period',
-      kind: 'choice',
-      schema: z.string(),
-      prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askPeriod({ unit: await scopeLabel(ctx, state) }))] }),
-      // The current and previous periodic period of the agency's cadence, this year and last year.
-      options: async (ctx) => (await ctx.read.predikatPeriods(ctx.me)).map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
-    },
-  ],
+  steps: [unitStep, periodStep],
   async complete(ctx, state) {
-    const scope = lastAnswer<string>(state, 'unit') ?? '';
-    const period = parsePeriodKey(lastAnswer<string>(state, 'period') ?? '');
+    const scope = answerOf(state, unitStep) ?? '';
+    const period = parsePeriodKey(answerOf(state, periodStep) ?? '');
     // Coverage again at the end: the HR role may have changed while the person chose.
     if (!period || !(await exportableScopes(ctx)).some((option) => option.value === scope)) return [refusal(ctx)];
     // The file is made by the delivery job (reports/outputs.ts), not while this answer is handled.

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition, type Option } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type Option, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, quote, type Reply } from '../conversation/reply.js';
 import { CORE_VALUES, coreValueName, isCoreValueCode } from '../domain/berakhlak.js';
 import { botText } from '../i18n/bot.js';
@@ -37,6 +37,33 @@ function sentOrNotLinked(ctx: FlowContext, sent: Reply, unreachable: { name: str
   return [sent, ...unreachable.map((person) => say(botText[ctx.me.locale].notLinkedYet({ name: person.name })))];
 }
 
+const aboutStep = {
+  id: 'about',
+  kind: 'choice',
+  schema: z.string().regex(/^(rhk|value):/),
+  when: (state) => !state.context['rhkId'],
+  prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askAbout({ name: await reportNameOf(ctx, state) }))] }),
+  async options(ctx, state): Promise<Option[]> {
+    const plan = await ctx.read.workingPlan(reportIdOf(state), performanceYear(ctx));
+    const rhks = rhkOptions(plan?.resultExpectations ?? []).map((o) => ({ value: `rhk:${o.value}`, label: t(ctx).aboutRhk({ text: o.label }) }));
+    const values = CORE_VALUES.map((v) => ({ value: `value:${v.code}`, label: t(ctx).aboutValue({ value: coreValueName(v.code, ctx.me.locale) }) }));
+    return [...rhks, ...values];
+  },
+} satisfies StepDefinition<FlowContext>;
+
+const kindStep = {
+  id: 'kind',
+  kind: 'choice',
+  schema: z.enum(['APRESIASI', 'PERBAIKAN']),
+  prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askKind)] }),
+  options: (ctx) => [
+    { value: 'APRESIASI', label: t(ctx).kindAPRESIASI },
+    { value: 'PERBAIKAN', label: t(ctx).kindPERBAIKAN },
+  ],
+} satisfies StepDefinition<FlowContext>;
+
+const textStep = { id: 'text', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askFeedbackText)] }) } satisfies StepDefinition<FlowContext>;
+
 export const feedbackFlow: FlowDefinition<FlowContext> = {
   id: 'feedback',
   version: 1,
@@ -47,39 +74,18 @@ export const feedbackFlow: FlowDefinition<FlowContext> = {
   },
   steps: [
     reportStep((ctx) => t(ctx).askFeedbackReport),
-    {
-      id: 'about',
-      kind: 'choice',
-      schema: z.string().regex(/^(rhk|value):/),
-      when: (state) => !state.context['rhkId'],
-      prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askAbout({ name: await reportNameOf(ctx, state) }))] }),
-      async options(ctx, state): Promise<Option[]> {
-        const plan = await ctx.read.workingPlan(reportIdOf(state), performanceYear(ctx));
-        const rhks = rhkOptions(plan?.resultExpectations ?? []).map((o) => ({ value: `rhk:${o.value}`, label: t(ctx).aboutRhk({ text: o.label }) }));
-        const values = CORE_VALUES.map((v) => ({ value: `value:${v.code}`, label: t(ctx).aboutValue({ value: coreValueName(v.code, ctx.me.locale) }) }));
-        return [...rhks, ...values];
-      },
-    },
-    {
-      id: 'kind',
-      kind: 'choice',
-      schema: z.enum(['APRESIASI', 'PERBAIKAN']),
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askKind)] }),
-      options: (ctx) => [
-        { value: 'APRESIASI', label: t(ctx).kindAPRESIASI },
-        { value: 'PERBAIKAN', label: t(ctx).kindPERBAIKAN },
-      ],
-    },
-    { id: 'text', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askFeedbackText)] }) },
+    aboutStep,
+    kindStep,
+    textStep,
   ],
   async complete(ctx, state) {
-    const about = state.context['rhkId'] ? `rhk:${contextId(state.context, 'rhkId')}` : (lastAnswer<string>(state, 'about') ?? '');
+    const about = state.context['rhkId'] ? `rhk:${contextId(state.context, 'rhkId')}` : (answerOf(state, aboutStep) ?? '');
     const code = about.startsWith('value:') ? about.slice('value:'.length) : '';
     const given = await ctx.services.feedback.give(ctx.me, {
       recipientId: reportIdOf(state),
       about: isCoreValueCode(code) ? { coreValue: code } : { rhkId: about.slice('rhk:'.length) },
-      kind: lastAnswer<'APRESIASI' | 'PERBAIKAN'>(state, 'kind') ?? 'APRESIASI',
-      text: lastAnswer<string>(state, 'text') ?? '',
+      kind: answerOf(state, kindStep) ?? 'APRESIASI',
+      text: answerOf(state, textStep) ?? '',
       requestId: contextId(state.context, 'requestId') || null,
     });
     if (!given.ok) return [feedbackRefusal(ctx, given.refusal)];
@@ -100,6 +106,21 @@ export const feedbackReplyFlow = respondToRecord({
   done: (ctx, feedback) => [say(t(ctx).replySent({ name: feedback.giver.name }))],
 });
 
+/** feedback-request: what the employee asks about, one of their RHK or 'general' (asked only when they have RHK). */
+const requestRhkStep = {
+  id: 'rhk',
+  kind: 'choice',
+  schema: z.string(),
+  when: async (_state, ctx) => ((await ctx.read.workingPlan(ctx.me.id, performanceYear(ctx)))?.resultExpectations.length ?? 0) > 0,
+  prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRequestAbout)] }),
+  options: async (ctx) => [
+    ...rhkOptions((await ctx.read.workingPlan(ctx.me.id, performanceYear(ctx)))?.resultExpectations ?? []),
+    { value: 'general', label: t(ctx).general },
+  ],
+} satisfies StepDefinition<FlowContext>;
+
+const requestTopicStep = { id: 'topic', kind: 'text', maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askTopic)] }) } satisfies StepDefinition<FlowContext>;
+
 export const feedbackRequestFlow: FlowDefinition<FlowContext> = {
   id: 'feedback-request',
   version: 1,
@@ -109,23 +130,10 @@ export const feedbackRequestFlow: FlowDefinition<FlowContext> = {
     if (!ctx.me.supervisorId) return refuse(say(botText[ctx.me.locale].noSupervisor));
     return { ok: true, context };
   },
-  steps: [
-    {
-      id: 'rhk',
-      kind: 'choice',
-      schema: z.string(),
-      when: async (_state, ctx) => ((await ctx.read.workingPlan(ctx.me.id, performanceYear(ctx)))?.resultExpectations.length ?? 0) > 0,
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRequestAbout)] }),
-      options: async (ctx) => [
-        ...rhkOptions((await ctx.read.workingPlan(ctx.me.id, performanceYear(ctx)))?.resultExpectations ?? []),
-        { value: 'general', label: t(ctx).general },
-      ],
-    },
-    { id: 'topic', kind: 'text', maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askTopic)] }) },
-  ],
+  steps: [requestRhkStep, requestTopicStep],
   async complete(ctx, state) {
-    const chosen = lastAnswer<string>(state, 'rhk');
-    const requested = await ctx.services.feedback.request(ctx.me, { rhkId: chosen && chosen !== 'general' ? chosen : null, topic: lastAnswer<string>(state, 'topic') ?? '' });
+    const chosen = answerOf(state, requestRhkStep);
+    const requested = await ctx.services.feedback.request(ctx.me, { rhkId: chosen && chosen !== 'general' ? chosen : null, topic: answerOf(state, requestTopicStep) ?? '' });
     if (!requested.ok) return [feedbackRefusal(ctx, requested.refusal)];
     return sentOrNotLinked(ctx, say(t(ctx).requestSent({ name: requested.value.supervisor.name })), await ctx.notify(requested.events));
   },

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, type Block, type Reply } from '../conversation/reply.js';
 import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, meetsPppkExtension } from '../domain/follow-up.js';
 import { periodKeyLabel } from '../domain/periods.js';
@@ -22,7 +22,6 @@ import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => followUpText[ctx.me.locale];
 const KINDS = ['PENGHARGAAN', 'SANKSI', 'PENGEMBANGAN'] as const;
-type Kind = (typeof KINDS)[number];
 
 /** Why a recommendation cannot be recorded or decided, in words. */
 function followUpRefusal(ctx: FlowContext, refusal: FollowUpRefusal): Reply {
@@ -68,6 +67,39 @@ function conversionBlocks(
   return blocks;
 }
 
+const evaluationStep = {
+  id: 'evaluation',
+  kind: 'choice',
+  schema: z.string(),
+  async prompt(ctx, state) {
+    const name = await reportNameOf(ctx, state);
+    const has = (await finalEvaluations(ctx, reportIdOf(state))).length > 0;
+    return { blocks: [paragraph(has ? t(ctx).askEvaluation({ name }) : t(ctx).noEvaluations({ name }))] };
+  },
+  options: async (ctx, state) =>
+    (await finalEvaluations(ctx, reportIdOf(state))).map((evaluation) => {
+      const predikat = finalResult(evaluation).predikat;
+      return { value: evaluation.id, label: t(ctx).evaluationOption({ period: periodKeyLabel(evaluation.periodKey, ctx.me.locale), predikat: predikat ? predikatLabel(predikat, ctx.me.locale) : '–' }) };
+    }),
+} satisfies StepDefinition<FlowContext>;
+
+const kindStep = {
+  id: 'kind',
+  kind: 'choice',
+  schema: z.enum(KINDS),
+  async prompt(ctx, state) {
+    const evaluation = await ctx.read.evaluation(answerOf(state, evaluationStep) ?? '');
+    if (!evaluation) return { blocks: [] };
+    const predikat = finalResult(evaluation).predikat ?? 'BAIK';
+    // Credit points and contract extensions follow the annual result, not a quarter's.
+    const conversion = evaluation.kind === 'ANNUAL' ? conversionBlocks(evaluation.employee, predikat, ctx.me.locale) : [];
+    return { blocks: [paragraph(t(ctx).askKind({ name: evaluation.employee.name, predikat: predikatLabel(predikat, ctx.me.locale) })), ...conversion] };
+  },
+  options: (ctx) => KINDS.map((kind) => ({ value: kind, label: t(ctx)[`kind${kind}`] })),
+} satisfies StepDefinition<FlowContext>;
+
+const recommendationStep = { id: 'recommendation', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRecommendation)] }) } satisfies StepDefinition<FlowContext>;
+
 export const followUpFlow: FlowDefinition<FlowContext> = {
   id: 'follow-up',
   version: 1,
@@ -85,44 +117,17 @@ export const followUpFlow: FlowDefinition<FlowContext> = {
   },
   steps: [
     reportStep((ctx) => t(ctx).askReport),
-    {
-      id: 'evaluation',
-      kind: 'choice',
-      schema: z.string(),
-      async prompt(ctx, state) {
-        const name = await reportNameOf(ctx, state);
-        const has = (await finalEvaluations(ctx, reportIdOf(state))).length > 0;
-        return { blocks: [paragraph(has ? t(ctx).askEvaluation({ name }) : t(ctx).noEvaluations({ name }))] };
-      },
-      options: async (ctx, state) =>
-        (await finalEvaluations(ctx, reportIdOf(state))).map((evaluation) => {
-          const predikat = finalResult(evaluation).predikat;
-          return { value: evaluation.id, label: t(ctx).evaluationOption({ period: periodKeyLabel(evaluation.periodKey, ctx.me.locale), predikat: predikat ? predikatLabel(predikat, ctx.me.locale) : '–' }) };
-        }),
-    },
-    {
-      id: 'kind',
-      kind: 'choice',
-      schema: z.enum(KINDS),
-      async prompt(ctx, state) {
-        const evaluation = await ctx.read.evaluation(lastAnswer<string>(state, 'evaluation') ?? '');
-        if (!evaluation) return { blocks: [] };
-        const predikat = finalResult(evaluation).predikat ?? 'BAIK';
-        // Credit points and contract extensions follow the annual result, not a quarter's.
-        const conversion = evaluation.kind === 'ANNUAL' ? conversionBlocks(evaluation.employee, predikat, ctx.me.locale) : [];
-        return { blocks: [paragraph(t(ctx).askKind({ name: evaluation.employee.name, predikat: predikatLabel(predikat, ctx.me.locale) })), ...conversion] };
-      },
-      options: (ctx) => KINDS.map((kind) => ({ value: kind, label: t(ctx)[`kind${kind}`] })),
-    },
-    { id: 'recommendation', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRecommendation)] }) },
+    evaluationStep,
+    kindStep,
+    recommendationStep,
   ],
   async complete(ctx, state) {
-    const kind = lastAnswer<Kind>(state, 'kind') ?? 'PENGEMBANGAN';
+    const kind = answerOf(state, kindStep) ?? 'PENGEMBANGAN';
     const recommended = await ctx.services.followUps.recommend(ctx.me, {
       employeeId: reportIdOf(state),
-      evaluationId: lastAnswer<string>(state, 'evaluation') ?? '',
+      evaluationId: answerOf(state, evaluationStep) ?? '',
       kind,
-      recommendation: lastAnswer<string>(state, 'recommendation') ?? '',
+      recommendation: answerOf(state, recommendationStep) ?? '',
     });
     if (!recommended.ok) return [followUpRefusal(ctx, recommended.refusal)];
     await ctx.notify(recommended.events);

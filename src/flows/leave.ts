@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type FlowState, type StepDefinition } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
 import { parseCivilDate } from '../domain/civil-date.js';
 import { botText } from '../i18n/bot.js';
@@ -26,6 +26,26 @@ async function nameOf(ctx: FlowContext, state: FlowState): Promise<string> {
 
 const civil = (date: string) => parseCivilDate(date) ?? { year: 1970, month: 1, day: 1 };
 
+const startStep = {
+  id: 'start',
+  kind: 'date',
+  schema: z.string(),
+  prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askLeaveStart({ name: await nameOf(ctx, state) }))] }),
+} satisfies StepDefinition<FlowContext>;
+
+const endStep = {
+  id: 'end',
+  kind: 'date',
+  schema: z.string(),
+  prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaveEnd)] }),
+  validate(value, state, ctx) {
+    const problem = leaveDatesProblem(civil(answerOf(state, startStep) ?? ''), civil(value as string));
+    return problem ? leaveProblemText(ctx, problem) : null;
+  },
+} satisfies StepDefinition<FlowContext>;
+
+const noteStep = { id: 'note', kind: 'text', optional: true, maxLength: 300, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaveNote)] }) } satisfies StepDefinition<FlowContext>;
+
 export const leaveFlow: FlowDefinition<FlowContext> = {
   id: 'leave',
   version: 1,
@@ -39,33 +59,15 @@ export const leaveFlow: FlowDefinition<FlowContext> = {
     }
     return { ok: true, context };
   },
-  steps: [
-    {
-      id: 'start',
-      kind: 'date',
-      schema: z.string(),
-      prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askLeaveStart({ name: await nameOf(ctx, state) }))] }),
-    },
-    {
-      id: 'end',
-      kind: 'date',
-      schema: z.string(),
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaveEnd)] }),
-      validate(value, state, ctx) {
-        const problem = leaveDatesProblem(civil(lastAnswer<string>(state, 'start') ?? ''), civil(value as string));
-        return problem ? leaveProblemText(ctx, problem) : null;
-      },
-    },
-    { id: 'note', kind: 'text', optional: true, maxLength: 300, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaveNote)] }) },
-  ],
+  steps: [startStep, endStep, noteStep],
   async complete(ctx, state) {
     const recorded = await ctx.services.leave.record(
       { member: ctx.me },
       {
         employeeId: employeeId(ctx, state),
-        start: civil(lastAnswer<string>(state, 'start') ?? ''),
-        end: civil(lastAnswer<string>(state, 'end') ?? ''),
-        note: lastAnswer<string | null>(state, 'note') ?? null,
+        start: civil(answerOf(state, startStep) ?? ''),
+        end: civil(answerOf(state, endStep) ?? ''),
+        note: answerOf(state, noteStep) ?? null,
       },
     );
     if (!recorded.ok) {

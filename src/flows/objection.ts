@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type FlowState, type StepDefinition } from '../conversation/flow.js';
 import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
 import { civilDayLabel, periodKeyLabel } from '../domain/periods.js';
 import { RATINGS, ratingLabel, type Rating } from '../domain/rating-matrix.js';
@@ -52,6 +52,29 @@ async function draft(ctx: FlowContext, state: FlowState) {
   return ctx.services.objections.canObject(ctx.me, contextId(state.context, 'evaluationId'));
 }
 
+const reasonsStep = {
+  id: 'reasons',
+  kind: 'text',
+  maxLength: 3000,
+  schema: z.string(),
+  async prompt(ctx, state) {
+    const open = await draft(ctx, state);
+    if (!open.ok) return { blocks: objectionRefusal(ctx, open.refusal).blocks };
+    return { blocks: [paragraph(t(ctx).askReasons({ lastDay: civilDayLabel(open.value.lastDay, ctx.me.locale) }))] };
+  },
+} satisfies StepDefinition<FlowContext>;
+
+const confirmStep = {
+  id: 'confirm',
+  kind: 'confirm',
+  schema: z.boolean(),
+  async prompt(ctx, state) {
+    const open = await draft(ctx, state);
+    if (!open.ok) return { blocks: objectionRefusal(ctx, open.refusal).blocks };
+    return { blocks: [paragraph(t(ctx).confirm({ decider: open.value.decider.name }))] };
+  },
+} satisfies StepDefinition<FlowContext>;
+
 export const objectionFlow: FlowDefinition<FlowContext> = {
   id: 'objection',
   version: 1,
@@ -61,32 +84,10 @@ export const objectionFlow: FlowDefinition<FlowContext> = {
     const open = await ctx.services.objections.canObject(ctx.me, contextId(context, 'evaluationId'));
     return open.ok ? { ok: true, context } : refuse(objectionRefusal(ctx, open.refusal));
   },
-  steps: [
-    {
-      id: 'reasons',
-      kind: 'text',
-      maxLength: 3000,
-      schema: z.string(),
-      async prompt(ctx, state) {
-        const open = await draft(ctx, state);
-        if (!open.ok) return { blocks: objectionRefusal(ctx, open.refusal).blocks };
-        return { blocks: [paragraph(t(ctx).askReasons({ lastDay: civilDayLabel(open.value.lastDay, ctx.me.locale) }))] };
-      },
-    },
-    {
-      id: 'confirm',
-      kind: 'confirm',
-      schema: z.boolean(),
-      async prompt(ctx, state) {
-        const open = await draft(ctx, state);
-        if (!open.ok) return { blocks: objectionRefusal(ctx, open.refusal).blocks };
-        return { blocks: [paragraph(t(ctx).confirm({ decider: open.value.decider.name }))] };
-      },
-    },
-  ],
+  steps: [reasonsStep, confirmStep],
   async complete(ctx, state) {
-    if (lastAnswer(state, 'confirm') !== true) return [say(t(ctx).notSent)];
-    const filed = await ctx.services.objections.file(ctx.me, contextId(state.context, 'evaluationId'), lastAnswer<string>(state, 'reasons') ?? '');
+    if (answerOf(state, confirmStep) !== true) return [say(t(ctx).notSent)];
+    const filed = await ctx.services.objections.file(ctx.me, contextId(state.context, 'evaluationId'), answerOf(state, reasonsStep) ?? '');
     if (!filed.ok) return [objectionRefusal(ctx, filed.refusal)];
     const { decider } = filed.value;
     const unreachable = await ctx.notify(filed.events);
@@ -119,8 +120,35 @@ export const objectionExplanationFlow = respondToRecord({
   done: (ctx, objection) => [say(objection.decider ? t(ctx).explanationSaved({ decider: objection.decider.name }) : t(ctx).notFound)],
 });
 
-const changed = (state: FlowState) => lastAnswer(state, 'decision') === 'CHANGED';
+const decisionStep = {
+  id: 'decision',
+  kind: 'choice',
+  schema: z.enum(['UPHELD', 'CHANGED']),
+  async prompt(ctx, state) {
+    const open = await ctx.services.objections.openForDecision(ctx.me, contextId(state.context, 'objectionId'));
+    if (!open.ok) return { blocks: objectionRefusal(ctx, open.refusal).blocks };
+    const objection = open.value;
+    const { employee, rater } = objection.evaluation;
+    const m = t(ctx);
+    const blocks: Block[] = [paragraph(bold(m.raterSide({ rater: rater.name }))), ...resultBlocks(objection.evaluation.result, ctx.me.locale), paragraph(bold(m.reasonsHeading)), quote(objection.reasons)];
+    if (objection.employeeExplanation) blocks.push(paragraph(bold(m.explanationToDecider({ name: employee.name }))), quote(objection.employeeExplanation));
+    if (objection.raterExplanation) blocks.push(paragraph(bold(m.explanationToDecider({ name: rater.name }))), quote(objection.raterExplanation));
+    return { blocks: [...blocks, paragraph(m.askDecision)] };
+  },
+  options: (ctx) => [
+    { value: 'UPHELD', label: t(ctx).upheld },
+    { value: 'CHANGED', label: t(ctx).changed },
+  ],
+} satisfies StepDefinition<FlowContext>;
+
+const changed = (state: FlowState) => answerOf(state, decisionStep) === 'CHANGED';
 const ratingOptions = (ctx: FlowContext) => RATINGS.map((rating) => ({ value: rating, label: ratingLabel(rating, ctx.me.locale) }));
+
+const resultsStep = { id: 'results', kind: 'choice', schema: z.enum(RATINGS as [Rating, ...Rating[]]), when: changed, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askResults)] }), options: ratingOptions } satisfies StepDefinition<FlowContext>;
+
+const behaviourStep = { id: 'behaviour', kind: 'choice', schema: z.enum(RATINGS as [Rating, ...Rating[]]), when: changed, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askBehaviour)] }), options: ratingOptions } satisfies StepDefinition<FlowContext>;
+
+const noteStep = { id: 'note', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNote)] }) } satisfies StepDefinition<FlowContext>;
 
 /** The rater's superior decides: uphold, or change the ratings (the predikat follows the matrix). */
 export const objectionDecisionFlow: FlowDefinition<FlowContext> = {
@@ -132,37 +160,13 @@ export const objectionDecisionFlow: FlowDefinition<FlowContext> = {
     const open = await ctx.services.objections.openForDecision(ctx.me, contextId(context, 'objectionId'));
     return open.ok ? { ok: true, context } : refuse(objectionRefusal(ctx, open.refusal));
   },
-  steps: [
-    {
-      id: 'decision',
-      kind: 'choice',
-      schema: z.enum(['UPHELD', 'CHANGED']),
-      async prompt(ctx, state) {
-        const open = await ctx.services.objections.openForDecision(ctx.me, contextId(state.context, 'objectionId'));
-        if (!open.ok) return { blocks: objectionRefusal(ctx, open.refusal).blocks };
-        const objection = open.value;
-        const { employee, rater } = objection.evaluation;
-        const m = t(ctx);
-        const blocks: Block[] = [paragraph(bold(m.raterSide({ rater: rater.name }))), ...resultBlocks(objection.evaluation.result, ctx.me.locale), paragraph(bold(m.reasonsHeading)), quote(objection.reasons)];
-        if (objection.employeeExplanation) blocks.push(paragraph(bold(m.explanationToDecider({ name: employee.name }))), quote(objection.employeeExplanation));
-        if (objection.raterExplanation) blocks.push(paragraph(bold(m.explanationToDecider({ name: rater.name }))), quote(objection.raterExplanation));
-        return { blocks: [...blocks, paragraph(m.askDecision)] };
-      },
-      options: (ctx) => [
-        { value: 'UPHELD', label: t(ctx).upheld },
-        { value: 'CHANGED', label: t(ctx).changed },
-      ],
-    },
-    { id: 'results', kind: 'choice', schema: z.enum(RATINGS as [Rating, ...Rating[]]), when: changed, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askResults)] }), options: ratingOptions },
-    { id: 'behaviour', kind: 'choice', schema: z.enum(RATINGS as [Rating, ...Rating[]]), when: changed, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askBehaviour)] }), options: ratingOptions },
-    { id: 'note', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNote)] }) },
-  ],
+  steps: [decisionStep, resultsStep, behaviourStep, noteStep],
   async complete(ctx, state) {
     const decided = await ctx.services.objections.decide(ctx.me, contextId(state.context, 'objectionId'), {
       decision: changed(state) ? 'CHANGED' : 'UPHELD',
-      results: lastAnswer<Rating>(state, 'results') ?? null,
-      behaviour: lastAnswer<Rating>(state, 'behaviour') ?? null,
-      note: lastAnswer<string>(state, 'note') ?? '',
+      results: answerOf(state, resultsStep) ?? null,
+      behaviour: answerOf(state, behaviourStep) ?? null,
+      note: answerOf(state, noteStep) ?? '',
     });
     if (!decided.ok) return [objectionRefusal(ctx, decided.refusal)];
     await ctx.notify(decided.events);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, quote, type Reply } from '../conversation/reply.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import type { ObstacleRefusal } from '../services/obstacles.js';
@@ -25,30 +25,32 @@ export function obstacleRefusal(ctx: FlowContext, refusal: ObstacleRefusal): Rep
   return say(refusal.code === 'RESOLVED' ? t(ctx).alreadyResolved : t(ctx).obstacleNotFound);
 }
 
+const rhkStep = {
+  id: 'rhk',
+  kind: 'choice',
+  schema: z.string(),
+  when: async (_state, ctx) => (await myRhks(ctx)).length > 0,
+  prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askObstacleRhk)] }),
+  options: async (ctx) => [...rhkOptions(await myRhks(ctx)), { value: 'none', label: t(ctx).notRelated }],
+} satisfies StepDefinition<FlowContext>;
+
+const textStep = { id: 'text', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askObstacleText)] }) } satisfies StepDefinition<FlowContext>;
+
+const supportStep = { id: 'support', kind: 'text', optional: true, maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askSupport)] }) } satisfies StepDefinition<FlowContext>;
+
 export const obstacleFlow: FlowDefinition<FlowContext> = {
   id: 'obstacle',
   version: 1,
   command: cmd('kendala'),
   title: (locale) => dialogueText[locale].obstacleTitle,
   begin: (_ctx, context) => ({ ok: true, context }),
-  steps: [
-    {
-      id: 'rhk',
-      kind: 'choice',
-      schema: z.string(),
-      when: async (_state, ctx) => (await myRhks(ctx)).length > 0,
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askObstacleRhk)] }),
-      options: async (ctx) => [...rhkOptions(await myRhks(ctx)), { value: 'none', label: t(ctx).notRelated }],
-    },
-    { id: 'text', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askObstacleText)] }) },
-    { id: 'support', kind: 'text', optional: true, maxLength: 1000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askSupport)] }) },
-  ],
+  steps: [rhkStep, textStep, supportStep],
   async complete(ctx, state) {
-    const chosen = lastAnswer<string>(state, 'rhk');
+    const chosen = answerOf(state, rhkStep);
     const reported = await ctx.services.obstacles.report(ctx.me, {
       rhkId: chosen && chosen !== 'none' ? chosen : null,
-      text: lastAnswer<string>(state, 'text') ?? '',
-      supportNeeded: lastAnswer<string | null>(state, 'support') ?? null,
+      text: answerOf(state, textStep) ?? '',
+      supportNeeded: answerOf(state, supportStep) ?? null,
     });
     await ctx.notify(reported.events);
     const supervisor = reported.value.supervisor;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type StepDefinition } from '../conversation/flow.js';
 import type { Block, Reply } from '../conversation/reply.js';
 import type { Locale } from '../i18n/catalogue.js';
 import type { PersonRef } from '../services/events.js';
@@ -35,6 +35,16 @@ export interface RecordResponse<V, R> {
 /** A flow that writes one response to one record. */
 export function respondToRecord<V, R>(spec: RecordResponse<V, R>): FlowDefinition<FlowContext> {
   const recordId = (context: Record<string, unknown>) => contextId(context, spec.recordKey);
+  const responseStep = {
+    id: 'response',
+    kind: 'text',
+    maxLength: spec.maxLength ?? 2000,
+    schema: z.string(),
+    async prompt(ctx, state) {
+      const opened = await spec.open(ctx, recordId(state.context));
+      return { blocks: opened.ok ? spec.ask(ctx, opened.value) : spec.refusal(ctx, opened.refusal).blocks };
+    },
+  } satisfies StepDefinition<FlowContext>;
   return {
     id: spec.id,
     version: spec.version,
@@ -44,20 +54,9 @@ export function respondToRecord<V, R>(spec: RecordResponse<V, R>): FlowDefinitio
       const opened = await spec.open(ctx, recordId(context));
       return opened.ok ? { ok: true, context } : refuse(spec.refusal(ctx, opened.refusal));
     },
-    steps: [
-      {
-        id: 'response',
-        kind: 'text',
-        maxLength: spec.maxLength ?? 2000,
-        schema: z.string(),
-        async prompt(ctx, state) {
-          const opened = await spec.open(ctx, recordId(state.context));
-          return { blocks: opened.ok ? spec.ask(ctx, opened.value) : spec.refusal(ctx, opened.refusal).blocks };
-        },
-      },
-    ],
+    steps: [responseStep],
     async complete(ctx, state) {
-      const saved = await spec.save(ctx, recordId(state.context), lastAnswer<string>(state, 'response') ?? '');
+      const saved = await spec.save(ctx, recordId(state.context), answerOf(state, responseStep) ?? '');
       if (!saved.ok) return [spec.refusal(ctx, saved.refusal)];
       return spec.done(ctx, saved.value, await ctx.notify(saved.events));
     },

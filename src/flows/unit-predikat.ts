@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
-import { lastAnswer, type FlowDefinition, type FlowState } from '../conversation/flow.js';
+import { answerOf, type FlowDefinition, type FlowState, type StepDefinition } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
 import { denialMessage } from '../domain/access.js';
 import { parsePeriodKey, periodLabel } from '../domain/periods.js';
@@ -18,8 +18,40 @@ import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => evaluationText[ctx.me.locale];
 
+const unitStep = {
+  id: 'unit',
+  kind: 'choice',
+  schema: z.string(),
+  prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askUnit)] }),
+  options: async (ctx) => (await ctx.services.unitPredikats.settableUnits(ctx.me)).map((unit) => ({ value: unit.id, label: unit.name })),
+} satisfies StepDefinition<FlowContext>;
+
+const periodStep = {
+  id: 'period',
+  kind: 'choice',
+  schema: z.string(),
+  prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askPeriod({ unit: await unitName(ctx, state) }))] }),
+  options: async (ctx) => (await ctx.read.predikatPeriods(ctx.me)).map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
+} satisfies StepDefinition<FlowContext>;
+
+const predikatStep = {
+  id: 'predikat',
+  kind: 'choice',
+  schema: z.enum(UNIT_PREDIKATS as [UnitPredikat, ...UnitPredikat[]]),
+  prompt: async (ctx, state) => {
+    const unitId = answerOf(state, unitStep) ?? '';
+    const periodKey = answerOf(state, periodStep) ?? '';
+    const current = await ctx.services.unitPredikats.current(unitId, periodKey);
+    const text = t(ctx).askPredikat({ unit: await unitName(ctx, state), period: periodName(ctx, periodKey), current: current ? unitPredikatLabel(current, ctx.me.locale) : '' });
+    return { blocks: [paragraph(text)] };
+  },
+  options: (ctx) => UNIT_PREDIKATS.map((predikat) => ({ value: predikat, label: unitPredikatLabel(predikat, ctx.me.locale) })),
+} satisfies StepDefinition<FlowContext>;
+
+const noteStep = { id: 'note', kind: 'text', optional: true, maxLength: 500, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNote)] }) } satisfies StepDefinition<FlowContext>;
+
 async function unitName(ctx: FlowContext, state: FlowState): Promise<string> {
-  const id = lastAnswer<string>(state, 'unit') ?? '';
+  const id = answerOf(state, unitStep) ?? '';
   return await ctx.read.unitName(id);
 }
 
@@ -37,41 +69,12 @@ export const unitPredikatFlow: FlowDefinition<FlowContext> = {
     if ((await ctx.services.unitPredikats.settableUnits(ctx.me)).length === 0) return refuse(refusedAttempt(ctx, 'EVALUATE', t(ctx).noUnits));
     return { ok: true, context };
   },
-  steps: [
-    {
-      id: 'unit',
-      kind: 'choice',
-      schema: z.string(),
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askUnit)] }),
-      options: async (ctx) => (await ctx.services.unitPredikats.settableUnits(ctx.me)).map((unit) => ({ value: unit.id, label: unit.name })),
-    },
-    {
-      id: 'period',
-      kind: 'choice',
-      schema: z.string(),
-      prompt: async (ctx, state) => ({ blocks: [paragraph(t(ctx).askPeriod({ unit: await unitName(ctx, state) }))] }),
-      options: async (ctx) => (await ctx.read.predikatPeriods(ctx.me)).map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
-    },
-    {
-      id: 'predikat',
-      kind: 'choice',
-      schema: z.enum(UNIT_PREDIKATS as [UnitPredikat, ...UnitPredikat[]]),
-      prompt: async (ctx, state) => {
-        const unitId = lastAnswer<string>(state, 'unit') ?? '';
-        const periodKey = lastAnswer<string>(state, 'period') ?? '';
-        const current = await ctx.services.unitPredikats.current(unitId, periodKey);
-        const text = t(ctx).askPredikat({ unit: await unitName(ctx, state), period: periodName(ctx, periodKey), current: current ? unitPredikatLabel(current, ctx.me.locale) : '' });
-        return { blocks: [paragraph(text)] };
-      },
-      options: (ctx) => UNIT_PREDIKATS.map((predikat) => ({ value: predikat, label: unitPredikatLabel(predikat, ctx.me.locale) })),
-    },
-    { id: 'note', kind: 'text', optional: true, maxLength: 500, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNote)] }) },
-  ],
+  steps: [unitStep, periodStep, predikatStep, noteStep],
   async complete(ctx, state) {
-    const periodKey = lastAnswer<string>(state, 'period') ?? '';
-    const predikat = lastAnswer<UnitPredikat>(state, 'predikat') ?? 'BAIK';
+    const periodKey = answerOf(state, periodStep) ?? '';
+    const predikat = answerOf(state, predikatStep) ?? 'BAIK';
     // The rule is asked again by the service: roles and acting assignments may have changed meanwhile.
-    const set = await ctx.services.unitPredikats.set(ctx.me, { unitId: lastAnswer<string>(state, 'unit') ?? '', periodKey, predikat, note: lastAnswer<string | null>(state, 'note') ?? null });
+    const set = await ctx.services.unitPredikats.set(ctx.me, { unitId: answerOf(state, unitStep) ?? '', periodKey, predikat, note: answerOf(state, noteStep) ?? null });
     if (!set.ok) return [say(botText[ctx.me.locale].refused({ reason: denialMessage(set.refusal.reason, 'SET_UNIT_PREDIKAT', ctx.me.locale) }))];
     await ctx.notify(set.events);
     return [say(t(ctx).saved({ unit: set.value.unit.name, period: periodName(ctx, periodKey), predikat: unitPredikatLabel(predikat, ctx.me.locale) }))];
