@@ -19,6 +19,7 @@ import { importOrgCommand } from './commands/import-org.js';
 import { linkCodesCommand } from './commands/link-codes.js';
 import { hrAddCommand, hrListCommand, hrRemoveCommand } from './commands/hr.js';
 import { leaveAddCommand, leaveListCommand } from './commands/leave.js';
+import { actingAddCommand, actingEndCommand, actingListCommand } from './commands/acting.js';
 import { migrateCommand } from './commands/migrate.js';
 import { destinationsListCommand, destinationsRemoveCommand } from './commands/report-destinations.js';
 import { scheduleListCommand, scheduleResetCommand, scheduleSetCommand } from './commands/schedule.js';
@@ -46,6 +47,11 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   note: { type: 'string' },
+  nip: { type: 'string' },
+  for: { type: 'string' },
+  kind: { type: 'string' },
+  on: { type: 'string' },
+  all: { type: 'boolean' },
   cadence: { type: 'string' },
   'skp-deadline': { type: 'string' },
   'objection-days': { type: 'string' },
@@ -102,6 +108,12 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await subcommand(context, command, rest[0], {
           add: () => leaveAddCommand(context, { ...values, nip: rest[1] }),
           list: () => leaveListCommand(context, values),
+        });
+      case 'acting':
+        return await subcommand(context, command, rest[0], {
+          add: () => actingAddCommand(context, values),
+          list: () => actingListCommand(context, values),
+          end: () => actingEndCommand(context, values),
         });
       case 'report-destinations':
         return await subcommand(context, command, rest[0], {

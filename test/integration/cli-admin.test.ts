@@ -125,3 +125,42 @@ describe('digest destinations', () => {
     expect(await db.prisma.reportDestination.count()).toBe(0);
   });
 });
+
+describe('Plt and Plh', () => {
+  const SITI = '197708222003122002';
+  const DEWI = '198204172006042001';
+
+  it('records a Plt, lists it, and ends it early; the acting person then covers the official’s reports', async () => {
+    const recorded = await cli(['acting', 'add', '--nip', DEWI, '--for', AGUS, '--kind', 'plt', '--from', '2026-12-01', '--to', '2027-03-31', '--note', 'SK Plt 800/12']);
+    expect(recorded).toMatchObject({ code: 0, out: 'Plt. dicatat: Dewi Lestari S.Sos. untuk Agus Setiawan S.Kom., 2026-12-01 s.d. 2027-03-31.' });
+    const row = await db.prisma.actingAssignment.findFirstOrThrow({ include: { employee: true, actingFor: true } });
+    expect(row).toMatchObject({ kind: 'PLT', note: 'SK Plt 800/12', employee: { nip: DEWI }, actingFor: { nip: AGUS } });
+    expect(await db.prisma.auditLog.count({ where: { action: 'acting.recorded', actorLabel: 'cli' } })).toBe(1);
+    expect((await cli(['acting', 'list'])).out).toMatch(/• Plt\. Dewi Lestari S\.Sos\. \(NIP 198204172006042001\) untuk Agus Setiawan S\.Kom\. \(NIP 198001102005011003\): 2026-12-01 – 2027-03-31/);
+
+    // While it runs Dewi has Agus's reports as her own, marked as acting.
+    const { loadMember, reportsOf } = await import('../../src/services/people.js');
+    const dewi = (await loadMember(db.prisma, row.employeeId))!;
+    const reports = await reportsOf(db.prisma, dewi, new Date('2026-12-02T03:00:00Z'));
+    expect(reports.filter((report) => report.acting).map((report) => report.name)).toEqual(expect.arrayContaining(['Ahmad Fauzi S.Kom.', 'Nur Aini S.Kom.']));
+
+    expect((await cli(['acting', 'end', '--nip', DEWI, '--for', AGUS, '--on', '2027-01-15'])).out).toBe('Tugas Dewi Lestari S.Sos. sebagai Plt./Plh. untuk Agus Setiawan S.Kom. berakhir 2027-01-15.');
+    expect((await db.prisma.actingAssignment.findFirstOrThrow()).endsOn.toISOString().slice(0, 10)).toBe('2027-01-15');
+  });
+
+  it('refuses acting for oneself, reversed dates, a second Plt for one official, acting for each other and unknown people, and changes nothing', async () => {
+    const before = await db.prisma.actingAssignment.count();
+    const add = (...args: string[]) => cli(['acting', 'add', ...args]);
+    expect(await add('--nip', AGUS, '--for', AGUS, '--kind', 'plh', '--from', '2027-02-01', '--to', '2027-02-10')).toMatchObject({ code: 1, err: expect.stringMatching(/tidak dapat menjadi Plt\.\/Plh\. bagi dirinya sendiri/) });
+    expect(await add('--nip', SITI, '--for', AGUS, '--kind', 'plh', '--from', '2027-02-10', '--to', '2027-02-01')).toMatchObject({ code: 1, err: expect.stringMatching(/--to sebelum --from/) });
+    // Dewi acts for Agus until 15 January: a Plh for Agus on 10 January overlaps.
+    expect(await add('--nip', SITI, '--for', AGUS, '--kind', 'plh', '--from', '2027-01-10', '--to', '2027-01-20')).toMatchObject({ code: 1, err: expect.stringMatching(/sudah ada Plt\.\/Plh\. untuk Agus Setiawan/) });
+    expect(await add('--nip', AGUS, '--for', DEWI, '--kind', 'plh', '--from', '2027-01-01', '--to', '2027-01-05')).toMatchObject({ code: 1, err: expect.stringMatching(/Agus .*saling menggantikan|saling menggantikan/) });
+    expect(await add('--nip', '199999999999999999', '--for', AGUS, '--kind', 'plt', '--from', '2027-02-01', '--to', '2027-02-10')).toMatchObject({ code: 1, err: expect.stringMatching(/199999999999999999/) });
+    expect(await add('--nip', SITI, '--for', AGUS, '--kind', 'pjs', '--from', '2027-02-01', '--to', '2027-02-10')).toMatchObject({ code: 1, err: expect.stringMatching(/--kind tidak valid: plt \| plh/) });
+    expect(await add('--nip', SITI)).toMatchObject({ code: 1, err: expect.stringMatching(/Pemakaian: acting add/) });
+    expect(await db.prisma.actingAssignment.count()).toBe(before);
+    // After Dewi's assignment ended, a Plh for Agus is fine.
+    expect(await add('--nip', SITI, '--for', AGUS, '--kind', 'plh', '--from', '2027-01-16', '--to', '2027-01-20')).toMatchObject({ code: 0 });
+  });
+});
