@@ -12,14 +12,15 @@ import type { BotContext } from './context.js';
 
 export async function whoAmI(ctx: BotContext): Promise<Reply[]> {
   const t = botText[ctx.me.locale];
-  const supervisor = ctx.me.supervisorId
-    ? await ctx.db.employee.findUnique({ where: { id: ctx.me.supervisorId }, select: { name: true, position: true } })
-    : null;
+  // One read for the rank (not part of the identified member) and the supervisor.
+  const record = await ctx.db.employee.findUnique({ where: { id: ctx.me.id }, select: { rank: true, supervisor: { select: { name: true, position: true } } } });
+  const supervisor = record?.supervisor ?? null;
   const reports = await reportsOf(ctx.db, ctx.me, ctx.now);
   const rows: [string, string][] = [
     [t.meName, ctx.me.name],
     [t.meNip, ctx.me.nip],
     [t.mePosition, ctx.me.position],
+    ...(record?.rank ? [[t.meRank, record.rank] as [string, string]] : []),
     [t.meUnit, ctx.me.unitName],
     [t.meAgency, ctx.me.agencyName],
     [t.meSupervisor, supervisor ? `${supervisor.name} (${supervisor.position})` : t.meNoSupervisor],

@@ -17,20 +17,22 @@ interface Person {
   status?: 'PNS' | 'PPPK';
   unit: 'head' | 'a' | 'b';
   zone?: string;
+  /** Pangkat/golongan ruang (PNS) or golongan (PPPK). */
+  rank: string;
 }
 
-const HEAD: Person = { nip: '197604122000121003', name: 'Hendra Gunawan', position: 'Kepala Bidang Aplikasi Informatika', type: 'ADMINISTRATOR', unit: 'head' };
-const SUPERVISOR_A: Person = { nip: '198209172006042002', name: 'Sri Wahyuni', position: 'Kepala Seksi Pengembangan Aplikasi', type: 'PENGAWAS', unit: 'a' };
-const SUPERVISOR_B: Person = { nip: '198105302008011005', name: 'Bambang Sutrisno', position: 'Kepala Seksi Tata Kelola Data', type: 'PENGAWAS', unit: 'b' };
+const HEAD: Person = { nip: '197604122000121003', name: 'Hendra Gunawan', position: 'Kepala Bidang Aplikasi Informatika', type: 'ADMINISTRATOR', unit: 'head', rank: 'Pembina, IV/a' };
+const SUPERVISOR_A: Person = { nip: '198209172006042002', name: 'Sri Wahyuni', position: 'Kepala Seksi Pengembangan Aplikasi', type: 'PENGAWAS', unit: 'a', rank: 'Penata Tk. I, III/d' };
+const SUPERVISOR_B: Person = { nip: '198105302008011005', name: 'Bambang Sutrisno', position: 'Kepala Seksi Tata Kelola Data', type: 'PENGAWAS', unit: 'b', rank: 'Penata Tk. I, III/d' };
 const STAFF: Person[] = [
-  { nip: '199003222015031002', name: 'Andi Pratama', position: 'Pranata Komputer Ahli Muda', type: 'FUNGSIONAL', level: 'Ahli Muda', unit: 'a' },
-  { nip: '199207152019032004', name: 'Ratna Sari Dewi', position: 'Pranata Komputer Ahli Pertama', type: 'FUNGSIONAL', level: 'Ahli Pertama', unit: 'a' },
-  { nip: '199511082022211006', name: 'Yohanes Kristianto', position: 'Pengembang Aplikasi', type: 'PELAKSANA', status: 'PPPK', unit: 'a' },
-  { nip: '199806282023212003', name: 'Ni Luh Putu Ayu', position: 'Penguji Perangkat Lunak', type: 'PELAKSANA', status: 'PPPK', unit: 'a', zone: 'Asia/Makassar' },
-  { nip: '198908302014022001', name: 'Fitri Handayani', position: 'Statistisi Ahli Muda', type: 'FUNGSIONAL', level: 'Ahli Muda', unit: 'b' },
-  { nip: '199301192017031007', name: 'Muhammad Rizal', position: 'Analis Data', type: 'PELAKSANA', unit: 'b' },
-  { nip: '199604042020122005', name: 'Dewi Anggraini', position: 'Pengelola Basis Data', type: 'PELAKSANA', unit: 'b' },
-  { nip: '199710112023211002', name: 'Rudi Hartono', position: 'Pengadministrasi Data', type: 'PELAKSANA', status: 'PPPK', unit: 'b' },
+  { nip: '199003222015031002', name: 'Andi Pratama', position: 'Pranata Komputer Ahli Muda', type: 'FUNGSIONAL', level: 'Ahli Muda', unit: 'a', rank: 'Penata, III/c' },
+  { nip: '199207152019032004', name: 'Ratna Sari Dewi', position: 'Pranata Komputer Ahli Pertama', type: 'FUNGSIONAL', level: 'Ahli Pertama', unit: 'a', rank: 'Penata Muda Tk. I, III/b' },
+  { nip: '199511082022211006', name: 'Yohanes Kristianto', position: 'Pengembang Aplikasi', type: 'PELAKSANA', status: 'PPPK', unit: 'a', rank: 'VII' },
+  { nip: '199806282023212003', name: 'Ni Luh Putu Ayu', position: 'Penguji Perangkat Lunak', type: 'PELAKSANA', status: 'PPPK', unit: 'a', zone: 'Asia/Makassar', rank: 'VII' },
+  { nip: '198908302014022001', name: 'Fitri Handayani', position: 'Statistisi Ahli Muda', type: 'FUNGSIONAL', level: 'Ahli Muda', unit: 'b', rank: 'Penata, III/c' },
+  { nip: '199301192017031007', name: 'Muhammad Rizal', position: 'Analis Data', type: 'PELAKSANA', unit: 'b', rank: 'Pengatur Tk. I, II/d' },
+  { nip: '199604042020122005', name: 'Dewi Anggraini', position: 'Pengelola Basis Data', type: 'PELAKSANA', unit: 'b', rank: 'Pengatur, II/c' },
+  { nip: '199710112023211002', name: 'Rudi Hartono', position: 'Pengadministrasi Data', type: 'PELAKSANA', status: 'PPPK', unit: 'b', rank: 'V' },
 ];
 
 /** Creates the demo organisation when the database has no agency; returns the person to start as. */
@@ -57,6 +59,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, year: number): Promi
           positionType: person.type,
           positionLevel: person.level ?? null,
           employmentStatus: person.status ?? 'PNS',
+          rank: person.rank,
           supervisorId,
           email: `${person.name.toLowerCase().replace(/[^a-z]+/g, '.')}@contoh.go.id`,
           timeZone: person.zone ?? 'Asia/Jakarta',

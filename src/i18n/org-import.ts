@@ -52,6 +52,8 @@ export const orgImportText = catalogue(
     EMAIL_INVALID: (p: { value: string }) => `email "${p.value}" tidak valid`,
     TELEGRAM_INVALID: (p: { value: string }) =>
       `telegram "${p.value}" bukan username Telegram (5–32 huruf, angka atau garis bawah, diawali huruf)`,
+    RANK_INVALID: (p: { value: string }) =>
+      `pangkat_golongan "${p.value}" tidak dikenal (tulis golongan ruang PNS seperti "Penata, III/c" atau "III/c", atau golongan PPPK seperti "IX")`,
     UNIT_SAME_AS_PARENT: (p: { unit: string }) => `unit "${p.unit}" tidak boleh menjadi unit induknya sendiri`,
     NIP_DUPLICATE: (p: { lines: number[] }) => `NIP yang sama juga ada di baris ${lines(p.lines)}`,
     EMAIL_DUPLICATE: (p: { lines: number[] }) => `email yang sama juga ada di baris ${lines(p.lines)}`,
@@ -104,6 +106,7 @@ export const orgImportText = catalogue(
     TIME_ZONE_UNKNOWN: (p) => `zona_waktu "${p.value}" is unknown (use WIB, WITA, WIT or an IANA name such as Asia/Makassar)`,
     EMAIL_INVALID: (p) => `e-mail "${p.value}" is not valid`,
     TELEGRAM_INVALID: (p) => `telegram "${p.value}" is not a Telegram username (5–32 letters, digits or underscores, starting with a letter)`,
+    RANK_INVALID: (p) => `pangkat_golongan "${p.value}" is not a rank (write a PNS golongan ruang such as "Penata, III/c" or "III/c", or a PPPK golongan such as "IX")`,
     UNIT_SAME_AS_PARENT: (p) => `unit "${p.unit}" cannot be its own parent unit`,
     NIP_DUPLICATE: (p) => `the same NIP is also on line ${lines(p.lines)}`,
     EMAIL_DUPLICATE: (p) => `the same e-mail is also on line ${lines(p.lines)}`,

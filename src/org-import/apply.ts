@@ -92,6 +92,7 @@ const EMPLOYEE_COLUMNS = [
   'positionLevel',
   'employmentStatus',
   'email',
+  'rank',
   'timeZone',
   'telegramUsername',
 ] as const;
@@ -123,6 +124,7 @@ async function writeEmployees(
       row.positionLevel,
       row.employmentStatus,
       row.email,
+      row.rank,
       row.timeZone,
       row.telegramUsername,
     ]);

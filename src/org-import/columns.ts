@@ -8,7 +8,7 @@ import { parseTimeZone } from '../domain/periods.js';
 import type { TableRow } from '../files/table.js';
 
 export const REQUIRED_COLUMNS = ['nip', 'nama', 'jabatan', 'jenis_jabatan', 'status', 'unit'] as const;
-export const OPTIONAL_COLUMNS = ['unit_induk', 'nip_atasan', 'email', 'zona_waktu', 'telegram'] as const;
+export const OPTIONAL_COLUMNS = ['unit_induk', 'nip_atasan', 'email', 'zona_waktu', 'telegram', 'pangkat_golongan'] as const;
 export type OrgColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
 /** Other spellings HR exports use for our columns. */
@@ -31,6 +31,12 @@ export const COLUMN_ALIASES: Record<string, OrgColumn> = {
   username_telegram: 'telegram',
   surel: 'email',
   e_mail: 'email',
+  pangkat: 'pangkat_golongan',
+  golongan: 'pangkat_golongan',
+  gol_ruang: 'pangkat_golongan',
+  golongan_ruang: 'pangkat_golongan',
+  pangkat_gol: 'pangkat_golongan',
+  pangkat_gol_ruang: 'pangkat_golongan',
 };
 
 export type PositionType = 'JPT' | 'ADMINISTRATOR' | 'PENGAWAS' | 'PELAKSANA' | 'FUNGSIONAL';
@@ -49,6 +55,8 @@ export interface OrgRow {
   parentUnit: string | null;
   supervisorNip: string | null;
   email: string | null;
+  /** Pangkat/golongan ruang as written, e.g. "Pembina Tk. I, IV/b"; null when the file has none. */
+  rank: string | null;
   timeZone: string;
   telegramUsername: string | null;
 }
@@ -63,6 +71,7 @@ export type RowIssue =
   | { code: 'TIME_ZONE_UNKNOWN'; value: string }
   | { code: 'EMAIL_INVALID'; value: string }
   | { code: 'TELEGRAM_INVALID'; value: string }
+  | { code: 'RANK_INVALID'; value: string }
   | { code: 'UNIT_SAME_AS_PARENT'; unit: string }
   | { code: 'NIP_DUPLICATE'; lines: number[] }
   | { code: 'EMAIL_DUPLICATE'; lines: number[] }
@@ -123,6 +132,25 @@ export function parseEmploymentStatus(raw: string): EmploymentStatus | undefined
 }
 
 const emailSchema = z.email();
+
+/**
+ * A PNS golongan ruang (I/a … IV/e, after the pangkat or alone) or a PPPK golongan (I … XVII, in
+ * Roman or Arabic numerals), as BKN writes them; the text is kept as HR wrote it.
+ */
+const PNS_GOLONGAN = /(^|[\s,(])(I{1,3}|IV)\s*\/\s*[a-e]($|[\s,)])/i;
+const PPPK_GOLONGAN = new Set(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII']);
+const isPppkGolongan = (text: string) => {
+  const numeral = text.replace(/^golongan\s+/i, '').toUpperCase();
+  return PPPK_GOLONGAN.has(numeral) || (/^\d{1,2}$/.test(numeral) && Number(numeral) >= 1 && Number(numeral) <= 17);
+};
+
+/** The rank as written when it names a golongan; undefined when it does not. */
+export function parseRank(raw: string): string | undefined {
+  const text = collapseSpaces(raw);
+  if (text.length > 80) return undefined;
+  return PNS_GOLONGAN.test(text) || isPppkGolongan(text) ? text : undefined;
+}
+
 const TELEGRAM_USERNAME = /^[A-Za-z][A-Za-z0-9_]{4,31}$/;
 
 /** Checks one row on its own. */
@@ -161,12 +189,15 @@ export function parseRow(
   const telegram = cells.telegram ? cells.telegram.replace(/^@/, '') : null;
   if (telegram && !TELEGRAM_USERNAME.test(telegram)) issues.push({ code: 'TELEGRAM_INVALID', value: cells.telegram ?? '' });
 
+  const rank = cells.pangkat_golongan ? parseRank(cells.pangkat_golongan) : null;
+  if (rank === undefined) issues.push({ code: 'RANK_INVALID', value: cells.pangkat_golongan ?? '' });
+
   const unit = cells.unit ?? '';
   const parentUnit = cells.unit_induk || null;
   if (unit && parentUnit && sameName(unit, parentUnit)) issues.push({ code: 'UNIT_SAME_AS_PARENT', unit });
 
   const nip = nipResult?.ok ? nipResult.nip : undefined;
-  if (issues.length > 0 || !nip || !position || !status || !timeZone) return { ok: false, issues, nip };
+  if (issues.length > 0 || !nip || !position || !status || !timeZone || rank === undefined) return { ok: false, issues, nip };
   return {
     ok: true,
     row: {
@@ -181,6 +212,7 @@ export function parseRow(
       parentUnit: parentUnit ? collapseSpaces(parentUnit) : null,
       supervisorNip,
       email,
+      rank,
       timeZone,
       telegramUsername: telegram,
     },

@@ -52,6 +52,7 @@ describe('importing the example organisation', () => {
       timeZone: 'Asia/Jakarta',
       telegramUsername: 'ahmadfauzi',
       email: 'ahmad.fauzi@contoh.go.id',
+      rank: 'Penata Tk. I, III/d',
     });
     expect(staff.supervisor?.nip).toBe('198001102005011003');
     expect(staff.unit.name).toBe('Bidang Aplikasi Informatika');
@@ -59,7 +60,7 @@ describe('importing the example organisation', () => {
 
     expect((await employee('199708082023212002')).timeZone).toBe('Asia/Makassar');
     expect((await employee('199812252024212001')).timeZone).toBe('Asia/Jayapura');
-    expect((await employee('199512012022212001')).employmentStatus).toBe('PPPK');
+    expect(await employee('199512012022212001')).toMatchObject({ employmentStatus: 'PPPK', rank: 'IX' });
     expect((await employee('197203151998031004')).supervisor).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEmploymentStatus, parsePositionType, resolveColumns } from '../../../src/org-import/columns.js';
+import { parseEmploymentStatus, parsePositionType, parseRank, resolveColumns } from '../../../src/org-import/columns.js';
 import { validateRows, type KnownEmployee, type ValidationContext } from '../../../src/org-import/validate.js';
 import type { TableRow } from '../../../src/files/table.js';
 
@@ -119,5 +119,24 @@ describe('position types and employment status', () => {
 
   it('reads PNS, CPNS, PPPK and P3K', () => {
     expect(['PNS', 'cpns', 'PPPK', 'p3k', 'Honorer'].map(parseEmploymentStatus)).toEqual(['PNS', 'PNS', 'PPPK', 'PPPK', undefined]);
+  });
+});
+
+describe('pangkat/golongan', () => {
+  it('keeps a PNS golongan ruang as written, with or without the pangkat', () => {
+    expect(['Pembina Tk. I, IV/b', 'III/c', 'Penata Muda (III/a)', 'pengatur  tk. i, ii/d'].map(parseRank)).toEqual(['Pembina Tk. I, IV/b', 'III/c', 'Penata Muda (III/a)', 'pengatur tk. i, ii/d']);
+  });
+
+  it('reads a PPPK golongan I to XVII, in Roman or Arabic numerals', () => {
+    expect(['IX', 'golongan V', 'XVII', '17', '1'].map(parseRank)).toEqual(['IX', 'golongan V', 'XVII', '17', '1']);
+  });
+
+  it('refuses what names no golongan: V/a, XVIII, 18, a pangkat alone', () => {
+    expect(['V/a', 'XVIII', '18', 'Pembina', 'IV/f', ''].map(parseRank)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('refuses a row with an unknown pangkat_golongan, naming it', () => {
+    const result = validateRows([row(2, STAFF, '', { pangkat_golongan: 'Pembina' })], context());
+    expect(codes(result)).toEqual({ 2: ['RANK_INVALID'] });
   });
 });
