@@ -16,6 +16,7 @@ import {
 import { createCliContext, type CliContext } from './context.js';
 import { holidaysImportCommand, holidaysListCommand } from './commands/holidays.js';
 import { importOrgCommand } from './commands/import-org.js';
+import { skpImportCommand } from './commands/skp-import.js';
 import { linkCodesCommand } from './commands/link-codes.js';
 import { hrAddCommand, hrListCommand, hrRemoveCommand } from './commands/hr.js';
 import { leaveAddCommand, leaveListCommand } from './commands/leave.js';
@@ -85,6 +86,10 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await slackLinkCommand(context, values);
       case 'import-org':
         return await importOrgCommand(context, { ...values, file: rest[0] });
+      case 'skp':
+        if (rest[0] === 'import') return await skpImportCommand(context, { ...values, file: rest[1] });
+        context.err(context.text.unknownCommand({ command: `skp ${rest[0] ?? ''}`.trim() }));
+        return 2;
       case 'link-codes':
         return await linkCodesCommand(context, values);
       case 'holidays':

@@ -5,6 +5,7 @@
 import { addDays, formatCivilDate, parseCivilDate, type CivilDate } from '../domain/civil-date.js';
 import type { Locale } from '../i18n/catalogue.js';
 import type { CustomParse, FileRef, InputKind, Option, RawInput } from './flow.js';
+import { parseNumber } from '../domain/target.js';
 
 /** The default and the absolute limits on typed text, in characters. */
 export const DEFAULT_MAX_TEXT = 2_000;
@@ -149,22 +150,6 @@ function parseMulti(text: string, options: Option[]): ParseResult {
   return ok(options.filter((option) => picked.has(option.value)).map((option) => option.value));
 }
 
-/**
- * A number as people type it: "12", "12,5" or "12.5"; with thousands separators in the person's
- * convention ("1.250.000" in Indonesian, "1,250,000" in English).
- */
-export function parseNumber(text: string, locale: Locale): number | undefined {
-  const compact = text.replace(/\s/g, '');
-  const [thousands, decimal] = locale === 'id' ? ['.', ','] : [',', '.'];
-  const grouped = new RegExp(`^-?\\d{1,3}(\\${thousands}\\d{3})+(\\${decimal}\\d+)?$`);
-  let normalised: string;
-  if (grouped.test(compact)) normalised = compact.split(thousands).join('').replace(decimal, '.');
-  else if (/^-?\d+([.,]\d+)?$/.test(compact)) normalised = compact.replace(',', '.');
-  else return undefined;
-  const value = Number(normalised);
-  return Number.isFinite(value) ? value : undefined;
-}
-
 /** "2026-03-01", "1-3-2026", "01/03/2026", "hari ini" or "kemarin" → "YYYY-MM-DD". */
 export function parseDate(text: string, today: CivilDate): string | undefined {
   const word = text.toLowerCase();
@@ -177,3 +162,5 @@ export function parseDate(text: string, today: CivilDate): string | undefined {
   const date = parseCivilDate(`${dmy[3]}-${dmy[2]?.padStart(2, '0')}-${dmy[1]?.padStart(2, '0')}`);
   return date ? formatCivilDate(date) : undefined;
 }
+
+export { parseNumber };

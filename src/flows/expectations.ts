@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
 import { answerOf, answersOf, repeat, type FlowDefinition, type FlowState, type Prompt, type StepDefinition } from '../conversation/flow.js';
-import { parseNumber } from '../conversation/inputs.js';
+import { splitTarget, TARGET_MAX } from '../domain/target.js';
 import { list, paragraph } from '../conversation/reply.js';
 import { CORE_VALUES, coreValueGuides, coreValueName, type CoreValueCode } from '../domain/berakhlak.js';
 import type { Locale } from '../i18n/catalogue.js';
@@ -19,17 +19,13 @@ import { performanceYear, refusalAboutReport, refuse, reportIdOf, reportNameOf, 
 import { cmd } from '../i18n/command-names.js';
 
 const ASPECTS = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
-const TARGET_MAX = 200;
 const targetSchema = z.object({ value: z.number().nullable(), unit: z.string().nullable(), text: z.string().nullable() });
 type Target = z.infer<typeof targetSchema>;
 
 /** "4 laporan" → 4 + laporan; "100%" → 100 + %; anything else is a narrative target. */
 export function parseTarget(text: string, locale: Locale): { ok: true; value: Target } | { ok: false; message: string } {
   if (text.length > TARGET_MAX) return { ok: false, message: planningText[locale].targetTooLong };
-  const match = /^(-?[\d.,]+)\s*(.*)$/.exec(text);
-  const value = match ? parseNumber(match[1] ?? '', locale) : undefined;
-  if (match && value !== undefined) return { ok: true, value: { value, unit: (match[2] ?? '').trim() || null, text: null } };
-  return { ok: true, value: { value: null, unit: null, text } };
+  return { ok: true, value: splitTarget(text, locale) };
 }
 
 const t = (ctx: FlowContext) => planningText[ctx.me.locale];
