@@ -181,6 +181,30 @@ describe('importing the example SKPs', () => {
     expect(result.out).toContain(`baris 3 (${BUDI}): SKP JPT memerlukan perspektif untuk setiap RHK`);
   });
 
+  it('reads the same SKPs from an XLSX file, with the year as a number and the date as a date cell', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { parse } = await import('csv-parse/sync');
+    const [header, ...rows]: string[][] = parse(readFileSync(EXAMPLE, 'utf8'));
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('SKP');
+    sheet.addRow(header!);
+    const year = header!.indexOf('tahun');
+    const date = header!.indexOf('tanggal_penetapan');
+    for (const row of rows) {
+      // What Excel stores when someone types them: a number and a date, not text.
+      sheet.addRow(row.map((cell, i) => (i === year ? Number(cell) : i === date && cell ? new Date(`${cell}T00:00:00Z`) : cell)));
+    }
+    const file = tempFile('skp.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const result = await cli(['skp', 'import', file]);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toMatch(/Ringkasan: 2 SKP baru, 0 versi baru, 0 tidak berubah, 0 ditolak/);
+    const [head] = await plans(BUDI);
+    expect(head).toMatchObject({ status: 'AGREED', source: 'IMPORT', documentNumber: '800.1.3/012/Diskominfo/2026' });
+    expect(head?.establishedOn?.toISOString().slice(0, 10)).toBe('2026-01-05');
+    // The same SKPs from CSV afterwards are unchanged.
+    expect((await cli(['skp', 'import', EXAMPLE])).out).toMatch(/Ringkasan: 0 SKP baru, 0 versi baru, 2 tidak berubah, 0 ditolak/);
+  });
+
   it('writes nothing in a dry run but says what would happen', async () => {
     const result = await cli(['skp', 'import', EXAMPLE, '--dry-run']);
     expect(result.code).toBe(0);
