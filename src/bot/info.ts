@@ -6,14 +6,22 @@ import { say } from '../flows/common.js';
 import { zoneLabel } from '../domain/time-zones.js';
 import { botText } from '../i18n/bot.js';
 import { cmd, type CommandName } from '../i18n/command-names.js';
-import { reportsOf } from '../services/people.js';
+import { reportsOf, todayFor } from '../services/people.js';
 import { COMMANDS } from './commands.js';
 import type { BotContext } from './context.js';
 
 export async function whoAmI(ctx: BotContext): Promise<Reply[]> {
   const t = botText[ctx.me.locale];
-  // One read for the rank (not part of the identified member) and the supervisor.
-  const record = await ctx.db.employee.findUnique({ where: { id: ctx.me.id }, select: { rank: true, supervisor: { select: { name: true, position: true } } } });
+  // One read for the rank (not part of the identified member), the supervisor and today's Plt/Plh duties.
+  const today = new Date(`${todayFor(ctx.me, ctx.now)}T00:00:00Z`);
+  const record = await ctx.db.employee.findUnique({
+    where: { id: ctx.me.id },
+    select: {
+      rank: true,
+      supervisor: { select: { name: true, position: true } },
+      actingAssignments: { where: { startsOn: { lte: today }, endsOn: { gte: today } }, select: { kind: true, endsOn: true, actingFor: { select: { name: true, position: true } } }, orderBy: { endsOn: 'asc' } },
+    },
+  });
   const supervisor = record?.supervisor ?? null;
   const reports = await reportsOf(ctx.db, ctx.me, ctx.now);
   const rows: [string, string][] = [
@@ -24,6 +32,10 @@ export async function whoAmI(ctx: BotContext): Promise<Reply[]> {
     [t.meUnit, ctx.me.unitName],
     [t.meAgency, ctx.me.agencyName],
     [t.meSupervisor, supervisor ? `${supervisor.name} (${supervisor.position})` : t.meNoSupervisor],
+    ...(record?.actingAssignments ?? []).map((acting): [string, string] => [
+      acting.kind === 'PLT' ? t.meActingPlt : t.meActingPlh,
+      t.meActingFor({ name: acting.actingFor.name, position: acting.actingFor.position, until: acting.endsOn.toISOString().slice(0, 10) }),
+    ]),
     [t.meTimeZone, `${zoneLabel(ctx.me.timeZone)} (${ctx.me.timeZone})`],
     [t.meLanguage, t.languageName],
   ];

@@ -49,6 +49,7 @@ describe('who may set expectations', () => {
       data: { employeeId: sri.id, actingForId: bambang.id, kind: 'PLH', startsOn: new Date('2026-11-01'), endsOn: new Date('2026-11-30') },
     });
     await bot.type('/as Sri Wahyuni');
+    expect(await bot.type('/saya')).toMatch(/Plh\. \(pelaksana harian\): Kepala Seksi Tata Kelola Data – menggantikan Bambang Sutrisno s\.d\. 2026-11-30/);
     const choices = await bot.type('/ekspektasi');
     expect(choices).toMatch(/Fitri Handayani \(Plt\/Plh\)/);
     expect(choices).toMatch(/Andi Pratama/);
