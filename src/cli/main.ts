@@ -21,6 +21,7 @@ import { linkCodesCommand } from './commands/link-codes.js';
 import { hrAddCommand, hrListCommand, hrRemoveCommand } from './commands/hr.js';
 import { leaveAddCommand, leaveListCommand } from './commands/leave.js';
 import { actingAddCommand, actingEndCommand, actingListCommand } from './commands/acting.js';
+import { actingImportCommand } from './commands/acting-import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { destinationsListCommand, destinationsRemoveCommand } from './commands/report-destinations.js';
 import { scheduleListCommand, scheduleResetCommand, scheduleSetCommand } from './commands/schedule.js';
@@ -119,6 +120,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
           add: () => actingAddCommand(context, values),
           list: () => actingListCommand(context, values),
           end: () => actingEndCommand(context, values),
+          import: () => actingImportCommand(context, { ...values, file: rest[1] }),
         });
       case 'report-destinations':
         return await subcommand(context, command, rest[0], {

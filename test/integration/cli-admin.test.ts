@@ -8,6 +8,7 @@ import { createCliContext } from '../../src/cli/context.js';
 import { checkinSchedulers } from '../../src/checkins/schedules.js';
 import { parseConfig } from '../../src/config/load.js';
 import { useTestDatabase } from '../support/database.js';
+import { tempFile } from '../support/files.js';
 
 const db = await useTestDatabase();
 
@@ -162,5 +163,43 @@ describe('Plt and Plh', () => {
     expect(await db.prisma.actingAssignment.count()).toBe(before);
     // After Dewi's assignment ended, a Plh for Agus is fine.
     expect(await add('--nip', SITI, '--for', AGUS, '--kind', 'plh', '--from', '2027-01-16', '--to', '2027-01-20')).toMatchObject({ code: 0 });
+  });
+
+  it('imports many Plt/Plh from a file: records the good rows, refuses the others with their line, and is unchanged when imported again', async () => {
+    const RINA = '198711052010012003';
+    const HENDRA = '198506302009031002';
+    const file = tempFile(
+      'plt.csv',
+      [
+        'nip,untuk,jenis,mulai,selesai,nomor_sk',
+        `${RINA},${SITI},plt,2027-02-01,2027-02-28,SK 800/21`,
+        `${DEWI},${AGUS},plt,2026-12-01,2027-01-15,`,
+        `${HENDRA},${AGUS},plh,2027-01-10,2027-01-12,`,
+        `${SITI},${RINA},plh,2027-02-10,2027-02-12,`,
+        `199999999999999999,${AGUS},plt,2027-03-01,2027-03-05,`,
+        `${HENDRA},${SITI},pjs,2027-03-01,2027-03-05,`,
+        `${HENDRA},${SITI},plh,kemarin lusa,2027-03-05,`,
+      ].join('\n'),
+    );
+    const before = await db.prisma.actingAssignment.count();
+    const first = await cli(['acting', 'import', file]);
+    expect(first.code).toBe(1);
+    expect(first.out).toBe('Plt./Plh.: 1 dicatat, 1 sudah tercatat, 5 ditolak.');
+    expect(first.err.split('\n')).toEqual([
+      expect.stringMatching(/^Baris 4 ditolak: sudah ada Plt\.\/Plh\. untuk Agus Setiawan/),
+      expect.stringMatching(/^Baris 5 ditolak: .*saling menggantikan/),
+      expect.stringMatching(/^Baris 6 ditolak: Tidak ada pegawai dengan NIP 199999999999999999/),
+      expect.stringMatching(/^Baris 7 ditolak: Pilihan --jenis tidak valid: plt \| plh/),
+      expect.stringMatching(/^Baris 8 ditolak: Pilihan --mulai tidak valid/),
+    ]);
+    expect(await db.prisma.actingAssignment.count()).toBe(before + 1);
+    expect(await db.prisma.actingAssignment.findFirstOrThrow({ where: { employee: { nip: RINA } } })).toMatchObject({ kind: 'PLT', note: 'SK 800/21' });
+    expect((await cli(['acting', 'import', file])).out).toBe('Plt./Plh.: 0 dicatat, 2 sudah tercatat, 5 ditolak.');
+    expect(await db.prisma.actingAssignment.count()).toBe(before + 1);
+
+    const dry = tempFile('plt2.csv', `nip,untuk,jenis,mulai,selesai\n${HENDRA},${DEWI},plh,2027-04-01,2027-04-03\n`);
+    expect(await cli(['acting', 'import', dry, '--dry-run'])).toMatchObject({ code: 0, out: 'Plt./Plh.: 1 dicatat, 0 sudah tercatat, 0 ditolak.\nUji coba (--dry-run): tidak ada yang disimpan.' });
+    expect(await db.prisma.actingAssignment.count()).toBe(before + 1);
+    expect(await cli(['acting', 'import', tempFile('plt3.csv', 'nip,jenis\n1,plt\n')])).toMatchObject({ code: 1, err: expect.stringMatching(/Kolom wajib tidak ada: untuk, mulai, selesai/) });
   });
 });

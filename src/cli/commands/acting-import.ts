@@ -1,0 +1,117 @@
+/**
+ * `acting import <file.csv|file.xlsx>`: many Plt/Plh at once, from the SK (decree) list HR keeps –
+ * one row per assignment: `nip` (who acts), `untuk` (the official's NIP), `jenis` (plt|plh),
+ * `mulai`, `selesai`, optionally `catatan` (e.g. the SK number). A file separate from the
+ * organisation import, because assignments come by decree and change far more often than the
+ * organisation. Every row is checked like `acting add` (src/domain/acting.ts), also against the
+ * rows above it; refused rows are listed with their line and reason, the others are recorded; a
+ * row already recorded is unchanged, so importing the same file again changes nothing.
+ */
+import { actingProblem, type ActingKind, type ActingPeriod } from '../../domain/acting.js';
+import { formatCivilDate, parseCivilDate, type CivilDate } from '../../domain/civil-date.js';
+import { normalizeNip } from '../../domain/nip.js';
+import { localDate } from '../../domain/time-zones.js';
+import { parseDate } from '../../conversation/inputs.js';
+import { CliUsageError } from '../../errors.js';
+import { readTable } from '../../files/table.js';
+import { decideAndCommit } from '../../services/commit.js';
+import type { CliContext } from '../context.js';
+import { chooseAgency } from './agency.js';
+
+const COLUMNS = {
+  nip: ['nip', 'nip_plt', 'nip_pelaksana'],
+  untuk: ['untuk', 'nip_untuk', 'untuk_nip', 'nip_pejabat', 'nip_definitif', 'plt_untuk'],
+  jenis: ['jenis', 'jenis_plt', 'kind'],
+  mulai: ['mulai', 'tanggal_mulai', 'dari', 'tmt'],
+  selesai: ['selesai', 'tanggal_selesai', 'sampai'],
+  catatan: ['catatan', 'nomor_sk', 'keterangan'],
+} as const;
+type Column = keyof typeof COLUMNS;
+const REQUIRED: Column[] = ['nip', 'untuk', 'jenis', 'mulai', 'selesai'];
+const KINDS: Record<string, ActingKind> = { plt: 'PLT', plh: 'PLH' };
+
+const asDate = (date: CivilDate) => new Date(`${formatCivilDate(date)}T00:00:00Z`);
+const civil = (date: Date): CivilDate => ({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+
+export async function actingImportCommand(context: CliContext, args: { file?: string; instansi?: string; 'dry-run'?: boolean }): Promise<number> {
+  const t = context.text;
+  if (!args.file) throw new CliUsageError(t.missingFile({ command: 'acting import' }));
+  const table = await readTable(args.file);
+  const column = (name: Column) => COLUMNS[name].find((alias) => table.columns.includes(alias));
+  const missing = REQUIRED.filter((name) => !column(name));
+  if (missing.length > 0) throw new CliUsageError(t.actingImportMissingColumns({ columns: missing.join(', ') }));
+
+  const db = await context.database();
+  const agency = await chooseAgency(db.prisma, context, args.instansi);
+  const today = localDate(context.now(), agency.timeZone);
+  const people = new Map((await db.prisma.employee.findMany({ where: { agencyId: agency.id }, select: { id: true, nip: true, name: true, active: true } })).map((e) => [e.nip, e]));
+  const stored = await db.prisma.actingAssignment.findMany({ where: { employee: { agencyId: agency.id } } });
+  const known: (ActingPeriod & { kind: ActingKind })[] = stored.map((row) => ({ actingId: row.employeeId, forId: row.actingForId, start: civil(row.startsOn), end: civil(row.endsOn), kind: row.kind }));
+
+  const accepted: (ActingPeriod & { kind: ActingKind; note: string | null })[] = [];
+  let refused = 0;
+  let unchanged = 0;
+  for (const row of table.rows) {
+    const cell = (name: Column) => {
+      const key = column(name);
+      return key ? (row.cells[key] ?? '').trim() : '';
+    };
+    const refuse = (reason: string) => {
+      refused++;
+      context.err(t.actingImportRow({ line: row.line, reason }));
+    };
+    const empty = REQUIRED.filter((name) => !cell(name));
+    if (empty.length > 0) {
+      refuse(t.actingImportEmpty({ columns: empty.join(', ') }));
+      continue;
+    }
+    const person = (value: string) => {
+      const nip = normalizeNip(value);
+      return nip.ok ? people.get(nip.nip) : undefined;
+    };
+    const acting = person(cell('nip'));
+    const official = person(cell('untuk'));
+    const kind = KINDS[cell('jenis').toLowerCase()];
+    const date = (name: Column) => {
+      const typed = parseDate(cell(name), today);
+      return typed ? parseCivilDate(typed) : null;
+    };
+    const start = date('mulai');
+    const end = date('selesai');
+    if (!acting) refuse(t.nipUnknown({ nip: cell('nip') }));
+    else if (!official) refuse(t.nipUnknown({ nip: cell('untuk') }));
+    else if (!kind) refuse(t.badOption({ option: 'jenis', expected: 'plt | plh' }));
+    else if (!start || !end) refuse(t.badOption({ option: start ? 'selesai' : 'mulai', expected: t.badOptionDate }));
+    else if (!acting.active) refuse(t.actingInactive({ name: acting.name }));
+    else {
+      const candidate = { actingId: acting.id, forId: official.id, start, end };
+      const same = (other: ActingPeriod & { kind: ActingKind }) =>
+        other.actingId === candidate.actingId && other.forId === candidate.forId && other.kind === kind && formatCivilDate(other.start) === formatCivilDate(start) && formatCivilDate(other.end) === formatCivilDate(end);
+      if (known.some(same)) {
+        unchanged++;
+        continue;
+      }
+      const problem = actingProblem(candidate, [...known, ...accepted]);
+      if (problem) refuse(t[`acting${problem}`]({ acting: acting.name, official: official.name }));
+      else accepted.push({ ...candidate, kind, note: cell('catatan') || null });
+    }
+  }
+
+  if (!args['dry-run'] && accepted.length > 0) {
+    await decideAndCommit(db.prisma, context.now(), (work) => {
+      for (const assignment of accepted) {
+        const id = work.newId();
+        work.change(`actingAssignment.insert ${id}`, (tx) =>
+          tx.actingAssignment.create({
+            data: { id, employeeId: assignment.actingId, actingForId: assignment.forId, kind: assignment.kind, startsOn: asDate(assignment.start), endsOn: asDate(assignment.end), note: assignment.note },
+          }),
+        );
+        work.audit({ agencyId: agency.id, actorLabel: 'cli', action: 'acting.recorded', entityType: 'ActingAssignment', entityId: id, details: { file: args.file, from: formatCivilDate(assignment.start), to: formatCivilDate(assignment.end), kind: assignment.kind } });
+      }
+      return Promise.resolve(null);
+    });
+  }
+  context.out(t.actingImportSummary({ recorded: accepted.length, unchanged, refused }));
+  if (args['dry-run']) context.out(t.actingImportDryRun);
+  return refused > 0 ? 1 : 0;
+}
