@@ -17,3 +17,18 @@ export function csvField(value: string | number | null | undefined): string {
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
+
+/** One data row of an import's report: its line, NIP, what happened to it, and why (when refused). */
+export interface ImportReportRow {
+  line: number;
+  nip: string;
+  result: string;
+  reasons: string;
+}
+
+/** An import's row-by-row report as CSV, in line order, with the header in the reader's language. */
+export function importReportCsv(rows: ImportReportRow[], locale: 'id' | 'en'): string {
+  const header = locale === 'id' ? ['baris', 'nip', 'hasil', 'alasan'] : ['line', 'nip', 'result', 'reasons'];
+  const sorted = [...rows].sort((a, b) => a.line - b.line);
+  return toCsv(header, sorted.map((row) => [row.line, row.nip, row.result, row.reasons]));
+}

@@ -3,6 +3,7 @@
  * Checks here look at a single row; checks across rows live in validate.ts.
  */
 import { z } from 'zod';
+import { columnSet } from '../files/columns.js';
 import { normalizeNip, type NipProblem } from '../domain/nip.js';
 import { parseTimeZone } from '../domain/periods.js';
 import type { TableRow } from '../files/table.js';
@@ -84,25 +85,11 @@ export type RowIssue =
   | { code: 'SUPERVISOR_REJECTED'; nip: string; line: number }
   | { code: 'SUPERVISOR_CYCLE'; nips: string[] };
 
-/** Maps file columns (already normalised) to our names; returns the required ones missing. */
-export function resolveColumns(columns: string[]): { missing: OrgColumn[]; unknown: string[] } {
-  const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
-  const present = new Set(columns.map((column) => COLUMN_ALIASES[column] ?? column));
-  return {
-    missing: REQUIRED_COLUMNS.filter((column) => !present.has(column)),
-    unknown: columns.filter((column) => column !== '' && !known.has(COLUMN_ALIASES[column] ?? column)),
-  };
-}
+const COLUMNS = columnSet<OrgColumn>(REQUIRED_COLUMNS, OPTIONAL_COLUMNS, COLUMN_ALIASES);
 
-function cellsByCanonicalName(cells: Record<string, string>): Partial<Record<OrgColumn, string>> {
-  const result: Partial<Record<OrgColumn, string>> = {};
-  for (const [column, value] of Object.entries(cells)) {
-    const name = (COLUMN_ALIASES[column] ?? column) as OrgColumn;
-    // When a file has both a column and its alias, the first non-empty one wins.
-    if (!result[name]) result[name] = value;
-  }
-  return result;
-}
+/** Maps file columns (already normalised) to our names; returns the required ones missing. */
+export const resolveColumns = (columns: string[]) => COLUMNS.resolve(columns);
+const cellsByCanonicalName = (cells: Record<string, string>) => COLUMNS.cells(cells);
 
 const LEVEL_WORDS = /^(utama|madya|pratama|muda|pertama|terampil|mahir|penyelia|pemula|ahli(\s+\w+)?)$/;
 

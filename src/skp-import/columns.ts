@@ -4,6 +4,7 @@
  * validate.ts.
  */
 import { normalizeNip, type NipProblem } from '../domain/nip.js';
+import { columnSet } from '../files/columns.js';
 import { isValidCivilDate, formatCivilDate } from '../domain/civil-date.js';
 import { splitTarget, TARGET_MAX, type Target } from '../domain/target.js';
 import type { TableRow } from '../files/table.js';
@@ -90,24 +91,11 @@ export type RowIssue =
   | { code: 'INDICATOR_DUPLICATE'; line: number }
   | { code: 'PERSON_REJECTED'; lines: number[] };
 
-/** Maps file columns (already normalised) to our names; returns the required ones missing. */
-export function resolveColumns(columns: string[]): { missing: SkpColumn[]; unknown: string[] } {
-  const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
-  const present = new Set(columns.map((column) => COLUMN_ALIASES[column] ?? column));
-  return {
-    missing: REQUIRED_COLUMNS.filter((column) => !present.has(column)),
-    unknown: columns.filter((column) => column !== '' && !known.has(COLUMN_ALIASES[column] ?? column)),
-  };
-}
+const COLUMNS = columnSet<SkpColumn>(REQUIRED_COLUMNS, OPTIONAL_COLUMNS, COLUMN_ALIASES);
 
-function cellsByCanonicalName(cells: Record<string, string>): Partial<Record<SkpColumn, string>> {
-  const result: Partial<Record<SkpColumn, string>> = {};
-  for (const [column, value] of Object.entries(cells)) {
-    const name = (COLUMN_ALIASES[column] ?? column) as SkpColumn;
-    if (!result[name]) result[name] = value;
-  }
-  return result;
-}
+/** Maps file columns (already normalised) to our names; returns the required ones missing. */
+export const resolveColumns = (columns: string[]) => COLUMNS.resolve(columns);
+const cellsByCanonicalName = (cells: Record<string, string>) => COLUMNS.cells(cells);
 
 /** Lower case, letters and digits only, single spaces: how words in a cell are compared. */
 function words(raw: string): string {

@@ -3,7 +3,7 @@
  * with one line per row of the file.
  */
 import { nipProblemMessage } from '../domain/nip.js';
-import { toCsv } from '../files/csv-write.js';
+import { importReportCsv } from '../files/csv-write.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { skpImportText } from '../i18n/skp-import.js';
 import type { RowIssue } from './columns.js';
@@ -75,7 +75,6 @@ export function outcomeCsv(outcome: SkpImportOutcome, locale: Locale): string {
       result: t.reportRejected,
       reasons: row.issues.map((issue) => describeIssue(issue, locale)).join('; '),
     })),
-  ].sort((a, b) => a.line - b.line);
-  const header = locale === 'id' ? ['baris', 'nip', 'hasil', 'alasan'] : ['line', 'nip', 'result', 'reasons'];
-  return toCsv(header, rows.map((row) => [row.line, row.nip, row.result, row.reasons]));
+  ];
+  return importReportCsv(rows, locale);
 }
