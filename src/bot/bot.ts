@@ -21,7 +21,7 @@ import type { Logger } from '../logging/logger.js';
 import { say } from '../flows/common.js';
 import { decideAndCommit, isTransient, MAX_ATTEMPTS } from '../services/commit.js';
 import { acceptUpdate, AlreadyHandled, markHandled, takeStaleUpdates, type StoredEvent } from '../services/inbound-updates.js';
-import { identifySender, touchIdentity, type KnownIdentity } from '../services/identities.js';
+import { identifySender, touchIdentity, type KnownIdentity, type KnownSender } from '../services/identities.js';
 import { linkByEmail } from '../services/linking.js';
 import type { QueuedMessage } from '../services/outbox.js';
 import { loadMember } from '../services/people.js';
@@ -124,8 +124,14 @@ export class Bot {
     let effects: EventEffects = { ...NOTHING };
     let queued: QueuedMessage[];
     try {
-      const email = await this.emailOfNewcomer(event);
-      const decided = await decideAndCommit(prisma, this.deps.now(), (work) => this.decide(event, work, email, updateId), {
+      const { email, sender } = await this.emailOfNewcomer(event);
+      // The sender read to know they are new serves the first decision; a decision made again reads afresh.
+      let known: KnownSender | undefined = sender;
+      const decided = await decideAndCommit(prisma, this.deps.now(), (work) => {
+        const prefetched = known;
+        known = undefined;
+        return this.decide(event, work, email, updateId, prefetched);
+      }, {
         plain: this.deps.plain,
         onRetry: (attempt, error) => logger.debug({ attempt, error: (error as Error).message, platform: event.platform }, 'deciding an event again'),
       });
@@ -146,22 +152,28 @@ export class Bot {
     return effects;
   }
 
-  /** The platform's e-mail address of a sender not linked yet (asked before deciding: it is a call to the platform). */
-  private async emailOfNewcomer(event: InboundEvent): Promise<string | null> {
-    if (!event.lookupEmail || !event.chat.private) return null;
-    if (await identifySender(this.deps.sql, event)) return null;
-    return event.lookupEmail().catch((error: unknown) => {
+  /**
+   * The platform's e-mail address of a sender not linked yet (asked before deciding: it is a call
+   * to the platform); for a linked sender, the sender as read to know that.
+   */
+  private async emailOfNewcomer(event: InboundEvent): Promise<{ email: string | null; sender?: KnownSender }> {
+    if (!event.lookupEmail || !event.chat.private) return { email: null };
+    const sender = await identifySender(this.deps.sql, event);
+    if (sender) return { email: null, sender };
+    const email = await event.lookupEmail().catch((error: unknown) => {
       this.deps.logger.warn({ platform: event.platform, sender: event.sender.externalUserId, error: (error as Error).message }, 'could not read the e-mail address of a new user');
       return null;
     });
+    // Not reused: someone may have linked them while the platform was asked.
+    return { email };
   }
 
-  private async decide(event: InboundEvent, work: UnitOfWork, email: string | null, updateId: string | null): Promise<EventEffects> {
+  private async decide(event: InboundEvent, work: UnitOfWork, email: string | null, updateId: string | null, known?: KnownSender | null): Promise<EventEffects> {
     const { prisma } = this.deps;
     const now = work.now;
     if (updateId) markHandled(work, updateId);
     // One statement: the account, the employee, their session and whether results wait for them.
-    const sender = await identifySender(this.deps.sql, event);
+    const sender = known !== undefined ? known : await identifySender(this.deps.sql, event);
     let identity: KnownIdentity | null = sender?.identity ?? null;
     let me = sender?.member ?? null;
     if (sender) preloadSession(work, sender.member.id, sender.session);

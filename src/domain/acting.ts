@@ -8,19 +8,13 @@
  * powers of Plh and Plt in personnel matters, point e.1; Peraturan BPKP 3/2024 Pasal 9(6)b, which
  * repeats it), and neither may take strategic decisions that change someone's legal status –
  * appointing, transferring or dismissing (same sources, points b–c; BPKP 3/2024 Pasal 9(2),(4)).
- * The bot makes none of those, so a Plt and a Plh get the same powers here; the kind is kept for
- * the record and the documents. Sources as retrieved on 2 December 2026 (the SE's text through
+ * The bot makes none of those, so the access rules (access.ts) give a Plt and a Plh the same
+ * powers; the kind is kept for the record and the documents. Sources as retrieved on 2 December 2026 (the SE's text through
  * BKD Sidoarjo's and BPKP's publications of it).
  */
 import { compareCivilDates, type CivilDate } from './civil-date.js';
 
 export type ActingKind = 'PLT' | 'PLH';
-
-/** What a Plt or Plh may do in the performance cycle, with the source (see the module comment). */
-export const ACTING_POWERS: Record<ActingKind, { setExpectations: boolean; evaluate: boolean; decideObjections: boolean; source: string }> = {
-  PLT: { setExpectations: true, evaluate: true, decideObjections: true, source: 'SE Kepala BKN 1/SE/I/2021 angka 3 huruf e.1; Peraturan BPKP 3/2024 Pasal 9 ayat (6) huruf b' },
-  PLH: { setExpectations: true, evaluate: true, decideObjections: true, source: 'SE Kepala BKN 1/SE/I/2021 angka 3 huruf e.1; Peraturan BPKP 3/2024 Pasal 9 ayat (6) huruf b' },
-};
 
 /** One acting assignment: `actingId` stands in for `forId` from `start` to `end` (both days included). */
 export interface ActingPeriod {

@@ -29,7 +29,7 @@ export class ChatSettingsService {
   }
 
   /** Sends the weekly digest of the actor's HR scope to `chat` (again: updates its scope and title). */
-  async registerDigestChat(actor: { id: string; agencyId: string }, chat: DigestChat): Promise<Result<{ agencyId: string }, DigestChatRefusal>> {
+  async registerDigestChat(actor: { id: string; agencyId: string }, chat: DigestChat): Promise<Result<null, 'NOT_HR'>> {
     const { db, work } = this.deps;
     const role = await this.hrRole(actor);
     if (!role) return refused('NOT_HR');
@@ -44,7 +44,7 @@ export class ChatSettingsService {
       }),
     );
     work.audit({ agencyId: role.agencyId, actorId: actor.id, action: 'reportDestination.registered', entityType: 'ReportDestination', entityId: id });
-    return ok({ agencyId: role.agencyId });
+    return ok(null);
   }
 
   /** Stops the weekly digest to `chat`. */

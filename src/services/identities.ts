@@ -5,7 +5,6 @@
  * their chat current.
  */
 import type { Platform } from '../generated/prisma/client.js';
-import type { Locale } from '../i18n/catalogue.js';
 import type { SqlSession } from '../storage/sql.js';
 import type { Db } from './db.js';
 import type { Member } from './people.js';
@@ -34,25 +33,14 @@ export interface KnownSender {
   resultsWaiting: boolean;
 }
 
-type SenderRow = {
+/** The statement's row: the employee's columns are named as Member's, so the member is a pick of it. */
+type SenderRow = Member & {
   identityId: string;
   dmChannelId: string | null;
   username: string | null;
   lastSeenAt: Date | null;
   reachable: boolean;
   identities: number;
-  id: string;
-  name: string;
-  nip: string;
-  position: string;
-  agencyId: string;
-  unitId: string;
-  supervisorId: string | null;
-  active: boolean;
-  locale: Locale;
-  timeZone: string;
-  agencyName: string;
-  unitName: string;
   resultsWaiting: boolean;
   sessionId: string | null;
   sessionFlow: string;

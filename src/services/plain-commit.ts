@@ -59,8 +59,7 @@ const STATEMENT = `
   SELECT (CASE WHEN $2::text IS NOT NULL AND (SELECT count(*) FROM handled) = 0 THEN 'dk-guard:handled' ELSE '0' END)::int
        + (CASE WHEN (SELECT count(*) FROM session_update) + (SELECT count(*) FROM session_delete) + (SELECT count(*) FROM session_insert) <> $12::int
                THEN 'dk-guard:session' ELSE '0' END)::int AS guards,
-         (SELECT coalesce(json_agg(json_build_object('id', id, 'platform', platform)), '[]'::json) FROM queued) AS queued,
-         (SELECT count(*)::int FROM seen) AS seen`;
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'platform', platform)), '[]'::json) FROM queued) AS queued`;
 
 /** True when `work` holds nothing the fast path cannot write (no change to an aggregate). */
 export function isPlain(work: UnitOfWork): boolean {

@@ -189,8 +189,8 @@ describe('Plt and Plh', () => {
       expect.stringMatching(/^Baris 4 ditolak: sudah ada Plt\.\/Plh\. untuk Agus Setiawan/),
       expect.stringMatching(/^Baris 5 ditolak: .*saling menggantikan/),
       expect.stringMatching(/^Baris 6 ditolak: Tidak ada pegawai dengan NIP 199999999999999999/),
-      expect.stringMatching(/^Baris 7 ditolak: Pilihan --jenis tidak valid: plt \| plh/),
-      expect.stringMatching(/^Baris 8 ditolak: Pilihan --mulai tidak valid/),
+      expect.stringMatching(/^Baris 7 ditolak: kolom jenis "pjs" harus plt atau plh/),
+      expect.stringMatching(/^Baris 8 ditolak: tanggal di kolom mulai \("kemarin lusa"\) tidak terbaca/),
     ]);
     expect(await db.prisma.actingAssignment.count()).toBe(before + 1);
     expect(await db.prisma.actingAssignment.findFirstOrThrow({ where: { employee: { nip: RINA } } })).toMatchObject({ kind: 'PLT', note: 'SK 800/21' });

@@ -8,7 +8,7 @@
  * row already recorded is unchanged, so importing the same file again changes nothing.
  */
 import { actingProblem, type ActingKind, type ActingPeriod } from '../../domain/acting.js';
-import { formatCivilDate, parseCivilDate, type CivilDate } from '../../domain/civil-date.js';
+import { formatCivilDate, parseCivilDate } from '../../domain/civil-date.js';
 import { normalizeNip } from '../../domain/nip.js';
 import { localDate } from '../../domain/time-zones.js';
 import { parseDate } from '../../conversation/inputs.js';
@@ -16,29 +16,36 @@ import { CliUsageError } from '../../errors.js';
 import { readTable } from '../../files/table.js';
 import { decideAndCommit } from '../../services/commit.js';
 import type { CliContext } from '../context.js';
+import { asDate, KINDS, periodOf } from './acting.js';
 import { chooseAgency } from './agency.js';
+import { columnSet } from '../../files/columns.js';
 
-const COLUMNS = {
-  nip: ['nip', 'nip_plt', 'nip_pelaksana'],
-  untuk: ['untuk', 'nip_untuk', 'untuk_nip', 'nip_pejabat', 'nip_definitif', 'plt_untuk'],
-  jenis: ['jenis', 'jenis_plt', 'kind'],
-  mulai: ['mulai', 'tanggal_mulai', 'dari', 'tmt'],
-  selesai: ['selesai', 'tanggal_selesai', 'sampai'],
-  catatan: ['catatan', 'nomor_sk', 'keterangan'],
-} as const;
-type Column = keyof typeof COLUMNS;
+type Column = 'nip' | 'untuk' | 'jenis' | 'mulai' | 'selesai' | 'catatan';
 const REQUIRED: Column[] = ['nip', 'untuk', 'jenis', 'mulai', 'selesai'];
-const KINDS: Record<string, ActingKind> = { plt: 'PLT', plh: 'PLH' };
-
-const asDate = (date: CivilDate) => new Date(`${formatCivilDate(date)}T00:00:00Z`);
-const civil = (date: Date): CivilDate => ({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+const COLUMNS = columnSet<Column>(REQUIRED, ['catatan'], {
+  nip_plt: 'nip',
+  nip_pelaksana: 'nip',
+  nip_untuk: 'untuk',
+  untuk_nip: 'untuk',
+  nip_pejabat: 'untuk',
+  nip_definitif: 'untuk',
+  plt_untuk: 'untuk',
+  jenis_plt: 'jenis',
+  kind: 'jenis',
+  tanggal_mulai: 'mulai',
+  dari: 'mulai',
+  tmt: 'mulai',
+  tanggal_selesai: 'selesai',
+  sampai: 'selesai',
+  nomor_sk: 'catatan',
+  keterangan: 'catatan',
+});
 
 export async function actingImportCommand(context: CliContext, args: { file?: string; instansi?: string; 'dry-run'?: boolean }): Promise<number> {
   const t = context.text;
   if (!args.file) throw new CliUsageError(t.missingFile({ command: 'acting import' }));
   const table = await readTable(args.file);
-  const column = (name: Column) => COLUMNS[name].find((alias) => table.columns.includes(alias));
-  const missing = REQUIRED.filter((name) => !column(name));
+  const { missing } = COLUMNS.resolve(table.columns);
   if (missing.length > 0) throw new CliUsageError(t.actingImportMissingColumns({ columns: missing.join(', ') }));
 
   const db = await context.database();
@@ -46,16 +53,14 @@ export async function actingImportCommand(context: CliContext, args: { file?: st
   const today = localDate(context.now(), agency.timeZone);
   const people = new Map((await db.prisma.employee.findMany({ where: { agencyId: agency.id }, select: { id: true, nip: true, name: true, active: true } })).map((e) => [e.nip, e]));
   const stored = await db.prisma.actingAssignment.findMany({ where: { employee: { agencyId: agency.id } } });
-  const known: (ActingPeriod & { kind: ActingKind })[] = stored.map((row) => ({ actingId: row.employeeId, forId: row.actingForId, start: civil(row.startsOn), end: civil(row.endsOn), kind: row.kind }));
+  const known: (ActingPeriod & { kind: ActingKind })[] = stored.map((row) => ({ ...periodOf(row), kind: row.kind }));
 
   const accepted: (ActingPeriod & { kind: ActingKind; note: string | null })[] = [];
   let refused = 0;
   let unchanged = 0;
   for (const row of table.rows) {
-    const cell = (name: Column) => {
-      const key = column(name);
-      return key ? (row.cells[key] ?? '').trim() : '';
-    };
+    const cells = COLUMNS.cells(row.cells);
+    const cell = (name: Column) => (cells[name] ?? '').trim();
     const refuse = (reason: string) => {
       refused++;
       context.err(t.actingImportRow({ line: row.line, reason }));
@@ -80,8 +85,8 @@ export async function actingImportCommand(context: CliContext, args: { file?: st
     const end = date('selesai');
     if (!acting) refuse(t.nipUnknown({ nip: cell('nip') }));
     else if (!official) refuse(t.nipUnknown({ nip: cell('untuk') }));
-    else if (!kind) refuse(t.badOption({ option: 'jenis', expected: 'plt | plh' }));
-    else if (!start || !end) refuse(t.badOption({ option: start ? 'selesai' : 'mulai', expected: t.badOptionDate }));
+    else if (!kind) refuse(t.actingImportBadKind({ value: cell('jenis') }));
+    else if (!start || !end) refuse(t.actingImportBadDate({ column: start ? 'selesai' : 'mulai', value: cell(start ? 'selesai' : 'mulai') }));
     else if (!acting.active) refuse(t.actingInactive({ name: acting.name }));
     else {
       const candidate = { actingId: acting.id, forId: official.id, start, end };
@@ -92,7 +97,8 @@ export async function actingImportCommand(context: CliContext, args: { file?: st
         continue;
       }
       const problem = actingProblem(candidate, [...known, ...accepted]);
-      if (problem) refuse(t[`acting${problem}`]({ acting: acting.name, official: official.name }));
+      if (problem === 'END_BEFORE_START') refuse(t.actingImportEndBeforeStart);
+      else if (problem) refuse(t[`acting${problem}`]({ acting: acting.name, official: official.name }));
       else accepted.push({ ...candidate, kind, note: cell('catatan') || null });
     }
   }

@@ -24,9 +24,16 @@ export interface ActingArgs {
   all?: boolean;
 }
 
-const KINDS: Record<string, ActingKind> = { plt: 'PLT', plh: 'PLH' };
-const asDate = (date: CivilDate) => new Date(`${formatCivilDate(date)}T00:00:00Z`);
+/** The kinds as typed (`--kind`, the import's `jenis`). */
+export const KINDS: Record<string, ActingKind> = { plt: 'PLT', plh: 'PLH' };
+/** A civil date as the date column it is stored in. */
+export const asDate = (date: CivilDate) => new Date(`${formatCivilDate(date)}T00:00:00Z`);
 const civil = (date: Date): CivilDate => ({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+
+/** A stored assignment as the acting rules see it. */
+export function periodOf(row: { employeeId: string; actingForId: string; startsOn: Date; endsOn: Date }): ActingPeriod {
+  return { actingId: row.employeeId, forId: row.actingForId, start: civil(row.startsOn), end: civil(row.endsOn) };
+}
 
 function date(context: CliContext, timeZone: string, option: string, value: string | undefined): CivilDate {
   if (!value) throw new CliUsageError(context.text.actingUsage);
@@ -53,10 +60,7 @@ export async function actingAddCommand(context: CliContext, args: ActingArgs): P
     const others = await db.prisma.actingAssignment.findMany({
       where: { OR: [{ actingForId: official.id }, { employeeId: official.id, actingForId: acting.id }] },
     });
-    const problem = actingProblem(
-      candidate,
-      others.map((row) => ({ actingId: row.employeeId, forId: row.actingForId, start: civil(row.startsOn), end: civil(row.endsOn) })),
-    );
+    const problem = actingProblem(candidate, others.map(periodOf));
     if (problem) return { ok: false as const, problem };
     const id = work.newId();
     work.change(`actingAssignment.insert ${id}`, (tx) =>

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ACTING_POWERS, actingProblem, type ActingPeriod } from '../../../src/domain/acting.js';
+import { actingProblem, type ActingPeriod } from '../../../src/domain/acting.js';
 import { parseCivilDate } from '../../../src/domain/civil-date.js';
 
 const d = (text: string) => parseCivilDate(text)!;
 const period = (actingId: string, forId: string, start: string, end: string): ActingPeriod => ({ actingId, forId, start: d(start), end: d(end) });
 
 describe('Plt and Plh', () => {
-  it('give the same powers in the performance cycle (SE Kepala BKN 1/SE/I/2021), with their source', () => {
-    expect(ACTING_POWERS.PLT).toMatchObject({ setExpectations: true, evaluate: true, decideObjections: true });
-    expect(ACTING_POWERS.PLH).toMatchObject({ setExpectations: true, evaluate: true, decideObjections: true });
-    expect(ACTING_POWERS.PLH.source).toMatch(/SE Kepala BKN 1\/SE\/I\/2021/);
-  });
-
   it('refuses acting for oneself and an end before the start; a single day is fine', () => {
     expect(actingProblem(period('a', 'a', '2027-01-01', '2027-01-31'), [])).toBe('SELF');
     expect(actingProblem(period('a', 'b', '2027-01-31', '2027-01-01'), [])).toBe('END_BEFORE_START');
