@@ -7,6 +7,7 @@ import { zoneLabel } from '../domain/time-zones.js';
 import { botText } from '../i18n/bot.js';
 import { cmd, type CommandName } from '../i18n/command-names.js';
 import { reportsOf, todayFor } from '../services/people.js';
+import { officialNameOf, ratingLineFor } from '../services/rating-line.js';
 import { COMMANDS } from './commands.js';
 import type { BotContext } from './context.js';
 
@@ -23,6 +24,10 @@ export async function whoAmI(ctx: BotContext): Promise<Reply[]> {
     },
   });
   const supervisor = record?.supervisor ?? null;
+  const line = await ratingLineFor(ctx.db, ctx.me.id, todayFor(ctx.me, ctx.now));
+  const named = (official: { name: string; position: string } | null) => (official ? `${official.name} (${official.position})` : t.meNotRecorded);
+  const ppk = await officialNameOf(ctx.db, line?.ppk ?? null);
+  const atasanPpk = await officialNameOf(ctx.db, line?.atasanPpk ?? null);
   const reports = await reportsOf(ctx.db, ctx.me, ctx.now);
   const rows: [string, string][] = [
     [t.meName, ctx.me.name],
@@ -32,6 +37,8 @@ export async function whoAmI(ctx: BotContext): Promise<Reply[]> {
     [t.meUnit, ctx.me.unitName],
     [t.meAgency, ctx.me.agencyName],
     [t.meSupervisor, supervisor ? `${supervisor.name} (${supervisor.position})` : t.meNoSupervisor],
+    [t.mePpk, named(ppk)],
+    [t.meAtasanPpk, named(atasanPpk)],
     ...(record?.actingAssignments ?? []).map((acting): [string, string] => [
       acting.kind === 'PLT' ? t.meActingPlt : t.meActingPlh,
       t.meActingFor({ name: acting.actingFor.name, position: acting.actingFor.position, until: acting.endsOn.toISOString().slice(0, 10) }),

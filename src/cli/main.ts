@@ -22,6 +22,7 @@ import { hrAddCommand, hrListCommand, hrRemoveCommand } from './commands/hr.js';
 import { leaveAddCommand, leaveListCommand } from './commands/leave.js';
 import { actingAddCommand, actingEndCommand, actingListCommand } from './commands/acting.js';
 import { actingImportCommand } from './commands/acting-import.js';
+import { officialDelegateCommand, officialListCommand, officialRemoveCommand, officialSetCommand } from './commands/official.js';
 import { migrateCommand } from './commands/migrate.js';
 import { destinationsListCommand, destinationsRemoveCommand } from './commands/report-destinations.js';
 import { scheduleListCommand, scheduleResetCommand, scheduleSetCommand } from './commands/schedule.js';
@@ -54,6 +55,10 @@ const OPTIONS = {
   kind: { type: 'string' },
   on: { type: 'string' },
   all: { type: 'boolean' },
+  role: { type: 'string' },
+  name: { type: 'string' },
+  title: { type: 'string' },
+  'official-nip': { type: 'string' },
   cadence: { type: 'string' },
   'skp-deadline': { type: 'string' },
   'objection-days': { type: 'string' },
@@ -121,6 +126,13 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
           list: () => actingListCommand(context, values),
           end: () => actingEndCommand(context, values),
           import: () => actingImportCommand(context, { ...values, file: rest[1] }),
+        });
+      case 'official':
+        return await subcommand(context, command, rest[0], {
+          set: () => officialSetCommand(context, values),
+          delegate: () => officialDelegateCommand(context, values),
+          remove: () => officialRemoveCommand(context, values),
+          list: () => officialListCommand(context, values),
         });
       case 'report-destinations':
         return await subcommand(context, command, rest[0], {

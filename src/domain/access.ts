@@ -20,8 +20,10 @@ export interface Person {
 export interface AccessTarget extends Person {
   /** Unit ids from the agency's root unit down to the target's own unit. */
   readonly unitPath: readonly string[];
-  /** The supervisor's own supervisor (the Atasan Pejabat Penilai Kinerja); null when none. */
-  readonly supervisorsSupervisorId: string | null;
+  /** The Pejabat Penilai Kinerja in the bot (domain/ppk.ts); null when none or outside the bot. */
+  readonly ppkId: string | null;
+  /** The Atasan Pejabat Penilai Kinerja in the bot; null when none or outside the bot. */
+  readonly atasanPpkId: string | null;
 }
 
 /** A Plt/Plh assignment: `actingEmployeeId` acts for `actingForId` from `startsOn` to `endsOn` (both inclusive, "YYYY-MM-DD"). */
@@ -48,8 +50,12 @@ export interface AccessContext {
   readonly hrRoles: readonly HrRole[];
 }
 
-/** How the actor relates to the target, strongest first. */
-export const RELATIONSHIPS = ['SELF', 'SUPERVISOR', 'ACTING_SUPERVISOR', 'SUPERVISORS_SUPERIOR', 'HR'] as const;
+/**
+ * How the actor relates to the target, strongest first. The PPK rates and establishes the SKP; the
+ * direct superior (who may be a ketua tim who is not the PPK) keeps the dialogue; the Atasan PPK
+ * decides keberatan.
+ */
+export const RELATIONSHIPS = ['SELF', 'PPK', 'ACTING_PPK', 'SUPERVISOR', 'ACTING_SUPERVISOR', 'ATASAN_PPK', 'HR'] as const;
 
 /** A relationship of the actor to the target. */
 export type Relationship = (typeof RELATIONSHIPS)[number];
@@ -83,8 +89,11 @@ export const ACTIONS = [
 /** An action subject to access rules. */
 export type Action = (typeof ACTIONS)[number];
 
-const RATER: readonly Relationship[] = ['SUPERVISOR', 'ACTING_SUPERVISOR'];
-const LINE: readonly Relationship[] = ['SELF', 'SUPERVISOR', 'ACTING_SUPERVISOR', 'SUPERVISORS_SUPERIOR'];
+/** Who rates, sets and establishes the SKP: the PPK or whoever acts for them. */
+const RATER: readonly Relationship[] = ['PPK', 'ACTING_PPK'];
+/** Who keeps the dialogue: the rater and the direct superior (or whoever acts for either). */
+const LEADER: readonly Relationship[] = [...RATER, 'SUPERVISOR', 'ACTING_SUPERVISOR'];
+const LINE: readonly Relationship[] = ['SELF', ...LEADER, 'ATASAN_PPK'];
 
 /**
  * The permission table: action → relationships allowed. Personal dialogue (feedback, check-ins) stays
@@ -96,20 +105,20 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Relationship[]>> = {
   SET_EXPECTATIONS: RATER,
   RESPOND_TO_PLAN: ['SELF'],
   ANSWER_CLARIFICATION: RATER,
-  GIVE_FEEDBACK: RATER,
+  GIVE_FEEDBACK: LEADER,
   REQUEST_FEEDBACK: ['SELF'],
   VIEW_FEEDBACK: LINE,
   LOG_PROGRESS: ['SELF'],
   REPORT_OBSTACLE: ['SELF'],
-  ANSWER_OBSTACLE: RATER,
+  ANSWER_OBSTACLE: LEADER,
   ANSWER_CHECKIN: ['SELF'],
-  VIEW_CHECKINS: ['SELF', ...RATER],
-  RECORD_LEAVE: ['SELF', ...RATER, 'HR'],
+  VIEW_CHECKINS: ['SELF', ...LEADER],
+  RECORD_LEAVE: ['SELF', ...LEADER, 'HR'],
   EVALUATE: RATER,
   VIEW_EVALUATION: [...LINE, 'HR'],
   ACKNOWLEDGE_OR_OBJECT: ['SELF'],
-  DECIDE_OBJECTION: ['SUPERVISORS_SUPERIOR'],
-  RECORD_DEVELOPMENT: RATER,
+  DECIDE_OBJECTION: ['ATASAN_PPK'],
+  RECORD_DEVELOPMENT: LEADER,
   EXPORT: ['HR'],
   VIEW_REPORTS: ['HR'],
   MANAGE_ORGANISATION: ['HR'],
@@ -167,10 +176,13 @@ export function relationshipsTo(actor: Person, target: AccessTarget, ctx: Access
     return hrCovers(ctx.hrRoles, target.agencyId, target.unitPath) ? ['SELF', 'HR'] : ['SELF'];
   }
   const found: Relationship[] = [];
+  const ppk = standsFor(actor.id, target.ppkId, ctx);
+  if (ppk === 'SELF') found.push('PPK');
+  if (ppk === 'ACTING') found.push('ACTING_PPK');
   const supervisor = standsFor(actor.id, target.supervisorId, ctx);
   if (supervisor === 'SELF') found.push('SUPERVISOR');
   if (supervisor === 'ACTING') found.push('ACTING_SUPERVISOR');
-  if (standsFor(actor.id, target.supervisorsSupervisorId, ctx) !== null) found.push('SUPERVISORS_SUPERIOR');
+  if (standsFor(actor.id, target.atasanPpkId, ctx) !== null) found.push('ATASAN_PPK');
   if (hrCovers(ctx.hrRoles, target.agencyId, target.unitPath)) found.push('HR');
   return found;
 }
@@ -238,8 +250,9 @@ export function denialMessage(reason: DenialReason, action: Action | 'SET_UNIT_P
   const allowed = PERMISSIONS[action];
   if (allowed.length === 1 && allowed[0] === 'SELF') return m['access.selfOnly'];
   if (allowed.length === 1 && allowed[0] === 'HR') return m['access.hrOnly'];
-  if (allowed.length === 1 && allowed[0] === 'SUPERVISORS_SUPERIOR') return m['access.superiorOnly'];
+  if (allowed.length === 1 && allowed[0] === 'ATASAN_PPK') return m['access.superiorOnly'];
   if (allowed.every((r) => RATER.includes(r))) return m['access.raterOnly'];
+  if (allowed.every((r) => LEADER.includes(r))) return m['access.leaderOnly'];
   return m['access.notPermitted'];
 }
 

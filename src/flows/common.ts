@@ -6,10 +6,11 @@ import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
 import { answerOf, type BeginResult, type FlowState, type Option, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, reply, type Reply } from '../conversation/reply.js';
-import { denialMessage, type Action } from '../domain/access.js';
+import { PERMISSIONS, denialMessage, type Action } from '../domain/access.js';
 import { localDate } from '../domain/time-zones.js';
 import { botText } from '../i18n/bot.js';
 import type { Denied } from '../services/access.js';
+import type { Report } from '../services/people.js';
 
 /** The performance year of `ctx.now` in the person's time zone (January–December). */
 export function performanceYear(ctx: FlowContext): number {
@@ -92,8 +93,14 @@ export async function refusalAboutReport(ctx: FlowContext, context: Record<strin
     const refused = await refusal(ctx, action, named);
     return refused ? refuse(refused) : null;
   }
-  if ((await ctx.read.reportsOf(ctx.me)).length === 0) return refuse(refusedAttempt(ctx, action, botText[ctx.me.locale].noReports));
+  if ((await reportsFor(ctx, action)).length === 0) return refuse(refusedAttempt(ctx, action, botText[ctx.me.locale].noReports));
   return null;
+}
+
+/** The people I lead for whom I may take `action`: everyone for the dialogue, only those I rate (as PPK) for rating. */
+export async function reportsFor(ctx: FlowContext, action: Action): Promise<Report[]> {
+  const reports = await ctx.read.reportsOf(ctx.me);
+  return PERMISSIONS[action].includes('SUPERVISOR') ? reports : reports.filter((report) => report.rater);
 }
 
 /**
@@ -113,13 +120,13 @@ export async function reportNameOf(ctx: FlowContext, state: FlowState): Promise<
   return id ? (await ctx.read.employeeName(id)) : '';
 }
 
-/** The step choosing one of my direct reports, skipped when the command named one. */
-export function reportStep(ask: (ctx: FlowContext) => string, label: (ctx: FlowContext, report: { name: string; acting: boolean }) => string = (_ctx, report) => report.name): StepDefinition<FlowContext> {
+/** The step choosing one of the people I lead for whom I may take `action`, skipped when the command named one. */
+export function reportStep(action: Action, ask: (ctx: FlowContext) => string, label: (ctx: FlowContext, report: { name: string; acting: boolean }) => string = (_ctx, report) => report.name): StepDefinition<FlowContext> {
   return {
     ...reportChoice,
     kind: 'choice',
     when: (state) => !state.context['reportId'],
     prompt: (ctx) => ({ blocks: [paragraph(ask(ctx))] }),
-    options: async (ctx) => (await ctx.read.reportsOf(ctx.me)).map((report) => ({ value: report.id, label: label(ctx, report) })),
+    options: async (ctx) => (await reportsFor(ctx, action)).map((report) => ({ value: report.id, label: label(ctx, report) })),
   };
 }

@@ -65,7 +65,7 @@ export const developmentFlow: FlowDefinition<FlowContext> = {
     return (await refusalAboutReport(ctx, context, 'RECORD_DEVELOPMENT')) ?? { ok: true, context };
   },
   steps: [
-    reportStep((ctx) => t(ctx).askDevelopmentReport),
+    reportStep('RECORD_DEVELOPMENT', (ctx) => t(ctx).askDevelopmentReport),
     kindStep,
     dateStep,
     topicStep,

@@ -183,6 +183,7 @@ export const expectationsFlow: FlowDefinition<FlowContext> = {
 
   steps: [
     reportStep(
+      'SET_EXPECTATIONS',
       (ctx) => t(ctx).askReport,
       (ctx, report) => `${report.name}${report.acting ? t(ctx).actingSuffix : ''}`,
     ),

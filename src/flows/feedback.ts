@@ -73,7 +73,7 @@ export const feedbackFlow: FlowDefinition<FlowContext> = {
     return (await refusalAboutReport(ctx, context, 'GIVE_FEEDBACK')) ?? { ok: true, context };
   },
   steps: [
-    reportStep((ctx) => t(ctx).askFeedbackReport),
+    reportStep('GIVE_FEEDBACK', (ctx) => t(ctx).askFeedbackReport),
     aboutStep,
     kindStep,
     textStep,

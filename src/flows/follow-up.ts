@@ -116,7 +116,7 @@ export const followUpFlow: FlowDefinition<FlowContext> = {
     return { ok: true, context };
   },
   steps: [
-    reportStep((ctx) => t(ctx).askReport),
+    reportStep('EVALUATE', (ctx) => t(ctx).askReport),
     evaluationStep,
     kindStep,
     recommendationStep,

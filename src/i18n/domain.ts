@@ -82,9 +82,11 @@ const id = {
   'period.year': (p: { year: number }) => `Tahun ${p.year}`,
 
   'relationship.SELF': 'Pegawai yang bersangkutan',
-  'relationship.SUPERVISOR': 'Pejabat Penilai Kinerja (atasan langsung)',
-  'relationship.ACTING_SUPERVISOR': 'Pelaksana tugas atasan langsung (Plt/Plh)',
-  'relationship.SUPERVISORS_SUPERIOR': 'Atasan Pejabat Penilai Kinerja',
+  'relationship.PPK': 'Pejabat Penilai Kinerja',
+  'relationship.ACTING_PPK': 'Plt./Plh. Pejabat Penilai Kinerja',
+  'relationship.SUPERVISOR': 'Atasan langsung',
+  'relationship.ACTING_SUPERVISOR': 'Plt./Plh. atasan langsung',
+  'relationship.ATASAN_PPK': 'Atasan Pejabat Penilai Kinerja',
   'relationship.HR': 'Pengelola Kinerja',
 
   'access.inactive': 'Status kepegawaian Anda tidak aktif, sehingga Anda tidak dapat melakukan tindakan ini.',
@@ -94,7 +96,8 @@ const id = {
   'access.self.unitPredikat':
     'Anda memimpin unit ini, sehingga tidak dapat menetapkan Predikat Kinerja unit Anda sendiri; predikat ditetapkan oleh pimpinan satu tingkat di atas Anda.',
   'access.selfOnly': 'Hanya pegawai yang bersangkutan yang dapat melakukan ini.',
-  'access.raterOnly': 'Anda bukan atasan langsung (Pejabat Penilai Kinerja) pegawai ini.',
+  'access.raterOnly': 'Anda bukan Pejabat Penilai Kinerja pegawai ini. Pejabat Penilai Kinerja paling rendah pejabat pengawas, atau pejabat yang diberi pendelegasian kewenangan.',
+  'access.leaderOnly': 'Anda bukan atasan langsung atau Pejabat Penilai Kinerja pegawai ini.',
   'access.superiorOnly': 'Hanya Atasan Pejabat Penilai Kinerja yang dapat memutuskan keberatan ini.',
   'access.hrOnly': 'Hanya Pengelola Kinerja yang dapat melakukan ini.',
   'access.unitPredikat':
@@ -154,9 +157,11 @@ export const domainMessages = catalogue(id, {
   'period.year': (p) => `Year ${p.year}`,
 
   'relationship.SELF': 'The employee themselves',
-  'relationship.SUPERVISOR': 'Rater (Pejabat Penilai Kinerja, direct superior)',
-  'relationship.ACTING_SUPERVISOR': "Acting direct superior (Plt/Plh)",
-  'relationship.SUPERVISORS_SUPERIOR': "Rater's superior (Atasan Pejabat Penilai Kinerja)",
+  'relationship.PPK': 'Rater (Pejabat Penilai Kinerja)',
+  'relationship.ACTING_PPK': 'Acting rater (Plt/Plh of the Pejabat Penilai Kinerja)',
+  'relationship.SUPERVISOR': 'Direct superior',
+  'relationship.ACTING_SUPERVISOR': 'Acting direct superior (Plt/Plh)',
+  'relationship.ATASAN_PPK': "Rater's superior (Atasan Pejabat Penilai Kinerja)",
   'relationship.HR': 'Performance administrator (Pengelola Kinerja)',
 
   'access.inactive': 'Your employment record is inactive, so you cannot do this.',
@@ -166,7 +171,8 @@ export const domainMessages = catalogue(id, {
   'access.self.unitPredikat':
     "You lead this unit, so you cannot set your own unit's performance rating; the leader one level above you sets it.",
   'access.selfOnly': 'Only the employee concerned can do this.',
-  'access.raterOnly': "You are not this employee's direct superior (Pejabat Penilai Kinerja).",
+  'access.raterOnly': "You are not this employee's rater (Pejabat Penilai Kinerja). A rater is at least a pejabat pengawas, or an official given delegated authority.",
+  'access.leaderOnly': "You are neither this employee's direct superior nor their rater (Pejabat Penilai Kinerja).",
   'access.superiorOnly': "Only the rater's superior (Atasan Pejabat Penilai Kinerja) can decide this objection.",
   'access.hrOnly': 'Only a performance administrator (Pengelola Kinerja) can do this.',
   'access.unitPredikat':

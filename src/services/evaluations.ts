@@ -12,6 +12,7 @@ import { periodOfDate, type Period } from '../domain/periods.js';
 import { resultsRatingForUnitLeader, type EmployeePredikat, type Rating, type UnitPredikat } from '../domain/rating-matrix.js';
 import type { Reader } from './db.js';
 import { reportsOf, todayFor, type Member, type Report } from './people.js';
+import { ratingIdsFor } from './rating-line.js';
 
 /** Evaluation kind of a period: a year is the annual evaluation. */
 export function kindOf(period: Period): 'PERIODIC' | 'ANNUAL' {
@@ -68,7 +69,7 @@ export type StoredEvaluation = NonNullable<TeamMember['evaluation']> & { employe
  * the service tests answer from memory, with the same rules on top (`teamStatusFrom`).
  */
 export interface TeamReads {
-  /** Active direct reports, then the reports of people `me` acts for today, by name. */
+  /** The people `me` leads (people.ts reportsOf); the team view keeps those `me` rates. */
   reports(me: Member): Promise<Report[]>;
   evaluations(employeeIds: string[], period: Period): Promise<StoredEvaluation[]>;
   /** The unit an employee leads with its predikat for the period (the first by name that has one). */
@@ -104,7 +105,8 @@ export async function teamEvaluations(db: Reader, me: Member, period: Period, no
 
 /** `teamEvaluations` over any reads. */
 export async function teamEvaluationsFrom(reads: TeamReads, me: Member, period: Period, leaderId?: string, pending: PendingEvaluation[] = []): Promise<TeamMember[]> {
-  const reports = (await reads.reports(me)).filter((r) => !leaderId || r.supervisorId === leaderId);
+  // Only the people `me` rates as PPK: a ketua tim who is not PPK leads the dialogue, not the evaluation.
+  const reports = (await reads.reports(me)).filter((r) => r.rater && (!leaderId || r.supervisorId === leaderId));
   const evaluations = await reads.evaluations(reports.map((r) => r.id), period);
   const byEmployee = new Map([...evaluations, ...pending].map((e) => [e.employeeId, e]));
   const team = reports.map((report): TeamMember => {
@@ -189,21 +191,20 @@ export function finalResult(evaluation: {
 }
 
 /**
- * Who hears a keberatan about an evaluation: the rater's own superior; but when the rater was
- * acting (a Plt/Plh who is not the employee's supervisor), the superior of the employee's
- * supervisor – the Atasan Pejabat Penilai the access rules name. Null when there is none.
+ * Who hears a keberatan about an evaluation: the employee's Atasan Pejabat Penilai Kinerja
+ * (domain/ppk.ts) – the PPK's own PPK, or the next one up when the PPK has left without a Plt.
+ * Null when none is in the bot (an official outside it decides; HR records the decision).
  */
-export async function deciderFor(db: Reader, evaluationId: string): Promise<{ id: string; name: string; locale: 'id' | 'en' } | null> {
-  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { raterId: true, employeeId: true } });
-  const employee = await db.employee.findUniqueOrThrow({ where: { id: evaluation.employeeId }, select: { supervisorId: true, supervisor: { select: { supervisorId: true } } } });
-  const rater = await db.employee.findUniqueOrThrow({ where: { id: evaluation.raterId }, select: { supervisorId: true } });
-  const deciderId = deciderIdOf({ ...evaluation, employeeSupervisorId: employee.supervisorId, supervisorsSupervisorId: employee.supervisor?.supervisorId ?? null, raterSupervisorId: rater.supervisorId });
+export async function deciderFor(db: Reader, evaluationId: string, now: Date = new Date()): Promise<{ id: string; name: string; locale: 'id' | 'en' } | null> {
+  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { raterId: true, employeeId: true, employee: { select: { timeZone: true } } } });
+  const line = await ratingIdsFor(db, evaluation.employeeId, todayFor(evaluation.employee, now));
+  const deciderId = deciderIdOf({ ...evaluation, atasanPpkId: line.atasanPpkId });
   return deciderId ? db.employee.findUnique({ where: { id: deciderId }, select: { id: true, name: true, locale: true } }) : null;
 }
 
-/** The rule of `deciderFor` over the ids it reads: the id of who hears a keberatan, or null. */
-export function deciderIdOf(chain: { employeeId: string; raterId: string; employeeSupervisorId: string | null; supervisorsSupervisorId: string | null; raterSupervisorId: string | null }): string | null {
-  const deciderId = chain.employeeSupervisorId === chain.raterId ? chain.raterSupervisorId : (chain.supervisorsSupervisorId ?? chain.raterSupervisorId);
+/** The rule of `deciderFor` over the ids it reads: the Atasan PPK, unless that is the employee or the rater. */
+export function deciderIdOf(chain: { employeeId: string; raterId: string; atasanPpkId: string | null }): string | null {
+  const deciderId = chain.atasanPpkId;
   if (!deciderId || deciderId === chain.employeeId || deciderId === chain.raterId) return null;
   return deciderId;
 }

@@ -4,9 +4,11 @@
  */
 import { can, isActingOn, type AccessContext, type AccessDecision, type AccessTarget, type Action, type Person } from '../domain/access.js';
 import { formatCivilDate } from '../domain/civil-date.js';
+import { mayBePpk } from '../domain/ppk.js';
 import { localDate } from '../domain/time-zones.js';
 import type { Locale } from '../i18n/catalogue.js';
 import type { Reader } from './db.js';
+import { ratingIdsFor } from './rating-line.js';
 
 /** An employee with what conversations use. */
 export interface Member extends Person {
@@ -65,30 +67,63 @@ export function todayFor(person: { timeZone: string }, now: Date): string {
   return formatCivilDate(localDate(now, person.timeZone));
 }
 
-/** A report of a supervisor, and whether through a Plt/Plh assignment. */
+/** Someone I lead: a direct report, or someone I am PPK of; directly or through a Plt/Plh assignment. */
 export interface Report {
   id: string;
   name: string;
   nip: string;
   position: string;
-  /** Whom they report to: `me`, or the person `me` acts for. */
+  /** Whom they report to (or are rated by): `me`, or the person `me` acts for. */
   supervisorId: string;
   acting: boolean;
+  /** `me` is their Pejabat Penilai Kinerja (or acts for them): rates and establishes the SKP. */
+  rater: boolean;
 }
 
-/** Active direct reports, then the reports of people `me` acts for today, by name. */
+const reportSelect = { id: true, name: true, nip: true, position: true, supervisorId: true, positionType: true, active: true, ppkDelegateId: true } as const;
+
+/** Trees are a handful of levels deep; the bound guards against a corrupted cycle. */
+const MAX_LEVELS = 30;
+
+/**
+ * Active people I lead, by name: the direct reports of me and of the people I act for today, and
+ * the people whose PPK we are (domain/ppk.ts) – found below a direct report who may not be PPK
+ * (a ketua tim who is fungsional) or who has left without a Plt, and the people delegated to us.
+ */
 export async function reportsOf(db: Reader, me: Member, now: Date): Promise<Report[]> {
   const today = new Date(`${todayFor(me, now)}T00:00:00Z`);
+  const coveredAmong = async (ids: string[]): Promise<Set<string>> => {
+    if (ids.length === 0) return new Set();
+    const rows = await db.actingAssignment.findMany({ where: { actingForId: { in: ids }, startsOn: { lte: today }, endsOn: { gte: today } }, select: { actingForId: true } });
+    return new Set(rows.map((row) => row.actingForId));
+  };
   const assignments = await db.actingAssignment.findMany({
     where: { employeeId: me.id, startsOn: { lte: today }, endsOn: { gte: today } },
     select: { actingForId: true },
   });
-  const rows = await db.employee.findMany({
-    where: { active: true, supervisorId: { in: [me.id, ...assignments.map((a) => a.actingForId)] }, NOT: { id: me.id } },
-    select: { id: true, name: true, nip: true, position: true, supervisorId: true },
-    orderBy: { name: 'asc' },
-  });
-  return rows.map((row) => ({ id: row.id, name: row.name, nip: row.nip, position: row.position, supervisorId: row.supervisorId ?? me.id, acting: row.supervisorId !== me.id }));
+  const selves = await db.employee.findMany({ where: { id: { in: [me.id, ...assignments.map((a) => a.actingForId)] } }, select: { id: true, positionType: true } });
+  const selfIds = new Set(selves.map((self) => self.id));
+  const found = new Map<string, Report>();
+  const add = (row: { id: string; name: string; nip: string; position: string }, via: string, rater: boolean) => {
+    if (row.id === me.id) return;
+    const before = found.get(row.id);
+    found.set(row.id, { id: row.id, name: row.name, nip: row.nip, position: row.position, supervisorId: before?.supervisorId ?? via, acting: (before?.acting ?? true) && via !== me.id, rater: (before?.rater ?? false) || rater });
+  };
+  for (const self of selves) {
+    const rates = mayBePpk(self);
+    let frontier = [self.id];
+    for (let level = 1; frontier.length > 0 && level <= MAX_LEVELS; level++) {
+      const rows = await db.employee.findMany({ where: { supervisorId: { in: frontier } }, select: reportSelect });
+      const covered = await coveredAmong(rows.filter((row) => !row.active).map((row) => row.id));
+      const rater = (row: (typeof rows)[number]) => rates && (row.ppkDelegateId === null || selfIds.has(row.ppkDelegateId));
+      for (const row of rows) if (row.active && (level === 1 || rater(row))) add(row, self.id, rater(row));
+      // Below someone who cannot rate today, we are still the PPK.
+      frontier = rates ? rows.filter((row) => !mayBePpk(row) || (!row.active && !covered.has(row.id))).map((row) => row.id) : [];
+    }
+  }
+  const delegated = await db.employee.findMany({ where: { active: true, ppkDelegateId: { in: [...selfIds] } }, select: reportSelect });
+  for (const row of delegated) add(row, row.ppkDelegateId ?? me.id, true);
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Unit ids from the agency's root down to `unitId`. */
@@ -104,15 +139,14 @@ async function unitPath(db: Reader, unitId: string): Promise<string[]> {
   return path;
 }
 
-/** What the access rules need to know about the person acted upon. */
-export async function accessTarget(db: Reader, employeeId: string): Promise<AccessTarget | null> {
+/** What the access rules need to know about the person acted upon, on `date` (whose PPK acts that day). */
+export async function accessTarget(db: Reader, employeeId: string, date: string): Promise<AccessTarget | null> {
   const row = await db.employee.findUnique({
     where: { id: employeeId },
-    select: { id: true, agencyId: true, unitId: true, supervisorId: true, active: true, supervisor: { select: { supervisorId: true } } },
+    select: { id: true, agencyId: true, unitId: true, supervisorId: true, active: true },
   });
   if (!row) return null;
-  const { supervisor, ...person } = row;
-  return { ...person, unitPath: await unitPath(db, row.unitId), supervisorsSupervisorId: supervisor?.supervisorId ?? null };
+  return { ...row, unitPath: await unitPath(db, row.unitId), ...(await ratingIdsFor(db, employeeId, date)) };
 }
 
 /** The actor's acting assignments and HR roles, for today in their time zone. */
@@ -141,7 +175,7 @@ export async function standsFor(db: Reader, actor: Member, personId: string, now
 
 /** Whether `actor` may take `action` about `targetId` now. */
 export async function decide(db: Reader, actor: Member, action: Action, targetId: string, now: Date): Promise<AccessDecision> {
-  const target = await accessTarget(db, targetId);
+  const target = await accessTarget(db, targetId, todayFor(actor, now));
   if (!target) return { allowed: false, reason: 'NOT_PERMITTED' };
   return can(actor, action, target, await accessContextOf(db, actor, now));
 }

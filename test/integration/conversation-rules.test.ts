@@ -59,7 +59,7 @@ describe('who may set expectations', () => {
 
     // After the assignment ends, the same person is no longer theirs to rate.
     clock = new Date('2026-12-02T03:00:00Z');
-    expect(await bot.type('/ekspektasi Fitri')).toMatch(/Tidak bisa: Anda bukan atasan langsung/);
+    expect(await bot.type('/ekspektasi Fitri')).toMatch(/Tidak bisa: Anda bukan Pejabat Penilai Kinerja/);
     clock = new Date('2026-11-27T03:00:00Z');
   });
 });

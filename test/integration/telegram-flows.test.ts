@@ -153,7 +153,7 @@ describe('hostile and odd input on Telegram', () => {
 
   it('refuses an employee setting expectations for a colleague, and audits it', async () => {
     const user = userOf('Ratna Sari Dewi');
-    expect(await say(user, '/ekspektasi Andi Pratama')).toMatch(/Tidak bisa: Anda bukan atasan langsung/);
+    expect(await say(user, '/ekspektasi Andi Pratama')).toMatch(/Tidak bisa: Anda bukan Pejabat Penilai Kinerja/);
     expect(await say(user, '/ekspektasi')).toMatch(/Anda tidak memiliki bawahan langsung/);
     const ratna = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Ratna Sari Dewi' } });
     const audits = await db.prisma.auditLog.findMany({ where: { actorId: ratna.id, action: 'access.denied' } });

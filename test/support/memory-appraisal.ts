@@ -100,15 +100,7 @@ export class AppraisalRows {
   deciderId(evaluationId: string): string | null {
     const evaluation = this.evaluation(evaluationId);
     const { world } = this.rows;
-    const employee = world.member(evaluation.employeeId);
-    const employeesSupervisor = employee.supervisorId ? world.people.get(employee.supervisorId) : undefined;
-    return deciderIdOf({
-      employeeId: evaluation.employeeId,
-      raterId: evaluation.raterId,
-      employeeSupervisorId: employee.supervisorId,
-      supervisorsSupervisorId: employeesSupervisor?.supervisorId ?? null,
-      raterSupervisorId: world.member(evaluation.raterId).supervisorId,
-    });
+    return deciderIdOf({ employeeId: evaluation.employeeId, raterId: evaluation.raterId, atasanPpkId: world.ratingIds(evaluation.employeeId).atasanPpkId });
   }
 
   /** True when `actorId` is `personId` or acts for them on the world's day. */

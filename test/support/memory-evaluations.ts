@@ -142,7 +142,7 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
         [...world.people.values()]
           .filter((p) => p.active && p.id !== me.id && p.supervisorId !== null && [me.id, ...actingFor].includes(p.supervisorId))
           .sort((a, b) => a.name.localeCompare(b.name))
-          .map((p) => ({ id: p.id, name: p.name, nip: p.nip, position: p.position, supervisorId: p.supervisorId ?? me.id, acting: p.supervisorId !== me.id })),
+          .map((p) => ({ id: p.id, name: p.name, nip: p.nip, position: p.position, supervisorId: p.supervisorId ?? me.id, acting: p.supervisorId !== me.id, rater: world.ratingIds(p.id).ppkId === p.supervisorId })),
       );
     },
     evaluations(employeeIds, period) {
@@ -188,14 +188,7 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
       const row = data.evaluations.get(id);
       if (!row) return Promise.resolve(null);
       const employee = world.member(row.employeeId);
-      const supervisor = employee.supervisorId ? world.people.get(employee.supervisorId) : undefined;
-      const deciderId = deciderIdOf({
-        employeeId: row.employeeId,
-        raterId: row.raterId,
-        employeeSupervisorId: employee.supervisorId,
-        supervisorsSupervisorId: supervisor?.supervisorId ?? null,
-        raterSupervisorId: world.member(row.raterId).supervisorId,
-      });
+      const deciderId = deciderIdOf({ employeeId: row.employeeId, raterId: row.raterId, atasanPpkId: world.ratingIds(row.employeeId).atasanPpkId });
       const { resultsRating, behaviourRating, predikat, notes, feedback, periodKey } = row;
       return Promise.resolve({
         id,

@@ -5,7 +5,8 @@
  * effect only when the unit of work is committed, guards included. So a test can decide twice
  * from the same state (two actors, two devices) and commit both, as two instances would.
  */
-import { can, type ActingAssignment, type HrRole } from '../../src/domain/access.js';
+import { can, isActingOn, type ActingAssignment, type HrRole } from '../../src/domain/access.js';
+import { employeeIdOf, raterChainOf, ratingLineOf, type ChainPerson } from '../../src/domain/ppk.js';
 import type { Access } from '../../src/services/access.js';
 import type { Member } from '../../src/services/people.js';
 import { Conflict, UnitOfWork } from '../../src/services/work.js';
@@ -20,6 +21,10 @@ export class MemoryWorld {
   readonly people = new Map<string, Member>();
   readonly acting: ActingAssignment[] = [];
   readonly hrRoles: (HrRole & { employeeId: string })[] = [];
+  /** Jenis jabatan by person; everyone not named is a pejabat pengawas (and so may be PPK). */
+  readonly positionTypes = new Map<string, string>();
+  /** PPK delegations: employee → delegate. */
+  readonly delegations = new Map<string, string>();
   private sequence = 0;
 
   constructor(readonly now: Date = new Date('2026-11-27T03:00:00Z')) {
@@ -67,11 +72,10 @@ export class MemoryWorld {
       decide: (actor, action, targetId) => {
         const target = this.people.get(targetId);
         if (!target) return Promise.resolve({ allowed: false, reason: 'NOT_PERMITTED' });
-        const supervisor = target.supervisorId ? this.people.get(target.supervisorId) : undefined;
         const unitPath: string[] = [];
         for (let unit = this.units.get(target.unitId); unit; unit = unit.parentId ? this.units.get(unit.parentId) : undefined) unitPath.unshift(unit.id);
         return Promise.resolve(
-          can(actor, action, { ...target, unitPath, supervisorsSupervisorId: supervisor?.supervisorId ?? null }, {
+          can(actor, action, { ...target, unitPath, ...this.ratingIds(targetId) }, {
             date: this.now.toISOString().slice(0, 10),
             actingAssignments: this.acting.filter((a) => a.actingEmployeeId === actor.id),
             hrRoles: this.hrRoles.filter((role) => role.employeeId === actor.id),
@@ -79,6 +83,22 @@ export class MemoryWorld {
         );
       },
     };
+  }
+
+  /** The person as domain/ppk.ts builds chains from. */
+  private chainPerson = (id: string): ChainPerson | undefined => {
+    const person = this.people.get(id);
+    if (!person) return undefined;
+    return { ...person, positionType: this.positionTypes.get(id) ?? 'PENGAWAS', ppkDelegateId: this.delegations.get(id) ?? null, externalPpkId: null, externalAtasanPpkId: null };
+  };
+
+  /** The PPK and Atasan PPK of `employeeId` on the world's day (domain/ppk.ts over this world). */
+  ratingIds(employeeId: string): { ppkId: string | null; atasanPpkId: string | null } {
+    const employee = this.chainPerson(employeeId);
+    if (!employee) return { ppkId: null, atasanPpkId: null };
+    const today = this.now.toISOString().slice(0, 10);
+    const line = ratingLineOf(raterChainOf(employee, this.chainPerson, (id) => this.acting.some((a) => a.actingForId === id && isActingOn(a, today))));
+    return { ppkId: employeeIdOf(line.ppk), atasanPpkId: employeeIdOf(line.atasanPpk) };
   }
 
   /** A new unit of work for one decision. */

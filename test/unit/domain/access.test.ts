@@ -18,6 +18,20 @@ import {
   type UnitForPredikat,
 } from '../../../src/domain/access.js';
 import { addDays, formatCivilDate } from '../../../src/domain/civil-date.js';
+import { employeeIdOf, raterChainOf, ratingLineOf, type ChainPerson } from '../../../src/domain/ppk.js';
+
+/** The PPK and Atasan PPK (domain/ppk.ts) of `id` among `staff`, everyone a pejabat pengawas unless `positionTypes` says otherwise. */
+function ratingIds(staff: readonly Person[], id: string, date: string, acting: readonly ActingAssignment[], positionTypes: Record<string, string> = {}) {
+  const chainPerson = (personId: string): ChainPerson | undefined => {
+    const p = staff.find((s) => s.id === personId);
+    return p && { ...p, positionType: positionTypes[p.id] ?? 'PENGAWAS', ppkDelegateId: null, externalPpkId: null, externalAtasanPpkId: null };
+  };
+  const employee = chainPerson(id);
+  if (!employee) return { ppkId: null, atasanPpkId: null };
+  const covered = (personId: string) => acting.some((a) => a.actingForId === personId && a.startsOn <= date && date <= a.endsOn);
+  const line = ratingLineOf(raterChainOf(employee, chainPerson, covered));
+  return { ppkId: employeeIdOf(line.ppk), atasanPpkId: employeeIdOf(line.atasanPpk) };
+}
 
 // A small agency A:            root (head)
 //                         ┌──────┼────────┐
@@ -57,9 +71,8 @@ const ACTING: ActingAssignment[] = [
   { actingEmployeeId: 'pltHead', actingForId: 'head', startsOn: '2026-06-01', endsOn: '2026-06-01' },
 ];
 
-function target(p: Person): AccessTarget {
-  const supervisor = p.supervisorId === null ? undefined : people[p.supervisorId];
-  return { ...p, unitPath: unitPath(p.unitId), supervisorsSupervisorId: supervisor?.supervisorId ?? null };
+function target(p: Person, date = '2026-03-15'): AccessTarget {
+  return { ...p, unitPath: unitPath(p.unitId), ...ratingIds(Object.values(people), p.id, date, ACTING) };
 }
 
 function ctx(actor: Person, date = '2026-03-15', roles: HrRole[] = HR_ROLES[actor.id] ?? []): AccessContext {
@@ -68,65 +81,65 @@ function ctx(actor: Person, date = '2026-03-15', roles: HrRole[] = HR_ROLES[acto
 
 /** The relationship that grants the action, or the reason it is refused. */
 function outcome(actor: Person, action: Action, t: Person, date?: string): string {
-  const d: AccessDecision = can(actor, action, target(t), ctx(actor, date));
+  const d: AccessDecision = can(actor, action, target(t, date), ctx(actor, date));
   return d.allowed ? d.as : d.reason;
 }
 
 // [actor, action, target, relationship granted or reason refused] on 2026-03-15, while plt acts for supA.
 const EXAMPLES: [Person, Action, Person, string][] = [
     [staffA, 'VIEW_PLAN', staffA, 'SELF'],
-    [supA, 'VIEW_PLAN', staffA, 'SUPERVISOR'],
-    [head, 'VIEW_PLAN', staffA, 'SUPERVISORS_SUPERIOR'],
+    [supA, 'VIEW_PLAN', staffA, 'PPK'],
+    [head, 'VIEW_PLAN', staffA, 'ATASAN_PPK'],
     [hr, 'VIEW_PLAN', staffA, 'HR'],
     [supB, 'VIEW_PLAN', staffA, 'NOT_PERMITTED'],
     [staffA1, 'VIEW_PLAN', staffA, 'NOT_PERMITTED'],
-    [supA, 'SET_EXPECTATIONS', staffA, 'SUPERVISOR'],
+    [supA, 'SET_EXPECTATIONS', staffA, 'PPK'],
     [head, 'SET_EXPECTATIONS', staffA, 'NOT_PERMITTED'],
     [hr, 'SET_EXPECTATIONS', staffA, 'NOT_PERMITTED'],
     [staffA, 'SET_EXPECTATIONS', staffA, 'NOT_PERMITTED'],
     [staffA, 'RESPOND_TO_PLAN', staffA, 'SELF'],
     [supA, 'RESPOND_TO_PLAN', staffA, 'NOT_PERMITTED'],
-    [supA, 'ANSWER_CLARIFICATION', staffA, 'SUPERVISOR'],
-    [plt, 'ANSWER_CLARIFICATION', staffA, 'ACTING_SUPERVISOR'],
+    [supA, 'ANSWER_CLARIFICATION', staffA, 'PPK'],
+    [plt, 'ANSWER_CLARIFICATION', staffA, 'ACTING_PPK'],
     [staffA, 'ANSWER_CLARIFICATION', staffA, 'NOT_PERMITTED'],
-    [supA, 'GIVE_FEEDBACK', staffA1, 'SUPERVISOR'],
+    [supA, 'GIVE_FEEDBACK', staffA1, 'PPK'],
     [hr, 'GIVE_FEEDBACK', staffA1, 'NOT_PERMITTED'],
     [staffA, 'REQUEST_FEEDBACK', staffA, 'SELF'],
     [supA, 'REQUEST_FEEDBACK', staffA, 'NOT_PERMITTED'],
-    [head, 'VIEW_FEEDBACK', staffA, 'SUPERVISORS_SUPERIOR'],
+    [head, 'VIEW_FEEDBACK', staffA, 'ATASAN_PPK'],
     [hr, 'VIEW_FEEDBACK', staffA, 'NOT_PERMITTED'],
     [staffA, 'LOG_PROGRESS', staffA, 'SELF'],
     [supA, 'LOG_PROGRESS', staffA, 'NOT_PERMITTED'],
     [staffA, 'REPORT_OBSTACLE', staffA, 'SELF'],
-    [supA, 'ANSWER_OBSTACLE', staffA, 'SUPERVISOR'],
+    [supA, 'ANSWER_OBSTACLE', staffA, 'PPK'],
     [staffA, 'ANSWER_OBSTACLE', staffA, 'NOT_PERMITTED'],
     [staffA, 'ANSWER_CHECKIN', staffA, 'SELF'],
     [supA, 'ANSWER_CHECKIN', staffA, 'NOT_PERMITTED'],
-    [supA, 'VIEW_CHECKINS', staffA, 'SUPERVISOR'],
+    [supA, 'VIEW_CHECKINS', staffA, 'PPK'],
     [head, 'VIEW_CHECKINS', staffA, 'NOT_PERMITTED'],
     [hr, 'VIEW_CHECKINS', staffA, 'NOT_PERMITTED'],
     [staffA, 'RECORD_LEAVE', staffA, 'SELF'],
-    [supA, 'RECORD_LEAVE', staffA, 'SUPERVISOR'],
-    [plt, 'RECORD_LEAVE', staffA, 'ACTING_SUPERVISOR'],
+    [supA, 'RECORD_LEAVE', staffA, 'PPK'],
+    [plt, 'RECORD_LEAVE', staffA, 'ACTING_PPK'],
     [hr, 'RECORD_LEAVE', staffA, 'HR'],
     [supB, 'RECORD_LEAVE', staffA, 'NOT_PERMITTED'],
-    [supA, 'EVALUATE', staffA, 'SUPERVISOR'],
-    [plt, 'EVALUATE', staffA, 'ACTING_SUPERVISOR'],
+    [supA, 'EVALUATE', staffA, 'PPK'],
+    [plt, 'EVALUATE', staffA, 'ACTING_PPK'],
     [hr, 'EVALUATE', staffA, 'NOT_PERMITTED'],
     [head, 'EVALUATE', staffA, 'NOT_PERMITTED'],
     [staffA, 'EVALUATE', staffA, 'SELF_NOT_ALLOWED'],
     [staffA, 'VIEW_EVALUATION', staffA, 'SELF'],
-    [head, 'VIEW_EVALUATION', staffA, 'SUPERVISORS_SUPERIOR'],
+    [head, 'VIEW_EVALUATION', staffA, 'ATASAN_PPK'],
     [hr, 'VIEW_EVALUATION', staffA, 'HR'],
     [staffA1, 'VIEW_EVALUATION', staffA, 'NOT_PERMITTED'],
     [staffA, 'ACKNOWLEDGE_OR_OBJECT', staffA, 'SELF'],
     [supA, 'ACKNOWLEDGE_OR_OBJECT', staffA, 'NOT_PERMITTED'],
-    [head, 'DECIDE_OBJECTION', staffA, 'SUPERVISORS_SUPERIOR'],
+    [head, 'DECIDE_OBJECTION', staffA, 'ATASAN_PPK'],
     [supA, 'DECIDE_OBJECTION', staffA, 'NOT_PERMITTED'],
     [hr, 'DECIDE_OBJECTION', staffA, 'NOT_PERMITTED'],
     [staffA, 'DECIDE_OBJECTION', staffA, 'SELF_NOT_ALLOWED'],
-    [supA, 'RECORD_DEVELOPMENT', staffA, 'SUPERVISOR'],
-    [plt, 'RECORD_DEVELOPMENT', staffA, 'ACTING_SUPERVISOR'],
+    [supA, 'RECORD_DEVELOPMENT', staffA, 'PPK'],
+    [plt, 'RECORD_DEVELOPMENT', staffA, 'ACTING_PPK'],
     [hr, 'RECORD_DEVELOPMENT', staffA, 'NOT_PERMITTED'],
     [hr, 'EXPORT', staffA, 'HR'],
     [hr, 'VIEW_REPORTS', staffA1, 'HR'],
@@ -156,21 +169,21 @@ describe('access in a small agency', () => {
   });
 
   it('lets only the rater and the acting rater evaluate', () => {
-    expect(PERMISSIONS.EVALUATE).toEqual(['SUPERVISOR', 'ACTING_SUPERVISOR']);
+    expect(PERMISSIONS.EVALUATE).toEqual(['PPK', 'ACTING_PPK']);
   });
 
   it('honours an acting assignment from its first to its last day, inclusive, and not outside', () => {
     expect(outcome(plt, 'EVALUATE', staffA, '2026-02-28')).toBe('NOT_PERMITTED');
-    expect(outcome(plt, 'EVALUATE', staffA, '2026-03-01')).toBe('ACTING_SUPERVISOR');
-    expect(outcome(plt, 'EVALUATE', staffA, '2026-03-31')).toBe('ACTING_SUPERVISOR');
+    expect(outcome(plt, 'EVALUATE', staffA, '2026-03-01')).toBe('ACTING_PPK');
+    expect(outcome(plt, 'EVALUATE', staffA, '2026-03-31')).toBe('ACTING_PPK');
     expect(outcome(plt, 'EVALUATE', staffA, '2026-04-01')).toBe('NOT_PERMITTED');
   });
 
   it('makes whoever acts for the superior the Atasan Pejabat Penilai Kinerja for that day', () => {
-    expect(outcome(pltHead, 'DECIDE_OBJECTION', staffA, '2026-06-01')).toBe('SUPERVISORS_SUPERIOR');
+    expect(outcome(pltHead, 'DECIDE_OBJECTION', staffA, '2026-06-01')).toBe('ATASAN_PPK');
     expect(outcome(pltHead, 'DECIDE_OBJECTION', staffA, '2026-06-02')).toBe('NOT_PERMITTED');
     // Acting for the head makes pltHead the rater of the head's direct reports.
-    expect(outcome(pltHead, 'EVALUATE', supA, '2026-06-01')).toBe('ACTING_SUPERVISOR');
+    expect(outcome(pltHead, 'EVALUATE', supA, '2026-06-01')).toBe('ACTING_PPK');
   });
 
   it('never lets HR evaluate, even with an agency-wide role', () => {
@@ -198,7 +211,7 @@ describe('access in a small agency', () => {
   });
 
   it('still lets the rater see the plan of an employee who has become inactive', () => {
-    expect(outcome(head, 'VIEW_PLAN', retired)).toBe('SUPERVISOR');
+    expect(outcome(head, 'VIEW_PLAN', retired)).toBe('PPK');
   });
 
   it('refuses anything across agencies, even when the supervisor data points there', () => {
@@ -257,9 +270,10 @@ describe('setting a unit predikat', () => {
 });
 
 describe('refusal messages', () => {
-  it('tells a non-rater they are not the direct superior', () => {
-    expect(denialMessage('NOT_PERMITTED', 'EVALUATE', 'id')).toBe('Anda bukan atasan langsung (Pejabat Penilai Kinerja) pegawai ini.');
-    expect(denialMessage('NOT_PERMITTED', 'EVALUATE', 'en')).toBe("You are not this employee's direct superior (Pejabat Penilai Kinerja).");
+  it('tells a non-rater they are not the PPK, and who may be one', () => {
+    expect(denialMessage('NOT_PERMITTED', 'EVALUATE', 'id')).toBe('Anda bukan Pejabat Penilai Kinerja pegawai ini. Pejabat Penilai Kinerja paling rendah pejabat pengawas, atau pejabat yang diberi pendelegasian kewenangan.');
+    expect(denialMessage('NOT_PERMITTED', 'EVALUATE', 'en')).toContain("You are not this employee's rater (Pejabat Penilai Kinerja).");
+    expect(denialMessage('NOT_PERMITTED', 'GIVE_FEEDBACK', 'id')).toBe('Anda bukan atasan langsung atau Pejabat Penilai Kinerja pegawai ini.');
   });
 
   it('names who may act instead', () => {
@@ -316,17 +330,13 @@ describe('access properties over random organisations', () => {
           active: p.active,
         };
       });
-      const targets: AccessTarget[] = staff.map((p) => ({
-        ...p,
-        unitPath: path(Number(p.unitId.slice(1))),
-        supervisorsSupervisorId: staff.find((s) => s.id === p.supervisorId)?.supervisorId ?? null,
-      }));
       const acting: ActingAssignment[] = g.acting.map((a) => ({
         actingEmployeeId: `p${a.who % staff.length}`,
         actingForId: `p${a.forWhom % staff.length}`,
         startsOn: day(a.start),
         endsOn: day(a.start + a.length),
       }));
+      const targets: AccessTarget[] = staff.map((p) => ({ ...p, unitPath: path(Number(p.unitId.slice(1))), ...ratingIds(staff, p.id, day(g.today), acting) }));
       const roles = g.roles.map((r) => ({
         who: `p${r.who % staff.length}`,
         role: { agencyId: r.agency, unitId: r.unit === null ? null : `u${r.unit % units.length}` },
@@ -380,25 +390,25 @@ describe('access properties over random organisations', () => {
     );
   });
 
-  it('grants EVALUATE only to the (acting) supervisor, never about oneself', () => {
+  it('grants EVALUATE only to the (acting) PPK, never about oneself', () => {
     fc.assert(
       fc.property(org, (o) => {
         for (const { actor, t, action, decision } of everyDecision(o)) {
           if (action !== 'EVALUATE' || !decision.allowed) continue;
           expect(actor.id).not.toBe(t.id);
-          expect(isOrActsFor(o, actor.id, t.supervisorId)).toBe(true);
+          expect(isOrActsFor(o, actor.id, t.ppkId)).toBe(true);
         }
       }),
     );
   });
 
-  it("grants DECIDE_OBJECTION only to the (acting) supervisor's superior, never about oneself", () => {
+  it('grants DECIDE_OBJECTION only to the (acting) Atasan PPK, never about oneself', () => {
     fc.assert(
       fc.property(org, (o) => {
         for (const { actor, t, action, decision } of everyDecision(o)) {
           if (action !== 'DECIDE_OBJECTION' || !decision.allowed) continue;
           expect(actor.id).not.toBe(t.id);
-          expect(isOrActsFor(o, actor.id, t.supervisorsSupervisorId)).toBe(true);
+          expect(isOrActsFor(o, actor.id, t.atasanPpkId)).toBe(true);
         }
       }),
     );

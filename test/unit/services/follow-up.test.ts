@@ -91,14 +91,14 @@ describe('follow-up decision', () => {
     expect((await decide(rows, (s) => s.followUps.openForDecision(world.member('dewi'), id))).ok).toBe(true);
   });
 
-  it('is recorded by the superior who got the button even where the access rules name nobody above', async () => {
-    // Dewi, as Plh for Rina, rated Sri; Sri's supervisor Rina has no superior, so the recommendation went to Dewi's superior: Rina.
+  it('goes to nobody in the bot when the Atasan PPK is outside it, even when a Plh rated', async () => {
+    // Dewi, as Plh for Rina, rated Sri; Sri's PPK is still Rina, whose own superior is not in the bot.
     world.acting.push({ actingEmployeeId: 'dewi', actingForId: 'rina', startsOn: '2026-11-01', endsOn: '2026-11-30' });
     const sris = appraisal.addEvaluation('sri', { raterId: 'dewi' });
     const result = await recommend('dewi', sris.id, 'sri');
     if (!result.ok) throw new Error(JSON.stringify(result.refusal));
-    expect(result.value.decider?.id).toBe('rina');
-    expect((await decideOn('rina', result.value.followUp.id)).ok).toBe(true);
+    expect(result.value.decider).toBeNull();
+    expect((await decideOn('rina', result.value.followUp.id)).ok).toBe(false);
   });
 
   it('is not recorded by the rater, the employee or anyone else – the rater and the employee not even as HR', async () => {
