@@ -16,7 +16,7 @@ export const digestText = catalogue(
     unitsHeading: 'Per unit (menjawab / terlewat / cuti):',
     unitLine: (p: { unit: string; answered: number; missed: number; onLeave: number; percent: string }) =>
       `${p.unit}: ${p.answered} / ${p.missed} / ${p.onLeave} (${p.percent})`,
-    plans: (p: { agreed: number; active: number; percent: string }) => `Rencana SKP disepakati: ${p.agreed} dari ${p.active} pegawai (${p.percent}).`,
+    plans: (p: { agreed: number; active: number; percent: string }) => `SKP ditetapkan: ${p.agreed} dari ${p.active} pegawai (${p.percent}).`,
     evaluationProgress: (p: { period: string; finalized: number; people: number; percent: string; drafts: number; objections: number; curveReasons: number }) =>
       `Evaluasi ${p.period}: ${p.finalized} dari ${p.people} pegawai difinalisasi (${p.percent}), ${p.drafts} masih draf; ` +
       `${p.objections} keberatan menunggu keputusan; ${p.curveReasons} difinalisasi menyimpang dari kurva distribusi (dengan alasan tertulis).`,
@@ -35,11 +35,11 @@ export const digestText = catalogue(
     notRegistered: 'Chat ini memang tidak menerima ringkasan mingguan; tidak ada yang diubah.',
     // Nudges
     leaderFirst: (p: { year: number; days: number }) =>
-      `Rencana SKP ${p.year} Anda belum disepakati, padahal RHK bawahan Anda harus mengacu ke RHK Anda. Minta atasan Anda menetapkannya (tenggat ${p.days} hari lagi).`,
+      `Rencana SKP ${p.year} Anda belum ditetapkan, padahal RHK bawahan Anda harus mengacu ke RHK Anda. Minta atasan Anda menetapkannya (tenggat ${p.days} hari lagi).`,
     reportsWithoutPlan: (p: { year: number; count: number; days: number }) =>
       `${p.count} bawahan Anda belum memiliki rencana SKP ${p.year}. Tetapkan dengan ${cmd('ekspektasi')} (tenggat ${p.days} hari lagi).`,
     waitingOnLeader: (p: { year: number; leader: string }) =>
-      `Rencana SKP ${p.year} Anda belum bisa ditetapkan karena rencana atasan Anda (${p.leader}) belum disepakati. Anda tidak perlu berbuat apa-apa sekarang; Anda akan diberi tahu.`,
+      `Rencana SKP ${p.year} Anda belum bisa ditetapkan karena SKP atasan Anda (${p.leader}) belum ditetapkan. Anda tidak perlu berbuat apa-apa sekarang; Anda akan diberi tahu.`,
     answerYourPlan: (p: { year: number; days: number }) =>
       `Rencana SKP ${p.year} Anda menunggu tanggapan Anda (tenggat ${p.days} hari lagi). Ketik ${cmd('skp')}.`,
     periodEnd: (p: { period: string; count: number }) =>

@@ -62,7 +62,7 @@ export const exportText = catalogue(
     planDRAFT: 'Draf',
     planPROPOSED: 'Diusulkan',
     planCLARIFICATION_REQUESTED: 'Minta klarifikasi',
-    planAGREED: 'Disepakati',
+    planAGREED: 'Ditetapkan',
     planNone: 'Belum ada',
     evaluationNone: 'Belum dinilai',
     evaluationDRAFT: 'Draf',

@@ -15,7 +15,7 @@ export const planningText = catalogue(
     statusDRAFT: 'draf',
     statusPROPOSED: 'diusulkan, menunggu persetujuan pegawai',
     statusCLARIFICATION_REQUESTED: 'pegawai meminta klarifikasi',
-    statusAGREED: 'disepakati',
+    statusAGREED: 'ditetapkan',
     resultsHeading: 'Hasil kerja (RHK)',
     rhkLine: (p: { n: number; kind: string; text: string }) => `${p.n}. [${p.kind}] ${p.text}`,
     kindUTAMA: 'Utama',
@@ -33,12 +33,12 @@ export const planningText = catalogue(
       `Anda belum memiliki rencana SKP ${p.year}. Atasan Anda menetapkannya dengan ${cmd('ekspektasi')}; Anda akan menerimanya di sini.`,
     // Expectations flow
     needOwnPlan: (p: { year: number }) =>
-      `Ekspektasi untuk bawahan harus mengacu ke RHK Anda sendiri, tetapi rencana SKP ${p.year} Anda belum disepakati. ` +
+      `Ekspektasi untuk bawahan harus mengacu ke RHK Anda sendiri, tetapi rencana SKP ${p.year} Anda belum ditetapkan. ` +
       `Minta atasan Anda menetapkannya lebih dulu (lihat ${cmd('skp')}).`,
     askReport: 'Untuk siapa ekspektasi ini?',
     actingSuffix: ' (Plt/Plh)',
     askReplaceAgreed: (p: { name: string; version: number }) =>
-      `Rencana SKP ${p.name} versi ${p.version} sudah disepakati dan terkunci. Buat revisi (versi baru)? Versi lama tetap tersimpan.`,
+      `Rencana SKP ${p.name} versi ${p.version} sudah ditetapkan dan terkunci. Buat revisi (versi baru)? Versi lama tetap tersimpan.`,
     askReplacePending: (p: { name: string; version: number }) =>
       `Usulan versi ${p.version} untuk ${p.name} masih menunggu tanggapan. Ganti dengan usulan baru?`,
     askRhkKind: (p: { n: number; name: string }) => `RHK ke-${p.n} untuk ${p.name}: utama atau tambahan?`,
@@ -73,10 +73,10 @@ export const planningText = catalogue(
     answerSent: (p: { name: string }) => `Jawaban terkirim kepada ${p.name}.`,
     answerToEmployee: (p: { name: string }) => `${p.name} menjawab pertanyaan Anda tentang rencana SKP:`,
     answerFollowUp: 'Setujui rencananya, atau minta klarifikasi lagi.',
-    planNotOpen: `Rencana ini tidak lagi menunggu tanggapan (sudah disepakati atau diganti versi baru). Lihat ${cmd('skp')}.`,
+    planNotOpen: `Rencana ini tidak lagi menunggu tanggapan (sudah ditetapkan atau diganti versi baru). Lihat ${cmd('skp')}.`,
     clarificationDone: 'Pertanyaan ini sudah dijawab.',
     // Agreement
-    agreed: (p: { year: number; version: number }) => `Rencana SKP ${p.year} versi ${p.version} disepakati dan kini terkunci. Terima kasih!`,
+    agreed: (p: { year: number; version: number }) => `Rencana SKP ${p.year} versi ${p.version} ditetapkan dan kini terkunci. Terima kasih!`,
     agreedToSupervisor: (p: { name: string; year: number; version: number }) =>
       `${p.name} menyetujui rencana SKP ${p.year} versi ${p.version}.`,
     // /skp for others
@@ -91,7 +91,7 @@ export const planningText = catalogue(
     statusDRAFT: 'draft',
     statusPROPOSED: 'proposed, waiting for the employee',
     statusCLARIFICATION_REQUESTED: 'the employee asked for clarification',
-    statusAGREED: 'agreed',
+    statusAGREED: 'established (ditetapkan)',
     resultsHeading: 'Results (RHK)',
     rhkLine: (p) => `${p.n}. [${p.kind}] ${p.text}`,
     kindUTAMA: 'Main',
@@ -144,7 +144,7 @@ export const planningText = catalogue(
     answerFollowUp: 'Agree to the plan, or ask again.',
     planNotOpen: `This plan is no longer waiting for a response (it was agreed or replaced by a new version). See ${cmd('skp')}.`,
     clarificationDone: 'This question has already been answered.',
-    agreed: (p) => `Plan ${p.year} version ${p.version} is agreed and now locked. Thank you!`,
+    agreed: (p) => `Plan ${p.year} version ${p.version} is established and now locked. Thank you!`,
     agreedToSupervisor: (p) => `${p.name} agreed to plan ${p.year} version ${p.version}.`,
     skpWhom: `Write the report’s name after ${cmd('skp')}, for example ${cmd('skp')} Siti.`,
   },

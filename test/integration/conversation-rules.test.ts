@@ -38,7 +38,7 @@ async function quickPlan(report: string, rhk: string, leaderRhk = '1'): Promise<
 describe('who may set expectations', () => {
   it('tells a supervisor whose own plan is not agreed yet to get it agreed first', async () => {
     await bot.type('/as Bambang');
-    expect(await bot.type('/ekspektasi')).toMatch(/rencana SKP 2026 Anda belum disepakati[\s\S]*Minta atasan Anda menetapkannya/);
+    expect(await bot.type('/ekspektasi')).toMatch(/rencana SKP 2026 Anda belum ditetapkan[\s\S]*Minta atasan Anda menetapkannya/);
   });
 
   it('lets an acting supervisor (Plh) set expectations for the reports of the person they stand in for', async () => {
@@ -73,8 +73,8 @@ describe('plans', () => {
     expect(await bot.type('/skp')).toMatch(/versi 1[\s\S]*Setuju/);
     await bot.type('a');
     await bot.type('/as Sri Wahyuni');
-    expect(await bot.type('/skp Yohanes')).toMatch(/Rencana SKP 2026 – Yohanes Kristianto \(versi 1\)[\s\S]*Status: disepakati/);
-    expect(await bot.type('/ekspektasi Yohanes')).toMatch(/versi 1 sudah disepakati dan terkunci. Buat revisi/);
+    expect(await bot.type('/skp Yohanes')).toMatch(/Rencana SKP 2026 – Yohanes Kristianto \(versi 1\)[\s\S]*Status: ditetapkan/);
+    expect(await bot.type('/ekspektasi Yohanes')).toMatch(/versi 1 sudah ditetapkan dan terkunci. Buat revisi/);
     await bot.type('ya');
     await quickPlan('Yohanes Kristianto', 'Terpeliharanya aplikasi layanan versi kedua', '2');
     const yohanes = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Yohanes Kristianto' } });

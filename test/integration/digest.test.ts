@@ -113,7 +113,7 @@ describe('the weekly digest', () => {
     expect(text).toMatch(/Ringkasan mingguan Dialog Kinerja – Pemerintah Provinsi Contoh \(demo\), 2026-W49/);
     expect(text).toMatch(/Check-in: 3 dari 10 pegawai menjawab/);
     expect(text).toMatch(/Cuti atau libur: 1 pegawai/);
-    expect(text).toMatch(/Rencana SKP disepakati: 2 dari 11 pegawai/);
+    expect(text).toMatch(/SKP ditetapkan: 2 dari 11 pegawai/);
     expect(text).toMatch(/Kendala terbuka lebih dari 7 hari: 1[\s\S]*Rudi Hartono/);
     expect(text).toMatch(/Akun chat yang tidak dapat dihubungi[^:]*: 1[\s\S]*Fitri Handayani/);
     expect(await sendWeeklyDigests(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date(clock.getTime() + 3_600_000), locale: 'id' })).toBe(0);
@@ -194,10 +194,10 @@ describe('daily nudges', () => {
     const result = await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: monday });
     await outboxSettled(db.prisma);
     expect(result.planning).toBeGreaterThan(0);
-    expect(inbox('Sri Wahyuni', sri).join('\n')).toMatch(/Rencana SKP 2027 Anda belum disepakati[\s\S]*tenggat 27 hari lagi/);
-    expect(inbox('Andi Pratama', andi).join('\n')).toMatch(/rencana atasan Anda \(Sri Wahyuni\) belum disepakati/);
+    expect(inbox('Sri Wahyuni', sri).join('\n')).toMatch(/Rencana SKP 2027 Anda belum ditetapkan[\s\S]*tenggat 27 hari lagi/);
+    expect(inbox('Andi Pratama', andi).join('\n')).toMatch(/SKP atasan Anda \(Sri Wahyuni\) belum ditetapkan/);
     // The head of the agency has no supervisor in the bot to set their plan: no nagging.
-    expect(inbox('Hendra Gunawan', hendra).join('\n')).not.toMatch(/Rencana SKP 2027 Anda belum disepakati/);
+    expect(inbox('Hendra Gunawan', hendra).join('\n')).not.toMatch(/Rencana SKP 2027 Anda belum ditetapkan/);
     const again = await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date(monday.getTime() + 3_600_000) });
     expect(again.planning).toBe(0);
   });

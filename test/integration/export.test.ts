@@ -177,7 +177,7 @@ describe('export (CLI)', () => {
       'Unit kerja': SECTION,
       'Nama pejabat penilai kinerja': 'Sri Wahyuni',
       'NIP pejabat penilai kinerja': '198209172006042002',
-      'Status SKP': 'Disepakati',
+      'Status SKP': 'Ditetapkan',
       'Versi SKP': 1,
       'Jumlah RHK': 2,
       'Realisasi dicatat': 3,
