@@ -11,6 +11,8 @@ import { evaluationRefusal } from '../flows/evaluation.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { dialogueText } from '../i18n/dialogue.js';
 import { planningText } from '../i18n/planning.js';
+import { ownSkpText } from '../i18n/own-skp.js';
+import { skpRefusal } from '../flows/own-skp.js';
 import type { BotContext } from './context.js';
 
 export type ActionHandler = (ctx: BotContext, args: Record<string, string>) => Promise<Reply[]>;
@@ -21,6 +23,15 @@ async function agreePlan(ctx: BotContext, args: Record<string, string>): Promise
   await ctx.notify(agreed.events);
   const { year, version } = agreed.value.content;
   return [say(planningText[ctx.me.locale].agreed({ year, version }))];
+}
+
+/** The PPK establishes an SKP the employee submitted. */
+async function establishPlan(ctx: BotContext, args: Record<string, string>): Promise<Reply[]> {
+  const established = await ctx.services.skp.establish(ctx.me, args['planId'] ?? '');
+  if (!established.ok) return [skpRefusal(ctx, established.refusal)];
+  await ctx.notify(established.events);
+  const { year, version } = established.value.content;
+  return [say(ownSkpText[ctx.me.locale].establishedReply({ name: established.value.employee.name, year, version }))];
 }
 
 async function resolveObstacle(ctx: BotContext, args: Record<string, string>): Promise<Reply[]> {
@@ -41,6 +52,7 @@ async function acknowledgeEvaluation(ctx: BotContext, args: Record<string, strin
 /** Named actions, by the name their buttons carry. */
 export const ACTIONS: Record<string, ActionHandler> = {
   'plan.agree': agreePlan,
+  'plan.establish': establishPlan,
   'obstacle.resolve': resolveObstacle,
   'evaluation.acknowledge': acknowledgeEvaluation,
   'objection.ask': askForExplanation,

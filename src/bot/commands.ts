@@ -26,6 +26,7 @@ export interface CommandSpec {
 
 export const COMMANDS: CommandSpec[] = [
   { name: 'skp', aliases: ['plan'], description: 'cmdSkp', audience: 'everyone', target: { run: 'skp' } },
+  { name: 'susunskp', aliases: ['draftskp'], description: 'cmdSusunskp', audience: 'everyone', target: { flow: 'own-skp' } },
   { name: 'realisasi', aliases: ['progress'], description: 'cmdRealisasi', audience: 'everyone', target: { flow: 'progress' } },
   { name: 'checkin', aliases: [], description: 'cmdCheckin', audience: 'everyone', target: { run: 'checkin' } },
   { name: 'kendala', aliases: ['obstacle'], description: 'cmdKendala', audience: 'everyone', target: { flow: 'obstacle' } },
@@ -51,6 +52,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'daftarlaporan', aliases: ['registerreport'], description: 'cmdDaftarlaporan', audience: 'hr', target: { run: 'daftarlaporan' } },
   { name: 'jadwal', aliases: ['schedule'], description: 'cmdJadwal', audience: 'hr', target: { run: 'jadwal' } },
   { name: 'periode', aliases: ['periods'], description: 'cmdPeriode', audience: 'hr', target: { flow: 'period-settings' } },
+  { name: 'tetapkanskp', aliases: ['recordskp'], description: 'cmdTetapkanskp', audience: 'hr', target: { flow: 'skp-record', aboutReport: true } },
   { name: 'ekspor', aliases: ['export'], description: 'cmdEkspor', audience: 'hr', target: { flow: 'export' } },
 ];
 

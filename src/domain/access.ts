@@ -84,6 +84,9 @@ export const ACTIONS = [
   'VIEW_REPORTS',
   'MANAGE_ORGANISATION',
   'ISSUE_LINK_CODES',
+  'DRAFT_OWN_PLAN',
+  'ESTABLISH_PLAN',
+  'RECORD_FOR_OFFICIAL',
 ] as const;
 
 /** An action subject to access rules. */
@@ -123,6 +126,12 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Relationship[]>> = {
   VIEW_REPORTS: ['HR'],
   MANAGE_ORGANISATION: ['HR'],
   ISSUE_LINK_CODES: ['HR'],
+  /** The employee drafts and submits their own SKP (/susunskp), as in e-Kinerja. */
+  DRAFT_OWN_PLAN: ['SELF'],
+  /** The PPK establishes (menetapkan) or sends back a submitted SKP. */
+  ESTABLISH_PLAN: RATER,
+  /** HR records what an official outside the bot decided, with the document's number and date. */
+  RECORD_FOR_OFFICIAL: ['HR'],
 };
 
 /** Actions nobody may take about themselves, whatever the data says about their supervisor. */

@@ -62,7 +62,8 @@ async function myAgreedRhks(ctx: FlowContext) {
   return plan?.resultExpectations ?? [];
 }
 
-function behaviourStep(code: CoreValueCode): StepDefinition<FlowContext> {
+/** The optional specific expectation for one BerAKHLAK value. */
+export function behaviourStep(code: CoreValueCode): StepDefinition<FlowContext> {
   return {
     id: `behaviour.${code}`,
     kind: 'text',
@@ -149,22 +150,31 @@ const indicatorSteps = repeat<FlowContext>(
   { id: 'moreIndicators', kind: 'confirm', schema: z.boolean(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMoreIndicators)] }) },
 );
 
-/** The RHK list: kind, text, its indicators, the leader's RHK it supports – asked again while the supervisor adds one. */
-const rhkSteps = repeat<FlowContext>(
-  [
-    rhkKindStep,
-    { id: 'rhkText', kind: 'text', maxLength: 500, schema: z.string().min(3), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRhkText)] }) },
-    ...indicatorSteps,
-    {
-      id: 'leaderRhk',
-      kind: 'choice',
-      schema: z.string(),
-      prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaderRhk)] }),
-      options: async (ctx) => rhkOptions(await myAgreedRhks(ctx)),
-    },
-  ],
-  { id: 'moreRhk', kind: 'confirm', schema: z.boolean(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMoreRhk)] }) },
-);
+/**
+ * The RHK list: kind, text, its indicators, the leader's RHK it supports – asked again while the
+ * writer adds one. `leaderRhks`: the RHK an RHK may support (the supervisor's own in /ekspektasi,
+ * the PPK's in /susunskp); the step is skipped when there are none (the head's PPK is outside the bot).
+ */
+export function rhkStepsWith(leaderRhks: (ctx: FlowContext, state: FlowState) => Promise<{ id: string; text: string }[]>): StepDefinition<FlowContext>[] {
+  return repeat<FlowContext>(
+    [
+      rhkKindStep,
+      { id: 'rhkText', kind: 'text', maxLength: 500, schema: z.string().min(3), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRhkText)] }) },
+      ...indicatorSteps,
+      {
+        id: 'leaderRhk',
+        kind: 'choice',
+        schema: z.string(),
+        when: async (state, ctx) => (await leaderRhks(ctx, state)).length > 0,
+        prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaderRhk)] }),
+        options: async (ctx, state) => rhkOptions(await leaderRhks(ctx, state)),
+      },
+    ],
+    { id: 'moreRhk', kind: 'confirm', schema: z.boolean(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askMoreRhk)] }) },
+  );
+}
+
+const rhkSteps = rhkStepsWith(myAgreedRhks);
 
 export const expectationsFlow: FlowDefinition<FlowContext> = {
   id: 'expectations',

@@ -17,6 +17,8 @@ import { periodSettingsFlow } from './period-settings.js';
 import { evaluationFinalizeFlow } from './evaluation-finalize.js';
 import { followUpDecisionFlow, followUpFlow } from './follow-up.js';
 import { objectionDecisionFlow, objectionExplanationFlow, objectionFlow } from './objection.js';
+import { ownSkpFlow } from './own-skp.js';
+import { skpRecordFlow, skpReturnFlow } from './skp-penetapan.js';
 
 export const FLOWS: FlowDefinition<FlowContext>[] = [
   expectationsFlow,
@@ -43,4 +45,7 @@ export const FLOWS: FlowDefinition<FlowContext>[] = [
   followUpDecisionFlow,
   exportFlow,
   periodSettingsFlow,
+  ownSkpFlow,
+  skpReturnFlow,
+  skpRecordFlow,
 ];

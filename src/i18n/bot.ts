@@ -9,6 +9,8 @@ export const botText = catalogue(
     // Commands as shown in the help and in Telegram's command menu.
     cmdHubungkan: 'Hubungkan akun chat ini dengan kode dari pengelola kinerja',
     cmdEkspektasi: 'Tetapkan ekspektasi (RHK dan perilaku) untuk bawahan',
+    cmdSusunskp: 'Susun SKP Anda sendiri dan ajukan kepada Pejabat Penilai Kinerja',
+    cmdTetapkanskp: 'Catat penetapan SKP oleh pejabat di luar bot (mis. Gubernur), dengan nomor dan tanggal dokumennya',
     cmdSkp: 'Lihat rencana SKP Anda atau bawahan',
     cmdUmpanbalik: 'Beri umpan balik kepada bawahan',
     cmdMintaumpanbalik: 'Minta umpan balik dari atasan',
@@ -107,6 +109,8 @@ export const botText = catalogue(
   {
     cmdHubungkan: 'Link this chat account with the code from HR',
     cmdEkspektasi: 'Set expectations (results and behaviour) for a report',
+    cmdSusunskp: 'Draft your own SKP and submit it to your rater',
+    cmdTetapkanskp: 'Record the penetapan of an SKP by an official outside the bot (e.g. the Gubernur), with the document number and date',
     cmdSkp: 'See your performance plan (SKP) or a report’s',
     cmdUmpanbalik: 'Give feedback to a report',
     cmdMintaumpanbalik: 'Ask your supervisor for feedback',

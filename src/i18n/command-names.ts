@@ -37,6 +37,8 @@ export const COMMAND_NAMES = [
   'jadwal',
   'periode',
   'ekspor',
+  'susunskp',
+  'tetapkanskp',
 ] as const;
 
 /** A command's name as texts write it (without the slash). */

@@ -13,6 +13,7 @@ import { feedbackGiven, feedbackReplied, feedbackRequested } from './feedback.js
 import { leaveRecorded } from './leave.js';
 import { obstacleReported, obstacleResolved, obstacleResponded } from './obstacles.js';
 import { clarificationAnswered, clarificationRequested, planAgreed, planProposed } from './plans.js';
+import { planEstablished, planReturned, planSubmitted } from './own-skp.js';
 import { evaluationAcknowledged, evaluationResultSent, unitPredikatSet } from './evaluations.js';
 import { objectionDecided, objectionExplained, objectionExplanationRequested, objectionFiled } from './objections.js';
 import { followUpDecided, followUpRecommended } from './follow-up.js';
@@ -27,6 +28,9 @@ const NOTICES: NoticesOf = {
   'obstacle.resolved': obstacleResolved,
   'plan.proposed': planProposed,
   'plan.agreed': planAgreed,
+  'plan.submitted': planSubmitted,
+  'plan.established': planEstablished,
+  'plan.returned': planReturned,
   'plan.clarificationRequested': clarificationRequested,
   'plan.clarificationAnswered': clarificationAnswered,
   'feedback.given': feedbackGiven,

@@ -6,6 +6,7 @@
 import type { Locale } from '../i18n/catalogue.js';
 import type { ObstacleView } from './obstacles.js';
 import type { ClarificationRecord, PlanRecord } from './plan-service.js';
+import type { ExternalOfficialRef } from './skp-service.js';
 import type { FeedbackView } from './feedback-service.js';
 import type { EvaluationRef, EvaluationResult } from './evaluation-service.js';
 import type { UnitPredikatSet } from './unit-predikat-service.js';
@@ -26,6 +27,11 @@ export type DomainEvent =
   | { type: 'obstacle.resolved'; obstacle: ObstacleView; by: PersonRef }
   | { type: 'plan.proposed'; plan: PlanRecord }
   | { type: 'plan.agreed'; plan: PlanRecord }
+  /** The employee submitted their own SKP; `ppk` establishes it, or HR for the `external` official. */
+  | { type: 'plan.submitted'; plan: PlanRecord; ppk: PersonRef | null; external: ExternalOfficialRef | null }
+  /** `recordedFor`: the official outside the bot HR recorded the penetapan for; null when the PPK pressed *Tetapkan*. */
+  | { type: 'plan.established'; plan: PlanRecord; by: PersonRef; recordedFor: ExternalOfficialRef | null }
+  | { type: 'plan.returned'; plan: PlanRecord; note: string; by: PersonRef }
   | { type: 'plan.clarificationRequested'; plan: PlanRecord; clarificationId: string; question: string; askedBy: PersonRef }
   | { type: 'plan.clarificationAnswered'; clarification: ClarificationRecord; answer: string; by: PersonRef; stillOpen: boolean }
   | { type: 'feedback.given'; feedback: FeedbackView }

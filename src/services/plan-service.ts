@@ -9,7 +9,7 @@ import { authorise, type Access, type Denied } from './access.js';
 import type { PersonRef } from './events.js';
 import { personOf } from './obstacles.js';
 import type { Member } from './people.js';
-import { OPEN_STATUSES, type BehaviourDraft, type PlanContent, type RhkDraft } from './plans.js';
+import { OPEN_STATUSES, type BehaviourDraft, type Lampiran, type PlanContent, type RhkDraft } from './plans.js';
 import { ok, refused, type Result } from './result.js';
 import type { UnitOfWork } from './work.js';
 
@@ -41,13 +41,28 @@ export interface PlanStore {
   clarification(id: string): Promise<ClarificationRecord | null>;
   employee(id: string): Promise<(PersonRef & { position: string }) | null>;
   /** A new version; the older versions not agreed are superseded. Conflicts when another proposal took the version first. */
-  propose(plan: { id: string; employeeId: string; raterId: string; year: number; version: number; positionTitle: string; rhks: RhkDraft[]; behaviours: BehaviourDraft[]; revision: boolean }): void;
+  propose(plan: NewPlanVersion): void;
   /** Guarded: only an open, current version. Every other version of the year is superseded. */
   agree(plan: { id: string; employeeId: string; year: number }, at: Date): void;
   /** Guarded: only an open, current version. */
   askClarification(planId: string, clarification: { id: string; askedById: string; question: string }): void;
   /** Guarded: only an unanswered question. `reopen`: the plan waits for the employee again. */
   answerClarification(id: string, answer: { answer: string; answeredById: string; answeredAt: Date }, reopenPlanId: string | null): void;
+}
+
+/** A new plan version: proposed by the rater (/ekspektasi) or submitted by the employee (/susunskp) with its lampiran. */
+export interface NewPlanVersion {
+  id: string;
+  employeeId: string;
+  raterId: string | null;
+  year: number;
+  version: number;
+  positionTitle: string;
+  rhks: RhkDraft[];
+  behaviours: BehaviourDraft[];
+  revision: boolean;
+  status?: 'PROPOSED' | 'SUBMITTED';
+  lampiran?: Lampiran;
 }
 
 /** Why a plan could not be changed. */

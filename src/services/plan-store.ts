@@ -46,10 +46,11 @@ export function planStore(db: Reader, work: UnitOfWork): PlanStore {
               raterId: plan.raterId,
               year: plan.year,
               version: plan.version,
-              status: 'PROPOSED',
+              status: plan.status ?? 'PROPOSED',
               positionTitle: plan.positionTitle,
               revisionReason: plan.revision ? 'revisi' : null,
               proposedAt: work.now,
+              ...plan.lampiran,
               behaviourExpectations: { create: plan.behaviours.map((b) => ({ coreValue: b.coreValue, text: b.text })) },
             },
           });

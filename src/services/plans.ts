@@ -5,6 +5,7 @@
 import { coreValueName, type CoreValueCode } from '../domain/berakhlak.js';
 import { formatNumber, type Locale } from '../i18n/catalogue.js';
 import { planningText } from '../i18n/planning.js';
+import { ownSkpText } from '../i18n/own-skp.js';
 import { list, paragraph, bold, quote, type Block } from '../conversation/reply.js';
 import type { IndicatorAspect, PlanStatus, RhkKind } from '../generated/prisma/client.js';
 import type { Reader } from './db.js';
@@ -25,6 +26,13 @@ export interface RhkDraft {
   text: string;
   leaderRhkId: string | null;
   indicators: IndicatorDraft[];
+}
+
+/** Lampiran SKP (PermenPANRB 6/2022, penetapan ekspektasi b–d): what the employee needs, how they answer for results, what follows. */
+export interface Lampiran {
+  resourceSupport: string;
+  accountability: string;
+  consequences: string;
 }
 
 /** A specific expectation for one BerAKHLAK value. */
@@ -126,6 +134,13 @@ export interface PlanContent {
   status: PlanStatus;
   rhks: (Omit<RhkDraft, 'leaderRhkId'> & { leaderText: string | null })[];
   behaviours: BehaviourDraft[];
+  /** The Lampiran SKP, when the version has one. */
+  lampiran?: Lampiran | null;
+}
+
+/** The Lampiran SKP as blocks. */
+export function lampiranBlocks(lampiran: Lampiran, locale: Locale): Block[] {
+  return [paragraph(bold(ownSkpText[locale].lampiranHeading)), paragraph(ownSkpText[locale].lampiranLine(lampiran))];
 }
 
 /** The content of a stored plan version. */
@@ -150,6 +165,10 @@ export function planContentOf(plan: PlanView): PlanContent {
       })),
     })),
     behaviours: plan.behaviourExpectations.map((b) => ({ coreValue: b.coreValue, text: b.text })),
+    lampiran:
+      plan.resourceSupport !== null && plan.accountability !== null && plan.consequences !== null
+        ? { resourceSupport: plan.resourceSupport, accountability: plan.accountability, consequences: plan.consequences }
+        : null,
   };
 }
 
@@ -160,6 +179,7 @@ export function planContentBlocks(plan: PlanContent, locale: Locale): Block[] {
     paragraph(bold(t.planHeading({ name: plan.employeeName, year: plan.year, version: plan.version }))),
     paragraph(t.status({ status: t[`status${plan.status}`] })),
     ...planBlocks(plan, locale),
+    ...(plan.lampiran ? lampiranBlocks(plan.lampiran, locale) : []),
   ];
 }
 

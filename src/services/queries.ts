@@ -44,6 +44,17 @@ export function queriesFor(db: Reader, now: Date) {
     agreedPlan: (employeeId: string, year: number) => agreedPlan(db, employeeId, year),
     /** The plan people work against: the agreed one if any, otherwise the newest. */
     workingPlan: (employeeId: string, year: number) => workingPlan(db, employeeId, year),
+    /**
+     * Submitted SKPs of `agencyId` that no PPK in the bot can establish (submitted with no rater: the
+     * PPK is an official outside the bot), oldest first, with the official HR records for.
+     */
+    plansAwaitingOfficial: (agencyId: string) =>
+      db.plan.findMany({
+        where: { status: 'SUBMITTED', supersededAt: null, raterId: null, employee: { agencyId } },
+        select: { id: true, year: true, version: true, employee: { select: { id: true, name: true, externalPpk: { select: { name: true, title: true } } } } },
+        orderBy: { proposedAt: 'asc' },
+        take: 50,
+      }),
     /** An RHK's text ('' when unknown). */
     rhkText: async (id: string) => (await db.resultExpectation.findUnique({ where: { id }, select: { text: true } }))?.text ?? '',
 

@@ -17,6 +17,8 @@ import { ProgressService } from './progress-service.js';
 import { progressStore } from './progress-store.js';
 import { PlanService } from './plan-service.js';
 import { planStore } from './plan-store.js';
+import { SkpService } from './skp-service.js';
+import { skpStore } from './skp-store.js';
 import type { UnitOfWork } from './work.js';
 import { EvaluationService } from './evaluation-service.js';
 import { databaseReachability, evaluationStore } from './evaluation-store.js';
@@ -35,6 +37,8 @@ import { savePeriodSettings, type PeriodSettings } from './period-settings.js';
 export interface Services {
   obstacles: ObstacleService;
   plans: PlanService;
+  /** The employee's own SKP and its penetapan (by the PPK, or recorded by HR for an official outside the bot). */
+  skp: SkpService;
   feedback: FeedbackService;
   leave: LeaveService;
   checkins: CheckinService;
@@ -79,6 +83,9 @@ export function servicesFor(db: Reader, work: UnitOfWork): Services {
     },
     get plans() {
       return (built.plans ??= new PlanService({ ...common(), plans: planStore(db, work) }));
+    },
+    get skp() {
+      return (built.skp ??= new SkpService({ ...common(), skp: skpStore(db, work) }));
     },
     get evaluations() {
       return (built.evaluations ??= new EvaluationService({ ...common(), evaluations: evaluationStore(db, work), reach: databaseReachability(db) }));

@@ -10,7 +10,8 @@ import { FeedbackService, type FeedbackAbout, type FeedbackStore } from '../../s
 import { LeaveService, type LeaveStore } from '../../src/services/leave-service.js';
 import { ObstacleService, type ObstacleStore } from '../../src/services/obstacles.js';
 import { PlanService, type ClarificationRecord, type PlanRecord, type PlanStore } from '../../src/services/plan-service.js';
-import { OPEN_STATUSES, type BehaviourDraft, type RhkDraft } from '../../src/services/plans.js';
+import { OPEN_STATUSES, type BehaviourDraft, type Lampiran, type RhkDraft } from '../../src/services/plans.js';
+import { SkpService, type RecordedDecision, type SkpStore } from '../../src/services/skp-service.js';
 import { ProgressService, type ProgressStore } from '../../src/services/progress-service.js';
 import type { Services } from '../../src/services/registry.js';
 import type { UnitOfWork } from '../../src/services/work.js';
@@ -44,6 +45,10 @@ export interface PlanRow {
   supersededAt: Date | null;
   rhks: (RhkDraft & { id: string })[];
   behaviours: BehaviourDraft[];
+  lampiran?: Lampiran;
+  establishedById?: string;
+  recorded?: RecordedDecision & { officialId: string };
+  returnNote?: string;
 }
 
 export interface ClarificationRow {
@@ -198,7 +203,7 @@ export function memoryPlans(rows: MemoryRows, work: UnitOfWork): PlanStore {
     propose(plan) {
       work.change(`plan.propose ${plan.id}`, () => {
         for (const other of rows.plans.values()) if (other.employeeId === plan.employeeId && other.year === plan.year && other.status !== 'AGREED' && !other.supersededAt) other.supersededAt = work.now;
-        rows.plans.set(plan.id, { ...plan, status: 'PROPOSED', supersededAt: null, rhks: plan.rhks.map((rhk) => ({ ...rhk, id: rows.world.newId() })) });
+        rows.plans.set(plan.id, { ...plan, status: plan.status ?? 'PROPOSED', supersededAt: null, rhks: plan.rhks.map((rhk) => ({ ...rhk, id: rows.world.newId() })) });
         return Promise.resolve();
       });
     },
@@ -227,6 +232,36 @@ export function memoryPlans(rows: MemoryRows, work: UnitOfWork): PlanStore {
         Object.assign(row, answer);
         const plan = reopenPlanId ? rows.plans.get(reopenPlanId) : undefined;
         if (plan && open(plan)) plan.status = 'PROPOSED';
+        return Promise.resolve(1);
+      });
+    },
+  };
+}
+
+/** The SKP penetapan over the in-memory rows: the PPK from the world's rating line, officials outside the bot from `world.externalPpks`. */
+export function memorySkp(rows: MemoryRows, work: UnitOfWork): SkpStore {
+  const submitted = (plan: PlanRow | undefined): plan is PlanRow => !!plan && plan.status === 'SUBMITTED' && !plan.supersededAt;
+  return {
+    plans: memoryPlans(rows, work),
+    establisher(employeeId) {
+      const { ppkId } = rows.world.ratingIds(employeeId);
+      if (ppkId) return Promise.resolve({ ppk: rows.ref(ppkId), external: null });
+      return Promise.resolve({ ppk: null, external: rows.world.externalPpks.get(employeeId) ?? null });
+    },
+    establish(plan, by) {
+      work.guarded(`plan.establish ${plan.id}`, () => {
+        const row = rows.plans.get(plan.id);
+        if (!submitted(row)) return Promise.resolve(0);
+        Object.assign(row, { status: 'AGREED', establishedById: by.byId, ...(by.raterId ? { raterId: by.raterId } : {}), ...(by.recorded ? { recorded: by.recorded } : {}) });
+        for (const other of rows.plans.values()) if (other !== row && other.employeeId === row.employeeId && other.year === row.year && !other.supersededAt) other.supersededAt = by.at;
+        return Promise.resolve(1);
+      });
+    },
+    sendBack(planId, note) {
+      work.guarded(`plan.return ${planId}`, () => {
+        const row = rows.plans.get(planId);
+        if (!submitted(row)) return Promise.resolve(0);
+        Object.assign(row, { status: 'RETURNED', returnNote: note });
         return Promise.resolve(1);
       });
     },
@@ -338,6 +373,7 @@ export function memoryServices(rows: MemoryRows, work: UnitOfWork): Services {
   return {
     obstacles,
     plans: new PlanService({ ...common, plans: memoryPlans(rows, work) }),
+    skp: new SkpService({ ...common, skp: memorySkp(rows, work) }),
     feedback: new FeedbackService({ ...common, feedback: memoryFeedback(rows, work) }),
     leave: new LeaveService({ ...common, leaves: memoryLeaves(rows, work) }),
     checkins: new CheckinService({ work, obstacles, checkins: memoryCheckins(rows, work) }),

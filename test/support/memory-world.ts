@@ -23,6 +23,8 @@ export class MemoryWorld {
   readonly hrRoles: (HrRole & { employeeId: string })[] = [];
   /** Jenis jabatan by person; everyone not named is a pejabat pengawas (and so may be PPK). */
   readonly positionTypes = new Map<string, string>();
+  /** Officials outside the bot who are the PPK of the top of the tree: employee → official. */
+  readonly externalPpks = new Map<string, { id: string; name: string; title: string }>();
   /** PPK delegations: employee → delegate. */
   readonly delegations = new Map<string, string>();
   private sequence = 0;
