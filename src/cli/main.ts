@@ -17,6 +17,7 @@ import { createCliContext, type CliContext } from './context.js';
 import { holidaysImportCommand, holidaysListCommand } from './commands/holidays.js';
 import { importOrgCommand } from './commands/import-org.js';
 import { skpImportCommand } from './commands/skp-import.js';
+import { skpEstablishCommand } from './commands/skp-establish.js';
 import { linkCodesCommand } from './commands/link-codes.js';
 import { hrAddCommand, hrListCommand, hrRemoveCommand } from './commands/hr.js';
 import { leaveAddCommand, leaveListCommand } from './commands/leave.js';
@@ -59,6 +60,7 @@ const OPTIONS = {
   name: { type: 'string' },
   title: { type: 'string' },
   'official-nip': { type: 'string' },
+  number: { type: 'string' },
   cadence: { type: 'string' },
   'skp-deadline': { type: 'string' },
   'objection-days': { type: 'string' },
@@ -94,6 +96,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await importOrgCommand(context, { ...values, file: rest[0] });
       case 'skp':
         if (rest[0] === 'import') return await skpImportCommand(context, { ...values, file: rest[1] });
+        if (rest[0] === 'establish') return await skpEstablishCommand(context, values);
         context.err(context.text.unknownCommand({ command: `skp ${rest[0] ?? ''}`.trim() }));
         return 2;
       case 'link-codes':

@@ -155,7 +155,10 @@ const indicatorSteps = repeat<FlowContext>(
  * writer adds one. `leaderRhks`: the RHK an RHK may support (the supervisor's own in /ekspektasi,
  * the PPK's in /susunskp); the step is skipped when there are none (the head's PPK is outside the bot).
  */
-export function rhkStepsWith(leaderRhks: (ctx: FlowContext, state: FlowState) => Promise<{ id: string; text: string }[]>): StepDefinition<FlowContext>[] {
+export function rhkStepsWith(
+  leaderRhks: (ctx: FlowContext, state: FlowState) => Promise<{ id: string; text: string }[]>,
+  askLeaderRhk: (ctx: FlowContext) => string = (ctx) => t(ctx).askLeaderRhk,
+): StepDefinition<FlowContext>[] {
   return repeat<FlowContext>(
     [
       rhkKindStep,
@@ -166,7 +169,7 @@ export function rhkStepsWith(leaderRhks: (ctx: FlowContext, state: FlowState) =>
         kind: 'choice',
         schema: z.string(),
         when: async (state, ctx) => (await leaderRhks(ctx, state)).length > 0,
-        prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askLeaderRhk)] }),
+        prompt: (ctx) => ({ blocks: [paragraph(askLeaderRhk(ctx))] }),
         options: async (ctx, state) => rhkOptions(await leaderRhks(ctx, state)),
       },
     ],

@@ -102,7 +102,7 @@ export const ownSkpFlow: FlowDefinition<FlowContext> = {
     return { ok: true, context: { ...context, year: performanceYear(ctx), reportId: ctx.me.id, ppkId: basis.value.ppk?.id ?? '' } };
   },
 
-  steps: [replaceStep, ...rhkStepsWith(leaderRhks), ...CORE_VALUES.map((value) => behaviourStep(value.code)), resourceSupportStep, accountabilityStep, consequencesStep, reviewStep],
+  steps: [replaceStep, ...rhkStepsWith(leaderRhks, (ctx) => t(ctx).askPpkRhk), ...CORE_VALUES.map((value) => behaviourStep(value.code)), resourceSupportStep, accountabilityStep, consequencesStep, reviewStep],
 
   async complete(ctx, state) {
     if (answerOf(state, replaceStep) === false) return [say(t(ctx).notChanged)];

@@ -32,8 +32,8 @@ export function planEstablished({ plan, by, recordedFor }: Of<'plan.established'
   const text = ownSkpText[employee.locale];
   const { year, version } = plan.content;
   const line = recordedFor
-    ? text.recordedToEmployee({ official: `${recordedFor.name}, ${recordedFor.title}`, year, version, hr: by.name })
-    : text.establishedToEmployee({ by: by.name, year, version });
+    ? text.recordedToEmployee({ official: `${recordedFor.name}, ${recordedFor.title}`, year, version, hr: by?.name ?? 'CLI' })
+    : text.establishedToEmployee({ by: by?.name ?? '-', year, version });
   return [{ to: employee, message: () => reply([paragraph(line)]) }];
 }
 

@@ -29,8 +29,8 @@ export type DomainEvent =
   | { type: 'plan.agreed'; plan: PlanRecord }
   /** The employee submitted their own SKP; `ppk` establishes it, or HR for the `external` official. */
   | { type: 'plan.submitted'; plan: PlanRecord; ppk: PersonRef | null; external: ExternalOfficialRef | null }
-  /** `recordedFor`: the official outside the bot HR recorded the penetapan for; null when the PPK pressed *Tetapkan*. */
-  | { type: 'plan.established'; plan: PlanRecord; by: PersonRef; recordedFor: ExternalOfficialRef | null }
+  /** `recordedFor`: the official outside the bot HR recorded the penetapan for; null when the PPK pressed *Tetapkan*. `by` null: HR at the CLI. */
+  | { type: 'plan.established'; plan: PlanRecord; by: PersonRef | null; recordedFor: ExternalOfficialRef | null }
   | { type: 'plan.returned'; plan: PlanRecord; note: string; by: PersonRef }
   | { type: 'plan.clarificationRequested'; plan: PlanRecord; clarificationId: string; question: string; askedBy: PersonRef }
   | { type: 'plan.clarificationAnswered'; clarification: ClarificationRecord; answer: string; by: PersonRef; stillOpen: boolean }

@@ -39,7 +39,7 @@ export interface SkpStore {
   plans: PlanStore;
   establisher(employeeId: string): Promise<Establisher>;
   /** Guarded: only a submitted, current version. Every other version of the year is superseded. */
-  establish(plan: { id: string; employeeId: string; year: number }, by: { byId: string; raterId: string | null; at: Date; recorded?: RecordedDecision & { officialId: string } }): void;
+  establish(plan: { id: string; employeeId: string; year: number }, by: { byId: string | null; raterId: string | null; at: Date; recorded?: RecordedDecision & { officialId: string } }): void;
   /** Guarded: only a submitted, current version. */
   sendBack(planId: string, note: string): void;
 }
@@ -148,10 +148,11 @@ export class SkpService {
   }
 
   /** Whether HR may record the penetapan of this version for the official outside the bot, with the plan and the official. */
-  async openForRecording(actor: Member, planId: string): Promise<Result<{ plan: PlanRecord; official: ExternalOfficialRef }, SkpRefusal>> {
+  async openForRecording(actor: Member | 'cli', planId: string): Promise<Result<{ plan: PlanRecord; official: ExternalOfficialRef }, SkpRefusal>> {
     const plan = await this.deps.skp.plans.byId(planId);
     if (!plan) return refused({ code: 'NOT_SUBMITTED' });
-    const denied = await authorise(this.deps.access, this.deps.work, actor, 'RECORD_FOR_OFFICIAL', plan.employee.id);
+    // HR at the CLI is trusted as every CLI command is; in chat the access rules decide.
+    const denied = actor === 'cli' ? null : await authorise(this.deps.access, this.deps.work, actor, 'RECORD_FOR_OFFICIAL', plan.employee.id);
     if (denied) return refused(denied);
     if (!isSubmitted(plan)) return refused({ code: 'NOT_SUBMITTED' });
     const establisher = await this.deps.skp.establisher(plan.employee.id);
@@ -160,23 +161,24 @@ export class SkpService {
     return establisher.external ? ok({ plan, official: establisher.external }) : refused({ code: 'NO_PPK' });
   }
 
-  /** HR records the official's penetapan, with the document's number and date. */
-  async recordForOfficial(actor: Member, planId: string, decision: RecordedDecision): Promise<Result<PlanRecord, SkpRefusal>> {
+  /** HR (in chat, or 'cli') records the official's penetapan, with the document's number and date. */
+  async recordForOfficial(actor: Member | 'cli', planId: string, decision: RecordedDecision): Promise<Result<PlanRecord, SkpRefusal>> {
     const open = await this.openForRecording(actor, planId);
     if (!open.ok) return open;
     const { plan, official } = open.value;
     const { content } = plan;
-    this.deps.skp.establish({ id: content.id, employeeId: content.employeeId, year: content.year }, { byId: actor.id, raterId: null, at: this.deps.work.now, recorded: { ...decision, officialId: official.id } });
+    const byId = actor === 'cli' ? null : actor.id;
+    this.deps.skp.establish({ id: content.id, employeeId: content.employeeId, year: content.year }, { byId, raterId: null, at: this.deps.work.now, recorded: { ...decision, officialId: official.id } });
     this.deps.work.audit({
-      agencyId: actor.agencyId,
-      actorId: actor.id,
+      agencyId: actor === 'cli' ? null : actor.agencyId,
+      ...(actor === 'cli' ? { actorLabel: 'cli' } : { actorId: actor.id }),
       action: 'plan.established',
       entityType: 'Plan',
       entityId: content.id,
       details: { version: content.version, recordedByHrFor: `${official.name}, ${official.title}`, documentNumber: decision.documentNumber, decidedOn: decision.decidedOn },
     });
     const established: PlanRecord = { ...plan, content: { ...content, status: 'AGREED' } };
-    return ok(established, [{ type: 'plan.established', plan: established, by: personOf(actor), recordedFor: official }]);
+    return ok(established, [{ type: 'plan.established', plan: established, by: actor === 'cli' ? null : personOf(actor), recordedFor: official }]);
   }
 }
 

@@ -150,6 +150,14 @@ const EXAMPLES: [Person, Action, Person, string][] = [
     [supA, 'REPORT_OBSTACLE', staffA, 'NOT_PERMITTED'],
     [supA, 'VIEW_REPORTS', staffA, 'NOT_PERMITTED'],
     [hr, 'ISSUE_LINK_CODES', staffB, 'NOT_PERMITTED'],
+    [staffA, 'DRAFT_OWN_PLAN', staffA, 'SELF'],
+    [supA, 'DRAFT_OWN_PLAN', staffA, 'NOT_PERMITTED'],
+    [supA, 'ESTABLISH_PLAN', staffA, 'PPK'],
+    [plt, 'ESTABLISH_PLAN', staffA, 'ACTING_PPK'],
+    [hr, 'ESTABLISH_PLAN', staffA, 'NOT_PERMITTED'],
+    [staffA, 'ESTABLISH_PLAN', staffA, 'NOT_PERMITTED'],
+    [hr, 'RECORD_FOR_OFFICIAL', staffA, 'HR'],
+    [supA, 'RECORD_FOR_OFFICIAL', staffA, 'NOT_PERMITTED'],
 ];
 
 describe('access in a small agency', () => {

@@ -1,0 +1,99 @@
+/**
+ * The penetapan of an SKP whose PPK is outside the bot, over PostgreSQL through the console: the
+ * head of the agency submits a revision with /susunskp; HR records the Gubernur's penetapan with
+ * /tetapkanskp (document number and date, audited as recorded for the Gubernur), or at the CLI
+ * with `skp establish`. HR cannot record for someone whose PPK is in the bot.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConsoleBot, type ConsoleSession } from '../support/console.js';
+import { useTestDatabase } from '../support/database.js';
+import { hrCli, importRealAgency, type Clock } from '../support/real-agency.js';
+
+const db = await useTestDatabase();
+const clock: Clock = { now: new Date('2026-11-27T03:00:00Z') };
+const BUDI = '197203151998031004';
+const SITI = '197708222003122002';
+let bot: ConsoleSession;
+
+beforeAll(async () => {
+  await importRealAgency(db, clock);
+  await hrCli(db, clock, 'hr', 'add', SITI);
+  // What the CLI queues (the employee told of a recorded penetapan) goes out on the next upkeep round.
+  bot = await startConsoleBot(db.url, { now: () => clock.now, env: { DEMO_ORGANISATION: 'off', MAINTENANCE_INTERVAL_SECONDS: '1' } });
+});
+afterAll(() => bot?.stop());
+
+/** The head drafts a revision of the imported SKP: one RHK, no leader's RHK (the PPK is the Gubernur). */
+async function headSubmitsRevision(): Promise<string> {
+  await bot.type('/as Budi');
+  expect(await bot.type('/susunskp')).toMatch(/SKP Anda versi \d+ sudah ditetapkan\. Susun revisi/);
+  expect(await bot.type('ya')).toMatch(/RHK ke-1 untuk Ir\. Budi Santoso M\.T\.: utama atau tambahan\?/);
+  await bot.type('Utama');
+  await bot.type('Meningkatnya penerapan SPBE provinsi');
+  await bot.type('Kualitas');
+  await bot.type('Indeks SPBE Pemerintah Provinsi');
+  await bot.type('3,6 indeks');
+  // No question about a leader's RHK: the next is whether to add another RHK.
+  expect(await bot.type('tidak')).toMatch(/Tambah RHK lain\?/);
+  await bot.type('tidak');
+  for (let i = 0; i < 7; i++) await bot.type('-');
+  await bot.type('Anggaran SPBE dan tim teknis');
+  await bot.type('Laporan triwulanan kepada Gubernur');
+  await bot.type('Sesuai Perjanjian Kinerja');
+  return bot.type('Ajukan');
+}
+
+describe('an SKP whose PPK is outside the bot', () => {
+  it('is submitted by the head and recorded by HR in chat with the document number and date', async () => {
+    expect(await headSubmitsRevision()).toMatch(/diajukan\. Pejabat Penilai Kinerja Anda \(Ahmad Luthfi, Gubernur Contoh\) berada di luar Dialog Kinerja/);
+    await bot.type('/as Siti');
+    expect(await bot.type('/tetapkanskp')).toMatch(/SKP mana yang penetapannya Anda catat\?[\s\S]*Ir\. Budi Santoso M\.T\. – SKP 2026 v2 \(Ahmad Luthfi, Gubernur Contoh\)/);
+    expect(await bot.type('1')).toMatch(/Nomor dokumen penetapan oleh Ahmad Luthfi, Gubernur Contoh/);
+    await bot.type('800.1.3/044/2026');
+    expect(await bot.type('2026-11-26')).toMatch(/Catat: SKP Ir\. Budi Santoso M\.T\. ditetapkan oleh Ahmad Luthfi, Gubernur Contoh, nomor 800\.1\.3\/044\/2026, tanggal 2026-11-26\?/);
+    expect(await bot.type('ya')).toMatch(/Penetapan SKP Ir\. Budi Santoso M\.T\. oleh Ahmad Luthfi, Gubernur Contoh dicatat/);
+    const budi = await db.prisma.employee.findUniqueOrThrow({ where: { nip: BUDI } });
+    const plan = await db.prisma.plan.findFirstOrThrow({ where: { employeeId: budi.id, version: 2 } });
+    expect(plan).toMatchObject({ status: 'AGREED', documentNumber: '800.1.3/044/2026', establishedOn: new Date('2026-11-26T00:00:00Z') });
+    expect(plan.recordedForOfficialId).toBeTruthy();
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'plan.established', entityId: plan.id } });
+    expect(audit.details).toMatchObject({ recordedByHrFor: 'Ahmad Luthfi, Gubernur Contoh', documentNumber: '800.1.3/044/2026' });
+    // The previous version (imported) is superseded; the new one is in force.
+    expect(await db.prisma.plan.count({ where: { employeeId: budi.id, supersededAt: null } })).toBe(1);
+  });
+
+  it('can be recorded at the CLI too, and HR is told plainly when there is nothing to record', async () => {
+    expect(await headSubmitsRevision()).toMatch(/diajukan/);
+    expect(await hrCli(db, clock, 'skp', 'establish', '--nip', BUDI, '--number', '800.1.3/051/2026', '--on', '2026-11-27')).toBe('Penetapan SKP Ir. Budi Santoso M.T. oleh Ahmad Luthfi, Gubernur Contoh dicatat.');
+    await bot.type('/as Siti');
+    expect(await bot.type('/tetapkanskp')).toMatch(/Tidak ada SKP yang diajukan dan menunggu penetapan pejabat di luar Dialog Kinerja/);
+  });
+
+  it('is never recorded by HR for someone whose PPK is in the bot', async () => {
+    await bot.type('/as Agus');
+    // Agus's SKP was imported; he drafts a revision that goes to his PPK, the head, in the bot.
+    await bot.type('/susunskp');
+    await bot.type('ya');
+    await bot.type('Utama');
+    await bot.type('Terintegrasinya aplikasi layanan');
+    await bot.type('Kuantitas');
+    await bot.type('Jumlah aplikasi terintegrasi');
+    await bot.type('8 aplikasi');
+    await bot.type('tidak');
+    await bot.type('1');
+    await bot.type('tidak');
+    for (let i = 0; i < 7; i++) await bot.type('-');
+    await bot.type('Server');
+    await bot.type('Laporan bulanan');
+    await bot.type('Sesuai ketentuan');
+    expect(await bot.type('Ajukan')).toMatch(/diajukan kepada Ir\. Budi Santoso M\.T\. untuk ditetapkan/);
+    const out: string[] = [];
+    const { createCliContext } = await import('../../src/cli/context.js');
+    const { runCli } = await import('../../src/cli/main.js');
+    const { parseConfig } = await import('../../src/config/load.js');
+    const context = createCliContext(parseConfig({ DATABASE_URL: db.url }), { out: (line) => out.push(line), err: (line) => out.push(line), interactive: false });
+    context.now = () => clock.now;
+    const code = await runCli(['skp', 'establish', '--nip', '198001102005011003', '--number', '1', '--on', '2026-11-27'], context).finally(() => context.close());
+    expect({ code, out: out.join('\n') }).toEqual({ code: 1, out: expect.stringMatching(/Pejabat Penilai Kinerja pegawai ini \(Ir\. Budi Santoso M\.T\.\) ada di Dialog Kinerja/) });
+  });
+});
