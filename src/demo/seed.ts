@@ -1,10 +1,20 @@
 /**
  * The demo organisation loaded on the first console run: a head of division, two section heads
- * and eight staff with realistic names and fake NIPs. The head's and one section head's plans
- * are already agreed, so /ekspektasi works at once; the other section head still needs a plan.
+ * and eight staff with realistic names and fake NIPs. Its SKPs are established the real way, not
+ * written into the tables: the head's comes in through the SKP import (as from e-Kinerja), with
+ * the Kepala Dinas outside the bot as their PPK; one section head drafts theirs and the head
+ * establishes it through the same service /susunskp and *Tetapkan* use. So /ekspektasi works at
+ * once; the other section head still needs an SKP.
  */
-import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { decideAndCommit } from '../services/commit.js';
+import { loadMember } from '../services/people.js';
+import { agreedPlan } from '../services/plans.js';
+import { servicesFor } from '../services/registry.js';
+import { runSkpImport } from '../skp-import/run.js';
 
 export const DEMO_AGENCY = 'Pemerintah Provinsi Contoh (demo)';
 
@@ -41,7 +51,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, year: number): Promi
     const first = await prisma.employee.findFirst({ where: { active: true, reports: { some: {} } }, orderBy: { name: 'asc' } });
     return { seeded: false, startAs: first?.id };
   }
-  return prisma.$transaction(async (tx) => {
+  const created = await prisma.$transaction(async (tx) => {
     const agency = await tx.agency.create({ data: { name: DEMO_AGENCY } });
     const division = await tx.unit.create({ data: { agencyId: agency.id, name: 'Bidang Aplikasi Informatika' } });
     const sectionA = await tx.unit.create({ data: { agencyId: agency.id, name: 'Seksi Pengembangan Aplikasi', parentId: division.id } });
@@ -74,35 +84,56 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, year: number): Promi
     await tx.unit.update({ where: { id: sectionA.id }, data: { leaderId: a.id } });
     await tx.unit.update({ where: { id: sectionB.id }, data: { leaderId: b.id } });
 
-    const agreed = async (employeeId: string, title: string, rhks: { text: string; indicator: string; value: number; unit: string; leader?: string }[]) => {
-      const plan = await tx.plan.create({
-        data: { employeeId, year, status: 'AGREED', positionTitle: title, proposedAt: new Date(), agreedAt: new Date() },
-      });
-      const ids: string[] = [];
-      for (const [position, rhk] of rhks.entries()) {
-        const created = await tx.resultExpectation.create({
-          data: {
-            planId: plan.id,
-            lineageId: randomUUID(),
-            kind: 'UTAMA',
-            text: rhk.text,
-            position,
-            leaderRhkId: rhk.leader ?? null,
-            indicators: { create: [{ aspect: 'KUANTITAS', text: rhk.indicator, targetValue: rhk.value, targetUnit: rhk.unit }] },
-          },
-        });
-        ids.push(created.id);
-      }
-      return ids;
-    };
-    const headRhks = await agreed(head.id, HEAD.position, [
-      { text: 'Meningkatnya layanan aplikasi daring yang andal bagi perangkat daerah', indicator: 'Persentase aplikasi dengan ketersediaan minimal 99%', value: 90, unit: '%' },
-      { text: 'Terwujudnya tata kelola data yang terpadu (Satu Data)', indicator: 'Jumlah perangkat daerah yang datanya terintegrasi', value: 30, unit: 'perangkat daerah' },
-    ]);
-    await agreed(a.id, SUPERVISOR_A.position, [
-      { text: 'Terselesaikannya pengembangan aplikasi layanan sesuai rencana', indicator: 'Jumlah aplikasi yang selesai dikembangkan', value: 6, unit: 'aplikasi', leader: headRhks[0] },
-      { text: 'Terpantaunya ketersediaan aplikasi layanan', indicator: 'Jumlah laporan pemantauan ketersediaan', value: 12, unit: 'laporan', leader: headRhks[0] },
-    ]);
-    return { seeded: true, startAs: a.id };
+    const kepalaDinas = await tx.externalOfficial.create({ data: { agencyId: agency.id, name: 'Ir. Bambang Wicaksono M.T.', title: 'Kepala Dinas Komunikasi dan Informatika' } });
+    await tx.employee.update({ where: { id: head.id }, data: { externalPpkId: kepalaDinas.id, externalAtasanPpkId: kepalaDinas.id } });
+    return { headId: head.id, sectionHeadId: a.id };
   });
+  await establishDemoSkps(prisma, year, created);
+  return { seeded: true, startAs: created.sectionHeadId };
+}
+
+/** The head's SKP through the SKP import; the section head's submitted and established through the SKP service. */
+async function establishDemoSkps(prisma: PrismaClient, year: number, people: { headId: string; sectionHeadId: string }): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'dialog-kinerja-demo-'));
+  try {
+    const file = join(dir, 'skp-demo.csv');
+    await writeFile(file, headSkpCsv(year));
+    const imported = await runSkpImport(prisma, { file, agencyName: DEMO_AGENCY, dryRun: false, now: new Date() });
+    if (imported.refusal || imported.rejected.length > 0) throw new Error(`demo SKP import refused: ${JSON.stringify(imported.refusal ?? imported.rejected)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const leaderRhk = (await agreedPlan(prisma, people.headId, year))?.resultExpectations[0]?.id ?? null;
+  const sectionHead = await loadMember(prisma, people.sectionHeadId);
+  const head = await loadMember(prisma, people.headId);
+  if (!sectionHead || !head || !leaderRhk) throw new Error('demo organisation incomplete');
+  const rhk = (text: string, indicator: string, value: number, unit: string) => ({
+    kind: 'UTAMA' as const,
+    text,
+    leaderRhkId: leaderRhk,
+    indicators: [{ aspect: 'KUANTITAS' as const, text: indicator, targetValue: value, targetUnit: unit, targetText: null }],
+  });
+  const { value: submitted } = await decideAndCommit(prisma, new Date(), (work) =>
+    servicesFor(prisma, work).skp.submit(sectionHead, {
+      year,
+      rhks: [
+        rhk('Terselesaikannya pengembangan aplikasi layanan sesuai rencana', 'Jumlah aplikasi yang selesai dikembangkan', 6, 'aplikasi'),
+        rhk('Terpantaunya ketersediaan aplikasi layanan', 'Jumlah laporan pemantauan ketersediaan', 12, 'laporan'),
+      ],
+      behaviours: [],
+      lampiran: { resourceSupport: 'Server pengembangan dan dua pranata komputer', accountability: 'Laporan bulanan kepada Kepala Bidang', consequences: 'Sesuai ketentuan tunjangan kinerja daerah' },
+    }),
+  );
+  if (!submitted.ok) throw new Error(`demo SKP not submitted: ${JSON.stringify(submitted.refusal)}`);
+  const { value: established } = await decideAndCommit(prisma, new Date(), (work) => servicesFor(prisma, work).skp.establish(head, submitted.value.content.id));
+  if (!established.ok) throw new Error(`demo SKP not established: ${JSON.stringify(established.refusal)}`);
+}
+
+/** The head's SKP as e-Kinerja would export it (one row per indicator). */
+function headSkpCsv(year: number): string {
+  return [
+    'nip,tahun,jenis_rhk,rhk,aspek,indikator,target,tanggal_penetapan,nomor_dokumen',
+    `${HEAD.nip},${year},utama,Meningkatnya layanan aplikasi daring yang andal bagi perangkat daerah,kuantitas,Persentase aplikasi dengan ketersediaan minimal 99%,90%,${year}-01-05,800.1.3/007/Diskominfo/${year}`,
+    `${HEAD.nip},${year},utama,Terwujudnya tata kelola data yang terpadu (Satu Data),kuantitas,Jumlah perangkat daerah yang datanya terintegrasi,30 perangkat daerah,${year}-01-05,`,
+  ].join('\n');
 }

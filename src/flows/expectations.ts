@@ -13,7 +13,8 @@ import { CORE_VALUES, coreValueGuides, coreValueName, type CoreValueCode } from 
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import { planningText } from '../i18n/planning.js';
-import {planBlocks, storedPlanBlocks, type BehaviourDraft, type IndicatorDraft, type RhkDraft } from '../services/plans.js';
+import { lampiranBlocks, planBlocks, storedPlanBlocks, type BehaviourDraft, type IndicatorDraft, type RhkDraft } from '../services/plans.js';
+import { lampiranOf, lampiranSteps } from './lampiran.js';
 import { planRefusal } from './clarification.js';
 import { performanceYear, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, rhkOptions, say, shorten } from './common.js';
 import { cmd } from '../i18n/command-names.js';
@@ -116,7 +117,11 @@ const reviewStep = {
     const draft = draftOf(state);
     const rhks = draft.rhks.map((rhk) => ({ ...rhk, leaderText: rhk.leaderRhkId ? (leaderTexts.get(rhk.leaderRhkId) ?? null) : null }));
     return {
-      blocks: [...planBlocks({ rhks, behaviours: draft.behaviours }, ctx.me.locale), paragraph(t(ctx).askReview({ name: await reportNameOf(ctx, state) }))],
+      blocks: [
+        ...planBlocks({ rhks, behaviours: draft.behaviours }, ctx.me.locale),
+        ...lampiranBlocks(lampiranOf(state), ctx.me.locale),
+        paragraph(t(ctx).askReview({ name: await reportNameOf(ctx, state) })),
+      ],
     };
   },
   options: (ctx) => [
@@ -181,7 +186,8 @@ const rhkSteps = rhkStepsWith(myAgreedRhks);
 
 export const expectationsFlow: FlowDefinition<FlowContext> = {
   id: 'expectations',
-  version: 1,
+  // 2: the Lampiran SKP questions before the review.
+  version: 2,
   command: cmd('ekspektasi'),
   title: (locale) => planningText[locale].flowTitle,
 
@@ -203,13 +209,14 @@ export const expectationsFlow: FlowDefinition<FlowContext> = {
     replaceStep,
     ...rhkSteps,
     ...CORE_VALUES.map((value) => behaviourStep(value.code)),
+    ...lampiranSteps,
     reviewStep,
   ],
 
   async complete(ctx, state) {
     if (answerOf(state, replaceStep) === false) return [say(t(ctx).notChanged)];
     if (answerOf(state, reviewStep) !== 'send') return [say(t(ctx).discarded)];
-    const proposed = await ctx.services.plans.propose(ctx.me, { employeeId: reportIdOf(state), year: state.context['year'] as number, ...draftOf(state) });
+    const proposed = await ctx.services.plans.propose(ctx.me, { employeeId: reportIdOf(state), year: state.context['year'] as number, ...draftOf(state), lampiran: lampiranOf(state) });
     if (!proposed.ok) return [planRefusal(ctx, proposed.refusal)];
     const { content, employee } = proposed.value;
     const unreachable = await ctx.notify(proposed.events);

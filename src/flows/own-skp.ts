@@ -12,7 +12,8 @@ import { CORE_VALUES } from '../domain/berakhlak.js';
 import { botText } from '../i18n/bot.js';
 import { cmd } from '../i18n/command-names.js';
 import { ownSkpText } from '../i18n/own-skp.js';
-import { lampiranBlocks, planBlocks, type Lampiran } from '../services/plans.js';
+import { lampiranBlocks, planBlocks } from '../services/plans.js';
+import { lampiranOf, lampiranSteps } from './lampiran.js';
 import type { SkpRefusal } from '../services/skp-service.js';
 import { deniedReply, performanceYear, refuse, say } from './common.js';
 import { behaviourStep, draftOf, rhkStepsWith } from './expectations.js';
@@ -63,16 +64,6 @@ const replaceStep = {
   },
 } satisfies StepDefinition<FlowContext>;
 
-const lampiranStep = (id: keyof Lampiran, ask: (ctx: FlowContext) => string) =>
-  ({ id, kind: 'text', maxLength: 1000, schema: z.string().min(2), prompt: (ctx) => ({ blocks: [paragraph(ask(ctx))] }) }) satisfies StepDefinition<FlowContext>;
-const resourceSupportStep = lampiranStep('resourceSupport', (ctx) => t(ctx).askResourceSupport);
-const accountabilityStep = lampiranStep('accountability', (ctx) => t(ctx).askAccountability);
-const consequencesStep = lampiranStep('consequences', (ctx) => t(ctx).askConsequences);
-
-function lampiranOf(state: FlowState): Lampiran {
-  return { resourceSupport: answerOf(state, resourceSupportStep) ?? '', accountability: answerOf(state, accountabilityStep) ?? '', consequences: answerOf(state, consequencesStep) ?? '' };
-}
-
 const reviewStep = {
   id: 'review',
   kind: 'choice',
@@ -102,7 +93,7 @@ export const ownSkpFlow: FlowDefinition<FlowContext> = {
     return { ok: true, context: { ...context, year: performanceYear(ctx), reportId: ctx.me.id, ppkId: basis.value.ppk?.id ?? '' } };
   },
 
-  steps: [replaceStep, ...rhkStepsWith(leaderRhks, (ctx) => t(ctx).askPpkRhk), ...CORE_VALUES.map((value) => behaviourStep(value.code)), resourceSupportStep, accountabilityStep, consequencesStep, reviewStep],
+  steps: [replaceStep, ...rhkStepsWith(leaderRhks, (ctx) => t(ctx).askPpkRhk), ...CORE_VALUES.map((value) => behaviourStep(value.code)), ...lampiranSteps, reviewStep],
 
   async complete(ctx, state) {
     if (answerOf(state, replaceStep) === false) return [say(t(ctx).notChanged)];

@@ -20,6 +20,7 @@ export const ownSkpText = catalogue(
     askAccountability: 'Lampiran SKP – skema pertanggungjawaban: bagaimana hasil kerja dilaporkan dan diperiksa (mis. "laporan bulanan kepada Kepala Bidang melalui e-Kinerja")?',
     askConsequences: 'Lampiran SKP – konsekuensi: apa akibat bila target tercapai atau tidak (mis. "sesuai ketentuan tunjangan kinerja dan pengembangan karier")?',
     lampiranHeading: 'Lampiran SKP',
+    lampiranRequired: 'Bagian Lampiran SKP ini wajib diisi (PermenPANRB 6/2022 menjadikannya bagian dari penetapan ekspektasi); tulis singkat saja.',
     lampiranLine: (p: { resourceSupport: string; accountability: string; consequences: string }) =>
       `Dukungan sumber daya: ${p.resourceSupport}\nSkema pertanggungjawaban: ${p.accountability}\nKonsekuensi: ${p.consequences}`,
     askReview: 'Ajukan SKP ini kepada Pejabat Penilai Kinerja Anda?',
@@ -71,6 +72,7 @@ export const ownSkpText = catalogue(
     askAccountability: 'SKP annex – accountability: how are results reported and checked (e.g. "monthly report to the Head of Division through e-Kinerja")?',
     askConsequences: 'SKP annex – consequences: what follows when targets are or are not met (e.g. "per the rules on performance allowance and career development")?',
     lampiranHeading: 'SKP annex (Lampiran SKP)',
+    lampiranRequired: 'This part of the SKP annex is required (PermenPANRB 6/2022 makes it part of setting expectations); a short answer is enough.',
     lampiranLine: (p) => `Resource support: ${p.resourceSupport}\nAccountability: ${p.accountability}\nConsequences: ${p.consequences}`,
     askReview: 'Submit this SKP to your rater?',
     submit: 'Submit',

@@ -90,7 +90,7 @@ export class PlanService {
   }
 
   /** A supervisor (or Plt/Plh) proposes a plan for a report; each RHK supports one of the supervisor's own agreed RHK. */
-  async propose(actor: Member, input: { employeeId: string; year: number; rhks: RhkDraft[]; behaviours: BehaviourDraft[] }): Promise<Result<PlanRecord, PlanRefusal>> {
+  async propose(actor: Member, input: { employeeId: string; year: number; rhks: RhkDraft[]; behaviours: BehaviourDraft[]; lampiran?: Lampiran }): Promise<Result<PlanRecord, PlanRefusal>> {
     const { plans, work } = this.deps;
     const denied = await authorise(this.deps.access, work, actor, 'SET_EXPECTATIONS', input.employeeId);
     if (denied) return refused(denied);
@@ -103,7 +103,7 @@ export class PlanService {
     const latest = await plans.latest(input.employeeId, input.year);
     const id = this.deps.newId();
     const version = (latest?.content.version ?? 0) + 1;
-    plans.propose({ id, employeeId: input.employeeId, raterId: actor.id, year: input.year, version, positionTitle: employee.position, rhks: input.rhks, behaviours: input.behaviours, revision: !!latest });
+    plans.propose({ id, employeeId: input.employeeId, raterId: actor.id, year: input.year, version, positionTitle: employee.position, rhks: input.rhks, behaviours: input.behaviours, revision: !!latest, ...(input.lampiran ? { lampiran: input.lampiran } : {}) });
     work.audit({
       agencyId: actor.agencyId,
       actorId: actor.id,
@@ -123,6 +123,7 @@ export class PlanService {
         status: 'PROPOSED',
         rhks: input.rhks.map((rhk) => ({ ...rhk, leaderText: rhk.leaderRhkId ? (leaderTexts.get(rhk.leaderRhkId) ?? null) : null })),
         behaviours: input.behaviours,
+        lampiran: input.lampiran ?? null,
       },
       supersededAt: null,
       newest: true,

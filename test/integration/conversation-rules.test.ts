@@ -30,6 +30,7 @@ async function quickPlan(report: string, rhk: string, leaderRhk = '1'): Promise<
   await bot.type(leaderRhk);
   await bot.type('tidak');
   for (let i = 0; i < 7; i++) await bot.type('-');
+  for (const lampiran of ['Sarana kerja', 'Laporan bulanan', 'Sesuai ketentuan']) await bot.type(lampiran);
   const sent = await bot.type('Kirim');
   expect(sent).toMatch(new RegExp(`terkirim kepada ${report}`));
   return sent;

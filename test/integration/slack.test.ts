@@ -301,6 +301,9 @@ describe('Slack forms as modals', () => {
       { option: 'Tidak' },
       { text: 'Menyelesaikan laporan sebelum tenggat setiap triwulan' },
       ...Array.from({ length: 6 }, () => ({ text: '' })),
+      { text: 'Akses data perizinan' },
+      { text: 'Laporan triwulanan kepada Kepala Seksi' },
+      { text: 'Sesuai ketentuan tunjangan kinerja' },
       { option: 'Kirim' },
     ];
     const actions = await form(users.get('Sri Wahyuni')!, 'ekspektasi', answers);

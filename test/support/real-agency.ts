@@ -59,7 +59,10 @@ export async function playRealAgencyStart(bot: ChatDriver, db: TestDatabase, clo
   expect(await bot.say('1')).toMatch(/Tambah RHK lain\?/);
   await bot.press('Tidak');
   for (let i = 0; i < 6; i++) await bot.say('-');
-  expect(await bot.press('Lewati')).toMatch(/Kirim rencana ini kepada Dewi Lestari S\.Sos\.\?/);
+  expect(await bot.press('Lewati')).toMatch(/Lampiran SKP – dukungan sumber daya/);
+  await bot.say('Anggaran publikasi dan dua pranata humas');
+  await bot.say('Laporan triwulanan kepada Kepala Dinas');
+  expect(await bot.say('Sesuai ketentuan tunjangan kinerja')).toMatch(/Kirim rencana ini kepada Dewi Lestari S\.Sos\.\?/);
   expect(await bot.press('Kirim')).toMatch(/Rencana SKP 2026 versi 1 terkirim kepada Dewi Lestari S\.Sos\./);
   await bot.as(KABID_IKP);
   expect(await bot.inbox(KABID_IKP)).toMatch(/Ir\. Budi Santoso M\.T\. menetapkan ekspektasi kinerja untuk Anda/);

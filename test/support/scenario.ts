@@ -41,7 +41,12 @@ export async function playEveryFlow(bot: ChatDriver, db: TestDatabase): Promise<
   expect(await bot.press('Tidak')).toMatch(/Berorientasi Pelayanan[\s\S]*Memahami dan memenuhi kebutuhan masyarakat/i);
   await bot.say('Menanggapi keluhan pengguna aplikasi paling lambat satu hari kerja');
   for (let i = 0; i < 5; i++) await bot.say('-');
-  const review = await bot.press('Lewati');
+  expect(await bot.press('Lewati')).toMatch(/Lampiran SKP – dukungan sumber daya/);
+  expect(await bot.say('-')).toMatch(/Bagian Lampiran SKP ini wajib diisi/);
+  await bot.say('Akses server uji dan satu penguji');
+  await bot.say('Laporan bulanan kepada Kepala Seksi');
+  const review = await bot.say('Sesuai ketentuan tunjangan kinerja');
+  expect(review).toMatch(/Lampiran SKP[\s\S]*Skema pertanggungjawaban: Laporan bulanan kepada Kepala Seksi/);
   expect(review).toMatch(/Kirim rencana ini kepada Andi Pratama\?/);
   expect(review).toMatch(/Waktu penyelesaian pengujian setiap modul – target 8 hari kerja/);
   expect(await bot.press('Kirim')).toMatch(/Rencana SKP 2026 versi 1 terkirim kepada Andi Pratama/);
@@ -114,7 +119,7 @@ export async function playEveryFlow(bot: ChatDriver, db: TestDatabase): Promise<
   const team = await bot.say('/tim');
   expect(team).toMatch(/Andi Pratama[\s\S]*SKP: ditetapkan \(v1\)[\s\S]*Dialog terakhir: [\s\S]*Kendala terbuka: 0[\s\S]*Realisasi terakhir/);
   expect(team).toMatch(/Ratna Sari Dewi[\s\S]*SKP: belum ada/);
-  expect(await bot.say('/saya')).toMatch(/NIP: 198209172006042002[\s\S]*Pangkat\/golongan: Penata Tk\. I, III\/d[\s\S]*Atasan langsung \(pejabat penilai kinerja\): Hendra Gunawan/);
+  expect(await bot.say('/saya')).toMatch(/NIP: 198209172006042002[\s\S]*Pangkat\/golongan: Penata Tk\. I, III\/d[\s\S]*Atasan langsung: Hendra Gunawan[\s\S]*Pejabat Penilai Kinerja: Hendra Gunawan[\s\S]*Atasan Pejabat Penilai Kinerja: Ir\. Bambang Wicaksono/);
   expect(await bot.say('/bahasa en')).toMatch(/Language changed to English/);
   expect(await bot.say('/skp')).toMatch(/Performance plan \(SKP\) 2026 – Sri Wahyuni \(version 1\)[\s\S]*Status: established \(ditetapkan\)/);
   expect(await bot.say('/bahasa id')).toMatch(/Bahasa diganti ke Bahasa Indonesia/);

@@ -36,13 +36,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   'org-import': ['domain', 'files', 'generated', 'i18n', 'storage'],
   'skp-import': ['domain', 'files', 'generated', 'i18n', 'storage'],
   holidays: ['domain', 'files', 'generated', 'paths', 'services'],
-  demo: ['generated'],
+  // The demo establishes its SKPs the real way: the SKP import and the SKP service.
+  demo: ['generated', 'services', 'skp-import'],
   flows: ['bot', 'checkins', 'conversation', 'domain', 'i18n', 'notifications', 'reports', 'services'],
   bot: ['conversation', 'domain', 'flows', 'generated', 'i18n', 'linking', 'logging', 'notifications', 'reports', 'services'],
   delivery: ['bot', 'conversation', 'generated', 'jobs', 'logging', 'storage'],
   channels: ['bot', 'config', 'conversation', 'delivery', 'generated', 'http', 'i18n', 'logging'],
   cli: ['channels', 'checkins', 'config', 'conversation', 'domain', 'errors', 'files', 'generated', 'holidays', 'i18n', 'linking', 'notifications', 'org-import', 'redis', 'reports', 'services', 'skp-import', 'storage'],
-  app: ['bot', 'channels', 'checkins', 'config', 'conversation', 'delivery', 'demo', 'domain', 'flows', 'generated', 'holidays', 'http', 'jobs', 'logging', 'redis', 'reports', 'services', 'storage'],
+  app: ['bot', 'channels', 'checkins', 'config', 'conversation', 'delivery', 'demo', 'domain', 'flows', 'generated', 'holidays', 'http', 'jobs', 'logging', 'redis', 'reports', 'services', 'skp-import', 'storage'],
   main: ['app', 'config', 'errors', 'logging', 'paths', 'redis'],
 };
 
