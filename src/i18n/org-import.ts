@@ -32,6 +32,8 @@ export const orgImportText = catalogue(
       'Tambahkan --deactivate-missing untuk menonaktifkan mereka.',
     units: (p: { created: number; moved: number; leaders: number }) =>
       `Unit: ${p.created} baru, ${p.moved} dipindah ke unit induk lain; kepala unit ditetapkan untuk ${p.leaders} unit.`,
+    externalOfficialsCreated: (p: { count: number }) =>
+      `${p.count} pejabat di luar bot (Pejabat Penilai Kinerja / Atasan Pejabat Penilai Kinerja) baru dicatat.`,
     unclearLeaders: (p: { count: number; examples: string }) =>
       `Kepala unit belum dapat ditentukan untuk ${p.count} unit (lebih dari satu pegawai yang atasannya di luar unit): ${p.examples}`,
     rejectedHeader: 'Baris yang ditolak:',
@@ -66,6 +68,18 @@ export const orgImportText = catalogue(
     SUPERVISOR_INACTIVE: (p: { nip: string }) => `atasan dengan NIP ${p.nip} tidak aktif`,
     SUPERVISOR_REJECTED: (p: { nip: string; line: number }) => `baris atasannya (NIP ${p.nip}, baris ${p.line}) ditolak`,
     SUPERVISOR_CYCLE: (p: { nips: string[] }) => `rantai atasan berputar: ${p.nips.join(' → ')}`,
+    DELEGATE_NIP_INVALID: (p: { value: string; reason: string }) => `nip_ppk "${p.value}" tidak valid: ${p.reason}`,
+    EXTERNAL_OFFICIAL_INCOMPLETE: (p: { filled: string; empty: string; value: string }) =>
+      `${p.filled} "${p.value}" diisi tetapi ${p.empty} kosong: isi jabatan dan nama pejabat bersama-sama, atau kosongkan keduanya`,
+    DELEGATE_SELF: 'nip_ppk sama dengan NIP pegawai itu sendiri: pegawai tidak dapat menjadi Pejabat Penilai Kinerja bagi dirinya sendiri',
+    DELEGATE_UNKNOWN: (p: { nip: string }) => `pejabat penerima delegasi (nip_ppk ${p.nip}) tidak ada dalam berkas maupun database instansi ini`,
+    DELEGATE_INACTIVE: (p: { nip: string }) =>
+      `pejabat penerima delegasi (nip_ppk ${p.nip}) tidak aktif dan tidak dapat menerima pendelegasian kewenangan Pejabat Penilai Kinerja`,
+    DELEGATE_BELOW: (p: { nip: string }) =>
+      `pejabat penerima delegasi (nip_ppk ${p.nip}) berada di bawah pegawai ini dalam rantai nip_atasan; keduanya akan saling menilai`,
+    DELEGATE_MUTUAL: (p: { nip: string }) =>
+      `pejabat penerima delegasi (nip_ppk ${p.nip}) telah mendelegasikan kewenangan Pejabat Penilai Kinerja-nya kepada pegawai ini; keduanya akan saling menilai`,
+    DELEGATE_REJECTED: (p: { nip: string; line: number }) => `baris pejabat penerima delegasi (nip_ppk ${p.nip}, baris ${p.line}) ditolak`,
   },
   {
     title: (p) => `Organisation import from ${p.file} into agency "${p.agency}"`,
@@ -89,6 +103,7 @@ export const orgImportText = catalogue(
       `${p.count} active employees in the database are not in the file; they were left unchanged. ` +
       'Add --deactivate-missing to deactivate them.',
     units: (p) => `Units: ${p.created} new, ${p.moved} moved to another parent; a unit head was set for ${p.leaders} units.`,
+    externalOfficialsCreated: (p) => `${p.count} officials outside the bot (rater / rater's superior) recorded for the first time.`,
     unclearLeaders: (p) =>
       `The head of ${p.count} units could not be determined (more than one member reports outside the unit): ${p.examples}`,
     rejectedHeader: 'Rejected rows:',
@@ -118,5 +133,14 @@ export const orgImportText = catalogue(
     SUPERVISOR_INACTIVE: (p) => `the supervisor with NIP ${p.nip} is inactive`,
     SUPERVISOR_REJECTED: (p) => `the supervisor's row (NIP ${p.nip}, line ${p.line}) was rejected`,
     SUPERVISOR_CYCLE: (p) => `the supervisor chain goes round in a circle: ${p.nips.join(' → ')}`,
+    DELEGATE_NIP_INVALID: (p) => `nip_ppk "${p.value}" is not valid: ${p.reason}`,
+    EXTERNAL_OFFICIAL_INCOMPLETE: (p) =>
+      `${p.filled} "${p.value}" is filled but ${p.empty} is empty: give the official's office and name together, or leave both empty`,
+    DELEGATE_SELF: 'nip_ppk is the employee’s own NIP: nobody can be their own rater (Pejabat Penilai Kinerja)',
+    DELEGATE_UNKNOWN: (p) => `no delegate with nip_ppk ${p.nip} in the file or in this agency's database`,
+    DELEGATE_INACTIVE: (p) => `the delegate with nip_ppk ${p.nip} is inactive and cannot receive the rater's authority`,
+    DELEGATE_BELOW: (p) => `the delegate with nip_ppk ${p.nip} is below this employee in the nip_atasan chain; they would rate each other`,
+    DELEGATE_MUTUAL: (p) => `the delegate with nip_ppk ${p.nip} has delegated their own rater's authority to this employee; they would rate each other`,
+    DELEGATE_REJECTED: (p) => `the delegate's row (nip_ppk ${p.nip}, line ${p.line}) was rejected`,
   },
 );

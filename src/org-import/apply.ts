@@ -1,6 +1,7 @@
 /**
  * Writes validated rows in bulk inside the caller's transaction: units (and their parents),
- * employees inserted or updated by NIP, supervisor links, optional deactivation of people the
+ * employees inserted or updated by NIP, supervisor links, delegations of the PPK's authority and the
+ * officials outside the bot (for the columns the file has), optional deactivation of people the
  * file no longer lists, and each unit's leader.
  *
  * Bulk SQL rather than one Prisma call per row: a 50,000-row file must import in well under a
@@ -8,7 +9,7 @@
  */
 import type { Prisma } from '../generated/prisma/client.js';
 import { uuidv7 } from '../storage/ids.js';
-import { unitKey, type OrgRow } from './columns.js';
+import { externalOfficialKey, unitKey, type ExternalOfficialName, type OrgRow } from './columns.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,6 +26,8 @@ export interface ApplySummary {
   unitsCreated: number;
   unitsMoved: number;
   leadersSet: number;
+  /** Officials outside the bot (PPK / Atasan PPK) recorded for the first time. */
+  externalOfficialsCreated: number;
   /** Units where the leader could not be told apart: name and number of candidates. */
   unitsWithoutClearLeader: { unit: string; candidates: number }[];
 }
@@ -161,6 +164,77 @@ async function writeSupervisors(tx: Tx, rows: OrgRow[], advance: (rows: number) 
   return changed;
 }
 
+/**
+ * Records each official outside the bot the rows name once per agency, office and name (case and
+ * repeated spaces ignored, so "Gubernur Contoh" in many rows is one official); returns ids by
+ * externalOfficialKey.
+ */
+async function writeExternalOfficials(tx: Tx, agencyId: string, rows: OrgRow[]): Promise<{ ids: Map<string, string>; created: number }> {
+  const wanted = new Map<string, ExternalOfficialName>();
+  for (const row of rows) {
+    for (const official of [row.externalPpk, row.externalAtasanPpk]) {
+      if (official && !wanted.has(externalOfficialKey(official))) wanted.set(externalOfficialKey(official), official);
+    }
+  }
+  const ids = new Map<string, string>();
+  if (wanted.size === 0) return { ids, created: 0 };
+  const stored = await tx.externalOfficial.findMany({ where: { agencyId }, select: { id: true, title: true, name: true }, orderBy: { createdAt: 'asc' } });
+  for (const official of stored) if (!ids.has(externalOfficialKey(official))) ids.set(externalOfficialKey(official), official.id);
+  // The stored spelling stays: a re-import with other capitals changes nothing.
+  const missing = [...wanted.entries()].filter(([key]) => !ids.has(key));
+  for (const [key] of missing) ids.set(key, uuidv7());
+  if (missing.length > 0) {
+    await tx.externalOfficial.createMany({
+      data: missing.map(([key, official]) => ({ id: ids.get(key) ?? '', agencyId, title: official.title, name: official.name })),
+    });
+  }
+  return { ids, created: missing.length };
+}
+
+/** Points each employee at the delegate the file names (or at nobody) where the file has nip_ppk; returns NIPs that changed. */
+async function writeDelegates(tx: Tx, rows: OrgRow[]): Promise<Set<string>> {
+  const changed = new Set<string>();
+  const stated = rows.filter((row) => row.ppkDelegateNip !== undefined);
+  for (const part of chunks(stated, 2 * CHUNK)) {
+    const result = await tx.$queryRawUnsafe<{ nip: string }[]>(
+      `UPDATE "Employee" AS e SET "ppkDelegateId" = d.id, "updatedAt" = now()
+       FROM (VALUES ${valuesList(part.length, 2)}) AS v(nip, delegate_nip)
+       LEFT JOIN "Employee" AS d ON d.nip = v.delegate_nip
+       WHERE e.nip = v.nip AND e."ppkDelegateId" IS DISTINCT FROM d.id
+       RETURNING e.nip`,
+      ...part.flatMap((row) => [row.nip, row.ppkDelegateNip ?? null]),
+    );
+    for (const row of result) changed.add(row.nip);
+  }
+  return changed;
+}
+
+/** Sets one external-official column where the file has its columns (null clears it); returns NIPs that changed. */
+async function writeExternalLinks(
+  tx: Tx,
+  rows: OrgRow[],
+  column: 'externalPpkId' | 'externalAtasanPpkId',
+  officialOf: (row: OrgRow) => ExternalOfficialName | null | undefined,
+  ids: Map<string, string>,
+): Promise<Set<string>> {
+  const changed = new Set<string>();
+  const stated = rows.flatMap((row) => {
+    const official = officialOf(row);
+    return official === undefined ? [] : [{ nip: row.nip, id: official ? (ids.get(externalOfficialKey(official)) ?? null) : null }];
+  });
+  for (const part of chunks(stated, 2 * CHUNK)) {
+    const result = await tx.$queryRawUnsafe<{ nip: string }[]>(
+      `UPDATE "Employee" AS e SET "${column}" = v.official_id, "updatedAt" = now()
+       FROM (VALUES ${valuesList(part.length, 2)}) AS v(nip, official_id)
+       WHERE e.nip = v.nip AND e."${column}" IS DISTINCT FROM v.official_id
+       RETURNING e.nip`,
+      ...part.flatMap((link) => [link.nip, link.id]),
+    );
+    for (const row of result) changed.add(row.nip);
+  }
+  return changed;
+}
+
 /** Sets each unit's leader when exactly one active member's supervisor is outside the unit (or absent). */
 async function writeLeaders(tx: Tx, agencyId: string): Promise<{ set: number; unclear: { unit: string; candidates: number }[] }> {
   const candidates = `
@@ -200,6 +274,13 @@ export async function applyRows(
   const units = await writeUnits(tx, agencyId, rows);
   const employees = await writeEmployees(tx, agencyId, rows, units.ids, advance);
   const supervisorChanges = await writeSupervisors(tx, rows, advance);
+  // After the employees: a delegate may be new in this very file.
+  const officials = await writeExternalOfficials(tx, agencyId, rows);
+  const ratingLineChanges = [
+    ...(await writeDelegates(tx, rows)),
+    ...(await writeExternalLinks(tx, rows, 'externalPpkId', (row) => row.externalPpk, officials.ids)),
+    ...(await writeExternalLinks(tx, rows, 'externalAtasanPpkId', (row) => row.externalAtasanPpk, officials.ids)),
+  ];
 
   let deactivated = 0;
   if (options.deactivateMissing) {
@@ -212,7 +293,7 @@ export async function applyRows(
   }
   const leaders = await writeLeaders(tx, agencyId);
 
-  const updated = new Set([...employees.changed, ...supervisorChanges].filter((nip) => !employees.inserted.has(nip)));
+  const updated = new Set([...employees.changed, ...supervisorChanges, ...ratingLineChanges].filter((nip) => !employees.inserted.has(nip)));
   const reactivated = rows.filter((row) => options.storedActive.get(row.nip) === false).length;
   return {
     created: employees.inserted.size,
@@ -223,6 +304,7 @@ export async function applyRows(
     unitsCreated: units.created,
     unitsMoved: units.moved,
     leadersSet: leaders.set,
+    externalOfficialsCreated: officials.created,
     unitsWithoutClearLeader: leaders.unclear,
   };
 }

@@ -9,7 +9,19 @@ import { parseTimeZone } from '../domain/periods.js';
 import type { TableRow } from '../files/table.js';
 
 export const REQUIRED_COLUMNS = ['nip', 'nama', 'jabatan', 'jenis_jabatan', 'status', 'unit'] as const;
-export const OPTIONAL_COLUMNS = ['unit_induk', 'nip_atasan', 'email', 'zona_waktu', 'telegram', 'pangkat_golongan'] as const;
+export const OPTIONAL_COLUMNS = [
+  'unit_induk',
+  'nip_atasan',
+  'email',
+  'zona_waktu',
+  'telegram',
+  'pangkat_golongan',
+  'nip_ppk',
+  'ppk_luar',
+  'nama_ppk_luar',
+  'atasan_ppk_luar',
+  'nama_atasan_ppk_luar',
+] as const;
 export type OrgColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
 /** Other spellings HR exports use for our columns. */
@@ -38,7 +50,25 @@ export const COLUMN_ALIASES: Record<string, OrgColumn> = {
   golongan_ruang: 'pangkat_golongan',
   pangkat_gol: 'pangkat_golongan',
   pangkat_gol_ruang: 'pangkat_golongan',
+  nip_ppk_delegasi: 'nip_ppk',
+  jabatan_ppk_luar: 'ppk_luar',
+  jabatan_atasan_ppk_luar: 'atasan_ppk_luar',
 };
+
+/**
+ * The pairs of columns naming an official outside the bot: the office (title) and the person's name.
+ * A pair is filled together or left empty together.
+ */
+export const EXTERNAL_OFFICIAL_COLUMNS = {
+  ppk: { title: 'ppk_luar', name: 'nama_ppk_luar' },
+  atasanPpk: { title: 'atasan_ppk_luar', name: 'nama_atasan_ppk_luar' },
+} as const satisfies Record<string, { title: OrgColumn; name: OrgColumn }>;
+
+/** An official outside the bot (a Gubernur, Bupati, Menteri) as a row names them. */
+export interface ExternalOfficialName {
+  title: string;
+  name: string;
+}
 
 export type PositionType = 'JPT' | 'ADMINISTRATOR' | 'PENGAWAS' | 'PELAKSANA' | 'FUNGSIONAL';
 export type EmploymentStatus = 'PNS' | 'PPPK';
@@ -60,6 +90,14 @@ export interface OrgRow {
   rank: string | null;
   timeZone: string;
   telegramUsername: string | null;
+  // The rest are written only when the file has their column: undefined means "the file does not
+  // say, leave what is stored"; null means "the cell is empty, clear it".
+  /** NIP of the employee holding delegated PPK authority for this one (PermenPANRB 6/2022 Pasal 1 angka 9). */
+  ppkDelegateNip?: string | null;
+  /** The PPK outside the bot. */
+  externalPpk?: ExternalOfficialName | null;
+  /** The Atasan PPK outside the bot; may be the same official as the PPK. */
+  externalAtasanPpk?: ExternalOfficialName | null;
 }
 
 /** Why a row was refused; rendered by the org-import catalogue. */
@@ -83,7 +121,15 @@ export type RowIssue =
   | { code: 'SUPERVISOR_UNKNOWN'; nip: string }
   | { code: 'SUPERVISOR_INACTIVE'; nip: string }
   | { code: 'SUPERVISOR_REJECTED'; nip: string; line: number }
-  | { code: 'SUPERVISOR_CYCLE'; nips: string[] };
+  | { code: 'SUPERVISOR_CYCLE'; nips: string[] }
+  | { code: 'DELEGATE_NIP_INVALID'; value: string; reason: NipProblem }
+  | { code: 'EXTERNAL_OFFICIAL_INCOMPLETE'; filled: OrgColumn; empty: OrgColumn; value: string }
+  | { code: 'DELEGATE_SELF' }
+  | { code: 'DELEGATE_UNKNOWN'; nip: string }
+  | { code: 'DELEGATE_INACTIVE'; nip: string }
+  | { code: 'DELEGATE_BELOW'; nip: string }
+  | { code: 'DELEGATE_MUTUAL'; nip: string }
+  | { code: 'DELEGATE_REJECTED'; nip: string; line: number };
 
 const COLUMNS = columnSet<OrgColumn>(REQUIRED_COLUMNS, OPTIONAL_COLUMNS, COLUMN_ALIASES);
 
@@ -179,6 +225,15 @@ export function parseRow(
   const rank = cells.pangkat_golongan ? parseRank(cells.pangkat_golongan) : null;
   if (rank === undefined) issues.push({ code: 'RANK_INVALID', value: cells.pangkat_golongan ?? '' });
 
+  let ppkDelegateNip: string | null | undefined;
+  if (cells.nip_ppk !== undefined) {
+    const result = cells.nip_ppk ? normalizeNip(cells.nip_ppk) : undefined;
+    if (result && !result.ok) issues.push({ code: 'DELEGATE_NIP_INVALID', value: cells.nip_ppk, reason: result.reason });
+    ppkDelegateNip = result?.ok ? result.nip : null;
+  }
+  const externalPpk = externalOfficialOf(cells, EXTERNAL_OFFICIAL_COLUMNS.ppk, issues);
+  const externalAtasanPpk = externalOfficialOf(cells, EXTERNAL_OFFICIAL_COLUMNS.atasanPpk, issues);
+
   const unit = cells.unit ?? '';
   const parentUnit = cells.unit_induk || null;
   if (unit && parentUnit && sameName(unit, parentUnit)) issues.push({ code: 'UNIT_SAME_AS_PARENT', unit });
@@ -202,8 +257,36 @@ export function parseRow(
       rank,
       timeZone,
       telegramUsername: telegram,
+      ...(ppkDelegateNip !== undefined && { ppkDelegateNip }),
+      ...(externalPpk !== undefined && { externalPpk }),
+      ...(externalAtasanPpk !== undefined && { externalAtasanPpk }),
     },
   };
+}
+
+/**
+ * The official a pair of columns names: undefined when the file has neither column, null when both
+ * cells are empty; a title without a name (or the reverse) is an issue.
+ */
+function externalOfficialOf(
+  cells: Partial<Record<OrgColumn, string>>,
+  columns: { title: OrgColumn; name: OrgColumn },
+  issues: RowIssue[],
+): ExternalOfficialName | null | undefined {
+  const rawTitle = cells[columns.title];
+  const rawName = cells[columns.name];
+  if (rawTitle === undefined && rawName === undefined) return undefined;
+  const title = collapseSpaces(rawTitle ?? '');
+  const name = collapseSpaces(rawName ?? '');
+  if (title === '' && name === '') return null;
+  if (title === '') issues.push({ code: 'EXTERNAL_OFFICIAL_INCOMPLETE', filled: columns.name, empty: columns.title, value: name });
+  else if (name === '') issues.push({ code: 'EXTERNAL_OFFICIAL_INCOMPLETE', filled: columns.title, empty: columns.name, value: title });
+  return title && name ? { title, name } : null;
+}
+
+/** Officials outside the bot compare without regard to case or repeated spaces, like units. */
+export function externalOfficialKey(official: ExternalOfficialName): string {
+  return `${unitKey(official.title)}\u0000${unitKey(official.name)}`;
 }
 
 /** Unit names compare without regard to case or repeated spaces. */

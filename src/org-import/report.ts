@@ -15,9 +15,11 @@ export function describeIssue(issue: RowIssue, locale: Locale): string {
   switch (issue.code) {
     case 'NIP_INVALID':
     case 'SUPERVISOR_NIP_INVALID':
+    case 'DELEGATE_NIP_INVALID':
       return t[issue.code]({ value: issue.value, reason: nipProblemMessage(issue.reason, locale) });
     case 'OTHER_AGENCY':
     case 'SUPERVISOR_SELF':
+    case 'DELEGATE_SELF':
       return t[issue.code];
     default:
       return (t[issue.code] as (p: typeof issue) => string)(issue);
@@ -64,6 +66,7 @@ export function formatOutcome(outcome: OrgImportOutcome, locale: Locale, maxReje
     if (summary.reactivated > 0) out.push(t.reactivated({ count: summary.reactivated }));
     if (summary.deactivated > 0) out.push(t.deactivated({ count: summary.deactivated }));
     out.push(t.units({ created: summary.unitsCreated, moved: summary.unitsMoved, leaders: summary.leadersSet }));
+    if (summary.externalOfficialsCreated > 0) out.push(t.externalOfficialsCreated({ count: summary.externalOfficialsCreated }));
     if (summary.unitsWithoutClearLeader.length > 0) {
       const examples = summary.unitsWithoutClearLeader.slice(0, 5).map((u) => `${u.unit} (${u.candidates})`).join(', ');
       out.push(t.unclearLeaders({ count: summary.unitsWithoutClearLeader.length, examples }));

@@ -70,10 +70,13 @@ async function resolveAgency(
 
 async function loadKnownState(prisma: Pick<PrismaClient, 'employee' | 'unit'>, agencyId: string | undefined) {
   const employees = await prisma.employee.findMany({
-    select: { nip: true, agencyId: true, active: true, supervisor: { select: { nip: true } } },
+    select: { nip: true, agencyId: true, active: true, supervisor: { select: { nip: true } }, ppkDelegate: { select: { nip: true } } },
   });
   const known = new Map<string, KnownEmployee>(
-    employees.map((e) => [e.nip, { nip: e.nip, agencyId: e.agencyId, active: e.active, supervisorNip: e.supervisor?.nip ?? null }]),
+    employees.map((e) => [
+      e.nip,
+      { nip: e.nip, agencyId: e.agencyId, active: e.active, supervisorNip: e.supervisor?.nip ?? null, ppkDelegateNip: e.ppkDelegate?.nip ?? null },
+    ]),
   );
   const units = agencyId
     ? await prisma.unit.findMany({ where: { agencyId }, select: { name: true, parent: { select: { name: true } } } })

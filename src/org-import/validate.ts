@@ -1,8 +1,9 @@
 /**
  * Checks across the rows of an organisation file and against what the database already holds:
  * duplicate NIPs and e-mail addresses, people of another agency, conflicting or circular unit
- * trees, unknown or inactive supervisors, cycles in the supervisor chain, and rows whose
- * supervisor was itself refused. Pure: the caller passes the database's state in.
+ * trees, unknown or inactive supervisors, cycles in the supervisor chain, delegations of the PPK's
+ * authority that cannot stand, and rows whose supervisor or delegate was itself refused. Pure: the
+ * caller passes the database's state in.
  */
 import { parseRow, unitKey, type OrgRow, type RowIssue } from './columns.js';
 import type { TableRow } from '../files/table.js';
@@ -13,6 +14,8 @@ export interface KnownEmployee {
   agencyId: string;
   active: boolean;
   supervisorNip: string | null;
+  /** NIP of the employee holding delegated PPK authority for this one, when one is recorded. */
+  ppkDelegateNip?: string | null;
 }
 
 /** What validation needs to know about the database. */
@@ -73,7 +76,9 @@ export function validateRows(rows: TableRow[], context: ValidationContext): Vali
   checkSupervisors(valid, nipsInFile, context, reject);
   valid = valid.filter((row) => !issuesByLine.has(row.line));
   checkCycles(valid, context, reject);
-  cascadeRejectedSupervisors(candidates, issuesByLine, nipByLine, context, reject);
+  valid = valid.filter((row) => !issuesByLine.has(row.line));
+  checkDelegates(valid, nipsInFile, context, reject);
+  cascadeRejectedLinks(candidates, issuesByLine, nipByLine, context, reject);
 
   const accepted = candidates.filter((row) => !issuesByLine.has(row.line));
   const rejected = [...issuesByLine.entries()]
@@ -196,8 +201,70 @@ function checkCycles(rows: OrgRow[], context: ValidationContext, reject: (line: 
   }
 }
 
-/** A row whose supervisor's row was refused – and who is not already stored and active – is refused too. */
-function cascadeRejectedSupervisors(
+/**
+ * A delegate of the PPK's authority (nip_ppk) must be someone else, in the file or stored, active and
+ * of this agency, and must not be rated by the employee: not below them in the supervisor tree the
+ * import leaves behind, and not someone who has delegated their own PPK authority to them.
+ */
+function checkDelegates(
+  rows: OrgRow[],
+  inFile: Set<string>,
+  context: ValidationContext,
+  reject: (line: number, issue: RowIssue) => void,
+): void {
+  // The tree after the import: the file's rows over what is stored (as checkCycles sees it).
+  const supervisorOf = new Map<string, string | null>();
+  const delegateOf = new Map<string, string | null>();
+  if (!context.deactivateMissing) {
+    for (const known of context.known.values()) {
+      if (known.agencyId !== context.agencyId || !known.active) continue;
+      supervisorOf.set(known.nip, known.supervisorNip);
+      delegateOf.set(known.nip, known.ppkDelegateNip ?? null);
+    }
+  }
+  for (const row of rows) {
+    supervisorOf.set(row.nip, row.supervisorNip);
+    // A file without the nip_ppk column keeps the stored delegation.
+    delegateOf.set(row.nip, row.ppkDelegateNip !== undefined ? row.ppkDelegateNip : (context.known.get(row.nip)?.ppkDelegateNip ?? null));
+  }
+  for (const row of rows) {
+    const delegate = row.ppkDelegateNip;
+    if (!delegate) continue;
+    if (delegate === row.nip) {
+      reject(row.line, { code: 'DELEGATE_SELF' });
+      continue;
+    }
+    if (!inFile.has(delegate)) {
+      const known = context.known.get(delegate);
+      if (!known || known.agencyId !== context.agencyId) {
+        reject(row.line, { code: 'DELEGATE_UNKNOWN', nip: delegate });
+        continue;
+      }
+      if (!known.active || context.deactivateMissing) {
+        reject(row.line, { code: 'DELEGATE_INACTIVE', nip: delegate });
+        continue;
+      }
+    }
+    if (isBelow(delegate, row.nip, supervisorOf)) reject(row.line, { code: 'DELEGATE_BELOW', nip: delegate });
+    else if (delegateOf.get(delegate) === row.nip) reject(row.line, { code: 'DELEGATE_MUTUAL', nip: delegate });
+  }
+}
+
+/** True when `superior` is somewhere above `nip` in the supervisor tree. */
+function isBelow(nip: string, superior: string, supervisorOf: Map<string, string | null>): boolean {
+  const seen = new Set<string>();
+  for (let current = supervisorOf.get(nip) ?? null; current !== null && !seen.has(current); current = supervisorOf.get(current) ?? null) {
+    if (current === superior) return true;
+    seen.add(current);
+  }
+  return false;
+}
+
+/**
+ * A row whose supervisor's or delegate's row was refused – and who is not already stored and active –
+ * is refused too.
+ */
+function cascadeRejectedLinks(
   candidates: OrgRow[],
   issuesByLine: Map<number, RowIssue[]>,
   nipByLine: Map<number, string | undefined>,
@@ -217,12 +284,19 @@ function cascadeRejectedSupervisors(
   while (changed) {
     changed = false;
     for (const row of candidates) {
-      if (issuesByLine.has(row.line) || !row.supervisorNip) continue;
-      const refusedLine = refusedLineByNip.get(row.supervisorNip);
-      if (refusedLine === undefined || storedAndActive(row.supervisorNip)) continue;
-      reject(row.line, { code: 'SUPERVISOR_REJECTED', nip: row.supervisorNip, line: refusedLine });
-      refusedLineByNip.set(row.nip, row.line);
-      changed = true;
+      if (issuesByLine.has(row.line)) continue;
+      const links = [
+        { nip: row.supervisorNip, code: 'SUPERVISOR_REJECTED' },
+        { nip: row.ppkDelegateNip ?? null, code: 'DELEGATE_REJECTED' },
+      ] as const;
+      for (const { nip, code } of links) {
+        const refusedLine = nip ? refusedLineByNip.get(nip) : undefined;
+        if (!nip || refusedLine === undefined || storedAndActive(nip)) continue;
+        reject(row.line, { code, nip, line: refusedLine });
+        refusedLineByNip.set(row.nip, row.line);
+        changed = true;
+        break;
+      }
     }
   }
 }

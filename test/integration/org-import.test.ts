@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { formatOutcome } from '../../src/org-import/report.js';
 import { runOrgImport, type OrgImportOptions } from '../../src/org-import/run.js';
 import { useTestDatabase } from '../support/database.js';
 import { tempFile } from '../support/files.js';
@@ -255,5 +256,180 @@ describe('reading other file shapes', () => {
     expect(outcome.rejected).toEqual([
       { line: 3, nip: undefined, issues: [{ code: 'NIP_INVALID', value: expect.stringMatching(/e\+17$/i), reason: 'SCIENTIFIC_NOTATION' }] },
     ]);
+  });
+});
+
+describe('the rating line columns: delegated PPK authority and officials outside the bot', () => {
+  const RATING = `${HEADER},nip_ppk,ppk_luar,nama_ppk_luar,atasan_ppk_luar,nama_atasan_ppk_luar`;
+  const HEAD = '197203151998031004';
+  const KABID = '198001102005011003';
+  const KASUBAG = '198506302009031002';
+  const STAFF = '199002142014021001';
+  const GUBERNUR = 'Gubernur Contoh,Dr. H. Bambang Hartono M.Si.';
+  const rated = (...rows: string[]) => [RATING, ...rows].join('\n') + '\n';
+  const officials = () => db.prisma.externalOfficial.findMany({ orderBy: { title: 'asc' } });
+  const ratingOf = (nip: string) =>
+    db.prisma.employee.findUniqueOrThrow({ where: { nip }, select: { ppkDelegate: { select: { nip: true } }, externalPpkId: true, externalAtasanPpkId: true } });
+  // Budi heads Dinas A, rated by the Gubernur; Agus (Kabid) is delegated PPK authority over Hendra.
+  const TEAM = [
+    `${HEAD},Budi,Kepala,JPT,PNS,Dinas A,,,,,,,${GUBERNUR},${GUBERNUR}`,
+    `${KABID},Agus,Kabid,Administrator,PNS,Dinas A,,${HEAD},,,,,,,,`,
+    `${KASUBAG},Hendra,Staf,Pelaksana,PNS,Dinas A,,${HEAD},,,,${KABID},,,,`,
+  ];
+
+  it('records the Gubernur of the example as PPK and Atasan PPK of the Kepala Dinas, once', async () => {
+    const outcome = await importFile(EXAMPLE);
+    expect(outcome.summary?.externalOfficialsCreated).toBe(1);
+    const [gubernur, ...others] = await officials();
+    expect(others).toEqual([]);
+    expect(gubernur).toMatchObject({ title: 'Gubernur Contoh', name: 'Dr. H. Bambang Hartono M.Si.', nip: null });
+    expect(await ratingOf(HEAD)).toEqual({ ppkDelegate: null, externalPpkId: gubernur?.id, externalAtasanPpkId: gubernur?.id });
+    expect(await ratingOf(STAFF)).toEqual({ ppkDelegate: null, externalPpkId: null, externalAtasanPpkId: null });
+  });
+
+  it('writes a delegation and shares one official among rows that name it, however it is spelt', async () => {
+    const outcome = await importFile(tempFile('rated.csv', rated(
+      ...TEAM,
+      // A second top of the tree (an UPTD outside the dinas) rated by the same Gubernur, written untidily.
+      `${STAFF},Ahmad,Kepala UPTD,Pengawas,PNS,UPTD B,,,,,,,gubernur  contoh,DR. H. BAMBANG HARTONO M.SI.,Gubernur Contoh,Dr. H. Bambang Hartono M.Si.`,
+    )));
+    expect(outcome.rejected).toEqual([]);
+    expect(outcome.summary).toMatchObject({ created: 4, externalOfficialsCreated: 1 });
+    const [gubernur] = await officials();
+    expect(await db.prisma.externalOfficial.count()).toBe(1);
+    expect(await ratingOf(STAFF)).toMatchObject({ externalPpkId: gubernur?.id, externalAtasanPpkId: gubernur?.id });
+    expect((await ratingOf(KASUBAG)).ppkDelegate?.nip).toBe(KABID);
+  });
+
+  it('reuses an official recorded by hand (official set) instead of adding a second one', async () => {
+    const agency = await db.prisma.agency.create({ data: { name: AGENCY } });
+    const byHand = await db.prisma.externalOfficial.create({
+      data: { agencyId: agency.id, title: 'Gubernur Contoh', name: 'Dr. H. Bambang Hartono M.Si.', nip: '196801011990031001' },
+    });
+    const outcome = await importFile(tempFile('rated.csv', rated(...TEAM)));
+    expect(outcome.summary?.externalOfficialsCreated).toBe(0);
+    expect(await officials()).toEqual([byHand]);
+    expect(await ratingOf(HEAD)).toMatchObject({ externalPpkId: byHand.id, externalAtasanPpkId: byHand.id });
+  });
+
+  it('changes nothing when the same file comes again', async () => {
+    await importFile(tempFile('rated.csv', rated(...TEAM)));
+    const before = await db.prisma.employee.findMany({ orderBy: { nip: 'asc' } });
+    const again = await importFile(tempFile('rated.csv', rated(...TEAM)));
+    expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 3, externalOfficialsCreated: 0 });
+    expect(await db.prisma.employee.findMany({ orderBy: { nip: 'asc' } })).toEqual(before);
+    expect(await db.prisma.externalOfficial.count()).toBe(1);
+  });
+
+  it('counts a changed delegation or official as an update', async () => {
+    await importFile(tempFile('rated.csv', rated(...TEAM)));
+    const outcome = await importFile(tempFile('rated.csv', rated(
+      `${HEAD},Budi,Kepala,JPT,PNS,Dinas A,,,,,,,${GUBERNUR},Menteri Dalam Negeri,Ir. Sutrisno`,
+      TEAM[1] ?? '',
+      `${KASUBAG},Hendra,Staf,Pelaksana,PNS,Dinas A,,${HEAD},,,,${HEAD},,,,`,
+    )));
+    expect(outcome.summary).toMatchObject({ updated: 2, unchanged: 1, externalOfficialsCreated: 1 });
+    const menteri = await db.prisma.externalOfficial.findFirstOrThrow({ where: { title: 'Menteri Dalam Negeri' } });
+    expect((await ratingOf(HEAD)).externalAtasanPpkId).toBe(menteri.id);
+    expect((await ratingOf(KASUBAG)).ppkDelegate?.nip).toBe(HEAD);
+  });
+
+  it('clears a value whose cell is empty, and leaves it alone when the file lacks the column', async () => {
+    await importFile(tempFile('rated.csv', rated(...TEAM)));
+
+    // An export without the new columns (the HR system's usual one) keeps what is stored.
+    const without = await importFile(tempFile('plain.csv', csv(
+      `${HEAD},Budi,Kepala,JPT,PNS,Dinas A,,,,,`,
+      `${KABID},Agus,Kabid,Administrator,PNS,Dinas A,,${HEAD},,,`,
+      `${KASUBAG},Hendra,Staf,Pelaksana,PNS,Dinas A,,${HEAD},,,`,
+    )));
+    expect(without.summary).toMatchObject({ updated: 0, unchanged: 3 });
+    expect(await ratingOf(HEAD)).toMatchObject({ externalPpkId: expect.any(String), externalAtasanPpkId: expect.any(String) });
+    expect((await ratingOf(KASUBAG)).ppkDelegate?.nip).toBe(KABID);
+
+    // A file with only the PPK pair clears the PPK and keeps the Atasan PPK and the delegation.
+    const ppkOnly = await importFile(tempFile('ppk.csv', [
+      `${HEADER},ppk_luar,nama_ppk_luar`,
+      `${HEAD},Budi,Kepala,JPT,PNS,Dinas A,,,,,,,`,
+    ].join('\n')));
+    expect(ppkOnly.summary).toMatchObject({ updated: 1 });
+    expect(await ratingOf(HEAD)).toMatchObject({ externalPpkId: null, externalAtasanPpkId: expect.any(String) });
+
+    // A file with every column and empty cells clears everything it names.
+    const empty = await importFile(tempFile('empty.csv', rated(
+      `${HEAD},Budi,Kepala,JPT,PNS,Dinas A,,,,,,,,,,`,
+      TEAM[1] ?? '',
+      `${KASUBAG},Hendra,Staf,Pelaksana,PNS,Dinas A,,${HEAD},,,,,,,,`,
+    )));
+    expect(empty.summary).toMatchObject({ updated: 2, unchanged: 1 });
+    expect(await ratingOf(HEAD)).toEqual({ ppkDelegate: null, externalPpkId: null, externalAtasanPpkId: null });
+    expect((await ratingOf(KASUBAG)).ppkDelegate).toBeNull();
+    // The official stays on record (official list, a later import); only the links go.
+    expect(await db.prisma.externalOfficial.count()).toBe(1);
+  });
+
+  it('refuses every delegation that cannot stand and every half-named official, by line, and imports the rest', async () => {
+    await importFile(tempFile('a.csv', csv('199512012022212001,Wulan,Staf,Pelaksana,PNS,Dinas A,,,,,')));
+    await db.prisma.employee.update({ where: { nip: '199512012022212001' }, data: { active: false } });
+    const outcome = await importFile(tempFile('bad.csv', rated(
+      `${HEAD},Budi,Kepala,JPT,PNS,Dinas A,,,,,,,,,,`,
+      `${KABID},Agus,Kabid,Administrator,PNS,Dinas A,,${HEAD},,,,${KABID},,,,`,
+      `${KASUBAG},Hendra,Kasubag,Pengawas,PNS,Dinas A,,${KABID},,,,${STAFF},,,,`,
+      `${STAFF},Ahmad,Staf,Pelaksana,PNS,Dinas A,,${KASUBAG},,,,199901012020011001,,,,`,
+      `199108252015032002,Nur,Staf,Pelaksana,PNS,Dinas A,,${KASUBAG},,,,199512012022212001,,,,`,
+      `199304092019031005,Fajar,Staf,Pelaksana,PNS,Dinas A,,${KASUBAG},,,,,,,,Dr. H. Bambang Hartono M.Si.`,
+      `199607182022211003,Rizky,Staf,Pelaksana,PNS,Dinas A,,${KASUBAG},,,,1996,,,,`,
+      `199409232018011002,Dimas,Kepala UPTD,Pengawas,PNS,UPTD B,,,,,,,Gubernur Contoh,,,`,
+      // Delegating to one's own supervisor is redundant but harmless, so it stands.
+      `199111302014032003,Lina,Staf,Pelaksana,PNS,Dinas A,,${HEAD},,,,${HEAD},,,,`,
+    )), { force: true });
+    expect(Object.fromEntries(outcome.rejected.map((row) => [row.line, row.issues]))).toEqual({
+      3: [{ code: 'DELEGATE_SELF' }],
+      4: [{ code: 'DELEGATE_BELOW', nip: STAFF }],
+      5: [{ code: 'DELEGATE_UNKNOWN', nip: '199901012020011001' }],
+      6: [{ code: 'DELEGATE_INACTIVE', nip: '199512012022212001' }],
+      7: [{ code: 'EXTERNAL_OFFICIAL_INCOMPLETE', filled: 'nama_atasan_ppk_luar', empty: 'atasan_ppk_luar', value: 'Dr. H. Bambang Hartono M.Si.' }],
+      8: [{ code: 'DELEGATE_NIP_INVALID', value: '1996', reason: 'NOT_18_DIGITS' }],
+      9: [{ code: 'EXTERNAL_OFFICIAL_INCOMPLETE', filled: 'ppk_luar', empty: 'nama_ppk_luar', value: 'Gubernur Contoh' }],
+    });
+    expect(outcome.summary).toMatchObject({ created: 2, externalOfficialsCreated: 0 });
+    expect((await ratingOf('199111302014032003')).ppkDelegate?.nip).toBe(HEAD);
+    expect(await db.prisma.externalOfficial.count()).toBe(0);
+    const lines = formatOutcome(outcome, 'id');
+    expect(lines).toContain(
+      `  baris 4 (${KASUBAG}): pejabat penerima delegasi (nip_ppk ${STAFF}) berada di bawah pegawai ini dalam rantai nip_atasan; keduanya akan saling menilai`,
+    );
+    expect(lines).toContain(
+      '  baris 9 (199409232018011002): ppk_luar "Gubernur Contoh" diisi tetapi nama_ppk_luar kosong: isi jabatan dan nama pejabat bersama-sama, atau kosongkan keduanya',
+    );
+  });
+
+  it('refuses a row whose delegate was refused, unless that delegate is already stored', async () => {
+    const file = tempFile('cascade.csv', rated(
+      `${HEAD},Budi,Kepala,JPT,PNS,Dinas A,,,,,,,,,,`,
+      `${KABID},Agus,Kabid,Administrator,Honorer,Dinas A,,${HEAD},,,,,,,,`,
+      `${KASUBAG},Hendra,Staf,Pelaksana,PNS,Dinas A,,${HEAD},,,,${KABID},,,,`,
+    ));
+    const first = await importFile(file, { force: true });
+    expect(first.rejected.map((row) => row.issues[0])).toEqual([
+      { code: 'STATUS_UNKNOWN', value: 'Honorer' },
+      { code: 'DELEGATE_REJECTED', nip: KABID, line: 3 },
+    ]);
+    await importFile(tempFile('rated.csv', rated(...TEAM)));
+    const later = await importFile(file, { force: true });
+    expect(later.rejected.map((row) => row.line)).toEqual([3]);
+    expect((await ratingOf(KASUBAG)).ppkDelegate?.nip).toBe(KABID);
+  });
+
+  it('writes nothing on a dry run', async () => {
+    const outcome = await importFile(tempFile('rated.csv', rated(...TEAM)), { dryRun: true });
+    expect(outcome.accepted).toBe(3);
+    expect(await db.prisma.externalOfficial.count()).toBe(0);
+    expect(await db.prisma.employee.count()).toBe(0);
+
+    await importFile(tempFile('rated.csv', rated(...TEAM)));
+    await importFile(tempFile('empty.csv', rated(`${HEAD},Budi,Kepala,JPT,PNS,Dinas A,,,,,,,,,,`, `${KASUBAG},Hendra,Staf,Pelaksana,PNS,Dinas A,,${HEAD},,,,,,,,`)), { dryRun: true });
+    expect(await ratingOf(HEAD)).toMatchObject({ externalPpkId: expect.any(String), externalAtasanPpkId: expect.any(String) });
+    expect((await ratingOf(KASUBAG)).ppkDelegate?.nip).toBe(KABID);
   });
 });

@@ -44,9 +44,11 @@ const line = async (nip: string) => ratingLineFor(db.prisma, (await person(nip))
 
 let bot: ConsoleSession;
 beforeAll(async () => {
-  // The example organisation, with Fajar now in Ahmad's team (a ketua tim after penyetaraan).
+  // The example organisation, with Fajar now in Ahmad's team (a ketua tim after penyetaraan) and
+  // without the Gubernur the example names for the Kepala Dinas: here HR records them by hand.
   const csv = readFileSync('examples/organisasi-contoh.csv', 'utf8').split('\n')
-    .map((row) => (row.startsWith(FAJAR) ? row.replace(`,${AGUS},`, `,${AHMAD},`) : row)).join('\n');
+    .map((row) => (row.startsWith(FAJAR) ? row.replace(`,${AGUS},`, `,${AHMAD},`) : row))
+    .map((row) => (row.startsWith(BUDI) ? row.replace(/(,[^,]*){4}$/, ',,,,') : row)).join('\n');
   expect((await cli('import-org', tempFile('organisasi.csv', csv), '--instansi', 'Pemerintah Provinsi Contoh')).code).toBe(0);
   bot = await startConsoleBot(db.url, { now: () => NOW, env: { DEMO_ORGANISATION: 'off' } });
 });

@@ -45,26 +45,26 @@ async function headSubmitsRevision(): Promise<string> {
 
 describe('an SKP whose PPK is outside the bot', () => {
   it('is submitted by the head and recorded by HR in chat with the document number and date', async () => {
-    expect(await headSubmitsRevision()).toMatch(/diajukan\. Pejabat Penilai Kinerja Anda \(Ahmad Luthfi, Gubernur Contoh\) berada di luar Dialog Kinerja/);
+    expect(await headSubmitsRevision()).toMatch(/diajukan\. Pejabat Penilai Kinerja Anda \(Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh\) berada di luar Dialog Kinerja/);
     await bot.type('/as Siti');
-    expect(await bot.type('/tetapkanskp')).toMatch(/SKP mana yang penetapannya Anda catat\?[\s\S]*Ir\. Budi Santoso M\.T\. – SKP 2026 v2 \(Ahmad Luthfi, Gubernur Contoh\)/);
-    expect(await bot.type('1')).toMatch(/Nomor dokumen penetapan oleh Ahmad Luthfi, Gubernur Contoh/);
+    expect(await bot.type('/tetapkanskp')).toMatch(/SKP mana yang penetapannya Anda catat\?[\s\S]*Ir\. Budi Santoso M\.T\. – SKP 2026 v2 \(Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh\)/);
+    expect(await bot.type('1')).toMatch(/Nomor dokumen penetapan oleh Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh/);
     await bot.type('800.1.3/044/2026');
-    expect(await bot.type('2026-11-26')).toMatch(/Catat: SKP Ir\. Budi Santoso M\.T\. ditetapkan oleh Ahmad Luthfi, Gubernur Contoh, nomor 800\.1\.3\/044\/2026, tanggal 2026-11-26\?/);
-    expect(await bot.type('ya')).toMatch(/Penetapan SKP Ir\. Budi Santoso M\.T\. oleh Ahmad Luthfi, Gubernur Contoh dicatat/);
+    expect(await bot.type('2026-11-26')).toMatch(/Catat: SKP Ir\. Budi Santoso M\.T\. ditetapkan oleh Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh, nomor 800\.1\.3\/044\/2026, tanggal 2026-11-26\?/);
+    expect(await bot.type('ya')).toMatch(/Penetapan SKP Ir\. Budi Santoso M\.T\. oleh Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh dicatat/);
     const budi = await db.prisma.employee.findUniqueOrThrow({ where: { nip: BUDI } });
     const plan = await db.prisma.plan.findFirstOrThrow({ where: { employeeId: budi.id, version: 2 } });
     expect(plan).toMatchObject({ status: 'AGREED', documentNumber: '800.1.3/044/2026', establishedOn: new Date('2026-11-26T00:00:00Z') });
     expect(plan.recordedForOfficialId).toBeTruthy();
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'plan.established', entityId: plan.id } });
-    expect(audit.details).toMatchObject({ recordedByHrFor: 'Ahmad Luthfi, Gubernur Contoh', documentNumber: '800.1.3/044/2026' });
+    expect(audit.details).toMatchObject({ recordedByHrFor: 'Dr. H. Bambang Hartono M.Si., Gubernur Contoh', documentNumber: '800.1.3/044/2026' });
     // The previous version (imported) is superseded; the new one is in force.
     expect(await db.prisma.plan.count({ where: { employeeId: budi.id, supersededAt: null } })).toBe(1);
   });
 
   it('can be recorded at the CLI too, and HR is told plainly when there is nothing to record', async () => {
     expect(await headSubmitsRevision()).toMatch(/diajukan/);
-    expect(await hrCli(db, clock, 'skp', 'establish', '--nip', BUDI, '--number', '800.1.3/051/2026', '--on', '2026-11-27')).toBe('Penetapan SKP Ir. Budi Santoso M.T. oleh Ahmad Luthfi, Gubernur Contoh dicatat.');
+    expect(await hrCli(db, clock, 'skp', 'establish', '--nip', BUDI, '--number', '800.1.3/051/2026', '--on', '2026-11-27')).toBe('Penetapan SKP Ir. Budi Santoso M.T. oleh Dr. H. Bambang Hartono M.Si., Gubernur Contoh dicatat.');
     await bot.type('/as Siti');
     expect(await bot.type('/tetapkanskp')).toMatch(/Tidak ada SKP yang diajukan dan menunggu penetapan pejabat di luar Dialog Kinerja/);
   });

@@ -1,7 +1,7 @@
 /**
  * A real agency's start, through any channel driver, the way HR runs it: the example organisation
- * and the SKPs already established in e-Kinerja (examples/skp-contoh.csv) come in through the CLI,
- * the Gubernur outside the bot is recorded as the head's PPK, and people link their chat accounts.
+ * (with the Gubernur outside the bot as the head's PPK) and the SKPs already established in
+ * e-Kinerja (examples/skp-contoh.csv) come in through the CLI, and people link their chat accounts.
  * Then the head sets expectations for a Kepala Bidang, who agrees; a fungsional drafts their own
  * SKP with /susunskp and their PPK establishes it; and a Plt recorded with `acting add` evaluates
  * while the PPK is away. Run on Telegram and on Slack.
@@ -35,17 +35,18 @@ export async function hrCli(db: TestDatabase, clock: Clock, ...args: string[]): 
   return out.join('\n');
 }
 
-/** What HR does before anyone chats: the organisation, the established SKPs, the head's PPK outside the bot. */
+/** What HR does before anyone chats: the organisation (with the head's PPK outside the bot) and the established SKPs. */
 export async function importRealAgency(db: TestDatabase, clock: Clock): Promise<void> {
   await hrCli(db, clock, 'import-org', 'examples/organisasi-contoh.csv', '--instansi', 'Pemerintah Provinsi Contoh');
   expect(await hrCli(db, clock, 'skp', 'import', 'examples/skp-contoh.csv')).toMatch(/Ir\. Budi Santoso/);
-  await hrCli(db, clock, 'official', 'set', '--nip', '197203151998031004', '--role', 'keduanya', '--name', 'Ahmad Luthfi', '--title', 'Gubernur Contoh');
+  // The example file names the Gubernur as the head's PPK and Atasan PPK (columns ppk_luar, atasan_ppk_luar).
+  expect(await hrCli(db, clock, 'official', 'list')).toMatch(/Ir\. Budi Santoso M\.T\. .*Pejabat Penilai Kinerja dan Atasan Pejabat Penilai Kinerja – Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh/);
 }
 
 export async function playRealAgencyStart(bot: ChatDriver, db: TestDatabase, clock: Clock): Promise<void> {
   // 1. The head's SKP came from e-Kinerja: they set expectations for a Kepala Bidang at once.
   await bot.as(HEAD);
-  expect(await bot.say('/saya')).toMatch(/Pejabat Penilai Kinerja: Ahmad Luthfi \(Gubernur Contoh\)/);
+  expect(await bot.say('/saya')).toMatch(/Pejabat Penilai Kinerja: Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)/);
   // Typed alone: on Slack "/kinerja ekspektasi <nama>" opens the form instead (tested in slack-forms).
   expect(await bot.say('/ekspektasi')).toMatch(/Untuk siapa ekspektasi ini\?/);
   expect(await bot.say(KABID_IKP)).toMatch(/RHK ke-1 untuk Dewi Lestari S\.Sos\.: utama atau tambahan\?/);
