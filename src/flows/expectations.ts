@@ -13,6 +13,7 @@ import { CORE_VALUES, coreValueGuides, coreValueName, type CoreValueCode } from 
 import type { Locale } from '../i18n/catalogue.js';
 import { botText } from '../i18n/bot.js';
 import { planningText } from '../i18n/planning.js';
+import { ownSkpText } from '../i18n/own-skp.js';
 import { lampiranBlocks, planBlocks, storedPlanBlocks, type BehaviourDraft, type IndicatorDraft, type RhkDraft } from '../services/plans.js';
 import { lampiranOf, lampiranSteps } from './lampiran.js';
 import { planRefusal } from './clarification.js';
@@ -20,6 +21,7 @@ import { performanceYear, refusalAboutReport, refuse, reportIdOf, reportNameOf, 
 import { cmd } from '../i18n/command-names.js';
 
 const ASPECTS = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
+const PERSPECTIVES = ['PENERIMA_LAYANAN', 'PROSES_BISNIS', 'PENGUATAN_INTERNAL', 'ANGGARAN'] as const;
 const targetSchema = z.object({ value: z.number().nullable(), unit: z.string().nullable(), text: z.string().nullable() });
 type Target = z.infer<typeof targetSchema>;
 
@@ -43,6 +45,7 @@ export function draftOf(state: FlowState): { rhks: RhkDraft[]; behaviours: Behav
   for (const { step, value } of state.entries) {
     if (step === 'rhkKind') rhks.push((rhk = { kind: value as RhkDraft['kind'], text: '', leaderRhkId: null, indicators: [] }));
     else if (step === 'rhkText' && rhk) rhk.text = value as string;
+    else if (step === 'perspective' && rhk) rhk.perspective = value as RhkDraft['perspective'];
     else if (step === 'aspect' && rhk) {
       indicator = { aspect: value as IndicatorDraft['aspect'], text: '', targetValue: null, targetUnit: null, targetText: null };
       rhk.indicators.push(indicator);
@@ -130,6 +133,16 @@ const reviewStep = {
   ],
 } satisfies StepDefinition<FlowContext>;
 
+/** A JPT's RHK carries the perspektif of the Perjanjian Kinerja it comes from; nobody else's does. */
+const perspectiveStep = {
+  id: 'perspective',
+  kind: 'choice',
+  schema: z.enum(PERSPECTIVES),
+  when: async (state, ctx) => (await ctx.read.positionTypeOf(reportIdOf(state))) === 'JPT',
+  prompt: (ctx) => ({ blocks: [paragraph(ownSkpText[ctx.me.locale].askPerspective)] }),
+  options: (ctx) => PERSPECTIVES.map((perspective) => ({ value: perspective, label: ownSkpText[ctx.me.locale][`perspective${perspective}`] })),
+} satisfies StepDefinition<FlowContext>;
+
 /** An RHK's indicators: aspect, indicator, target – asked again while the supervisor adds one. */
 const indicatorSteps = repeat<FlowContext>(
   [
@@ -168,6 +181,7 @@ export function rhkStepsWith(
     [
       rhkKindStep,
       { id: 'rhkText', kind: 'text', maxLength: 500, schema: z.string().min(3), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askRhkText)] }) },
+      perspectiveStep,
       ...indicatorSteps,
       {
         id: 'leaderRhk',

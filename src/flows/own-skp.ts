@@ -36,6 +36,8 @@ export function skpRefusal(ctx: FlowContext, refusal: SkpRefusal): Reply {
       return say(t(ctx).notSubmitted);
     case 'PPK_IN_BOT':
       return say(t(ctx).ppkInBot({ ppk: refusal.ppk }));
+    case 'PERSPECTIVE':
+      return say(refusal.jpt ? t(ctx).perspectiveRequired : t(ctx).perspectiveJptOnly);
   }
 }
 

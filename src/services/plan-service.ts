@@ -39,7 +39,7 @@ export interface PlanStore {
   latest(employeeId: string, year: number): Promise<PlanRecord | null>;
   agreedRhks(employeeId: string, year: number): Promise<{ id: string; text: string }[] | null>;
   clarification(id: string): Promise<ClarificationRecord | null>;
-  employee(id: string): Promise<(PersonRef & { position: string }) | null>;
+  employee(id: string): Promise<(PersonRef & { position: string; positionType: string }) | null>;
   /** A new version; the older versions not agreed are superseded. Conflicts when another proposal took the version first. */
   propose(plan: NewPlanVersion): void;
   /** Guarded: only an open, current version. Every other version of the year is superseded. */

@@ -32,7 +32,7 @@ export function planStore(db: Reader, work: UnitOfWork): PlanStore {
       if (!row || !plan) return null;
       return { id: row.id, question: row.question, answeredAt: row.answeredAt, askedBy: row.askedBy, plan } satisfies ClarificationRecord;
     },
-    employee: (id) => db.employee.findUnique({ where: { id }, select: { id: true, name: true, locale: true, position: true } }),
+    employee: (id) => db.employee.findUnique({ where: { id }, select: { id: true, name: true, locale: true, position: true, positionType: true } }),
     propose(plan) {
       work.change(`plan.supersede-open ${plan.employeeId} ${plan.year}`, (tx) =>
         tx.plan.updateMany({ where: { employeeId: plan.employeeId, year: plan.year, status: { not: 'AGREED' }, supersededAt: null }, data: { supersededAt: work.now } }),
@@ -68,6 +68,7 @@ export function planStore(db: Reader, work: UnitOfWork): PlanStore {
               text: rhk.text,
               position,
               leaderRhkId: rhk.leaderRhkId,
+              perspective: rhk.perspective ?? null,
               indicators: { create: rhk.indicators.map((indicator, i) => ({ ...indicator, position: i })) },
             },
           });

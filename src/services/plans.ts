@@ -7,7 +7,7 @@ import { formatNumber, type Locale } from '../i18n/catalogue.js';
 import { planningText } from '../i18n/planning.js';
 import { ownSkpText } from '../i18n/own-skp.js';
 import { list, paragraph, bold, quote, type Block } from '../conversation/reply.js';
-import type { IndicatorAspect, PlanStatus, RhkKind } from '../generated/prisma/client.js';
+import type { IndicatorAspect, Perspective, PlanStatus, RhkKind } from '../generated/prisma/client.js';
 import type { Reader } from './db.js';
 
 /** An indicator as entered. `targetValue` with `targetUnit`, or a narrative `targetText`. */
@@ -26,6 +26,8 @@ export interface RhkDraft {
   text: string;
   leaderRhkId: string | null;
   indicators: IndicatorDraft[];
+  /** For a JPT's RHK (from the Perjanjian Kinerja): Penerima Layanan, Proses Bisnis, Penguatan Internal or Anggaran. */
+  perspective?: Perspective | null;
 }
 
 /** Lampiran SKP (PermenPANRB 6/2022, penetapan ekspektasi b–d): what the employee needs, how they answer for results, what follows. */
@@ -105,6 +107,7 @@ export function planBlocks(
   const blocks: Block[] = [paragraph(bold(t.resultsHeading))];
   for (const [i, rhk] of content.rhks.entries()) {
     blocks.push(paragraph(bold(t.rhkLine({ n: i + 1, kind: t[`kind${rhk.kind}`], text: rhk.text }))));
+    if (rhk.perspective) blocks.push(paragraph(ownSkpText[locale].perspectiveLine({ perspective: ownSkpText[locale][`perspective${rhk.perspective}`] })));
     const items = rhk.indicators.map((indicator) => [
       t.indicatorLine({
         aspect: indicator.aspect ? t[`aspect${indicator.aspect}`] : '–',
@@ -156,6 +159,7 @@ export function planContentOf(plan: PlanView): PlanContent {
       kind: rhk.kind,
       text: rhk.text,
       leaderText: rhk.leaderRhk?.text ?? null,
+      perspective: rhk.perspective,
       indicators: rhk.indicators.map((i) => ({
         aspect: i.aspect,
         text: i.text,

@@ -26,6 +26,8 @@ export function queriesFor(db: Reader, now: Date) {
     employeeName: async (id: string) => (await db.employee.findUnique({ where: { id }, select: { name: true } }))?.name ?? '',
     /** A unit's name ('' when unknown). */
     unitName: async (id: string) => (await db.unit.findUnique({ where: { id }, select: { name: true } }))?.name ?? '',
+    /** An employee's jenis jabatan (JPT, ADMINISTRATOR, …), or null when unknown. */
+    positionTypeOf: async (id: string) => (await db.employee.findUnique({ where: { id }, select: { positionType: true } }))?.positionType ?? null,
     /** The unit `employeeId` leads, if any. */
     unitLedBy: (employeeId: string) => db.unit.findFirst({ where: { leaderId: employeeId }, select: { name: true } }),
     /** Every unit of an agency, by name. */

@@ -50,6 +50,8 @@ export type SkpRefusal =
   | { code: 'LEADER_RHK_CHANGED' }
   | { code: 'NOT_SUBMITTED' }
   | { code: 'PPK_IN_BOT'; ppk: string }
+  /** A JPT's RHK each need their perspektif; nobody else's have one. */
+  | { code: 'PERSPECTIVE'; jpt: boolean }
   | Denied;
 
 export interface SkpDependencies {
@@ -89,6 +91,8 @@ export class SkpService {
     if (!input.rhks.every(aligned)) return refused({ code: 'LEADER_RHK_CHANGED' });
     const { plans } = this.deps.skp;
     const employee = await plans.employee(actor.id);
+    const jpt = employee?.positionType === 'JPT';
+    if (!input.rhks.every((rhk) => (jpt ? !!rhk.perspective : !rhk.perspective))) return refused({ code: 'PERSPECTIVE', jpt });
     const latest = await plans.latest(actor.id, input.year);
     const id = this.deps.newId();
     const version = (latest?.content.version ?? 0) + 1;

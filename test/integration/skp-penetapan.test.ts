@@ -29,7 +29,8 @@ async function headSubmitsRevision(): Promise<string> {
   expect(await bot.type('/susunskp')).toMatch(/SKP Anda versi \d+ sudah ditetapkan\. Susun revisi/);
   expect(await bot.type('ya')).toMatch(/RHK ke-1 untuk Ir\. Budi Santoso M\.T\.: utama atau tambahan\?/);
   await bot.type('Utama');
-  await bot.type('Meningkatnya penerapan SPBE provinsi');
+  expect(await bot.type('Meningkatnya penerapan SPBE provinsi')).toMatch(/Perspektif RHK ini \(sesuai Perjanjian Kinerja\)\?/);
+  await bot.type('Proses Bisnis');
   await bot.type('Kualitas');
   await bot.type('Indeks SPBE Pemerintah Provinsi');
   await bot.type('3,6 indeks');

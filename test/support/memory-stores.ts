@@ -199,7 +199,7 @@ export function memoryPlans(rows: MemoryRows, work: UnitOfWork): PlanStore {
       if (!row || !plan) return Promise.resolve(null);
       return Promise.resolve({ id, question: row.question, answeredAt: row.answeredAt, askedBy: rows.ref(row.askedById), plan: rows.planRecord(plan) } satisfies ClarificationRecord);
     },
-    employee: (id) => Promise.resolve(rows.world.people.has(id) ? { ...rows.ref(id), position: rows.world.member(id).position } : null),
+    employee: (id) => Promise.resolve(rows.world.people.has(id) ? { ...rows.ref(id), position: rows.world.member(id).position, positionType: rows.world.positionTypes.get(id) ?? 'PENGAWAS' } : null),
     propose(plan) {
       work.change(`plan.propose ${plan.id}`, () => {
         for (const other of rows.plans.values()) if (other.employeeId === plan.employeeId && other.year === plan.year && other.status !== 'AGREED' && !other.supersededAt) other.supersededAt = work.now;

@@ -49,6 +49,15 @@ describe('the employee drafts and submits their own SKP', () => {
     expect(await submit('andi', null)).toEqual({ ok: false, refusal: { code: 'PPK_PLAN_MISSING', ppk: 'Sri Wahyuni', year: 2026 } });
   });
 
+  it('needs the perspektif on every RHK of a JPT, and on nobody else’s', async () => {
+    world.externalPpks.set('rina', { id: 'gub', name: 'Ahmad Luthfi', title: 'Gubernur Contoh' });
+    world.positionTypes.set('rina', 'JPT');
+    const rinas = (perspective: RhkDraft['perspective']) => decide(rows, (s) => s.skp.submit(world.member('rina'), { year: 2026, rhks: [{ ...rhk(null), perspective }], behaviours: [], lampiran }));
+    expect(await rinas(null)).toEqual({ ok: false, refusal: { code: 'PERSPECTIVE', jpt: true } });
+    expect((await rinas('PROSES_BISNIS')).ok).toBe(true);
+    expect(await decide(rows, (s) => s.skp.submit(world.member('andi'), { year: 2026, rhks: [{ ...rhk(sriRhk), perspective: 'ANGGARAN' }], behaviours: [], lampiran }))).toEqual({ ok: false, refusal: { code: 'PERSPECTIVE', jpt: false } });
+  });
+
   it('is refused at the top of the tree until HR records the PPK outside the bot; then no leader RHK is asked', async () => {
     expect(await submit('rina', null)).toEqual({ ok: false, refusal: { code: 'NO_PPK' } });
     world.externalPpks.set('rina', { id: 'gub', name: 'Ahmad Luthfi', title: 'Gubernur Contoh' });
