@@ -52,6 +52,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'jadwal', aliases: ['schedule'], description: 'cmdJadwal', audience: 'hr', target: { run: 'jadwal' } },
   { name: 'periode', aliases: ['periods'], description: 'cmdPeriode', audience: 'hr', target: { flow: 'period-settings' } },
   { name: 'ekspor', aliases: ['export'], description: 'cmdEkspor', audience: 'hr', target: { flow: 'export' } },
+  { name: 'plt', aliases: ['acting'], description: 'cmdPlt', audience: 'hr', target: { flow: 'acting' } },
 ];
 
 /** Commands that work in group chats (everything else there is ignored). */

@@ -37,6 +37,7 @@ export const COMMAND_NAMES = [
   'jadwal',
   'periode',
   'ekspor',
+  'plt',
 ] as const;
 
 /** A command's name as texts write it (without the slash). */
