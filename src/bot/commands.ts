@@ -54,6 +54,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'periode', aliases: ['periods'], description: 'cmdPeriode', audience: 'hr', target: { flow: 'period-settings' } },
   { name: 'tetapkanskp', aliases: ['recordskp'], description: 'cmdTetapkanskp', audience: 'hr', target: { flow: 'skp-record', aboutReport: true } },
   { name: 'ekspor', aliases: ['export'], description: 'cmdEkspor', audience: 'hr', target: { flow: 'export' } },
+  { name: 'plt', aliases: ['acting'], description: 'cmdPlt', audience: 'hr', target: { flow: 'acting' } },
 ];
 
 /** Commands that work in group chats (everything else there is ignored). */

@@ -14,6 +14,7 @@ import { developmentFlow, developmentRatingFlow } from './development.js';
 import { evaluationFlow } from './evaluation.js';
 import { exportFlow } from './export.js';
 import { periodSettingsFlow } from './period-settings.js';
+import { actingFlow } from './acting.js';
 import { evaluationFinalizeFlow } from './evaluation-finalize.js';
 import { followUpDecisionFlow, followUpFlow } from './follow-up.js';
 import { objectionDecisionFlow, objectionExplanationFlow, objectionFlow } from './objection.js';
@@ -48,4 +49,5 @@ export const FLOWS: FlowDefinition<FlowContext>[] = [
   ownSkpFlow,
   skpReturnFlow,
   skpRecordFlow,
+  actingFlow,
 ];

@@ -43,6 +43,7 @@ export const botText = catalogue(
     cmdDaftarlaporan: 'Kirim ringkasan mingguan ke grup atau chat ini; "berhenti" untuk menghentikan (pengelola kinerja)',
     cmdJadwal: 'Ubah jadwal check-in mingguan, seluruhnya atau satu unit (pengelola kinerja)',
     cmdEkspor: 'Ekspor data satu unit dan periode untuk e-Kinerja, sebagai berkas XLSX (pengelola kinerja)',
+    cmdPlt: 'Lihat, catat atau akhiri Plt./Plh. di lingkup Anda (pengelola kinerja)',
     helpHr: 'Untuk pengelola kinerja:',
     // Linking
     unlinked:
@@ -143,6 +144,7 @@ export const botText = catalogue(
     cmdDaftarlaporan: 'Send the weekly digest to this group or chat; "berhenti" to stop (HR)',
     cmdJadwal: 'Change the weekly check-in schedule, all of it or one unit (HR)',
     cmdEkspor: 'Export a unit’s data for a period for e-Kinerja, as an XLSX file (HR)',
+    cmdPlt: 'See, record or end Plt./Plh. (acting officials) in your scope (HR)',
     helpHr: 'For HR (pengelola kinerja):',
     unlinked:
       'Hello! This chat account is not linked to Dialog Kinerja yet. Ask your agency’s HR (pengelola kinerja) for a link code, ' +

@@ -39,6 +39,7 @@ export const COMMAND_NAMES = [
   'ekspor',
   'susunskp',
   'tetapkanskp',
+  'plt',
 ] as const;
 
 /** A command's name as texts write it (without the slash). */

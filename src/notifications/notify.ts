@@ -18,6 +18,7 @@ import { evaluationAcknowledged, evaluationResultSent, unitPredikatSet } from '.
 import { objectionDecided, objectionExplained, objectionExplanationRequested, objectionFiled } from './objections.js';
 import { followUpDecided, followUpRecommended } from './follow-up.js';
 import { developmentRated, developmentRecorded } from './development.js';
+import { actingEnded, actingRecorded } from './acting.js';
 
 type NoticesOf = { [K in DomainEvent['type']]: (event: Extract<DomainEvent, { type: K }>) => Notice[] };
 
@@ -48,6 +49,8 @@ const NOTICES: NoticesOf = {
   'followUp.decided': followUpDecided,
   'development.recorded': developmentRecorded,
   'development.rated': developmentRated,
+  'acting.recorded': actingRecorded,
+  'acting.ended': actingEnded,
 };
 
 /** The notices an event causes. */

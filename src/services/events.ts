@@ -13,6 +13,7 @@ import type { UnitPredikatSet } from './unit-predikat-service.js';
 import type { ObjectionView } from './objection-service.js';
 import type { FollowUpView } from './follow-up-service.js';
 import type { GuidanceRating, SessionView } from './development-service.js';
+import type { ActingView } from './acting-service.js';
 
 /** A person as a message to or about them needs them. */
 export interface PersonRef {
@@ -52,4 +53,8 @@ export type DomainEvent =
   | { type: 'followUp.recommended'; followUp: FollowUpView; decider: PersonRef | null; by: PersonRef }
   | { type: 'followUp.decided'; followUp: FollowUpView; by: PersonRef }
   | { type: 'development.recorded'; session: SessionView }
-  | { type: 'development.rated'; session: SessionView; rating: GuidanceRating };
+  | { type: 'development.rated'; session: SessionView; rating: GuidanceRating }
+  /** A Plt/Plh recorded (`by`: the HR officer; null at the CLI). */
+  | { type: 'acting.recorded'; assignment: ActingView; by: { id: string; name: string } | null }
+  /** A Plt/Plh ended early: `assignment.end` is its new last day. */
+  | { type: 'acting.ended'; assignment: ActingView; by: { id: string; name: string } | null };

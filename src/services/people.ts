@@ -127,7 +127,7 @@ export async function reportsOf(db: Reader, me: Member, now: Date): Promise<Repo
 }
 
 /** Unit ids from the agency's root down to `unitId`. */
-async function unitPath(db: Reader, unitId: string): Promise<string[]> {
+export async function unitPath(db: Reader, unitId: string): Promise<string[]> {
   const path: string[] = [];
   let current: string | null = unitId;
   // Unit trees are shallow (a handful of levels); the bound guards against a corrupted cycle.

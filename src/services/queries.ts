@@ -17,6 +17,8 @@ import { loadPeriodSettings } from './period-settings.js';
 import { accessContextOf, decide, reportsOf, type Member } from './people.js';
 import { agreedPlan, latestPlan, workingPlan } from './plans.js';
 import { predikatPeriods } from './unit-predikat.js';
+import { actingProblemNow, assignmentsInScope, hrRolesOf, peopleInScope } from './acting-store.js';
+import type { ActingPeriod } from '../domain/acting.js';
 
 /** The read-only questions of one decision, bound to its database view and clock. */
 export function queriesFor(db: Reader, now: Date) {
@@ -40,6 +42,17 @@ export function queriesFor(db: Reader, now: Date) {
     accessContextOf: (me: Member) => accessContextOf(db, me, now),
     /** True when `employeeId` is HR for the whole agency. */
     isAgencyWideHr: async (employeeId: string, agencyId: string) => (await db.hrRole.count({ where: { employeeId, agencyId, unitId: null } })) > 0,
+
+    /** The HR roles `me` holds in their own agency (empty: not HR there). */
+    hrRolesOf: (me: Member) => hrRolesOf(db, me),
+    /** People in `me`'s HR scope by name or NIP (at most `limit` + 1). */
+    peopleInScope: (me: Member, query: string, options: { activeOnly: boolean; limit: number }) => peopleInScope(db, me, query, options),
+
+    // Plt/Plh.
+    /** Current and upcoming assignments for officials in `me`'s HR scope. */
+    actingInScope: (me: Member) => assignmentsInScope(db, me, now),
+    /** Why an assignment could not be recorded next to those stored now (the acting service decides). */
+    actingProblem: (candidate: ActingPeriod) => actingProblemNow(db, candidate),
 
     // Plans.
     latestPlan: (employeeId: string, year: number) => latestPlan(db, employeeId, year),

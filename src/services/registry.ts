@@ -31,6 +31,8 @@ import { followUpStore } from './follow-up-store.js';
 import { DevelopmentService } from './development-service.js';
 import { developmentStore } from './development-store.js';
 import { ChatSettingsService } from './chat-settings.js';
+import { ActingService } from './acting-service.js';
+import { actingStore } from './acting-store.js';
 import { saveSchedule } from '../checkins/schedule-admin.js';
 import { savePeriodSettings, type PeriodSettings } from './period-settings.js';
 
@@ -52,6 +54,8 @@ export interface Services {
   settings: SettingsService;
   /** A person's language and the chats HR's digest goes to. */
   chatSettings: ChatSettingsService;
+  /** Plt/Plh assignments, recorded and ended by HR. */
+  acting: ActingService;
 }
 
 /** HR's settings writes; the rules of what is valid live with the flows' parsers and schedule-admin. */
@@ -104,6 +108,9 @@ export function servicesFor(db: Reader, work: UnitOfWork): Services {
     },
     get chatSettings() {
       return (built.chatSettings ??= new ChatSettingsService({ db, work }));
+    },
+    get acting() {
+      return (built.acting ??= new ActingService({ work, newId: () => uuidv7(work.now.getTime()), acting: actingStore(db, work) }));
     },
     get settings() {
       return (built.settings ??= {

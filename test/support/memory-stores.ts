@@ -20,6 +20,9 @@ import { EvaluationService } from '../../src/services/evaluation-service.js';
 import { UnitPredikatService } from '../../src/services/unit-predikat-service.js';
 import { memoryEvaluations, memoryReachability, memoryUnitPredikats } from './memory-evaluations.js';
 import { appraisalServices } from './memory-appraisal.js';
+import { ActingService, type ActingRecord, type ActingStore } from '../../src/services/acting-service.js';
+import { actingProblem } from '../../src/domain/acting.js';
+import { formatCivilDate } from '../../src/domain/civil-date.js';
 
 export interface ObstacleRow {
   id: string;
@@ -83,6 +86,8 @@ export class MemoryRows {
   readonly leaves: { id: string; employeeId: string; startsOn: Date; endsOn: Date; recordedById: string | null }[] = [];
   readonly prompts = new Map<string, { id: string; employeeId: string; status: CheckinStatus; answers: unknown[] }>();
   readonly progress: { employeeId: string; rhkId: string; text: string }[] = [];
+  /** Plt/Plh recorded through the acting service (also put in the world's assignments, for the access rules). */
+  readonly actings: ActingRecord[] = [];
 
   constructor(readonly world: MemoryWorld) {}
 
@@ -366,6 +371,49 @@ export function memoryProgress(rows: MemoryRows, work: UnitOfWork): ProgressStor
   };
 }
 
+export function memoryActing(rows: MemoryRows, work: UnitOfWork): ActingStore {
+  const { world } = rows;
+  const touching = (actingId: string, forId: string) =>
+    rows.actings.filter((row) => row.forId === forId || (row.actingId === forId && row.forId === actingId)).map(({ actingId: a, forId: f, start, end }) => ({ actingId: a, forId: f, start, end }));
+  const unitPath = (unitId: string) => {
+    const path: string[] = [];
+    for (let unit = world.units.get(unitId); unit; unit = unit.parentId ? world.units.get(unit.parentId) : undefined) path.unshift(unit.id);
+    return path;
+  };
+  // The access rules read the world's assignments: keep them in step with the rows.
+  const syncWorld = () => {
+    world.acting.splice(0, world.acting.length, ...rows.actings.map((row) => ({ actingEmployeeId: row.actingId, actingForId: row.forId, startsOn: formatCivilDate(row.start), endsOn: formatCivilDate(row.end) })));
+  };
+  return {
+    person(id) {
+      const person = world.people.get(id);
+      if (!person) return Promise.resolve(null);
+      const { name, locale, nip, position, agencyId, active } = person;
+      return Promise.resolve({ id, name, locale, nip, position, agencyId, active, unitPath: unitPath(person.unitId) });
+    },
+    hrRoles: (employeeId) => Promise.resolve(world.hrRoles.filter((role) => role.employeeId === employeeId).map(({ agencyId, unitId }) => ({ agencyId, unitId }))),
+    touching: (actingId, forId) => Promise.resolve(touching(actingId, forId)),
+    assignment: (id) => Promise.resolve(rows.actings.find((row) => row.id === id) ?? null),
+    insert(row) {
+      work.guarded(`actingAssignment.insert ${row.id}`, () => {
+        if (actingProblem(row, touching(row.actingId, row.forId))) return Promise.resolve(0);
+        rows.actings.push({ ...row });
+        syncWorld();
+        return Promise.resolve(1);
+      });
+    },
+    end(id, expectedEnd, end) {
+      work.guarded(`actingAssignment.end ${id}`, () => {
+        const row = rows.actings.find((candidate) => candidate.id === id && formatCivilDate(candidate.end) === formatCivilDate(expectedEnd));
+        if (!row) return Promise.resolve(0);
+        row.end = end;
+        syncWorld();
+        return Promise.resolve(1);
+      });
+    },
+  };
+}
+
 /** The services of one decision over the in-memory rows, as servicesFor builds them over PostgreSQL. */
 export function memoryServices(rows: MemoryRows, work: UnitOfWork): Services {
   const common = { access: rows.world.access(), work, newId: rows.world.newId };
@@ -381,6 +429,7 @@ export function memoryServices(rows: MemoryRows, work: UnitOfWork): Services {
     evaluations: new EvaluationService({ ...common, evaluations: memoryEvaluations(rows, work), reach: memoryReachability(rows) }),
     unitPredikats: new UnitPredikatService({ work, newId: rows.world.newId, unitPredikats: memoryUnitPredikats(rows, work) }),
     ...appraisalServices(rows, work, common),
+    acting: new ActingService({ work, newId: rows.world.newId, acting: memoryActing(rows, work) }),
     // HR's settings and chat settings are written with SQL of their own and tested against PostgreSQL (hr-chat, period-settings, schedules).
     get chatSettings(): never {
       throw new Error('chat settings are not kept in memory');

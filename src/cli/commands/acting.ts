@@ -3,14 +3,21 @@
  * to when. While it runs the acting person sets expectations, evaluates and decides keberatan for
  * the official's reports, as the official would (rules in src/domain/acting.ts and access.ts).
  */
-import { actingProblem, type ActingKind, type ActingPeriod } from '../../domain/acting.js';
+import type { ActingKind } from '../../domain/acting.js';
 import { formatCivilDate, parseCivilDate, type CivilDate } from '../../domain/civil-date.js';
 import { localDate } from '../../domain/time-zones.js';
 import { parseDate } from '../../conversation/inputs.js';
 import { CliUsageError } from '../../errors.js';
+import { notify } from '../../notifications/notify.js';
+import type { ActingRefusal } from '../../services/acting-service.js';
+import { asDate, civilOf } from '../../services/acting-store.js';
 import { decideAndCommit } from '../../services/commit.js';
+import { servicesFor } from '../../services/registry.js';
 import type { CliContext } from '../context.js';
 import { chooseAgency, choosePerson } from './agency.js';
+
+// The stored form of assignments lives with their store; the import reads it from here.
+export { asDate, periodOf } from '../../services/acting-store.js';
 
 export interface ActingArgs {
   instansi?: string;
@@ -26,14 +33,9 @@ export interface ActingArgs {
 
 /** The kinds as typed (`--kind`, the import's `jenis`). */
 export const KINDS: Record<string, ActingKind> = { plt: 'PLT', plh: 'PLH' };
-/** A civil date as the date column it is stored in. */
-export const asDate = (date: CivilDate) => new Date(`${formatCivilDate(date)}T00:00:00Z`);
-const civil = (date: Date): CivilDate => ({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
-
-/** A stored assignment as the acting rules see it. */
-export function periodOf(row: { employeeId: string; actingForId: string; startsOn: Date; endsOn: Date }): ActingPeriod {
-  return { actingId: row.employeeId, forId: row.actingForId, start: civil(row.startsOn), end: civil(row.endsOn) };
-}
+const civil = civilOf;
+/** HR at the CLI, as the acting service knows it. */
+const cliRecorder = (agencyId: string) => ({ hr: { agencyId, label: 'cli' } });
 
 function date(context: CliContext, timeZone: string, option: string, value: string | undefined): CivilDate {
   if (!value) throw new CliUsageError(context.text.actingUsage);
@@ -44,6 +46,22 @@ function date(context: CliContext, timeZone: string, option: string, value: stri
   return parsed;
 }
 
+/** The acting service's refusal as the CLI says it. */
+function refusalText(context: CliContext, refusal: ActingRefusal, names: { acting: string; official: string }): string {
+  switch (refusal.code) {
+    case 'INACTIVE':
+      return context.text.actingInactive({ name: refusal.person });
+    case 'SELF':
+    case 'END_BEFORE_START':
+    case 'OFFICIAL_ALREADY_COVERED':
+    case 'CYCLE':
+      return context.text.actingRefused({ reason: context.text[`acting${refusal.code}`](names) });
+    default:
+      // The people were found in the agency just before: they went meanwhile.
+      return context.text.actingRefused({ reason: refusal.code });
+  }
+}
+
 export async function actingAddCommand(context: CliContext, args: ActingArgs): Promise<number> {
   const db = await context.database();
   const agency = await chooseAgency(db.prisma, context, args.instansi);
@@ -52,27 +70,16 @@ export async function actingAddCommand(context: CliContext, args: ActingArgs): P
   if (!kind) throw new CliUsageError(context.text.badOption({ option: 'kind', expected: 'plt | plh' }));
   const acting = await choosePerson(db.prisma, context, agency.id, args.nip);
   const official = await choosePerson(db.prisma, context, agency.id, args.for);
-  if (!acting.active) throw new CliUsageError(context.text.actingInactive({ name: acting.name }));
-  const candidate: ActingPeriod = { actingId: acting.id, forId: official.id, start: date(context, agency.timeZone, 'from', args.from), end: date(context, agency.timeZone, 'to', args.to) };
+  const input = { actingId: acting.id, forId: official.id, kind, start: date(context, agency.timeZone, 'from', args.from), end: date(context, agency.timeZone, 'to', args.to), note: args.note ?? null };
+  // The same rules as /plt in chat (services/acting-service.ts); the people concerned are told in chat.
   const { value: recorded } = await decideAndCommit(db.prisma, context.now(), async (work) => {
-    // Read at the moment of deciding (and again if the commit finds a newer state), so two HR
-    // officers recording at once cannot both cover one official.
-    const others = await db.prisma.actingAssignment.findMany({
-      where: { OR: [{ actingForId: official.id }, { employeeId: official.id, actingForId: acting.id }] },
-    });
-    const problem = actingProblem(candidate, others.map(periodOf));
-    if (problem) return { ok: false as const, problem };
-    const id = work.newId();
-    work.change(`actingAssignment.insert ${id}`, (tx) =>
-      tx.actingAssignment.create({
-        data: { id, employeeId: acting.id, actingForId: official.id, kind, startsOn: asDate(candidate.start), endsOn: asDate(candidate.end), note: args.note?.trim() || null },
-      }),
-    );
-    work.audit({ agencyId: agency.id, actorLabel: 'cli', action: 'acting.recorded', entityType: 'ActingAssignment', entityId: id, details: { acting: acting.nip, for: official.nip, kind, from: formatCivilDate(candidate.start), to: formatCivilDate(candidate.end) } });
-    return { ok: true as const };
+    const result = await servicesFor(db.prisma, work).acting.record(cliRecorder(agency.id), input);
+    if (result.ok) await notify(db.prisma, work, result.events);
+    return result;
   });
-  if (!recorded.ok) throw new CliUsageError(context.text.actingRefused({ reason: context.text[`acting${recorded.problem}`]({ acting: acting.name, official: official.name }) }));
-  context.out(context.text.actingSaved({ kind: kind === 'PLT' ? 'Plt.' : 'Plh.', acting: acting.name, official: official.name, from: formatCivilDate(candidate.start), to: formatCivilDate(candidate.end) }));
+  if (!recorded.ok) throw new CliUsageError(refusalText(context, recorded.refusal, { acting: acting.name, official: official.name }));
+  const { start, end } = recorded.value;
+  context.out(context.text.actingSaved({ kind: kind === 'PLT' ? 'Plt.' : 'Plh.', acting: acting.name, official: official.name, from: start, to: end }));
   return 0;
 }
 
@@ -116,11 +123,12 @@ export async function actingEndCommand(context: CliContext, args: ActingArgs): P
     where: { employeeId: acting.id, actingForId: official.id, startsOn: { lte: asDate(on) }, endsOn: { gte: asDate(on) } },
   });
   if (!current) throw new CliUsageError(context.text.actingNotCurrent({ acting: acting.name, official: official.name, on: formatCivilDate(on) }));
-  await decideAndCommit(db.prisma, context.now(), (work) => {
-    work.change(`actingAssignment.end ${current.id}`, (tx) => tx.actingAssignment.update({ where: { id: current.id }, data: { endsOn: asDate(on) } }));
-    work.audit({ agencyId: agency.id, actorLabel: 'cli', action: 'acting.ended', entityType: 'ActingAssignment', entityId: current.id, details: { on: formatCivilDate(on) } });
-    return Promise.resolve(null);
+  const { value: ended } = await decideAndCommit(db.prisma, context.now(), async (work) => {
+    const result = await servicesFor(db.prisma, work).acting.end(cliRecorder(agency.id), { id: current.id, on });
+    if (result.ok) await notify(db.prisma, work, result.events);
+    return result;
   });
+  if (!ended.ok) throw new CliUsageError(refusalText(context, ended.refusal, { acting: acting.name, official: official.name }));
   context.out(context.text.actingEnded({ acting: acting.name, official: official.name, on: formatCivilDate(on) }));
   return 0;
 }
