@@ -44,7 +44,14 @@ export function objectionRefusal(ctx: FlowContext, refusal: ObjectionRefusal): R
       return say(t(ctx).notParty);
     case 'RATER_CANNOT_DECIDE':
       return say(t(ctx).raterCannotDecide);
+    case 'DOCUMENT_REQUIRED':
+      return say(t(ctx).documentRequired);
   }
+}
+
+/** Who decides, as the employee reads it: the superior, or the official outside the bot. */
+function deciderName(draft: { decider: { name: string } | null; external: { name: string; title: string } | null }): string {
+  return draft.decider?.name ?? (draft.external ? `${draft.external.name}, ${draft.external.title}` : '-');
 }
 
 /** The draft's state for a prompt: what to show, or why it can no longer be sent. */
@@ -71,7 +78,7 @@ const confirmStep = {
   async prompt(ctx, state) {
     const open = await draft(ctx, state);
     if (!open.ok) return { blocks: objectionRefusal(ctx, open.refusal).blocks };
-    return { blocks: [paragraph(t(ctx).confirm({ decider: open.value.decider.name }))] };
+    return { blocks: [paragraph(t(ctx).confirm({ decider: deciderName(open.value) }))] };
   },
 } satisfies StepDefinition<FlowContext>;
 
@@ -89,10 +96,11 @@ export const objectionFlow: FlowDefinition<FlowContext> = {
     if (answerOf(state, confirmStep) !== true) return [say(t(ctx).notSent)];
     const filed = await ctx.services.objections.file(ctx.me, contextId(state.context, 'evaluationId'), answerOf(state, reasonsStep) ?? '');
     if (!filed.ok) return [objectionRefusal(ctx, filed.refusal)];
-    const { decider } = filed.value;
+    const { decider, external } = filed.value;
     const unreachable = await ctx.notify(filed.events);
-    const sent = say(t(ctx).filed({ decider: decider.name }));
-    return unreachable.some((person) => person.id === decider.id) ? [sent, say(t(ctx).deciderUnreachable({ decider: decider.name }))] : [sent];
+    if (external) return [say(t(ctx).filedExternal({ decider: deciderName(filed.value) }))];
+    const sent = say(t(ctx).filed({ decider: deciderName(filed.value) }));
+    return decider && unreachable.some((person) => person.id === decider.id) ? [sent, say(t(ctx).deciderUnreachable({ decider: decider.name }))] : [sent];
   },
 };
 
@@ -150,23 +158,39 @@ const behaviourStep = { id: 'behaviour', kind: 'choice', schema: z.enum(RATINGS 
 
 const noteStep = { id: 'note', kind: 'text', maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNote)] }) } satisfies StepDefinition<FlowContext>;
 
+/** HR recording the decision of an official outside the bot gives its document (number and date). */
+const external = (state: FlowState) => typeof state.context['external'] === 'string' && state.context['external'] !== '';
+const documentNumberStep = {
+  id: 'documentNumber',
+  kind: 'text',
+  maxLength: 100,
+  schema: z.string().min(1),
+  when: external,
+  prompt: (ctx, state) => ({ blocks: [paragraph(t(ctx).askDocumentNumber({ official: state.context['external'] as string }))] }),
+} satisfies StepDefinition<FlowContext>;
+const decidedOnStep = { id: 'decidedOn', kind: 'date', schema: z.string(), when: external, prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDecidedOn)] }) } satisfies StepDefinition<FlowContext>;
+
 /** The rater's superior decides: uphold, or change the ratings (the predikat follows the matrix). */
 export const objectionDecisionFlow: FlowDefinition<FlowContext> = {
   id: 'objection-decision',
-  version: 1,
+  // 2: HR recording for an official outside the bot gives the decision's document.
+  version: 2,
   command: cmd('bantuan'),
   title: (locale) => objectionText[locale].decisionTitle,
   async begin(ctx, context) {
     const open = await ctx.services.objections.openForDecision(ctx.me, contextId(context, 'objectionId'));
-    return open.ok ? { ok: true, context } : refuse(objectionRefusal(ctx, open.refusal));
+    if (!open.ok) return refuse(objectionRefusal(ctx, open.refusal));
+    const official = open.value.external;
+    return { ok: true, context: { ...context, external: official ? `${official.name}, ${official.title}` : '' } };
   },
-  steps: [decisionStep, resultsStep, behaviourStep, noteStep],
+  steps: [decisionStep, resultsStep, behaviourStep, noteStep, documentNumberStep, decidedOnStep],
   async complete(ctx, state) {
     const decided = await ctx.services.objections.decide(ctx.me, contextId(state.context, 'objectionId'), {
       decision: changed(state) ? 'CHANGED' : 'UPHELD',
       results: answerOf(state, resultsStep) ?? null,
       behaviour: answerOf(state, behaviourStep) ?? null,
       note: answerOf(state, noteStep) ?? '',
+      ...(external(state) ? { recorded: { documentNumber: answerOf(state, documentNumberStep) ?? '', decidedOn: answerOf(state, decidedOnStep) ?? '' } } : {}),
     });
     if (!decided.ok) return [objectionRefusal(ctx, decided.refusal)];
     await ctx.notify(decided.events);

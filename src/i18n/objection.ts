@@ -49,6 +49,13 @@ export const objectionText = catalogue(
     newResult: (p: { results: string; behaviour: string; predikat: string }) => `Hasil baru – rating hasil kerja: ${p.results}; rating perilaku kerja: ${p.behaviour}; predikat: ${p.predikat}.`,
     decisionNote: 'Alasan keputusan:',
     decisionSaved: 'Keputusan tersimpan dan dikirim kepada pegawai dan pejabat penilai.',
+    filedExternal: (p: { decider: string }) =>
+      `Keberatan Anda tercatat untuk diputuskan oleh ${p.decider} (Atasan Pejabat Penilai Kinerja, di luar Dialog Kinerja). Pengelola kinerja meneruskannya dan mencatat keputusannya; Anda akan diberi tahu.`,
+    toRecorder: (p: { employee: string; rater: string; period: string; official: string }) =>
+      `Keberatan ${p.employee} atas penilaian ${p.rater} (${p.period}) diputuskan oleh ${p.official}, di luar Dialog Kinerja. Teruskan kepada beliau; setelah ada keputusan, catat dengan tombol “Putuskan” beserta nomor dan tanggal dokumennya.`,
+    askDocumentNumber: (p: { official: string }) => `Nomor dokumen keputusan ${p.official}?`,
+    askDecidedOn: 'Tanggal keputusan (mis. 2027-01-20 atau 20-01-2027)?',
+    documentRequired: 'Keputusan pejabat di luar Dialog Kinerja dicatat dengan nomor dan tanggal dokumennya.',
   },
   {
     title: 'Objection',
@@ -92,5 +99,10 @@ export const objectionText = catalogue(
     newResult: (p) => `New result – results rating: ${p.results}; behaviour rating: ${p.behaviour}; predikat: ${p.predikat}.`,
     decisionNote: 'Reason for the decision:',
     decisionSaved: 'The decision is saved and sent to the employee and the rater.',
+    filedExternal: (p) => `Your objection is recorded for ${p.decider} (your rater's superior, outside Dialog Kinerja) to decide. Your performance administrator passes it on and records the decision; you will be told.`,
+    toRecorder: (p) => `${p.employee}'s objection to ${p.rater}'s evaluation (${p.period}) is decided by ${p.official}, outside Dialog Kinerja. Pass it on; once decided, record it with “Decide” and the document's number and date.`,
+    askDocumentNumber: (p) => `Number of ${p.official}'s decision document?`,
+    askDecidedOn: 'Date of the decision (e.g. 2027-01-20 or 20-01-2027)?',
+    documentRequired: 'A decision by an official outside Dialog Kinerja is recorded with its document number and date.',
   },
 );

@@ -27,6 +27,25 @@ export function objectionFiled({ objection }: Of<'objection.filed'>): Notice[] {
   const { evaluation, decider } = objection;
   const { employee, rater } = evaluation;
   const notices: Notice[] = [];
+  // An official outside the bot decides: the pengelola kinerja covering the employee pass it on and record the decision.
+  for (const recorder of objection.external ? (objection.recorders ?? []) : []) {
+    const official = objection.external ? `${objection.external.name}, ${objection.external.title}` : '';
+    notices.push({
+      to: recorder,
+      message(button) {
+        const d = objectionText[recorder.locale];
+        return reply(
+          [
+            paragraph(bold(d.toRecorder({ employee: employee.name, rater: rater.name, period: periodKeyLabel(evaluation.periodKey, recorder.locale), official }))),
+            ...resultBlocks(evaluation.result, recorder.locale),
+            paragraph(bold(d.reasonsHeading)),
+            quote(objection.reasons),
+          ],
+          deciderButtons(button, objection.id, recorder.locale),
+        );
+      },
+    });
+  }
   if (decider) {
     notices.push({
       to: decider,
@@ -49,7 +68,8 @@ export function objectionFiled({ objection }: Of<'objection.filed'>): Notice[] {
     to: rater,
     message: () => {
       const r = objectionText[rater.locale];
-      return reply([paragraph(r.toRater({ employee: employee.name, period: periodKeyLabel(evaluation.periodKey, rater.locale), decider: decider?.name ?? '' })), quote(objection.reasons)]);
+      const official = objection.external ? `${objection.external.name}, ${objection.external.title}` : '';
+      return reply([paragraph(r.toRater({ employee: employee.name, period: periodKeyLabel(evaluation.periodKey, rater.locale), decider: decider?.name ?? official })), quote(objection.reasons)]);
     },
   });
   return notices;
@@ -73,14 +93,12 @@ export function objectionExplanationRequested({ objection, party, by }: Of<'obje
 
 /** The superior reads the explanation, with the buttons again. */
 export function objectionExplained({ objection, explanation, by }: Of<'objection.explained'>): Notice[] {
-  const decider = objection.decider;
-  if (!decider) return [];
-  return [
-    {
-      to: decider,
-      message: (button) => reply([paragraph(bold(objectionText[decider.locale].explanationToDecider({ name: by.name }))), quote(explanation)], deciderButtons(button, objection.id, decider.locale)),
-    },
-  ];
+  // To the superior who decides, or – when an official outside the bot decides – to the pengelola kinerja recording it.
+  const readers = objection.decider ? [objection.decider] : (objection.recorders ?? []);
+  return readers.map((reader) => ({
+    to: reader,
+    message: (button) => reply([paragraph(bold(objectionText[reader.locale].explanationToDecider({ name: by.name }))), quote(explanation)], deciderButtons(button, objection.id, reader.locale)),
+  }));
 }
 
 /** The employee and the rater hear the final decision, and the new result when it changed. */
@@ -90,7 +108,8 @@ export function objectionDecided({ objection, by }: Of<'objection.decided'>): No
     to: person,
     message: () => {
       const p = objectionText[person.locale];
-      const params = { employee: evaluation.employee.name, period: periodKeyLabel(evaluation.periodKey, person.locale), decider: by.name };
+      const decider = objection.external ? `${objection.external.name}, ${objection.external.title}` : by.name;
+      const params = { employee: evaluation.employee.name, period: periodKeyLabel(evaluation.periodKey, person.locale), decider };
       const blocks: Block[] = [paragraph(bold(objection.decision === 'CHANGED' ? p.decidedChanged(params) : p.decidedUpheld(params)))];
       if (changed) {
         blocks.push(paragraph(p.newResult({ results: ratingLabel(changed.resultsRating, person.locale), behaviour: ratingLabel(changed.behaviourRating, person.locale), predikat: predikatLabel(changed.predikat, person.locale) })));

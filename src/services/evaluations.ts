@@ -5,6 +5,7 @@
  * person they act for, each checked against its own unit's predikat. The unit is the one that
  * supervisor leads, or else their own unit.
  */
+import { unitPathsOf } from '../domain/access.js';
 import { parseCivilDate } from '../domain/civil-date.js';
 import { checkCurve, type CurveResult } from '../domain/distribution-curve.js';
 import { openEvaluationPeriods, windowSettingOf, windowState } from '../domain/evaluation-window.js';
@@ -12,7 +13,7 @@ import { periodOfDate, type Period } from '../domain/periods.js';
 import { resultsRatingForUnitLeader, type EmployeePredikat, type Rating, type UnitPredikat } from '../domain/rating-matrix.js';
 import type { Reader } from './db.js';
 import { reportsOf, todayFor, type Member, type Report } from './people.js';
-import { ratingIdsFor } from './rating-line.js';
+import { ratingIdsFor, ratingLineFor } from './rating-line.js';
 
 /** Evaluation kind of a period: a year is the annual evaluation. */
 export function kindOf(period: Period): 'PERIODIC' | 'ANNUAL' {
@@ -200,6 +201,24 @@ export async function deciderFor(db: Reader, evaluationId: string, now: Date = n
   const line = await ratingIdsFor(db, evaluation.employeeId, todayFor(evaluation.employee, now));
   const deciderId = deciderIdOf({ ...evaluation, atasanPpkId: line.atasanPpkId });
   return deciderId ? db.employee.findUnique({ where: { id: deciderId }, select: { id: true, name: true, locale: true } }) : null;
+}
+
+/** The Atasan PPK outside the bot (a Gubernur) when nobody in it hears the keberatan; HR records their decision. */
+export async function externalDeciderFor(db: Reader, evaluationId: string, now: Date = new Date()): Promise<{ id: string; name: string; title: string } | null> {
+  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { employeeId: true, employee: { select: { timeZone: true } } } });
+  const line = await ratingLineFor(db, evaluation.employeeId, todayFor(evaluation.employee, now));
+  const official = line?.atasanPpk?.kind === 'EXTERNAL' ? line.atasanPpk : null;
+  return official ? db.externalOfficial.findUnique({ where: { id: official.id }, select: { id: true, name: true, title: true } }) : null;
+}
+
+/** The active pengelola kinerja whose role covers the employee (the agency, or a unit above the employee's). */
+export async function recordersFor(db: Reader, employeeId: string): Promise<{ id: string; name: string; locale: 'id' | 'en' }[]> {
+  const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { agencyId: true, unitId: true } });
+  const roles = await db.hrRole.findMany({ where: { agencyId: employee.agencyId, employee: { active: true } }, select: { unitId: true, employee: { select: { id: true, name: true, locale: true } } } });
+  const units = await db.unit.findMany({ where: { agencyId: employee.agencyId }, select: { id: true, parentId: true } });
+  const path = unitPathsOf(units).get(employee.unitId) ?? [];
+  const covering = roles.filter((role) => role.unitId === null || path.includes(role.unitId)).map((role) => role.employee);
+  return [...new Map(covering.map((person) => [person.id, person])).values()].filter((person) => person.id !== employeeId);
 }
 
 /** The rule of `deciderFor` over the ids it reads: the Atasan PPK, unless that is the employee or the rater. */

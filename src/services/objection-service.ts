@@ -19,6 +19,7 @@ import { personOf } from './obstacles.js';
 import type { Member } from './people.js';
 import { ok, refused, type Result } from './result.js';
 import type { UnitOfWork } from './work.js';
+import type { ExternalOfficialRef, RecordedDecision } from './skp-service.js';
 
 /** A result as the rater gave it, with their notes and feedback. */
 export interface ResultView {
@@ -58,12 +59,18 @@ export interface ObjectionView {
   /** The result that replaces the rater's, when the decision changed it. */
   changed: { resultsRating: Rating; behaviourRating: Rating; predikat: EmployeePredikat } | null;
   evaluation: AppraisedEvaluation;
+  /** The Atasan PPK outside the bot who decides (HR records it); null when the decider is in the bot. */
+  external: ExternalOfficialRef | null;
+  /** Pengelola kinerja who record the decision of an official outside the bot (empty otherwise). */
+  recorders?: PersonRef[];
 }
 
 /** What the employee sees while writing a keberatan. */
 export interface ObjectionDraft {
   evaluation: AppraisedEvaluation;
-  decider: PersonRef;
+  /** Who decides: a person in the bot, or (`external`) an official outside it whose decision HR records. */
+  decider: PersonRef | null;
+  external: ExternalOfficialRef | null;
   /** The last day to object as the employee was told it: counted from delivery, or from today when not delivered yet. */
   lastDay: CivilDate;
 }
@@ -78,6 +85,8 @@ export interface DecisionInput {
   results: Rating | null;
   behaviour: Rating | null;
   note: string;
+  /** The decision document, when HR records the decision of an official outside the bot. */
+  recorded?: RecordedDecision;
 }
 
 /** Where keberatan are kept. Writes take effect when the unit of work commits. */
@@ -85,13 +94,17 @@ export interface ObjectionStore {
   evaluation(id: string): Promise<AppraisedEvaluation | null>;
   /** The superior who hears a keberatan about an existing evaluation (see deciderFor); null when there is none. */
   decider(evaluationId: string): Promise<PersonRef | null>;
+  /** The Atasan PPK outside the bot, when nobody in it hears the keberatan. */
+  externalDecider(evaluationId: string): Promise<ExternalOfficialRef | null>;
+  /** The pengelola kinerja whose scope covers the employee. */
+  recordersFor(employeeId: string): Promise<PersonRef[]>;
   /** The agency's objection period, in days after receipt. */
   objectionDays(agencyId: string): Promise<number>;
   find(id: string): Promise<ObjectionView | null>;
   /** True when `actor` is `personId`, or acts for them (Plt/Plh) today. */
   actsFor(actor: Member, personId: string): Promise<boolean>;
   /** Guarded: only a FINAL evaluation (not accepted, not objected to meanwhile) becomes OBJECTED; the keberatan is inserted with it. */
-  file(row: { id: string; evaluationId: string; reasons: string; deciderId: string; filedAt: Date }): void;
+  file(row: { id: string; evaluationId: string; reasons: string; deciderId: string | null; externalDeciderId: string | null; filedAt: Date }): void;
   /** Guarded: only while not decided. */
   review(id: string): void;
   /** Guarded: only while not decided. */
@@ -103,8 +116,10 @@ export interface ObjectionStore {
     decision: {
       decision: ObjectionDecision;
       decisionNote: string;
-      deciderId: string;
+      deciderId: string | null;
       decidedAt: Date;
+      documentNumber?: string;
+      decidedOn?: Date;
       changedResultsRating: Rating | null;
       changedBehaviourRating: Rating | null;
       changedPredikat: EmployeePredikat | null;
@@ -124,6 +139,8 @@ export type ObjectionRefusal =
   /** Only the employee and the rater explain. */
   | { code: 'NOT_PARTY' }
   | { code: 'RATER_CANNOT_DECIDE' }
+  /** HR recording for an official outside the bot must give the decision's document. */
+  | { code: 'DOCUMENT_REQUIRED' }
   | Denied;
 
 export interface ObjectionDependencies {
@@ -149,19 +166,21 @@ export class ObjectionService {
       return refused({ code: 'PERIOD_OVER', lastDay: objectionLastDay(received, actor.timeZone, days), days, received: localDate(received, actor.timeZone) });
     }
     const decider = await objections.decider(evaluationId);
-    if (!decider) return refused({ code: 'NO_DECIDER' });
-    return ok({ evaluation, decider, lastDay: objectionLastDay(evaluation.deliveredAt ?? work.now, actor.timeZone, days) });
+    const external = decider ? null : await objections.externalDecider(evaluationId);
+    if (!decider && !external) return refused({ code: 'NO_DECIDER' });
+    return ok({ evaluation, decider, external, lastDay: objectionLastDay(evaluation.deliveredAt ?? work.now, actor.timeZone, days) });
   }
 
   /** The employee files a keberatan; the deadline is checked again now, not only when they started writing. */
-  async file(actor: Member, evaluationId: string, reasons: string): Promise<Result<{ objection: ObjectionView; decider: PersonRef }, ObjectionRefusal>> {
+  async file(actor: Member, evaluationId: string, reasons: string): Promise<Result<{ objection: ObjectionView; decider: PersonRef | null; external: ExternalOfficialRef | null }, ObjectionRefusal>> {
     const open = await this.canObject(actor, evaluationId);
     if (!open.ok) return open;
-    const { evaluation, decider } = open.value;
+    const { evaluation, decider, external } = open.value;
     const { objections, work } = this.deps;
     const id = this.deps.newId();
-    objections.file({ id, evaluationId, reasons, deciderId: decider.id, filedAt: work.now });
-    work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'objection.filed', entityType: 'Objection', entityId: id, details: { evaluationId, deciderId: decider.id } });
+    objections.file({ id, evaluationId, reasons, deciderId: decider?.id ?? null, externalDeciderId: external?.id ?? null, filedAt: work.now });
+    work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'objection.filed', entityType: 'Objection', entityId: id, details: { evaluationId, deciderId: decider?.id ?? null, externalDeciderId: external?.id ?? null } });
+    const recorders = external ? await objections.recordersFor(actor.id) : [];
     const objection: ObjectionView = {
       id,
       status: 'FILED',
@@ -173,8 +192,10 @@ export class ObjectionService {
       decisionNote: null,
       changed: null,
       evaluation: { ...evaluation, status: 'OBJECTED', objected: true },
+      external,
+      recorders,
     };
-    return ok({ objection, decider }, [{ type: 'objection.filed', objection }]);
+    return ok({ objection, decider, external }, [{ type: 'objection.filed', objection }]);
   }
 
   /** The superior asks the employee or the rater to explain; a decided keberatan is not reopened. */
@@ -203,7 +224,8 @@ export class ObjectionService {
     const field = actor.id === open.value.evaluation.employee.id ? 'employeeExplanation' : 'raterExplanation';
     this.deps.objections.explain(objectionId, field, text);
     this.deps.work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'objection.explained', entityType: 'Objection', entityId: objectionId, details: { field } });
-    const objection: ObjectionView = { ...open.value, [field]: text };
+    const recorders = open.value.external ? await this.deps.objections.recordersFor(open.value.evaluation.employee.id) : [];
+    const objection: ObjectionView = { ...open.value, [field]: text, recorders };
     return ok(objection, [{ type: 'objection.explained', objection, explanation: text, by: personOf(actor) }]);
   }
 
@@ -220,6 +242,8 @@ export class ObjectionService {
   async decide(actor: Member, objectionId: string, input: DecisionInput): Promise<Result<ObjectionView, ObjectionRefusal>> {
     const open = await this.openForDecision(actor, objectionId);
     if (!open.ok) return open;
+    if (open.value.external && !input.recorded?.documentNumber.trim()) return refused({ code: 'DOCUMENT_REQUIRED' });
+    const recorded = open.value.external ? input.recorded : undefined;
     const { results, behaviour, decision } = input;
     const predikat = decision === 'CHANGED' && results && behaviour ? predikatFor(results, behaviour) : null;
     const changed = predikat && results && behaviour ? { resultsRating: results, behaviourRating: behaviour, predikat } : null;
@@ -232,12 +256,14 @@ export class ObjectionService {
       changedResultsRating: changed?.resultsRating ?? null,
       changedBehaviourRating: changed?.behaviourRating ?? null,
       changedPredikat: predikat,
+      ...(recorded ? { documentNumber: recorded.documentNumber.trim(), decidedOn: new Date(`${recorded.decidedOn}T00:00:00Z`) } : {}),
     });
-    work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'objection.decided', entityType: 'Objection', entityId: objectionId, details: { decision, results, behaviour, predikat } });
+    const recordedFor = open.value.external ? { recordedByHrFor: `${open.value.external.name}, ${open.value.external.title}`, documentNumber: recorded?.documentNumber, decidedOn: recorded?.decidedOn } : {};
+    work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'objection.decided', entityType: 'Objection', entityId: objectionId, details: { decision, results, behaviour, predikat, ...recordedFor } });
     const objection: ObjectionView = {
       ...open.value,
       status: 'DECIDED',
-      decider: personOf(actor),
+      decider: open.value.external ? null : personOf(actor),
       decision,
       decisionNote: input.note,
       changed,
@@ -258,6 +284,8 @@ export class ObjectionService {
       // The rules refuse deciding about oneself; asked about oneself, the refusal says so (and is audited).
       return (await authorise(this.deps.access, this.deps.work, actor, 'DECIDE_OBJECTION', actor.id)) ?? { code: 'DENIED', action: 'DECIDE_OBJECTION', reason: 'SELF_NOT_ALLOWED' };
     }
+    // An official outside the bot decides: HR covering the employee records it (and gathers the explanations).
+    if (objection.external) return authorise(this.deps.access, this.deps.work, actor, 'RECORD_FOR_OFFICIAL', employee.id);
     if (objection.decider && (await this.deps.objections.actsFor(actor, objection.decider.id))) return null;
     return authorise(this.deps.access, this.deps.work, actor, 'DECIDE_OBJECTION', employee.id);
   }

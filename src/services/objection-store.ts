@@ -1,6 +1,6 @@
 /** Keberatan in PostgreSQL: reads for deciding, guarded writes applied when the unit of work commits. */
 import type { Reader } from './db.js';
-import { agencySettings, deciderFor } from './evaluations.js';
+import { agencySettings, deciderFor, externalDeciderFor, recordersFor } from './evaluations.js';
 import type { AppraisedEvaluation, ObjectionStore, ObjectionView } from './objection-service.js';
 import { standsFor } from './people.js';
 import type { UnitOfWork } from './work.js';
@@ -50,7 +50,9 @@ export function objectionStore(db: Reader, work: UnitOfWork): ObjectionStore {
       const row = await db.evaluation.findUnique({ where: { id }, select: evaluationSelect });
       return row ? appraised(row) : null;
     },
-    decider: (evaluationId) => deciderFor(db, evaluationId),
+    decider: (evaluationId) => deciderFor(db, evaluationId, work.now),
+    externalDecider: (evaluationId) => externalDeciderFor(db, evaluationId, work.now),
+    recordersFor: (employeeId) => recordersFor(db, employeeId),
     objectionDays: async (agencyId) => (await agencySettings(db, agencyId)).objectionDays,
     async find(id) {
       const row = await db.objection.findUnique({
@@ -67,13 +69,14 @@ export function objectionStore(db: Reader, work: UnitOfWork): ObjectionStore {
           changedBehaviourRating: true,
           changedPredikat: true,
           decider: person,
+          externalDecider: { select: { id: true, name: true, title: true } },
           evaluation: { select: evaluationSelect },
         },
       });
       if (!row) return null;
-      const { changedResultsRating, changedBehaviourRating, changedPredikat, evaluation, ...rest } = row;
+      const { changedResultsRating, changedBehaviourRating, changedPredikat, evaluation, externalDecider, ...rest } = row;
       const changed = changedResultsRating && changedBehaviourRating && changedPredikat ? { resultsRating: changedResultsRating, behaviourRating: changedBehaviourRating, predikat: changedPredikat } : null;
-      return { ...rest, changed, evaluation: appraised(evaluation) } satisfies ObjectionView;
+      return { ...rest, changed, evaluation: appraised(evaluation), external: externalDecider } satisfies ObjectionView;
     },
     actsFor: (actor, personId) => standsFor(db, actor, personId, work.now),
     file(row) {

@@ -1,11 +1,13 @@
 /**
- * The penetapan of an SKP whose PPK is outside the bot, over PostgreSQL through the console: the
- * head of the agency submits a revision with /susunskp; HR records the Gubernur's penetapan with
- * /tetapkanskp (document number and date, audited as recorded for the Gubernur), or at the CLI
- * with `skp establish`. HR cannot record for someone whose PPK is in the bot.
+ * Decisions of officials outside the bot, over PostgreSQL through the console. The penetapan of an
+ * SKP: the head of the agency submits a revision with /susunskp; HR records the Gubernur's
+ * penetapan with /tetapkanskp (document number and date, audited as recorded for the Gubernur), or
+ * at the CLI with `skp establish`; never for someone whose PPK is in the bot. A keberatan whose
+ * Atasan PPK is the Gubernur: filed, sent to HR, and decided as HR records it with the document.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsoleBot, type ConsoleSession } from '../support/console.js';
+import { consoleDriver } from '../support/drivers.js';
 import { useTestDatabase } from '../support/database.js';
 import { hrCli, importRealAgency, type Clock } from '../support/real-agency.js';
 
@@ -96,5 +98,35 @@ describe('an SKP whose PPK is outside the bot', () => {
     context.now = () => clock.now;
     const code = await runCli(['skp', 'establish', '--nip', '198001102005011003', '--number', '1', '--on', '2026-11-27'], context).finally(() => context.close());
     expect({ code, out: out.join('\n') }).toEqual({ code: 1, out: expect.stringMatching(/Pejabat Penilai Kinerja pegawai ini \(Ir\. Budi Santoso M\.T\.\) ada di Dialog Kinerja/) });
+  });
+});
+
+describe('a keberatan whose Atasan PPK is outside the bot', () => {
+  it('is filed, reaches HR, and is decided when HR records the Gubernur’s decision with its document', async () => {
+    const agus = await db.prisma.employee.findUniqueOrThrow({ where: { nip: '198001102005011003' } });
+    const budi = await db.prisma.employee.findUniqueOrThrow({ where: { nip: BUDI } });
+    const at = new Date('2026-11-25T03:00:00Z');
+    await db.prisma.evaluation.create({
+      data: { employeeId: agus.id, raterId: budi.id, kind: 'PERIODIC', year: 2026, periodKey: '2026-Q3', resultsRating: 'SESUAI', behaviourRating: 'SESUAI', predikat: 'BAIK', status: 'FINAL', finalizedAt: at, deliveredAt: at },
+    });
+    const driver = consoleDriver(bot, db);
+    await driver.as('Agus Setiawan S.Kom.');
+    expect(await driver.say('/hasil')).toMatch(/Triwulan III 2026 – dinilai Ir\. Budi Santoso M\.T\./);
+    await driver.press('Ajukan keberatan');
+    await driver.say('Capaian integrasi aplikasi melampaui target triwulan.');
+    expect(await driver.say('ya')).toMatch(/tercatat untuk diputuskan oleh Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh \(Atasan Pejabat Penilai Kinerja, di luar Dialog Kinerja\)/);
+
+    await driver.as('Siti Rahmawati S.E. M.Si.');
+    expect(await driver.inbox('Siti Rahmawati S.E. M.Si.')).toMatch(/Keberatan Agus Setiawan S\.Kom\. atas penilaian Ir\. Budi Santoso M\.T\. \(Triwulan III 2026\) diputuskan oleh Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh/);
+    await driver.press('Putuskan');
+    await driver.say('Ubah hasil');
+    await driver.say('Di Atas Ekspektasi');
+    await driver.say('Sesuai Ekspektasi');
+    expect(await driver.say('Capaian melampaui target, sesuai bukti.')).toMatch(/Nomor dokumen keputusan Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh\?/);
+    await driver.say('800.1.3/090/2026');
+    expect(await driver.say('2026-11-26')).toMatch(/Keputusan tersimpan/);
+    expect(await driver.inbox('Agus Setiawan S.Kom.')).toMatch(/Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh/);
+    const objection = await db.prisma.objection.findFirstOrThrow({ include: { decider: true, externalDecider: true } });
+    expect(objection).toMatchObject({ status: 'DECIDED', decision: 'CHANGED', documentNumber: '800.1.3/090/2026', decidedOn: new Date('2026-11-26T00:00:00Z'), decider: { nip: SITI }, externalDecider: { title: 'Gubernur Contoh' } });
   });
 });

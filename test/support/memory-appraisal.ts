@@ -24,6 +24,9 @@ export interface ObjectionRow {
   reasons: string;
   status: ObjectionStatus;
   deciderId: string | null;
+  externalDeciderId?: string | null;
+  documentNumber?: string;
+  decidedOn?: Date;
   employeeExplanation: string | null;
   raterExplanation: string | null;
   decision: ObjectionDecision | null;
@@ -138,6 +141,11 @@ export function memoryObjections(appraisal: AppraisalRows, work: UnitOfWork): Ob
       const id = appraisal.deciderId(evaluationId);
       return Promise.resolve(id ? rows.ref(id) : null);
     },
+    externalDecider(evaluationId) {
+      const evaluation = appraisal.evaluation(evaluationId);
+      return Promise.resolve(appraisal.deciderId(evaluationId) ? null : (rows.world.externalAtasanPpks.get(evaluation.employeeId) ?? null));
+    },
+    recordersFor: (employeeId) => Promise.resolve(rows.world.hrRoles.filter((role) => role.employeeId !== employeeId).map((role) => rows.ref(role.employeeId))),
     objectionDays: () => Promise.resolve(appraisal.evaluations.settings.objectionDays),
     find(id) {
       const row = appraisal.objections.get(id);
@@ -154,6 +162,7 @@ export function memoryObjections(appraisal: AppraisalRows, work: UnitOfWork): Ob
         decisionNote: row.decisionNote,
         changed: resultsRating && behaviourRating && predikat ? { resultsRating, behaviourRating, predikat } : null,
         evaluation: appraisal.appraised(appraisal.evaluation(row.evaluationId)),
+        external: row.externalDeciderId ? (rows.world.externalAtasanPpks.get(appraisal.evaluation(row.evaluationId).employeeId) ?? null) : null,
       });
     },
     actsFor: (actor, personId) => Promise.resolve(appraisal.actsFor(actor.id, personId)),
@@ -167,6 +176,7 @@ export function memoryObjections(appraisal: AppraisalRows, work: UnitOfWork): Ob
           reasons: row.reasons,
           status: 'FILED',
           deciderId: row.deciderId,
+          externalDeciderId: row.externalDeciderId,
           employeeExplanation: null,
           raterExplanation: null,
           decision: null,

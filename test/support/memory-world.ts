@@ -25,6 +25,8 @@ export class MemoryWorld {
   readonly positionTypes = new Map<string, string>();
   /** Officials outside the bot who are the PPK of the top of the tree: employee → official. */
   readonly externalPpks = new Map<string, { id: string; name: string; title: string }>();
+  /** Atasan PPK outside the bot, for people whose line inside it has none: employee → official. */
+  readonly externalAtasanPpks = new Map<string, { id: string; name: string; title: string }>();
   /** PPK delegations: employee → delegate. */
   readonly delegations = new Map<string, string>();
   private sequence = 0;

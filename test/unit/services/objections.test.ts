@@ -54,7 +54,7 @@ describe('filing a keberatan', () => {
     const work = world.work();
     const result = await memoryServices(rows, work).objections.file(world.member('andi'), evaluation.id, REASONS);
     if (!result.ok) throw new Error(JSON.stringify(result.refusal));
-    expect(result.value.decider.id).toBe('rina');
+    expect(result.value.decider?.id).toBe('rina');
     expect(work.audits).toMatchObject([{ action: 'objection.filed', actorId: 'andi', details: { evaluationId: evaluation.id, deciderId: 'rina' } }]);
     expect(appraisal.objections.size).toBe(0); // nothing is written before the commit
     const [toDecider, toRater] = notices(result.events);
@@ -71,7 +71,7 @@ describe('filing a keberatan', () => {
 
   it('offers the draft with the superior’s name and the last day as the employee was told it', async () => {
     const draft = await decide(rows, (s) => s.objections.canObject(world.member('andi'), evaluation.id));
-    expect(draft.ok && { decider: draft.value.decider.name, lastDay: draft.value.lastDay }).toEqual({ decider: 'Rina Kusuma', lastDay: { year: 2026, month: 12, day: 9 } });
+    expect(draft.ok && { decider: draft.value.decider?.name, lastDay: draft.value.lastDay }).toEqual({ decider: 'Rina Kusuma', lastDay: { year: 2026, month: 12, day: 9 } });
   });
 
   it('refuses someone else’s evaluation', async () => {
@@ -303,5 +303,46 @@ describe('the decision', () => {
       { action: 'access.denied', actorId: 'andi', entityId: 'andi', details: { attempted: 'DECIDE_OBJECTION', reason: 'SELF_NOT_ALLOWED' } },
       { action: 'access.denied', actorId: 'dewi', entityId: 'andi', details: { attempted: 'DECIDE_OBJECTION', reason: 'NOT_PERMITTED' } },
     ]);
+  });
+});
+
+describe('a keberatan decided by an official outside the bot', () => {
+  /** Sri's evaluation by Rina (the top of the tree); the Gubernur, outside the bot, is Rina's PPK and so Sri's Atasan PPK. */
+  async function sriObjects(): Promise<string> {
+    world.externalAtasanPpks.set('sri', { id: 'gub', name: 'Ahmad Luthfi', title: 'Gubernur Contoh' });
+    const twoDaysAgo = new Date(world.now.getTime() - 2 * 86_400_000);
+    const sris = appraisal.addEvaluation('sri', { raterId: 'rina', deliveredAt: twoDaysAgo, finalizedAt: twoDaysAgo });
+    const result = await decide(rows, (s) => s.objections.file(world.member('sri'), sris.id, REASONS));
+    if (!result.ok) throw new Error(JSON.stringify(result.refusal));
+    expect(result.value).toMatchObject({ decider: null, external: { name: 'Ahmad Luthfi' } });
+    expect(notices(result.events)).toEqual([
+      { to: 'hana', text: expect.stringMatching(/^Keberatan Sri Wahyuni atas penilaian Rina Kusuma \(.+\) diputuskan oleh Ahmad Luthfi, Gubernur Contoh, di luar Dialog Kinerja/), buttons: expect.arrayContaining(['Putuskan → objection-decision']) },
+      { to: 'rina', text: expect.stringMatching(/Ahmad Luthfi, Gubernur Contoh/), buttons: [] },
+    ]);
+    return result.value.objection.id;
+  }
+
+  it('is filed (not refused for want of a decider) and goes to HR to pass on and record', async () => {
+    await sriObjects();
+  });
+
+  it('is recorded by HR only, with the decision document; told to both sides as the official’s decision', async () => {
+    const id = await sriObjects();
+    expect(await uphold('dewi', id)).toMatchObject({ ok: false, refusal: { code: 'DENIED', action: 'RECORD_FOR_OFFICIAL' } });
+    expect(await uphold('hana', id)).toEqual({ ok: false, refusal: { code: 'DOCUMENT_REQUIRED' } });
+    const decided = await decide(rows, (s) => s.objections.decide(world.member('hana'), id, { decision: 'UPHELD', results: null, behaviour: null, note: 'Bukti belum ada.', recorded: { documentNumber: '800/77/2027', decidedOn: '2026-11-26' } }));
+    if (!decided.ok) throw new Error(JSON.stringify(decided.refusal));
+    expect(appraisal.objections.get(id)).toMatchObject({ status: 'DECIDED', deciderId: 'hana', documentNumber: '800/77/2027', decidedOn: new Date('2026-11-26T00:00:00Z') });
+    expect(notices(decided.events).map((n) => [n.to, n.text])).toEqual([
+      ['sri', expect.stringMatching(/Ahmad Luthfi, Gubernur Contoh/)],
+      ['rina', expect.stringMatching(/Ahmad Luthfi, Gubernur Contoh/)],
+    ]);
+  });
+
+  it('sends the explanations HR asked for back to HR', async () => {
+    const id = await sriObjects();
+    expect((await ask('hana', id, 'rater')).ok).toBe(true);
+    const explained = await explain('rina', id);
+    expect(explained.ok && notices(explained.events).map((n) => n.to)).toEqual(['hana']);
   });
 });
