@@ -85,6 +85,8 @@ describe('the PPK is at least a pejabat pengawas (PermenPANRB 6/2022 Pasal 1 ang
 
     expect(await cli('official', 'delegate', '--nip', AGUS, '--to', AHMAD)).toMatchObject({ code: 1, err: expect.stringMatching(/saling menilai/) });
     expect(await cli('official', 'delegate', '--nip', AGUS, '--to', AGUS)).toMatchObject({ code: 1, err: expect.stringMatching(/bagi dirinya sendiri/) });
+    // Fajar's PPK authority is delegated to Ahmad: Ahmad's to Fajar would make them rate each other.
+    expect(await cli('official', 'delegate', '--nip', AHMAD, '--to', FAJAR)).toMatchObject({ code: 1, err: expect.stringMatching(/sudah didelegasikan kepada Ahmad Fauzi S\.Kom\.; keduanya akan saling menilai/) });
     expect((await db.prisma.employee.findUniqueOrThrow({ where: { nip: AGUS } })).ppkDelegateId).toBeNull();
 
     expect(await cli('official', 'remove', '--nip', FAJAR, '--role', 'delegasi')).toMatchObject({ code: 0 });

@@ -8,6 +8,9 @@ import { startTelegramBot, type TelegramBot } from '../support/drivers.js';
 import { importRealAgency, playRealAgencyStart, type Clock } from '../support/real-agency.js';
 import { startSlackBot, type SlackBot } from '../support/slack-driver.js';
 
+// What the CLI queues (`acting add` tells the Plt and the official) goes out on the next upkeep round.
+const env = { MAINTENANCE_INTERVAL_SECONDS: '1' };
+
 describe('a real agency starts its year', () => {
   let telegram: TelegramBot | undefined;
   let slack: SlackBot | undefined;
@@ -20,7 +23,7 @@ describe('a real agency starts its year', () => {
     const db = await useTestDatabase();
     const clock: Clock = { now: new Date('2026-11-27T03:00:00Z') };
     await importRealAgency(db, clock);
-    telegram = await startTelegramBot(db, { now: () => clock.now });
+    telegram = await startTelegramBot(db, { now: () => clock.now, env });
     await playRealAgencyStart(telegram.driver, db, clock);
   }, 120_000);
 
@@ -28,7 +31,7 @@ describe('a real agency starts its year', () => {
     const db = await useTestDatabase();
     const clock: Clock = { now: new Date('2026-11-27T03:00:00Z') };
     await importRealAgency(db, clock);
-    slack = await startSlackBot(db, { now: () => clock.now });
+    slack = await startSlackBot(db, { now: () => clock.now, env });
     await playRealAgencyStart(slack.driver, db, clock);
   }, 120_000);
 });

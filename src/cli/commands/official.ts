@@ -82,6 +82,8 @@ export async function officialDelegateCommand(context: CliContext, args: Officia
   const names = { employee: employee.name, official: delegate.name };
   if (delegate.id === employee.id) throw new CliUsageError(t.delegateSelf(names));
   if (!delegate.active) throw new CliUsageError(t.delegateInactive(names));
+  // Two people delegated to each other would rate each other too.
+  if (delegate.ppkDelegateId === employee.id) throw new CliUsageError(t.delegateMutual(names));
   // A delegate below the employee would rate them while being rated by them.
   const seen = new Set<string>();
   for (let id = delegate.supervisorId; id && !seen.has(id); ) {
