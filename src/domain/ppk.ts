@@ -59,7 +59,8 @@ export function ratingLineOf(chain: RaterChain): RatingLine {
     .filter((candidate) => mayBePpk(candidate) && (candidate.active || candidate.covered))
     .map((candidate) => ({ kind: 'EMPLOYEE', id: candidate.id }) as const);
   if (chain.externalPpkId) line.push({ kind: 'EXTERNAL', id: chain.externalPpkId });
-  if (chain.externalAtasanPpkId) line.push({ kind: 'EXTERNAL', id: chain.externalAtasanPpkId });
+  // An Atasan PPK is someone's superior: recorded without any PPK below them, they rate nobody.
+  if (chain.externalAtasanPpkId && line.length > 0) line.push({ kind: 'EXTERNAL', id: chain.externalAtasanPpkId });
   return { ppk: line[0] ?? null, atasanPpk: line[1] ?? null };
 }
 
@@ -96,4 +97,10 @@ export function raterChainOf(employee: ChainPerson, personOf: (id: string) => Ch
 /** The employee id of an official, or null when they are outside the bot (or there is none). */
 export function employeeIdOf(official: Official | null): string | null {
   return official?.kind === 'EMPLOYEE' ? official.id : null;
+}
+
+/** Everyone's rating line at once, from the whole agency (daily nudges); `covered`: people someone stands in for that day. */
+export function ratingLinesOf(people: readonly ChainPerson[], covered: ReadonlySet<string>): Map<string, RatingLine> {
+  const byId = new Map(people.map((person) => [person.id, person]));
+  return new Map(people.map((person) => [person.id, ratingLineOf(raterChainOf(person, (id) => byId.get(id), (id) => covered.has(id)))]));
 }

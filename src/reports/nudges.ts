@@ -1,15 +1,16 @@
 /**
  * The daily nudges of an agency, run at 09:00 in its time zone:
  * - planning season (January up to the SKP deadline), on Mondays and 7, 3 and 1 days before the
- *   deadline: leaders first – a supervisor whose own plan is not agreed is nudged, and their staff
- *   are told they are waiting on their leader; supervisors with agreed plans hear how many reports
- *   still have none; employees with a plan waiting for them are reminded;
- * - on the last day of each evaluation period (quarter or month): supervisors are reminded to
- *   start the periodic evaluation;
- * - on the day an evaluation window opens (periodic or annual), supervisors are told until when it
- *   is open; 3 days before it closes, supervisors whose team is not all finalised are reminded;
- * - on Mondays: a supervisor who has had no dialogue with a report for 30 days (feedback, a
+ *   deadline: leaders first – a PPK whose own SKP is not established is nudged, and the people they
+ *   rate are told they are waiting on their leader; PPKs with an established SKP hear how many of
+ *   their people still have none; employees with a plan waiting for them are reminded;
+ * - on the last day of each evaluation period (quarter or month): PPKs are reminded to start the
+ *   periodic evaluation;
+ * - on the day an evaluation window opens (periodic or annual), PPKs are told until when it is
+ *   open; 3 days before it closes, PPKs whose people are not all finalised are reminded;
+ * - on Mondays: a direct superior who has had no dialogue with a report for 30 days (feedback, a
  *   clarification answered, an obstacle answered) is nudged, naming that person.
+ * The PPK of each person follows domain/ppk.ts (a ketua tim who is fungsional is not one).
  * Every message is keyed in the outbox, so a retried or repeated run, or two at once, sends
  * nothing twice.
  */
@@ -18,6 +19,7 @@ import { addDays, formatCivilDate } from '../domain/civil-date.js';
 import { evaluationCandidates, windowSettingOf } from '../domain/evaluation-window.js';
 import { civilDayLabel, daysUntilSkpDeadline, periodLabel, periodOf, type Period } from '../domain/periods.js';
 import { isoWeekKey, localParts } from '../domain/time-zones.js';
+import { employeeIdOf, ratingLinesOf } from '../domain/ppk.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { digestText } from '../i18n/digest.js';
 import { queueKeyedMany, type KeyedMessage } from '../services/bulk-outbox.js';
@@ -44,13 +46,25 @@ export async function sendDailyNudges(
   const agency = await prisma.agency.findUniqueOrThrow({ where: { id: options.agencyId } });
   const today = localParts(now, agency.timeZone);
   const date = formatCivilDate(today);
-  const people = await prisma.employee.findMany({
-    where: { agencyId: agency.id, active: true },
-    select: { id: true, name: true, locale: true, supervisorId: true, supervisor: { select: { name: true } } },
+  const everyone = await prisma.employee.findMany({
+    where: { agencyId: agency.id },
+    select: { id: true, name: true, locale: true, active: true, supervisorId: true, positionType: true, ppkDelegateId: true, externalPpkId: true, externalAtasanPpkId: true },
   });
+  const people = everyone.filter((person) => person.active);
+  // Direct reports, for the dialogue nudge.
   const reportsOf = new Map<string, typeof people>();
   for (const person of people) if (person.supervisorId) reportsOf.set(person.supervisorId, [...(reportsOf.get(person.supervisorId) ?? []), person]);
   const supervisors = people.filter((p) => reportsOf.has(p.id));
+  // The people each PPK rates, for planning and evaluation (Plt/Plh in force today keep an inactive PPK in place).
+  const day = new Date(`${date}T00:00:00Z`);
+  const acting = await prisma.actingAssignment.findMany({ where: { actingFor: { agencyId: agency.id }, startsOn: { lte: day }, endsOn: { gte: day } }, select: { actingForId: true } });
+  const lines = ratingLinesOf(everyone, new Set(acting.map((a) => a.actingForId)));
+  const ratedBy = new Map<string, typeof people>();
+  for (const person of people) {
+    const ppk = employeeIdOf(lines.get(person.id)?.ppk ?? null);
+    if (ppk) ratedBy.set(ppk, [...(ratedBy.get(ppk) ?? []), person]);
+  }
+  const raters = people.filter((p) => ratedBy.has(p.id));
   // Decided here, written at the end in one statement per batch (queueKeyedMany): a nudge to
   // every supervisor of a province is a few round trips, not two per message.
   const nudges: (KeyedMessage & { counter: keyof NudgeResult })[] = [];
@@ -67,11 +81,11 @@ export async function sendDailyNudges(
     const agreed = new Set(plans.filter((p) => p.status === 'AGREED').map((p) => p.employeeId));
     const anyPlan = new Set(plans.map((p) => p.employeeId));
     const waiting = new Set(plans.filter((p) => (p.status === 'PROPOSED' || p.status === 'CLARIFICATION_REQUESTED') && !p.supersededAt).map((p) => p.employeeId));
-    for (const supervisor of supervisors) {
-      const reports = reportsOf.get(supervisor.id) ?? [];
+    for (const supervisor of raters) {
+      const reports = ratedBy.get(supervisor.id) ?? [];
       const t = digestText[supervisor.locale];
-      // The top of the agency has nobody in the bot to set their plan: nudging them would be noise.
-      if (!agreed.has(supervisor.id) && supervisor.supervisorId) {
+      // Someone with no PPK recorded, in the bot or outside it, cannot get an SKP: nudging them would be noise.
+      if (!agreed.has(supervisor.id) && lines.get(supervisor.id)?.ppk) {
         queue(supervisor.id, `nudge:leader:${supervisor.id}:${date}`, t.leaderFirst({ year: today.year, days: daysLeft }), 'planning');
         for (const report of reports.filter((r) => !anyPlan.has(r.id))) {
           queue(report.id, `nudge:waiting:${report.id}:${date}`, digestText[report.locale].waitingOnLeader({ year: today.year, leader: supervisor.name }), 'planning');
@@ -89,8 +103,8 @@ export async function sendDailyNudges(
   // The last day of an evaluation period.
   const period = periodOf(now, agency.periodCadence, agency.timeZone);
   if (formatCivilDate(period.end) === date) {
-    for (const supervisor of supervisors) {
-      const text = digestText[supervisor.locale].periodEnd({ period: periodLabel(period, supervisor.locale), count: reportsOf.get(supervisor.id)?.length ?? 0 });
+    for (const supervisor of raters) {
+      const text = digestText[supervisor.locale].periodEnd({ period: periodLabel(period, supervisor.locale), count: ratedBy.get(supervisor.id)?.length ?? 0 });
       queue(supervisor.id, `nudge:period:${period.key}:${supervisor.id}`, text, 'periodEnd');
     }
   }
@@ -100,7 +114,7 @@ export async function sendDailyNudges(
   const opening = windows.filter((w) => formatCivilDate(w.opens) === date);
   if (opening.length > 0) {
     const closes = opening.map((w) => w.closes).sort((a, b) => formatCivilDate(a).localeCompare(formatCivilDate(b)))[0]!;
-    for (const supervisor of supervisors) {
+    for (const supervisor of raters) {
       const periods = opening.map((w) => periodLabel(w.period, supervisor.locale)).join(' & ');
       const text = digestText[supervisor.locale].evaluationOpens({ periods, closes: civilDayLabel(closes, supervisor.locale) });
       queue(supervisor.id, `nudge:evaluation-opens:${opening.map((w) => w.period.key).join('+')}:${supervisor.id}`, text, 'evaluation');
@@ -108,8 +122,8 @@ export async function sendDailyNudges(
   }
   for (const w of windows.filter((w) => formatCivilDate(addDays(w.closes, -CLOSING_REMINDER_DAYS)) === date)) {
     const done = await finishedEvaluations(prisma, w.period);
-    for (const supervisor of supervisors) {
-      const open = (reportsOf.get(supervisor.id) ?? []).filter((r) => !done.has(r.id)).length;
+    for (const supervisor of raters) {
+      const open = (ratedBy.get(supervisor.id) ?? []).filter((r) => !done.has(r.id)).length;
       if (open === 0) continue;
       const text = digestText[supervisor.locale].evaluationCloses({ period: periodLabel(w.period, supervisor.locale), closes: civilDayLabel(w.closes, supervisor.locale), count: open });
       queue(supervisor.id, `nudge:evaluation-closes:${w.period.key}:${supervisor.id}`, text, 'evaluation');

@@ -32,7 +32,8 @@ async function person(unitId: string, name: string, supervisorId: string | null)
       nip: id,
       name,
       position: 'Pelaksana',
-      positionType: supervisorId ? 'PELAKSANA' : 'JPT',
+      // Section heads are pejabat pengawas, so each is the PPK of their staff (domain/ppk.ts).
+      positionType: !supervisorId ? 'JPT' : name.startsWith('Kepala Seksi') ? 'PENGAWAS' : 'PELAKSANA',
       employmentStatus: 'PNS',
       supervisorId,
       chatIdentities: { create: { platform: 'CONSOLE', externalUserId: id, dmChannelId: id } },

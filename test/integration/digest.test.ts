@@ -196,10 +196,19 @@ describe('daily nudges', () => {
     expect(result.planning).toBeGreaterThan(0);
     expect(inbox('Sri Wahyuni', sri).join('\n')).toMatch(/Rencana SKP 2027 Anda belum ditetapkan[\s\S]*tenggat 27 hari lagi/);
     expect(inbox('Andi Pratama', andi).join('\n')).toMatch(/SKP atasan Anda \(Sri Wahyuni\) belum ditetapkan/);
-    // The head of the agency has no supervisor in the bot to set their plan: no nagging.
-    expect(inbox('Hendra Gunawan', hendra).join('\n')).not.toMatch(/Rencana SKP 2027 Anda belum ditetapkan/);
+    // The head's PPK is the Kepala Dinas outside the bot: they can draft with /susunskp, so they are nudged too.
+    expect(inbox('Hendra Gunawan', hendra).join('\n')).toMatch(/Rencana SKP 2027 Anda belum ditetapkan/);
     const again = await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date(monday.getTime() + 3_600_000) });
     expect(again.planning).toBe(0);
+    // With nobody recorded to establish the head's SKP, nudging them would be noise.
+    await db.prisma.employee.updateMany({ where: { name: 'Hendra Gunawan' }, data: { externalPpkId: null } });
+    // A Sunday a week before the deadline: planning nudges only (the Monday dialogue nudges are the next test's).
+    const weekBefore = new Date('2027-01-24T02:00:00Z');
+    const later = mark('Hendra Gunawan');
+    await sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: weekBefore });
+    await outboxSettled(db.prisma);
+    expect(inbox('Hendra Gunawan', later).join('\n')).not.toMatch(/Rencana SKP 2027 Anda belum ditetapkan/);
+    expect(inbox('Sri Wahyuni', sri).join('\n')).toMatch(/Rencana SKP 2027 Anda belum ditetapkan[\s\S]*tenggat 7 hari lagi/);
   });
 
   it('names the report a supervisor has had no dialogue with for 30 days', async () => {

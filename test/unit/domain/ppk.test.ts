@@ -49,8 +49,9 @@ describe('who may be Pejabat Penilai Kinerja (PermenPANRB 6/2022 Pasal 1 angka 9
     expect(line('kabid')).toEqual({ ppk: employee('kadis'), atasanPpk: external('gubernur') });
   });
 
-  it('leaves nobody when nobody is recorded', () => {
+  it('leaves nobody when nobody is recorded, and never makes an Atasan PPK recorded alone the PPK', () => {
     expect(line('kadis', [], { kadis: { externalPpkId: null, externalAtasanPpkId: null } })).toEqual({ ppk: null, atasanPpk: null });
+    expect(line('kadis', [], { kadis: { externalPpkId: null } })).toEqual({ ppk: null, atasanPpk: null });
   });
 
   it('passes a PPK who has left without a Plt up the chain, step by step (berhalangan tetap)', () => {
