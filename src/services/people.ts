@@ -97,32 +97,46 @@ export async function reportsOf(db: Reader, me: Member, now: Date): Promise<Repo
     const rows = await db.actingAssignment.findMany({ where: { actingForId: { in: ids }, startsOn: { lte: today }, endsOn: { gte: today } }, select: { actingForId: true } });
     return new Set(rows.map((row) => row.actingForId));
   };
-  const assignments = await db.actingAssignment.findMany({
-    where: { employeeId: me.id, startsOn: { lte: today }, endsOn: { gte: today } },
-    select: { actingForId: true },
+  // Me and the people I act for today, in one query; then their direct reports and the people delegated to them, in one more.
+  const selves = await db.employee.findMany({
+    where: { OR: [{ id: me.id }, { actedForBy: { some: { employeeId: me.id, startsOn: { lte: today }, endsOn: { gte: today } } } }] },
+    select: { id: true, positionType: true },
   });
-  const selves = await db.employee.findMany({ where: { id: { in: [me.id, ...assignments.map((a) => a.actingForId)] } }, select: { id: true, positionType: true } });
-  const selfIds = new Set(selves.map((self) => self.id));
+  const selfIds = selves.map((self) => self.id);
+  const rates = new Set(selves.filter((self) => mayBePpk(self)).map((self) => self.id));
+  const firstLevel = await db.employee.findMany({
+    where: { OR: [{ supervisorId: { in: selfIds } }, { active: true, ppkDelegateId: { in: selfIds } }] },
+    select: reportSelect,
+  });
   const found = new Map<string, Report>();
   const add = (row: { id: string; name: string; nip: string; position: string }, via: string, rater: boolean) => {
     if (row.id === me.id) return;
     const before = found.get(row.id);
     found.set(row.id, { id: row.id, name: row.name, nip: row.nip, position: row.position, supervisorId: before?.supervisorId ?? via, acting: (before?.acting ?? true) && via !== me.id, rater: (before?.rater ?? false) || rater });
   };
-  for (const self of selves) {
-    const rates = mayBePpk(self);
-    let frontier = [self.id];
-    for (let level = 1; frontier.length > 0 && level <= MAX_LEVELS; level++) {
-      const rows = await db.employee.findMany({ where: { supervisorId: { in: frontier } }, select: reportSelect });
-      const covered = await coveredAmong(rows.filter((row) => !row.active).map((row) => row.id));
-      const rater = (row: (typeof rows)[number]) => rates && (row.ppkDelegateId === null || selfIds.has(row.ppkDelegateId));
-      for (const row of rows) if (row.active && (level === 1 || rater(row))) add(row, self.id, rater(row));
-      // Below someone who cannot rate today, we are still the PPK.
-      frontier = rates ? rows.filter((row) => !mayBePpk(row) || (!row.active && !covered.has(row.id))).map((row) => row.id) : [];
+  // Rated by `via` unless delegated to someone else.
+  const ratedBy = (row: { ppkDelegateId: string | null }, via: string) => (row.ppkDelegateId === null ? rates.has(via) : row.ppkDelegateId === via);
+  let frontier: { row: (typeof firstLevel)[number]; via: string }[] = [];
+  for (const row of firstLevel) {
+    if (row.ppkDelegateId !== null && selfIds.includes(row.ppkDelegateId) && row.active) add(row, row.ppkDelegateId, true);
+    if (row.supervisorId === null || !selfIds.includes(row.supervisorId)) continue;
+    if (row.active) add(row, row.supervisorId, ratedBy(row, row.supervisorId));
+    if (rates.has(row.supervisorId)) frontier.push({ row, via: row.supervisorId });
+  }
+  // Below someone who cannot rate today (not pengawas or above, or gone without a Plt), we are still the PPK.
+  for (let level = 2; frontier.length > 0 && level <= MAX_LEVELS; level++) {
+    const covered = await coveredAmong(frontier.filter(({ row }) => !row.active).map(({ row }) => row.id));
+    const transparent = frontier.filter(({ row }) => !mayBePpk(row) || (!row.active && !covered.has(row.id)));
+    if (transparent.length === 0) break;
+    const viaOf = new Map(transparent.map(({ row, via }) => [row.id, via]));
+    const rows = await db.employee.findMany({ where: { supervisorId: { in: [...viaOf.keys()] } }, select: reportSelect });
+    frontier = [];
+    for (const row of rows) {
+      const via = viaOf.get(row.supervisorId ?? '') ?? me.id;
+      if (row.active && ratedBy(row, via)) add(row, via, true);
+      frontier.push({ row, via });
     }
   }
-  const delegated = await db.employee.findMany({ where: { active: true, ppkDelegateId: { in: [...selfIds] } }, select: reportSelect });
-  for (const row of delegated) add(row, row.ppkDelegateId ?? me.id, true);
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -5,38 +5,36 @@
 import { employeeIdOf, raterChainOf, ratingLineOf, type ChainPerson, type Official, type RatingLine } from '../domain/ppk.js';
 import type { Reader } from './db.js';
 
-const chainSelect = { id: true, supervisorId: true, positionType: true, active: true, ppkDelegateId: true, externalPpkId: true, externalAtasanPpkId: true } as const;
-
-/** Trees are a handful of levels deep; the bound guards against a corrupted cycle. */
-const MAX_DEPTH = 30;
-
-/** The employee and everyone above them (and above their delegate), by id. */
-async function chainPeople(db: Reader, employeeId: string): Promise<Map<string, ChainPerson>> {
-  const people = new Map<string, ChainPerson>();
-  const employee = await db.employee.findUnique({ where: { id: employeeId }, select: chainSelect });
-  if (!employee) return people;
-  people.set(employee.id, employee);
-  for (let next = employee.ppkDelegateId ?? employee.supervisorId, depth = 0; next && !people.has(next) && depth < MAX_DEPTH; depth++) {
-    const person: ChainPerson | null = await db.employee.findUnique({ where: { id: next }, select: chainSelect });
-    if (!person) break;
-    people.set(person.id, person);
-    next = person.supervisorId;
-  }
-  return people;
+/**
+ * The employee, then their delegate or supervisor and everyone above, with whether someone stands
+ * in for each on `date` – in one round trip, since the access rules ask this on every decision.
+ * The depth bound guards against a corrupted cycle.
+ */
+async function chainOf(db: Reader, employeeId: string, date: string): Promise<(ChainPerson & { covered: boolean })[]> {
+  const day = new Date(`${date}T00:00:00Z`);
+  return db.$queryRaw<(ChainPerson & { covered: boolean })[]>`
+    WITH RECURSIVE chain AS (
+      SELECT e.id, e."supervisorId", e."positionType"::text AS "positionType", e.active, e."ppkDelegateId", e."externalPpkId", e."externalAtasanPpkId",
+             0 AS depth, COALESCE(e."ppkDelegateId", e."supervisorId") AS next
+        FROM "Employee" e WHERE e.id = ${employeeId}
+      UNION ALL
+      SELECT e.id, e."supervisorId", e."positionType"::text, e.active, e."ppkDelegateId", e."externalPpkId", e."externalAtasanPpkId",
+             c.depth + 1, e."supervisorId"
+        FROM chain c JOIN "Employee" e ON e.id = c.next
+       WHERE c.depth < 30
+    )
+    SELECT c.id, c."supervisorId", c."positionType", c.active, c."ppkDelegateId", c."externalPpkId", c."externalAtasanPpkId",
+           EXISTS (SELECT 1 FROM "ActingAssignment" a WHERE a."actingForId" = c.id AND a."startsOn" <= ${day} AND a."endsOn" >= ${day}) AS covered
+      FROM chain c ORDER BY c.depth`;
 }
 
 /** The employee's PPK and Atasan PPK on `date` ("YYYY-MM-DD"), or null for an unknown id. */
 export async function ratingLineFor(db: Reader, employeeId: string, date: string): Promise<RatingLine | null> {
-  const people = await chainPeople(db, employeeId);
-  const employee = people.get(employeeId);
+  const chain = await chainOf(db, employeeId, date);
+  const employee = chain[0];
   if (!employee) return null;
-  const day = new Date(`${date}T00:00:00Z`);
-  const acting = await db.actingAssignment.findMany({
-    where: { actingForId: { in: [...people.keys()] }, startsOn: { lte: day }, endsOn: { gte: day } },
-    select: { actingForId: true },
-  });
-  const covered = new Set(acting.map((a) => a.actingForId));
-  return ratingLineOf(raterChainOf(employee, (id) => people.get(id), (id) => covered.has(id)));
+  const people = new Map(chain.map((person) => [person.id, person]));
+  return ratingLineOf(raterChainOf(employee, (id) => people.get(id), (id) => people.get(id)?.covered ?? false));
 }
 
 /** The PPK and Atasan PPK ids inside the bot, for the access rules. */
