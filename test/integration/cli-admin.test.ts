@@ -182,6 +182,9 @@ describe('Plt and Plh', () => {
       ].join('\n'),
     );
     const before = await db.prisma.actingAssignment.count();
+    // Rina has a chat account: she is told of her assignment (acting import records through the acting service).
+    const rina = await db.prisma.employee.findUniqueOrThrow({ where: { nip: RINA } });
+    await db.prisma.chatIdentity.create({ data: { employeeId: rina.id, platform: 'CONSOLE', externalUserId: RINA, dmChannelId: RINA } });
     const first = await cli(['acting', 'import', file]);
     expect(first.code).toBe(1);
     expect(first.out).toBe('Plt./Plh.: 1 dicatat, 1 sudah tercatat, 5 ditolak.');
@@ -194,6 +197,8 @@ describe('Plt and Plh', () => {
     ]);
     expect(await db.prisma.actingAssignment.count()).toBe(before + 1);
     expect(await db.prisma.actingAssignment.findFirstOrThrow({ where: { employee: { nip: RINA } } })).toMatchObject({ kind: 'PLT', note: 'SK 800/21' });
+    expect(await db.prisma.outboundMessage.count({ where: { employeeId: rina.id } })).toBe(1);
+    expect(await db.prisma.auditLog.count({ where: { action: 'acting.recorded', actorLabel: 'cli', details: { path: ['acting'], equals: RINA } } })).toBe(1);
     expect((await cli(['acting', 'import', file])).out).toBe('Plt./Plh.: 0 dicatat, 2 sudah tercatat, 5 ditolak.');
     expect(await db.prisma.actingAssignment.count()).toBe(before + 1);
 

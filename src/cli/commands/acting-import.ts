@@ -5,7 +5,8 @@
  * organisation import, because assignments come by decree and change far more often than the
  * organisation. Every row is checked like `acting add` (src/domain/acting.ts), also against the
  * rows above it; refused rows are listed with their line and reason, the others are recorded; a
- * row already recorded is unchanged, so importing the same file again changes nothing.
+ * row already recorded is unchanged, so importing the same file again changes nothing. Rows are
+ * recorded through the acting service, as `acting add` and /plt are, and the people concerned told.
  */
 import { actingProblem, type ActingKind, type ActingPeriod } from '../../domain/acting.js';
 import { formatCivilDate, parseCivilDate } from '../../domain/civil-date.js';
@@ -14,9 +15,12 @@ import { localDate } from '../../domain/time-zones.js';
 import { parseDate } from '../../conversation/inputs.js';
 import { CliUsageError } from '../../errors.js';
 import { readTable } from '../../files/table.js';
+import { notify } from '../../notifications/notify.js';
 import { decideAndCommit } from '../../services/commit.js';
+import type { DomainEvent } from '../../services/events.js';
+import { servicesFor } from '../../services/registry.js';
 import type { CliContext } from '../context.js';
-import { asDate, KINDS, periodOf } from './acting.js';
+import { KINDS, periodOf } from './acting.js';
 import { chooseAgency } from './agency.js';
 import { columnSet } from '../../files/columns.js';
 
@@ -104,17 +108,18 @@ export async function actingImportCommand(context: CliContext, args: { file?: st
   }
 
   if (!args['dry-run'] && accepted.length > 0) {
-    await decideAndCommit(db.prisma, context.now(), (work) => {
+    // Each row through the same service as `acting add` and /plt, in one transaction, and the people told.
+    await decideAndCommit(db.prisma, context.now(), async (work) => {
+      const acting = servicesFor(db.prisma, work).acting;
+      const events: DomainEvent[] = [];
       for (const assignment of accepted) {
-        const id = work.newId();
-        work.change(`actingAssignment.insert ${id}`, (tx) =>
-          tx.actingAssignment.create({
-            data: { id, employeeId: assignment.actingId, actingForId: assignment.forId, kind: assignment.kind, startsOn: asDate(assignment.start), endsOn: asDate(assignment.end), note: assignment.note },
-          }),
-        );
-        work.audit({ agencyId: agency.id, actorLabel: 'cli', action: 'acting.recorded', entityType: 'ActingAssignment', entityId: id, details: { file: args.file, from: formatCivilDate(assignment.start), to: formatCivilDate(assignment.end), kind: assignment.kind } });
+        const recorded = await acting.record({ hr: { agencyId: agency.id, label: 'cli' } }, { actingId: assignment.actingId, forId: assignment.forId, kind: assignment.kind, start: assignment.start, end: assignment.end, note: assignment.note });
+        // Checked above against the same rules; a refusal now means the data changed meanwhile: nothing is written.
+        if (!recorded.ok) throw new CliUsageError(t.actingImportChanged);
+        events.push(...recorded.events);
       }
-      return Promise.resolve(null);
+      await notify(db.prisma, work, events);
+      return null;
     });
   }
   context.out(t.actingImportSummary({ recorded: accepted.length, unchanged, refused }));
