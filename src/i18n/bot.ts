@@ -98,7 +98,7 @@ export const botText = catalogue(
     meNoSupervisor: 'belum tercatat',
     meTimeZone: 'Zona waktu',
     meLanguage: 'Bahasa',
-    meReports: 'Bawahan langsung',
+    meReports: 'Bawahan (langsung dan yang Anda nilai)',
     meWrongData: 'Ada yang salah? Hubungi pengelola kinerja agar datanya diperbaiki.',
     // Refusals
     refused: (p: { reason: string }) => `Tidak bisa: ${p.reason}`,
@@ -190,7 +190,7 @@ export const botText = catalogue(
     meNoSupervisor: 'not recorded',
     meTimeZone: 'Time zone',
     meLanguage: 'Language',
-    meReports: 'Direct reports',
+    meReports: 'People you lead (direct and rated)',
     meWrongData: 'Something wrong? Ask HR to correct your record.',
     refused: (p) => `Not possible: ${p.reason}`,
     noReports: 'You have no direct reports in Dialog Kinerja. If that is wrong, contact HR.',
