@@ -26,6 +26,11 @@ export interface ImportReportRow {
   reasons: string;
 }
 
+/** Refused rows as report rows: each with its reasons, described in the reader's language. */
+export function refusedReportRows<I>(rejected: readonly { line: number; nip?: string | null; issues: readonly I[] }[], result: string, describe: (issue: I) => string): ImportReportRow[] {
+  return rejected.map((row) => ({ line: row.line, nip: row.nip ?? '', result, reasons: row.issues.map(describe).join('; ') }));
+}
+
 /** An import's row-by-row report as CSV, in line order, with the header in the reader's language. */
 export function importReportCsv(rows: ImportReportRow[], locale: 'id' | 'en'): string {
   const header = locale === 'id' ? ['baris', 'nip', 'hasil', 'alasan'] : ['line', 'nip', 'result', 'reasons'];

@@ -46,6 +46,7 @@ export const ownSkpText = catalogue(
     establishedToEmployee: (p: { by: string; year: number; version: number }) => `SKP ${p.year} versi ${p.version} Anda ditetapkan oleh ${p.by}.`,
     recordedToEmployee: (p: { official: string; year: number; version: number; hr: string }) =>
       `Penetapan SKP ${p.year} versi ${p.version} Anda oleh ${p.official} dicatat oleh pengelola kinerja (${p.hr}).`,
+    recordedToEmployeeByHr: (p: { official: string; year: number; version: number }) => `Penetapan SKP ${p.year} versi ${p.version} Anda oleh ${p.official} dicatat oleh pengelola kinerja.`,
     askReturnNote: (p: { name: string }) => `Tulis catatan untuk ${p.name}: apa yang perlu diperbaiki?`,
     returnedReply: (p: { name: string }) => `SKP dikembalikan kepada ${p.name} dengan catatan Anda.`,
     returnedToEmployee: (p: { by: string; version: number }) => `${p.by} mengembalikan SKP versi ${p.version} Anda dengan catatan:`,
@@ -103,6 +104,7 @@ export const ownSkpText = catalogue(
     establishedReply: (p) => `${p.name}'s SKP ${p.year} version ${p.version} is established and now locked.`,
     establishedToEmployee: (p) => `Your SKP ${p.year} version ${p.version} was established by ${p.by}.`,
     recordedToEmployee: (p) => `The penetapan of your SKP ${p.year} version ${p.version} by ${p.official} was recorded by your performance administrator (${p.hr}).`,
+    recordedToEmployeeByHr: (p) => `The penetapan of your SKP ${p.year} version ${p.version} by ${p.official} was recorded by your performance administrator.`,
     askReturnNote: (p) => `Write a note for ${p.name}: what should be improved?`,
     returnedReply: (p) => `SKP sent back to ${p.name} with your note.`,
     returnedToEmployee: (p) => `${p.by} sent your SKP version ${p.version} back with a note:`,

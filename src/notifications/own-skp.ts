@@ -31,9 +31,12 @@ export function planEstablished({ plan, by, recordedFor }: Of<'plan.established'
   const employee = plan.employee;
   const text = ownSkpText[employee.locale];
   const { year, version } = plan.content;
-  const line = recordedFor
-    ? text.recordedToEmployee({ official: `${recordedFor.name}, ${recordedFor.title}`, year, version, hr: by?.name ?? 'CLI' })
-    : text.establishedToEmployee({ by: by?.name ?? '-', year, version });
+  const official = recordedFor ? `${recordedFor.name}, ${recordedFor.title}` : '';
+  const line = !recordedFor
+    ? text.establishedToEmployee({ by: by?.name ?? '-', year, version })
+    : by
+      ? text.recordedToEmployee({ official, year, version, hr: by.name })
+      : text.recordedToEmployeeByHr({ official, year, version });
   return [{ to: employee, message: () => reply([paragraph(line)]) }];
 }
 

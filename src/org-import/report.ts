@@ -3,7 +3,7 @@
  * a CSV with one line per row of the file.
  */
 import { nipProblemMessage } from '../domain/nip.js';
-import { importReportCsv } from '../files/csv-write.js';
+import { importReportCsv, refusedReportRows } from '../files/csv-write.js';
 import { formatPercent, type Locale } from '../i18n/catalogue.js';
 import { orgImportText } from '../i18n/org-import.js';
 import type { RowIssue } from './columns.js';
@@ -81,12 +81,7 @@ export function outcomeCsv(outcome: OrgImportOutcome, locale: Locale): string {
   const t = orgImportText[locale];
   const rows = [
     ...outcome.acceptedRows.map((row) => ({ line: row.line, nip: row.nip, result: t.reportAccepted, reasons: '' })),
-    ...outcome.rejected.map((row) => ({
-      line: row.line,
-      nip: row.nip ?? '',
-      result: t.reportRejected,
-      reasons: row.issues.map((issue) => describeIssue(issue, locale)).join('; '),
-    })),
+    ...refusedReportRows(outcome.rejected, t.reportRejected, (issue) => describeIssue(issue, locale)),
   ];
   return importReportCsv(rows, locale);
 }

@@ -5,7 +5,6 @@
  * person they act for, each checked against its own unit's predikat. The unit is the one that
  * supervisor leads, or else their own unit.
  */
-import { unitPathsOf } from '../domain/access.js';
 import { parseCivilDate } from '../domain/civil-date.js';
 import { checkCurve, type CurveResult } from '../domain/distribution-curve.js';
 import { openEvaluationPeriods, windowSettingOf, windowState } from '../domain/evaluation-window.js';
@@ -209,16 +208,6 @@ export async function externalDeciderFor(db: Reader, evaluationId: string, now: 
   const line = await ratingLineFor(db, evaluation.employeeId, todayFor(evaluation.employee, now));
   const official = line?.atasanPpk?.kind === 'EXTERNAL' ? line.atasanPpk : null;
   return official ? db.externalOfficial.findUnique({ where: { id: official.id }, select: { id: true, name: true, title: true } }) : null;
-}
-
-/** The active pengelola kinerja whose role covers the employee (the agency, or a unit above the employee's). */
-export async function recordersFor(db: Reader, employeeId: string): Promise<{ id: string; name: string; locale: 'id' | 'en' }[]> {
-  const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { agencyId: true, unitId: true } });
-  const roles = await db.hrRole.findMany({ where: { agencyId: employee.agencyId, employee: { active: true } }, select: { unitId: true, employee: { select: { id: true, name: true, locale: true } } } });
-  const units = await db.unit.findMany({ where: { agencyId: employee.agencyId }, select: { id: true, parentId: true } });
-  const path = unitPathsOf(units).get(employee.unitId) ?? [];
-  const covering = roles.filter((role) => role.unitId === null || path.includes(role.unitId)).map((role) => role.employee);
-  return [...new Map(covering.map((person) => [person.id, person])).values()].filter((person) => person.id !== employeeId);
 }
 
 /** The rule of `deciderFor` over the ids it reads: the Atasan PPK, unless that is the employee or the rater. */

@@ -1,8 +1,8 @@
 /** Keberatan in PostgreSQL: reads for deciding, guarded writes applied when the unit of work commits. */
 import type { Reader } from './db.js';
-import { agencySettings, deciderFor, externalDeciderFor, recordersFor } from './evaluations.js';
+import { agencySettings, deciderFor, externalDeciderFor } from './evaluations.js';
 import type { AppraisedEvaluation, ObjectionStore, ObjectionView } from './objection-service.js';
-import { standsFor } from './people.js';
+import { hrCovering, standsFor } from './people.js';
 import type { UnitOfWork } from './work.js';
 
 const person = { select: { id: true, name: true, locale: true } } as const;
@@ -52,7 +52,7 @@ export function objectionStore(db: Reader, work: UnitOfWork): ObjectionStore {
     },
     decider: (evaluationId) => deciderFor(db, evaluationId, work.now),
     externalDecider: (evaluationId) => externalDeciderFor(db, evaluationId, work.now),
-    recordersFor: (employeeId) => recordersFor(db, employeeId),
+    recordersFor: (employeeId) => hrCovering(db, employeeId),
     objectionDays: async (agencyId) => (await agencySettings(db, agencyId)).objectionDays,
     async find(id) {
       const row = await db.objection.findUnique({

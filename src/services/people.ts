@@ -194,6 +194,16 @@ export async function decide(db: Reader, actor: Member, action: Action, targetId
   return can(actor, action, target, await accessContextOf(db, actor, now));
 }
 
+/** The active pengelola kinerja (other than the employee) whose role covers the employee: the agency's, or a unit's above them. */
+export async function hrCovering(db: Reader, employeeId: string): Promise<{ id: string; name: string; locale: Locale }[]> {
+  const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { agencyId: true, unitId: true } });
+  const roles = await db.hrRole.findMany({
+    where: { agencyId: employee.agencyId, employeeId: { not: employeeId }, employee: { active: true }, OR: [{ unitId: null }, { unitId: { in: await unitPath(db, employee.unitId) } }] },
+    select: { employee: { select: { id: true, name: true, locale: true } } },
+  });
+  return [...new Map(roles.map((role) => [role.employee.id, role.employee])).values()];
+}
+
 /** Active people of an agency whose name contains `query`, or whose NIP is `query` (spaces ignored). */
 export async function findMembers(db: Reader, agencyId: string, query: string, limit = 10): Promise<Member[]> {
   const nip = query.replace(/\s/g, '');

@@ -3,7 +3,7 @@
  * with one line per row of the file.
  */
 import { nipProblemMessage } from '../domain/nip.js';
-import { importReportCsv } from '../files/csv-write.js';
+import { importReportCsv, refusedReportRows } from '../files/csv-write.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { skpImportText } from '../i18n/skp-import.js';
 import type { RowIssue } from './columns.js';
@@ -69,12 +69,7 @@ export function outcomeCsv(outcome: SkpImportOutcome, locale: Locale): string {
     plan.result === 'created' ? t.reportCreated : plan.result === 'new_version' ? t.reportNewVersion(plan) : t.reportUnchanged;
   const rows = [
     ...outcome.accepted.flatMap((plan) => plan.lines.map((line) => ({ line, nip: plan.nip, result: resultOf(plan), reasons: '' }))),
-    ...outcome.rejected.map((row) => ({
-      line: row.line,
-      nip: row.nip ?? '',
-      result: t.reportRejected,
-      reasons: row.issues.map((issue) => describeIssue(issue, locale)).join('; '),
-    })),
+    ...refusedReportRows(outcome.rejected, t.reportRejected, (issue) => describeIssue(issue, locale)),
   ];
   return importReportCsv(rows, locale);
 }

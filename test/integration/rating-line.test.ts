@@ -119,6 +119,14 @@ describe('the top of the tree', () => {
     expect(await cli('official', 'set', '--nip', '199999999999999999', '--role', 'ppk', '--name', 'X', '--title', 'Y')).toMatchObject({ code: 1, err: expect.stringMatching(/199999999999999999/) });
     expect(await db.prisma.externalOfficial.count()).toBe(before);
   });
+
+  it('removes the Atasan PPK alone: then the Gubernur is the head’s PPK only, and nothing is left to remove twice', async () => {
+    expect(await cli('official', 'remove', '--nip', BUDI, '--role', 'atasan')).toMatchObject({ code: 0, out: 'Atasan Pejabat Penilai Kinerja bagi Ir. Budi Santoso M.T. dihapus.' });
+    expect((await line(BUDI))?.atasanPpk).toBeNull();
+    expect((await line(BUDI))?.ppk?.kind).toBe('EXTERNAL');
+    expect(await cli('official', 'remove', '--nip', BUDI, '--role', 'atasan')).toMatchObject({ code: 0, out: expect.stringMatching(/tidak memiliki Atasan Pejabat Penilai Kinerja yang tercatat; tidak ada yang diubah/) });
+    await cli('official', 'set', '--nip', BUDI, '--role', 'atasan', '--name', 'Dr. H. Ahmad Luthfi, S.H., S.St.M.K.', '--title', 'Gubernur Contoh');
+  });
 });
 
 describe('a PPK who has left (berhalangan tetap)', () => {

@@ -70,6 +70,8 @@ describe('an SKP whose PPK is outside the bot', () => {
     expect(await hrCli(db, clock, 'skp', 'establish', '--nip', BUDI, '--number', '800.1.3/051/2026', '--on', '2026-11-27')).toBe('Penetapan SKP Ir. Budi Santoso M.T. oleh Dr. H. Bambang Hartono M.Si., Gubernur Contoh dicatat.');
     await bot.type('/as Siti');
     expect(await bot.type('/tetapkanskp')).toMatch(/Tidak ada SKP yang diajukan dan menunggu penetapan pejabat di luar Dialog Kinerja/);
+    // The head is told who decided, and that HR recorded it (at the CLI nobody is named).
+    expect(await consoleDriver(bot, db).inbox('Ir. Budi Santoso M.T.')).toMatch(/Penetapan SKP 2026 versi 3 Anda oleh Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh dicatat oleh pengelola kinerja\./);
   });
 
   it('is never recorded by HR for someone whose PPK is in the bot', async () => {

@@ -37,8 +37,9 @@ const civil = civilOf;
 /** HR at the CLI, as the acting service knows it. */
 const cliRecorder = (agencyId: string) => ({ hr: { agencyId, label: 'cli' } });
 
-function date(context: CliContext, timeZone: string, option: string, value: string | undefined): CivilDate {
-  if (!value) throw new CliUsageError(context.text.actingUsage);
+/** A date option (`--from 2027-01-04`, `--on hari ini`) as a civil date; `usage` when it is missing. */
+export function dateOption(context: CliContext, timeZone: string, option: string, value: string | undefined, usage: string = context.text.actingUsage): CivilDate {
+  if (!value) throw new CliUsageError(usage);
   // The same date forms as in chat: 2027-01-04, 04-01-2027, "hari ini".
   const typed = parseDate(value.trim(), localDate(context.now(), timeZone));
   const parsed = typed ? parseCivilDate(typed) : null;
@@ -70,7 +71,7 @@ export async function actingAddCommand(context: CliContext, args: ActingArgs): P
   if (!kind) throw new CliUsageError(context.text.badOption({ option: 'kind', expected: 'plt | plh' }));
   const acting = await choosePerson(db.prisma, context, agency.id, args.nip);
   const official = await choosePerson(db.prisma, context, agency.id, args.for);
-  const input = { actingId: acting.id, forId: official.id, kind, start: date(context, agency.timeZone, 'from', args.from), end: date(context, agency.timeZone, 'to', args.to), note: args.note ?? null };
+  const input = { actingId: acting.id, forId: official.id, kind, start: dateOption(context, agency.timeZone, 'from', args.from), end: dateOption(context, agency.timeZone, 'to', args.to), note: args.note ?? null };
   // The same rules as /plt in chat (services/acting-service.ts); the people concerned are told in chat.
   const { value: recorded } = await decideAndCommit(db.prisma, context.now(), async (work) => {
     const result = await servicesFor(db.prisma, work).acting.record(cliRecorder(agency.id), input);
@@ -118,7 +119,7 @@ export async function actingEndCommand(context: CliContext, args: ActingArgs): P
   if (!args.nip || !args.for) throw new CliUsageError(context.text.actingUsage);
   const acting = await choosePerson(db.prisma, context, agency.id, args.nip);
   const official = await choosePerson(db.prisma, context, agency.id, args.for);
-  const on = args.on ? date(context, agency.timeZone, 'on', args.on) : localDate(context.now(), agency.timeZone);
+  const on = args.on ? dateOption(context, agency.timeZone, 'on', args.on) : localDate(context.now(), agency.timeZone);
   const current = await db.prisma.actingAssignment.findFirst({
     where: { employeeId: acting.id, actingForId: official.id, startsOn: { lte: asDate(on) }, endsOn: { gte: asDate(on) } },
   });

@@ -3,15 +3,15 @@
  * /tetapkanskp records in chat – the penetapan of a submitted SKP by the official outside the bot
  * who is the employee's PPK (rules in services/skp-service.ts); the employee is told.
  */
-import { parseCivilDate } from '../../domain/civil-date.js';
+import { formatCivilDate } from '../../domain/civil-date.js';
 import { localDate } from '../../domain/time-zones.js';
-import { parseDate } from '../../conversation/inputs.js';
 import { CliUsageError } from '../../errors.js';
 import { ownSkpText } from '../../i18n/own-skp.js';
 import { notify } from '../../notifications/notify.js';
 import { decideAndCommit } from '../../services/commit.js';
 import { servicesFor } from '../../services/registry.js';
 import type { CliContext } from '../context.js';
+import { dateOption } from './acting.js';
 import { chooseAgency, choosePerson } from './agency.js';
 
 export interface SkpEstablishArgs {
@@ -24,19 +24,17 @@ export interface SkpEstablishArgs {
 
 export async function skpEstablishCommand(context: CliContext, args: SkpEstablishArgs): Promise<number> {
   const t = ownSkpText[context.locale];
-  if (!args.nip || !args.number?.trim() || !args.on) throw new CliUsageError(t.establishUsage);
+  if (!args.nip || !args.number?.trim()) throw new CliUsageError(t.establishUsage);
   const db = await context.database();
   const agency = await chooseAgency(db.prisma, context, args.instansi);
   const employee = await choosePerson(db.prisma, context, agency.id, args.nip);
-  const today = localDate(context.now(), agency.timeZone);
-  const typed = parseDate(args.on.trim(), today);
-  if (!typed || !parseCivilDate(typed)) throw new CliUsageError(context.text.badOption({ option: 'on', expected: context.text.badOptionDate }));
-  const year = args.year ? Number(args.year) : today.year;
+  const decidedOn = formatCivilDate(dateOption(context, agency.timeZone, 'on', args.on, t.establishUsage));
+  const year = args.year ? Number(args.year) : localDate(context.now(), agency.timeZone).year;
   if (!Number.isInteger(year)) throw new CliUsageError(context.text.badOption({ option: 'year', expected: '2027' }));
   const latest = await db.prisma.plan.findFirst({ where: { employeeId: employee.id, year }, orderBy: { version: 'desc' }, select: { id: true } });
   if (!latest) throw new CliUsageError(t.noSubmittedPlan({ name: employee.name, year }));
   const { value: recorded } = await decideAndCommit(db.prisma, context.now(), async (work) => {
-    const result = await servicesFor(db.prisma, work).skp.recordForOfficial('cli', latest.id, { documentNumber: args.number!.trim(), decidedOn: typed });
+    const result = await servicesFor(db.prisma, work).skp.recordForOfficial('cli', latest.id, { documentNumber: args.number!.trim(), decidedOn });
     if (result.ok) await notify(db.prisma, work, result.events);
     return result;
   });
