@@ -13,6 +13,14 @@ import { appraisalText } from '../i18n/appraisal.js';
 import { resultBlocks } from '../notifications/evaluations.js';
 import {finalResult } from '../services/evaluations.js';
 import { say } from './common.js';
+import { skpPartLabel, type SkpPart } from '../domain/skp-period.js';
+import type { Locale } from '../i18n/catalogue.js';
+
+/** The period's name, with the SKP period's days when a move split it. */
+export function evaluationPeriodName(evaluation: { periodKey: string; skp: SkpPart | null }, locale: Locale): string {
+  const period = periodKeyLabel(evaluation.periodKey, locale);
+  return evaluation.skp ? appraisalText[locale].periodPart({ period, days: skpPartLabel(evaluation.skp, locale) }) : period;
+}
 
 // The result's blocks moved to the notices; flows that quote a result (the keberatan) keep importing them from here.
 export { resultBlocks } from '../notifications/evaluations.js';
@@ -36,7 +44,7 @@ async function resultReplies(ctx: FlowContext, waitingOnly: boolean): Promise<Re
   const replies: Reply[] = [];
   for (const evaluation of evaluations) {
     const blocks: Block[] = [
-      paragraph(bold(m.resultHeading({ period: periodKeyLabel(evaluation.periodKey, ctx.me.locale), rater: evaluation.rater.name, status: m[`status${evaluation.status}`] }))),
+      paragraph(bold(m.resultHeading({ period: evaluationPeriodName(evaluation, ctx.me.locale), rater: evaluation.rater.name, status: m[`status${evaluation.status}`] }))),
       ...resultBlocks({ ...evaluation, ...finalResult(evaluation) }, ctx.me.locale),
     ];
     // Not delivered yet (the dashboard may show it first): the objection period starts on delivery.

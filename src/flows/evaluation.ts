@@ -16,7 +16,8 @@ import { explainPredikat, explainUnitLeaderResultsRating, predikatLabel, RATINGS
 import { appraisalText } from '../i18n/appraisal.js';
 import type { EvaluationRefusal } from '../services/evaluation-service.js';
 import {type PendingEvaluation } from '../services/evaluations.js';
-import { contextId, deniedReply, refusalAboutReport, refuse, reportChoice, reportIdOf, reportNameOf, say } from './common.js';
+import { contextId, deniedReply, refusalAboutReport, refuse, reportChoice, reportIdOf, say } from './common.js';
+import { skpPartLabel, type SkpPart } from '../domain/skp-period.js';
 import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => appraisalText[ctx.me.locale];
@@ -36,6 +37,8 @@ export function evaluationRefusal(ctx: FlowContext, refusal: EvaluationRefusal):
       return deniedReply(ctx, refusal);
     case 'NOT_OPEN':
       return say(m.notOpen({ period: periodLabel(refusal.period, ctx.me.locale) }));
+    case 'OUTSIDE_SKP_PERIOD':
+      return say(m.outsideSkpPeriod({ name: refusal.name, period: periodLabel(refusal.period, ctx.me.locale) }));
     case 'ALREADY_FINAL':
       return say(m.alreadyFinal({ name: refusal.name, period: periodLabel(refusal.period, ctx.me.locale) }));
     case 'NOT_ALL_RATED':
@@ -53,26 +56,46 @@ export function evaluationRefusal(ctx: FlowContext, refusal: EvaluationRefusal):
   }
 }
 
+/**
+ * Whom and which SKP period the flow evaluates. A choice names a closed SKP period after the
+ * employee's id ("<id>~<skpPeriodId>") when a move split the year; otherwise the period in force.
+ */
+export function subjectOf(state: FlowState): { employeeId: string; skpPart: string } {
+  const [employeeId = '', named = ''] = reportIdOf(state).split('~');
+  return { employeeId, skpPart: contextId(state.context, 'skpPart') || named };
+}
+
+/** A team entry as a choice value. */
+const subjectValue = (member: { id: string; skpPart: string }) => (member.skpPart ? `${member.id}~${member.skpPart}` : member.id);
+
+/** The period's name, with the SKP period's days when a move split it. */
+export function periodWithPart(ctx: FlowContext, period: Period, skp: SkpPart | null): string {
+  const name = periodLabel(period, ctx.me.locale);
+  return skp ? t(ctx).periodPart({ period: name, days: skpPartLabel(skp, ctx.me.locale) }) : name;
+}
+
+const subjectName = async (ctx: FlowContext, state: FlowState) => ctx.read.employeeName(subjectOf(state).employeeId);
+
 /** The rating and explanation when the report leads a unit whose predikat is set for the period. */
 async function leaderRule(ctx: FlowContext, state: FlowState): Promise<{ rating: Rating; text: string } | null> {
-  const led = await ctx.services.evaluations.leaderRule(reportIdOf(state), periodOfState(state));
+  const led = await ctx.services.evaluations.leaderRule(subjectOf(state).employeeId, periodOfState(state));
   if (!led) return null;
   const explanation = explainUnitLeaderResultsRating(led.predikat, ctx.me.locale);
-  return { rating: led.rating, text: t(ctx).leaderResultsFixed({ name: await reportNameOf(ctx, state), unit: led.unit, explanation }) };
+  return { rating: led.rating, text: t(ctx).leaderResultsFixed({ name: await subjectName(ctx, state), unit: led.unit, explanation }) };
 }
 
 /** A note when the report leads a unit whose predikat is not set: the rater chooses, knowingly. */
 async function leaderWithoutPredikat(ctx: FlowContext, state: FlowState): Promise<Block[]> {
-  const unit = await ctx.read.unitLedBy(reportIdOf(state));
+  const unit = await ctx.read.unitLedBy(subjectOf(state).employeeId);
   if (!unit) return [];
-  return [paragraph(t(ctx).leaderNoUnitPredikat({ name: await reportNameOf(ctx, state), unit: unit.name, period: periodLabel(periodOfState(state), ctx.me.locale) }))];
+  return [paragraph(t(ctx).leaderNoUnitPredikat({ name: await subjectName(ctx, state), unit: unit.name, period: periodLabel(periodOfState(state), ctx.me.locale) }))];
 }
 
 /** The message when the report's evaluation for the period is already final (it cannot be redone). */
-async function finalAlready(ctx: FlowContext, employeeId: string, periodKey: string): Promise<string | null> {
+async function finalAlready(ctx: FlowContext, subject: { employeeId: string; skpPart: string }, periodKey: string): Promise<string | null> {
   const period = parsePeriodKey(periodKey);
-  if (!employeeId || !period) return null;
-  const final = await ctx.services.evaluations.alreadyFinal(employeeId, period);
+  if (!subject.employeeId || !period) return null;
+  const final = await ctx.services.evaluations.alreadyFinal(subject.employeeId, period, subject.skpPart);
   return final ? t(ctx).alreadyFinal({ name: final.name, period: periodLabel(period, ctx.me.locale) }) : null;
 }
 
@@ -89,7 +112,7 @@ const periodStep = {
   when: (state) => !state.context['periodKey'],
   prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askPeriod)] }),
   options: async (ctx) => (await ctx.read.evaluationPeriods(ctx.me)).open.map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
-  validate: (value, state, ctx) => finalAlready(ctx, contextId(state.context, 'reportId'), value as string),
+  validate: (value, state, ctx) => finalAlready(ctx, { employeeId: contextId(state.context, 'reportId'), skpPart: contextId(state.context, 'skpPart') }, value as string),
 } satisfies StepDefinition<FlowContext>;
 
 const resultsStep = {
@@ -98,7 +121,8 @@ const resultsStep = {
   schema: z.enum(RATINGS as [Rating, ...Rating[]]),
   when: async (state, ctx) => (await leaderRule(ctx, state)) === null,
   async prompt(ctx, state) {
-    const record = await ctx.read.recordBlocks(reportIdOf(state), periodOfState(state), ctx.me.locale);
+    const { employeeId, skpPart } = subjectOf(state);
+    const record = await ctx.read.recordBlocks(employeeId, periodOfState(state), ctx.me.locale, skpPart);
     return { blocks: [...record, ...(await leaderWithoutPredikat(ctx, state)), paragraph(t(ctx).askResults), guide(ctx, 'resultsGuide')] };
   },
   options: ratingOptions,
@@ -111,7 +135,8 @@ const behaviourStep = {
   async prompt(ctx, state) {
     const fixed = await leaderRule(ctx, state);
     // When the results step was skipped, the record is shown here instead.
-    const before = fixed ? [...(await ctx.read.recordBlocks(reportIdOf(state), periodOfState(state), ctx.me.locale)), paragraph(fixed.text)] : [];
+    const { employeeId, skpPart } = subjectOf(state);
+    const before = fixed ? [...(await ctx.read.recordBlocks(employeeId, periodOfState(state), ctx.me.locale, skpPart)), paragraph(fixed.text)] : [];
     return { blocks: [...before, paragraph(t(ctx).askBehaviour), guide(ctx, 'behaviourGuide')] };
   },
   options: ratingOptions,
@@ -136,7 +161,7 @@ export const evaluationFlow: FlowDefinition<FlowContext> = {
       return refuse(say(t(ctx).noneOpen({ period: periodLabel(next, ctx.me.locale), opens: civilDayLabel(opens, ctx.me.locale) })));
     }
     const chosen = open.length === 1 ? { ...context, periodKey: open[0]?.key } : context;
-    const final = await finalAlready(ctx, contextId(chosen, 'reportId'), contextId(chosen, 'periodKey'));
+    const final = await finalAlready(ctx, { employeeId: contextId(chosen, 'reportId'), skpPart: contextId(chosen, 'skpPart') }, contextId(chosen, 'periodKey'));
     return final ? refuse(say(final)) : { ok: true, context: chosen };
   },
   steps: [
@@ -152,15 +177,22 @@ export const evaluationFlow: FlowDefinition<FlowContext> = {
         return { blocks: [paragraph(t(ctx).askReport({ period: periodLabel(period, ctx.me.locale), done, total: team.length }))] };
       },
       options: async (ctx, state) =>
-        (await ctx.read.teamEvaluations(ctx.me, periodOfState(state))).map((member) => ({
-          value: member.id,
-          label: member.rated && member.evaluation?.predikat
-            ? t(ctx).ratedMark({ name: member.name, predikat: predikatLabel(member.evaluation.predikat, ctx.me.locale) })
-            : member.draftBy
-              ? t(ctx).draftByMark({ name: member.name, by: member.draftBy })
-              : member.name,
-        })),
-      validate: (value, state, ctx) => finalAlready(ctx, value as string, periodOfState(state).key),
+        (await ctx.read.teamEvaluations(ctx.me, periodOfState(state))).map((member) => {
+          // A move this year: each SKP period is its own entry, named by its days.
+          const name = member.skp ? `${member.name} (${skpPartLabel(member.skp, ctx.me.locale)})` : member.name;
+          return {
+            value: subjectValue(member),
+            label: member.rated && member.evaluation?.predikat
+              ? t(ctx).ratedMark({ name, predikat: predikatLabel(member.evaluation.predikat, ctx.me.locale) })
+              : member.draftBy
+                ? t(ctx).draftByMark({ name, by: member.draftBy })
+                : name,
+          };
+        }),
+      validate: (value, state, ctx) => {
+        const [employeeId = '', skpPart = ''] = (value as string).split('~');
+        return finalAlready(ctx, { employeeId, skpPart }, periodOfState(state).key);
+      },
     },
     resultsStep,
     behaviourStep,
@@ -170,7 +202,7 @@ export const evaluationFlow: FlowDefinition<FlowContext> = {
   async complete(ctx, state) {
     const period = periodOfState(state);
     const drafted = await ctx.services.evaluations.draft(ctx.me, {
-      employeeId: reportIdOf(state),
+      ...subjectOf(state),
       period,
       results: answerOf(state, resultsStep) ?? null,
       behaviour: answerOf(state, behaviourStep) ?? null,
@@ -178,10 +210,10 @@ export const evaluationFlow: FlowDefinition<FlowContext> = {
       feedback: answerOf(state, feedbackStep) ?? null,
     });
     if (!drafted.ok) return [evaluationRefusal(ctx, drafted.refusal)];
-    const { employee, results, behaviour, predikat, leaderId, pending } = drafted.value;
+    const { employee, results, behaviour, predikat, leaderId, pending, skp } = drafted.value;
     const m = t(ctx);
     const draft = reply([
-      paragraph(m.draftSaved({ name: employee.name, period: periodLabel(period, ctx.me.locale) })),
+      paragraph(m.draftSaved({ name: employee.name, period: periodWithPart(ctx, period, skp) })),
       paragraph(m.resultLine({ results: ratingLabel(results, ctx.me.locale), behaviour: ratingLabel(behaviour, ctx.me.locale), predikat: predikatLabel(predikat, ctx.me.locale) })),
       paragraph(explainPredikat(results, behaviour, ctx.me.locale)),
     ]);

@@ -10,7 +10,6 @@ import type { FlowContext } from '../bot/context.js';
 import { answerOf, type FlowDefinition, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, type Block, type Reply } from '../conversation/reply.js';
 import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, meetsPppkExtension } from '../domain/follow-up.js';
-import { periodKeyLabel } from '../domain/periods.js';
 import { predikatLabel } from '../domain/rating-matrix.js';
 import { formatNumber, formatPercent, type Locale } from '../i18n/catalogue.js';
 import { followUpText } from '../i18n/appraisal.js';
@@ -18,6 +17,8 @@ import { finalResult } from '../services/evaluations.js';
 import type { FollowUpRefusal } from '../services/follow-up-service.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
+import { evaluationPeriodName } from './evaluation-result.js';
+import { creditMonths, partialCreditPoints, type SkpPart } from '../domain/skp-period.js';
 import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => followUpText[ctx.me.locale];
@@ -46,12 +47,28 @@ function finalEvaluations(ctx: FlowContext, employeeId: string) {
 function conversionBlocks(
   employee: { positionType: string; positionLevel: string | null; employmentStatus: string },
   predikat: Parameters<typeof creditPoints>[0],
+  skp: SkpPart | null,
   locale: Locale,
 ): Block[] {
   const m = followUpText[locale];
   const blocks: Block[] = [];
   const coefficient = employee.positionType === 'FUNGSIONAL' ? annualCoefficient(employee.positionLevel) : undefined;
-  if (coefficient !== undefined) {
+  if (coefficient !== undefined && skp) {
+    // A move split the year: this SKP period earns its months' share (months/12).
+    const months = creditMonths(skp);
+    const points = partialCreditPoints(creditPoints(predikat, coefficient), months);
+    blocks.push(
+      paragraph(
+        m.creditPointsPartial({
+          level: employee.positionLevel ?? '',
+          months,
+          coefficient: formatNumber(coefficient, locale, 3),
+          percent: formatPercent(CREDIT_POINT_SHARE[predikat], locale),
+          points: formatNumber(points, locale, 3),
+        }),
+      ),
+    );
+  } else if (coefficient !== undefined) {
     blocks.push(
       paragraph(
         m.creditPoints({
@@ -79,7 +96,7 @@ const evaluationStep = {
   options: async (ctx, state) =>
     (await finalEvaluations(ctx, reportIdOf(state))).map((evaluation) => {
       const predikat = finalResult(evaluation).predikat;
-      return { value: evaluation.id, label: t(ctx).evaluationOption({ period: periodKeyLabel(evaluation.periodKey, ctx.me.locale), predikat: predikat ? predikatLabel(predikat, ctx.me.locale) : '–' }) };
+      return { value: evaluation.id, label: t(ctx).evaluationOption({ period: evaluationPeriodName(evaluation, ctx.me.locale), predikat: predikat ? predikatLabel(predikat, ctx.me.locale) : '–' }) };
     }),
 } satisfies StepDefinition<FlowContext>;
 
@@ -92,7 +109,7 @@ const kindStep = {
     if (!evaluation) return { blocks: [] };
     const predikat = finalResult(evaluation).predikat ?? 'BAIK';
     // Credit points and contract extensions follow the annual result, not a quarter's.
-    const conversion = evaluation.kind === 'ANNUAL' ? conversionBlocks(evaluation.employee, predikat, ctx.me.locale) : [];
+    const conversion = evaluation.kind === 'ANNUAL' ? conversionBlocks(evaluation.employee, predikat, evaluation.skp, ctx.me.locale) : [];
     return { blocks: [paragraph(t(ctx).askKind({ name: evaluation.employee.name, predikat: predikatLabel(predikat, ctx.me.locale) })), ...conversion] };
   },
   options: (ctx) => KINDS.map((kind) => ({ value: kind, label: t(ctx)[`kind${kind}`] })),

@@ -9,6 +9,9 @@ export const appraisalText = catalogue(
     noneOpen: (p: { period: string; opens: string }) =>
       `Belum ada periode evaluasi yang terbuka. Evaluasi ${p.period} dibuka ${p.opens}. (Jendela evaluasi diatur pengelola kinerja.)`,
     notOpen: (p: { period: string }) => `Evaluasi ${p.period} tidak sedang terbuka.`,
+    outsideSkpPeriod: (p: { name: string; period: string }) =>
+      `Periode SKP ${p.name} yang ini tidak mencakup satu hari pun dari ${p.period}: ${p.name} pindah tahun ini, dan bagian lain dinilai oleh PPK periode SKP itu.`,
+    periodPart: (p: { period: string; days: string }) => `${p.period}, periode SKP ${p.days}`,
     askPeriod: 'Evaluasi periode apa?',
     askReport: (p: { period: string; done: number; total: number }) => `Siapa yang dievaluasi untuk ${p.period}? (${p.done} dari ${p.total} sudah dinilai; yang belum ada di atas.)`,
     ratedMark: (p: { name: string; predikat: string }) => `${p.name} ✓ ${p.predikat}`,
@@ -100,6 +103,8 @@ export const appraisalText = catalogue(
     finalizeTitle: 'Finalising evaluations',
     noneOpen: (p) => `No evaluation period is open. The evaluation of ${p.period} opens on ${p.opens}. (HR sets the evaluation window.)`,
     notOpen: (p) => `The evaluation of ${p.period} is not open.`,
+    outsideSkpPeriod: (p) => `This SKP period of ${p.name} shares no day with ${p.period}: ${p.name} moved this year, and the other part is rated by that SKP period's PPK.`,
+    periodPart: (p) => `${p.period}, SKP period ${p.days}`,
     askPeriod: 'Evaluate which period?',
     askReport: (p) => `Whom do you evaluate for ${p.period}? (${p.done} of ${p.total} rated; those not yet rated come first.)`,
     ratedMark: (p) => `${p.name} ✓ ${p.predikat}`,
@@ -193,6 +198,8 @@ export const followUpText = catalogue(
     askKind: (p: { name: string; predikat: string }) => `Predikat ${p.name}: ${p.predikat}. Jenis tindak lanjut yang direkomendasikan?`,
     creditPoints: (p: { level: string; coefficient: string; percent: string; points: string }) =>
       `Konversi angka kredit (jabatan fungsional ${p.level}): ${p.percent} dari koefisien tahunan ${p.coefficient} = ${p.points}.`,
+    creditPointsPartial: (p: { level: string; months: number; coefficient: string; percent: string; points: string }) =>
+      `Konversi angka kredit periode SKP ini (jabatan fungsional ${p.level}): ${p.months}/12 × ${p.percent} × koefisien tahunan ${p.coefficient} = ${p.points} (cara BKN untuk sebagian tahun).`,
     pppk: (p: { ok: boolean }): string => (p.ok ? 'PPPK: predikat ini memenuhi syarat minimal Baik untuk perpanjangan kontrak.' : 'PPPK: perpanjangan kontrak mensyaratkan predikat paling rendah Baik.'),
     kindPENGHARGAAN: 'Penghargaan',
     kindSANKSI: 'Sanksi',
@@ -216,6 +223,8 @@ export const followUpText = catalogue(
     evaluationOption: (p) => `${p.period}: ${p.predikat}`,
     askKind: (p) => `${p.name}’s predikat: ${p.predikat}. What kind of follow-up do you recommend?`,
     creditPoints: (p) => `Credit-point conversion (functional position ${p.level}): ${p.percent} of the annual coefficient ${p.coefficient} = ${p.points}.`,
+    creditPointsPartial: (p) =>
+      `Credit-point conversion for this SKP period (functional position ${p.level}): ${p.months}/12 × ${p.percent} × annual coefficient ${p.coefficient} = ${p.points} (BKN's method for part of a year).`,
     pppk: (p) => (p.ok ? 'PPPK: this predikat meets the minimum of Baik for a contract extension.' : 'PPPK: a contract extension needs at least Baik.'),
     kindPENGHARGAAN: 'Reward',
     kindSANKSI: 'Sanction',

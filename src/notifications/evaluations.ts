@@ -1,5 +1,6 @@
 /** Who hears about an evaluation or a unit's predikat, and what. */
 import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
+import { skpPartLabel } from '../domain/skp-period.js';
 import { civilDayLabel, periodKeyLabel } from '../domain/periods.js';
 import { explainPredikat, predikatLabel, ratingLabel, unitPredikatLabel, type EmployeePredikat, type Rating } from '../domain/rating-matrix.js';
 import { appraisalText } from '../i18n/appraisal.js';
@@ -37,7 +38,10 @@ export function resultReply(result: EvaluationResult, button: ButtonFor): Reply 
       paragraph(
         m.toEmployee({
           rater: result.rater.name,
-          period: periodKeyLabel(result.periodKey, employee.locale),
+          // A move split the period: the employee reads which SKP period's days this result covers.
+          period: result.skp
+            ? m.periodPart({ period: periodKeyLabel(result.periodKey, employee.locale), days: skpPartLabel(result.skp, employee.locale) })
+            : periodKeyLabel(result.periodKey, employee.locale),
           decider: result.decider?.name ?? m.ratersSuperior,
           lastDay: civilDayLabel(result.lastDay, employee.locale),
         }),

@@ -7,6 +7,8 @@ import { columnSet } from '../files/columns.js';
 import { normalizeNip, type NipProblem } from '../domain/nip.js';
 import { parseTimeZone } from '../domain/periods.js';
 import type { TableRow } from '../files/table.js';
+import { parseDate } from '../domain/written-date.js';
+import { compareCivilDates, parseCivilDate, type CivilDate } from '../domain/civil-date.js';
 
 export const REQUIRED_COLUMNS = ['nip', 'nama', 'jabatan', 'jenis_jabatan', 'status', 'unit'] as const;
 export const OPTIONAL_COLUMNS = [
@@ -21,11 +23,16 @@ export const OPTIONAL_COLUMNS = [
   'nama_ppk_luar',
   'atasan_ppk_luar',
   'nama_atasan_ppk_luar',
+  'tanggal_efektif',
 ] as const;
 export type OrgColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
 /** Other spellings HR exports use for our columns. */
 export const COLUMN_ALIASES: Record<string, OrgColumn> = {
+  tmt: 'tanggal_efektif',
+  tmt_jabatan: 'tanggal_efektif',
+  tanggal_berlaku: 'tanggal_efektif',
+  tgl_efektif: 'tanggal_efektif',
   nama_pegawai: 'nama',
   nama_lengkap: 'nama',
   nama_jabatan: 'jabatan',
@@ -98,6 +105,11 @@ export interface OrgRow {
   externalPpk?: ExternalOfficialName | null;
   /** The Atasan PPK outside the bot; may be the same official as the PPK. */
   externalAtasanPpk?: ExternalOfficialName | null;
+  /**
+   * When a change of unit, superior or position on this row takes effect ("YYYY-MM-DD"): the SKP
+   * period in force ends the day before (src/domain/skp-period.ts). Undefined: the import's date.
+   */
+  effectiveDate?: string;
 }
 
 /** Why a row was refused; rendered by the org-import catalogue. */
@@ -111,6 +123,9 @@ export type RowIssue =
   | { code: 'EMAIL_INVALID'; value: string }
   | { code: 'TELEGRAM_INVALID'; value: string }
   | { code: 'RANK_INVALID'; value: string }
+  | { code: 'EFFECTIVE_DATE_INVALID'; value: string }
+  | { code: 'EFFECTIVE_DATE_FUTURE'; value: string }
+  | { code: 'EFFECTIVE_DATE_OTHER_YEAR'; value: string; year: number }
   | { code: 'UNIT_SAME_AS_PARENT'; unit: string }
   | { code: 'NIP_DUPLICATE'; lines: number[] }
   | { code: 'EMAIL_DUPLICATE'; lines: number[] }
@@ -189,7 +204,7 @@ const TELEGRAM_USERNAME = /^[A-Za-z][A-Za-z0-9_]{4,31}$/;
 /** Checks one row on its own. */
 export function parseRow(
   row: TableRow,
-  defaults: { timeZone: string },
+  defaults: { timeZone: string; today: CivilDate },
 ): { ok: true; row: OrgRow } | { ok: false; issues: RowIssue[]; nip: string | undefined } {
   const cells = cellsByCanonicalName(row.cells);
   const issues: RowIssue[] = [];
@@ -231,6 +246,7 @@ export function parseRow(
     if (result && !result.ok) issues.push({ code: 'DELEGATE_NIP_INVALID', value: cells.nip_ppk, reason: result.reason });
     ppkDelegateNip = result?.ok ? result.nip : null;
   }
+  const effectiveDate = cells.tanggal_efektif ? effectiveDateOf(cells.tanggal_efektif, defaults.today, issues) : undefined;
   const externalPpk = externalOfficialOf(cells, EXTERNAL_OFFICIAL_COLUMNS.ppk, issues);
   const externalAtasanPpk = externalOfficialOf(cells, EXTERNAL_OFFICIAL_COLUMNS.atasanPpk, issues);
 
@@ -260,8 +276,23 @@ export function parseRow(
       ...(ppkDelegateNip !== undefined && { ppkDelegateNip }),
       ...(externalPpk !== undefined && { externalPpk }),
       ...(externalAtasanPpk !== undefined && { externalAtasanPpk }),
+      ...(effectiveDate !== undefined && { effectiveDate }),
     },
   };
+}
+
+/**
+ * The effective date of a move: a past or present day of this performance year. A move cannot be
+ * recorded ahead (the file's superior and unit apply from the import) nor in a year already closed.
+ */
+function effectiveDateOf(raw: string, today: CivilDate, issues: RowIssue[]): string | undefined {
+  const date = parseDate(raw);
+  const civil = date ? parseCivilDate(date) : null;
+  if (!date || !civil) issues.push({ code: 'EFFECTIVE_DATE_INVALID', value: raw });
+  else if (compareCivilDates(civil, today) > 0) issues.push({ code: 'EFFECTIVE_DATE_FUTURE', value: raw });
+  else if (civil.year !== today.year) issues.push({ code: 'EFFECTIVE_DATE_OTHER_YEAR', value: raw, year: today.year });
+  else return date;
+  return undefined;
 }
 
 /**

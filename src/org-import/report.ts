@@ -3,6 +3,7 @@
  * a CSV with one line per row of the file.
  */
 import { nipProblemMessage } from '../domain/nip.js';
+import { civilDayLabel, parseCivilDate } from '../domain/periods.js';
 import { importReportCsv, refusedReportRows } from '../files/csv-write.js';
 import { formatPercent, type Locale } from '../i18n/catalogue.js';
 import { orgImportText } from '../i18n/org-import.js';
@@ -71,6 +72,14 @@ export function formatOutcome(outcome: OrgImportOutcome, locale: Locale, maxReje
       const examples = summary.unitsWithoutClearLeader.slice(0, 5).map((u) => `${u.unit} (${u.candidates})`).join(', ');
       out.push(t.unclearLeaders({ count: summary.unitsWithoutClearLeader.length, examples }));
     }
+  }
+  if (outcome.moves.length > 0) {
+    out.push(outcome.dryRun ? t.movesWouldClose({ count: outcome.moves.length }) : t.movesClosed({ count: outcome.moves.length }));
+    for (const move of outcome.moves) {
+      const period = `${civilDayLabel(parseCivilDate(move.startsOn)!, locale)} – ${civilDayLabel(parseCivilDate(move.endsOn)!, locale)}`;
+      out.push(t.moveLine({ line: move.line, name: move.name, period, reasons: move.reasons.map((r) => t[`moveReason_${r}`]).join(', ') }));
+    }
+    out.push(t.movesHint);
   }
   if (outcome.missingKept > 0) out.push(t.missingKept({ count: outcome.missingKept }));
   return out;

@@ -8,6 +8,8 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { readTable, type Table } from '../files/table.js';
 import { resolveColumns, unitKey } from './columns.js';
 import { applyRows, type ApplySummary } from './apply.js';
+import { closeSkpPeriods, findMoves, type Move } from './moves.js';
+import { localDate } from '../domain/time-zones.js';
 import { validateRows, type KnownEmployee, type RejectedRow } from './validate.js';
 
 /** Options of `import-org`. */
@@ -22,6 +24,8 @@ export interface OrgImportOptions {
   force: boolean;
   dryRun: boolean;
   deactivateMissing: boolean;
+  /** The import's instant: today's date is the default effective date of a move. */
+  now?: Date;
   onProgress?: (phase: 'validate' | 'write', done: number, total: number) => void;
 }
 
@@ -49,6 +53,8 @@ export interface OrgImportOutcome {
   summary: ApplySummary | undefined;
   /** Employees of the agency the file does not list, left as they are (without --deactivate-missing). */
   missingKept: number;
+  /** SKP periods the file's moves close (or would close, on a dry run). */
+  moves: Move[];
 }
 
 /** Serialises imports into the same database. */
@@ -100,7 +106,9 @@ export async function runOrgImport(prisma: PrismaClient, options: OrgImportOptio
     dryRun: options.dryRun,
     summary: undefined,
     missingKept: 0,
+    moves: [],
   };
+  const now = options.now ?? new Date();
   const columns = resolveColumns(table.columns);
   outcome.unknownColumns = columns.unknown;
   if (columns.missing.length > 0) return { ...outcome, refusal: { code: 'MISSING_COLUMNS', columns: columns.missing } };
@@ -118,6 +126,7 @@ export async function runOrgImport(prisma: PrismaClient, options: OrgImportOptio
     const result = validateRows(table.rows, {
       agencyId,
       defaultTimeZone: timeZone,
+      today: localDate(now, timeZone),
       known: state.known,
       knownUnitParents: state.knownUnitParents,
       deactivateMissing: options.deactivateMissing,
@@ -135,8 +144,10 @@ export async function runOrgImport(prisma: PrismaClient, options: OrgImportOptio
 
   if (options.dryRun) {
     const { result, missing } = await validateWith(prisma, resolved.agency?.id ?? '(new agency)');
+    const moves = resolved.agency ? await findMoves(prisma, resolved.agency.id, result.accepted, now) : [];
     return {
       ...outcome,
+      moves,
       accepted: result.accepted.length,
       acceptedRows: result.accepted.map(({ line, nip }) => ({ line, nip })),
       rejected: result.rejected,
@@ -161,6 +172,8 @@ export async function runOrgImport(prisma: PrismaClient, options: OrgImportOptio
       if (refusal) throw new RefusedImport({ ...base, agency: { name: agencyName, created: false }, refusal });
 
       const storedActive = new Map([...state.known.values()].map((e) => [e.nip, e.active]));
+      // Read before the file changes anything: who rated each closing period is the rating line as it was.
+      const moves = await findMoves(tx, agency.id, result.accepted, now);
       const summary = await applyRows(tx, {
         agencyId: agency.id,
         rows: result.accepted,
@@ -168,6 +181,7 @@ export async function runOrgImport(prisma: PrismaClient, options: OrgImportOptio
         deactivateMissing: options.deactivateMissing,
         progress: (done, total) => options.onProgress?.('write', done, total),
       });
+      await closeSkpPeriods(tx, agency.id, moves);
       await tx.auditLog.create({
         data: {
           agencyId: agency.id,
@@ -178,7 +192,7 @@ export async function runOrgImport(prisma: PrismaClient, options: OrgImportOptio
           details: { file: outcome.file, rows: table.rows.length, rejected: result.rejected.length, ...summary, unitsWithoutClearLeader: summary.unitsWithoutClearLeader.length },
         },
       });
-      return { ...base, summary, missingKept: options.deactivateMissing ? 0 : missing };
+      return { ...base, summary, moves, missingKept: options.deactivateMissing ? 0 : missing };
     },
     { timeout: 15 * 60_000, maxWait: 60_000 },
   ).catch((error: unknown) => {

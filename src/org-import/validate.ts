@@ -7,6 +7,7 @@
  */
 import { parseRow, unitKey, type OrgRow, type RowIssue } from './columns.js';
 import type { TableRow } from '../files/table.js';
+import type { CivilDate } from '../domain/civil-date.js';
 
 /** An employee the database already has. */
 export interface KnownEmployee {
@@ -22,6 +23,8 @@ export interface KnownEmployee {
 export interface ValidationContext {
   agencyId: string;
   defaultTimeZone: string;
+  /** Today in the agency's time zone: effective dates may not lie ahead of it. */
+  today: CivilDate;
   /** Employees already stored, by NIP (any agency). */
   known: Map<string, KnownEmployee>;
   /** Parent unit names of units already stored in this agency, by unitKey. */
@@ -51,7 +54,7 @@ export function validateRows(rows: TableRow[], context: ValidationContext): Vali
   const reject = (line: number, issue: RowIssue) => issuesByLine.set(line, [...(issuesByLine.get(line) ?? []), issue]);
 
   for (const row of rows) {
-    const result = parseRow(row, { timeZone: context.defaultTimeZone });
+    const result = parseRow(row, { timeZone: context.defaultTimeZone, today: context.today });
     if (result.ok) {
       candidates.push(result.row);
       nipByLine.set(row.line, result.row.nip);

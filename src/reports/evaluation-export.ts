@@ -192,6 +192,9 @@ export async function buildEvaluationExport(db: Reader, options: { agencyId: str
   const checkins = countBy(prompts, (prompt) => `${prompt.employeeId}:${prompt.status}`);
 
   const evaluations = await inChunks(ids, (chunk) => db.evaluation.findMany({ where: { employeeId: { in: chunk }, kind, periodKey: period.key } }));
+  // One row per person: after a move mid-year, the evaluation of the SKP period in force ("" sorts last, and the last one wins).
+  // One row per SKP period is for the e-Kinerja export (issue 13).
+  evaluations.sort((a, b) => Number(a.skpPart === '') - Number(b.skpPart === ''));
   const evaluationOf = indexBy(evaluations, (evaluation) => evaluation.employeeId);
   const evaluationIds = evaluations.map((evaluation) => evaluation.id);
   const objectionOf = indexBy(await inChunks(evaluationIds, (chunk) => db.objection.findMany({ where: { evaluationId: { in: chunk } } })), (objection) => objection.evaluationId);

@@ -77,7 +77,7 @@ export async function sendDailyNudges(
   const daysLeft = daysUntilSkpDeadline(now, today.year, deadline, agency.timeZone);
   const inSeason = today.month <= deadline.month && daysLeft >= 0;
   if (inSeason && (today.weekday === 1 || COUNTDOWN_DAYS.includes(daysLeft))) {
-    const plans = await prisma.plan.findMany({ where: { year: today.year, employee: { agencyId: agency.id } }, select: { employeeId: true, status: true, supersededAt: true } });
+    const plans = await prisma.plan.findMany({ where: { year: today.year, periodEnd: null, employee: { agencyId: agency.id } }, select: { employeeId: true, status: true, supersededAt: true } });
     const agreed = new Set(plans.filter((p) => p.status === 'AGREED').map((p) => p.employeeId));
     const anyPlan = new Set(plans.map((p) => p.employeeId));
     const waiting = new Set(plans.filter((p) => (p.status === 'PROPOSED' || p.status === 'CLARIFICATION_REQUESTED') && !p.supersededAt).map((p) => p.employeeId));

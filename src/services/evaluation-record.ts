@@ -16,6 +16,8 @@ import { planningText } from '../i18n/planning.js';
 import type { Reader } from './db.js';
 import { finalResult } from './evaluations.js';
 import { targetLabel, workingPlan } from './plans.js';
+import { skpPartsOf } from '../domain/skp-period.js';
+import { closedSkpPeriods } from './skp-periods.js';
 
 /** The instants bounding a period in a time zone: [from, to). */
 export function periodInstants(period: Period, timeZone: string): { from: Date; to: Date } {
@@ -28,11 +30,19 @@ function civilRange(period: Period): { gte: Date; lte: Date } {
   return { gte: new Date(`${formatCivilDate(period.start)}T00:00:00Z`), lte: new Date(`${formatCivilDate(period.end)}T00:00:00Z`) };
 }
 
-/** The record of `employeeId` for `period`, as blocks in `locale`. */
-export async function recordBlocks(db: Reader, employeeId: string, period: Period, locale: Locale): Promise<Block[]> {
+/**
+ * The record of `employeeId` for `period`, as blocks in `locale`. When a move split the year, the
+ * record is that of one SKP period (`skpPart`: "" for the one in force, else a closed one's id):
+ * its days of the period and its plan.
+ */
+export async function recordBlocks(db: Reader, employeeId: string, whole: Period, locale: Locale, skpPart = ''): Promise<Block[]> {
   const t = appraisalText[locale];
   const p = planningText[locale];
   // One query at a time: `db` may be the event's transaction (see Db in services/db.ts).
+  const closed = await closedSkpPeriods(db, [employeeId], whole.year);
+  const part = skpPartsOf(whole, closed).find((candidate) => candidate.part === skpPart);
+  const period: Period = part ? { ...whole, start: part.from, end: part.to } : whole;
+  const closedEnd = closed.find((c) => c.id === skpPart)?.endsOn;
   const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true, timeZone: true } });
   const { from, to } = periodInstants(period, employee.timeZone);
   const inPeriod = { gte: from, lt: to };
@@ -41,7 +51,7 @@ export async function recordBlocks(db: Reader, employeeId: string, period: Perio
     paragraph(bold(t.recordHeading({ name: employee.name, period: periodLabel(period, locale), from: dateOf(period.start), to: dateOf(period.end) }))),
   ];
 
-  const plan = await workingPlan(db, employeeId, period.year);
+  const plan = await workingPlan(db, employeeId, period.year, closedEnd ? new Date(`${formatCivilDate(closedEnd)}T00:00:00Z`) : null);
   if (!plan) {
     blocks.push(paragraph(t.noPlan({ year: period.year })));
   } else {
@@ -89,15 +99,15 @@ export async function recordBlocks(db: Reader, employeeId: string, period: Perio
   if (behaviours.length === 0) blocks.push(paragraph(t.noBehaviour));
   for (const behaviour of behaviours) blocks.push(paragraph(bold(coreValueName(behaviour.coreValue, locale))), quote(behaviour.text));
 
-  if (period.kind === 'YEAR') blocks.push(...(await periodicResults(db, employeeId, period.year, locale)));
+  if (period.kind === 'YEAR') blocks.push(...(await periodicResults(db, employeeId, period.year, skpPart, locale)));
   return blocks;
 }
 
 /** The year's finalised periodic results, as the annual evaluation's input. */
-async function periodicResults(db: Reader, employeeId: string, year: number, locale: Locale): Promise<Block[]> {
+async function periodicResults(db: Reader, employeeId: string, year: number, skpPart: string, locale: Locale): Promise<Block[]> {
   const t = appraisalText[locale];
   const evaluations = await db.evaluation.findMany({
-    where: { employeeId, year, kind: 'PERIODIC', status: { not: 'DRAFT' } },
+    where: { employeeId, year, skpPart, kind: 'PERIODIC', status: { not: 'DRAFT' } },
     orderBy: { periodKey: 'asc' },
     include: { objection: true },
   });

@@ -19,6 +19,8 @@ import type { DomainEvent, PersonRef } from './events.js';
 import { kindOf, teamStatusFrom, type PendingEvaluation, type TeamReads, type TeamStatus } from './evaluations.js';
 import { personOf } from './obstacles.js';
 import type { Member } from './people.js';
+import { partWithin, skpPartsOf, type SkpPart } from '../domain/skp-period.js';
+import type { StoredSkpPeriod } from './skp-periods.js';
 import { ok, refused, type Done, type Result } from './result.js';
 import type { UnitOfWork } from './work.js';
 
@@ -43,6 +45,8 @@ export interface Ratings {
 export interface EvaluationResult extends Ratings {
   id: string;
   periodKey: string;
+  /** The days evaluated, when a move this year split the period between two SKP periods; null otherwise. */
+  skp: SkpPart | null;
   employee: PersonRef;
   rater: PersonRef;
   /** Who hears a keberatan; null when nobody above the rater is in the bot. */
@@ -80,14 +84,18 @@ export interface DraftFields {
 export interface EvaluationStore extends TeamReads {
   settings(agencyId: string): Promise<EvaluationSettings>;
   find(id: string): Promise<EvaluationRef | null>;
-  /** The evaluation of one employee for one period (its natural key), if any. */
-  ofPeriod(employeeId: string, period: Period): Promise<{ id: string; status: EvaluationStatus } | null>;
+  /** The evaluation of one employee for one period and SKP period (its natural key), if any. */
+  ofPeriod(employeeId: string, period: Period, skpPart: string): Promise<{ id: string; status: EvaluationStatus } | null>;
+  /** The employee's closed SKP periods in `year` (moves; domain/skp-period.ts). */
+  closedPeriodsOf(employeeId: string, year: number): Promise<StoredSkpPeriod[]>;
+  /** Whether `actor` rates a closed SKP period: its PPK then (or their Plt/Plh), else the employee's PPK today. */
+  ratesClosedPeriod(actor: Member, period: StoredSkpPeriod): Promise<boolean>;
   person(id: string): Promise<(PersonRef & { supervisorId: string | null }) | null>;
   result(id: string): Promise<ResultSource | null>;
   /** Final results not delivered yet, oldest first. */
   waiting(employeeId: string): Promise<string[]>;
   /** Guarded: a draft made meanwhile for the same employee and period (another device) takes the key first. */
-  insertDraft(row: DraftFields & { id: string; employeeId: string; kind: 'PERIODIC' | 'ANNUAL'; year: number; periodKey: string }): void;
+  insertDraft(row: DraftFields & { id: string; employeeId: string; kind: 'PERIODIC' | 'ANNUAL'; year: number; periodKey: string; skpPart: string }): void;
   /** Guarded: only a draft. */
   redraft(id: string, fields: DraftFields): void;
   /** Guarded: only a draft of `raterId`. `delivered`: the result reached the employee at `at`. */
@@ -107,6 +115,8 @@ export interface Reachability {
 export type EvaluationRefusal =
   | Denied
   | { code: 'NOT_OPEN'; period: Period }
+  /** The employee's SKP period (in force, or the closed one named) shares no day with the evaluation period. */
+  | { code: 'OUTSIDE_SKP_PERIOD'; name: string; period: Period }
   | { code: 'ALREADY_FINAL'; name: string; period: Period }
   | { code: 'NOT_ALL_RATED'; names: string[] }
   | { code: 'STALE_LEADERS'; names: string[] }
@@ -120,6 +130,8 @@ export type EvaluationRefusal =
 export interface Drafted {
   id: string;
   employee: { id: string; name: string };
+  /** The days evaluated when a move split the period; null otherwise. */
+  skp: SkpPart | null;
   results: Rating;
   behaviour: Rating;
   predikat: EmployeePredikat;
@@ -161,28 +173,53 @@ export class EvaluationService {
     return led ? { ...led, rating: resultsRatingForUnitLeader(led.predikat) } : null;
   }
 
-  /** Null when the report's evaluation for the period may still be written; otherwise why not. */
-  async alreadyFinal(employeeId: string, period: Period): Promise<Extract<EvaluationRefusal, { code: 'ALREADY_FINAL' }> | null> {
-    const existing = await this.deps.evaluations.ofPeriod(employeeId, period);
+  /** Null when the report's evaluation for the period (and SKP period) may still be written; otherwise why not. */
+  async alreadyFinal(employeeId: string, period: Period, skpPart = ''): Promise<Extract<EvaluationRefusal, { code: 'ALREADY_FINAL' }> | null> {
+    const existing = await this.deps.evaluations.ofPeriod(employeeId, period, skpPart);
     if (!existing || existing.status === 'DRAFT') return null;
     return { code: 'ALREADY_FINAL', name: (await this.deps.evaluations.person(employeeId))?.name ?? '', period };
   }
 
   /**
+   * Who may rate which days of `period` for an employee: the SKP period in force goes to today's PPK
+   * (access rules), a closed one to its PPK then (domain/skp-period.ts). Null when `actor` may not.
+   */
+  private async partToRate(actor: Member, employeeId: string, period: Period, skpPart: string): Promise<Result<{ skp: SkpPart | null; leaderId: string | null }, EvaluationRefusal>> {
+    const { evaluations, work } = this.deps;
+    const closed = await evaluations.closedPeriodsOf(employeeId, period.year);
+    const outside = async () => refused<EvaluationRefusal>({ code: 'OUTSIDE_SKP_PERIOD', name: (await evaluations.person(employeeId))?.name ?? '', period });
+    if (!skpPart) {
+      const denied = await authorise(this.deps.access, work, actor, 'EVALUATE', employeeId);
+      if (denied) return refused(denied);
+      const part = skpPartsOf(period, closed).find((p) => p.part === '');
+      return part ? ok({ skp: closed.length > 0 ? part : null, leaderId: null }) : outside();
+    }
+    const stored = closed.find((c) => c.id === skpPart);
+    if (!stored || !(await evaluations.ratesClosedPeriod(actor, stored))) {
+      work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'access.denied', entityType: 'Employee', entityId: employeeId, details: { attempted: 'EVALUATE', skpPart } });
+      return refused({ code: 'DENIED', action: 'EVALUATE', reason: 'NOT_PERMITTED' });
+    }
+    const part = partWithin(period, { part: stored.id, from: stored.startsOn, to: stored.endsOn });
+    return part ? ok({ skp: part, leaderId: stored.supervisorId }) : outside();
+  }
+
+  /**
    * The rater saves a draft (again, as often as needed, until it is final). `results` is ignored
-   * when the report leads a unit whose predikat is set: it decides their results rating.
+   * when the report leads a unit whose predikat is set: it decides their results rating. `skpPart`
+   * names a closed SKP period when a move split the year ("" or absent: the period in force).
    */
   async draft(
     actor: Member,
-    input: { employeeId: string; period: Period; results: Rating | null; behaviour: Rating | null; notes: string | null; feedback: string | null },
+    input: { employeeId: string; period: Period; skpPart?: string; results: Rating | null; behaviour: Rating | null; notes: string | null; feedback: string | null },
   ): Promise<Result<Drafted, EvaluationRefusal>> {
     const { evaluations, work } = this.deps;
     const { employeeId, period } = input;
-    const denied = await authorise(this.deps.access, work, actor, 'EVALUATE', employeeId);
-    if (denied) return refused(denied);
+    const skpPart = input.skpPart ?? '';
+    const rated = await this.partToRate(actor, employeeId, period, skpPart);
+    if (!rated.ok) return rated;
     if (!(await this.isOpen(actor, period))) return refused({ code: 'NOT_OPEN', period });
     const employee = await evaluations.person(employeeId);
-    const existing = await evaluations.ofPeriod(employeeId, period);
+    const existing = await evaluations.ofPeriod(employeeId, period, skpPart);
     if (existing && existing.status !== 'DRAFT') return refused({ code: 'ALREADY_FINAL', name: employee?.name ?? '', period });
     // The unit-leader rule is applied again here: the unit's predikat may have been set meanwhile.
     const results = (await this.leaderRule(employeeId, period))?.rating ?? input.results ?? 'SESUAI';
@@ -192,10 +229,12 @@ export class EvaluationService {
     const id = existing?.id ?? this.deps.newId();
     // Only a draft may change: an evaluation finalised meanwhile (another device) stays as sent.
     if (existing) evaluations.redraft(id, fields);
-    else evaluations.insertDraft({ id, employeeId, kind: kindOf(period), year: period.year, periodKey: period.key, ...fields });
-    work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'evaluation.drafted', entityType: 'Evaluation', entityId: id, details: { employeeId, periodKey: period.key, results, behaviour, predikat } });
-    const pending: PendingEvaluation = { id, employeeId, status: 'DRAFT', updatedAt: work.now, rater: { name: actor.name }, ...fields };
-    return ok({ id, employee: { id: employeeId, name: employee?.name ?? '' }, results, behaviour, predikat, leaderId: employee?.supervisorId ?? actor.id, pending });
+    else evaluations.insertDraft({ id, employeeId, kind: kindOf(period), year: period.year, periodKey: period.key, skpPart, ...fields });
+    work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'evaluation.drafted', entityType: 'Evaluation', entityId: id, details: { employeeId, periodKey: period.key, skpPart, results, behaviour, predikat } });
+    const pending: PendingEvaluation = { id, employeeId, skpPart, status: 'DRAFT', updatedAt: work.now, rater: { name: actor.name }, ...fields };
+    // A closed SKP period is finalised with the team the employee was in then.
+    const leaderId = rated.value.leaderId ?? (skpPart ? actor.id : (employee?.supervisorId ?? actor.id));
+    return ok({ id, employee: { id: employeeId, name: employee?.name ?? '' }, skp: rated.value.skp, results, behaviour, predikat, leaderId, pending });
   }
 
   /** Where `leaderId`'s team stands for the period, as `actor` rates it. */

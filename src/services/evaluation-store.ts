@@ -1,8 +1,10 @@
 /** Evaluations in PostgreSQL: reads for deciding, guarded writes applied when the unit of work commits. */
 import type { Reader } from './db.js';
 import type { EvaluationStore, Reachability, ResultSource } from './evaluation-service.js';
-import { agencySettings, databaseTeamReads, deciderFor, kindOf } from './evaluations.js';
+import { agencySettings, databaseTeamReads, deciderFor, evaluatedDays, kindOf } from './evaluations.js';
 import { reachableChatOf } from './outbox.js';
+import { decide } from './people.js';
+import { closedSkpPeriods, ratesClosedPeriod } from './skp-periods.js';
 import type { UnitOfWork } from './work.js';
 
 const person = { select: { id: true, name: true, locale: true } } as const;
@@ -12,8 +14,11 @@ export function evaluationStore(db: Reader, work: UnitOfWork): EvaluationStore {
     ...databaseTeamReads(db, work.now),
     settings: (agencyId) => agencySettings(db, agencyId),
     find: (id) => db.evaluation.findUnique({ where: { id }, select: { id: true, status: true, periodKey: true, employee: person, rater: person } }),
-    ofPeriod: (employeeId, period) =>
-      db.evaluation.findUnique({ where: { employeeId_kind_periodKey: { employeeId, kind: kindOf(period), periodKey: period.key } }, select: { id: true, status: true } }),
+    ofPeriod: (employeeId, period, skpPart) =>
+      db.evaluation.findUnique({ where: { employeeId_kind_periodKey_skpPart: { employeeId, kind: kindOf(period), periodKey: period.key, skpPart } }, select: { id: true, status: true } }),
+    closedPeriodsOf: (employeeId, year) => closedSkpPeriods(db, [employeeId], year),
+    ratesClosedPeriod: (actor, period) =>
+      ratesClosedPeriod(db, actor, period, work.now, async () => (await decide(db, actor, 'EVALUATE', period.employeeId, work.now)).allowed),
     person: (id) => db.employee.findUnique({ where: { id }, select: { id: true, name: true, locale: true, supervisorId: true } }),
     async result(id) {
       const row = await db.evaluation.findUnique({
@@ -21,6 +26,7 @@ export function evaluationStore(db: Reader, work: UnitOfWork): EvaluationStore {
         select: {
           id: true,
           periodKey: true,
+          skpPart: true,
           resultsRating: true,
           behaviourRating: true,
           predikat: true,
@@ -31,10 +37,12 @@ export function evaluationStore(db: Reader, work: UnitOfWork): EvaluationStore {
         },
       });
       if (!row) return null;
-      const { employee, ...rest } = row;
+      const { employee, skpPart, ...rest } = row;
       const decider = await deciderFor(db, id);
+      const skp = await evaluatedDays(db, { employeeId: employee.id, periodKey: row.periodKey, skpPart });
       return {
         ...rest,
+        skp,
         employee: { id: employee.id, name: employee.name, locale: employee.locale },
         employeeTimeZone: employee.timeZone,
         employeeAgencyId: employee.agencyId,

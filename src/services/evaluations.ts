@@ -8,11 +8,13 @@
 import { parseCivilDate } from '../domain/civil-date.js';
 import { checkCurve, type CurveResult } from '../domain/distribution-curve.js';
 import { openEvaluationPeriods, windowSettingOf, windowState } from '../domain/evaluation-window.js';
-import { periodOfDate, type Period } from '../domain/periods.js';
+import { parsePeriodKey, periodOfDate, type Period } from '../domain/periods.js';
 import { resultsRatingForUnitLeader, type EmployeePredikat, type Rating, type UnitPredikat } from '../domain/rating-matrix.js';
 import type { Reader } from './db.js';
 import { reportsOf, todayFor, type Member, type Report } from './people.js';
 import { ratingIdsFor, ratingLineFor } from './rating-line.js';
+import { partWithin, skpPartsOf, type SkpPart } from '../domain/skp-period.js';
+import { closedPeriodsRatedBy, closedSkpPeriods, skpPeriodById, type ClosedRatee, type StoredSkpPeriod } from './skp-periods.js';
 
 /** Evaluation kind of a period: a year is the annual evaluation. */
 export function kindOf(period: Period): 'PERIODIC' | 'ANNUAL' {
@@ -40,8 +42,12 @@ export async function isOpenForEvaluation(db: Reader, me: Member, period: Period
   return windowState(period, parseCivilDate(todayFor(me, now))!, windowSettingOf(agency)) === 'OPEN';
 }
 
-/** A report with their evaluation for the period, if any. */
+/** A report with their evaluation for the period, if any – for one SKP period when a move split the year. */
 export interface TeamMember extends Report {
+  /** Which SKP period this entry evaluates: "" for the period in force, else the closed SkpPeriod's id. */
+  skpPart: string;
+  /** The days of the evaluation period this entry covers, when a move this year split it; null otherwise. */
+  skp: SkpPart | null;
   evaluation: {
     id: string;
     status: string;
@@ -58,10 +64,10 @@ export interface TeamMember extends Report {
 }
 
 /** An evaluation this decision writes (not stored yet), seen by the team view as if it were. */
-export type PendingEvaluation = NonNullable<TeamMember['evaluation']> & { employeeId: string; rater: { name: string } };
+export type PendingEvaluation = NonNullable<TeamMember['evaluation']> & { employeeId: string; skpPart: string; rater: { name: string } };
 
 /** An evaluation as the team view reads it. */
-export type StoredEvaluation = NonNullable<TeamMember['evaluation']> & { employeeId: string; rater: { name: string } };
+export type StoredEvaluation = NonNullable<TeamMember['evaluation']> & { employeeId: string; skpPart: string; rater: { name: string } };
 
 /**
  * What the team view reads: the rater's reports, their evaluations, and the units and predikat
@@ -77,6 +83,10 @@ export interface TeamReads {
   /** The unit whose predikat applies to `leaderId`'s team: the unit they lead, else their own. */
   teamUnit(leaderId: string): Promise<{ id: string; name: string }>;
   unitPredikat(unitId: string, periodKey: string): Promise<UnitPredikat | null>;
+  /** The closed SKP periods of these employees in `year` (moves; domain/skp-period.ts). */
+  closedSkpPeriods(employeeIds: string[], year: number): Promise<StoredSkpPeriod[]>;
+  /** The closed SKP periods of `year` that `me` rates (their PPK then, or one `me` acts for). */
+  closedRatedBy(me: Member, year: number): Promise<ClosedRatee[]>;
 }
 
 /** The team reads over the database, for `now` (acting assignments in force). */
@@ -86,11 +96,13 @@ export function databaseTeamReads(db: Reader, now: Date): TeamReads {
     evaluations: (employeeIds, period) =>
       db.evaluation.findMany({
         where: { employeeId: { in: employeeIds }, kind: kindOf(period), periodKey: period.key },
-        select: { id: true, employeeId: true, status: true, raterId: true, predikat: true, resultsRating: true, behaviourRating: true, updatedAt: true, rater: { select: { name: true } } },
+        select: { id: true, employeeId: true, skpPart: true, status: true, raterId: true, predikat: true, resultsRating: true, behaviourRating: true, updatedAt: true, rater: { select: { name: true } } },
       }),
     ledUnitPredikat: (employeeId, periodKey) => ledUnitPredikat(db, employeeId, periodKey),
     teamUnit: (leaderId) => teamUnit(db, leaderId),
     unitPredikat: (unitId, periodKey) => unitPredikatFor(db, unitId, periodKey),
+    closedSkpPeriods: (employeeIds, year) => closedSkpPeriods(db, employeeIds, year),
+    closedRatedBy: (me, year) => closedPeriodsRatedBy(db, me, year, now),
   };
 }
 
@@ -106,17 +118,57 @@ export async function teamEvaluations(db: Reader, me: Member, period: Period, no
 /** `teamEvaluations` over any reads. */
 export async function teamEvaluationsFrom(reads: TeamReads, me: Member, period: Period, leaderId?: string, pending: PendingEvaluation[] = []): Promise<TeamMember[]> {
   // Only the people `me` rates as PPK: a ketua tim who is not PPK leads the dialogue, not the evaluation.
-  const reports = (await reads.reports(me)).filter((r) => r.rater && (!leaderId || r.supervisorId === leaderId));
-  const evaluations = await reads.evaluations(reports.map((r) => r.id), period);
-  const byEmployee = new Map([...evaluations, ...pending].map((e) => [e.employeeId, e]));
-  const team = reports.map((report): TeamMember => {
-    const found = byEmployee.get(report.id);
+  const rated = (await reads.reports(me)).filter((r) => r.rater);
+  const entries = (await ratedParts(reads, me, period, rated)).filter((entry) => !leaderId || entry.supervisorId === leaderId);
+  const evaluations = await reads.evaluations([...new Set(entries.map((r) => r.id))], period);
+  const keyOf = (e: { employeeId: string; skpPart: string }) => `${e.employeeId} ${e.skpPart}`;
+  const byEmployee = new Map([...evaluations, ...pending].map((e) => [keyOf(e), e]));
+  const team = entries.map((report): TeamMember => {
+    const found = byEmployee.get(keyOf({ employeeId: report.id, skpPart: report.skpPart }));
     if (!found) return { ...report, evaluation: null, rated: false, draftBy: null };
     const { rater, ...evaluation } = found;
     const someoneElsesDraft = evaluation.status === 'DRAFT' && evaluation.raterId !== me.id;
     return { ...report, evaluation, rated: !someoneElsesDraft && !!evaluation.predikat, draftBy: someoneElsesDraft ? rater.name : null };
   });
   return [...team.filter((m) => !m.rated), ...team.filter((m) => m.rated)];
+}
+
+type RatedPart = Report & Pick<TeamMember, 'skpPart' | 'skp'>;
+
+/**
+ * What `me` rates in an evaluation period, one entry per SKP period: the people rated today, for the
+ * period in force (unless it starts after the evaluation period); the closed periods `me` was PPK of
+ * (or acts for its PPK), with the team they were in then; and the closed periods of the people rated
+ * today whose PPK then has left or was outside the bot.
+ */
+async function ratedParts(reads: TeamReads, me: Member, period: Period, rated: Report[]): Promise<RatedPart[]> {
+  const closed = await reads.closedSkpPeriods(rated.map((r) => r.id), period.year);
+  const closedOf = (employeeId: string) => closed.filter((c) => c.employeeId === employeeId);
+  const current = rated.flatMap((report): RatedPart[] => {
+    const own = closedOf(report.id);
+    const part = skpPartsOf(period, own).find((p) => p.part === '');
+    return part ? [{ ...report, skpPart: '', skp: own.length > 0 ? part : null }] : [];
+  });
+  const partOf = (c: StoredSkpPeriod) => partWithin(period, { part: c.id, from: c.startsOn, to: c.endsOn });
+  const orphaned = rated.flatMap((report) =>
+    closedOf(report.id).flatMap((c): RatedPart[] => {
+      const part = !c.raterId || !c.raterActive ? partOf(c) : null;
+      return part ? [{ ...report, skpPart: c.id, skp: part }] : [];
+    }),
+  );
+  const former = (await reads.closedRatedBy(me, period.year)).flatMap((c): RatedPart[] => {
+    const part = partOf(c);
+    return part ? [{ ...c.employee, supervisorId: c.supervisorId ?? c.raterId ?? me.id, acting: c.raterId !== me.id, rater: true, skpPart: c.id, skp: part }] : [];
+  });
+  return [...current, ...orphaned, ...former];
+}
+
+/** The days an evaluation covers when a move split its period (one SKP period's part); null when no move touched the year. */
+export async function evaluatedDays(db: Reader, evaluation: { employeeId: string; periodKey: string; skpPart: string }): Promise<SkpPart | null> {
+  const period = parsePeriodKey(evaluation.periodKey);
+  if (!period) return null;
+  const closed = await closedSkpPeriods(db, [evaluation.employeeId], period.year);
+  return closed.length > 0 ? (skpPartsOf(period, closed).find((p) => p.part === evaluation.skpPart) ?? null) : null;
 }
 
 /** The unit whose predikat applies to `leaderId`'s team: the unit they lead, else their own. */
@@ -196,15 +248,20 @@ export function finalResult(evaluation: {
  * Null when none is in the bot (an official outside it decides; HR records the decision).
  */
 export async function deciderFor(db: Reader, evaluationId: string, now: Date = new Date()): Promise<{ id: string; name: string; locale: 'id' | 'en' } | null> {
-  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { raterId: true, employeeId: true, employee: { select: { timeZone: true } } } });
-  const line = await ratingIdsFor(db, evaluation.employeeId, todayFor(evaluation.employee, now));
-  const deciderId = deciderIdOf({ ...evaluation, atasanPpkId: line.atasanPpkId });
+  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { raterId: true, employeeId: true, skpPart: true, employee: { select: { timeZone: true } } } });
+  // A closed SKP period (a move mid-year) keeps the Atasan PPK it had.
+  const atasanPpkId = evaluation.skpPart
+    ? ((await skpPeriodById(db, evaluation.skpPart))?.atasanPpkId ?? null)
+    : (await ratingIdsFor(db, evaluation.employeeId, todayFor(evaluation.employee, now))).atasanPpkId;
+  const deciderId = deciderIdOf({ ...evaluation, atasanPpkId });
   return deciderId ? db.employee.findUnique({ where: { id: deciderId }, select: { id: true, name: true, locale: true } }) : null;
 }
 
 /** The Atasan PPK outside the bot (a Gubernur) when nobody in it hears the keberatan; HR records their decision. */
 export async function externalDeciderFor(db: Reader, evaluationId: string, now: Date = new Date()): Promise<{ id: string; name: string; title: string } | null> {
-  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { employeeId: true, employee: { select: { timeZone: true } } } });
+  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { employeeId: true, skpPart: true, employee: { select: { timeZone: true } } } });
+  // A closed SKP period's Atasan PPK was in the bot, or nobody recorded: not today's official outside it.
+  if (evaluation.skpPart) return null;
   const line = await ratingLineFor(db, evaluation.employeeId, todayFor(evaluation.employee, now));
   const official = line?.atasanPpk?.kind === 'EXTERNAL' ? line.atasanPpk : null;
   return official ? db.externalOfficial.findUnique({ where: { id: official.id }, select: { id: true, name: true, title: true } }) : null;

@@ -37,6 +37,8 @@ export interface PlanStore {
   byId(planId: string): Promise<PlanRecord | null>;
   /** The newest version of a year, and the agreed one in force. */
   latest(employeeId: string, year: number): Promise<PlanRecord | null>;
+  /** The highest version number of the year across its SKP periods (0 when none). */
+  lastVersion(employeeId: string, year: number): Promise<number>;
   agreedRhks(employeeId: string, year: number): Promise<{ id: string; text: string }[] | null>;
   clarification(id: string): Promise<ClarificationRecord | null>;
   employee(id: string): Promise<(PersonRef & { position: string; positionType: string }) | null>;
@@ -102,7 +104,8 @@ export class PlanService {
     if (!employee) return refused({ code: 'NOT_OPEN' });
     const latest = await plans.latest(input.employeeId, input.year);
     const id = this.deps.newId();
-    const version = (latest?.content.version ?? 0) + 1;
+    // Numbered across the year: after a move the new SKP period's first version follows the old period's.
+    const version = (await plans.lastVersion(input.employeeId, input.year)) + 1;
     plans.propose({ id, employeeId: input.employeeId, raterId: actor.id, year: input.year, version, positionTitle: employee.position, rhks: input.rhks, behaviours: input.behaviours, revision: !!latest, ...(input.lampiran ? { lampiran: input.lampiran } : {}) });
     work.audit({
       agencyId: actor.agencyId,

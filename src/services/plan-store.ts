@@ -2,7 +2,7 @@
 import { uuidv7 } from '../storage/ids.js';
 import type { Reader } from './db.js';
 import type { ClarificationRecord, PlanRecord, PlanStore } from './plan-service.js';
-import { agreedPlan, latestPlan, OPEN_STATUSES, planById, planContentOf, type PlanView } from './plans.js';
+import { agreedPlan, lastPlanVersion, latestPlan, OPEN_STATUSES, planById, planContentOf, type PlanView } from './plans.js';
 import { Conflict, type UnitOfWork } from './work.js';
 
 const person = { select: { id: true, name: true, locale: true } } as const;
@@ -22,6 +22,7 @@ export function planStore(db: Reader, work: UnitOfWork): PlanStore {
   return {
     byId: async (planId) => record(await planById(db, planId)),
     latest: async (employeeId, year) => record(await latestPlan(db, employeeId, year)),
+    lastVersion: (employeeId, year) => lastPlanVersion(db, employeeId, year),
     async agreedRhks(employeeId, year) {
       const plan = await agreedPlan(db, employeeId, year);
       return plan ? plan.resultExpectations.map((rhk) => ({ id: rhk.id, text: rhk.text })) : null;
@@ -35,7 +36,7 @@ export function planStore(db: Reader, work: UnitOfWork): PlanStore {
     employee: (id) => db.employee.findUnique({ where: { id }, select: { id: true, name: true, locale: true, position: true, positionType: true } }),
     propose(plan) {
       work.change(`plan.supersede-open ${plan.employeeId} ${plan.year}`, (tx) =>
-        tx.plan.updateMany({ where: { employeeId: plan.employeeId, year: plan.year, status: { not: 'AGREED' }, supersededAt: null }, data: { supersededAt: work.now } }),
+        tx.plan.updateMany({ where: { employeeId: plan.employeeId, year: plan.year, periodEnd: null, status: { not: 'AGREED' }, supersededAt: null }, data: { supersededAt: work.now } }),
       );
       work.change(`plan.propose ${plan.id}`, async (tx) => {
         try {
@@ -80,7 +81,7 @@ export function planStore(db: Reader, work: UnitOfWork): PlanStore {
         tx.plan.updateMany({ where: { id: plan.id, status: { in: [...OPEN_STATUSES] }, supersededAt: null }, data: { status: 'AGREED', agreedAt: at } }),
       );
       work.change(`plan.supersede-others ${plan.id}`, (tx) =>
-        tx.plan.updateMany({ where: { employeeId: plan.employeeId, year: plan.year, id: { not: plan.id }, supersededAt: null }, data: { supersededAt: at } }),
+        tx.plan.updateMany({ where: { employeeId: plan.employeeId, year: plan.year, periodEnd: null, id: { not: plan.id }, supersededAt: null }, data: { supersededAt: at } }),
       );
     },
     askClarification(planId, clarification) {

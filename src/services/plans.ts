@@ -55,9 +55,20 @@ const planInclude = {
 /** A plan version with its RHK, indicators and behaviour expectations. */
 export type PlanView = NonNullable<Awaited<ReturnType<typeof latestPlan>>>;
 
-/** The newest version of an employee's plan for a year. */
-export async function latestPlan(db: Reader, employeeId: string, year: number) {
-  return db.plan.findFirst({ where: { employeeId, year }, orderBy: { version: 'desc' }, include: planInclude });
+/**
+ * Which SKP period's plans to read: the period in force (null, the default), or the closed one
+ * ending on `periodEnd` after a move (src/domain/skp-period.ts).
+ */
+type SkpPeriodEnd = Date | null;
+
+/** The newest version of an employee's plan for a year, in the SKP period in force (or the closed one `periodEnd` names). */
+export async function latestPlan(db: Reader, employeeId: string, year: number, periodEnd: SkpPeriodEnd = null) {
+  return db.plan.findFirst({ where: { employeeId, year, periodEnd }, orderBy: { version: 'desc' }, include: planInclude });
+}
+
+/** The highest version number of a year across its SKP periods: a new version takes the next one. */
+export async function lastPlanVersion(db: Reader, employeeId: string, year: number): Promise<number> {
+  return (await db.plan.findFirst({ where: { employeeId, year }, orderBy: { version: 'desc' }, select: { version: true } }))?.version ?? 0;
 }
 
 /** One plan version by id. */
@@ -65,14 +76,14 @@ export async function planById(db: Reader, planId: string) {
   return db.plan.findUnique({ where: { id: planId }, include: planInclude });
 }
 
-/** The agreed plan in force: the newest agreed version. */
-export async function agreedPlan(db: Reader, employeeId: string, year: number) {
-  return db.plan.findFirst({ where: { employeeId, year, status: 'AGREED' }, orderBy: { version: 'desc' }, include: planInclude });
+/** The agreed plan in force: the newest agreed version of the SKP period. */
+export async function agreedPlan(db: Reader, employeeId: string, year: number, periodEnd: SkpPeriodEnd = null) {
+  return db.plan.findFirst({ where: { employeeId, year, periodEnd, status: 'AGREED' }, orderBy: { version: 'desc' }, include: planInclude });
 }
 
 /** The plan people work against: the agreed one if any, otherwise the newest. */
-export async function workingPlan(db: Reader, employeeId: string, year: number) {
-  return (await agreedPlan(db, employeeId, year)) ?? (await latestPlan(db, employeeId, year));
+export async function workingPlan(db: Reader, employeeId: string, year: number, periodEnd: SkpPeriodEnd = null) {
+  return (await agreedPlan(db, employeeId, year, periodEnd)) ?? (await latestPlan(db, employeeId, year, periodEnd));
 }
 
 /** Statuses in which the employee may still agree or ask. */

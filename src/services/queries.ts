@@ -12,7 +12,7 @@ import type { Locale } from '../i18n/catalogue.js';
 import type { Block } from '../conversation/reply.js';
 import type { Reader } from './db.js';
 import { recordBlocks } from './evaluation-record.js';
-import { agencySettings, evaluationPeriods, teamEvaluations, type PendingEvaluation } from './evaluations.js';
+import { agencySettings, evaluatedDays, evaluationPeriods, teamEvaluations, type PendingEvaluation } from './evaluations.js';
 import { loadPeriodSettings } from './period-settings.js';
 import { accessContextOf, decide, reportsOf, type Member } from './people.js';
 import { agreedPlan, latestPlan, workingPlan } from './plans.js';
@@ -79,16 +79,23 @@ export function queriesFor(db: Reader, now: Date) {
     evaluationPeriods: (me: Member) => evaluationPeriods(db, me, now),
     teamEvaluations: (me: Member, period: Period, leaderId?: string, pending?: PendingEvaluation[]) => teamEvaluations(db, me, period, now, leaderId, pending),
     /** The record an evaluation is prepared from (check-ins, progress, feedback, obstacles), as blocks. */
-    recordBlocks: (employeeId: string, period: Period, locale: Locale): Promise<Block[]> => recordBlocks(db, employeeId, period, locale),
+    recordBlocks: (employeeId: string, period: Period, locale: Locale, skpPart = ''): Promise<Block[]> => recordBlocks(db, employeeId, period, locale, skpPart),
     predikatPeriods: (me: Member) => predikatPeriods(db, me, now),
-    /** An employee's evaluations that left the draft, newest first, with keberatan and people. */
-    evaluationsOf: (employeeId: string, options: { finalOnly?: boolean; sinceYear?: number } = {}) =>
-      db.evaluation.findMany({
+    /** An employee's evaluations that left the draft, newest first, with keberatan, people and – after a move – the SKP period's days. */
+    evaluationsOf: async (employeeId: string, options: { finalOnly?: boolean; sinceYear?: number } = {}) => {
+      const rows = await db.evaluation.findMany({
         where: { employeeId, status: options.finalOnly ? 'FINAL' : { not: 'DRAFT' }, ...(options.sinceYear !== undefined ? { year: { gte: options.sinceYear } } : {}) },
-        orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }],
+        orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }, { createdAt: 'asc' }],
         include: { objection: true, employee: true, rater: true },
-      }),
-    evaluation: (id: string) => db.evaluation.findUnique({ where: { id }, include: { objection: true, employee: true } }),
+      });
+      const withDays = [];
+      for (const row of rows) withDays.push({ ...row, skp: await evaluatedDays(db, row) });
+      return withDays;
+    },
+    evaluation: async (id: string) => {
+      const row = await db.evaluation.findUnique({ where: { id }, include: { objection: true, employee: true } });
+      return row && { ...row, skp: await evaluatedDays(db, row) };
+    },
     /**
      * Keberatan waiting for `meId`'s decision, or for someone `meId` stands in for on `today`
      * (Plt/Plh) – never one about their own evaluation, or about one they gave.

@@ -95,7 +95,7 @@ export class SkpService {
     if (!input.rhks.every((rhk) => (jpt ? !!rhk.perspective : !rhk.perspective))) return refused({ code: 'PERSPECTIVE', jpt });
     const latest = await plans.latest(actor.id, input.year);
     const id = this.deps.newId();
-    const version = (latest?.content.version ?? 0) + 1;
+    const version = (await plans.lastVersion(actor.id, input.year)) + 1;
     const ppk = basis.value.ppk;
     plans.propose({ id, employeeId: actor.id, raterId: ppk?.id ?? null, year: input.year, version, positionTitle: employee?.position ?? actor.position, rhks: input.rhks, behaviours: input.behaviours, revision: !!latest, status: 'SUBMITTED', lampiran: input.lampiran });
     this.deps.work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'plan.submitted', entityType: 'Plan', entityId: id, details: { year: input.year, version, rhks: input.rhks.length } });

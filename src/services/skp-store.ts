@@ -27,7 +27,7 @@ export function skpStore(db: Reader, work: UnitOfWork): SkpStore {
         }),
       );
       work.change(`plan.supersede-others ${plan.id}`, (tx) =>
-        tx.plan.updateMany({ where: { employeeId: plan.employeeId, year: plan.year, id: { not: plan.id }, supersededAt: null }, data: { supersededAt: by.at } }),
+        tx.plan.updateMany({ where: { employeeId: plan.employeeId, year: plan.year, periodEnd: null, id: { not: plan.id }, supersededAt: null }, data: { supersededAt: by.at } }),
       );
     },
     sendBack(planId, note) {

@@ -23,7 +23,8 @@ const inForceInclude = {
 
 /** The plan in force for a year: the newest agreed version. */
 export function planInForce(tx: Tx, employeeId: string, year: number) {
-  return tx.plan.findFirst({ where: { employeeId, year, status: 'AGREED' }, orderBy: { version: 'desc' }, include: inForceInclude });
+  // Of the SKP period in force: a move mid-year closed the earlier periods' plans (periodEnd set).
+  return tx.plan.findFirst({ where: { employeeId, year, periodEnd: null, status: 'AGREED' }, orderBy: { version: 'desc' }, include: inForceInclude });
 }
 
 type StoredPlan = NonNullable<Awaited<ReturnType<typeof planInForce>>>;
@@ -31,7 +32,7 @@ type StoredPlan = NonNullable<Awaited<ReturnType<typeof planInForce>>>;
 /** The RHK of a supervisor's plan in force, by compared text; null when they have no agreed plan. */
 export async function leaderRhksOf(tx: Tx, employeeId: string, year: number): Promise<Map<string, { id: string; text: string }> | null> {
   const plan = await tx.plan.findFirst({
-    where: { employeeId, year, status: 'AGREED' },
+    where: { employeeId, year, periodEnd: null, status: 'AGREED' },
     orderBy: { version: 'desc' },
     select: { resultExpectations: { select: { id: true, text: true }, orderBy: { position: 'asc' } } },
   });
@@ -99,7 +100,7 @@ export async function applyPlan(
   const lineages = new Map(inForce?.resultExpectations.map((rhk) => [textKey(rhk.text), rhk.lineageId]) ?? []);
   const establishedOn = plan.establishedOn ? new Date(`${plan.establishedOn}T00:00:00Z`) : null;
 
-  await tx.plan.updateMany({ where: { employeeId: employee.id, year: plan.year, supersededAt: null }, data: { supersededAt: now } });
+  await tx.plan.updateMany({ where: { employeeId: employee.id, year: plan.year, periodEnd: null, supersededAt: null }, data: { supersededAt: now } });
   const created = await tx.plan.create({
     data: {
       employeeId: employee.id,

@@ -13,6 +13,9 @@ import type { PersonRef } from '../../src/services/events.js';
 import { todayFor } from '../../src/services/people.js';
 import type { UnitPredikatStore, UnitRecord } from '../../src/services/unit-predikat-service.js';
 import type { UnitOfWork } from '../../src/services/work.js';
+import type { StoredSkpPeriod } from '../../src/services/skp-periods.js';
+import { parsePeriodKey } from '../../src/domain/periods.js';
+import { skpPartsOf } from '../../src/domain/skp-period.js';
 import type { MemoryRows } from './memory-stores.js';
 
 export interface EvaluationRow {
@@ -22,6 +25,7 @@ export interface EvaluationRow {
   kind: 'PERIODIC' | 'ANNUAL';
   year: number;
   periodKey: string;
+  skpPart: string;
   resultsRating: Rating | null;
   behaviourRating: Rating | null;
   predikat: EmployeePredikat | null;
@@ -57,6 +61,8 @@ export class EvaluationRows {
   ]);
   /** People without a reachable chat account. */
   readonly unreachable = new Set<string>();
+  /** SKP periods closed by a move (src/domain/skp-period.ts). */
+  readonly skpPeriods: StoredSkpPeriod[] = [];
   settings: EvaluationSettings = { periodCadence: 'QUARTERLY', objectionDays: 14, evaluationOpensDays: 14, evaluationClosesDays: 30 };
   /** Like PostgreSQL's @updatedAt: every write gets a later instant, even within one decision's `now`. */
   private clock = 0;
@@ -75,6 +81,7 @@ export class EvaluationRows {
       raterId: this.rows.world.member(row.employeeId).supervisorId ?? '',
       kind: /^\d{4}$/.test(row.periodKey) ? 'ANNUAL' : 'PERIODIC',
       year: Number(row.periodKey.slice(0, 4)),
+      skpPart: '',
       resultsRating: 'SESUAI',
       behaviourRating: 'SESUAI',
       predikat: 'BAIK',
@@ -124,6 +131,9 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
   const data = evaluationRows(rows);
   const { world } = rows;
   const person = (id: string): PersonRef => rows.ref(id);
+  /** Whether `actor` is `personId` or acts for them today. */
+  const standsForIn = (actor: { id: string; timeZone: string }) => (personId: string) =>
+    actor.id === personId || world.acting.some((a) => a.actingEmployeeId === actor.id && a.actingForId === personId && isActingOn(a, todayFor(actor, work.now)));
   const unitPredikat = (unitId: string, periodKey: string) => data.unitPredikats.get(`${unitId} ${periodKey}`)?.predikat ?? null;
   /** A guarded write: changes the row when `applies`, and says how many rows it changed. */
   const guarded = (what: string, id: string, applies: (row: EvaluationRow) => boolean, change: (row: EvaluationRow) => void) =>
@@ -152,6 +162,7 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
           .map((e) => ({
             id: e.id,
             employeeId: e.employeeId,
+            skpPart: e.skpPart,
             status: e.status,
             raterId: e.raterId,
             predikat: e.predikat,
@@ -174,13 +185,28 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
       return Promise.resolve(data.ledBy(leaderId)[0] ?? { id: unitId, name: data.units.get(unitId)?.name ?? unitId });
     },
     unitPredikat: (unitId, periodKey) => Promise.resolve(unitPredikat(unitId, periodKey)),
+    closedSkpPeriods: (employeeIds, year) => Promise.resolve(data.skpPeriods.filter((p) => employeeIds.includes(p.employeeId) && p.startsOn.year === year)),
+    closedRatedBy(me, year) {
+      const standsFor = standsForIn(me);
+      return Promise.resolve(
+        data.skpPeriods
+          .filter((p) => p.startsOn.year === year && p.raterId && p.raterActive && standsFor(p.raterId))
+          .map((p) => {
+            const employee = world.member(p.employeeId);
+            return { ...p, employee: { id: employee.id, name: employee.name, nip: employee.nip, position: employee.position } };
+          }),
+      );
+    },
+    closedPeriodsOf: (employeeId, year) => Promise.resolve(data.skpPeriods.filter((p) => p.employeeId === employeeId && p.startsOn.year === year)),
+    ratesClosedPeriod: (actor, period) =>
+      Promise.resolve(period.raterId && period.raterActive ? standsForIn(actor)(period.raterId) : world.ratingIds(period.employeeId).ppkId === actor.id),
     settings: () => Promise.resolve(data.settings),
     find(id) {
       const row = data.evaluations.get(id);
       return Promise.resolve(row ? { id, status: row.status, periodKey: row.periodKey, employee: person(row.employeeId), rater: person(row.raterId) } : null);
     },
-    ofPeriod(employeeId, period) {
-      const row = [...data.evaluations.values()].find((e) => e.employeeId === employeeId && e.kind === kindOf(period) && e.periodKey === period.key);
+    ofPeriod(employeeId, period, skpPart) {
+      const row = [...data.evaluations.values()].find((e) => e.employeeId === employeeId && e.kind === kindOf(period) && e.periodKey === period.key && e.skpPart === skpPart);
       return Promise.resolve(row ? { id: row.id, status: row.status } : null);
     },
     person: (id) => Promise.resolve(world.people.has(id) ? { ...person(id), supervisorId: world.member(id).supervisorId } : null),
@@ -188,11 +214,17 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
       const row = data.evaluations.get(id);
       if (!row) return Promise.resolve(null);
       const employee = world.member(row.employeeId);
-      const deciderId = deciderIdOf({ employeeId: row.employeeId, raterId: row.raterId, atasanPpkId: world.ratingIds(row.employeeId).atasanPpkId });
+      const closed = data.skpPeriods.find((p) => p.id === row.skpPart);
+      const atasanPpkId = closed ? closed.atasanPpkId : world.ratingIds(row.employeeId).atasanPpkId;
+      const deciderId = deciderIdOf({ employeeId: row.employeeId, raterId: row.raterId, atasanPpkId });
       const { resultsRating, behaviourRating, predikat, notes, feedback, periodKey } = row;
+      const period = parsePeriodKey(periodKey);
+      const own = data.skpPeriods.filter((p) => p.employeeId === row.employeeId);
+      const skp = period && own.length > 0 ? (skpPartsOf(period, own).find((p) => p.part === row.skpPart) ?? null) : null;
       return Promise.resolve({
         id,
         periodKey,
+        skp,
         resultsRating,
         behaviourRating,
         predikat,
@@ -215,7 +247,7 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
     },
     insertDraft(row) {
       work.guarded(`evaluation.draft ${row.id}`, () => {
-        if ([...data.evaluations.values()].some((e) => e.employeeId === row.employeeId && e.kind === row.kind && e.periodKey === row.periodKey)) return Promise.resolve(0);
+        if ([...data.evaluations.values()].some((e) => e.employeeId === row.employeeId && e.kind === row.kind && e.periodKey === row.periodKey && e.skpPart === row.skpPart)) return Promise.resolve(0);
         data.evaluations.set(row.id, {
           ...row,
           status: 'DRAFT',

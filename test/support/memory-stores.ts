@@ -194,6 +194,7 @@ export function memoryPlans(rows: MemoryRows, work: UnitOfWork): PlanStore {
       const latest = latestOf(employeeId, year);
       return Promise.resolve(latest ? rows.planRecord(latest) : null);
     },
+    lastVersion: (employeeId, year) => Promise.resolve(latestOf(employeeId, year)?.version ?? 0),
     agreedRhks(employeeId, year) {
       const agreed = [...rows.plans.values()].filter((p) => p.employeeId === employeeId && p.year === year && p.status === 'AGREED').sort((a, b) => b.version - a.version)[0];
       return Promise.resolve(agreed ? agreed.rhks.map((rhk) => ({ id: rhk.id, text: rhk.text })) : null);

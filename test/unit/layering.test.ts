@@ -33,7 +33,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   notifications: ['conversation', 'domain', 'i18n', 'services'],
   checkins: ['conversation', 'domain', 'generated', 'i18n', 'jobs', 'services', 'storage'],
   reports: ['conversation', 'domain', 'files', 'generated', 'i18n', 'linking', 'services'],
-  'org-import': ['domain', 'files', 'generated', 'i18n', 'storage'],
+  // The import asks the rating-line resolver who rated an SKP period a move closes.
+  'org-import': ['domain', 'files', 'generated', 'i18n', 'services', 'storage'],
   'skp-import': ['domain', 'files', 'generated', 'i18n', 'storage'],
   holidays: ['domain', 'files', 'generated', 'paths', 'services'],
   // The demo establishes its SKPs the real way: the SKP import and the SKP service.

@@ -38,6 +38,7 @@ export async function importOrgCommand(context: CliContext, args: ImportOrgArgs)
     force: args.force ?? false,
     dryRun: args['dry-run'] ?? false,
     deactivateMissing: args['deactivate-missing'] ?? false,
+    now: context.now(),
     onProgress: (phase, done, total) => {
       if (!bar) return;
       if (!started) {

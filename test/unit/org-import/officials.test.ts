@@ -21,6 +21,7 @@ function context(known: KnownEmployee[] = [], overrides: Partial<ValidationConte
   return {
     agencyId: 'a1',
     defaultTimeZone: 'Asia/Jakarta',
+    today: { year: 2027, month: 6, day: 15 },
     known: new Map(known.map((k) => [k.nip, k])),
     knownUnitParents: new Map(),
     deactivateMissing: false,
@@ -41,7 +42,7 @@ function codes(result: ReturnType<typeof validateRows>) {
 }
 
 const parsed = (extra: Record<string, string>) => {
-  const result = parseRow(row(2, STAFF, '', extra), { timeZone: 'Asia/Jakarta' });
+  const result = parseRow(row(2, STAFF, '', extra), { timeZone: 'Asia/Jakarta', today: { year: 2027, month: 6, day: 15 } });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.row;
 };
@@ -75,7 +76,7 @@ describe('the PPK columns of one row', () => {
   });
 
   it('refuses an office without a name and a name without an office, naming the empty column', () => {
-    const result = parseRow(row(2, STAFF, '', { ppk_luar: 'Gubernur Contoh', nama_ppk_luar: '', atasan_ppk_luar: '', nama_atasan_ppk_luar: 'Dr. Bambang' }), { timeZone: 'Asia/Jakarta' });
+    const result = parseRow(row(2, STAFF, '', { ppk_luar: 'Gubernur Contoh', nama_ppk_luar: '', atasan_ppk_luar: '', nama_atasan_ppk_luar: 'Dr. Bambang' }), { timeZone: 'Asia/Jakarta', today: { year: 2027, month: 6, day: 15 } });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.issues).toEqual([
       { code: 'EXTERNAL_OFFICIAL_INCOMPLETE', filled: 'ppk_luar', empty: 'nama_ppk_luar', value: 'Gubernur Contoh' },
@@ -84,12 +85,12 @@ describe('the PPK columns of one row', () => {
   });
 
   it('refuses a title whose name column is missing from the file altogether', () => {
-    const result = parseRow(row(2, STAFF, '', { ppk_luar: 'Gubernur Contoh' }), { timeZone: 'Asia/Jakarta' });
+    const result = parseRow(row(2, STAFF, '', { ppk_luar: 'Gubernur Contoh' }), { timeZone: 'Asia/Jakarta', today: { year: 2027, month: 6, day: 15 } });
     expect(!result.ok && result.issues.map((i) => i.code)).toEqual(['EXTERNAL_OFFICIAL_INCOMPLETE']);
   });
 
   it('refuses a malformed nip_ppk', () => {
-    const result = parseRow(row(2, STAFF, '', { nip_ppk: '12345' }), { timeZone: 'Asia/Jakarta' });
+    const result = parseRow(row(2, STAFF, '', { nip_ppk: '12345' }), { timeZone: 'Asia/Jakarta', today: { year: 2027, month: 6, day: 15 } });
     expect(!result.ok && result.issues.map((i) => i.code)).toEqual(['DELEGATE_NIP_INVALID']);
   });
 
@@ -174,5 +175,25 @@ describe('delegations of the PPK authority across rows', () => {
     );
     expect(describeIssue({ code: 'DELEGATE_SELF' }, 'en')).toMatch(/own NIP/);
     expect(describeIssue({ code: 'DELEGATE_NIP_INVALID', value: '123', reason: 'NOT_18_DIGITS' }, 'id')).toMatch(/^nip_ppk "123" tidak valid: /);
+  });
+});
+
+describe('the effective date of a move (tanggal_efektif; today is 15 June 2027)', () => {
+  it('reads the column and its aliases in the formats HR writes', () => {
+    expect(resolveColumns(['nip', 'tmt_jabatan']).unknown).toEqual([]);
+    expect(parsed({ tanggal_efektif: '01/06/2027' }).effectiveDate).toBe('2027-06-01');
+    expect(parsed({ tanggal_efektif: '2027-06-15' }).effectiveDate).toBe('2027-06-15');
+    expect(parsed({ tanggal_efektif: '' }).effectiveDate).toBeUndefined();
+  });
+
+  it('refuses a date that is not one, one still ahead, or one in another performance year', () => {
+    const refused = (value: string) => {
+      const result = parseRow(row(2, STAFF, '', { tanggal_efektif: value }), { timeZone: 'Asia/Jakarta', today: { year: 2027, month: 6, day: 15 } });
+      return result.ok ? [] : result.issues.map((issue) => issue.code);
+    };
+    expect(refused('31/02/2027')).toEqual(['EFFECTIVE_DATE_INVALID']);
+    expect(refused('2027-06-16')).toEqual(['EFFECTIVE_DATE_FUTURE']);
+    expect(refused('2026-12-01')).toEqual(['EFFECTIVE_DATE_OTHER_YEAR']);
+    expect(describeIssue({ code: 'EFFECTIVE_DATE_FUTURE', value: '2027-06-16' }, 'id')).toMatch(/^tanggal_efektif 2027-06-16 belum tiba/);
   });
 });

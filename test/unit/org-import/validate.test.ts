@@ -19,6 +19,7 @@ function context(known: KnownEmployee[] = [], overrides: Partial<ValidationConte
   return {
     agencyId: 'a1',
     defaultTimeZone: 'Asia/Jakarta',
+    today: { year: 2027, month: 6, day: 15 },
     known: new Map(known.map((k) => [k.nip, k])),
     knownUnitParents: new Map(),
     deactivateMissing: false,

@@ -259,3 +259,71 @@ describe('evaluation service: accepting a result', () => {
     expect(await decide(rows, (s) => s.evaluations.acknowledge(world.member('andi'), id))).toEqual({ ok: false, refusal: { code: 'ALREADY_ANSWERED' } });
   });
 });
+
+describe('evaluation service: a move mid-year splits the period between two raters', () => {
+  // Andi moved from Sri's section to Dewi's on 1 November 2026: his first SKP period (1 Jan – 31 Oct)
+  // is closed and rated by Sri, the PPK then; Triwulan IV is split: October is Sri's, November–December Dewi's.
+  const firstPeriod = 'skp-andi-1';
+  beforeEach(() => {
+    Object.assign(world.member('andi'), { supervisorId: 'dewi', unitId: 'other' });
+    data.skpPeriods.push({
+      id: firstPeriod,
+      employeeId: 'andi',
+      startsOn: { year: 2026, month: 1, day: 1 },
+      endsOn: { year: 2026, month: 10, day: 31 },
+      raterId: 'sri',
+      raterActive: true,
+      // Not today's line (Rina): the closed period keeps the Atasan PPK it had.
+      atasanPpkId: 'hana',
+      supervisorId: 'sri',
+    });
+  });
+  const draftPart = (by: string, skpPart: string) =>
+    decide(rows, (s) => s.evaluations.draft(world.member(by), { employeeId: 'andi', period: Q4, skpPart, results: 'SESUAI', behaviour: 'SESUAI', notes: null, feedback: null }));
+
+  it('gives each rater their part: the old PPK the closed SKP period, the new PPK the one in force – each only their own', async () => {
+    const sris = await draftPart('sri', firstPeriod);
+    expect(sris).toMatchObject({ ok: true, value: { skp: { part: firstPeriod, from: { month: 10, day: 1 }, to: { month: 10, day: 31 } }, leaderId: 'sri' } });
+    const dewis = await draftPart('dewi', '');
+    expect(dewis).toMatchObject({ ok: true, value: { skp: { part: '', from: { month: 11, day: 1 }, to: { month: 12, day: 31 } }, leaderId: 'dewi' } });
+    expect([...data.evaluations.values()].map((e) => [e.raterId, e.skpPart])).toEqual([['sri', firstPeriod], ['dewi', '']]);
+    // Neither may write the other's part.
+    expect(await draftPart('dewi', firstPeriod)).toMatchObject({ ok: false, refusal: { code: 'DENIED' } });
+    expect(await draftPart('sri', '')).toMatchObject({ ok: false, refusal: { code: 'DENIED' } });
+  });
+
+  it('lists the closed part in the old PPK’s team and the part in force in the new PPK’s, with their days', async () => {
+    const sriTeam = await decide(rows, (s) => s.evaluations.teamStatus(world.member('sri'), Q4, 'sri'));
+    expect(sriTeam.team.map((m) => [m.id, m.skpPart, m.skp?.to.month ?? null])).toEqual([['budi', '', null], ['andi', firstPeriod, 10]]);
+    const dewiTeam = await decide(rows, (s) => s.evaluations.teamStatus(world.member('dewi'), Q4, 'dewi'));
+    expect(dewiTeam.team.map((m) => [m.id, m.skpPart, m.skp?.from.month ?? null])).toEqual([['andi', '', 11]]);
+  });
+
+  it('keeps a period that ended before the move with the old PPK alone', async () => {
+    const Q3_OPEN = parsePeriodKey('2026-Q3')!;
+    const dewiTeam = await decide(rows, (s) => s.evaluations.teamStatus(world.member('dewi'), Q3_OPEN, 'dewi'));
+    expect(dewiTeam.team).toEqual([]);
+    expect(await draftPart('dewi', '').then(() => decide(rows, (s) => s.evaluations.draft(world.member('dewi'), { employeeId: 'andi', period: Q3_OPEN, results: null, behaviour: null, notes: null, feedback: null })))).toMatchObject({
+      ok: false,
+      refusal: { code: 'OUTSIDE_SKP_PERIOD', name: 'Andi Pratama' },
+    });
+  });
+
+  it('sends the keberatan about the closed part to the Atasan PPK of then, and the result names the days', async () => {
+    await draftPart('sri', firstPeriod);
+    await draft('sri', 'budi');
+    const open = await decide(rows, (s) => s.evaluations.openForFinalizing(world.member('sri'), Q4, 'sri'));
+    if (!open.ok) throw new Error(JSON.stringify(open.refusal));
+    const finalized = await memoryServices(rows, world.work()).evaluations.finalize(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed: open.value.snapshot, reason: 'Predikat unit belum ditetapkan' });
+    if (!finalized.ok) throw new Error(JSON.stringify(finalized.refusal));
+    const andi = messagesOf(finalized.events).find((m) => m.to === 'andi');
+    expect(andi?.text).toMatch(/Triwulan IV 2026, periode SKP 1 Okt 2026 – 31 Okt 2026 dari Sri Wahyuni\. .*keberatan kepada Hana Putri/);
+  });
+
+  it('lets today’s PPK rate a closed part whose PPK has left, so nobody is left without a rater', async () => {
+    data.skpPeriods[0]!.raterActive = false;
+    expect((await draftPart('dewi', firstPeriod)).ok).toBe(true);
+    const dewiTeam = await decide(rows, (s) => s.evaluations.teamStatus(world.member('dewi'), Q4, 'dewi'));
+    expect(dewiTeam.team.map((m) => m.skpPart).sort()).toEqual(['', firstPeriod]);
+  });
+});
