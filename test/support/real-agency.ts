@@ -4,7 +4,8 @@
  * e-Kinerja (examples/skp-contoh.csv) come in through the CLI, and people link their chat accounts.
  * Then the head sets expectations for a Kepala Bidang, who agrees; a fungsional drafts their own
  * SKP with /susunskp and their PPK establishes it; and a Plt recorded with `acting add` evaluates
- * while the PPK is away. Run on Telegram and on Slack.
+ * while the PPK is away; an employee moved mid-year has two SKP periods, evaluated by two raters.
+ * Run on Telegram and on Slack.
  */
 import { expect } from 'vitest';
 import { createCliContext } from '../../src/cli/context.js';
@@ -12,6 +13,7 @@ import { runCli } from '../../src/cli/main.js';
 import { parseConfig } from '../../src/config/load.js';
 import type { TestDatabase } from './database.js';
 import type { ChatDriver } from './drivers.js';
+import { exampleWithDimasMoved } from './moves.js';
 
 /** A clock the bot reads; the scenario moves it. */
 export interface Clock {
@@ -23,6 +25,9 @@ const KABID_IKP = 'Dewi Lestari S.Sos.';
 const KABID_APTIKA = 'Agus Setiawan S.Kom.';
 const AHMAD = 'Ahmad Fauzi S.Kom.';
 const SEKRETARIS = 'Siti Rahmawati S.E. M.Si.';
+const HENDRA_W = 'Hendra Wijaya S.T.';
+const RINA_M = 'Rina Marlina S.E.';
+const DIMAS_S = 'Dimas Saputra';
 
 /** Runs one CLI command as HR would, on the scenario's clock; fails the test on a non-zero exit. */
 export async function hrCli(db: TestDatabase, clock: Clock, ...args: string[]): Promise<string> {
@@ -107,4 +112,32 @@ export async function playRealAgencyStart(bot: ChatDriver, db: TestDatabase, clo
   expect(await bot.say('Lanjutkan; dokumentasikan API-nya.')).toMatch(/Draf evaluasi Ahmad Fauzi S\.Kom\. untuk Triwulan IV 2026 tersimpan/);
   const siti = await db.prisma.employee.findFirstOrThrow({ where: { name: SEKRETARIS } });
   expect(await db.prisma.evaluation.findFirstOrThrow({ where: { employeeId: ahmad.id } })).toMatchObject({ raterId: siti.id, periodKey: '2026-Q4' });
+
+  // 4. Dimas moved on 1 October (mutasi to the Subbagian Keuangan): HR's next file says so, and
+  // his year has two SKP periods – January–September rated by Hendra, October–December by Rina.
+  const imported = await hrCli(db, clock, 'import-org', exampleWithDimasMoved('2026-10-01'));
+  expect(imported).toMatch(/baris 14 – Dimas Saputra: periode SKP 1 Jan 2026 – 30 Sep 2026 \(unit, atasan\); dinilai oleh PPK periode itu/);
+  await rateAnnualPart(bot, HENDRA_W, `${DIMAS_S} (1 Jan 2026 – 30 Sep 2026)`, 'Sesuai Ekspektasi');
+  await rateAnnualPart(bot, RINA_M, `${DIMAS_S} (1 Okt 2026 – 31 Des 2026)`, 'Di Atas Ekspektasi');
+  const dimas = await db.prisma.employee.findFirstOrThrow({ where: { name: DIMAS_S } });
+  const parts = await db.prisma.evaluation.findMany({ where: { employeeId: dimas.id, periodKey: '2026' }, include: { rater: true }, orderBy: { createdAt: 'asc' } });
+  expect(parts.map((e) => [e.rater.name, e.skpPart === '' ? 'in force' : 'closed', e.resultsRating])).toEqual([
+    [HENDRA_W, 'closed', 'SESUAI'],
+    [RINA_M, 'in force', 'DI_ATAS'],
+  ]);
+}
+
+/** One rater drafts the annual evaluation of one SKP period's part, picked by its label. */
+async function rateAnnualPart(bot: ChatDriver, rater: string, entry: string, results: string): Promise<void> {
+  await bot.as(rater);
+  await bot.say('/evaluasi');
+  // Long labels come as a numbered list: the entry is chosen by its number.
+  const picker = await bot.press('Tahun 2026');
+  const number = picker.split('\n').find((line) => line.endsWith(`. ${entry}`))?.split('.')[0];
+  expect({ picker, number }).toMatchObject({ number: expect.stringMatching(/^\d+$/) });
+  expect(await bot.say(number ?? '')).toMatch(/Rating hasil kerja\?/);
+  await bot.press(results);
+  await bot.press('Sesuai Ekspektasi');
+  await bot.say('-');
+  expect(await bot.say('-')).toMatch(new RegExp(`Draf evaluasi ${DIMAS_S} untuk Tahun 2026, periode SKP \\d`));
 }
