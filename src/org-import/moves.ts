@@ -38,6 +38,18 @@ export interface Move {
   unitName: string;
 }
 
+interface StoredPerson {
+  id: string;
+  nip: string;
+  name: string;
+  position: string;
+  positionType: string;
+  timeZone: string;
+  supervisorId: string | null;
+  supervisorNip: string | null;
+  unitName: string;
+}
+
 const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
 const civilOf = (date: Date): CivilDate => parseCivilDate(date.toISOString().slice(0, 10)) as CivilDate;
 
@@ -46,24 +58,28 @@ const civilOf = (date: Date): CivilDate => parseCivilDate(date.toISOString().sli
  * whose effective date is the first day of the SKP period in force (or earlier) corrects data and
  * closes nothing.
  */
-export async function findMoves(db: Pick<Tx, 'employee' | 'skpPeriod'>, agencyId: string, rows: OrgRow[], now: Date): Promise<Move[]> {
-  const stored = await db.employee.findMany({
-    where: { agencyId, active: true, nip: { in: rows.map((row) => row.nip) } },
-    select: { id: true, nip: true, name: true, position: true, positionType: true, timeZone: true, supervisorId: true, supervisor: { select: { nip: true } }, unit: { select: { name: true } } },
-  });
+export async function findMoves(db: Pick<Tx, 'employee' | 'skpPeriod' | '$queryRaw'>, agencyId: string, rows: OrgRow[], now: Date): Promise<Move[]> {
+  if (rows.length === 0) return [];
+  // The agency's active people in one pass (an IN list of 50,000 NIPs would pass PostgreSQL's
+  // parameter limit; Prisma's nested selects would cost seconds on a repeated 50,000-row import).
+  const stored = await db.$queryRaw<StoredPerson[]>`
+    SELECT e.id, e.nip, e.name, e.position, e."positionType"::text AS "positionType", e."timeZone", e."supervisorId",
+           s.nip AS "supervisorNip", u.name AS "unitName"
+    FROM "Employee" e JOIN "Unit" u ON u.id = e."unitId" LEFT JOIN "Employee" s ON s.id = e."supervisorId"
+    WHERE e."agencyId" = ${agencyId} AND e.active`;
   const byNip = new Map(stored.map((employee) => [employee.nip, employee]));
   const candidates: (Omit<Move, 'startsOn' | 'endsOn' | 'year' | 'raterId' | 'atasanPpkId'> & { effective: CivilDate })[] = [];
   for (const row of rows) {
     const employee = byNip.get(row.nip);
     if (!employee) continue;
     const reasons: MoveReason[] = [];
-    if (unitKey(row.unit) !== unitKey(employee.unit.name)) reasons.push('unit');
-    if (row.supervisorNip !== (employee.supervisor?.nip ?? null)) reasons.push('atasan');
+    if (unitKey(row.unit) !== unitKey(employee.unitName)) reasons.push('unit');
+    if (row.supervisorNip !== employee.supervisorNip) reasons.push('atasan');
     if (row.position !== employee.position || row.positionType !== employee.positionType) reasons.push('jabatan');
     if (reasons.length === 0) continue;
     const effective = row.effectiveDate ? (parseCivilDate(row.effectiveDate) as CivilDate) : localDate(now, employee.timeZone);
     const { id: employeeId, nip, name, supervisorId, position: positionTitle } = employee;
-    candidates.push({ line: row.line, employeeId, nip, name, reasons, supervisorId, positionTitle, unitName: employee.unit.name, effective });
+    candidates.push({ line: row.line, employeeId, nip, name, reasons, supervisorId, positionTitle, unitName: employee.unitName, effective });
   }
   if (candidates.length === 0) return [];
   const closed = await db.skpPeriod.findMany({ where: { employeeId: { in: candidates.map((c) => c.employeeId) } }, select: { id: true, employeeId: true, startsOn: true, endsOn: true } });
