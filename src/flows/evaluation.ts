@@ -53,6 +53,12 @@ export function evaluationRefusal(ctx: FlowContext, refusal: EvaluationRefusal):
       return say(m.notYourEvaluation);
     case 'ALREADY_ANSWERED':
       return say(m.alreadyAnswered);
+    case 'PPK_IN_BOT':
+      return say(m.officialIsPpkInBot);
+    case 'NOT_YET':
+      return say(m.notYet({ period: periodLabel(refusal.period, ctx.me.locale) }));
+    case 'DECIDED_LATER':
+      return say(m.decidedLater);
   }
 }
 

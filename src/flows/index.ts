@@ -20,6 +20,7 @@ import { followUpDecisionFlow, followUpFlow } from './follow-up.js';
 import { objectionDecisionFlow, objectionExplanationFlow, objectionFlow } from './objection.js';
 import { ownSkpFlow } from './own-skp.js';
 import { skpRecordFlow, skpReturnFlow } from './skp-penetapan.js';
+import { evaluationRecordFlow } from './evaluation-record.js';
 
 export const FLOWS: FlowDefinition<FlowContext>[] = [
   expectationsFlow,
@@ -49,5 +50,6 @@ export const FLOWS: FlowDefinition<FlowContext>[] = [
   ownSkpFlow,
   skpReturnFlow,
   skpRecordFlow,
+  evaluationRecordFlow,
   actingFlow,
 ];

@@ -81,6 +81,10 @@ export const appraisalText = catalogue(
     toEmployee: (p: { rater: string; period: string; decider: string; lastDay: string }) =>
       `Hasil evaluasi kinerja ${p.period} dari ${p.rater}. Anda dapat menerima hasil ini, atau mengajukan keberatan kepada ${p.decider} (atasan pejabat penilai) paling lambat ${p.lastDay}.`,
     ratersSuperior: 'atasan pejabat penilai',
+    recordedByHr: (p: { by: string; number: string; date: string }) => `Dicatat oleh ${p.by} (pengelola kinerja) atas nama pejabat tersebut; dokumen nomor ${p.number} tanggal ${p.date}.`,
+    officialIsPpkInBot: 'Pejabat Penilai Kinerja pegawai ini ada di bot: ia sendiri yang mengevaluasi dengan /evaluasi. Pengelola kinerja hanya mencatat evaluasi oleh pejabat di luar bot.',
+    notYet: (p: { period: string }) => `Evaluasi ${p.period} belum dibuka; catat hasilnya setelah jendela evaluasinya dibuka.`,
+    decidedLater: 'Tanggal dokumen belum tiba. Tulis tanggal dokumen evaluasi yang sudah ditandatangani.',
     noResults: 'Belum ada hasil evaluasi yang difinalisasi untuk Anda.',
     resultHeading: (p: { period: string; rater: string; status: string }) => `${p.period} – dinilai ${p.rater} – ${p.status}`,
     statusFINAL: 'menunggu tanggapan Anda',
@@ -167,6 +171,10 @@ export const appraisalText = catalogue(
     toEmployee: (p) =>
       `Your performance evaluation for ${p.period} from ${p.rater}. You may accept it, or file an objection (keberatan) with ${p.decider} (your rater’s superior) by ${p.lastDay}.`,
     ratersSuperior: 'your rater’s superior',
+    recordedByHr: (p) => `Recorded by ${p.by} (performance administrator) on that official's behalf; document number ${p.number} dated ${p.date}.`,
+    officialIsPpkInBot: "This employee's Pejabat Penilai Kinerja is in the bot and evaluates with /evaluasi. The performance administrator records only evaluations by officials outside the bot.",
+    notYet: (p) => `The evaluation of ${p.period} has not opened yet; record the result once its window opens.`,
+    decidedLater: "The document's date has not come yet. Give the date of the signed evaluation document.",
     noResults: 'No evaluation of yours has been finalised yet.',
     resultHeading: (p) => `${p.period} – rated by ${p.rater} – ${p.status}`,
     statusFINAL: 'waiting for your answer',

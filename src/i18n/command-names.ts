@@ -39,6 +39,7 @@ export const COMMAND_NAMES = [
   'ekspor',
   'susunskp',
   'tetapkanskp',
+  'catatevaluasi',
   'plt',
 ] as const;
 

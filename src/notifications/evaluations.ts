@@ -1,7 +1,7 @@
 /** Who hears about an evaluation or a unit's predikat, and what. */
 import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
 import { skpPartLabel } from '../domain/skp-period.js';
-import { civilDayLabel, periodKeyLabel } from '../domain/periods.js';
+import { civilDayLabel, parseCivilDate, periodKeyLabel } from '../domain/periods.js';
 import { explainPredikat, predikatLabel, ratingLabel, unitPredikatLabel, type EmployeePredikat, type Rating } from '../domain/rating-matrix.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import type { Locale } from '../i18n/catalogue.js';
@@ -31,21 +31,26 @@ export function resultBlocks(
 
 /** A final result as its employee receives it: who rated, who hears a keberatan and until when, the result, and *Terima hasil* / *Ajukan keberatan*. */
 export function resultReply(result: EvaluationResult, button: ButtonFor): Reply {
-  const { employee } = result;
+  const { employee, recordedFor, deciderOutside } = result;
   const m = appraisalText[employee.locale];
+  const official = (who: { name: string; title: string }) => `${who.name} (${who.title})`;
   return reply(
     [
       paragraph(
         m.toEmployee({
-          rater: result.rater.name,
+          // Recorded by HR for an official outside the bot: the official rated, HR wrote it down.
+          rater: recordedFor ? official(recordedFor) : result.rater.name,
           // A move split the period: the employee reads which SKP period's days this result covers.
           period: result.skp
             ? m.periodPart({ period: periodKeyLabel(result.periodKey, employee.locale), days: skpPartLabel(result.skp, employee.locale) })
             : periodKeyLabel(result.periodKey, employee.locale),
-          decider: result.decider?.name ?? m.ratersSuperior,
+          decider: result.decider?.name ?? (deciderOutside ? official(deciderOutside) : m.ratersSuperior),
           lastDay: civilDayLabel(result.lastDay, employee.locale),
         }),
       ),
+      ...(recordedFor
+        ? [paragraph(m.recordedByHr({ by: result.rater.name, number: recordedFor.documentNumber, date: civilDayLabel(parseCivilDate(recordedFor.decidedOn) ?? result.lastDay, employee.locale) }))]
+        : []),
       ...resultBlocks(result, employee.locale),
     ],
     [

@@ -11,6 +11,8 @@
 import type { CivilDate } from '../domain/civil-date.js';
 import { objectionLastDay, windowSettingOf, windowState } from '../domain/evaluation-window.js';
 import type { Period, PeriodCadence } from '../domain/periods.js';
+import { formatCivilDate } from '../domain/civil-date.js';
+import type { ExternalOfficialRef } from './skp-service.js';
 import { predikatFor, resultsRatingForUnitLeader, type EmployeePredikat, type Rating, type UnitPredikat } from '../domain/rating-matrix.js';
 import { localDate } from '../domain/time-zones.js';
 import type { EvaluationStatus } from '../generated/prisma/enums.js';
@@ -51,6 +53,10 @@ export interface EvaluationResult extends Ratings {
   rater: PersonRef;
   /** Who hears a keberatan; null when nobody above the rater is in the bot. */
   decider: PersonRef | null;
+  /** The Atasan PPK outside the bot who hears it then (a Gubernur); HR records their decision. */
+  deciderOutside: { name: string; title: string } | null;
+  /** Set when HR recorded the evaluation of a PPK outside the bot (`rater` is then that HR officer). */
+  recordedFor: RecordedEvaluation | null;
   /** The last day a keberatan is accepted: counted from this delivery, in the employee's time zone. */
   lastDay: CivilDate;
 }
@@ -68,6 +74,15 @@ export interface EvaluationRef {
   periodKey: string;
   employee: PersonRef;
   rater: PersonRef;
+}
+
+/** The evaluation an official outside the bot decided, as HR recorded it. */
+export interface RecordedEvaluation {
+  name: string;
+  title: string;
+  documentNumber: string;
+  /** "YYYY-MM-DD". */
+  decidedOn: string;
 }
 
 /** A draft's fields, as written. */
@@ -90,7 +105,7 @@ export interface EvaluationStore extends TeamReads {
   closedPeriodsOf(employeeId: string, year: number): Promise<StoredSkpPeriod[]>;
   /** Whether `actor` rates a closed SKP period: its PPK then (or their Plt/Plh), else the employee's PPK today. */
   ratesClosedPeriod(actor: Member, period: StoredSkpPeriod): Promise<boolean>;
-  person(id: string): Promise<(PersonRef & { supervisorId: string | null }) | null>;
+  person(id: string): Promise<(PersonRef & { supervisorId: string | null; timeZone: string }) | null>;
   result(id: string): Promise<ResultSource | null>;
   /** Final results not delivered yet, oldest first. */
   waiting(employeeId: string): Promise<string[]>;
@@ -98,6 +113,10 @@ export interface EvaluationStore extends TeamReads {
   insertDraft(row: DraftFields & { id: string; employeeId: string; kind: 'PERIODIC' | 'ANNUAL'; year: number; periodKey: string; skpPart: string }): void;
   /** Guarded: only a draft. */
   redraft(id: string, fields: DraftFields): void;
+  /** The officials outside the bot in the employee's rating line today (PPK, Atasan PPK). */
+  officialsOutside(employeeId: string): Promise<{ ppk: ExternalOfficialRef | null; atasanPpk: ExternalOfficialRef | null }>;
+  /** A final evaluation HR recorded for an official outside the bot. Guarded: the period's key must be free. */
+  insertRecorded(row: DraftFields & { id: string; employeeId: string; kind: 'PERIODIC' | 'ANNUAL'; year: number; periodKey: string; at: Date; delivered: boolean; officialId: string; documentNumber: string; decidedOn: string }): void;
   /** Guarded: only a draft of `raterId`. `delivered`: the result reached the employee at `at`. */
   finalize(id: string, change: { raterId: string; at: Date; reason: string | null; delivered: boolean }): void;
   /** Guarded: only a final evaluation nobody answered yet. */
@@ -124,7 +143,13 @@ export type EvaluationRefusal =
   /** The drafts changed since the rater confirmed them, or a reason is now needed. */
   | { code: 'TEAM_CHANGED' }
   | { code: 'NOT_YOURS' }
-  | { code: 'ALREADY_ANSWERED' };
+  | { code: 'ALREADY_ANSWERED' }
+  /** HR records an evaluation only for a PPK outside the bot; this one rates in chat. */
+  | { code: 'PPK_IN_BOT' }
+  /** The period's evaluation window has not opened yet. */
+  | { code: 'NOT_YET'; period: Period }
+  /** The document is dated in the future. */
+  | { code: 'DECIDED_LATER' };
 
 /** A saved draft, and the team as it will be once it is stored. */
 export interface Drafted {
@@ -321,6 +346,68 @@ export class EvaluationService {
       events.push({ type: 'evaluation.resultSent', result });
     }
     return ok({ count: events.length }, events);
+  }
+
+  /** Null when `actor` may record evaluations for officials outside the bot about the employee (HR covering them); otherwise why not. */
+  recordingDenied(actor: Member, employeeId: string): Promise<Denied | null> {
+    return authorise(this.deps.access, this.deps.work, actor, 'RECORD_FOR_OFFICIAL', employeeId);
+  }
+
+  /**
+   * HR (the pengelola kinerja covering the employee) records the evaluation an official outside the
+   * bot decided – the head of the agency's, by the Gubernur – with the document's number and date. It
+   * is final at once (the official signed it) and goes to the employee like any result: a keberatan
+   * then goes to the Atasan PPK, who is usually the same official, and HR records that decision too.
+   * Audited as recorded by HR for that official.
+   */
+  async recordForOfficial(
+    actor: Member,
+    input: { employeeId: string; period: Period; results: Rating; behaviour: Rating; notes: string | null; feedback: string | null; documentNumber: string; decidedOn: string },
+  ): Promise<Result<{ delivered: boolean; official: ExternalOfficialRef; predikat: EmployeePredikat }, EvaluationRefusal>> {
+    const { evaluations, work } = this.deps;
+    const { employeeId, period } = input;
+    const denied = await this.recordingDenied(actor, employeeId);
+    if (denied) return refused(denied);
+    const officials = await evaluations.officialsOutside(employeeId);
+    if (!officials.ppk) return refused({ code: 'PPK_IN_BOT' });
+    const today = localDate(work.now, actor.timeZone);
+    if (windowState(period, today, windowSettingOf(await evaluations.settings(actor.agencyId))) === 'NOT_YET') return refused({ code: 'NOT_YET', period });
+    if (input.decidedOn > formatCivilDate(today)) return refused({ code: 'DECIDED_LATER' });
+    const final = await this.alreadyFinal(employeeId, period);
+    if (final || (await evaluations.ofPeriod(employeeId, period, ''))) return refused(final ?? { code: 'ALREADY_FINAL', name: (await evaluations.person(employeeId))?.name ?? '', period });
+    const results = (await this.leaderRule(employeeId, period))?.rating ?? input.results;
+    const predikat = predikatFor(results, input.behaviour);
+    const fields: DraftFields = { raterId: actor.id, resultsRating: results, behaviourRating: input.behaviour, predikat, notes: input.notes, feedback: input.feedback };
+    const id = this.deps.newId();
+    const delivered = await this.deps.reach.reachable(employeeId);
+    const official = officials.ppk;
+    const decision = { documentNumber: input.documentNumber, decidedOn: input.decidedOn };
+    evaluations.insertRecorded({ id, employeeId, kind: kindOf(period), year: period.year, periodKey: period.key, ...fields, at: work.now, delivered, officialId: official.id, ...decision });
+    work.audit({
+      agencyId: actor.agencyId,
+      actorId: actor.id,
+      action: 'evaluation.recorded',
+      entityType: 'Evaluation',
+      entityId: id,
+      details: { employeeId, periodKey: period.key, predikat, recordedByHrFor: `${official.name}, ${official.title}`, ...decision },
+    });
+    if (!delivered) return ok({ delivered, official, predikat });
+    const employee = await evaluations.person(employeeId);
+    const { objectionDays } = await evaluations.settings(actor.agencyId);
+    const result: EvaluationResult = {
+      id,
+      periodKey: period.key,
+      skp: null,
+      ...fields,
+      resultsRating: results,
+      employee: employee ? { id: employee.id, name: employee.name, locale: employee.locale } : { id: employeeId, name: '', locale: 'id' },
+      rater: personOf(actor),
+      decider: null,
+      deciderOutside: officials.atasanPpk,
+      recordedFor: { name: official.name, title: official.title, ...decision },
+      lastDay: objectionLastDay(work.now, employee?.timeZone ?? actor.timeZone, objectionDays),
+    };
+    return ok({ delivered, official, predikat }, [{ type: 'evaluation.resultSent', result }]);
   }
 
   /** The employee accepts a final result; the rater is told. Once: a result accepted or objected to stays so. */

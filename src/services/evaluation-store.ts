@@ -1,9 +1,10 @@
 /** Evaluations in PostgreSQL: reads for deciding, guarded writes applied when the unit of work commits. */
 import type { Reader } from './db.js';
 import type { EvaluationStore, Reachability, ResultSource } from './evaluation-service.js';
-import { agencySettings, databaseTeamReads, deciderFor, evaluatedDays, kindOf } from './evaluations.js';
+import { agencySettings, databaseTeamReads, deciderFor, evaluatedDays, externalDeciderFor, kindOf } from './evaluations.js';
+import { ratingLineFor } from './rating-line.js';
 import { reachableChatOf } from './outbox.js';
-import { decide } from './people.js';
+import { decide, todayFor } from './people.js';
 import { closedSkpPeriods, ratesClosedPeriod } from './skp-periods.js';
 import type { UnitOfWork } from './work.js';
 
@@ -19,7 +20,24 @@ export function evaluationStore(db: Reader, work: UnitOfWork): EvaluationStore {
     closedPeriodsOf: (employeeId, year) => closedSkpPeriods(db, [employeeId], year),
     ratesClosedPeriod: (actor, period) =>
       ratesClosedPeriod(db, actor, period, work.now, async () => (await decide(db, actor, 'EVALUATE', period.employeeId, work.now)).allowed),
-    person: (id) => db.employee.findUnique({ where: { id }, select: { id: true, name: true, locale: true, supervisorId: true } }),
+    person: (id) => db.employee.findUnique({ where: { id }, select: { id: true, name: true, locale: true, supervisorId: true, timeZone: true } }),
+    async officialsOutside(employeeId) {
+      const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { timeZone: true } });
+      const line = await ratingLineFor(db, employeeId, todayFor(employee, work.now));
+      const outside = async (official: { kind: string; id: string } | null | undefined) =>
+        official?.kind === 'EXTERNAL' ? db.externalOfficial.findUnique({ where: { id: official.id }, select: { id: true, name: true, title: true } }) : null;
+      return { ppk: await outside(line?.ppk), atasanPpk: await outside(line?.atasanPpk) };
+    },
+    insertRecorded(row) {
+      const { at, delivered, officialId, decidedOn, ...rest } = row;
+      // The period's key taken meanwhile (another device, a rater): decide again, and it is refused.
+      work.guarded(`evaluation.record ${row.id}`, (tx) =>
+        tx.evaluation.createMany({
+          data: [{ ...rest, skpPart: '', status: 'FINAL', finalizedAt: at, deliveredAt: delivered ? at : null, recordedForOfficialId: officialId, decidedOn: new Date(`${decidedOn}T00:00:00Z`) }],
+          skipDuplicates: true,
+        }),
+      );
+    },
     async result(id) {
       const row = await db.evaluation.findUnique({
         where: { id },
@@ -27,6 +45,9 @@ export function evaluationStore(db: Reader, work: UnitOfWork): EvaluationStore {
           id: true,
           periodKey: true,
           skpPart: true,
+          documentNumber: true,
+          decidedOn: true,
+          recordedForOfficial: { select: { name: true, title: true } },
           resultsRating: true,
           behaviourRating: true,
           predikat: true,
@@ -37,12 +58,15 @@ export function evaluationStore(db: Reader, work: UnitOfWork): EvaluationStore {
         },
       });
       if (!row) return null;
-      const { employee, skpPart, ...rest } = row;
+      const { employee, skpPart, documentNumber, decidedOn, recordedForOfficial, ...rest } = row;
       const decider = await deciderFor(db, id);
       const skp = await evaluatedDays(db, { employeeId: employee.id, periodKey: row.periodKey, skpPart });
+      const outside = decider ? null : await externalDeciderFor(db, id, work.now);
       return {
         ...rest,
         skp,
+        deciderOutside: outside && { name: outside.name, title: outside.title },
+        recordedFor: recordedForOfficial && { ...recordedForOfficial, documentNumber: documentNumber ?? '', decidedOn: decidedOn?.toISOString().slice(0, 10) ?? '' },
         employee: { id: employee.id, name: employee.name, locale: employee.locale },
         employeeTimeZone: employee.timeZone,
         employeeAgencyId: employee.agencyId,

@@ -63,6 +63,14 @@ export function queriesFor(db: Reader, now: Date) {
      * Submitted SKPs of `agencyId` that no PPK in the bot can establish (submitted with no rater: the
      * PPK is an official outside the bot), oldest first, with the official HR records for.
      */
+    /** Active people whose PPK HR recorded as an official outside the bot (the top of the tree). */
+    ratedByOfficialOutside: (agencyId: string) =>
+      db.employee.findMany({
+        where: { agencyId, active: true, externalPpkId: { not: null } },
+        select: { id: true, name: true, externalPpk: { select: { name: true, title: true } } },
+        orderBy: { name: 'asc' },
+        take: 50,
+      }),
     plansAwaitingOfficial: (agencyId: string) =>
       db.plan.findMany({
         where: { status: 'SUBMITTED', supersededAt: null, raterId: null, employee: { agencyId } },

@@ -132,3 +132,39 @@ describe('a keberatan whose Atasan PPK is outside the bot', () => {
     expect(objection).toMatchObject({ status: 'DECIDED', decision: 'CHANGED', documentNumber: '800.1.3/090/2026', decidedOn: new Date('2026-11-26T00:00:00Z'), decider: { nip: SITI }, externalDecider: { title: 'Gubernur Contoh' } });
   });
 });
+
+describe('an evaluation by a PPK outside the bot', () => {
+  it('is recorded by HR from the signed document, final at once, and reaches the head with the Gubernur’s name and the document', async () => {
+    clock.now = new Date('2026-12-28T03:00:00Z');
+    const driver = consoleDriver(bot, db);
+    await driver.as('Ir. Budi Santoso M.T.'); // linked, so the result reaches him at once
+    await driver.as('Agus Setiawan S.Kom.');
+    // Nobody else may: a PPK in the bot evaluates with /evaluasi.
+    expect(await driver.say('/catatevaluasi')).toMatch(/Perintah ini untuk pengelola kinerja|hanya untuk pengelola kinerja|tidak berhak|pengelola kinerja/i);
+    await driver.as('Siti Rahmawati S.E. M.Si.');
+    expect(await driver.say('/catatevaluasi')).toMatch(/Evaluasi siapa yang dicatat\?[\s\S]*Ir\. Budi Santoso M\.T\. – dinilai Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh/);
+    expect(await driver.say('1')).toMatch(/Evaluasi periode apa\?/);
+    expect(await driver.say('Tahun 2026')).toMatch(/Rating hasil kerja menurut Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)\?/);
+    await driver.say('Di Atas Ekspektasi');
+    await driver.say('Sesuai Ekspektasi');
+    await driver.say('Perjanjian Kinerja tercapai seluruhnya.');
+    await driver.say('-');
+    await driver.say('800.1.3/120/2026');
+    expect(await driver.say('2026-12-27')).toMatch(/Catat evaluasi Ir\. Budi Santoso M\.T\. untuk Tahun 2026 oleh Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\): predikat Baik, dokumen 800\.1\.3\/120\/2026 tanggal 2026-12-27\?/);
+    expect(await driver.say('ya')).toMatch(/Evaluasi Ir\. Budi Santoso M\.T\. untuk Tahun 2026 oleh Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\) tercatat: Baik/);
+    const budi = await db.prisma.employee.findUniqueOrThrow({ where: { nip: BUDI } });
+    const siti = await db.prisma.employee.findUniqueOrThrow({ where: { nip: SITI } });
+    const evaluation = await db.prisma.evaluation.findFirstOrThrow({ where: { employeeId: budi.id, periodKey: '2026' }, include: { recordedForOfficial: true } });
+    expect(evaluation).toMatchObject({ status: 'FINAL', raterId: siti.id, predikat: 'BAIK', documentNumber: '800.1.3/120/2026', decidedOn: new Date('2026-12-27T00:00:00Z'), recordedForOfficial: { title: 'Gubernur Contoh' } });
+    expect((await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'evaluation.recorded', entityId: evaluation.id } })).details).toMatchObject({ recordedByHrFor: 'Dr. H. Bambang Hartono M.Si., Gubernur Contoh', documentNumber: '800.1.3/120/2026' });
+    expect(await driver.inbox('Ir. Budi Santoso M.T.')).toMatch(
+      /Hasil evaluasi kinerja Tahun 2026 dari Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)\. .*keberatan kepada Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)[\s\S]*Dicatat oleh Siti Rahmawati S\.E\. M\.Si\. \(pengelola kinerja\) atas nama pejabat tersebut; dokumen nomor 800\.1\.3\/120\/2026 tanggal 27 Des 2026/,
+    );
+    // Recorded once: a second attempt is refused with the reason.
+    await driver.say('/catatevaluasi');
+    await driver.say('1');
+    await driver.say('Tahun 2026');
+    for (const answer of ['Sesuai Ekspektasi', 'Sesuai Ekspektasi', '-', '-', '800.1.3/121/2026', '2026-12-28']) await driver.say(answer);
+    expect(await driver.say('ya')).toMatch(/sudah final|sudah difinalisasi|tidak dapat diubah/);
+  });
+});

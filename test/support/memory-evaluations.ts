@@ -7,7 +7,7 @@
 import { isActingOn, unitPathsOf } from '../../src/domain/access.js';
 import type { EmployeePredikat, Rating, UnitPredikat } from '../../src/domain/rating-matrix.js';
 import type { EvaluationStatus } from '../../src/generated/prisma/enums.js';
-import type { EvaluationSettings, EvaluationStore, Reachability } from '../../src/services/evaluation-service.js';
+import type { EvaluationSettings, EvaluationStore, Reachability, RecordedEvaluation } from '../../src/services/evaluation-service.js';
 import { deciderIdOf, kindOf } from '../../src/services/evaluations.js';
 import type { PersonRef } from '../../src/services/events.js';
 import { todayFor } from '../../src/services/people.js';
@@ -37,6 +37,8 @@ export interface EvaluationRow {
   deliveredAt: Date | null;
   acknowledgedAt: Date | null;
   updatedAt: Date;
+  /** Set when HR recorded an official's evaluation. */
+  recordedFor?: RecordedEvaluation;
 }
 
 export interface UnitPredikatRow {
@@ -131,6 +133,11 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
   const data = evaluationRows(rows);
   const { world } = rows;
   const person = (id: string): PersonRef => rows.ref(id);
+  /** The officials outside the bot in an employee's line: those recorded for them, when nobody in the world rates them. */
+  const officialsOutside = (employeeId: string) => {
+    const ids = world.ratingIds(employeeId);
+    return { ppk: ids.ppkId ? null : (world.externalPpks.get(employeeId) ?? null), atasanPpk: ids.atasanPpkId ? null : (world.externalAtasanPpks.get(employeeId) ?? null) };
+  };
   /** Whether `actor` is `personId` or acts for them today. */
   const standsForIn = (actor: { id: string; timeZone: string }) => (personId: string) =>
     actor.id === personId || world.acting.some((a) => a.actingEmployeeId === actor.id && a.actingForId === personId && isActingOn(a, todayFor(actor, work.now)));
@@ -209,7 +216,27 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
       const row = [...data.evaluations.values()].find((e) => e.employeeId === employeeId && e.kind === kindOf(period) && e.periodKey === period.key && e.skpPart === skpPart);
       return Promise.resolve(row ? { id: row.id, status: row.status } : null);
     },
-    person: (id) => Promise.resolve(world.people.has(id) ? { ...person(id), supervisorId: world.member(id).supervisorId } : null),
+    person: (id) => Promise.resolve(world.people.has(id) ? { ...person(id), supervisorId: world.member(id).supervisorId, timeZone: world.member(id).timeZone } : null),
+    officialsOutside: (employeeId) => Promise.resolve(officialsOutside(employeeId)),
+    insertRecorded(row) {
+      work.guarded(`evaluation.record ${row.id}`, () => {
+        if ([...data.evaluations.values()].some((e) => e.employeeId === row.employeeId && e.kind === row.kind && e.periodKey === row.periodKey && e.skpPart === '')) return Promise.resolve(0);
+        const { at, delivered, officialId, documentNumber, decidedOn, ...rest } = row;
+        const official = [...world.externalPpks.values()].find((o) => o.id === officialId);
+        data.evaluations.set(row.id, {
+          ...rest,
+          skpPart: '',
+          status: 'FINAL',
+          curveDeviationReason: null,
+          finalizedAt: at,
+          deliveredAt: delivered ? at : null,
+          acknowledgedAt: null,
+          updatedAt: data.touch(work.now),
+          recordedFor: { name: official?.name ?? '', title: official?.title ?? '', documentNumber, decidedOn },
+        });
+        return Promise.resolve(1);
+      });
+    },
     result(id) {
       const row = data.evaluations.get(id);
       if (!row) return Promise.resolve(null);
@@ -225,6 +252,8 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
         id,
         periodKey,
         skp,
+        deciderOutside: deciderId ? null : officialsOutside(row.employeeId).atasanPpk,
+        recordedFor: row.recordedFor ?? null,
         resultsRating,
         behaviourRating,
         predikat,

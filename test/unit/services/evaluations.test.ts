@@ -327,3 +327,51 @@ describe('evaluation service: a move mid-year splits the period between two rate
     expect(dewiTeam.team.map((m) => m.skpPart).sort()).toEqual(['', firstPeriod]);
   });
 });
+
+describe('evaluation service: HR records the evaluation of a PPK outside the bot', () => {
+  const YEAR = parsePeriodKey('2026')!;
+  const gubernur = { id: 'gub', name: 'Dr. Bambang', title: 'Gubernur Contoh' };
+  beforeEach(() => {
+    // Rina heads the agency: the Gubernur is her PPK and Atasan PPK.
+    world.externalPpks.set('rina', gubernur);
+    world.externalAtasanPpks.set('rina', gubernur);
+  });
+  const record = (by: string, employeeId: string, decidedOn = '2026-12-27') =>
+    decide(rows, (s) =>
+      s.evaluations.recordForOfficial(world.member(by), { employeeId, period: YEAR, results: 'DI_ATAS', behaviour: 'DI_ATAS', notes: null, feedback: null, documentNumber: '800/1/2026', decidedOn }),
+    );
+
+  it('records it final at once, by HR for the official, and sends it naming the official and the document', async () => {
+    const work = world.work();
+    const recorded = await memoryServices(rows, work).evaluations.recordForOfficial(world.member('hana'), {
+      employeeId: 'rina',
+      period: YEAR,
+      results: 'DI_ATAS',
+      behaviour: 'DI_ATAS',
+      notes: null,
+      feedback: null,
+      documentNumber: '800/1/2026',
+      decidedOn: '2026-12-27',
+    });
+    if (!recorded.ok) throw new Error(JSON.stringify(recorded.refusal));
+    expect(recorded.value).toMatchObject({ delivered: true, predikat: 'SANGAT_BAIK', official: { title: 'Gubernur Contoh' } });
+    expect(work.audits).toMatchObject([{ action: 'evaluation.recorded', actorId: 'hana', details: { recordedByHrFor: 'Dr. Bambang, Gubernur Contoh', documentNumber: '800/1/2026', decidedOn: '2026-12-27' } }]);
+    expect(messagesOf(recorded.events)).toEqual([
+      {
+        to: 'rina',
+        text: expect.stringMatching(/^Hasil evaluasi kinerja Tahun 2026 dari Dr\. Bambang \(Gubernur Contoh\)\. .*keberatan kepada Dr\. Bambang \(Gubernur Contoh\)[\s\S]*Dicatat oleh Hana Putri \(pengelola kinerja\)[\s\S]*dokumen nomor 800\/1\/2026 tanggal 27 Des 2026/),
+      },
+    ]);
+    await commitInMemory(work);
+    expect(data.of('rina', '2026')).toMatchObject({ status: 'FINAL', raterId: 'hana', deliveredAt: NOW, recordedFor: { title: 'Gubernur Contoh', documentNumber: '800/1/2026' } });
+  });
+
+  it('refuses anyone but HR, a PPK in the bot, a document dated ahead, and a second record', async () => {
+    expect(await record('sri', 'rina')).toMatchObject({ ok: false, refusal: { code: 'DENIED', action: 'RECORD_FOR_OFFICIAL' } });
+    expect(await record('hana', 'andi')).toEqual({ ok: false, refusal: { code: 'PPK_IN_BOT' } });
+    expect(await record('hana', 'rina', '2026-12-29')).toEqual({ ok: false, refusal: { code: 'DECIDED_LATER' } });
+    expect(data.evaluations.size).toBe(0);
+    expect((await record('hana', 'rina')).ok).toBe(true);
+    expect(await record('hana', 'rina')).toMatchObject({ ok: false, refusal: { code: 'ALREADY_FINAL', name: 'Rina Kusuma' } });
+  });
+});
