@@ -16,6 +16,12 @@ import { say } from './common.js';
 import { skpPartLabel, type SkpPart } from '../domain/skp-period.js';
 import type { Locale } from '../i18n/catalogue.js';
 
+/** Who rated: the official outside the bot when HR recorded their evaluation, else the rater. */
+export function raterName(evaluation: { rater: { name: string }; recordedForOfficial?: { name: string; title: string } | null }): string {
+  const official = evaluation.recordedForOfficial;
+  return official ? `${official.name} (${official.title})` : evaluation.rater.name;
+}
+
 /** The period's name, with the SKP period's days when a move split it. */
 export function evaluationPeriodName(evaluation: { periodKey: string; skp: SkpPart | null }, locale: Locale): string {
   const period = periodKeyLabel(evaluation.periodKey, locale);
@@ -44,7 +50,7 @@ async function resultReplies(ctx: FlowContext, waitingOnly: boolean): Promise<Re
   const replies: Reply[] = [];
   for (const evaluation of evaluations) {
     const blocks: Block[] = [
-      paragraph(bold(m.resultHeading({ period: evaluationPeriodName(evaluation, ctx.me.locale), rater: evaluation.rater.name, status: m[`status${evaluation.status}`] }))),
+      paragraph(bold(m.resultHeading({ period: evaluationPeriodName(evaluation, ctx.me.locale), rater: raterName(evaluation), status: m[`status${evaluation.status}`] }))),
       ...resultBlocks({ ...evaluation, ...finalResult(evaluation) }, ctx.me.locale),
     ];
     // Not delivered yet (the dashboard may show it first): the objection period starts on delivery.

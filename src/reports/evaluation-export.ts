@@ -191,7 +191,7 @@ export async function buildEvaluationExport(db: Reader, options: { agencyId: str
   );
   const checkins = countBy(prompts, (prompt) => `${prompt.employeeId}:${prompt.status}`);
 
-  const evaluations = await inChunks(ids, (chunk) => db.evaluation.findMany({ where: { employeeId: { in: chunk }, kind, periodKey: period.key } }));
+  const evaluations = await inChunks(ids, (chunk) => db.evaluation.findMany({ where: { employeeId: { in: chunk }, kind, periodKey: period.key }, include: { recordedForOfficial: { select: { nip: true, name: true, title: true } } } }));
   // One row per person: after a move mid-year, the evaluation of the SKP period in force ("" sorts last, and the last one wins).
   // One row per SKP period is for the e-Kinerja export (issue 13).
   evaluations.sort((a, b) => Number(a.skpPart === '') - Number(b.skpPart === ''));
@@ -218,7 +218,12 @@ export async function buildEvaluationExport(db: Reader, options: { agencyId: str
       name: person.name,
       position: person.position,
       unit: unitNames.get(person.unitId)?.name ?? '',
-      rater: rater ? { nip: rater.nip, name: rater.name } : null,
+      // An evaluation HR recorded for an official outside the bot: that official rated.
+      rater: evaluation?.recordedForOfficial
+        ? { nip: evaluation.recordedForOfficial.nip ?? '', name: `${evaluation.recordedForOfficial.name} (${evaluation.recordedForOfficial.title})` }
+        : rater
+          ? { nip: rater.nip, name: rater.name }
+          : null,
       plan: plan ? { status: plan.status, version: plan.version, rhkCount: expectationsOf.get(plan.id)?.length ?? 0 } : null,
       progressEntries: progressCount.get(person.id) ?? 0,
       evidence: evidenceCount.get(person.id) ?? 0,

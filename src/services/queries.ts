@@ -94,7 +94,7 @@ export function queriesFor(db: Reader, now: Date) {
       const rows = await db.evaluation.findMany({
         where: { employeeId, status: options.finalOnly ? 'FINAL' : { not: 'DRAFT' }, ...(options.sinceYear !== undefined ? { year: { gte: options.sinceYear } } : {}) },
         orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }, { createdAt: 'asc' }],
-        include: { objection: true, employee: true, rater: true },
+        include: { objection: true, employee: true, rater: true, recordedForOfficial: { select: { name: true, title: true } } },
       });
       const withDays = [];
       for (const row of rows) withDays.push({ ...row, skp: await evaluatedDays(db, row) });

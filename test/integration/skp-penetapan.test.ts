@@ -160,6 +160,9 @@ describe('an evaluation by a PPK outside the bot', () => {
     expect(await driver.inbox('Ir. Budi Santoso M.T.')).toMatch(
       /Hasil evaluasi kinerja Tahun 2026 dari Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)\. .*keberatan kepada Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)[\s\S]*Dicatat oleh Siti Rahmawati S\.E\. M\.Si\. \(pengelola kinerja\) atas nama pejabat tersebut; dokumen nomor 800\.1\.3\/120\/2026 tanggal 27 Des 2026/,
     );
+    await driver.as('Ir. Budi Santoso M.T.');
+    expect(await driver.say('/hasil')).toMatch(/Tahun 2026 – dinilai Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)/);
+    await driver.as('Siti Rahmawati S.E. M.Si.');
     // Recorded once: a second attempt is refused with the reason.
     await driver.say('/catatevaluasi');
     await driver.say('1');
