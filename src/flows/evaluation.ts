@@ -18,6 +18,7 @@ import type { EvaluationRefusal } from '../services/evaluation-service.js';
 import {type PendingEvaluation } from '../services/evaluations.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportChoice, reportIdOf, say } from './common.js';
 import { skpPartLabel, type SkpPart } from '../domain/skp-period.js';
+import { localDate } from '../domain/time-zones.js';
 import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => appraisalText[ctx.me.locale];
@@ -105,6 +106,20 @@ async function finalAlready(ctx: FlowContext, subject: { employeeId: string; skp
   return final ? t(ctx).alreadyFinal({ name: final.name, period: periodLabel(period, ctx.me.locale) }) : null;
 }
 
+/**
+ * When `me` is not someone's PPK today but was, before a move this year (or last year, whose
+ * annual evaluation runs into January): for a named person, their closed SKP period; for none named,
+ * an empty match when there is anyone to rate that way. Null otherwise.
+ */
+async function formerReport(ctx: FlowContext, context: Record<string, unknown>): Promise<{ skpPart?: string } | null> {
+  const year = localDate(ctx.now, ctx.me.timeZone).year;
+  const closed = [...(await ctx.read.closedPeriodsRatedBy(ctx.me, year)), ...(await ctx.read.closedPeriodsRatedBy(ctx.me, year - 1))];
+  const named = contextId(context, 'reportId');
+  if (!named) return closed.length > 0 ? {} : null;
+  const latest = closed.filter((c) => c.employeeId === named).at(-1);
+  return latest ? { skpPart: latest.id } : null;
+}
+
 /** The guidance for each level of a rating, one line each. */
 const guide = (ctx: FlowContext, kind: 'resultsGuide' | 'behaviourGuide') => list(RATINGS.map((rating) => [t(ctx)[`${kind}${rating}`]]));
 
@@ -156,9 +171,12 @@ export const evaluationFlow: FlowDefinition<FlowContext> = {
   version: 1,
   command: cmd('evaluasi'),
   title: (locale) => appraisalText[locale].title,
-  async begin(ctx, context) {
-    const refused = await refusalAboutReport(ctx, context, 'EVALUATE');
-    if (refused) return refused;
+  async begin(ctx, rawContext) {
+    const refused = await refusalAboutReport(ctx, rawContext, 'EVALUATE');
+    // Someone who moved away this year is still rated by the PPK of their closed SKP period.
+    const former = refused ? await formerReport(ctx, rawContext) : null;
+    if (refused && !former) return refused;
+    const context = { ...rawContext, ...former };
     const named = parsePeriodKey(contextId(context, 'periodKey'));
     if (named) return (await ctx.services.evaluations.isOpen(ctx.me, named)) ? { ok: true, context } : refuse(say(t(ctx).notOpen({ period: periodLabel(named, ctx.me.locale) })));
     const { open, next } = await ctx.read.evaluationPeriods(ctx.me);

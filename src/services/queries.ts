@@ -12,6 +12,7 @@ import type { Locale } from '../i18n/catalogue.js';
 import type { Block } from '../conversation/reply.js';
 import type { Reader } from './db.js';
 import { recordBlocks } from './evaluation-record.js';
+import { closedPeriodsRatedBy } from './skp-periods.js';
 import { agencySettings, evaluatedDays, evaluationPeriods, teamEvaluations, type PendingEvaluation } from './evaluations.js';
 import { loadPeriodSettings } from './period-settings.js';
 import { accessContextOf, decide, reportsOf, type Member } from './people.js';
@@ -85,6 +86,8 @@ export function queriesFor(db: Reader, now: Date) {
     agencySettings: (agencyId: string) => agencySettings(db, agencyId),
     periodSettings: (agencyId: string) => loadPeriodSettings(db, agencyId),
     evaluationPeriods: (me: Member) => evaluationPeriods(db, me, now),
+    /** The closed SKP periods of `year` that `me` rates (people who moved away after `me` was their PPK). */
+    closedPeriodsRatedBy: (me: Member, year: number) => closedPeriodsRatedBy(db, me, year, now),
     teamEvaluations: (me: Member, period: Period, leaderId?: string, pending?: PendingEvaluation[]) => teamEvaluations(db, me, period, now, leaderId, pending),
     /** The record an evaluation is prepared from (check-ins, progress, feedback, obstacles), as blocks. */
     recordBlocks: (employeeId: string, period: Period, locale: Locale, skpPart = ''): Promise<Block[]> => recordBlocks(db, employeeId, period, locale, skpPart),
