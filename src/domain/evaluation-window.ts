@@ -60,8 +60,11 @@ export function openEvaluationPeriods(today: CivilDate, cadence: PeriodCadence, 
     .map((w) => w.period);
 }
 
-/** Default days to file a keberatan after receiving the result. */
-export const DEFAULT_OBJECTION_DAYS = 14;
+/**
+ * Days to file a keberatan after receiving the result: "paling lama 14 (empat belas) hari" – fixed by
+ * PP 30/2019 Pasal 59, so not an agency setting.
+ */
+export const OBJECTION_DAYS = 14;
 
 /** Which day since receipt `now` is, in the employee's zone: 0 on the day the result arrived. */
 export function daysSinceReceipt(receivedAt: Date, now: Date, timeZone: string): number {
@@ -69,11 +72,11 @@ export function daysSinceReceipt(receivedAt: Date, now: Date, timeZone: string):
 }
 
 /** The last civil day on which a keberatan is accepted. */
-export function objectionLastDay(receivedAt: Date, timeZone: string, days: number = DEFAULT_OBJECTION_DAYS): CivilDate {
+export function objectionLastDay(receivedAt: Date, timeZone: string, days: number = OBJECTION_DAYS): CivilDate {
   return addDays(localDate(receivedAt, timeZone), days);
 }
 
 /** True while a keberatan may still be filed: up to and including day `days` after receipt. */
-export function objectionOpen(receivedAt: Date, now: Date, timeZone: string, days: number = DEFAULT_OBJECTION_DAYS): boolean {
+export function objectionOpen(receivedAt: Date, now: Date, timeZone: string, days: number = OBJECTION_DAYS): boolean {
   return daysSinceReceipt(receivedAt, now, timeZone) <= days;
 }

@@ -46,7 +46,6 @@ async function resultReplies(ctx: FlowContext, waitingOnly: boolean): Promise<Re
   const m = appraisalText[ctx.me.locale];
   const year = localDate(ctx.now, ctx.me.timeZone).year;
   const evaluations = await ctx.read.evaluationsOf(ctx.me.id, { finalOnly: waitingOnly, sinceYear: year - 1 });
-  const { objectionDays } = await ctx.read.agencySettings(ctx.me.agencyId);
   const replies: Reply[] = [];
   for (const evaluation of evaluations) {
     const blocks: Block[] = [
@@ -55,12 +54,12 @@ async function resultReplies(ctx: FlowContext, waitingOnly: boolean): Promise<Re
     ];
     // Not delivered yet (the dashboard may show it first): the objection period starts on delivery.
     const received = evaluation.deliveredAt ?? ctx.now;
-    const open = evaluation.status === 'FINAL' && objectionOpen(received, ctx.now, ctx.me.timeZone, objectionDays);
+    const open = evaluation.status === 'FINAL' && objectionOpen(received, ctx.now, ctx.me.timeZone);
     if (!open) {
       if (!waitingOnly) replies.push(reply(blocks));
       continue;
     }
-    blocks.push(paragraph(m.answerBy({ lastDay: civilDayLabel(objectionLastDay(received, ctx.me.timeZone, objectionDays), ctx.me.locale) })));
+    blocks.push(paragraph(m.answerBy({ lastDay: civilDayLabel(objectionLastDay(received, ctx.me.timeZone), ctx.me.locale) })));
     replies.push(
       reply(blocks, [
         [

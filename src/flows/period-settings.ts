@@ -49,7 +49,6 @@ const skpDeadlineStep = {
   prompt: (ctx, state) => ({ blocks: [paragraph(t(ctx).askSkpDeadline({ now: dayMonthLabel(current(state)) }))] }),
 } satisfies StepDefinition<FlowContext>;
 
-const objectionDaysStep = daysStep('objectionDays', (ctx, now) => t(ctx).askObjectionDays({ now: now.objectionDays }));
 const opensStep = daysStep('opens', (ctx, now) => t(ctx).askOpens({ now: now.evaluationOpensDays }));
 const closesStep = daysStep('closes', (ctx, now) => t(ctx).askCloses({ now: now.evaluationClosesDays }));
 
@@ -60,7 +59,7 @@ function changes(state: FlowState): Partial<PeriodSettings> {
   if (cadence) data.periodCadence = cadence;
   const deadline = answerOf(state, skpDeadlineStep);
   if (deadline) Object.assign(data, { skpDeadlineMonth: deadline.month, skpDeadlineDay: deadline.day });
-  for (const [step, field] of [[objectionDaysStep, 'objectionDays'], [opensStep, 'evaluationOpensDays'], [closesStep, 'evaluationClosesDays']] as const) {
+  for (const [step, field] of [[opensStep, 'evaluationOpensDays'], [closesStep, 'evaluationClosesDays']] as const) {
     const days = answerOf(state, step);
     if (days) data[field] = days;
   }
@@ -76,7 +75,8 @@ const confirmStep = {
 
 export const periodSettingsFlow: FlowDefinition<FlowContext> = {
   id: 'period-settings',
-  version: 1,
+  // 2: the keberatan period is no longer asked (PP 30/2019 fixes it).
+  version: 2,
   command: cmd('periode'),
   title: (locale) => periodSettingsText[locale].title,
   async begin(ctx, context) {
@@ -84,7 +84,7 @@ export const periodSettingsFlow: FlowDefinition<FlowContext> = {
     if (!agencyWide) return { ok: false, reply: refusedAttempt(ctx, 'MANAGE_ORGANISATION', t(ctx).agencyWideOnly, 'NOT_AGENCY_HR') };
     return { ok: true, context: { ...context, current: await ctx.read.periodSettings(ctx.me.agencyId) } };
   },
-  steps: [cadenceStep, skpDeadlineStep, objectionDaysStep, opensStep, closesStep, confirmStep],
+  steps: [cadenceStep, skpDeadlineStep, opensStep, closesStep, confirmStep],
   async complete(ctx, state) {
     const data = changes(state);
     if (!answerOf(state, confirmStep) || Object.keys(data).length === 0) return [say(t(ctx).unchanged)];

@@ -46,7 +46,7 @@ export const cliText = catalogue(
       '  report-destinations list              Tujuan ringkasan mingguan HR (ditambah dengan /daftarlaporan di grup)',
       '  report-destinations remove <nama grup | -- chat-id>  Hentikan ringkasan ke chat itu',
       '  periods show | periods set           Periode penilaian instansi: --cadence triwulanan|bulanan',
-      '      --skp-deadline 31-01  --objection-days 14 (masa keberatan, hari)',
+      '      --skp-deadline 31-01 (masa keberatan 14 hari ditetapkan PP 30/2019)',
       '      --evaluation-opens 14 --evaluation-closes 30 (evaluasi dibuka N hari sebelum akhir periode, ditutup N hari sesudahnya)',
       '  export --period 2026-Q4|2026-M11|2026  Data untuk e-Kinerja: SKP, realisasi, umpan balik, penilaian, keberatan',
       '      [--unit "Nama unit"] (beserta sub-unit)  [--format xlsx|csv] (csv: dua berkas, -pegawai dan -rhk)  [--out <berkas|folder>]',
@@ -85,9 +85,9 @@ export const cliText = catalogue(
     hrNone: 'Belum ada pengelola kinerja. Tambahkan dengan: npm run cli -- hr add <NIP>',
     badCadence: (p: { value: string }) => `Periode "${p.value}" tidak dikenal: tulis triwulanan atau bulanan.`,
     badSkpDeadline: (p: { value: string }) => `Batas SKP "${p.value}" bukan tanggal yang sah: tulis tanggal-bulan, mis. 31-01.`,
-    badObjectionDays: (p: { value: string }) => `Lama masa keberatan "${p.value}" harus bilangan bulat 1 sampai 90 (hari).`,
+    objectionDaysByLaw: 'Masa keberatan 14 hari sejak hasil diterima ditetapkan PP 30/2019 Pasal 59, bukan pengaturan instansi: --objection-days tidak dapat dipakai. Tidak ada yang diubah.',
     badWindowDays: (p: { value: string }) => `Jumlah hari jendela evaluasi "${p.value}" harus bilangan bulat 1 sampai 90.`,
-    periodsNothingToSet: 'Tidak ada yang diubah: berikan --cadence, --skp-deadline, --objection-days, --evaluation-opens atau --evaluation-closes.',
+    periodsNothingToSet: 'Tidak ada yang diubah: berikan --cadence, --skp-deadline, --evaluation-opens atau --evaluation-closes.',
     slackNotConfigured: 'Slack belum diatur: isi SLACK_BOT_TOKEN dan SLACK_SIGNING_SECRET dahulu (lihat "Connecting Slack" di README).',
     slackLinked: (p: { linked: number; already: number; withoutSlack: number; shared: number; dryRun: boolean }) =>
       `${p.dryRun ? '(uji coba, tidak ada yang disimpan) ' : ''}${p.linked} akun Slack ${p.dryRun ? 'akan ' : ''}terhubung lewat e-mail; ${p.already} sudah terhubung sebelumnya; ` +
@@ -202,7 +202,7 @@ export const cliText = catalogue(
       '  report-destinations list              Where the weekly HR digest goes (added with /daftarlaporan in a group)',
       '  report-destinations remove <group title | -- chat-id>  Stop the digest to that chat',
       '  periods show | periods set           The agency\'s evaluation periods: --cadence quarterly|monthly',
-      '      --skp-deadline 31-01  --objection-days 14 (objection period, days)',
+      '      --skp-deadline 31-01 (the keberatan period, 14 days, is fixed by PP 30/2019)',
       '      --evaluation-opens 14 --evaluation-closes 30 (evaluation opens N days before a period ends, closes N days after)',
       '  export --period 2026-Q4|2026-M11|2026  Data for e-Kinerja: SKP, progress, feedback, evaluations, objections',
       '      [--unit "Unit name"] (with sub-units)  [--format xlsx|csv] (csv: two files, -employees and -rhk)  [--out <file|folder>]',
@@ -240,9 +240,9 @@ export const cliText = catalogue(
     hrNone: 'No pengelola kinerja yet. Add one with: npm run cli -- hr add <NIP>',
     badCadence: (p) => `Unknown period "${p.value}": write quarterly or monthly (triwulanan, bulanan).`,
     badSkpDeadline: (p) => `SKP deadline "${p.value}" is not a real date: write day-month, e.g. 31-01.`,
-    badObjectionDays: (p) => `The objection period "${p.value}" must be a whole number from 1 to 90 (days).`,
+    objectionDaysByLaw: 'The keberatan period – 14 days from receipt – is fixed by PP 30/2019 Article 59, not an agency setting: --objection-days cannot be used. Nothing was changed.',
     badWindowDays: (p) => `The evaluation window "${p.value}" must be a whole number of days from 1 to 90.`,
-    periodsNothingToSet: 'Nothing changed: give --cadence, --skp-deadline, --objection-days, --evaluation-opens or --evaluation-closes.',
+    periodsNothingToSet: 'Nothing changed: give --cadence, --skp-deadline, --evaluation-opens or --evaluation-closes.',
     slackNotConfigured: 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET first (see "Connecting Slack" in the README).',
     slackLinked: (p) =>
       `${p.dryRun ? '(dry run, nothing saved) ' : ''}${p.linked} Slack accounts ${p.dryRun ? 'would be ' : ''}linked by e-mail; ${p.already} were linked before; ` +

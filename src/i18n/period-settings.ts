@@ -4,7 +4,7 @@ import { catalogue } from './catalogue.js';
 export const periodSettingsText = catalogue(
   {
     summary: (p: { agency: string; cadence: string; deadline: string; objectionDays: number; opens: number; closes: number }) =>
-      `${p.agency}: penilaian periodik ${p.cadence}; batas penetapan SKP ${p.deadline} (tanggal-bulan); keberatan dapat diajukan ${p.objectionDays} hari sejak hasil penilaian diterima; ` +
+      `${p.agency}: penilaian periodik ${p.cadence}; batas penetapan SKP ${p.deadline} (tanggal-bulan); keberatan dapat diajukan ${p.objectionDays} hari sejak hasil penilaian diterima (PP 30/2019 Pasal 59, tidak dapat diubah); ` +
       `evaluasi suatu periode dibuka ${p.opens} hari sebelum periode berakhir dan ditutup ${p.closes} hari sesudahnya.`,
     cadenceQUARTERLY: 'triwulanan',
     cadenceMONTHLY: 'bulanan',
@@ -13,7 +13,6 @@ export const periodSettingsText = catalogue(
     askCadence: 'Penilaian periodik setiap triwulan (sesuai formulir peraturan) atau setiap bulan? Lewati untuk tetap.',
     askSkpDeadline: (p: { now: string }) => `Batas penetapan SKP (tanggal-bulan, mis. 31-01)? Sekarang ${p.now}. Lewati untuk tetap.`,
     badSkpDeadline: 'Itu bukan tanggal yang sah: tulis tanggal-bulan, mis. 31-01.',
-    askObjectionDays: (p: { now: number }) => `Berapa hari masa keberatan sejak hasil diterima? Sekarang ${p.now}. Lewati untuk tetap.`,
     askOpens: (p: { now: number }) => `Evaluasi dibuka berapa hari sebelum periode berakhir? Sekarang ${p.now}. Lewati untuk tetap.`,
     askCloses: (p: { now: number }) => `Evaluasi ditutup berapa hari sesudah periode berakhir? Sekarang ${p.now}. Lewati untuk tetap.`,
     badDays: 'Tulis bilangan bulat 1 sampai 90 (hari).',
@@ -23,7 +22,7 @@ export const periodSettingsText = catalogue(
   },
   {
     summary: (p) =>
-      `${p.agency}: periodic evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${p.objectionDays} days of receiving the evaluation; ` +
+      `${p.agency}: periodic evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${p.objectionDays} days of receiving the evaluation (PP 30/2019 Article 59, not a setting); ` +
       `a period's evaluation opens ${p.opens} days before the period ends and closes ${p.closes} days after it.`,
     cadenceQUARTERLY: 'quarterly',
     cadenceMONTHLY: 'monthly',
@@ -32,7 +31,6 @@ export const periodSettingsText = catalogue(
     askCadence: 'Periodic evaluation every quarter (as in the regulation’s forms) or every month? Skip to keep.',
     askSkpDeadline: (p) => `SKP deadline (day-month, e.g. 31-01)? Now ${p.now}. Skip to keep.`,
     badSkpDeadline: 'That is not a real date: write day-month, e.g. 31-01.',
-    askObjectionDays: (p) => `How many days to file a keberatan after receiving the result? Now ${p.now}. Skip to keep.`,
     askOpens: (p) => `Open the evaluation how many days before a period ends? Now ${p.now}. Skip to keep.`,
     askCloses: (p) => `Close the evaluation how many days after a period ends? Now ${p.now}. Skip to keep.`,
     badDays: 'Write a whole number from 1 to 90 (days).',

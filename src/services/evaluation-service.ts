@@ -29,7 +29,6 @@ import type { UnitOfWork } from './work.js';
 /** An agency's evaluation settings. */
 export interface EvaluationSettings {
   periodCadence: PeriodCadence;
-  objectionDays: number;
   evaluationOpensDays: number;
   evaluationClosesDays: number;
 }
@@ -393,7 +392,6 @@ export class EvaluationService {
     });
     if (!delivered) return ok({ delivered, official, predikat });
     const employee = await evaluations.person(employeeId);
-    const { objectionDays } = await evaluations.settings(actor.agencyId);
     const result: EvaluationResult = {
       id,
       periodKey: period.key,
@@ -405,7 +403,7 @@ export class EvaluationService {
       decider: null,
       deciderOutside: officials.atasanPpk,
       recordedFor: { name: official.name, title: official.title, ...decision },
-      lastDay: objectionLastDay(work.now, employee?.timeZone ?? actor.timeZone, objectionDays),
+      lastDay: objectionLastDay(work.now, employee?.timeZone ?? actor.timeZone),
     };
     return ok({ delivered, official, predikat }, [{ type: 'evaluation.resultSent', result }]);
   }
@@ -426,8 +424,7 @@ export class EvaluationService {
   private async resultOf(id: string): Promise<EvaluationResult | null> {
     const source = await this.deps.evaluations.result(id);
     if (!source) return null;
-    const { employeeTimeZone, employeeAgencyId, ...result } = source;
-    const { objectionDays } = await this.deps.evaluations.settings(employeeAgencyId);
-    return { ...result, lastDay: objectionLastDay(this.deps.work.now, employeeTimeZone, objectionDays) };
+    const { employeeTimeZone, employeeAgencyId: _agency, ...result } = source;
+    return { ...result, lastDay: objectionLastDay(this.deps.work.now, employeeTimeZone) };
   }
 }

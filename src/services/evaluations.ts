@@ -25,7 +25,7 @@ export function kindOf(period: Period): 'PERIODIC' | 'ANNUAL' {
 export async function agencySettings(db: Reader, agencyId: string) {
   return db.agency.findUniqueOrThrow({
     where: { id: agencyId },
-    select: { periodCadence: true, objectionDays: true, evaluationOpensDays: true, evaluationClosesDays: true },
+    select: { periodCadence: true, evaluationOpensDays: true, evaluationClosesDays: true },
   });
 }
 

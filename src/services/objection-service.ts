@@ -9,7 +9,7 @@
  * cannot move a keberatan (or the evaluation it is about) backwards.
  */
 import type { CivilDate } from '../domain/civil-date.js';
-import { objectionLastDay, objectionOpen } from '../domain/evaluation-window.js';
+import { OBJECTION_DAYS, objectionLastDay, objectionOpen } from '../domain/evaluation-window.js';
 import { predikatFor, type EmployeePredikat, type Rating } from '../domain/rating-matrix.js';
 import { localDate } from '../domain/time-zones.js';
 import type { EvaluationStatus, ObjectionDecision, ObjectionStatus } from '../generated/prisma/enums.js';
@@ -98,8 +98,6 @@ export interface ObjectionStore {
   externalDecider(evaluationId: string): Promise<ExternalOfficialRef | null>;
   /** The pengelola kinerja whose scope covers the employee. */
   recordersFor(employeeId: string): Promise<PersonRef[]>;
-  /** The agency's objection period, in days after receipt. */
-  objectionDays(agencyId: string): Promise<number>;
   find(id: string): Promise<ObjectionView | null>;
   /** True when `actor` is `personId`, or acts for them (Plt/Plh) today. */
   actsFor(actor: Member, personId: string): Promise<boolean>;
@@ -159,7 +157,8 @@ export class ObjectionService {
     const evaluation = await objections.evaluation(evaluationId);
     if (!evaluation || evaluation.employee.id !== actor.id) return refused({ code: 'NOT_YOUR_EVALUATION' });
     if (evaluation.status !== 'FINAL' || evaluation.objected) return refused({ code: 'ALREADY_ANSWERED' });
-    const days = await objections.objectionDays(actor.agencyId);
+    // PP 30/2019 Pasal 59: 14 days from receipt, for every agency.
+    const days = OBJECTION_DAYS;
     // Not delivered yet (shown on the dashboard first): the period runs from finalising.
     const received = evaluation.deliveredAt ?? evaluation.finalizedAt ?? work.now;
     if (!objectionOpen(received, work.now, actor.timeZone, days)) {

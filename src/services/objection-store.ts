@@ -53,7 +53,6 @@ export function objectionStore(db: Reader, work: UnitOfWork): ObjectionStore {
     decider: (evaluationId) => deciderFor(db, evaluationId, work.now),
     externalDecider: (evaluationId) => externalDeciderFor(db, evaluationId, work.now),
     recordersFor: (employeeId) => hrCovering(db, employeeId),
-    objectionDays: async (agencyId) => (await agencySettings(db, agencyId)).objectionDays,
     async find(id) {
       const row = await db.objection.findUnique({
         where: { id },

@@ -1,7 +1,8 @@
 /**
- * An agency's period settings – periodic cadence, SKP deadline, keberatan period and evaluation
- * window – as one value, described, checked and saved the same way from the CLI and from chat.
+ * An agency's period settings – periodic cadence, SKP deadline and evaluation window – as one value
+ * (the keberatan period is the law's 14 days, not a setting), described, checked and saved the same way from the CLI and from chat.
  */
+import { OBJECTION_DAYS } from '../domain/evaluation-window.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { periodSettingsText } from '../i18n/period-settings.js';
 import type { Reader } from './db.js';
@@ -11,14 +12,13 @@ export interface PeriodSettings {
   periodCadence: 'QUARTERLY' | 'MONTHLY';
   skpDeadlineMonth: number;
   skpDeadlineDay: number;
-  objectionDays: number;
   evaluationOpensDays: number;
   evaluationClosesDays: number;
 }
 
-const select = { name: true, periodCadence: true, skpDeadlineMonth: true, skpDeadlineDay: true, objectionDays: true, evaluationOpensDays: true, evaluationClosesDays: true } as const;
+const select = { name: true, periodCadence: true, skpDeadlineMonth: true, skpDeadlineDay: true, evaluationOpensDays: true, evaluationClosesDays: true } as const;
 
-/** Day counts (keberatan period, window) are whole numbers in this range. */
+/** Day counts of the window are whole numbers in this range. */
 export const SETTING_DAYS = { min: 1, max: 90 } as const;
 
 export function isSettingDays(value: number): boolean {
@@ -50,7 +50,7 @@ export function describePeriodSettings(agency: PeriodSettings & { name: string }
     agency: agency.name,
     cadence: t[`cadence${agency.periodCadence}`],
     deadline: dayMonthLabel(agency),
-    objectionDays: agency.objectionDays,
+    objectionDays: OBJECTION_DAYS,
     opens: agency.evaluationOpensDays,
     closes: agency.evaluationClosesDays,
   });

@@ -99,13 +99,13 @@ describe('/periode', () => {
     expect(first).toMatch(/setiap triwulan .* atau setiap bulan\?/);
     expect(await bot.driver.press('bulanan')).toMatch(/Batas penetapan SKP \(tanggal-bulan, mis\. 31-01\)\? Sekarang 31-01/);
     expect(await bot.driver.say('29-02')).toMatch(/Itu bukan tanggal yang sah/);
-    expect(await bot.driver.say('15-02')).toMatch(/Berapa hari masa keberatan .* Sekarang 14/);
+    // No question about the keberatan period: PP 30/2019 fixes it at 14 days.
+    expect(await bot.driver.say('15-02')).toMatch(/Evaluasi dibuka berapa hari sebelum periode berakhir\? Sekarang 14/);
     expect(await bot.driver.say('0')).toMatch(/Tulis bilangan bulat 1 sampai 90/);
-    expect(await bot.driver.say('21')).toMatch(/Evaluasi dibuka berapa hari sebelum periode berakhir\? Sekarang 14/);
     expect(await bot.driver.press('Lewati')).toMatch(/ditutup berapa hari sesudah/);
-    expect(await bot.driver.say('20')).toMatch(/Simpan pengaturan ini\? .*penilaian periodik bulanan; batas penetapan SKP 15-02 .* 21 hari .* dibuka 14 hari .* ditutup 20 hari/);
+    expect(await bot.driver.say('20')).toMatch(/Simpan pengaturan ini\? .*penilaian periodik bulanan; batas penetapan SKP 15-02 .* 14 hari .*PP 30\/2019 Pasal 59, tidak dapat diubah.* dibuka 14 hari .* ditutup 20 hari/);
     expect(await bot.driver.press('Ya')).toMatch(/^Tersimpan\./);
-    expect(await db.prisma.agency.findFirstOrThrow()).toMatchObject({ periodCadence: 'MONTHLY', skpDeadlineMonth: 2, skpDeadlineDay: 15, objectionDays: 21, evaluationOpensDays: 14, evaluationClosesDays: 20 });
+    expect(await db.prisma.agency.findFirstOrThrow()).toMatchObject({ periodCadence: 'MONTHLY', skpDeadlineMonth: 2, skpDeadlineDay: 15, evaluationOpensDays: 14, evaluationClosesDays: 20 });
     expect(await db.prisma.auditLog.count({ where: { action: 'agency.periodsChanged', actorId: { not: null } } })).toBe(1);
   });
 

@@ -146,7 +146,6 @@ export function memoryObjections(appraisal: AppraisalRows, work: UnitOfWork): Ob
       return Promise.resolve(appraisal.deciderId(evaluationId) ? null : (rows.world.externalAtasanPpks.get(evaluation.employeeId) ?? null));
     },
     recordersFor: (employeeId) => Promise.resolve(rows.world.hrRoles.filter((role) => role.employeeId !== employeeId).map((role) => rows.ref(role.employeeId))),
-    objectionDays: () => Promise.resolve(appraisal.evaluations.settings.objectionDays),
     find(id) {
       const row = appraisal.objections.get(id);
       if (!row) return Promise.resolve(null);

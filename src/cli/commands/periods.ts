@@ -40,10 +40,8 @@ export async function periodsSetCommand(context: CliContext, args: PeriodArgs): 
     data.skpDeadlineMonth = deadline.month;
     data.skpDeadlineDay = deadline.day;
   }
-  if (args['objection-days'] !== undefined) {
-    const days = Number(args['objection-days']);
-    data.objectionDays = isSettingDays(days) ? days : fail(context.text.badObjectionDays({ value: args['objection-days'] }));
-  }
+  // Refused rather than ignored: a script that sets it learns why it cannot.
+  if (args['objection-days'] !== undefined) fail(context.text.objectionDaysByLaw);
   if (args['evaluation-opens'] !== undefined) data.evaluationOpensDays = windowDays(context, args['evaluation-opens']);
   if (args['evaluation-closes'] !== undefined) data.evaluationClosesDays = windowDays(context, args['evaluation-closes']);
   if (Object.keys(data).length === 0) fail(context.text.periodsNothingToSet);

@@ -142,11 +142,10 @@ describe('the objection period', () => {
     expect(await decide(rows, (s) => s.objections.canObject(world.member('andi'), evaluation.id))).toMatchObject({ ok: false, refusal: { code: 'PERIOD_OVER', lastDay: { day: 27 } } });
   });
 
-  it('follows the agency’s setting and, before delivery, runs from finalising', async () => {
-    const settings = appraisal.evaluations.settings;
-    appraisal.evaluations.settings = { ...settings, objectionDays: 1 };
-    expect(await decide(rows, (s) => s.objections.canObject(world.member('andi'), evaluation.id))).toMatchObject({ ok: false, refusal: { code: 'PERIOD_OVER', days: 1 } });
-    appraisal.evaluations.settings = settings;
+  it('is the law’s 14 days for every agency and, before delivery, runs from finalising', async () => {
+    // PP 30/2019 Pasal 59: no agency setting shortens or stretches it.
+    Object.assign(appraisal.evaluation(evaluation.id), { deliveredAt: new Date('2026-11-12T03:00:00Z') });
+    expect(await decide(rows, (s) => s.objections.canObject(world.member('andi'), evaluation.id))).toMatchObject({ ok: false, refusal: { code: 'PERIOD_OVER', days: 14 } });
     Object.assign(appraisal.evaluation(evaluation.id), { deliveredAt: null, finalizedAt: new Date('2026-11-01T03:00:00Z') });
     expect(await decide(rows, (s) => s.objections.canObject(world.member('andi'), evaluation.id))).toMatchObject({ ok: false, refusal: { code: 'PERIOD_OVER', received: { month: 11, day: 1 } } });
   });

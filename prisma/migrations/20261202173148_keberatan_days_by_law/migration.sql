@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Agency" DROP COLUMN "objectionDays";
