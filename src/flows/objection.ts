@@ -46,6 +46,8 @@ export function objectionRefusal(ctx: FlowContext, refusal: ObjectionRefusal): R
       return say(t(ctx).raterCannotDecide);
     case 'DOCUMENT_REQUIRED':
       return say(t(ctx).documentRequired);
+    case 'EXPLANATION_NEEDED':
+      return say(t(ctx).explanationNeeded({ rater: refusal.rater.name }));
   }
 }
 
@@ -178,7 +180,12 @@ export const objectionDecisionFlow: FlowDefinition<FlowContext> = {
   command: cmd('bantuan'),
   title: (locale) => objectionText[locale].decisionTitle,
   async begin(ctx, context) {
-    const open = await ctx.services.objections.openForDecision(ctx.me, contextId(context, 'objectionId'));
+    const open = await ctx.services.objections.openForDeciding(ctx.me, contextId(context, 'objectionId'));
+    if (!open.ok && open.refusal.code === 'EXPLANATION_NEEDED') {
+      // The way forward, at hand: ask the PPK now.
+      const ask = await ctx.button(t(ctx).askRaterButton, { kind: 'action', name: 'objection.ask', args: { objectionId: open.refusal.objectionId, party: 'rater' } });
+      return refuse(reply([paragraph(t(ctx).explanationNeeded({ rater: open.refusal.rater.name }))], [[ask]]));
+    }
     if (!open.ok) return refuse(objectionRefusal(ctx, open.refusal));
     const official = open.value.external;
     return { ok: true, context: { ...context, external: official ? `${official.name}, ${official.title}` : '' } };

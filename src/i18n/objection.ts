@@ -56,6 +56,8 @@ export const objectionText = catalogue(
     askDocumentNumber: (p: { official: string }) => `Nomor dokumen keputusan ${p.official}?`,
     askDecidedOn: 'Tanggal keputusan (mis. 2027-01-20 atau 20-01-2027)?',
     documentRequired: 'Keputusan pejabat di luar Dialog Kinerja dicatat dengan nomor dan tanggal dokumennya.',
+    explanationNeeded: (p: { rater: string }) =>
+      `Keputusan menunggu penjelasan ${p.rater} (Pejabat Penilai Kinerja): PP 30/2019 Pasal 59 ayat (3)–(4) mewajibkan atasan meminta penjelasan penilai lebih dulu dan memutuskan berdasarkan penjelasan itu. Minta penjelasannya dengan tombol di bawah; Anda diberi tahu begitu penjelasan masuk.`,
   },
   {
     title: 'Objection',
@@ -104,5 +106,7 @@ export const objectionText = catalogue(
     askDocumentNumber: (p) => `Number of ${p.official}'s decision document?`,
     askDecidedOn: 'Date of the decision (e.g. 2027-01-20 or 20-01-2027)?',
     documentRequired: 'A decision by an official outside Dialog Kinerja is recorded with its document number and date.',
+    explanationNeeded: (p) =>
+      `The decision waits for ${p.rater}'s explanation (the Pejabat Penilai Kinerja): PP 30/2019 Article 59(3)–(4) requires the superior to ask the rater first and to decide on that explanation. Ask for it with the button below; you are told as soon as it arrives.`,
   },
 );

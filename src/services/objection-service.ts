@@ -10,6 +10,7 @@
  */
 import type { CivilDate } from '../domain/civil-date.js';
 import { OBJECTION_DAYS, objectionLastDay, objectionOpen } from '../domain/evaluation-window.js';
+import { awaitsRaterExplanation } from '../domain/keberatan.js';
 import { predikatFor, type EmployeePredikat, type Rating } from '../domain/rating-matrix.js';
 import { localDate } from '../domain/time-zones.js';
 import type { EvaluationStatus, ObjectionDecision, ObjectionStatus } from '../generated/prisma/enums.js';
@@ -43,6 +44,8 @@ export interface AppraisedEvaluation {
   finalizedAt: Date | null;
   /** True once a keberatan was filed against it. */
   objected: boolean;
+  /** The rater is still here and rated in person (not HR recording for an official): they must explain before a decision. */
+  raterCanExplain: boolean;
 }
 
 /** A keberatan as the rules and the messages about it need it. */
@@ -139,6 +142,8 @@ export type ObjectionRefusal =
   | { code: 'RATER_CANNOT_DECIDE' }
   /** HR recording for an official outside the bot must give the decision's document. */
   | { code: 'DOCUMENT_REQUIRED' }
+  /** PP 30/2019 Pasal 59 ayat (3)–(4): the PPK's explanation comes before the decision. */
+  | { code: 'EXPLANATION_NEEDED'; objectionId: string; rater: PersonRef }
   | Denied;
 
 export interface ObjectionDependencies {
@@ -237,9 +242,16 @@ export class ObjectionService {
     return objection.status === 'DECIDED' ? refused({ code: 'DECIDED' }) : ok(objection);
   }
 
-  /** The superior decides, once: uphold, or change the ratings (the predikat follows the matrix). Final; both sides are told. */
-  async decide(actor: Member, objectionId: string, input: DecisionInput): Promise<Result<ObjectionView, ObjectionRefusal>> {
+  /** Whether `actor` may decide now: the decider, once the PPK has explained (PP 30/2019 Pasal 59 ayat 3–4). */
+  async openForDeciding(actor: Member, objectionId: string): Promise<Result<ObjectionView, ObjectionRefusal>> {
     const open = await this.openForDecision(actor, objectionId);
+    if (!open.ok) return open;
+    return awaitsRaterExplanation(open.value) ? refused({ code: 'EXPLANATION_NEEDED', objectionId, rater: open.value.evaluation.rater }) : open;
+  }
+
+  /** The superior decides, once, after the PPK's explanation: uphold, or change the ratings (the predikat follows the matrix). Final; both sides are told. */
+  async decide(actor: Member, objectionId: string, input: DecisionInput): Promise<Result<ObjectionView, ObjectionRefusal>> {
+    const open = await this.openForDeciding(actor, objectionId);
     if (!open.ok) return open;
     if (open.value.external && !input.recorded?.documentNumber.trim()) return refused({ code: 'DOCUMENT_REQUIRED' });
     const recorded = open.value.external ? input.recorded : undefined;

@@ -19,7 +19,8 @@ const evaluationSelect = {
   deliveredAt: true,
   finalizedAt: true,
   employee: person,
-  rater: person,
+  rater: { select: { id: true, name: true, locale: true, active: true } },
+  recordedForOfficialId: true,
   objection: { select: { id: true } },
 } as const;
 
@@ -35,13 +36,21 @@ type EvaluationRow = {
   deliveredAt: Date | null;
   finalizedAt: Date | null;
   employee: AppraisedEvaluation['employee'];
-  rater: AppraisedEvaluation['rater'];
+  rater: AppraisedEvaluation['rater'] & { active: boolean };
+  recordedForOfficialId: string | null;
   objection: { id: string } | null;
 };
 
 function appraised(row: EvaluationRow): AppraisedEvaluation {
-  const { resultsRating, behaviourRating, predikat, notes, feedback, objection, ...rest } = row;
-  return { ...rest, result: { resultsRating, behaviourRating, predikat, notes, feedback }, objected: objection !== null };
+  const { resultsRating, behaviourRating, predikat, notes, feedback, objection, rater, recordedForOfficialId, ...rest } = row;
+  const { active, ...raterRef } = rater;
+  return {
+    ...rest,
+    rater: raterRef,
+    result: { resultsRating, behaviourRating, predikat, notes, feedback },
+    objected: objection !== null,
+    raterCanExplain: active && recordedForOfficialId === null,
+  };
 }
 
 export function objectionStore(db: Reader, work: UnitOfWork): ObjectionStore {

@@ -64,9 +64,11 @@ describe('keberatan in PostgreSQL', () => {
   });
 
   it('is decided once, and a late explanation or request does not touch it', async () => {
-    const [hendra, sri] = [await member('Hendra Gunawan'), await member('Sri Wahyuni')];
+    const [hendra, sri, ratna] = [await member('Hendra Gunawan'), await member('Sri Wahyuni'), await member('Ratna Sari Dewi')];
     const objection = await db.prisma.objection.findFirstOrThrow({ where: { evaluation: { employee: { name: 'Ratna Sari Dewi' } } } });
-    const explanation = await decideLater((s) => s.objections.explain(sri, objection.id, 'Terlambat'));
+    // The PPK explains first: the decision waits for it (PP 30/2019 Pasal 59).
+    expect((await decideNow((s) => s.objections.explain(sri, objection.id, 'Dilaporkan setelah penilaian.'))).ok).toBe(true);
+    const explanation = await decideLater((s) => s.objections.explain(ratna, objection.id, 'Terlambat'));
     const request = await decideLater((s) => s.objections.askForExplanation(hendra, objection.id, 'employee'));
     const first = await decideLater((s) => s.objections.decide(hendra, objection.id, { decision: 'CHANGED', results: 'DI_ATAS', behaviour: 'DI_ATAS', note: 'Pertama' }));
     const second = await decideLater((s) => s.objections.decide(hendra, objection.id, { decision: 'UPHELD', results: null, behaviour: null, note: 'Kedua' }));
@@ -78,10 +80,11 @@ describe('keberatan in PostgreSQL', () => {
       decision: 'CHANGED',
       decisionNote: 'Pertama',
       changedPredikat: 'SANGAT_BAIK',
-      raterExplanation: null,
+      raterExplanation: 'Dilaporkan setelah penilaian.',
+      employeeExplanation: null,
       evaluation: { status: 'DECIDED', predikat: 'BAIK' },
     });
-    expect(await decideNow((s) => s.objections.explain(sri, objection.id, 'Terlambat'))).toEqual({ ok: false, refusal: { code: 'DECIDED' } });
+    expect(await decideNow((s) => s.objections.explain(ratna, objection.id, 'Terlambat'))).toEqual({ ok: false, refusal: { code: 'DECIDED' } });
   });
 });
 

@@ -132,7 +132,16 @@ describe('a keberatan while the superior is away', () => {
     expect(await bot.say('/keberatan')).toMatch(/Tidak ada keberatan yang menunggu keputusan Anda/);
     await bot.as('Bambang Sutrisno');
     expect(await bot.say('/keberatan')).toMatch(/Andi Pratama mengajukan keberatan atas evaluasi Tahun 2026 oleh Sri Wahyuni[\s\S]*Target tahunan saya terlampaui/);
-    expect(await bot.press('Putuskan')).toMatch(/Keputusan Anda\?/);
+    // Not before the PPK has explained (PP 30/2019 Pasal 59 ayat 3–4): the way to ask comes with the refusal.
+    expect(await bot.press('Putuskan')).toMatch(/Keputusan menunggu penjelasan Sri Wahyuni \(Pejabat Penilai Kinerja\): PP 30\/2019 Pasal 59/);
+    expect(await bot.press('Minta penjelasan penilai')).toMatch(/Permintaan penjelasan dikirim kepada Sri Wahyuni/);
+    await bot.as('Sri Wahyuni');
+    await bot.press('Beri penjelasan');
+    expect(await bot.say('Dua modul itu belum dilaporkan sebagai realisasi.')).toMatch(/diteruskan kepada/);
+    // The explanation goes to Hendra, whom the keberatan was sent to; his Plt finds it with /keberatan.
+    await bot.as('Bambang Sutrisno');
+    expect(await bot.say('/keberatan')).toMatch(/Andi Pratama mengajukan keberatan atas evaluasi Tahun 2026/);
+    expect(await bot.press('Putuskan')).toMatch(/Penjelasan dari Sri Wahyuni[\s\S]*Keputusan Anda\?/);
     await bot.press('Pertahankan hasil');
     expect(await bot.say('Bukti dua modul tambahan belum ada.')).toMatch(/Keputusan tersimpan/);
     expect(await db.prisma.objection.findFirstOrThrow({ where: { evaluation: { employee: { name: 'Andi Pratama' }, periodKey: '2026' } } })).toMatchObject({ status: 'DECIDED', decision: 'UPHELD', deciderId: bambang.id });

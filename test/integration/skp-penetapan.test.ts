@@ -120,6 +120,14 @@ describe('a keberatan whose Atasan PPK is outside the bot', () => {
 
     await driver.as('Siti Rahmawati S.E. M.Si.');
     expect(await driver.inbox('Siti Rahmawati S.E. M.Si.')).toMatch(/Keberatan Agus Setiawan S\.Kom\. atas penilaian Ir\. Budi Santoso M\.T\. \(Triwulan III 2026\) diputuskan oleh Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh/);
+    // The Gubernur decides on the PPK's explanation (PP 30/2019 Pasal 59): HR gathers it first.
+    expect(await driver.press('Putuskan')).toMatch(/Keputusan menunggu penjelasan Ir\. Budi Santoso M\.T\./);
+    expect(await driver.press('Minta penjelasan penilai')).toMatch(/Permintaan penjelasan dikirim kepada Ir\. Budi Santoso M\.T\./);
+    await driver.as('Ir. Budi Santoso M.T.');
+    await driver.press('Beri penjelasan');
+    await driver.say('Integrasi dinilai per triwulan; modul tambahan masuk triwulan berikutnya.');
+    await driver.as('Siti Rahmawati S.E. M.Si.');
+    expect(await driver.inbox('Siti Rahmawati S.E. M.Si.')).toMatch(/Integrasi dinilai per triwulan/);
     await driver.press('Putuskan');
     await driver.say('Ubah hasil');
     await driver.say('Di Atas Ekspektasi');

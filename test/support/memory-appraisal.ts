@@ -96,6 +96,7 @@ export class AppraisalRows {
       deliveredAt: row.deliveredAt,
       finalizedAt: row.finalizedAt,
       objected: [...this.objections.values()].some((o) => o.evaluationId === row.id),
+      raterCanExplain: rows.world.member(row.raterId).active && !row.recordedFor,
     };
   }
 

@@ -47,6 +47,12 @@ async function filed(by = 'andi', evaluationId = evaluation.id): Promise<string>
 
 const ask = (by: string, objectionId: string, party: ObjectionParty) => decide(rows, (s) => s.objections.askForExplanation(world.member(by), objectionId, party));
 const explain = (by: string, objectionId: string, text = 'Modul itu dilaporkan setelah penilaian.') => decide(rows, (s) => s.objections.explain(world.member(by), objectionId, text));
+/** The PPK explains: the decision may follow (PP 30/2019 Pasal 59 ayat 3–4). */
+const explained = async (objectionId: string, rater = 'sri') => {
+  const result = await explain(rater, objectionId, 'Penjelasan penilai: modul belum dilaporkan.');
+  if (!result.ok) throw new Error(JSON.stringify(result.refusal));
+  return objectionId;
+};
 const uphold = (by: string, objectionId: string) => decide(rows, (s) => s.objections.decide(world.member(by), objectionId, { decision: 'UPHELD', results: null, behaviour: null, note: 'Bukti belum ada.' }));
 
 describe('filing a keberatan', () => {
@@ -189,24 +195,24 @@ describe('explanations', () => {
   });
 
   it('arriving after the decision are refused and do not touch the decided keberatan', async () => {
-    const id = await filed();
+    const id = await explained(await filed());
     await uphold('rina', id);
-    expect(await decide(rows, (s) => s.objections.canExplain(world.member('sri'), id))).toEqual({ ok: false, refusal: { code: 'DECIDED' } });
-    expect(await explain('sri', id)).toEqual({ ok: false, refusal: { code: 'DECIDED' } });
-    expect(appraisal.objections.get(id)?.raterExplanation).toBeNull();
+    expect(await decide(rows, (s) => s.objections.canExplain(world.member('andi'), id))).toEqual({ ok: false, refusal: { code: 'DECIDED' } });
+    expect(await explain('andi', id)).toEqual({ ok: false, refusal: { code: 'DECIDED' } });
+    expect(appraisal.objections.get(id)?.employeeExplanation).toBeNull();
   });
 
   it('decided before the decision landed fail at commit, and are refused when decided again', async () => {
-    const id = await filed();
-    const late = await decideLater(rows, (s) => s.objections.explain(world.member('sri'), id, 'Terlambat'));
+    const id = await explained(await filed());
+    const late = await decideLater(rows, (s) => s.objections.explain(world.member('andi'), id, 'Terlambat'));
     await uphold('rina', id);
     await expect(late.commit()).rejects.toBeInstanceOf(Conflict);
-    expect(appraisal.objections.get(id)).toMatchObject({ status: 'DECIDED', raterExplanation: null });
-    expect(await explain('sri', id, 'Terlambat')).toEqual({ ok: false, refusal: { code: 'DECIDED' } });
+    expect(appraisal.objections.get(id)).toMatchObject({ status: 'DECIDED', employeeExplanation: null });
+    expect(await explain('andi', id, 'Terlambat')).toEqual({ ok: false, refusal: { code: 'DECIDED' } });
   });
 
   it('cannot be asked for any more once decided: a stale button does not reopen the keberatan', async () => {
-    const id = await filed();
+    const id = await explained(await filed());
     const stale = await decideLater(rows, (s) => s.objections.askForExplanation(world.member('rina'), id, 'rater'));
     await uphold('rina', id);
     await expect(stale.commit()).rejects.toBeInstanceOf(Conflict);
@@ -216,8 +222,24 @@ describe('explanations', () => {
 });
 
 describe('the decision', () => {
-  it('changes the result by the matrix, is final, and tells the employee and the rater', async () => {
+  it('waits for the PPK’s explanation (PP 30/2019 Pasal 59 ayat 3–4); the employee’s reasons do not replace it', async () => {
     const id = await filed();
+    expect(await uphold('rina', id)).toEqual({ ok: false, refusal: { code: 'EXPLANATION_NEEDED', objectionId: id, rater: expect.objectContaining({ id: 'sri' }) } });
+    expect((await explain('andi', id, 'Buktinya ada di drive.')).ok).toBe(true);
+    expect(await uphold('rina', id)).toMatchObject({ ok: false, refusal: { code: 'EXPLANATION_NEEDED' } });
+    expect(appraisal.objections.get(id)?.status).not.toBe('DECIDED');
+    await explained(id);
+    expect((await uphold('rina', id)).ok).toBe(true);
+  });
+
+  it('does not wait for a PPK who has left, who cannot explain any more', async () => {
+    const id = await filed();
+    world.member('sri').active = false;
+    expect((await uphold('rina', id)).ok).toBe(true);
+  });
+
+  it('changes the result by the matrix, is final, and tells the employee and the rater', async () => {
+    const id = await explained(await filed());
     const work = world.work();
     const decided = await memoryServices(rows, work).objections.decide(world.member('rina'), id, { decision: 'CHANGED', results: 'DI_ATAS', behaviour: 'DI_ATAS', note: 'Dua modul terbukti.' });
     if (!decided.ok) throw new Error('refused');
@@ -233,14 +255,14 @@ describe('the decision', () => {
   });
 
   it('takes the new predikat from the matrix, results rating first', async () => {
-    const id = await filed();
+    const id = await explained(await filed());
     await decide(rows, (s) => s.objections.decide(world.member('rina'), id, { decision: 'CHANGED', results: 'DI_ATAS', behaviour: 'DI_BAWAH', note: '-' }));
     expect(appraisal.objections.get(id)).toMatchObject({ changedResultsRating: 'DI_ATAS', changedBehaviourRating: 'DI_BAWAH', changedPredikat: 'KURANG' });
   });
 
   it('upholds without a new result, in each recipient’s language', async () => {
     world.member('sri').locale = 'en';
-    const id = await filed();
+    const id = await explained(await filed());
     const decided = await uphold('rina', id);
     if (!decided.ok) throw new Error('refused');
     expect(appraisal.objections.get(id)).toMatchObject({ decision: 'UPHELD', changedPredikat: null, changedResultsRating: null });
@@ -251,7 +273,7 @@ describe('the decision', () => {
   });
 
   it('is made once: a second device’s decision fails at commit and is then refused', async () => {
-    const id = await filed();
+    const id = await explained(await filed());
     const phone = await decideLater(rows, (s) => s.objections.decide(world.member('rina'), id, { decision: 'UPHELD', results: null, behaviour: null, note: 'Pertama' }));
     const laptop = await decideLater(rows, (s) => s.objections.decide(world.member('rina'), id, { decision: 'CHANGED', results: 'DI_ATAS', behaviour: 'DI_ATAS', note: 'Kedua' }));
     expect(phone.value.ok && laptop.value.ok).toBe(true);
@@ -263,7 +285,7 @@ describe('the decision', () => {
 
   it('is made once when the superior and their Plt decide at the same time', async () => {
     world.acting.push({ actingEmployeeId: 'hana', actingForId: 'rina', startsOn: '2026-11-01', endsOn: '2026-11-30' });
-    const id = await filed();
+    const id = await explained(await filed());
     const plt = await decideLater(rows, (s) => s.objections.decide(world.member('hana'), id, { decision: 'UPHELD', results: null, behaviour: null, note: 'Plt' }));
     await uphold('rina', id);
     await expect(plt.commit()).rejects.toBeInstanceOf(Conflict);
@@ -271,7 +293,7 @@ describe('the decision', () => {
   });
 
   it('is taken by the superior it was sent to, whoever acts for them, or the superior the rules name now', async () => {
-    const id = await filed();
+    const id = await explained(await filed());
     world.acting.push({ actingEmployeeId: 'hana', actingForId: 'rina', startsOn: '2026-11-01', endsOn: '2026-11-30' });
     expect((await decide(rows, (s) => s.objections.openForDecision(world.member('hana'), id))).ok).toBe(true);
     // An assignment that ended yesterday gives no authority today.
@@ -284,7 +306,7 @@ describe('the decision', () => {
   });
 
   it('is never taken by the rater, nor by the employee even when acting for the superior, and a denial is audited', async () => {
-    const id = await filed();
+    const id = await explained(await filed());
     world.acting.push({ actingEmployeeId: 'andi', actingForId: 'rina', startsOn: '2026-11-27', endsOn: '2026-11-27' });
     const work = world.work();
     const services = memoryServices(rows, work);
@@ -328,6 +350,7 @@ describe('a keberatan decided by an official outside the bot', () => {
   it('is recorded by HR only, with the decision document; told to both sides as the official’s decision', async () => {
     const id = await sriObjects();
     expect(await uphold('dewi', id)).toMatchObject({ ok: false, refusal: { code: 'DENIED', action: 'RECORD_FOR_OFFICIAL' } });
+    await explained(id, 'rina');
     expect(await uphold('hana', id)).toEqual({ ok: false, refusal: { code: 'DOCUMENT_REQUIRED' } });
     const decided = await decide(rows, (s) => s.objections.decide(world.member('hana'), id, { decision: 'UPHELD', results: null, behaviour: null, note: 'Bukti belum ada.', recorded: { documentNumber: '800/77/2027', decidedOn: '2026-11-26' } }));
     if (!decided.ok) throw new Error(JSON.stringify(decided.refusal));
