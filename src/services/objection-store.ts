@@ -1,6 +1,6 @@
 /** Keberatan in PostgreSQL: reads for deciding, guarded writes applied when the unit of work commits. */
 import type { Reader } from './db.js';
-import { agencySettings, deciderFor, externalDeciderFor } from './evaluations.js';
+import { deciderFor, externalDeciderFor } from './evaluations.js';
 import type { AppraisedEvaluation, ObjectionStore, ObjectionView } from './objection-service.js';
 import { hrCovering, standsFor } from './people.js';
 import type { UnitOfWork } from './work.js';
