@@ -234,7 +234,7 @@ describe('the decision', () => {
 
   it('does not wait for a PPK who has left, who cannot explain any more', async () => {
     const id = await filed();
-    world.member('sri').active = false;
+    world.people.set('sri', { ...world.member('sri'), active: false });
     expect((await uphold('rina', id)).ok).toBe(true);
   });
 
