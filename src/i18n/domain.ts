@@ -101,7 +101,7 @@ const id = {
   'access.superiorOnly': 'Hanya Atasan Pejabat Penilai Kinerja yang dapat memutuskan keberatan ini.',
   'access.hrOnly': 'Hanya Pengelola Kinerja yang dapat melakukan ini.',
   'access.unitPredikat':
-    'Predikat Kinerja unit ditetapkan oleh pimpinan satu tingkat di atas pimpinan unit atau oleh Pengelola Kinerja.',
+    'Capaian Kinerja Organisasi ditetapkan oleh pimpinan satu tingkat di atas pimpinan unit (atau Plt./Plh.-nya); Pengelola Kinerja hanya mencatat keputusan itu dengan dokumennya.',
   'access.notPermitted': 'Anda tidak berwenang melakukan ini untuk pegawai tersebut.',
 
   'nip.EMPTY': 'NIP belum diisi.',
@@ -176,7 +176,7 @@ export const domainMessages = catalogue(id, {
   'access.superiorOnly': "Only the rater's superior (Atasan Pejabat Penilai Kinerja) can decide this objection.",
   'access.hrOnly': 'Only a performance administrator (Pengelola Kinerja) can do this.',
   'access.unitPredikat':
-    "A unit's performance rating is set by the leader one level above the unit's leader or by a performance administrator (Pengelola Kinerja).",
+    "A unit's Capaian Kinerja Organisasi is decided by the leader one level above the unit's leader (or their Plt./Plh.); a performance administrator (Pengelola Kinerja) only records that decision with its document.",
   'access.notPermitted': 'You are not authorised to do this for that employee.',
 
   'nip.EMPTY': 'The NIP is missing.',

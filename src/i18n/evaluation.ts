@@ -5,13 +5,24 @@ export const evaluationText = catalogue(
   {
     predikatTitle: 'Predikat kinerja unit',
     noUnits:
-      'Anda tidak dapat menetapkan predikat unit mana pun. Predikat kinerja organisasi ditetapkan oleh pimpinan satu tingkat di atas pimpinan unit, atau oleh pengelola kinerja.',
+      'Anda tidak dapat menetapkan predikat unit mana pun. Capaian Kinerja Organisasi ditetapkan oleh pimpinan satu tingkat di atas pimpinan unit (atau Plt./Plh.-nya); pengelola kinerja hanya mencatat keputusan itu dengan nomor dan tanggal dokumennya.',
     askUnit: 'Predikat kinerja unit mana yang akan ditetapkan?',
     askPeriod: (p: { unit: string }) => `Untuk periode apa predikat ${p.unit}?`,
     askPredikat: (p: { unit: string; period: string; current: string }) =>
       `Predikat kinerja ${p.unit} untuk ${p.period}?${p.current ? ` (Saat ini: ${p.current}.)` : ''} ` +
       'Bila pegawai yang dinilai memimpin unit ini, predikat ini menjadi dasar rating hasil kerjanya.',
     askNote: 'Catatan singkat alasannya (boleh dilewati)?',
+    basisRENCANA_AKSI: 'Dasarnya: capaian rencana aksi unit terhadap target periode ini (SE MenPANRB 3/2023).',
+    basisPERJANJIAN_KINERJA: 'Dasarnya: capaian Perjanjian Kinerja unit beserta ekspektasi organisasi (SE MenPANRB 3/2023).',
+    recordingFor: (p: { leader: string }) =>
+      `Anda mencatat keputusan ${p.leader} (pimpinan satu tingkat di atas); pengelola kinerja dapat memberi rekomendasi, tetapi tidak memutuskan.`,
+    leaderOutside: 'pimpinan satu tingkat di atas (di luar bot)',
+    askDocumentNumber: 'Nomor dokumen keputusan pimpinan itu?',
+    askDecidedOn: 'Tanggal dokumen (mis. 2027-01-15 atau 15-01-2027)?',
+    recordedSaved: (p: { unit: string; period: string; predikat: string; number: string }) =>
+      `Capaian Kinerja Organisasi ${p.unit} untuk ${p.period} dicatat: ${p.predikat} (dokumen ${p.number}).`,
+    documentRequired: 'Keputusan pimpinan dicatat dengan nomor dan tanggal dokumennya.',
+    badPeriod: 'Periode itu tidak dikenal.',
     saved: (p: { unit: string; period: string; predikat: string }) => `Predikat kinerja ${p.unit} untuk ${p.period} ditetapkan: ${p.predikat}.`,
     toLeader: (p: { by: string; unit: string; period: string; predikat: string; note: string }) =>
       `${p.by} menetapkan predikat kinerja ${p.unit} untuk ${p.period}: ${p.predikat}.${p.note ? ` Catatan: ${p.note}` : ''} ` +
@@ -45,13 +56,22 @@ export const evaluationText = catalogue(
   },
   {
     predikatTitle: 'Unit performance rating',
-    noUnits: 'You cannot set the rating of any unit. A unit’s organisational performance rating is set by the leader one level above its head, or by HR.',
+    noUnits: "You cannot set the rating of any unit. A unit's Capaian Kinerja Organisasi is decided by the leader one level above its head (or their Plt./Plh.); HR only records that decision with the document's number and date.",
     askUnit: 'Which unit’s performance rating do you set?',
     askPeriod: (p) => `For which period is ${p.unit}’s rating?`,
     askPredikat: (p) =>
       `Performance rating of ${p.unit} for ${p.period}?${p.current ? ` (Now: ${p.current}.)` : ''} ` +
       'If the person being rated leads this unit, this rating sets their results rating.',
     askNote: 'A short note on why (may be skipped)?',
+    basisRENCANA_AKSI: "Its basis: the unit's rencana aksi against this period's targets (SE MenPANRB 3/2023).",
+    basisPERJANJIAN_KINERJA: "Its basis: the unit's Perjanjian Kinerja with the organisation's expectations (SE MenPANRB 3/2023).",
+    recordingFor: (p) => `You record the decision of ${p.leader} (the leader one level up); HR may recommend, but does not decide.`,
+    leaderOutside: 'the leader one level up (outside the bot)',
+    askDocumentNumber: "The number of that leader's decision document?",
+    askDecidedOn: "The document's date (e.g. 2027-01-15 or 15-01-2027)?",
+    recordedSaved: (p) => `Capaian Kinerja Organisasi of ${p.unit} for ${p.period} recorded: ${p.predikat} (document ${p.number}).`,
+    documentRequired: "The leader's decision is recorded with its document number and date.",
+    badPeriod: 'That period is unknown.',
     saved: (p) => `Performance rating of ${p.unit} for ${p.period} set: ${p.predikat}.`,
     toLeader: (p) =>
       `${p.by} set the performance rating of ${p.unit} for ${p.period}: ${p.predikat}.${p.note ? ` Note: ${p.note}` : ''} ` +

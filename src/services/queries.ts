@@ -29,6 +29,9 @@ export function queriesFor(db: Reader, now: Date) {
     employeeName: async (id: string) => (await db.employee.findUnique({ where: { id }, select: { name: true } }))?.name ?? '',
     /** A unit's name ('' when unknown). */
     unitName: async (id: string) => (await db.unit.findUnique({ where: { id }, select: { name: true } }))?.name ?? '',
+    /** The name of the leader one level up from a unit's leader (who decides its Capaian Kinerja Organisasi); null when outside the bot. */
+    unitLeaderSuperiorName: async (unitId: string) =>
+      (await db.unit.findUnique({ where: { id: unitId }, select: { leader: { select: { supervisor: { select: { name: true } } } } } }))?.leader?.supervisor?.name ?? null,
     /** An employee's jenis jabatan (JPT, ADMINISTRATOR, …), or null when unknown. */
     positionTypeOf: async (id: string) => (await db.employee.findUnique({ where: { id }, select: { positionType: true } }))?.positionType ?? null,
     /** The unit `employeeId` leads, if any. */

@@ -11,10 +11,11 @@ export function unitPredikatStore(db: Reader, work: UnitOfWork): UnitPredikatSto
     accessContext: (actor) => accessContextOf(db, actor, work.now),
     current: (unitId, periodKey) => db.unitPredikat.findUnique({ where: { unitId_periodKey: { unitId, periodKey } }, select: { id: true, predikat: true, note: true } }),
     set(row) {
-      const { id, unitId, periodKey, predikat, note, setById } = row;
+      const { id, unitId, periodKey, decidedOn, ...fields } = row;
+      const data = { ...fields, decidedOn: decidedOn ? new Date(`${decidedOn}T00:00:00Z`) : null };
       // Not guarded: setting it again replaces it, whoever was first.
       work.change(`unitPredikat.set ${unitId} ${periodKey}`, (tx) =>
-        tx.unitPredikat.upsert({ where: { unitId_periodKey: { unitId, periodKey } }, create: { id, unitId, periodKey, predikat, note, setById }, update: { predikat, note, setById } }),
+        tx.unitPredikat.upsert({ where: { unitId_periodKey: { unitId, periodKey } }, create: { id, unitId, periodKey, ...data }, update: data }),
       );
     },
   };

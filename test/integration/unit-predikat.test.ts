@@ -43,16 +43,19 @@ describe('/predikatunit', () => {
     expect(await db.prisma.auditLog.count({ where: { action: 'access.denied', actor: { name: 'Sri Wahyuni' } } })).toBeGreaterThan(0);
   });
 
-  it('lets HR set the predikat of a unit whose leader has no superior here', async () => {
+  it('lets HR record, with its document, the decision of the leader one level up of a unit whose leader has no superior here', async () => {
     const dewi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Dewi Anggraini' } });
     await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId: dewi.agencyId } });
     await bot.as('Dewi Anggraini');
     expect(await bot.say('/predikatunit')).toMatch(/Bidang Aplikasi Informatika/);
     await bot.press('Bidang Aplikasi Informatika');
-    await bot.press('Tahun 2026');
+    // The annual capaian rests on the Perjanjian Kinerja; HR records, it does not decide (SE MenPANRB 3/2023).
+    expect(await bot.press('Tahun 2026')).toMatch(/Dasarnya: capaian Perjanjian Kinerja unit[\s\S]*Anda mencatat keputusan pimpinan satu tingkat di atas \(di luar bot\)/);
     await bot.press('Butuh Perbaikan');
-    expect(await bot.press('Lewati')).toMatch(/Predikat kinerja Bidang Aplikasi Informatika untuk Tahun 2026 ditetapkan: Butuh Perbaikan\./);
-    expect(await predikatOf('Bidang Aplikasi Informatika', '2026')).toMatchObject({ predikat: 'BUTUH_PERBAIKAN', setBy: { name: 'Dewi Anggraini' } });
+    expect(await bot.press('Lewati')).toMatch(/Nomor dokumen keputusan pimpinan itu\?/);
+    await bot.say('800/31/2027');
+    expect(await bot.say('2026-11-30')).toMatch(/Capaian Kinerja Organisasi Bidang Aplikasi Informatika untuk Tahun 2026 dicatat: Butuh Perbaikan \(dokumen 800\/31\/2027\)\./);
+    expect(await predikatOf('Bidang Aplikasi Informatika', '2026')).toMatchObject({ predikat: 'BUTUH_PERBAIKAN', setBy: { name: 'Dewi Anggraini' }, decidedById: null, basis: 'PERJANJIAN_KINERJA', documentNumber: '800/31/2027' });
     expect(await bot.inbox('Hendra Gunawan')).toMatch(/Dewi Anggraini menetapkan predikat kinerja Bidang Aplikasi Informatika untuk Tahun 2026: Butuh Perbaikan/);
   });
 });

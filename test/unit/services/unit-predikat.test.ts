@@ -29,7 +29,7 @@ describe('unit predikat service', () => {
     const saved = await memoryServices(rows, work).unitPredikats.set(world.member('rina'), { unitId: 'seksi', periodKey: '2026-Q4', predikat: 'BAIK', note: 'Satu modul terlambat.' });
     if (!saved.ok) throw new Error(JSON.stringify(saved.refusal));
     expect(saved.value).toMatchObject({ unit: { id: 'seksi', name: 'Seksi Pengembangan' }, predikat: 'BAIK' });
-    expect(work.audits).toMatchObject([{ action: 'unitPredikat.set', actorId: 'rina', details: { unitId: 'seksi', periodKey: '2026-Q4', predikat: 'BAIK', as: 'SUPERVISOR' } }]);
+    expect(work.audits).toMatchObject([{ action: 'unitPredikat.set', actorId: 'rina', details: { unitId: 'seksi', periodKey: '2026-Q4', predikat: 'BAIK', as: 'SUPERVISOR', basis: 'RENCANA_AKSI', decidedById: 'rina' } }]);
     expect(messagesOf(saved.events)).toEqual([
       {
         to: 'sri',
@@ -54,21 +54,31 @@ describe('unit predikat service', () => {
     expect(data.unitPredikats.size).toBe(0);
   });
 
-  it('offers the units the actor may set, and lets HR set one whose leader has no superior here', async () => {
+  it('offers the units the actor may set; HR only records the leader’s decision, with its document', async () => {
     expect(await decide(rows, (s) => s.unitPredikats.settableUnits(world.member('rina')))).toEqual([
       { id: 'other', name: 'Seksi Layanan' },
       { id: 'seksi', name: 'Seksi Pengembangan' },
     ]);
-    const saved = await set('hana', 'root', 'BUTUH_PERBAIKAN');
-    expect(saved.ok && messagesOf(saved.events).map((m) => m.to)).toEqual(['rina']);
-    expect(await decide(rows, (s) => s.unitPredikats.current('root', '2026-Q4'))).toBe('BUTUH_PERBAIKAN');
+    expect(await decide(rows, (s) => s.unitPredikats.authority(world.member('rina'), 'seksi'))).toBe('DECIDES');
+    expect(await decide(rows, (s) => s.unitPredikats.authority(world.member('hana'), 'seksi'))).toBe('RECORDS');
+    // SE MenPANRB 3/2023: HR recommends; it does not decide. Without the leader's document, nothing is set.
+    expect(await set('hana', 'seksi', 'ISTIMEWA')).toEqual({ ok: false, refusal: { code: 'DOCUMENT_REQUIRED' } });
+    expect(data.unitPredikats.size).toBe(0);
+    const saved = await decide(rows, (s) =>
+      s.unitPredikats.set(world.member('hana'), { unitId: 'seksi', periodKey: '2026', predikat: 'ISTIMEWA', note: null, document: { documentNumber: '800/9/2027', decidedOn: '2027-01-10' } }),
+    );
+    expect(saved.ok && messagesOf(saved.events).map((m) => m.to)).toEqual(['sri']);
+    // Decided by the leader one level up (Rina), entered by HR, on the Perjanjian Kinerja for the year.
+    expect([...data.unitPredikats.values()][0]).toMatchObject({ predikat: 'ISTIMEWA', setById: 'hana', decidedById: 'rina', basis: 'PERJANJIAN_KINERJA', documentNumber: '800/9/2027', decidedOn: '2027-01-10' });
   });
 
   it('replaces the predikat when it is set again, keeping one per unit and period', async () => {
     await set('rina', 'seksi', 'BAIK', 'Catatan');
     const first = [...data.unitPredikats.values()][0]!.id;
     await set('rina', 'seksi', 'ISTIMEWA');
-    expect([...data.unitPredikats.values()]).toEqual([{ id: first, unitId: 'seksi', periodKey: '2026-Q4', predikat: 'ISTIMEWA', note: null, setById: 'rina' }]);
+    expect([...data.unitPredikats.values()]).toEqual([
+      { id: first, unitId: 'seksi', periodKey: '2026-Q4', predikat: 'ISTIMEWA', note: null, setById: 'rina', decidedById: 'rina', basis: 'RENCANA_AKSI', documentNumber: null, decidedOn: null },
+    ]);
   });
 
   it('asks the rule again when saving: a Plt whose assignment ended while answering is refused', async () => {
