@@ -42,7 +42,10 @@ export function annualCoefficient(positionLevel: string | null): number | undefi
   return positionLevel ? ANNUAL_COEFFICIENT[positionLevel.trim().toLowerCase().replace(/\s+/g, ' ')] : undefined;
 }
 
-/** A PPPK contract extension needs at least Baik. */
-export function meetsPppkExtension(predikat: EmployeePredikat): boolean {
-  return predikat === 'SANGAT_BAIK' || predikat === 'BAIK';
-}
+/**
+ * What the rules say about a PPPK's contract after a result: PP 49/2018 Pasal 37 bases the extension
+ * of the work agreement (perpanjangan hubungan perjanjian kerja) on performance, competence fit and
+ * the agency's need, with the approval of the Pejabat Pembina Kepegawaian – there is no minimum
+ * predikat (regulation-audit §1.11). So the bot states the basis and decides nothing.
+ */
+export const PPPK_EXTENSION_BASIS = 'PP 49/2018 Pasal 37';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
 import { answerOf, type FlowDefinition, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, type Block, type Reply } from '../conversation/reply.js';
-import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, meetsPppkExtension } from '../domain/follow-up.js';
+import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE } from '../domain/follow-up.js';
 import { predikatLabel } from '../domain/rating-matrix.js';
 import { formatNumber, formatPercent, type Locale } from '../i18n/catalogue.js';
 import { followUpText } from '../i18n/appraisal.js';
@@ -80,7 +80,7 @@ function conversionBlocks(
       ),
     );
   }
-  if (employee.employmentStatus === 'PPPK') blocks.push(paragraph(m.pppk({ ok: meetsPppkExtension(predikat) })));
+  if (employee.employmentStatus === 'PPPK') blocks.push(paragraph(m.pppk));
   return blocks;
 }
 

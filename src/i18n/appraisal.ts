@@ -26,7 +26,6 @@ export const appraisalText = catalogue(
     rhkTargetOnly: (p: { indicator: string; target: string }) => `${p.indicator}: target ${p.target}`,
     rhkLatest: (p: { text: string }) => `terakhir: ${p.text}`,
     checkins: (p: { answered: number; missed: number; skipped: number }) => `Check-in mingguan: ${p.answered} dijawab, ${p.missed} terlewat, ${p.skipped} tidak diminta (cuti/libur).`,
-    mood: (p: { average: string }) => `Suasana kerja rata-rata ${p.average} dari 5.`,
     feedback: (p: { apresiasi: number; perbaikan: number }) => `Umpan balik: ${p.apresiasi} apresiasi, ${p.perbaikan} saran perbaikan.`,
     obstacles: (p: { reported: number; answered: number; resolved: number }) => `Kendala: ${p.reported} dilaporkan, ${p.answered} dijawab, ${p.resolved} selesai.`,
     obstacleOpen: (p: { text: string }) => `belum dijawab: ${p.text}`,
@@ -122,7 +121,6 @@ export const appraisalText = catalogue(
     rhkTargetOnly: (p) => `${p.indicator}: target ${p.target}`,
     rhkLatest: (p) => `latest: ${p.text}`,
     checkins: (p) => `Weekly check-ins: ${p.answered} answered, ${p.missed} missed, ${p.skipped} not asked (leave/holiday).`,
-    mood: (p) => `Average mood ${p.average} of 5.`,
     feedback: (p) => `Feedback: ${p.apresiasi} appreciation, ${p.perbaikan} suggestions for improvement.`,
     obstacles: (p) => `Obstacles: ${p.reported} reported, ${p.answered} answered, ${p.resolved} resolved.`,
     obstacleOpen: (p) => `not answered: ${p.text}`,
@@ -208,7 +206,7 @@ export const followUpText = catalogue(
       `Konversi angka kredit (jabatan fungsional ${p.level}): ${p.percent} dari koefisien tahunan ${p.coefficient} = ${p.points}.`,
     creditPointsPartial: (p: { level: string; months: number; coefficient: string; percent: string; points: string }) =>
       `Konversi angka kredit periode SKP ini (jabatan fungsional ${p.level}): ${p.months}/12 × ${p.percent} × koefisien tahunan ${p.coefficient} = ${p.points} (cara BKN untuk sebagian tahun).`,
-    pppk: (p: { ok: boolean }): string => (p.ok ? 'PPPK: predikat ini memenuhi syarat minimal Baik untuk perpanjangan kontrak.' : 'PPPK: perpanjangan kontrak mensyaratkan predikat paling rendah Baik.'),
+    pppk: 'PPPK: perpanjangan perjanjian kerja didasarkan pada capaian kinerja, kesesuaian kompetensi dan kebutuhan instansi, dengan persetujuan Pejabat Pembina Kepegawaian (PP 49/2018 Pasal 37); tidak ada batas predikat minimal.',
     kindPENGHARGAAN: 'Penghargaan',
     kindSANKSI: 'Sanksi',
     kindPENGEMBANGAN: 'Pengembangan',
@@ -233,7 +231,7 @@ export const followUpText = catalogue(
     creditPoints: (p) => `Credit-point conversion (functional position ${p.level}): ${p.percent} of the annual coefficient ${p.coefficient} = ${p.points}.`,
     creditPointsPartial: (p) =>
       `Credit-point conversion for this SKP period (functional position ${p.level}): ${p.months}/12 × ${p.percent} × annual coefficient ${p.coefficient} = ${p.points} (BKN's method for part of a year).`,
-    pppk: (p) => (p.ok ? 'PPPK: this predikat meets the minimum of Baik for a contract extension.' : 'PPPK: a contract extension needs at least Baik.'),
+    pppk: "PPPK: extending the work agreement rests on performance, competence fit and the agency's need, with the approval of the Pejabat Pembina Kepegawaian (PP 49/2018 Article 37); there is no minimum predikat.",
     kindPENGHARGAAN: 'Reward',
     kindSANKSI: 'Sanction',
     kindPENGEMBANGAN: 'Development',

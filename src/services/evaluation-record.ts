@@ -79,7 +79,6 @@ export async function recordBlocks(db: Reader, employeeId: string, whole: Period
 
   const prompts = await db.checkinPrompt.groupBy({ by: ['status'], where: { employeeId, createdAt: inPeriod }, _count: { _all: true } });
   const count = (status: string) => prompts.find((row) => row.status === status)?._count._all ?? 0;
-  const moods = await db.checkinAnswer.aggregate({ where: { questionKey: 'mood', prompt: { employeeId, createdAt: inPeriod }, value: { not: null } }, _avg: { value: true } });
   const feedback = await db.feedback.groupBy({ by: ['kind'], where: { recipientId: employeeId, createdAt: inPeriod }, _count: { _all: true } });
   const feedbackOf = (kind: string) => feedback.find((row) => row.kind === kind)?._count._all ?? 0;
   const obstacles = await db.obstacle.findMany({ where: { employeeId, createdAt: inPeriod }, select: { text: true, status: true, respondedAt: true } });
@@ -90,7 +89,6 @@ export async function recordBlocks(db: Reader, employeeId: string, whole: Period
     [t.obstacles({ reported: obstacles.length, answered: obstacles.filter((o) => o.respondedAt).length, resolved: obstacles.filter((o) => o.status === 'RESOLVED').length })],
     [t.guidance({ count: guidance })],
   ];
-  if (moods._avg.value !== null) dialogue.splice(1, 0, [t.mood({ average: formatNumber(moods._avg.value, locale) })]);
   for (const open of obstacles.filter((o) => !o.respondedAt)) dialogue.push([t.obstacleOpen({ text: shorten(open.text, 120) })]);
   blocks.push(paragraph(bold(t.dialogueHeading)), list(dialogue));
 

@@ -174,7 +174,7 @@ describe('/tindaklanjut', () => {
     // A PPPK employee sees the contract-extension threshold instead.
     await bot.as('Sri Wahyuni');
     await bot.say('/tindaklanjut Yohanes Kristianto');
-    expect(await bot.say('Tahun 2026: Baik')).toMatch(/PPPK: predikat ini memenuhi syarat minimal Baik untuk perpanjangan kontrak/);
+    expect(await bot.say('Tahun 2026: Baik')).toMatch(/PPPK: perpanjangan perjanjian kerja didasarkan pada capaian kinerja, kesesuaian kompetensi dan kebutuhan instansi[\s\S]*PP 49\/2018 Pasal 37\); tidak ada batas predikat minimal/);
     await bot.say('/batal');
   });
 });

@@ -68,6 +68,8 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   const record = await bot.press('Andi Pratama');
   expect(record).toMatch(/Catatan kinerja Andi Pratama – Triwulan IV 2026 \(1 Okt 2026 s\.d\. 31 Des 2026\)/);
   expect(record).toMatch(/Check-in mingguan: \d+ dijawab/);
+  // The self-reported mood is no input of the Permen: it is not shown beside the ratings.
+  expect(record).not.toMatch(/Suasana kerja|rata-rata [\d,]+ dari 5/);
   expect(record).toMatch(/Ekspektasi khusus pimpinan \(BerAKHLAK\)/);
   expect(record).toMatch(/Rating hasil kerja\?[\s\S]*Di Atas Ekspektasi: hasil kerja melampaui target/);
   expect(await bot.press('Di Atas Ekspektasi')).toMatch(/Rating perilaku kerja\?/);

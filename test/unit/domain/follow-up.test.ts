@@ -1,6 +1,6 @@
 /** Credit-point conversion for functional positions, and the PPPK extension threshold. */
 import { describe, expect, it } from 'vitest';
-import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, meetsPppkExtension } from '../../../src/domain/follow-up.js';
+import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, PPPK_EXTENSION_BASIS } from '../../../src/domain/follow-up.js';
 
 describe('credit-point conversion', () => {
   it('gives 150/100/75/50/25 % of the annual coefficient', () => {
@@ -16,9 +16,7 @@ describe('credit-point conversion', () => {
     expect(creditPoints('SANGAT_KURANG', 12.5)).toBe(3.125);
   });
 
-  it('needs at least Baik for a PPPK contract extension', () => {
-    expect(meetsPppkExtension('BAIK')).toBe(true);
-    expect(meetsPppkExtension('SANGAT_BAIK')).toBe(true);
-    expect(meetsPppkExtension('BUTUH_PERBAIKAN')).toBe(false);
+  it('names the basis of a PPPK extension rather than a predikat threshold (PP 49/2018 Pasal 37)', () => {
+    expect(PPPK_EXTENSION_BASIS).toBe('PP 49/2018 Pasal 37');
   });
 });
