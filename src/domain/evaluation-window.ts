@@ -27,6 +27,16 @@ export function evaluationWindow(period: Period, setting: WindowSetting = DEFAUL
   return { opens: addDays(period.end, -(setting.opensBeforeEnd - 1)), closes: addDays(period.end, setting.closesAfterEnd) };
 }
 
+/**
+ * The first day results may be established (finalised): the day after the period's last. The
+ * evaluation reviews "keseluruhan hasil kerja dan perilaku … selama bulanan atau triwulanan / satu
+ * tahun kinerja" (PermenPANRB 6/2022 Pasal 1 angka 8), so drafts may start when the window opens,
+ * but a result is final only once the whole period is behind it (regulation-audit §1.6b).
+ */
+export function finalisableFrom(period: Period): CivilDate {
+  return addDays(period.end, 1);
+}
+
 /** Where `today` stands relative to the period's evaluation window. */
 export function windowState(period: Period, today: CivilDate, setting: WindowSetting = DEFAULT_WINDOW): 'NOT_YET' | 'OPEN' | 'CLOSED' {
   const { opens, closes } = evaluationWindow(period, setting);

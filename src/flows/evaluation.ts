@@ -38,6 +38,8 @@ export function evaluationRefusal(ctx: FlowContext, refusal: EvaluationRefusal):
       return deniedReply(ctx, refusal);
     case 'NOT_OPEN':
       return say(m.notOpen({ period: periodLabel(refusal.period, ctx.me.locale) }));
+    case 'NOT_ENDED':
+      return say(m.notEnded({ period: periodLabel(refusal.period, ctx.me.locale), from: civilDayLabel(refusal.from, ctx.me.locale) }));
     case 'OUTSIDE_SKP_PERIOD':
       return say(m.outsideSkpPeriod({ name: refusal.name, period: periodLabel(refusal.period, ctx.me.locale) }));
     case 'ALREADY_FINAL':
@@ -261,6 +263,12 @@ export async function teamStatusReply(ctx: FlowContext, period: Period, leaderId
   if (!status.team.some((member) => member.evaluation?.status === 'DRAFT')) return reply(blocks);
   // A unit head's draft to redo first: only the way to change it is offered.
   if (status.staleLeaders.length > 0) return reply(blocks, [[await ctx.button(m.adjustButton, { kind: 'abandon-and-start', flow: 'evaluation', context: { periodKey: period.key } })]]);
+  // Before the period is over the drafts wait: say from when, offer only changes.
+  const from = ctx.services.evaluations.notEndedFor(ctx.me, period);
+  if (from) {
+    blocks.push(paragraph(m.notEnded({ period: periodName, from: civilDayLabel(from, ctx.me.locale) })));
+    return reply(blocks, [[await ctx.button(m.adjustButton, { kind: 'abandon-and-start', flow: 'evaluation', context: { periodKey: period.key } })]]);
+  }
   return reply(blocks, [
     [
       await ctx.button(m.finalizeButton, { kind: 'abandon-and-start', flow: 'evaluation-finalize', context: { periodKey: period.key, leaderId } }),

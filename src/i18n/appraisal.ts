@@ -9,6 +9,8 @@ export const appraisalText = catalogue(
     noneOpen: (p: { period: string; opens: string }) =>
       `Belum ada periode evaluasi yang terbuka. Evaluasi ${p.period} dibuka ${p.opens}. (Jendela evaluasi diatur pengelola kinerja.)`,
     notOpen: (p: { period: string }) => `Evaluasi ${p.period} tidak sedang terbuka.`,
+    notEnded: (p: { period: string; from: string }) =>
+      `Hasil evaluasi ${p.period} dapat difinalisasi mulai ${p.from}, setelah periode berakhir: penilaian mencakup seluruh periode (PermenPANRB 6/2022 Pasal 1 angka 8). Draf tetap tersimpan dan dapat diubah sampai saat itu.`,
     outsideSkpPeriod: (p: { name: string; period: string }) =>
       `Periode SKP ${p.name} yang ini tidak mencakup satu hari pun dari ${p.period}: ${p.name} pindah tahun ini, dan bagian lain dinilai oleh PPK periode SKP itu.`,
     periodPart: (p: { period: string; days: string }) => `${p.period}, periode SKP ${p.days}`,
@@ -106,6 +108,8 @@ export const appraisalText = catalogue(
     finalizeTitle: 'Finalising evaluations',
     noneOpen: (p) => `No evaluation period is open. The evaluation of ${p.period} opens on ${p.opens}. (HR sets the evaluation window.)`,
     notOpen: (p) => `The evaluation of ${p.period} is not open.`,
+    notEnded: (p) =>
+      `Results for ${p.period} can be finalised from ${p.from}, once the period is over: the evaluation covers the whole period (PermenPANRB 6/2022 Article 1(8)). The drafts are kept and can be changed until then.`,
     outsideSkpPeriod: (p) => `This SKP period of ${p.name} shares no day with ${p.period}: ${p.name} moved this year, and the other part is rated by that SKP period's PPK.`,
     periodPart: (p) => `${p.period}, SKP period ${p.days}`,
     askPeriod: 'Evaluate which period?',

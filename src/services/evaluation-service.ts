@@ -9,7 +9,8 @@
  * evaluation backwards.
  */
 import type { CivilDate } from '../domain/civil-date.js';
-import { objectionLastDay, windowSettingOf, windowState } from '../domain/evaluation-window.js';
+import { finalisableFrom, objectionLastDay, windowSettingOf, windowState } from '../domain/evaluation-window.js';
+import { compareCivilDates } from '../domain/civil-date.js';
 import type { Period, PeriodCadence } from '../domain/periods.js';
 import { formatCivilDate } from '../domain/civil-date.js';
 import type { ExternalOfficialRef } from './skp-service.js';
@@ -133,6 +134,8 @@ export interface Reachability {
 export type EvaluationRefusal =
   | Denied
   | { code: 'NOT_OPEN'; period: Period }
+  /** Drafts may be written, but results are established only after the period's last day. */
+  | { code: 'NOT_ENDED'; period: Period; from: CivilDate }
   /** The employee's SKP period (in force, or the closed one named) shares no day with the evaluation period. */
   | { code: 'OUTSIDE_SKP_PERIOD'; name: string; period: Period }
   | { code: 'ALREADY_FINAL'; name: string; period: Period }
@@ -266,9 +269,17 @@ export class EvaluationService {
     return teamStatusFrom(this.deps.evaluations, actor, period, leaderId, pending);
   }
 
-  /** Whether `actor` may finalise `leaderId`'s team now: the window is open, everyone rated, no unit head's draft to redo, a draft left. */
+  /** Null once the period is over (results may be established); otherwise the first day they may. */
+  notEndedFor(actor: Member, period: Period): CivilDate | null {
+    const from = finalisableFrom(period);
+    return compareCivilDates(localDate(this.deps.work.now, actor.timeZone), from) < 0 ? from : null;
+  }
+
+  /** Whether `actor` may finalise `leaderId`'s team now: the period is over and its window open, everyone rated, no unit head's draft to redo, a draft left. */
   async openForFinalizing(actor: Member, period: Period, leaderId: string): Promise<Result<Finalizing, EvaluationRefusal>> {
     if (!(await this.isOpen(actor, period))) return refused({ code: 'NOT_OPEN', period });
+    const from = this.notEndedFor(actor, period);
+    if (from) return refused({ code: 'NOT_ENDED', period, from });
     const status = await this.teamStatus(actor, period, leaderId);
     if (status.unrated.length > 0) return refused({ code: 'NOT_ALL_RATED', names: status.unrated.map((u) => u.name) });
     if (status.staleLeaders.length > 0) return refused({ code: 'STALE_LEADERS', names: status.staleLeaders.map((u) => u.name) });

@@ -14,7 +14,8 @@ import { startConsoleBot, type ConsoleSession } from '../support/console.js';
 import { FIFTH, seedUnitOfFive } from '../support/evaluation-scenario.js';
 
 const db = await useTestDatabase();
-const NOW = new Date('2026-12-28T03:00:00Z');
+// Monday 4 January 2027: 2026 is over, its annual evaluation open until 30 January.
+const NOW = new Date('2027-01-04T03:00:00Z');
 let session: ConsoleSession;
 let bot: ChatDriver;
 const TEAM = ['Andi Pratama', 'Ratna Sari Dewi', 'Yohanes Kristianto', 'Ni Luh Putu Ayu', FIFTH.name];
@@ -70,7 +71,7 @@ describe('annual evaluation', () => {
     expect(annual).toHaveLength(5);
     expect(annual.every((e) => e.status === 'FINAL' && e.curveDeviationReason === 'Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toBe(true);
     expect(await bot.inbox('Ni Luh Putu Ayu')).toMatch(
-      /Your performance evaluation for Year 2026 from Sri Wahyuni\. You may accept it, or file an objection \(keberatan\) with Hendra Gunawan \(your rater’s superior\) by 11 Jan 2027[\s\S]*Results rating: Meets Expectations[\s\S]*Predikat: Good \(Baik\)/,
+      /Your performance evaluation for Year 2026 from Sri Wahyuni\. You may accept it, or file an objection \(keberatan\) with Hendra Gunawan \(your rater’s superior\) by 18 Jan 2027[\s\S]*Results rating: Meets Expectations[\s\S]*Predikat: Good \(Baik\)/,
     );
     const bayu = await db.prisma.evaluation.findFirstOrThrow({ where: { periodKey: '2026', employee: { name: FIFTH.name } } });
     expect(bayu.deliveredAt).toBeNull();
@@ -82,9 +83,9 @@ describe('annual evaluation', () => {
     expect(await bot.inbox('Ratna Sari Dewi')).toMatch(/Hasil evaluasi kinerja Tahun 2026 dari Sri Wahyuni/);
     expect((await db.prisma.evaluation.findFirstOrThrow({ where: { periodKey: '2026', employee: { name: 'Ratna Sari Dewi' } } })).deliveredAt).toEqual(NOW);
     // When he links (a week later), the welcome carries the result and his 14 days start then.
-    const linkedAt = new Date('2027-01-04T03:00:00Z');
+    const linkedAt = new Date('2027-01-11T03:00:00Z');
     const greeting = (await decideAndCommit(db.prisma, linkedAt, (work) => welcome(db.prisma, work, bayu.employeeId, linkedAt))).value.map(plainText).join('\n');
-    expect(greeting).toMatch(/Hasil evaluasi kinerja Tahun 2026 dari Sri Wahyuni[\s\S]*paling lambat 18 Jan 2027[\s\S]*Predikat: Baik/);
+    expect(greeting).toMatch(/Hasil evaluasi kinerja Tahun 2026 dari Sri Wahyuni[\s\S]*paling lambat 25 Jan 2027[\s\S]*Predikat: Baik/);
     expect((await db.prisma.evaluation.findUniqueOrThrow({ where: { id: bayu.id } })).deliveredAt).toEqual(linkedAt);
 
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'evaluation.finalized' } });
@@ -116,7 +117,7 @@ describe('annual evaluation', () => {
 describe('a keberatan while the superior is away', () => {
   it('is decided by whoever acts for the superior (Plt), never by the rater', async () => {
     await bot.as('Andi Pratama');
-    expect(await bot.say('/hasil')).toMatch(/Tahun 2026 – dinilai Sri Wahyuni – menunggu tanggapan Anda[\s\S]*Terima, atau ajukan keberatan paling lambat 11 Jan 2027/);
+    expect(await bot.say('/hasil')).toMatch(/Tahun 2026 – dinilai Sri Wahyuni – menunggu tanggapan Anda[\s\S]*Terima, atau ajukan keberatan paling lambat 18 Jan 2027/);
     await bot.press('Ajukan keberatan');
     await bot.say('Target tahunan saya terlampaui dua modul.');
     expect(await bot.press('Ya')).toMatch(/diteruskan kepada Hendra Gunawan/);
@@ -127,7 +128,7 @@ describe('a keberatan while the superior is away', () => {
     expect(await bot.say('/keberatan')).toMatch(/Tidak ada keberatan yang menunggu keputusan Anda/);
     // Even acting for the superior, the employee is never offered their own keberatan.
     const andi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Andi Pratama' } });
-    await db.prisma.actingAssignment.create({ data: { employeeId: andi.id, actingForId: hendra.id, kind: 'PLH', startsOn: new Date('2026-12-28T00:00:00Z'), endsOn: new Date('2026-12-28T00:00:00Z') } });
+    await db.prisma.actingAssignment.create({ data: { employeeId: andi.id, actingForId: hendra.id, kind: 'PLH', startsOn: new Date('2027-01-04T00:00:00Z'), endsOn: new Date('2027-01-04T00:00:00Z') } });
     await bot.as('Andi Pratama');
     expect(await bot.say('/keberatan')).toMatch(/Tidak ada keberatan yang menunggu keputusan Anda/);
     await bot.as('Bambang Sutrisno');

@@ -98,7 +98,19 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   expect(all).toMatch(/belum sesuai dengan Kurva Distribusi \(2 ketentuan\)/);
   expect(all).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 4 orang \(80%\)/);
   expect(all).toMatch(/Butuh Perbaikan atau Kurang paling sedikit 1 orang; usulan Anda 0 orang \(0%\)/);
+  // The quarter is not over: results are established from 1 January (PermenPANRB 6/2022 Pasal 1 angka 8).
+  expect(all).toMatch(/Hasil evaluasi Triwulan IV 2026 dapat difinalisasi mulai 1 Jan 2027/);
+  expect(all).not.toMatch(/\bFinalisasi\b/);
 
+  // Monday 4 January: the quarter is over. Redoing one draft as it was brings the team back, now with Finalisasi.
+  clock.now = new Date('2027-01-04T03:00:00Z');
+  await bot.say('/evaluasi');
+  await bot.press(Q4);
+  await bot.press('Ratna Sari Dewi ✓ Baik');
+  await bot.press('Sesuai Ekspektasi');
+  await bot.press('Sesuai Ekspektasi');
+  await bot.say('-');
+  expect(await bot.say('-')).toMatch(/Semua 5 pegawai sudah dinilai[\s\S]*belum sesuai dengan Kurva Distribusi/);
   // Finalising now asks for a written reason; she cancels and changes one rating instead.
   expect(await bot.press('Finalisasi')).toMatch(/belum sesuai dengan kurva distribusi[\s\S]*tuliskan alasannya/i);
   await bot.say('/batal');
@@ -135,22 +147,22 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   // 6. Andi accepts; Sri is told.
   await bot.as('Andi Pratama');
   const result = await bot.inbox('Andi Pratama');
-  expect(result).toMatch(/Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni[\s\S]*keberatan kepada Hendra Gunawan \(atasan pejabat penilai\) paling lambat 11 Jan 2027[\s\S]*Predikat: Sangat Baik/);
+  expect(result).toMatch(/Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni[\s\S]*keberatan kepada Hendra Gunawan \(atasan pejabat penilai\) paling lambat 18 Jan 2027[\s\S]*Predikat: Sangat Baik/);
   expect(await bot.press('Terima hasil')).toMatch(/Hasil evaluasi telah Anda terima/);
   expect(await bot.inbox('Sri Wahyuni')).toMatch(/Andi Pratama menerima hasil evaluasi Triwulan IV 2026/);
 
-  // 7. Day 14 (11 January, 23:00 WIB): Ratna objects in time.
-  clock.now = new Date('2027-01-11T16:00:00Z');
+  // 7. Day 14 (18 January, 23:00 WIB): Ratna objects in time.
+  clock.now = new Date('2027-01-18T16:00:00Z');
   await bot.as('Ratna Sari Dewi');
-  expect(await bot.press('Ajukan keberatan')).toMatch(/Tuliskan alasan keberatan Anda[\s\S]*paling lambat 11 Jan 2027/);
+  expect(await bot.press('Ajukan keberatan')).toMatch(/Tuliskan alasan keberatan Anda[\s\S]*paling lambat 18 Jan 2027/);
   expect(await bot.say('Saya menyelesaikan dua modul tambahan di luar target yang belum tercatat.')).toMatch(/Kirim keberatan ini kepada Hendra Gunawan\?/);
   expect(await bot.press('Ya')).toMatch(/Keberatan Anda diteruskan kepada Hendra Gunawan/);
 
-  // Day 15 in WITA already (00:00 on 12 January in Bali): Ni Luh is too late.
+  // Day 15 in WITA already (00:00 on 19 January in Bali): Ni Luh is too late.
   await bot.as('Ni Luh Putu Ayu');
-  expect(await bot.press('Ajukan keberatan')).toMatch(/Masa keberatan sudah berakhir pada 11 Jan 2027 \(14 hari sejak hasil diterima 28 Des 2026\)/);
-  // Day 15 in WIB too (00:00 on 12 January in Jakarta): Yohanes is too late.
-  clock.now = new Date('2027-01-11T17:00:00Z');
+  expect(await bot.press('Ajukan keberatan')).toMatch(/Masa keberatan sudah berakhir pada 18 Jan 2027 \(14 hari sejak hasil diterima 4 Jan 2027\)/);
+  // Day 15 in WIB too (00:00 on 19 January in Jakarta): Yohanes is too late.
+  clock.now = new Date('2027-01-18T17:00:00Z');
   await bot.as('Yohanes Kristianto');
   expect(await bot.press('Ajukan keberatan')).toMatch(/Masa keberatan sudah berakhir/);
   expect(await db.prisma.objection.count()).toBe(1);

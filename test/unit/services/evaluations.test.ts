@@ -9,8 +9,8 @@ import { evaluationRows, type EvaluationRows } from '../../support/memory-evalua
 import { decide, decideLater, memoryServices, MemoryRows } from '../../support/memory-stores.js';
 import { commitInMemory, MemoryWorld } from '../../support/memory-world.js';
 
-// Monday 28 December 2026, 10:00 WIB: the evaluation of Triwulan IV 2026 is open (18 Dec – 30 Jan).
-const NOW = new Date('2026-12-28T03:00:00Z');
+// Monday 4 January 2027, 10:00 WIB: Triwulan IV 2026 is over and its evaluation still open (18 Dec – 30 Jan).
+const NOW = new Date('2027-01-04T03:00:00Z');
 const Q4 = parsePeriodKey('2026-Q4')!;
 const Q3 = parsePeriodKey('2026-Q3')!;
 
@@ -114,6 +114,16 @@ describe('evaluation service: drafting', () => {
 });
 
 describe('evaluation service: finalising', () => {
+  it('waits for the period’s end: drafts from the window’s opening, results only from the day after the last (PermenPANRB 6/2022 Pasal 1 angka 8)', async () => {
+    world = new MemoryWorld(new Date('2026-12-28T03:00:00Z'));
+    rows = new MemoryRows(world);
+    data = evaluationRows(rows);
+    await draft('sri', 'andi');
+    await draft('sri', 'budi');
+    expect(await decide(rows, (s) => s.evaluations.openForFinalizing(world.member('sri'), Q4, 'sri'))).toEqual({ ok: false, refusal: { code: 'NOT_ENDED', period: Q4, from: { year: 2027, month: 1, day: 1 } } });
+    expect([...data.evaluations.values()].map((e) => e.status)).toEqual(['DRAFT', 'DRAFT']);
+  });
+
   it('finalises the team and sends each employee the result, with the superior who hears a keberatan and the last day', async () => {
     data.setUnitPredikat('seksi', '2026-Q4', 'BAIK');
     const snapshot = await draftedTeam();
@@ -125,7 +135,7 @@ describe('evaluation service: finalising', () => {
     const messages = messagesOf(finalized.events);
     expect(messages.map((m) => m.to).sort()).toEqual(['andi', 'budi']);
     expect(messages.find((m) => m.to === 'andi')?.text).toMatch(
-      /^Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni\. .*keberatan kepada Rina Kusuma \(atasan pejabat penilai\) paling lambat 11 Jan 2027\.[\s\S]*Predikat: Sangat Baik[\s\S]*Catatan/,
+      /^Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni\. .*keberatan kepada Rina Kusuma \(atasan pejabat penilai\) paling lambat 18 Jan 2027\.[\s\S]*Predikat: Sangat Baik[\s\S]*Catatan/,
     );
     const buttons: string[] = [];
     finalized.events.flatMap(noticesOf)[0]!.message((label) => (buttons.push(label), { label, token: '' }));
@@ -205,7 +215,7 @@ describe('evaluation service: finalising', () => {
     // Two of his accounts talk at once: the result is delivered once.
     const first = await decideLater(rows, (s) => s.evaluations.deliverWaiting('budi'));
     const second = await decideLater(rows, (s) => s.evaluations.deliverWaiting('budi'));
-    expect(messagesOf(first.value.events)).toMatchObject([{ to: 'budi', text: expect.stringMatching(/paling lambat 11 Jan 2027/) }]);
+    expect(messagesOf(first.value.events)).toMatchObject([{ to: 'budi', text: expect.stringMatching(/paling lambat 18 Jan 2027/) }]);
     await first.commit();
     await expect(second.commit()).rejects.toBeInstanceOf(Conflict);
     expect(data.of('budi', '2026-Q4')?.deliveredAt).toEqual(NOW);
@@ -216,7 +226,7 @@ describe('evaluation service: finalising', () => {
     const held = data.add({ employeeId: 'budi', periodKey: '2026-Q4', status: 'FINAL', finalizedAt: new Date('2026-12-20T03:00:00Z') });
     data.unreachable.add('budi');
     const delivered = await decide(rows, (s) => s.evaluations.deliverWaiting('budi', { present: true }));
-    expect(messagesOf(delivered.events)).toMatchObject([{ to: 'budi', text: expect.stringMatching(/paling lambat 11 Jan 2027/) }]);
+    expect(messagesOf(delivered.events)).toMatchObject([{ to: 'budi', text: expect.stringMatching(/paling lambat 18 Jan 2027/) }]);
     expect(data.evaluations.get(held.id)?.deliveredAt).toEqual(NOW);
   });
 });
@@ -369,7 +379,7 @@ describe('evaluation service: HR records the evaluation of a PPK outside the bot
   it('refuses anyone but HR, a PPK in the bot, a document dated ahead, and a second record', async () => {
     expect(await record('sri', 'rina')).toMatchObject({ ok: false, refusal: { code: 'DENIED', action: 'RECORD_FOR_OFFICIAL' } });
     expect(await record('hana', 'andi')).toEqual({ ok: false, refusal: { code: 'PPK_IN_BOT' } });
-    expect(await record('hana', 'rina', '2026-12-29')).toEqual({ ok: false, refusal: { code: 'DECIDED_LATER' } });
+    expect(await record('hana', 'rina', '2027-01-05')).toEqual({ ok: false, refusal: { code: 'DECIDED_LATER' } });
     expect(data.evaluations.size).toBe(0);
     expect((await record('hana', 'rina')).ok).toBe(true);
     expect(await record('hana', 'rina')).toMatchObject({ ok: false, refusal: { code: 'ALREADY_FINAL', name: 'Rina Kusuma' } });
