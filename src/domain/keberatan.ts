@@ -20,3 +20,17 @@ export interface KeberatanState {
 export function awaitsRaterExplanation(keberatan: KeberatanState): boolean {
   return keberatan.evaluation.raterCanExplain && !keberatan.raterExplanation?.trim();
 }
+
+/**
+ * How long the Atasan PPK has to decide, and when they are reminded. PP 30/2019 sets no deadline for
+ * the decision, but allowances, credit points and kenaikan pangkat wait on it (regulation-audit
+ * §1.7c); these days are our default, not the law: a reminder on day 7 and day 13 after filing, and
+ * from day 15 the pengelola kinerja covering the employee are told it is overdue (once).
+ */
+export const KEBERATAN_DECISION = { days: 14, remindOn: [7, 13], escalateFrom: 15 } as const;
+
+/** What a keberatan still undecided on `daysSinceFiling` calls for. */
+export function keberatanNudge(daysSinceFiling: number): 'REMIND' | 'ESCALATE' | null {
+  if (daysSinceFiling >= KEBERATAN_DECISION.escalateFrom) return 'ESCALATE';
+  return (KEBERATAN_DECISION.remindOn as readonly number[]).includes(daysSinceFiling) ? 'REMIND' : null;
+}

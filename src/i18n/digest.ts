@@ -49,6 +49,10 @@ export const digestText = catalogue(
       `Evaluasi ${p.period} ditutup ${p.closes}: ${p.count} bawahan Anda belum dinilai atau belum difinalisasi. Ketik ${cmd('evaluasi')}.`,
     noDialogue: (p: { name: string; days: number }) =>
       `Sudah ${p.days} hari tidak ada dialog kinerja dengan ${p.name} (umpan balik, klarifikasi atau tanggapan kendala). Sapa lewat ${cmd('umpanbalik')} ${p.name}.`,
+    keberatanReminder: (p: { name: string; days: number; by: string }) =>
+      `Keberatan ${p.name} sudah ${p.days} hari menunggu keputusan Anda (target ${p.by}): tunjangan, angka kredit dan kenaikan pangkat menunggunya. Ketik ${cmd('keberatan')}.`,
+    keberatanOverdue: (p: { name: string; days: number; decider: string }) =>
+      `Keberatan ${p.name} sudah ${p.days} hari belum diputuskan oleh ${p.decider}, melewati target 14 hari. Mohon tindak lanjuti dengan pejabat tersebut.`,
   },
   {
     title: (p) => `Dialog Kinerja weekly digest – ${p.scope}, ${p.week}`,
@@ -85,5 +89,7 @@ export const digestText = catalogue(
     evaluationOpens: (p) => `The performance evaluation of ${p.periods} opens today, until ${p.closes}. Type ${cmd('evaluasi')}: each report's record is shown as you rate.`,
     evaluationCloses: (p) => `The evaluation of ${p.period} closes on ${p.closes}: ${p.count} of your reports are not rated or not finalised yet. Type ${cmd('evaluasi')}.`,
     noDialogue: (p) => `No performance dialogue with ${p.name} for ${p.days} days (feedback, clarification or an obstacle response). Reach out with ${cmd('umpanbalik')} ${p.name}.`,
+    keberatanReminder: (p) => `${p.name}'s keberatan has waited ${p.days} days for your decision (target ${p.by}): allowances, credit points and promotion wait on it. Type ${cmd('keberatan')}.`,
+    keberatanOverdue: (p) => `${p.name}'s keberatan has waited ${p.days} days for ${p.decider}'s decision, past the 14-day target. Please follow it up with that official.`,
   },
 );

@@ -9,13 +9,18 @@
  * - on the day an evaluation window opens (periodic or annual), PPKs are told until when it is
  *   open; 3 days before it closes, PPKs whose people are not all finalised are reminded;
  * - on Mondays: a direct superior who has had no dialogue with a report for 30 days (feedback, a
- *   clarification answered, an obstacle answered) is nudged, naming that person.
+ *   clarification answered, an obstacle answered) is nudged, naming that person;
+ * - a keberatan still undecided: the Atasan PPK (or, for an official outside the bot, the pengelola
+ *   kinerja who record the decision) is reminded on days 7 and 13 after filing, and from day 15 the
+ *   pengelola kinerja covering the employee are told once that it is overdue (domain/keberatan.ts).
  * The PPK of each person follows domain/ppk.ts (a ketua tim who is fungsional is not one).
  * Every message is keyed in the outbox, so a retried or repeated run, or two at once, sends
  * nothing twice.
  */
 import { paragraph, reply } from '../conversation/reply.js';
-import { addDays, formatCivilDate } from '../domain/civil-date.js';
+import { addDays, epochDay, formatCivilDate } from '../domain/civil-date.js';
+import { KEBERATAN_DECISION, keberatanNudge } from '../domain/keberatan.js';
+import { hrCovering } from '../services/people.js';
 import { evaluationCandidates, windowSettingOf } from '../domain/evaluation-window.js';
 import { civilDayLabel, daysUntilSkpDeadline, periodLabel, periodOf, type Period } from '../domain/periods.js';
 import { isoWeekKey, localParts } from '../domain/time-zones.js';
@@ -35,6 +40,7 @@ export interface NudgeResult {
   periodEnd: number;
   noDialogue: number;
   evaluation: number;
+  keberatan: number;
 }
 
 export async function sendDailyNudges(
@@ -156,9 +162,34 @@ export async function sendDailyNudges(
       }
     }
   }
+  // Keberatan waiting for a decision.
+  const waiting = await prisma.objection.findMany({
+    where: { status: { not: 'DECIDED' }, evaluation: { employee: { agencyId: agency.id } } },
+    select: { id: true, filedAt: true, decider: { select: { id: true, name: true, locale: true, active: true } }, externalDecider: { select: { name: true, title: true } }, evaluation: { select: { employee: { select: { id: true, name: true } } } } },
+  });
+  for (const objection of waiting) {
+    const days = epochDay(today) - epochDay(localParts(objection.filedAt, agency.timeZone));
+    const nudge = keberatanNudge(days);
+    if (!nudge) continue;
+    const employee = objection.evaluation.employee;
+    const hr = await hrCovering(prisma, employee.id);
+    if (nudge === 'REMIND') {
+      // The decider in the bot, or the pengelola kinerja who record an outside official's decision.
+      const recipients = objection.decider?.active ? [objection.decider] : objection.externalDecider ? hr : [];
+      const target = addDays(localParts(objection.filedAt, agency.timeZone), KEBERATAN_DECISION.days);
+      for (const to of recipients) {
+        const text = digestText[to.locale].keberatanReminder({ name: employee.name, days, by: civilDayLabel(target, to.locale) });
+        queue(to.id, `nudge:keberatan:${objection.id}:${to.id}:${days}`, text, 'keberatan');
+      }
+    } else {
+      const decider = objection.decider?.name ?? (objection.externalDecider ? `${objection.externalDecider.name}, ${objection.externalDecider.title}` : '-');
+      for (const to of hr) queue(to.id, `nudge:keberatan-overdue:${objection.id}:${to.id}`, digestText[to.locale].keberatanOverdue({ name: employee.name, days, decider }), 'keberatan');
+    }
+  }
+
   const queued = await queueKeyedMany(prisma, nudges);
   const counterOf = new Map(nudges.map((nudge) => [nudge.dedupeKey, nudge.counter]));
-  const result: NudgeResult = { planning: 0, periodEnd: 0, noDialogue: 0, evaluation: 0 };
+  const result: NudgeResult = { planning: 0, periodEnd: 0, noDialogue: 0, evaluation: 0, keberatan: 0 };
   for (const row of queued) {
     const counter = counterOf.get(row.dedupeKey);
     if (counter) result[counter]++;

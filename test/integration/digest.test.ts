@@ -220,4 +220,24 @@ describe('daily nudges', () => {
     expect(result.noDialogue).toBeGreaterThan(0);
     expect(inbox('Bambang Sutrisno', before).join('\n')).toMatch(/Sudah 30 hari tidak ada dialog kinerja dengan Muhammad Rizal/);
   });
+
+  it('reminds the Atasan PPK of a keberatan on days 7 and 13, and tells HR once when it is overdue', async () => {
+    const person = (name: string) => db.prisma.employee.findFirstOrThrow({ where: { name } });
+    const [sri, andi, hendra] = [await person('Sri Wahyuni'), await person('Andi Pratama'), await person('Hendra Gunawan')];
+    const evaluation = await db.prisma.evaluation.create({ data: { employeeId: andi.id, raterId: sri.id, kind: 'PERIODIC', year: 2026, periodKey: '2026-Q4', status: 'OBJECTED', predikat: 'BAIK' } });
+    // Filed Monday 4 January 2027, 10:00 WIB.
+    await db.prisma.objection.create({ data: { evaluationId: evaluation.id, reasons: 'Dua modul belum tercatat.', deciderId: hendra.id, filedAt: new Date('2027-01-04T03:00:00Z') } });
+    const run = (iso: string) => sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date(iso) });
+    const [decider, hr] = [mark('Hendra Gunawan'), mark('Dewi Anggraini')];
+    expect((await run('2027-01-10T02:00:00Z')).keberatan).toBe(0); // day 6
+    expect((await run('2027-01-11T02:00:00Z')).keberatan).toBe(1); // day 7
+    expect((await run('2027-01-11T05:00:00Z')).keberatan).toBe(0); // the same day again: nothing twice
+    await outboxSettled(db.prisma);
+    expect(inbox('Hendra Gunawan', decider).join('\n')).toMatch(/Keberatan Andi Pratama sudah 7 hari menunggu keputusan Anda \(target 18 Jan 2027\)[\s\S]*\/keberatan/);
+    expect((await run('2027-01-19T02:00:00Z')).keberatan).toBe(1); // day 15: HR is told
+    expect((await run('2027-01-20T02:00:00Z')).keberatan).toBe(0); // once
+    await outboxSettled(db.prisma);
+    expect(inbox('Dewi Anggraini', hr).join('\n')).toMatch(/Keberatan Andi Pratama sudah 15 hari belum diputuskan oleh Hendra Gunawan, melewati target 14 hari/);
+    await db.prisma.evaluation.delete({ where: { id: evaluation.id } });
+  });
 });
