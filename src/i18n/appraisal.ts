@@ -1,5 +1,5 @@
 /** Texts of the evaluation itself: the record, the ratings, the curve, finalising, and the employee's answer. */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 import { cmd } from './command-names.js';
 
 export const appraisalText = catalogue(
@@ -120,7 +120,7 @@ export const appraisalText = catalogue(
     noPlan: (p) => `No SKP for ${p.year} yet.`,
     planLine: (p) => `SKP: ${p.status} (version ${p.version})`,
     rhkLine: (p) => `RHK ${p.n} [${p.kind}] ${p.text}`,
-    rhkProgress: (p) => `${p.entries} progress entries, ${p.evidence} pieces of evidence`,
+    rhkProgress: (p) => `${countOf(p.entries, 'progress entry', 'progress entries')}, ${countOf(p.evidence, 'piece of evidence', 'pieces of evidence')}`,
     rhkTarget: (p) => `target ${p.target}; last reported ${p.reached}`,
     rhkTargetOnly: (p) => `${p.indicator}: target ${p.target}`,
     rhkLatest: (p) => `latest: ${p.text}`,
@@ -151,8 +151,8 @@ export const appraisalText = catalogue(
     draftSaved: (p) => `Draft evaluation of ${p.name} for ${p.period} saved.`,
     resultLine: (p) => `Results rating: ${p.results}. Behaviour rating: ${p.behaviour}. Predikat: ${p.predikat}.`,
     alreadyFinal: (p) => `The evaluation of ${p.name} for ${p.period} is final and can no longer be changed.`,
-    progress: (p) => `${p.done} of ${p.total} employees rated. Not yet: ${p.names}.`,
-    allRated: (p) => `All ${p.total} employees are rated.`,
+    progress: (p) => `${p.done} of ${countOf(p.total, 'employee', 'employees')} rated. Not yet: ${p.names}.`,
+    allRated: (p) => `${p.total === 1 ? 'The one employee is' : `All ${countOf(p.total, 'employee', 'employees')} are`} rated.`,
     noUnitPredikat: (p) =>
       `The performance rating of ${p.unit} for ${p.period} is not set, so the distribution curve cannot be checked yet. The leader one level up or HR sets it with ${cmd('predikatunit')}.`,
     staleLeaders: (p) => `The predikat of the unit led by ${p.names} was set after the draft was made, and their results rating now follows it: evaluate again with ${cmd('evaluasi')} before finalising.`,
@@ -166,9 +166,9 @@ export const appraisalText = catalogue(
       `Without the unit’s rating the distribution curve cannot be checked. To finalise anyway, write the reason (it is kept with the evaluations and HR can see it). Or ${cmd('batal')} and ask for the unit’s rating first.`,
     finalizeCancelled: 'Finalising cancelled; the drafts are kept.',
     curveChanged: 'The team’s ratings changed since you started finalising. Nothing was finalised; press Finalise again to check again.',
-    confirmFinalize: (p) => `Finalise ${p.count} evaluations of ${p.period}? Each employee receives their result and may accept it or file an objection.`,
+    confirmFinalize: (p) => `Finalise ${countOf(p.count, 'evaluation', 'evaluations')} of ${p.period}? Each employee receives their result and may accept it or file an objection.`,
     curveUnchecked: 'The distribution curve was not checked because the unit’s rating is not set.',
-    finalized: (p) => `${p.count} evaluations of ${p.period} finalised and sent to the employees.`,
+    finalized: (p) => `${countOf(p.count, 'evaluation', 'evaluations')} of ${p.period} finalised and sent to the employees.`,
     resultsWaiting: (p) => `Not linked or not reachable in chat: ${p.names}. They receive their result as soon as they talk to the bot, and their objection period starts then.`,
     toEmployee: (p) =>
       `Your performance evaluation for ${p.period} from ${p.rater}. You may accept it, or file an objection (keberatan) with ${p.decider} (your rater’s superior) by ${p.lastDay}.`,

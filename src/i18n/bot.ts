@@ -1,7 +1,7 @@
 /**
  * Texts of the bot's general commands: linking, help, language, who am I, refusals.
  */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 import { cmd } from './command-names.js';
 
 export const botText = catalogue(
@@ -155,7 +155,7 @@ export const botText = catalogue(
     linked: (p) => `Linked. Welcome, ${p.name}! Type ${cmd('bantuan')} to see what you can do.`,
     alreadyLinked: (p) => `This chat account is already linked to ${p.name}. Type ${cmd('saya')} to see your details.`,
     linkWrong: (p) => `Unknown code. Check how it is written. Tries left: ${p.remaining}.`,
-    linkLocked: (p) => `Too many wrong codes. For safety, try again in ${p.minutes} minutes, or ask HR for a new code.`,
+    linkLocked: (p) => `Too many wrong codes. For safety, try again in ${countOf(p.minutes, 'minute', 'minutes')}, or ask HR for a new code.`,
     linkExpired: 'This code has expired. Ask HR for a new one.',
     linkUsed: 'This code has already been used. Each code works once; ask HR for a new one if needed.',
     linkRevoked: 'This code was replaced by a newer one. Use the latest code from HR.',

@@ -31,6 +31,14 @@ export function formatDate(date: Date, locale: Locale, timeZone: string): string
   return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone }).format(date);
 }
 
+/**
+ * An English count with its noun in the right number and the digits grouped: "1 day", "2 days",
+ * "1,250 employees" (Intl.PluralRules). Indonesian nouns do not change with number.
+ */
+export function countOf(n: number, one: string, other: string): string {
+  return `${new Intl.NumberFormat('en-GB').format(n)} ${new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other}`;
+}
+
 /** Formats a share (0–1) as a percentage. */
 export function formatPercent(share: number, locale: Locale, maximumFractionDigits = 1): string {
   return `${formatNumber(share * 100, locale, maximumFractionDigits)}%`;

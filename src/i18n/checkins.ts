@@ -1,7 +1,7 @@
 /**
  * Texts of the weekly check-in, its reminders and escalation, and leave (cuti).
  */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 import { cmd } from './command-names.js';
 
 export const checkinText = catalogue(
@@ -42,7 +42,7 @@ export const checkinText = catalogue(
       `Hello ${p.name}, time for the weekly check-in (${p.week}). A few short questions about how your work is going. Deadline: ${p.due}.`,
     startButton: 'Start check-in',
     reminder: (p) => `Reminder, ${p.name}: this week's check-in is not filled in yet. The deadline is ${p.due}.`,
-    escalation: (p) => `${p.name} missed the check-in ${p.weeks} weeks in a row. There may be something to talk about; reach out or give feedback (${cmd('umpanbalik')}).`,
+    escalation: (p) => `${p.name} missed the check-in ${countOf(p.weeks, 'week', 'weeks')} in a row. There may be something to talk about; reach out or give feedback (${cmd('umpanbalik')}).`,
     askProgress: (p) => `Progress this week on RHK ${p.n} of ${p.total}: “${p.rhk}”? (You may skip.)`,
     askProgressFree: 'What did you work on and achieve this week?',
     askObstacle: 'Is anything getting in the way of your work? Describe it briefly, or skip if not.',

@@ -1,7 +1,7 @@
 /**
  * Texts of the conversation engine itself: re-asks, back, cancel, expiry, version changes.
  */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 import { cmd } from './command-names.js';
 
 export const conversationText = catalogue(
@@ -72,7 +72,7 @@ export const conversationText = catalogue(
     nothingToGoBack: 'Nothing is in progress, so there is no step to go back to.',
     atFirstStep: 'This is already the first step.',
     expired: (p) =>
-      `“${p.title}” ended because there was no answer for ${p.hours} hours. Unfinished answers were not saved. ` +
+      `“${p.title}” ended because there was no answer for ${countOf(p.hours, 'hour', 'hours')}. Unfinished answers were not saved. ` +
       `Start again with ${p.command} if needed.`,
     versionChanged: (p) => `“${p.title}” was updated since you started it, so the old session has ended. Start again with ${p.command}.`,
     busy: (p) => `You are in the middle of “${p.current}”. Leave it and start “${p.next}”? The unfinished answers of “${p.current}” will be lost.`,

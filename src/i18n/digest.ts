@@ -1,7 +1,7 @@
 /**
  * Texts of the HR weekly digest, report destinations and the period nudges.
  */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 import { cmd } from './command-names.js';
 
 export const digestText = catalogue(
@@ -57,18 +57,18 @@ export const digestText = catalogue(
   {
     title: (p) => `Dialog Kinerja weekly digest – ${p.scope}, ${p.week}`,
     chartTitle: 'Weekly check-in participation by unit',
-    participation: (p) => `Check-ins: ${p.answered} of ${p.prompted} employees answered (${p.percent}; the week before ${p.previous}).`,
+    participation: (p) => `Check-ins: ${p.answered} of ${countOf(p.prompted, 'employee', 'employees')} answered (${p.percent}; the week before ${p.previous}).`,
     participationNone: 'Check-ins: none this week yet.',
-    onLeave: (p) => `On leave or holiday: ${p.count} employees.`,
-    notLinked: (p) => `Not linked to a chat account (not asked): ${p.count} employees.`,
+    onLeave: (p) => `On leave or holiday: ${countOf(p.count, 'employee', 'employees')}.`,
+    notLinked: (p) => `Not linked to a chat account (not asked): ${countOf(p.count, 'employee', 'employees')}.`,
     unitsHeading: 'By unit (answered / missed / leave):',
     unitLine: (p) => `${p.unit}: ${p.answered} / ${p.missed} / ${p.onLeave} (${p.percent})`,
-    plans: (p) => `Performance plans agreed: ${p.agreed} of ${p.active} employees (${p.percent}).`,
+    plans: (p) => `Performance plans agreed: ${p.agreed} of ${countOf(p.active, 'employee', 'employees')} (${p.percent}).`,
     evaluationProgress: (p) =>
-      `Evaluation ${p.period}: ${p.finalized} of ${p.people} employees finalised (${p.percent}), ${p.drafts} still drafts; ` +
+      `Evaluation ${p.period}: ${p.finalized} of ${countOf(p.people, 'employee', 'employees')} finalised (${p.percent}), ${p.drafts} still drafts; ` +
       `${p.objections} objections awaiting a decision; ${p.curveReasons} finalised off the distribution curve (with a written reason).`,
     oldObstacles: (p) => `Obstacles open for more than 7 days: ${p.count}.`,
-    obstacleLine: (p) => `${p.name} (supervisor: ${p.supervisor}) – ${p.days} days`,
+    obstacleLine: (p) => `${p.name} (supervisor: ${p.supervisor}) – ${countOf(p.days, 'day', 'days')}`,
     silentSupervisors: (p) => `Supervisors with no dialogue with their reports for 30 days: ${p.count}.`,
     unreachable: (p) => `Chat accounts that cannot be reached (e.g. they blocked the bot): ${p.count}.`,
     more: (p) => `… and ${p.count} more.`,
@@ -80,16 +80,16 @@ export const digestText = catalogue(
     unregistered: 'The weekly digest no longer comes here.',
     notRegistered: 'This chat does not get the weekly digest; nothing changed.',
     leaderFirst: (p) =>
-      `Your ${p.year} performance plan is not agreed yet, and your reports' RHK must build on yours. Ask your supervisor to set it (deadline in ${p.days} days).`,
-    reportsWithoutPlan: (p) => `${p.count} of your reports have no ${p.year} performance plan. Set them with ${cmd('ekspektasi')} (deadline in ${p.days} days).`,
+      `Your ${p.year} performance plan is not agreed yet, and your reports' RHK must build on yours. Ask your supervisor to set it (deadline in ${countOf(p.days, 'day', 'days')}).`,
+    reportsWithoutPlan: (p) => `${p.count} of your reports ${p.count === 1 ? 'has' : 'have'} no ${p.year} performance plan. Set them with ${cmd('ekspektasi')} (deadline in ${countOf(p.days, 'day', 'days')}).`,
     waitingOnLeader: (p) =>
       `Your ${p.year} plan cannot be set yet because your supervisor's own plan (${p.leader}) is not agreed. Nothing to do for now; you will be told.`,
-    answerYourPlan: (p) => `Your ${p.year} performance plan is waiting for your response (deadline in ${p.days} days). Type ${cmd('skp')}.`,
-    periodEnd: (p) => `${p.period} ends today. You can start the periodic performance evaluation of your ${p.count} reports: type ${cmd('evaluasi')}.`,
+    answerYourPlan: (p) => `Your ${p.year} performance plan is waiting for your response (deadline in ${countOf(p.days, 'day', 'days')}). Type ${cmd('skp')}.`,
+    periodEnd: (p) => `${p.period} ends today. You can start the periodic performance evaluation of your ${countOf(p.count, 'report', 'reports')}: type ${cmd('evaluasi')}.`,
     evaluationOpens: (p) => `The performance evaluation of ${p.periods} opens today, until ${p.closes}. Type ${cmd('evaluasi')}: each report's record is shown as you rate.`,
     evaluationCloses: (p) => `The evaluation of ${p.period} closes on ${p.closes}: ${p.count} of your reports are not rated or not finalised yet. Type ${cmd('evaluasi')}.`,
-    noDialogue: (p) => `No performance dialogue with ${p.name} for ${p.days} days (feedback, clarification or an obstacle response). Reach out with ${cmd('umpanbalik')} ${p.name}.`,
-    keberatanReminder: (p) => `${p.name}'s keberatan has waited ${p.days} days for your decision (target ${p.by}): allowances, credit points and promotion wait on it. Type ${cmd('keberatan')}.`,
-    keberatanOverdue: (p) => `${p.name}'s keberatan has waited ${p.days} days for ${p.decider}'s decision, past the 14-day target. Please follow it up with that official.`,
+    noDialogue: (p) => `No performance dialogue with ${p.name} for ${countOf(p.days, 'day', 'days')} (feedback, clarification or an obstacle response). Reach out with ${cmd('umpanbalik')} ${p.name}.`,
+    keberatanReminder: (p) => `${p.name}'s keberatan has waited ${countOf(p.days, 'day', 'days')} for your decision (target ${p.by}): allowances, credit points and promotion wait on it. Type ${cmd('keberatan')}.`,
+    keberatanOverdue: (p) => `${p.name}'s keberatan has waited ${countOf(p.days, 'day', 'days')} for ${p.decider}'s decision, past the 14-day target. Please follow it up with that official.`,
   },
 );

@@ -1,5 +1,5 @@
 /** Texts of the exports for e-Kinerja: column headers, value labels, the CLI's and the chat's messages. */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 
 export const exportText = catalogue(
   {
@@ -179,15 +179,15 @@ export const exportText = catalogue(
     periodRequired: 'Name the period: --period 2026-Q4 (quarter), 2026-M11 (month) or 2026 (year).',
     badPeriod: (p) => `Unknown period "${p.value}": write e.g. 2026-Q4 (quarter), 2026-M11 (month) or 2026 (year).`,
     badFormat: (p) => `Unknown format "${p.value}": write xlsx or csv.`,
-    writtenXlsx: (p) => `Export of ${p.period} for ${p.scope}: ${p.employees} employees, ${p.rhk} RHK rows, saved to ${p.file}.`,
+    writtenXlsx: (p) => `Export of ${p.period} for ${p.scope}: ${countOf(p.employees, 'employee', 'employees')}, ${countOf(p.rhk, 'RHK row', 'RHK rows')}, saved to ${p.file}.`,
     writtenCsv: (p) =>
-      `Export of ${p.period} for ${p.scope}: two CSV files – ${p.employees} employees in ${p.employeesFile} and ${p.rhk} RHK rows in ${p.rhkFile}.`,
+      `Export of ${p.period} for ${p.scope}: two CSV files – ${countOf(p.employees, 'employee', 'employees')} in ${p.employeesFile} and ${countOf(p.rhk, 'RHK row', 'RHK rows')} in ${p.rhkFile}.`,
     title: 'Export for e-Kinerja',
     notHr: 'Exporting performance data is for HR (pengelola kinerja) only.',
     askUnit: 'Export which unit? (The unit with its sub-units.)',
     askPeriod: (p) => `For which period of ${p.unit}?`,
     delivered: (p) =>
-      `Export of ${p.period} for ${p.scope}: ${p.employees} employees, ${p.rhk} RHK rows (file ${p.file}). ` +
+      `Export of ${p.period} for ${p.scope}: ${countOf(p.employees, 'employee', 'employees')}, ${countOf(p.rhk, 'RHK row', 'RHK rows')} (file ${p.file}). ` +
       'The "Employees" sheet has the SKP, progress, feedback, check-ins, evaluation and objection; the "RHK" sheet has the RHK, indicators and targets.',
     tooLarge: (p) =>
       `The export is too large to send in chat (${p.mb} MB, limit ${p.limitMb} MB). Choose a smaller unit, or ask an admin to run: npm run cli -- export --period …`,

@@ -1,5 +1,5 @@
 /** Texts of the keberatan (objection): filing, explanations, and the superior's final decision. */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 
 export const objectionText = catalogue(
   {
@@ -67,7 +67,7 @@ export const objectionText = catalogue(
     noneWaiting: 'No objection is waiting for your decision.',
     raterCannotDecide: 'An objection to an evaluation you gave is decided by your superior, not by you as the rater.',
     deadlinePassed: (p) =>
-      `The objection period ended on ${p.lastDay} (${p.days} days after the result arrived on ${p.received}). An objection can no longer be filed; contact HR if there are special circumstances.`,
+      `The objection period ended on ${p.lastDay} (${countOf(p.days, 'day', 'days')} after the result arrived on ${p.received}). An objection can no longer be filed; contact HR if there are special circumstances.`,
     noDecider: 'Your rater has no superior on record, so the objection cannot be passed on yet. Please contact HR.',
     askReasons: (p) => `Write the reasons for your objection clearly (by ${p.lastDay}). Your rater’s superior will read them and your rater’s explanation.`,
     confirm: (p) => `Send this objection to ${p.decider}? The decision is final.`,

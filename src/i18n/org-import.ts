@@ -1,7 +1,7 @@
 /**
  * Texts of the organisation import: refusals, per-row reasons and the summary HR reads.
  */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 
 const lines = (values: number[]) => values.join(', ');
 
@@ -97,8 +97,8 @@ export const orgImportText = catalogue(
     title: (p) => `Organisation import from ${p.file} into agency "${p.agency}"`,
     agencyCreated: (p) => `New agency created: ${p.agency}`,
     dryRun: 'Dry run (--dry-run): nothing was saved.',
-    movesClosed: (p) => `${p.count} employees moved (unit, superior or position changed): their SKP period was closed and a new one starts on the effective date with the new PPK.`,
-    movesWouldClose: (p) => `${p.count} employees would move (unit, superior or position changed): their SKP period would be closed.`,
+    movesClosed: (p) => `${countOf(p.count, 'employee', 'employees')} moved (unit, superior or position changed): their SKP period was closed and a new one starts on the effective date with the new PPK.`,
+    movesWouldClose: (p) => `${countOf(p.count, 'employee', 'employees')} would move (unit, superior or position changed): their SKP period would be closed.`,
     moveLine: (p) => `  line ${p.line} – ${p.name}: SKP period ${p.period} (${p.reasons}); rated by that period's PPK`,
     moveReason_unit: 'unit',
     moveReason_atasan: 'superior',
@@ -114,15 +114,15 @@ export const orgImportText = catalogue(
       `Nothing imported: ${p.rejected} of ${p.total} rows (${p.percent}) were rejected, more than the limit of ${p.max}. ` +
       'Fix the file, or run again with --force to import only the valid rows.',
     unknownColumns: (p) => `These columns are unknown and were ignored: ${p.columns}`,
-    rowsRead: (p) => `${p.total} rows read: ${p.accepted} accepted, ${p.rejected} rejected.`,
+    rowsRead: (p) => `${countOf(p.total, 'row', 'rows')} read: ${p.accepted} accepted, ${p.rejected} rejected.`,
     written: (p) => `Employees: ${p.created} new, ${p.updated} updated, ${p.unchanged} unchanged.`,
     reactivated: (p) => `${p.count} previously inactive employees were reactivated.`,
-    deactivated: (p) => `${p.count} employees missing from the file were deactivated.`,
+    deactivated: (p) => `${countOf(p.count, 'employee', 'employees')} missing from the file ${p.count === 1 ? 'was' : 'were'} deactivated.`,
     missingKept: (p) =>
       `${p.count} active employees in the database are not in the file; they were left unchanged. ` +
       'Add --deactivate-missing to deactivate them.',
     units: (p) => `Units: ${p.created} new, ${p.moved} moved to another parent; a unit head was set for ${p.leaders} units.`,
-    externalOfficialsCreated: (p) => `${p.count} officials outside the bot (rater / rater's superior) recorded for the first time.`,
+    externalOfficialsCreated: (p) => `${countOf(p.count, 'official', 'officials')} outside the bot (rater / rater's superior) recorded for the first time.`,
     unclearLeaders: (p) =>
       `The head of ${p.count} units could not be determined (more than one member reports outside the unit): ${p.examples}`,
     rejectedHeader: 'Rejected rows:',

@@ -1,5 +1,5 @@
 /** Texts of an agency's period settings, shared by `periods show|set` in the CLI and /periode in chat. */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 
 export const periodSettingsText = catalogue(
   {
@@ -22,8 +22,8 @@ export const periodSettingsText = catalogue(
   },
   {
     summary: (p) =>
-      `${p.agency}: periodic evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${p.objectionDays} days of receiving the evaluation (PP 30/2019 Article 59, not a setting); ` +
-      `a period's evaluation opens ${p.opens} days before the period ends and closes ${p.closes} days after it.`,
+      `${p.agency}: periodic evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${countOf(p.objectionDays, 'day', 'days')} of receiving the evaluation (PP 30/2019 Article 59, not a setting); ` +
+      `a period's evaluation opens ${countOf(p.opens, 'day', 'days')} before the period ends and closes ${countOf(p.closes, 'day', 'days')} after it.`,
     cadenceQUARTERLY: 'quarterly',
     cadenceMONTHLY: 'monthly',
     title: 'Evaluation period settings',

@@ -1,7 +1,7 @@
 /**
  * Texts of check-in schedules, shared by the CLI (`schedule …`) and /jadwal in chat.
  */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 import { cmd } from './command-names.js';
 
 export const scheduleText = catalogue(
@@ -52,7 +52,7 @@ export const scheduleText = catalogue(
     questionNames: 'obstacle,support,mood',
     questionLabels: 'progress|obstacles|support needed|mood',
     describe: (p) =>
-      `${p.day} at ${p.time}; reminder after ${p.reminder} hours; closed after ${p.deadline} hours; ${p.escalation}; questions: ${p.questions}`,
+      `${p.day} at ${p.time}; reminder after ${countOf(p.reminder, 'hour', 'hours')}; closed after ${countOf(p.deadline, 'hour', 'hours')}; ${p.escalation}; questions: ${p.questions}`,
     escalationOff: 'the supervisor is not told about missed weeks',
     escalationAfter: (p) => `the supervisor is told after ${p.weeks} missed weeks in a row`,
     listHeader: (p) => `Check-in schedules of ${p.agency} (times in each employee's own time zone):`,

@@ -1,7 +1,7 @@
 /**
  * Texts of the SKP import: refusals, per-row reasons and the summary HR reads.
  */
-import { catalogue } from './catalogue.js';
+import { countOf, catalogue } from './catalogue.js';
 
 const lines = (values: number[]) => values.join(', ');
 
@@ -71,7 +71,7 @@ export const skpImportText = catalogue(
     refusedAgencyUnknown: (p) => `Agency "${p.agency}" is not in the database.`,
     refusedAgencyAmbiguous: (p) => `The database holds several agencies (${p.agencies}). Choose one with --instansi "Agency name".`,
     unknownColumns: (p) => `These columns are unknown and ignored: ${p.columns}`,
-    rowsRead: (p) => `${p.total} rows read: the SKP of ${p.people} people accepted, of ${p.rejectedPeople} refused (${p.rejected} rows).`,
+    rowsRead: (p) => `${countOf(p.total, 'row', 'rows')} read: the SKP of ${countOf(p.people, 'person', 'people')} accepted, of ${p.rejectedPeople} refused (${p.rejected} rows).`,
     personCreated: (p) => `  ${p.name} (${p.nip}), ${p.year}: new SKP established with ${p.rhks} RHK.`,
     personNewVersion: (p) => `  ${p.name} (${p.nip}), ${p.year}: SKP changed – new version ${p.version} with ${p.rhks} RHK; older versions kept as history.`,
     personUnchanged: (p) => `  ${p.name} (${p.nip}), ${p.year}: unchanged (version ${p.version}).`,
