@@ -9,7 +9,7 @@ import { coreValueName } from '../domain/berakhlak.js';
 import { addDays, formatCivilDate, type CivilDate } from '../domain/civil-date.js';
 import { civilDayLabel, parsePeriodKey, periodLabel, type Period } from '../domain/periods.js';
 import { predikatLabel } from '../domain/rating-matrix.js';
-import { instantFromLocal } from '../domain/time-zones.js';
+import { instantFromLocal, localDate } from '../domain/time-zones.js';
 import { formatNumber, type Locale } from '../i18n/catalogue.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import { planningText } from '../i18n/planning.js';
@@ -18,6 +18,13 @@ import { finalResult } from './evaluations.js';
 import { targetLabel, workingPlan } from './plans.js';
 import { skpPartsOf } from '../domain/skp-period.js';
 import { closedSkpPeriods } from './skp-periods.js';
+
+/** How many realisasi per RHK, and feedback items, the record lists (the counts cover them all). */
+const REALISASI_SHOWN = 3;
+const FEEDBACK_SHOWN = 5;
+
+/** A civil date stored as midnight UTC. */
+const civilOf = (date: Date): CivilDate => ({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
 
 /** The instants bounding a period in a time zone: [from, to). */
 export function periodInstants(period: Period, timeZone: string): { from: Date; to: Date } {
@@ -61,7 +68,7 @@ export async function recordBlocks(db: Reader, employeeId: string, whole: Period
       const entries = await db.progressEntry.findMany({
         where: { employeeId, occurredOn: civilRange(period), rhk: { lineageId: rhk.lineageId } },
         orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }],
-        select: { text: true, value: true, indicatorId: true, _count: { select: { evidence: true } } },
+        select: { text: true, value: true, indicatorId: true, occurredOn: true, _count: { select: { evidence: true } } },
       });
       const evidence = entries.reduce((sum, entry) => sum + entry._count.evidence, 0);
       const items: SpanInput[][] = [[t.rhkProgress({ entries: entries.length, evidence })]];
@@ -71,8 +78,11 @@ export async function recordBlocks(db: Reader, employeeId: string, whole: Period
         const reported = last ? `${formatNumber(Number(last.value), locale, 2)}${indicator.targetUnit ? ` ${indicator.targetUnit}` : ''}` : null;
         items.push([reported ? t.rhkTarget({ target: targetLabel(indicator, locale), reached: reported }) : t.rhkTargetOnly({ indicator: shorten(indicator.text, 80), target: targetLabel(indicator, locale) })]);
       }
-      const latest = entries.at(-1);
-      if (latest) items.push([t.rhkLatest({ text: shorten(latest.text, 120) })]);
+      // The realisasi themselves, newest last: what the Permen evaluates, not only how many.
+      for (const entry of entries.slice(-REALISASI_SHOWN)) {
+        items.push([t.rhkRealisasi({ date: dateOf(civilOf(entry.occurredOn)), text: shorten(entry.text, 120), evidence: entry._count.evidence })]);
+      }
+      if (entries.length > REALISASI_SHOWN) items.push([t.rhkRealisasiMore({ count: entries.length - REALISASI_SHOWN })]);
       blocks.push(paragraph(bold(t.rhkLine({ n: i + 1, kind: p[`kind${rhk.kind}`], text: rhk.text }))), list(items));
     }
   }
@@ -90,6 +100,17 @@ export async function recordBlocks(db: Reader, employeeId: string, whole: Period
     [t.guidance({ count: guidance })],
   ];
   for (const open of obstacles.filter((o) => !o.respondedAt)) dialogue.push([t.obstacleOpen({ text: shorten(open.text, 120) })]);
+  // The feedback itself (umpan balik berkelanjutan), the latest few, with what it was about.
+  const given = await db.feedback.findMany({
+    where: { recipientId: employeeId, createdAt: inPeriod },
+    orderBy: { createdAt: 'desc' },
+    take: FEEDBACK_SHOWN,
+    select: { kind: true, text: true, coreValue: true, createdAt: true, giver: { select: { name: true } }, rhk: { select: { text: true } } },
+  });
+  for (const item of given.reverse()) {
+    const about = item.coreValue ? coreValueName(item.coreValue, locale) : item.rhk ? shorten(item.rhk.text, 60) : '';
+    dialogue.push([t.feedbackItem({ kind: t[`feedbackKind${item.kind}`], by: item.giver.name, date: dateOf(localDate(item.createdAt, employee.timeZone)), about, text: shorten(item.text, 160) })]);
+  }
   blocks.push(paragraph(bold(t.dialogueHeading)), list(dialogue));
 
   blocks.push(paragraph(bold(t.behaviourHeading)));

@@ -106,6 +106,9 @@ describe('annual evaluation', () => {
     expect(record).toMatch(/RHK 1 \[Utama\] Terselesaikannya pengembangan aplikasi layanan sesuai rencana[\s\S]*1 realisasi, 1 bukti dukung[\s\S]*target 6 aplikasi; terakhir dilaporkan 2 aplikasi/);
     expect(record).toMatch(/Check-in mingguan: 1 dijawab, 0 terlewat/);
     expect(record).toMatch(/Umpan balik: 1 apresiasi, 0 saran perbaikan/);
+    // The record holds what the Permen evaluates: the realisasi and the feedback themselves, not only counts.
+    expect(record).toMatch(/realisasi 20 Nov 2026: Aplikasi perizinan dan aplikasi pengaduan selesai \(1 bukti dukung\)/);
+    expect(record).toMatch(/Apresiasi dari Hendra Gunawan, 21 Nov 2026: Serah terima aplikasi tepat waktu\./);
     expect(record).toMatch(/Predikat Kinerja unit \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi[\s\S]*Rating perilaku kerja\?/);
     await bot.press('Di Atas Ekspektasi');
     await bot.say('-');
