@@ -41,14 +41,8 @@ export interface EvaluationRow {
   recordedFor?: RecordedEvaluation;
 }
 
-export interface UnitPredikatRow {
-  id: string;
-  unitId: string;
-  periodKey: string;
-  predikat: UnitPredikat;
-  note: string | null;
-  setById: string;
-}
+/** A unit predikat as the store writes it (the service's row). */
+export type UnitPredikatRow = Parameters<UnitPredikatStore['set']>[0];
 
 /** Evaluations, unit predikat, unit names and leaders, and who cannot be reached – kept beside a MemoryRows. */
 export class EvaluationRows {
@@ -103,7 +97,18 @@ export class EvaluationRows {
 
   /** Sets a unit's predikat directly, for tests to start from. */
   setUnitPredikat(unitId: string, periodKey: string, predikat: UnitPredikat): void {
-    this.unitPredikats.set(`${unitId} ${periodKey}`, { id: this.rows.world.newId(), unitId, periodKey, predikat, note: null, setById: 'rina' });
+    this.unitPredikats.set(`${unitId} ${periodKey}`, {
+      id: this.rows.world.newId(),
+      unitId,
+      periodKey,
+      predikat,
+      note: null,
+      setById: 'rina',
+      decidedById: 'rina',
+      basis: /^\d{4}$/.test(periodKey) ? 'PERJANJIAN_KINERJA' : 'RENCANA_AKSI',
+      documentNumber: null,
+      decidedOn: null,
+    });
   }
 
   /** The evaluation of an employee for a period key. */
