@@ -16,6 +16,7 @@ import { cmd } from '../i18n/command-names.js';
 import { evaluationRecordText } from '../i18n/evaluation-record.js';
 import { contextId, deniedReply, refuse, say } from './common.js';
 import { evaluationRefusal } from './evaluation.js';
+import { officialName } from '../notifications/evaluations.js';
 
 const t = (ctx: FlowContext) => evaluationRecordText[ctx.me.locale];
 
@@ -34,7 +35,7 @@ async function periods(ctx: FlowContext): Promise<Period[]> {
 
 const officialOf = async (ctx: FlowContext, state: FlowState) => {
   const person = (await candidates(ctx, state.context)).find((p) => p.id === employeeOf(state));
-  return person?.externalPpk ? `${person.externalPpk.name} (${person.externalPpk.title})` : '-';
+  return person?.externalPpk ? officialName(person.externalPpk) : '-';
 };
 
 const personStep = {
@@ -139,7 +140,7 @@ export const evaluationRecordFlow: FlowDefinition<FlowContext> = {
     if (!recorded.ok) return [evaluationRefusal(ctx, recorded.refusal)];
     await ctx.notify(recorded.events);
     const { delivered, official, predikat } = recorded.value;
-    const words = { name: await ctx.read.employeeName(employeeId), period: periodLabel(period, ctx.me.locale), official: `${official.name} (${official.title})`, predikat: predikatLabel(predikat, ctx.me.locale) };
+    const words = { name: await ctx.read.employeeName(employeeId), period: periodLabel(period, ctx.me.locale), official: officialName(official), predikat: predikatLabel(predikat, ctx.me.locale) };
     return [say(delivered ? t(ctx).recorded(words) : t(ctx).recordedWaiting(words))];
   },
 };

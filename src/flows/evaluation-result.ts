@@ -8,24 +8,15 @@ import { bold, paragraph, reply, type Block, type Reply } from '../conversation/
 import { objectionLastDay, objectionOpen } from '../domain/evaluation-window.js';
 import { localDate } from '../domain/time-zones.js';
 import type { FlowContext } from '../bot/context.js';
-import { civilDayLabel, periodKeyLabel } from '../domain/periods.js';
+import { civilDayLabel } from '../domain/periods.js';
 import { appraisalText } from '../i18n/appraisal.js';
-import { resultBlocks } from '../notifications/evaluations.js';
+import { evaluationPeriodName, officialName, resultBlocks } from '../notifications/evaluations.js';
 import {finalResult } from '../services/evaluations.js';
 import { say } from './common.js';
-import { skpPartLabel, type SkpPart } from '../domain/skp-period.js';
-import type { Locale } from '../i18n/catalogue.js';
 
 /** Who rated: the official outside the bot when HR recorded their evaluation, else the rater. */
 export function raterName(evaluation: { rater: { name: string }; recordedForOfficial?: { name: string; title: string } | null }): string {
-  const official = evaluation.recordedForOfficial;
-  return official ? `${official.name} (${official.title})` : evaluation.rater.name;
-}
-
-/** The period's name, with the SKP period's days when a move split it. */
-export function evaluationPeriodName(evaluation: { periodKey: string; skp: SkpPart | null }, locale: Locale): string {
-  const period = periodKeyLabel(evaluation.periodKey, locale);
-  return evaluation.skp ? appraisalText[locale].periodPart({ period, days: skpPartLabel(evaluation.skp, locale) }) : period;
+  return evaluation.recordedForOfficial ? officialName(evaluation.recordedForOfficial) : evaluation.rater.name;
 }
 
 // The result's blocks moved to the notices; flows that quote a result (the keberatan) keep importing them from here.

@@ -17,7 +17,8 @@ import { appraisalText } from '../i18n/appraisal.js';
 import type { EvaluationRefusal } from '../services/evaluation-service.js';
 import {type PendingEvaluation } from '../services/evaluations.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportChoice, reportIdOf, say } from './common.js';
-import { skpPartLabel, type SkpPart } from '../domain/skp-period.js';
+import { skpPartLabel } from '../domain/skp-period.js';
+import { evaluationPeriodName } from '../notifications/evaluations.js';
 import { localDate } from '../domain/time-zones.js';
 import { cmd } from '../i18n/command-names.js';
 
@@ -76,12 +77,6 @@ export function subjectOf(state: FlowState): { employeeId: string; skpPart: stri
 
 /** A team entry as a choice value. */
 const subjectValue = (member: { id: string; skpPart: string }) => (member.skpPart ? `${member.id}~${member.skpPart}` : member.id);
-
-/** The period's name, with the SKP period's days when a move split it. */
-export function periodWithPart(ctx: FlowContext, period: Period, skp: SkpPart | null): string {
-  const name = periodLabel(period, ctx.me.locale);
-  return skp ? t(ctx).periodPart({ period: name, days: skpPartLabel(skp, ctx.me.locale) }) : name;
-}
 
 const subjectName = async (ctx: FlowContext, state: FlowState) => ctx.read.employeeName(subjectOf(state).employeeId);
 
@@ -239,7 +234,7 @@ export const evaluationFlow: FlowDefinition<FlowContext> = {
     const { employee, results, behaviour, predikat, leaderId, pending, skp } = drafted.value;
     const m = t(ctx);
     const draft = reply([
-      paragraph(m.draftSaved({ name: employee.name, period: periodWithPart(ctx, period, skp) })),
+      paragraph(m.draftSaved({ name: employee.name, period: evaluationPeriodName({ periodKey: period.key, skp }, ctx.me.locale) })),
       paragraph(m.resultLine({ results: ratingLabel(results, ctx.me.locale), behaviour: ratingLabel(behaviour, ctx.me.locale), predikat: predikatLabel(predikat, ctx.me.locale) })),
       paragraph(explainPredikat(results, behaviour, ctx.me.locale)),
     ]);

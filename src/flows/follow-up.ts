@@ -17,7 +17,7 @@ import { finalResult } from '../services/evaluations.js';
 import type { FollowUpRefusal } from '../services/follow-up-service.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
 import { respondToRecord } from './respond-to-record.js';
-import { evaluationPeriodName } from './evaluation-result.js';
+import { evaluationPeriodName } from '../notifications/evaluations.js';
 import { creditMonths, partialCreditPoints, type SkpPart } from '../domain/skp-period.js';
 import { cmd } from '../i18n/command-names.js';
 

@@ -1,6 +1,6 @@
 /** Who hears about an evaluation or a unit's predikat, and what. */
 import { bold, paragraph, quote, reply, type Block, type Reply } from '../conversation/reply.js';
-import { skpPartLabel } from '../domain/skp-period.js';
+import { skpPartLabel, type SkpPart } from '../domain/skp-period.js';
 import { civilDayLabel, parseCivilDate, periodKeyLabel } from '../domain/periods.js';
 import { explainPredikat, predikatLabel, ratingLabel, unitPredikatLabel, type EmployeePredikat, type Rating } from '../domain/rating-matrix.js';
 import { appraisalText } from '../i18n/appraisal.js';
@@ -29,22 +29,30 @@ export function resultBlocks(
   return blocks;
 }
 
+/** An official outside the bot as messages name them: "Dr. H. Bambang Hartono M.Si. (Gubernur Contoh)". */
+export function officialName(official: { name: string; title: string }): string {
+  return `${official.name} (${official.title})`;
+}
+
+/** An evaluation's period by name, with the SKP period's days when a move split it ("Tahun 2026, periode SKP 1 Jan 2026 – 30 Sep 2026"). */
+export function evaluationPeriodName(evaluation: { periodKey: string; skp: SkpPart | null }, locale: Locale): string {
+  const period = periodKeyLabel(evaluation.periodKey, locale);
+  return evaluation.skp ? appraisalText[locale].periodPart({ period, days: skpPartLabel(evaluation.skp, locale) }) : period;
+}
+
 /** A final result as its employee receives it: who rated, who hears a keberatan and until when, the result, and *Terima hasil* / *Ajukan keberatan*. */
 export function resultReply(result: EvaluationResult, button: ButtonFor): Reply {
   const { employee, recordedFor, deciderOutside } = result;
   const m = appraisalText[employee.locale];
-  const official = (who: { name: string; title: string }) => `${who.name} (${who.title})`;
   return reply(
     [
       paragraph(
         m.toEmployee({
           // Recorded by HR for an official outside the bot: the official rated, HR wrote it down.
-          rater: recordedFor ? official(recordedFor) : result.rater.name,
+          rater: recordedFor ? officialName(recordedFor) : result.rater.name,
           // A move split the period: the employee reads which SKP period's days this result covers.
-          period: result.skp
-            ? m.periodPart({ period: periodKeyLabel(result.periodKey, employee.locale), days: skpPartLabel(result.skp, employee.locale) })
-            : periodKeyLabel(result.periodKey, employee.locale),
-          decider: result.decider?.name ?? (deciderOutside ? official(deciderOutside) : m.ratersSuperior),
+          period: evaluationPeriodName(result, employee.locale),
+          decider: result.decider?.name ?? (deciderOutside ? officialName(deciderOutside) : m.ratersSuperior),
           lastDay: civilDayLabel(result.lastDay, employee.locale),
         }),
       ),

@@ -11,6 +11,7 @@ import { parsePeriodKey } from '../domain/periods.js';
 import { closingOf } from '../domain/skp-period.js';
 import { localDate } from '../domain/time-zones.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import type { Reader } from '../services/db.js';
 import { ratingIdsFor } from '../services/rating-line.js';
 import { uuidv7 } from '../storage/ids.js';
 import { unitKey, type OrgRow } from './columns.js';
@@ -58,7 +59,7 @@ const civilOf = (date: Date): CivilDate => parseCivilDate(date.toISOString().sli
  * whose effective date is the first day of the SKP period in force (or earlier) corrects data and
  * closes nothing.
  */
-export async function findMoves(db: Pick<Tx, 'employee' | 'skpPeriod' | '$queryRaw'>, agencyId: string, rows: OrgRow[], now: Date): Promise<Move[]> {
+export async function findMoves(db: Reader, agencyId: string, rows: OrgRow[], now: Date): Promise<Move[]> {
   if (rows.length === 0) return [];
   // The agency's active people in one pass (an IN list of 50,000 NIPs would pass PostgreSQL's
   // parameter limit; Prisma's nested selects would cost seconds on a repeated 50,000-row import).
@@ -90,7 +91,7 @@ export async function findMoves(db: Pick<Tx, 'employee' | 'skpPeriod' | '$queryR
     if (!closing) continue;
     const endsOn = formatCivilDate(closing.endsOn);
     // Who rated the period on its last day: the rating line before this file changes it.
-    const line = await ratingIdsFor(db as Tx, candidate.employeeId, endsOn);
+    const line = await ratingIdsFor(db, candidate.employeeId, endsOn);
     moves.push({ ...candidate, year: closing.startsOn.year, startsOn: formatCivilDate(closing.startsOn), endsOn, raterId: line.ppkId, atasanPpkId: line.atasanPpkId });
   }
   return moves;

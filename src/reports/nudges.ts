@@ -172,10 +172,9 @@ export async function sendDailyNudges(
     const nudge = keberatanNudge(days);
     if (!nudge) continue;
     const employee = objection.evaluation.employee;
-    const hr = await hrCovering(prisma, employee.id);
     if (nudge === 'REMIND') {
       // The decider in the bot, or the pengelola kinerja who record an outside official's decision.
-      const recipients = objection.decider?.active ? [objection.decider] : objection.externalDecider ? hr : [];
+      const recipients = objection.decider?.active ? [objection.decider] : objection.externalDecider ? await hrCovering(prisma, employee.id) : [];
       const target = addDays(localParts(objection.filedAt, agency.timeZone), KEBERATAN_DECISION.days);
       for (const to of recipients) {
         const text = digestText[to.locale].keberatanReminder({ name: employee.name, days, by: civilDayLabel(target, to.locale) });
@@ -183,7 +182,7 @@ export async function sendDailyNudges(
       }
     } else {
       const decider = objection.decider?.name ?? (objection.externalDecider ? `${objection.externalDecider.name}, ${objection.externalDecider.title}` : '-');
-      for (const to of hr) queue(to.id, `nudge:keberatan-overdue:${objection.id}:${to.id}`, digestText[to.locale].keberatanOverdue({ name: employee.name, days, decider }), 'keberatan');
+      for (const to of await hrCovering(prisma, employee.id)) queue(to.id, `nudge:keberatan-overdue:${objection.id}:${to.id}`, digestText[to.locale].keberatanOverdue({ name: employee.name, days, decider }), 'keberatan');
     }
   }
 

@@ -383,8 +383,9 @@ export class EvaluationService {
     const today = localDate(work.now, actor.timeZone);
     if (windowState(period, today, windowSettingOf(await evaluations.settings(actor.agencyId))) === 'NOT_YET') return refused({ code: 'NOT_YET', period });
     if (input.decidedOn > formatCivilDate(today)) return refused({ code: 'DECIDED_LATER' });
-    const final = await this.alreadyFinal(employeeId, period);
-    if (final || (await evaluations.ofPeriod(employeeId, period, ''))) return refused(final ?? { code: 'ALREADY_FINAL', name: (await evaluations.person(employeeId))?.name ?? '', period });
+    const employee = await evaluations.person(employeeId);
+    // Recorded once: any evaluation of the period already there (an official's result is never a draft) stands.
+    if (await evaluations.ofPeriod(employeeId, period, '')) return refused({ code: 'ALREADY_FINAL', name: employee?.name ?? '', period });
     const results = (await this.leaderRule(employeeId, period))?.rating ?? input.results;
     const predikat = predikatFor(results, input.behaviour);
     const fields: DraftFields = { raterId: actor.id, resultsRating: results, behaviourRating: input.behaviour, predikat, notes: input.notes, feedback: input.feedback };
@@ -402,7 +403,6 @@ export class EvaluationService {
       details: { employeeId, periodKey: period.key, predikat, recordedByHrFor: `${official.name}, ${official.title}`, ...decision },
     });
     if (!delivered) return ok({ delivered, official, predikat });
-    const employee = await evaluations.person(employeeId);
     const result: EvaluationResult = {
       id,
       periodKey: period.key,

@@ -166,9 +166,24 @@ async function ratedParts(reads: TeamReads, me: Member, period: Period, rated: R
 /** The days an evaluation covers when a move split its period (one SKP period's part); null when no move touched the year. */
 export async function evaluatedDays(db: Reader, evaluation: { employeeId: string; periodKey: string; skpPart: string }): Promise<SkpPart | null> {
   const period = parsePeriodKey(evaluation.periodKey);
-  if (!period) return null;
-  const closed = await closedSkpPeriods(db, [evaluation.employeeId], period.year);
-  return closed.length > 0 ? (skpPartsOf(period, closed).find((p) => p.part === evaluation.skpPart) ?? null) : null;
+  return period ? daysOfPart(period, evaluation.skpPart, await closedSkpPeriods(db, [evaluation.employeeId], period.year)) : null;
+}
+
+/** `evaluatedDays` for many evaluations of one employee: their closed SKP periods read once. */
+export async function withEvaluatedDays<T extends { employeeId: string; periodKey: string; skpPart: string }>(db: Reader, employeeId: string, evaluations: T[]): Promise<(T & { skp: SkpPart | null })[]> {
+  const years = [...new Set(evaluations.map((e) => parsePeriodKey(e.periodKey)?.year).filter((year): year is number => year !== undefined))];
+  // One query at a time: `db` may be a transaction (see Db in services/db.ts).
+  const closed: StoredSkpPeriod[] = [];
+  for (const year of years) closed.push(...(await closedSkpPeriods(db, [employeeId], year)));
+  return evaluations.map((evaluation) => {
+    const period = parsePeriodKey(evaluation.periodKey);
+    return { ...evaluation, skp: period ? daysOfPart(period, evaluation.skpPart, closed.filter((c) => c.startsOn.year === period.year)) : null };
+  });
+}
+
+/** The days of `period` one SKP part covers, when the year has closed periods; null otherwise. */
+function daysOfPart(period: Period, skpPart: string, closed: StoredSkpPeriod[]): SkpPart | null {
+  return closed.length > 0 ? (skpPartsOf(period, closed).find((p) => p.part === skpPart) ?? null) : null;
 }
 
 /** The unit whose predikat applies to `leaderId`'s team: the unit they lead, else their own. */

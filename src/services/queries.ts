@@ -13,7 +13,7 @@ import type { Block } from '../conversation/reply.js';
 import type { Reader } from './db.js';
 import { recordBlocks } from './evaluation-record.js';
 import { closedPeriodsRatedBy } from './skp-periods.js';
-import { agencySettings, evaluatedDays, evaluationPeriods, teamEvaluations, type PendingEvaluation } from './evaluations.js';
+import { agencySettings, evaluatedDays, evaluationPeriods, withEvaluatedDays, teamEvaluations, type PendingEvaluation } from './evaluations.js';
 import { loadPeriodSettings } from './period-settings.js';
 import { accessContextOf, decide, reportsOf, type Member } from './people.js';
 import { agreedPlan, latestPlan, workingPlan } from './plans.js';
@@ -102,9 +102,7 @@ export function queriesFor(db: Reader, now: Date) {
         orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }, { createdAt: 'asc' }],
         include: { objection: true, employee: true, rater: true, recordedForOfficial: { select: { name: true, title: true } } },
       });
-      const withDays = [];
-      for (const row of rows) withDays.push({ ...row, skp: await evaluatedDays(db, row) });
-      return withDays;
+      return withEvaluatedDays(db, employeeId, rows);
     },
     evaluation: async (id: string) => {
       const row = await db.evaluation.findUnique({ where: { id }, include: { objection: true, employee: true } });

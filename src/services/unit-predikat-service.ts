@@ -6,7 +6,7 @@
  * is saved, since roles and acting assignments may change while the person answers. Setting it again
  * replaces it. The unit's leader is told.
  */
-import { canSetUnitPredikat, type AccessContext, type DenialReason, type UnitForPredikat } from '../domain/access.js';
+import { canSetUnitPredikat, type AccessContext, type DenialReason, type UnitForPredikat, type UnitPredikatDecision } from '../domain/access.js';
 import type { UnitPredikat } from '../domain/rating-matrix.js';
 import { capaianBasisOf, type CapaianBasis } from '../domain/organisation-performance.js';
 import { parsePeriodKey } from '../domain/periods.js';
@@ -78,10 +78,15 @@ export class UnitPredikatService {
 
   /** How `actor` may set a unit's predikat: deciding it (the leader one level up or their Plt/Plh), recording it (HR), or not at all. */
   async authority(actor: Member, unitId: string): Promise<'DECIDES' | 'RECORDS' | null> {
-    const unit = (await this.deps.unitPredikats.units(actor.agencyId)).find((candidate) => candidate.id === unitId);
-    if (!unit) return null;
-    const decision = canSetUnitPredikat(actor, unit, await this.deps.unitPredikats.accessContext(actor));
+    const { decision } = await this.decisionFor(actor, unitId);
     return decision.allowed ? (decision.as === 'HR' ? 'RECORDS' : 'DECIDES') : null;
+  }
+
+  /** The unit and the rule's answer for `actor`; a unit outside the actor's agency is not among its units – the rule's answer for another agency. */
+  private async decisionFor(actor: Member, unitId: string): Promise<{ unit: UnitRecord | undefined; decision: UnitPredikatDecision }> {
+    const unit = (await this.deps.unitPredikats.units(actor.agencyId)).find((candidate) => candidate.id === unitId);
+    const decision = unit ? canSetUnitPredikat(actor, unit, await this.deps.unitPredikats.accessContext(actor)) : ({ allowed: false, reason: 'OTHER_AGENCY' } as const);
+    return { unit, decision };
   }
 
   /** The unit's predikat for the period, if set. */
@@ -98,9 +103,7 @@ export class UnitPredikatService {
     const { unitId, periodKey, predikat, note } = input;
     const period = parsePeriodKey(periodKey);
     if (!period) return refused({ code: 'BAD_PERIOD' });
-    const unit = (await unitPredikats.units(actor.agencyId)).find((candidate) => candidate.id === unitId);
-    // A unit outside the actor's agency is not among its units: the rule's answer for another agency.
-    const decision = unit ? canSetUnitPredikat(actor, unit, await unitPredikats.accessContext(actor)) : ({ allowed: false, reason: 'OTHER_AGENCY' } as const);
+    const { unit, decision } = await this.decisionFor(actor, unitId);
     if (!unit || !decision.allowed) {
       const reason = decision.allowed ? 'OTHER_AGENCY' : decision.reason;
       work.audit({ agencyId: actor.agencyId, actorId: actor.id, action: 'access.denied', entityType: 'Unit', entityId: unitId, details: { attempted: 'SET_UNIT_PREDIKAT', reason } });

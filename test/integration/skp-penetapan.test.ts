@@ -148,7 +148,7 @@ describe('an evaluation by a PPK outside the bot', () => {
     await driver.as('Ir. Budi Santoso M.T.'); // linked, so the result reaches him at once
     await driver.as('Agus Setiawan S.Kom.');
     // Nobody else may: a PPK in the bot evaluates with /evaluasi.
-    expect(await driver.say('/catatevaluasi')).toMatch(/Perintah ini untuk pengelola kinerja|hanya untuk pengelola kinerja|tidak berhak|pengelola kinerja/i);
+    expect(await driver.say('/catatevaluasi')).toMatch(/Hanya Pengelola Kinerja yang dapat melakukan ini\./);
     await driver.as('Siti Rahmawati S.E. M.Si.');
     expect(await driver.say('/catatevaluasi')).toMatch(/Evaluasi siapa yang dicatat\?[\s\S]*Ir\. Budi Santoso M\.T\. – dinilai Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh/);
     expect(await driver.say('1')).toMatch(/Evaluasi periode apa\?/);
@@ -176,6 +176,6 @@ describe('an evaluation by a PPK outside the bot', () => {
     await driver.say('1');
     await driver.say('Tahun 2026');
     for (const answer of ['Sesuai Ekspektasi', 'Sesuai Ekspektasi', '-', '-', '800.1.3/121/2026', '2026-12-28']) await driver.say(answer);
-    expect(await driver.say('ya')).toMatch(/sudah final|sudah difinalisasi|tidak dapat diubah/);
+    expect(await driver.say('ya')).toMatch(/Evaluasi Ir\. Budi Santoso M\.T\. untuk Tahun 2026 sudah difinalisasi dan tidak dapat diubah lagi\./);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { externalOfficialKey, parseRow, resolveColumns } from '../../../src/org-import/columns.js';
 import { describeIssue } from '../../../src/org-import/report.js';
-import { validateRows, type KnownEmployee, type ValidationContext } from '../../../src/org-import/validate.js';
-import type { TableRow } from '../../../src/files/table.js';
+import { validateRows, type KnownEmployee } from '../../../src/org-import/validate.js';
+import { orgRow, validationContext, IMPORT_DAY } from '../../support/org-rows.js';
 
 const HEAD = '197203151998031004';
 const KABID = '198001102005011003';
@@ -10,24 +10,8 @@ const KASUBAG = '198506302009031002';
 const STAFF = '199002142014021001';
 const OTHER = '199108252015032002';
 
-function row(line: number, nip: string, supervisor = '', extra: Record<string, string> = {}): TableRow {
-  return {
-    line,
-    cells: { nip, nama: `Orang ${line}`, jabatan: 'Staf', jenis_jabatan: 'Pelaksana', status: 'PNS', unit: 'Dinas A', nip_atasan: supervisor, ...extra },
-  };
-}
-
-function context(known: KnownEmployee[] = [], overrides: Partial<ValidationContext> = {}): ValidationContext {
-  return {
-    agencyId: 'a1',
-    defaultTimeZone: 'Asia/Jakarta',
-    today: { year: 2027, month: 6, day: 15 },
-    known: new Map(known.map((k) => [k.nip, k])),
-    knownUnitParents: new Map(),
-    deactivateMissing: false,
-    ...overrides,
-  };
-}
+const row = orgRow;
+const context = validationContext;
 
 const stored = (nip: string, supervisorNip: string | null, extra: Partial<KnownEmployee> = {}): KnownEmployee => ({
   nip,
@@ -42,7 +26,7 @@ function codes(result: ReturnType<typeof validateRows>) {
 }
 
 const parsed = (extra: Record<string, string>) => {
-  const result = parseRow(row(2, STAFF, '', extra), { timeZone: 'Asia/Jakarta', today: { year: 2027, month: 6, day: 15 } });
+  const result = parseRow(row(2, STAFF, '', extra), { timeZone: 'Asia/Jakarta', today: IMPORT_DAY });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.row;
 };
@@ -76,7 +60,7 @@ describe('the PPK columns of one row', () => {
   });
 
   it('refuses an office without a name and a name without an office, naming the empty column', () => {
-    const result = parseRow(row(2, STAFF, '', { ppk_luar: 'Gubernur Contoh', nama_ppk_luar: '', atasan_ppk_luar: '', nama_atasan_ppk_luar: 'Dr. Bambang' }), { timeZone: 'Asia/Jakarta', today: { year: 2027, month: 6, day: 15 } });
+    const result = parseRow(row(2, STAFF, '', { ppk_luar: 'Gubernur Contoh', nama_ppk_luar: '', atasan_ppk_luar: '', nama_atasan_ppk_luar: 'Dr. Bambang' }), { timeZone: 'Asia/Jakarta', today: IMPORT_DAY });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.issues).toEqual([
       { code: 'EXTERNAL_OFFICIAL_INCOMPLETE', filled: 'ppk_luar', empty: 'nama_ppk_luar', value: 'Gubernur Contoh' },
@@ -85,12 +69,12 @@ describe('the PPK columns of one row', () => {
   });
 
   it('refuses a title whose name column is missing from the file altogether', () => {
-    const result = parseRow(row(2, STAFF, '', { ppk_luar: 'Gubernur Contoh' }), { timeZone: 'Asia/Jakarta', today: { year: 2027, month: 6, day: 15 } });
+    const result = parseRow(row(2, STAFF, '', { ppk_luar: 'Gubernur Contoh' }), { timeZone: 'Asia/Jakarta', today: IMPORT_DAY });
     expect(!result.ok && result.issues.map((i) => i.code)).toEqual(['EXTERNAL_OFFICIAL_INCOMPLETE']);
   });
 
   it('refuses a malformed nip_ppk', () => {
-    const result = parseRow(row(2, STAFF, '', { nip_ppk: '12345' }), { timeZone: 'Asia/Jakarta', today: { year: 2027, month: 6, day: 15 } });
+    const result = parseRow(row(2, STAFF, '', { nip_ppk: '12345' }), { timeZone: 'Asia/Jakarta', today: IMPORT_DAY });
     expect(!result.ok && result.issues.map((i) => i.code)).toEqual(['DELEGATE_NIP_INVALID']);
   });
 
@@ -188,7 +172,7 @@ describe('the effective date of a move (tanggal_efektif; today is 15 June 2027)'
 
   it('refuses a date that is not one, one still ahead, or one in another performance year', () => {
     const refused = (value: string) => {
-      const result = parseRow(row(2, STAFF, '', { tanggal_efektif: value }), { timeZone: 'Asia/Jakarta', today: { year: 2027, month: 6, day: 15 } });
+      const result = parseRow(row(2, STAFF, '', { tanggal_efektif: value }), { timeZone: 'Asia/Jakarta', today: IMPORT_DAY });
       return result.ok ? [] : result.issues.map((issue) => issue.code);
     };
     expect(refused('31/02/2027')).toEqual(['EFFECTIVE_DATE_INVALID']);

@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseEmploymentStatus, parsePositionType, parseRank, resolveColumns } from '../../../src/org-import/columns.js';
-import { validateRows, type KnownEmployee, type ValidationContext } from '../../../src/org-import/validate.js';
-import type { TableRow } from '../../../src/files/table.js';
+import { validateRows, type KnownEmployee } from '../../../src/org-import/validate.js';
+import { orgRow, validationContext } from '../../support/org-rows.js';
 
 const HEAD = '197203151998031004';
 const KABID = '198001102005011003';
 const STAFF = '199002142014021001';
 const STAFF2 = '199108252015032002';
 
-function row(line: number, nip: string, supervisor = '', extra: Record<string, string> = {}): TableRow {
-  return {
-    line,
-    cells: { nip, nama: `Orang ${line}`, jabatan: 'Staf', jenis_jabatan: 'Pelaksana', status: 'PNS', unit: 'Dinas A', nip_atasan: supervisor, ...extra },
-  };
-}
-
-function context(known: KnownEmployee[] = [], overrides: Partial<ValidationContext> = {}): ValidationContext {
-  return {
-    agencyId: 'a1',
-    defaultTimeZone: 'Asia/Jakarta',
-    today: { year: 2027, month: 6, day: 15 },
-    known: new Map(known.map((k) => [k.nip, k])),
-    knownUnitParents: new Map(),
-    deactivateMissing: false,
-    ...overrides,
-  };
-}
+const row = orgRow;
+const context = validationContext;
 
 function codes(result: ReturnType<typeof validateRows>) {
   return Object.fromEntries(result.rejected.map((r) => [r.line, r.issues.map((i) => i.code)]));
