@@ -91,7 +91,7 @@ const returnWhoStep = {
     const status = await statusOf(ctx, state);
     return (status?.proposed ?? []).map((entry) => ({
       value: entry.evaluation?.id ?? '',
-      label: t(ctx).returnOption({ name: entry.name, predikat: entry.evaluation?.predikat ? predikatLabel(entry.evaluation.predikat, ctx.me.locale) : '-', rater: entry.evaluation?.rater.name ?? '' }),
+      label: entry.name,
     }));
   },
 } satisfies StepDefinition<FlowContext>;

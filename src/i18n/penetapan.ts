@@ -27,7 +27,6 @@ export const penetapanText = catalogue(
     returnButton: 'Kembalikan satu usulan',
     closeButton: 'Selesai',
     askReturnWho: 'Usulan siapa yang dikembalikan kepada penilainya?',
-    returnOption: (p: { name: string; predikat: string; rater: string }) => `${p.name} – ${p.predikat} (${p.rater})`,
     askReturnNote: 'Catatan untuk penilai: apa yang perlu ditinjau?',
     returned: (p: { name: string; rater: string }) => `Usulan ${p.name} dikembalikan kepada ${p.rater} dengan catatan Anda. Penetapan dapat dilakukan setelah diusulkan lagi.`,
     askReason:
@@ -78,7 +77,6 @@ export const penetapanText = catalogue(
     returnButton: 'Send one proposal back',
     closeButton: 'Done',
     askReturnWho: 'Whose proposal goes back to its rater?',
-    returnOption: (p) => `${p.name} – ${p.predikat} (${p.rater})`,
     askReturnNote: 'A note for the rater: what should be reviewed?',
     returned: (p) => `${p.name}'s proposal went back to ${p.rater} with your note. The ratings can be established once it is proposed again.`,
     askReason:

@@ -61,8 +61,8 @@ export interface PenetapanStore {
   /** Whoever acts for `personId` today (a Plt/Plh), if anyone. */
   hasActing(personId: string, date: string): Promise<boolean>;
   unitPredikat(unitId: string, periodKey: string): Promise<UnitPredikat | null>;
-  /** Everyone in these units expected in the period's distribution (one entry per SKP part), except `leaderId`. */
-  entries(unitIds: string[], period: Period, leaderId: string | null): Promise<OrgEntry[]>;
+  /** Everyone in these units – and the people `alsoIds` – expected in the period's distribution (one entry per SKP part), except `leaderId`. */
+  entries(unitIds: string[], period: Period, leaderId: string | null, alsoIds: string[]): Promise<OrgEntry[]>;
   insert(row: {
     id: string;
     agencyId: string;
@@ -177,7 +177,10 @@ export class PenetapanService {
     const authority = unit ? await this.authorityOver(actor, unit, units, await penetapan.accessContext(actor)) : null;
     if (!unit || !authority) return refused({ code: 'DENIED' });
     const level = await penetapan.distributionLevel(actor.agencyId);
-    const entries = await penetapan.entries(unitsOfOrganisation(unit.id, units, level), period, unit.leader?.id ?? null);
+    // The leaders of the organisations just below belong here: they are rated one level up.
+    const isOrganisation = (id: string) => organisationOf(id, units, level) === id;
+    const childLeaders = units.filter((u) => u.id !== unit.id && u.leader && u.parentId && isOrganisation(u.id) && organisationOf(u.parentId, units, level) === unit.id).map((u) => u.leader?.id ?? '');
+    const entries = await penetapan.entries(unitsOfOrganisation(unit.id, units, level), period, unit.leader?.id ?? null, childLeaders);
     const unitPredikat = await penetapan.unitPredikat(unit.id, period.key);
     const proposed = entries.filter((e) => e.evaluation?.status === 'PROPOSED');
     const established = entries.filter((e) => e.evaluation && isEstablished(e.evaluation.status));

@@ -31,7 +31,7 @@ export function penetapanStore(db: Reader, work: UnitOfWork): PenetapanStore {
       return (await db.actingAssignment.count({ where: { actingForId: personId, startsOn: { lte: day }, endsOn: { gte: day } } })) > 0;
     },
     unitPredikat: (unitId, periodKey) => unitPredikatFor(db, unitId, periodKey),
-    entries: (unitIds, period, leaderId) => organisationEntries(db, unitIds, period, leaderId),
+    entries: (unitIds, period, leaderId, alsoIds) => organisationEntries(db, unitIds, period, leaderId, alsoIds),
     insert(row) {
       const { decidedOn, ...fields } = row;
       work.change(`penetapan.insert ${row.id}`, (tx) => tx.predikatPenetapan.create({ data: { ...fields, decidedOn: decidedOn ? dateOf(decidedOn) : null } }));
@@ -54,13 +54,14 @@ export function penetapanStore(db: Reader, work: UnitOfWork): PenetapanStore {
  * Everyone in the organisation's units expected in the period's distribution, by name: for the SKP
  * period in force, the active people there today (unless their period in force starts after the
  * evaluation period); for a closed SKP period (a move mid-year), whoever held it in one of these units.
- * The organisation's own leader is rated one level up and belongs to that organisation's distribution.
+ * The organisation's own leader is rated one level up and belongs to that organisation's distribution;
+ * the leaders of the organisations just below (`alsoIds`) belong to this one.
  */
-async function organisationEntries(db: Reader, unitIds: string[], period: Period, leaderId: string | null): Promise<OrgEntry[]> {
+async function organisationEntries(db: Reader, unitIds: string[], period: Period, leaderId: string | null, alsoIds: string[]): Promise<OrgEntry[]> {
   if (unitIds.length === 0) return [];
   // One query at a time: `db` may be a transaction (see Db in services/db.ts).
   const people = await db.employee.findMany({
-    where: { unitId: { in: unitIds }, active: true, ...(leaderId ? { id: { not: leaderId } } : {}) },
+    where: { OR: [{ unitId: { in: unitIds } }, { id: { in: alsoIds } }], active: true, ...(leaderId ? { id: { not: leaderId } } : {}) },
     select: { id: true, name: true, agencyId: true },
   });
   const units = await db.unit.findMany({ where: { id: { in: unitIds } }, select: { name: true, agencyId: true } });

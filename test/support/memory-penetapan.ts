@@ -15,6 +15,8 @@ import type { MemoryRows } from './memory-stores.js';
 export type PenetapanRow = Parameters<PenetapanStore['insert']>[0];
 
 const inserted = new WeakMap<MemoryRows, PenetapanRow[]>();
+/** The agency's distribution level per world (default 1). */
+export const distributionLevels = new WeakMap<MemoryRows, number>();
 
 /** The penetapan rows written beside `rows`. */
 export function penetapanRows(rows: MemoryRows): PenetapanRow[] {
@@ -23,7 +25,7 @@ export function penetapanRows(rows: MemoryRows): PenetapanRow[] {
   return found;
 }
 
-export function memoryPenetapan(rows: MemoryRows, work: UnitOfWork, options: { distributionLevel?: number } = {}): PenetapanStore {
+export function memoryPenetapan(rows: MemoryRows, work: UnitOfWork): PenetapanStore {
   const data = evaluationRows(rows);
   const { world } = rows;
   const guarded = (what: string, id: string, applies: (status: string) => boolean, change: (row: NonNullable<ReturnType<typeof data.evaluations.get>>) => void) =>
@@ -43,7 +45,7 @@ export function memoryPenetapan(rows: MemoryRows, work: UnitOfWork, options: { d
           return { id: unit.id, name: named?.name ?? unit.id, parentId: unit.parentId, leader: leader ? { ...rows.ref(leader.id), active: leader.active } : null };
         }),
       ),
-    distributionLevel: () => Promise.resolve(options.distributionLevel ?? 1),
+    distributionLevel: () => Promise.resolve(distributionLevels.get(rows) ?? 1),
     accessContext: (actor) =>
       Promise.resolve({
         date: todayFor(actor, work.now),
@@ -52,8 +54,8 @@ export function memoryPenetapan(rows: MemoryRows, work: UnitOfWork, options: { d
       }),
     hasActing: (personId, date) => Promise.resolve(world.acting.some((a) => a.actingForId === personId && isActingOn(a, date))),
     unitPredikat: (unitId, periodKey) => Promise.resolve(data.unitPredikats.get(`${unitId} ${periodKey}`)?.predikat ?? null),
-    entries(unitIds, period, leaderId) {
-      const people = [...world.people.values()].filter((p) => p.active && unitIds.includes(p.unitId) && p.id !== leaderId);
+    entries(unitIds, period, leaderId, alsoIds) {
+      const people = [...world.people.values()].filter((p) => p.active && (unitIds.includes(p.unitId) || alsoIds.includes(p.id)) && p.id !== leaderId);
       const entries = people.map((person): OrgEntry => {
         const found = [...data.evaluations.values()].find((e) => e.employeeId === person.id && e.skpPart === '' && e.kind === kindOf(period) && e.periodKey === period.key);
         return {

@@ -6,7 +6,7 @@ import { noticesOf } from '../../../src/notifications/notify.js';
 import type { DomainEvent } from '../../../src/services/events.js';
 import { Conflict } from '../../../src/services/work.js';
 import { evaluationRows, memoryEvaluations, type EvaluationRows } from '../../support/memory-evaluations.js';
-import { penetapanRows } from '../../support/memory-penetapan.js';
+import { distributionLevels, penetapanRows } from '../../support/memory-penetapan.js';
 import { resultNow } from '../../../src/services/evaluation-service.js';
 import { decide, decideLater, memoryServices, MemoryRows } from '../../support/memory-stores.js';
 import { commitInMemory, MemoryWorld } from '../../support/memory-world.js';
@@ -492,5 +492,17 @@ describe('evaluation service: HR records the evaluation of a PPK outside the bot
     expect(data.evaluations.size).toBe(0);
     expect((await record('hana', 'rina')).ok).toBe(true);
     expect(await record('hana', 'rina')).toMatchObject({ ok: false, refusal: { code: 'ALREADY_FINAL', name: 'Rina Kusuma' } });
+  });
+});
+
+describe('penetapan at a deeper level: each seksi is an organisation', () => {
+  it('puts the seksi’s people with its leader, and the seksi head with the Bidang above', async () => {
+    distributionLevels.set(rows, 2);
+    data.setUnitPredikat('seksi', '2026-Q4', 'BAIK');
+    const seksi = await decide(rows, (s) => s.penetapan.status(world.member('sri'), 'seksi', Q4));
+    expect(seksi.ok && seksi.value.entries.map((e) => e.name)).toEqual(['Andi Pratama', 'Budi Santoso']);
+    const bidang = await bidangStatus();
+    expect(bidang.ok && bidang.value.entries.map((e) => e.name)).toEqual(['Dewi Lestari', 'Hana Putri', 'Sri Wahyuni']);
+    expect((await decide(rows, (s) => s.penetapan.organisations(world.member('sri')))).map((o) => o.id)).toEqual(['seksi']);
   });
 });
