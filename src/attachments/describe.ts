@@ -5,8 +5,7 @@
  */
 import type { EvidenceKind, EvidenceStorage, Platform } from '../generated/prisma/enums.js';
 import { attachmentText } from '../i18n/attachments.js';
-import type { Locale } from '../i18n/catalogue.js';
-import { megabytes } from './fetched.js';
+import { formatNumber, type Locale } from '../i18n/catalogue.js';
 import { signEvidenceUrl, type LinkSigner } from './signed-url.js';
 
 /** The Evidence columns a description needs (select them with EVIDENCE_DESCRIPTION_SELECT). */
@@ -29,6 +28,13 @@ export interface EvidenceDescription {
   note: string | null;
 }
 
+/** A file size for people: "20 MB", "1,5 MB", "59 KB" (in the locale's digits). */
+export function formatSize(bytes: number, locale: Locale): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb < 1) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale, 0)} KB`;
+  return `${formatNumber(mb, locale, mb < 10 ? 1 : 0)} MB`;
+}
+
 const PLATFORM_NAMES: Record<Platform, string> = { TELEGRAM: 'Telegram', SLACK: 'Slack', CONSOLE: 'konsol' };
 
 /** Describes `evidence` for `locale`; a stored file's link is signed to expire at `expiresAt`. */
@@ -43,7 +49,7 @@ export function describeEvidence(evidence: DescribableEvidence, links: { signer:
     case 'PENDING':
       return note(t.pending({ platform }));
     case 'TOO_LARGE':
-      return note(t.tooLarge({ platform, size: evidence.sizeBytes ? megabytes(evidence.sizeBytes) : null, limit: megabytes(evidence.storageLimitBytes ?? 0) }));
+      return note(t.tooLarge({ platform, size: evidence.sizeBytes ? formatSize(evidence.sizeBytes, locale) : null, limit: formatSize(evidence.storageLimitBytes ?? 0, locale) }));
     case 'REFUSED':
       return note(t.refused({ platform }));
     case 'FAILED':

@@ -32,7 +32,7 @@ export async function readLimited(response: Response, limitBytes: number): Promi
   if (!response.body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let total = 0;
-  const reader = response.body.getReader();
+  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -44,10 +44,4 @@ export async function readLimited(response: Response, limitBytes: number): Promi
     chunks.push(Buffer.from(value));
   }
   return Buffer.concat(chunks, total);
-}
-
-/** Megabytes for people, e.g. 20 MB, 1.5 MB. */
-export function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
 }

@@ -80,6 +80,8 @@ describe('describing evidence for exports and documents', () => {
       url: 'https://x.slack.com/files/U/F1/a.pdf',
       note: 'Slack tidak memberikan berkas ini (dihapus atau tanpa akses); hanya rujukannya yang tersimpan.',
     });
+    expect(describeEvidence({ ...base, sizeBytes: 1_572_864, storageStatus: 'TOO_LARGE', storageLimitBytes: 1_048_576 }, links, 'id').note).toMatch(/^Berkas \(1,5 MB\) melebihi batas unduh 1 MB;/);
+    expect(describeEvidence({ ...base, sizeBytes: 1_572_864, storageStatus: 'TOO_LARGE', storageLimitBytes: 1_048_576 }, links, 'en').note).toMatch(/^The file \(1.5 MB\) is over the download limit of 1 MB;/);
     expect(describeEvidence(base, links, 'en').note).toBe('The file is still being downloaded from Telegram; its reference is kept.');
     expect(describeEvidence({ ...base, storageStatus: 'FAILED' }, links, 'id').note).toMatch(/gagal diunduh dari Telegram/);
     expect(describeEvidence({ ...base, storageStatus: 'BLOCKED' }, links, 'id').note).toMatch(/pemindai virus/);
