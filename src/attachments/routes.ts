@@ -25,6 +25,14 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/** Extensions for a file sent without a name (a Telegram photo): enough for the reader to open it. */
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'application/pdf': '.pdf', 'video/mp4': '.mp4' };
+
+/** The name a download is saved under: the sent name, else "bukti-<id>" with an extension from the type. */
+export function downloadName(fileName: string | null, evidenceId: string, contentType: string | null): string {
+  return fileName ?? `bukti-${evidenceId}${EXTENSIONS[contentType ?? ''] ?? ''}`;
+}
+
 export function serveEvidence(http: HttpServer, deps: { prisma: PrismaClient; store: AttachmentStore; secret: string; now: () => Date; logger: Logger }): void {
   http.routePrefix('GET', EVIDENCE_PATH, async (request, response) => {
     const checked = verifyEvidenceUrl(deps.secret, new URL(request.url ?? '/', 'http://localhost'), deps.now());
@@ -42,7 +50,7 @@ export function serveEvidence(http: HttpServer, deps: { prisma: PrismaClient; st
     response.writeHead(200, {
       'content-type': row.storedContentType ?? 'application/octet-stream',
       'content-length': String(object.size),
-      'content-disposition': contentDisposition(row.fileName ?? `bukti-${checked.evidenceId}`),
+      'content-disposition': contentDisposition(downloadName(row.fileName, checked.evidenceId, row.storedContentType)),
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; sandbox",

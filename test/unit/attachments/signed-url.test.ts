@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeEvidence, type DescribableEvidence } from '../../../src/attachments/describe.js';
 import { linkSecret, LINK_SECRET_FILE } from '../../../src/attachments/link-secret.js';
+import { contentDisposition, downloadName } from '../../../src/attachments/routes.js';
 import { signEvidenceUrl, verifyEvidenceSignature, verifyEvidenceUrl } from '../../../src/attachments/signed-url.js';
 
 const signer = { baseUrl: 'https://kinerja.example.go.id', secret: 'a-secret-of-at-least-thirty-two-characters' };
@@ -85,5 +86,13 @@ describe('describing evidence for exports and documents', () => {
     expect(describeEvidence(base, links, 'en').note).toBe('The file is still being downloaded from Telegram; its reference is kept.');
     expect(describeEvidence({ ...base, storageStatus: 'FAILED' }, links, 'id').note).toMatch(/gagal diunduh dari Telegram/);
     expect(describeEvidence({ ...base, storageStatus: 'BLOCKED' }, links, 'id').note).toMatch(/pemindai virus/);
+  });
+});
+
+describe('the download’s name', () => {
+  it('keeps the sent name, safely quoted, and names a photo sent without one', () => {
+    expect(contentDisposition('laporan "akhir".pdf')).toBe(`attachment; filename="laporan _akhir_.pdf"; filename*=UTF-8''laporan%20%22akhir%22.pdf`);
+    expect(downloadName(null, ID, 'image/jpeg')).toBe(`bukti-${ID}.jpg`);
+    expect(downloadName('a.pdf', ID, 'application/pdf')).toBe('a.pdf');
   });
 });
