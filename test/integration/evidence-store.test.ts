@@ -117,6 +117,26 @@ describe('evidence files from Telegram', () => {
   });
 });
 
+describe('evidence whose download job was lost', () => {
+  it('is found by the maintenance round and downloaded', async () => {
+    const bytes = pdfOf(5_000, 'm');
+    // As if logged while Redis was down: a PENDING row five minutes old, and no job for it.
+    const document = telegram.fake.sendDocument({ id: 990_001, firstName: 'Tamu' }, { fileName: 'susulan.pdf', mimeType: 'application/pdf', content: bytes }).message.document;
+    const entry = await telegramDb.prisma.progressEntry.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    const row = await telegramDb.prisma.evidence.create({
+      data: { progressEntryId: entry.id, kind: 'FILE', platform: 'TELEGRAM', externalFileId: document.file_id, fileName: 'susulan.pdf', mimeType: 'application/pdf', sizeBytes: bytes.length, storageStatus: 'PENDING', createdAt: new Date(Date.now() - 5 * 60_000) },
+    });
+    await telegram.app.conversations.maintenance.runOnce();
+    const deadline = Date.now() + 15_000;
+    let status = row.storageStatus;
+    while (status === 'PENDING' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      status = (await telegramDb.prisma.evidence.findUniqueOrThrow({ where: { id: row.id } })).storageStatus;
+    }
+    expect(await telegramDb.prisma.evidence.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ storageStatus: 'STORED', sha256: sha256(bytes) });
+  });
+});
+
 describe('evidence files from Slack', () => {
   let events = 0;
   async function shareFile(file: { id: string; name: string; mimetype: string; size: number }): Promise<void> {
