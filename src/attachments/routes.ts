@@ -55,6 +55,9 @@ export function serveEvidence(http: HttpServer, deps: { prisma: PrismaClient; st
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; sandbox",
     });
-    await pipeline(object.body, response);
+    await pipeline(object.body, response).catch((error: NodeJS.ErrnoException) => {
+      // The reader went away mid-download: nothing to answer, nothing wrong with the file.
+      if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    });
   });
 }
