@@ -126,7 +126,10 @@ export async function startConversations(options: {
       leaseSeconds: config.deliveryLeaseSeconds,
       pacing: options.pacing ?? { perChatMs: { ...DEFAULT_PACING.perChatMs, TELEGRAM: config.telegramLimits.chatIntervalMs } },
       pauseQueue: (platform, ms) => jobs.pauseDeliveries(platform, ms),
-      makeOutput: (output) => makeOutput(prisma, output, now()),
+      makeOutput: (output) => {
+        const at = now();
+        return makeOutput(prisma, output, at, (evidence, locale) => attachments.describe(evidence, locale, at));
+      },
       logger,
     }),
     'checkin.fanout': async (data) => {

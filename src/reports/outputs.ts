@@ -6,6 +6,7 @@
  * chart or the XLSX, and sends the result. A crash before it is sent leaves the row pending, and
  * the outbox sweep makes it again.
  */
+import { storedEvidenceLinker, type DescribeStored } from './stored-evidence-linker.js';
 import { paragraph, reply, type DeferredOutput, type Reply } from '../conversation/reply.js';
 import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -54,25 +55,25 @@ export function exportOutput(request: ExportRequest): Reply {
 }
 
 /** Makes a deferred output: the message to send in its place. */
-export async function makeOutput(prisma: PrismaClient, output: DeferredOutput, now: Date): Promise<Reply> {
+export async function makeOutput(prisma: PrismaClient, output: DeferredOutput, now: Date, describe?: DescribeStored): Promise<Reply> {
   switch (output.kind) {
     case 'digest': {
       const request = output.params as unknown as DigestRequest;
       return digestMessage(await readDigest(prisma, { agencyId: request.agencyId, unitId: request.unitId, now }), request.locale);
     }
     case 'export':
-      return makeExport(prisma, output.params as unknown as ExportRequest, now);
+      return makeExport(prisma, output.params as unknown as ExportRequest, now, describe);
     default:
       // A row written by a newer version of the bot, read by an older one: say so rather than send nothing.
       return reply([paragraph(botText.id.somethingWentWrong)]);
   }
 }
 
-async function makeExport(prisma: PrismaClient, request: ExportRequest, now: Date): Promise<Reply> {
+async function makeExport(prisma: PrismaClient, request: ExportRequest, now: Date, describe?: DescribeStored): Promise<Reply> {
   const t = exportText[request.locale];
   const period = parsePeriodKey(request.periodKey);
   if (!period) return reply([paragraph(botText[request.locale].somethingWentWrong)]);
-  const data = await buildEvaluationExport(prisma, { agencyId: request.agencyId, unitId: request.unitId, period });
+  const data = await buildEvaluationExport(prisma, { agencyId: request.agencyId, unitId: request.unitId, period, ...(describe ? { linker: storedEvidenceLinker(prisma, describe) } : {}) });
   const bytes = await exportXlsx(data, request.locale, now);
   if (bytes.length > MAX_CHAT_DOCUMENT_BYTES) {
     return reply([paragraph(t.tooLarge({ mb: formatNumber(bytes.length / 1024 / 1024, request.locale), limitMb: MAX_CHAT_DOCUMENT_BYTES / 1024 / 1024 }))]);

@@ -14,7 +14,9 @@ import type { Reply } from '../../src/conversation/reply.js';
 import { parsePeriodKey } from '../../src/domain/periods.js';
 import { readCsv } from '../../src/files/table.js';
 import { buildEvaluationExport } from '../../src/reports/evaluation-export.js';
-import { describeEvidence, type EvidenceLinker } from '../../src/reports/evidence-links.js';
+import { storedEvidenceLinker } from '../../src/reports/stored-evidence-linker.js';
+import { describeEvidence as describeStored } from '../../src/attachments/describe.js';
+import { verifyEvidenceUrl } from '../../src/attachments/signed-url.js';
 import { exportXlsx } from '../../src/reports/export-files.js';
 import type { ExportTexts } from '../../src/reports/export-texts.js';
 import { useTestDatabase } from '../support/database.js';
@@ -243,7 +245,7 @@ describe('export (CLI)', () => {
     // The evidence of each entry next to it (two links written at once have no order of their own).
     const evidenceLines = (cell: unknown) => (cell as string).split('\n');
     expect(evidenceLines(modulesRow?.['Bukti dukung (tautan)']).slice(0, 2).sort()).toEqual(['https://drive.contoh.go.id/2026-10-05/0', 'https://drive.contoh.go.id/2026-10-05/1']);
-    expect(evidenceLines(modulesRow?.['Bukti dukung (tautan)']).slice(2)).toEqual(['berkas notulen rapat.pdf (Telegram)']);
+    expect(evidenceLines(modulesRow?.['Bukti dukung (tautan)']).slice(2)).toEqual(['berkas notulen rapat.pdf (Telegram): Berkas tersimpan di Telegram saja.']);
     expect(timeRow).toMatchObject({ Target: '12,5 bulan', 'Realisasi berdasarkan bukti dukung': null, 'Umpan balik berkelanjutan berdasarkan bukti dukung': null });
     // A formula-looking text stays text in the XLSX; the control character is gone.
     expect(apiRow).toMatchObject({ Target: 'Semua endpoint terdokumentasi', 'Realisasi berdasarkan bukti dukung': '2026-12-01: =HYPERLINK("http://evil.example","klik") dokumentasi selesai' });
@@ -255,17 +257,29 @@ describe('export (CLI)', () => {
     expect(behaviour[0]).toMatchObject({ 'Ekspektasi khusus pimpinan': null, 'Umpan balik berkelanjutan': null });
   });
 
-  it('says next to an evidence file that the platform refused to give it', async () => {
-    // The evidence store's linker (wired by the lead) knows which files it could not fetch.
-    const refusing: EvidenceLinker = { linksOf: (items, locale) => Promise.resolve(items.map((item) => (item.kind === 'LINK' ? (item.url ?? '') : describeEvidence(item, locale, { refused: true })))) };
+  it('links a stored evidence file through a signed link of the bot, and says next to a file the platform refused why there is none', async () => {
+    const signer = { baseUrl: 'https://kinerja.contoh.go.id', secret: 'rahasia-uji' };
+    const at = new Date('2027-01-05T03:00:00Z');
+    const linker = storedEvidenceLinker(db.prisma, (evidence, locale) => describeStored(evidence, { signer, expiresAt: new Date(at.getTime() + 7 * 86_400_000) }, locale));
     const unit = await db.prisma.unit.findFirstOrThrow({ where: { name: SECTION } });
-    const data = await buildEvaluationExport(db.prisma, { agencyId: unit.agencyId, unitId: unit.id, period: parsePeriodKey('2026-Q4')!, linker: refusing });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exportXlsx(data, 'id', new Date())) as unknown as ArrayBuffer);
-    const andi = sheetRows(workbook.getWorksheet('Realisasi RHK')!).find((row) => row['Nama'] === 'Andi Pratama')!;
-    const lines = (andi['Bukti dukung (tautan)'] as string).split('\n');
-    expect(lines.slice(0, 2).sort()).toEqual(['https://drive.contoh.go.id/2026-10-05/0', 'https://drive.contoh.go.id/2026-10-05/1']);
-    expect(lines[2]).toBe('berkas notulen rapat.pdf (Telegram): platform tidak memberikan berkasnya – minta pegawai mengirim ulang atau menautkannya');
+    const file = await db.prisma.evidence.findFirstOrThrow({ where: { fileName: 'notulen rapat.pdf' } });
+    const cell = async () => {
+      const data = await buildEvaluationExport(db.prisma, { agencyId: unit.agencyId, unitId: unit.id, period: parsePeriodKey('2026-Q4')!, linker });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await exportXlsx(data, 'id', at)) as unknown as ArrayBuffer);
+      const andi = sheetRows(workbook.getWorksheet('Realisasi RHK')!).find((row) => row['Nama'] === 'Andi Pratama')!;
+      return (andi['Bukti dukung (tautan)'] as string).split('\n');
+    };
+    await db.prisma.evidence.update({ where: { id: file.id }, data: { storageStatus: 'REFUSED' } });
+    const refused = await cell();
+    expect(refused.slice(0, 2).sort()).toEqual(['https://drive.contoh.go.id/2026-10-05/0', 'https://drive.contoh.go.id/2026-10-05/1']);
+    expect(refused[2]).toBe('berkas notulen rapat.pdf (Telegram): Telegram tidak memberikan berkas ini (dihapus atau tanpa akses); hanya rujukannya yang tersimpan.');
+    await db.prisma.evidence.update({ where: { id: file.id }, data: { storageStatus: 'STORED', storageKey: `evidence/${file.id}`, sha256: 'ab'.repeat(32) } });
+    const link = new URL((await cell())[2]!);
+    expect(link.origin).toBe('https://kinerja.contoh.go.id');
+    expect(verifyEvidenceUrl(signer.secret, link, at)).toEqual({ ok: true, evidenceId: file.id });
+    // The link expires: a week later it no longer opens the file.
+    expect(verifyEvidenceUrl(signer.secret, link, new Date(at.getTime() + 8 * 86_400_000))).toMatchObject({ ok: false });
   });
 
   it('reads the texts a batch of people at a time, with the same rows as in one go', async () => {

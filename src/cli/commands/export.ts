@@ -3,6 +3,8 @@
  * e-Kinerja for a unit (with its sub-units) or the whole agency. Every option is checked before
  * anything is read or written. The files hold personal data, so they are readable by their owner only.
  */
+import { openAttachments } from '../../attachments/setup.js';
+import { storedEvidenceLinker } from '../../reports/stored-evidence-linker.js';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { parsePeriodKey, periodLabel } from '../../domain/periods.js';
@@ -43,7 +45,11 @@ export async function exportCommand(context: CliContext, args: ExportArgs): Prom
   const db = await context.database();
   const agency = await chooseAgency(db.prisma, context, args.instansi);
   const unit = args.unit ? await chooseUnit(db.prisma, context, agency.id, args.unit) : null;
-  const data = await buildEvaluationExport(db.prisma, { agencyId: agency.id, unitId: unit?.id ?? null, period });
+  // Evidence links point at the bot's HTTP server (PUBLIC_BASE_URL when set), signed with its secret.
+  const attachments = await openAttachments(context.config, `http://${context.config.http.host}:${context.config.http.port}`);
+  const at = context.now();
+  const linker = storedEvidenceLinker(db.prisma, (evidence, locale) => attachments.describe(evidence, locale, at));
+  const data = await buildEvaluationExport(db.prisma, { agencyId: agency.id, unitId: unit?.id ?? null, period, linker });
   const base = await outputBase(args.out, exportBaseName(data));
   const summary = { period: periodLabel(period, context.locale), scope: scopeName(data, context.locale), employees: data.employees.length, rhk: data.rhk.length };
 
