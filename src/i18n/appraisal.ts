@@ -59,7 +59,7 @@ export const appraisalText = catalogue(
     // After saving
     draftSaved: (p: { name: string; period: string }) => `Draf evaluasi ${p.name} untuk ${p.period} tersimpan.`,
     resultLine: (p: { results: string; behaviour: string; predikat: string }) => `Rating hasil kerja: ${p.results}. Rating perilaku kerja: ${p.behaviour}. Predikat: ${p.predikat}.`,
-    alreadyFinal: (p: { name: string; period: string }) => `Evaluasi ${p.name} untuk ${p.period} sudah diajukan atau ditetapkan dan tidak dapat diubah lagi (pimpinan unit organisasi dapat mengembalikan usulan kepada Anda).`,
+    alreadyFinal: (p: { name: string; period: string }) => `Evaluasi ${p.name} untuk ${p.period} sudah diajukan atau ditetapkan dan tidak dapat diubah lagi.`,
     progress: (p: { done: number; total: number; names: string }) => `${p.done} dari ${p.total} pegawai sudah dinilai. Belum: ${p.names}.`,
     allRated: (p: { total: number }) => `Semua ${p.total} pegawai sudah dinilai.`,
     noUnitPredikat: (p: { unit: string; period: string }) =>
