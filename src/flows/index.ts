@@ -10,7 +10,7 @@ import { obstacleFlow, obstacleResponseFlow } from './obstacles.js';
 import { progressFlow } from './progress.js';
 import { scheduleFlow } from './schedule.js';
 import { unitPredikatFlow } from './unit-predikat.js';
-import { developmentFlow, developmentRatingFlow } from './development.js';
+import { competencyEvaluationFlow, developmentFlow, developmentRatingFlow } from './development.js';
 import { evaluationFlow } from './evaluation.js';
 import { exportFlow } from './export.js';
 import { periodSettingsFlow } from './period-settings.js';
@@ -38,6 +38,7 @@ export const FLOWS: FlowDefinition<FlowContext>[] = [
   unitPredikatFlow,
   developmentFlow,
   developmentRatingFlow,
+  competencyEvaluationFlow,
   evaluationFlow,
   evaluationFinalizeFlow,
   objectionFlow,

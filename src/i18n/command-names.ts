@@ -28,6 +28,7 @@ export const COMMAND_NAMES = [
   'umpanbalik',
   'tim',
   'bimbingan',
+  'evaluasikompetensi',
   'evaluasi',
   'tindaklanjut',
   'keberatan',

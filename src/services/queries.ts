@@ -100,7 +100,7 @@ export function queriesFor(db: Reader, now: Date) {
       const rows = await db.evaluation.findMany({
         where: { employeeId, status: options.finalOnly ? 'FINAL' : { not: 'DRAFT' }, ...(options.sinceYear !== undefined ? { year: { gte: options.sinceYear } } : {}) },
         orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }, { createdAt: 'asc' }],
-        include: { objection: true, employee: true, rater: true, recordedForOfficial: { select: { name: true, title: true } } },
+        include: { objection: true, employee: true, rater: true, recordedForOfficial: { select: { name: true, title: true } }, followUps: { orderBy: { createdAt: 'asc' } }, creditPointAssessment: true },
       });
       return withEvaluatedDays(db, employeeId, rows);
     },
