@@ -95,7 +95,7 @@ export const developmentFlow: FlowDefinition<FlowContext> = {
     if (!recorded.ok) return [developmentRefusal(ctx, recorded.refusal)];
     await ctx.notify(recorded.events);
     const session = recorded.value;
-    return [say(t(ctx).developmentSaved({ kind: t(ctx)[`kind${session.kind}`], name: session.employee.name, date: sessionDateLabel(session.heldAt, ctx.me.locale) }))];
+    return [say(g(ctx).sessionSaved({ kind: t(ctx)[`kind${session.kind}`], name: session.employee.name, date: sessionDateLabel(session.heldAt, ctx.me.locale) }))];
   },
 };
 

@@ -10,6 +10,8 @@ import { cmd } from './command-names.js';
 export const guidanceText = catalogue(
   {
     feedbackTitle: 'Umpan Balik Pelaksanaan Bimbingan Kinerja',
+    sessionSaved: (p: { kind: string; name: string; date: string }) =>
+      `Sesi ${p.kind} dengan ${p.name} (${p.date}) tercatat. ${p.name} diminta mengisi Umpan Balik Pelaksanaan Bimbingan Kinerja, yang diserahkan kepada atasan Anda, bukan kepada Anda. Sesudahnya, evaluasi kompetensi yang dibahas dengan ${cmd('evaluasikompetensi')}.`,
     feedbackButton: 'Beri umpan balik',
     toEmployee: (p: { kind: string; leader: string; date: string; topic: string; followUp: string; recipient: string }) =>
       `${p.leader} mencatat sesi ${p.kind} dengan Anda (${p.date}). Topik: ${p.topic}.${p.followUp ? ` Tindak lanjut: ${p.followUp}.` : ''} ` +
@@ -52,6 +54,8 @@ export const guidanceText = catalogue(
   },
   {
     feedbackTitle: 'Feedback on the performance guidance session',
+    sessionSaved: (p) =>
+      `The ${p.kind} session with ${p.name} (${p.date}) is recorded. ${p.name} is asked for the feedback on the guidance session, which goes to your superior, not to you. Then evaluate the competencies it concerned with ${cmd('evaluasikompetensi')}.`,
     feedbackButton: 'Give feedback',
     toEmployee: (p) =>
       `${p.leader} recorded a ${p.kind} session with you (${p.date}). Topic: ${p.topic}.${p.followUp ? ` Follow-up: ${p.followUp}.` : ''} ` +

@@ -22,7 +22,7 @@ beforeEach(() => {
   annual = appraisal.addEvaluation('andi', { status: 'ACKNOWLEDGED', kind: 'ANNUAL', periodKey: '2026', predikat: 'SANGAT_BAIK' });
 });
 
-const record = (by: string | 'cli', input: { evaluationId?: string; number?: string; issuedOn?: string; creditPoints?: number | null } = {}) =>
+const record = (by: string, input: { evaluationId?: string; number?: string; issuedOn?: string; creditPoints?: number | null } = {}) =>
   decide(rows, (s) =>
     s.creditPoints.record(by === 'cli' ? 'cli' : world.member(by), { employeeId: 'andi', evaluationId: input.evaluationId ?? annual.id, number: input.number ?? 'PAK/800/17/2026', issuedOn: input.issuedOn ?? '2026-11-26', creditPoints: input.creditPoints }),
   );

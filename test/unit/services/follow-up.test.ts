@@ -48,7 +48,7 @@ const DECISION: FollowUpDecision = {
   note: 'Diklat Maret 2027.',
 };
 
-const decideOn = (by: string | 'cli', id: string, decision: FollowUpDecision = DECISION) => decide(rows, (s) => s.followUps.decide(by === 'cli' ? 'cli' : world.member(by), id, decision));
+const decideOn = (by: string, id: string, decision: FollowUpDecision = DECISION) => decide(rows, (s) => s.followUps.decide(by === 'cli' ? 'cli' : world.member(by), id, decision));
 
 describe('follow-up proposal', () => {
   it('is the rater’s proposal and reaches HR covering the employee, with a button – not the rater’s superior', async () => {
