@@ -14,7 +14,7 @@ import { evaluationPeriodName, officialName, resultBlocks } from '../notificatio
 import {finalResult } from '../services/evaluations.js';
 import { say } from './common.js';
 import { followUpStatusLine, documentDateLabel } from '../notifications/follow-up.js';
-import { followUpViewOf } from '../services/follow-up-store.js';
+import { followUpViewOf } from '../services/follow-up-service.js';
 import { followUpText } from '../i18n/follow-up.js';
 import { formatNumber, type Locale } from '../i18n/catalogue.js';
 import { formatCivilDate } from '../domain/civil-date.js';

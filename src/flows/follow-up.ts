@@ -161,7 +161,8 @@ export const followUpFlow: FlowDefinition<FlowContext> = {
     });
     if (!recommended.ok) return [followUpRefusal(ctx, recommended.refusal)];
     await ctx.notify(recommended.events);
-    return [say(t(ctx).saved({ kind: t(ctx)[`kind${kind}`], name: recommended.value.followUp.evaluation.employee.name }))];
+    const saved = say(t(ctx).saved({ kind: t(ctx)[`kind${kind}`], name: recommended.value.followUp.evaluation.employee.name }));
+    return recommended.value.recorders.length > 0 ? [saved] : [saved, say(t(ctx).noRecorder)];
   },
 };
 

@@ -32,6 +32,7 @@ export const followUpText = catalogue(
     askRecommendation: 'Usulan Anda (mis. pelatihan tertentu, bentuk penghargaan, jabatan tujuan)?',
     saved: (p: { kind: string; name: string }) =>
       `Usulan ${p.kind} untuk ${p.name} tercatat. Keputusannya diambil oleh Pejabat Pembina Kepegawaian atau pejabat yang berwenang atas pertimbangan Tim Penilai Kinerja PNS; pengelola kinerja mencatatnya dengan nomor dan tanggal dokumennya, lalu Anda dan ${p.name} diberi tahu.`,
+    noRecorder: 'Belum ada pengelola kinerja di bot yang menaungi pegawai ini, jadi belum ada yang diberi tahu; sampaikan usulan ini kepada bagian kepegawaian.',
     toRecorder: (p: { rater: string; kind: string; name: string; period: string }) =>
       `${p.rater} mengusulkan ${p.kind} untuk ${p.name} (evaluasi ${p.period}). Setelah pejabat yang berwenang memutuskan atas pertimbangan Tim Penilai Kinerja PNS, catat keputusannya dengan nomor dan tanggal dokumennya:`,
     decideButton: 'Catat keputusan',
@@ -50,6 +51,7 @@ export const followUpText = catalogue(
     decisionSaved: 'Keputusan tindak lanjut tercatat dan diteruskan kepada Pejabat Penilai Kinerja dan pegawai.',
     decisionToOthers: (p: { kind: string; name: string; outcome: string; official: string; document: string; date: string }) =>
       `Keputusan atas usulan ${p.kind} untuk ${p.name}: ${p.outcome}, oleh ${p.official} (dokumen ${p.document}, ${p.date}).`,
+    statusLegacy: (p: { kind: string; decision: string }) => `Usulan ${p.kind}: diputuskan (catatan lama): ${p.decision}`,
     statusPending: (p: { kind: string }) => `Usulan ${p.kind}: menunggu keputusan pejabat yang berwenang.`,
     statusDecided: (p: { kind: string; outcome: string; official: string; document: string; date: string }) => `Usulan ${p.kind}: ${p.outcome} oleh ${p.official} (dokumen ${p.document}, ${p.date}).`,
     pakLine: (p: { number: string; date: string; points: string; months: number; level: string }) =>
@@ -80,6 +82,7 @@ export const followUpText = catalogue(
     askRecommendation: 'Your proposal (e.g. a specific training, the form of a reward, the target position)?',
     saved: (p) =>
       `The ${p.kind} proposal for ${p.name} is recorded. The Pejabat Pembina Kepegawaian or the authorised official decides on the consideration of the Tim Penilai Kinerja PNS; HR records the decision with its document's number and date, and you and ${p.name} are told.`,
+    noRecorder: 'No HR officer in the bot covers this employee yet, so nobody has been told; pass the proposal to the personnel office.',
     toRecorder: (p) =>
       `${p.rater} proposes ${p.kind} for ${p.name} (${p.period} evaluation). Once the authorised official has decided on the Tim Penilai Kinerja PNS's consideration, record the decision with its document's number and date:`,
     decideButton: 'Record the decision',
@@ -97,6 +100,7 @@ export const followUpText = catalogue(
     askNote: 'A note (e.g. what was decided; may be skipped)?',
     decisionSaved: 'The follow-up decision is recorded and passed to the Pejabat Penilai Kinerja and the employee.',
     decisionToOthers: (p) => `Decision on the ${p.kind} proposal for ${p.name}: ${p.outcome}, by ${p.official} (document ${p.document}, ${p.date}).`,
+    statusLegacy: (p) => `${p.kind} proposal: decided (older record): ${p.decision}`,
     statusPending: (p) => `${p.kind} proposal: waiting for the authorised official's decision.`,
     statusDecided: (p) => `${p.kind} proposal: ${p.outcome} by ${p.official} (document ${p.document}, ${p.date}).`,
     pakLine: (p) => `Penetapan Angka Kredit ${p.number} (${p.date}): ${p.points} credit points, ${p.months}/12 of a year, functional position ${p.level}.`,

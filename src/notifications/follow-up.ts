@@ -17,10 +17,11 @@ export function documentDateLabel(date: string, locale: Locale): string {
 }
 
 /** A proposal's status in one line: waiting, or what was decided, by whom, with which document. */
-export function followUpStatusLine(followUp: Pick<FollowUpView, 'kind' | 'decided'>, locale: Locale): string {
+export function followUpStatusLine(followUp: Pick<FollowUpView, 'kind' | 'decided' | 'legacyDecision'>, locale: Locale): string {
   const m = followUpText[locale];
   const kind = m[`kind${followUp.kind}`];
   const d = followUp.decided;
+  if (!d && followUp.legacyDecision !== null && followUp.legacyDecision !== undefined) return m.statusLegacy({ kind, decision: followUp.legacyDecision });
   if (!d) return m.statusPending({ kind });
   return m.statusDecided({ kind, outcome: m[`outcome${d.outcome}`], official: d.officialName, document: d.documentNumber, date: documentDateLabel(d.decidedOn, locale) });
 }

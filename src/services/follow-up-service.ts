@@ -8,7 +8,7 @@
  * (regulation-audit §1.9). A free-text "sanksi" is no longer proposed: a Kurang/Misconduct result
  * points to the disciplinary route (src/domain/follow-up.ts).
  */
-import { parseCivilDate, compareCivilDates } from '../domain/civil-date.js';
+import { compareCivilDates, formatCivilDate, parseCivilDate } from '../domain/civil-date.js';
 import { isProposable } from '../domain/follow-up.js';
 import { localDate } from '../domain/time-zones.js';
 import type { FollowUpKind, FollowUpOutcome } from '../generated/prisma/enums.js';
@@ -40,6 +40,8 @@ export interface FollowUpView {
   /** When HR recorded the decision; null while it waits for one. */
   decidedAt: Date | null;
   decided: FollowUpDecision | null;
+  /** A decision recorded before decisions carried a document (free text by the rater's superior); null otherwise. */
+  legacyDecision?: string | null;
   evaluation: { id: string; periodKey: string; employee: PersonRef; rater: PersonRef };
 }
 
@@ -141,4 +143,33 @@ export class FollowUpService {
     const followUp: FollowUpView = { ...open.value, decidedAt: work.now, decided: decision };
     return ok(followUp, [{ type: 'followUp.decided', followUp, by: actor === 'cli' ? null : personOf(actor) }]);
   }
+}
+
+/** A stored follow-up row as the service reads it. */
+export function followUpViewOf(row: {
+  id: string;
+  kind: FollowUpView['kind'];
+  recommendation: string;
+  decision: string | null;
+  decidedAt: Date | null;
+  outcome: 'DISETUJUI' | 'DITOLAK' | null;
+  officialName: string | null;
+  considerationRef: string | null;
+  documentNumber: string | null;
+  decidedOn: Date | null;
+  evaluation: FollowUpView['evaluation'];
+}): FollowUpView {
+  const decided =
+    row.outcome && row.decidedAt
+      ? {
+          outcome: row.outcome,
+          officialName: row.officialName ?? '',
+          considerationRef: row.considerationRef,
+          documentNumber: row.documentNumber ?? '',
+          decidedOn: row.decidedOn ? formatCivilDate({ year: row.decidedOn.getUTCFullYear(), month: row.decidedOn.getUTCMonth() + 1, day: row.decidedOn.getUTCDate() }) : '',
+          note: row.decision,
+        }
+      : null;
+  const legacyDecision = !decided && row.decidedAt ? (row.decision ?? '') : null;
+  return { id: row.id, kind: row.kind, recommendation: row.recommendation, decidedAt: row.decidedAt, decided, legacyDecision, evaluation: row.evaluation };
 }

@@ -1,40 +1,11 @@
 /** Follow-ups in PostgreSQL: reads for deciding, guarded writes applied when the unit of work commits. */
-import { formatCivilDate } from '../domain/civil-date.js';
 import type { Reader } from './db.js';
-import type { FollowUpStore, FollowUpView } from './follow-up-service.js';
+import { followUpViewOf, type FollowUpStore } from './follow-up-service.js';
 import { hrCovering } from './people.js';
 import type { UnitOfWork } from './work.js';
 
 const person = { select: { id: true, name: true, locale: true } } as const;
 const evaluationSelect = { select: { id: true, periodKey: true, employee: person, rater: person } } as const;
-
-/** A stored follow-up row as the service reads it. */
-export function followUpViewOf(row: {
-  id: string;
-  kind: FollowUpView['kind'];
-  recommendation: string;
-  decision: string | null;
-  decidedAt: Date | null;
-  outcome: 'DISETUJUI' | 'DITOLAK' | null;
-  officialName: string | null;
-  considerationRef: string | null;
-  documentNumber: string | null;
-  decidedOn: Date | null;
-  evaluation: FollowUpView['evaluation'];
-}): FollowUpView {
-  const decided =
-    row.outcome && row.decidedAt
-      ? {
-          outcome: row.outcome,
-          officialName: row.officialName ?? '',
-          considerationRef: row.considerationRef,
-          documentNumber: row.documentNumber ?? '',
-          decidedOn: row.decidedOn ? formatCivilDate({ year: row.decidedOn.getUTCFullYear(), month: row.decidedOn.getUTCMonth() + 1, day: row.decidedOn.getUTCDate() }) : '',
-          note: row.decision,
-        }
-      : null;
-  return { id: row.id, kind: row.kind, recommendation: row.recommendation, decidedAt: row.decidedAt, decided, evaluation: row.evaluation };
-}
 
 export function followUpStore(db: Reader, work: UnitOfWork): FollowUpStore {
   return {

@@ -4,6 +4,8 @@ import { noticesOf } from '../../../src/notifications/notify.js';
 import type { DomainEvent } from '../../../src/services/events.js';
 import { Conflict } from '../../../src/services/work.js';
 import type { FollowUpDecision } from '../../../src/services/follow-up-service.js';
+import { followUpViewOf } from '../../../src/services/follow-up-service.js';
+import { followUpStatusLine } from '../../../src/notifications/follow-up.js';
 import { appraisalOf, type AppraisalRows } from '../../support/memory-appraisal.js';
 import type { EvaluationRow } from '../../support/memory-evaluations.js';
 import { MemoryWorld } from '../../support/memory-world.js';
@@ -146,5 +148,22 @@ describe('the authorised official’s decision', () => {
     await expect(second.commit()).rejects.toBeInstanceOf(Conflict);
     expect(appraisal.followUps.get(id)).toMatchObject({ decided: { outcome: 'DISETUJUI' }, decidedById: 'hana' });
     expect(await decideOn('tono', id)).toEqual({ ok: false, refusal: { code: 'DECIDED' } });
+  });
+});
+
+describe('the status the employee and the rater read under /hasil', () => {
+  const evaluationRef = () => ({ id: evaluation.id, periodKey: '2026', employee: rows.ref('andi'), rater: rows.ref('sri') });
+  const base = { id: 'f1', kind: 'PENGHARGAAN' as const, recommendation: 'Satyalancana', decision: null, decidedAt: null, outcome: null, officialName: null, considerationRef: null, documentNumber: null, decidedOn: null };
+
+  it('says a proposal waits for the authorised official, then what was decided, by whom, with which document', () => {
+    expect(followUpStatusLine(followUpViewOf({ ...base, evaluation: evaluationRef() }), 'id')).toBe('Usulan Penghargaan: menunggu keputusan pejabat yang berwenang.');
+    const decided = followUpViewOf({ ...base, decidedAt: world.now, outcome: 'DITOLAK', officialName: 'Bupati Contoh', documentNumber: '800/5', decidedOn: new Date('2026-11-20T00:00:00Z'), evaluation: evaluationRef() });
+    expect(followUpStatusLine(decided, 'id')).toBe('Usulan Penghargaan: Tidak disetujui oleh Bupati Contoh (dokumen 800/5, 20 Nov 2026).');
+    expect(followUpStatusLine(decided, 'en')).toBe('Reward proposal: Not approved by Bupati Contoh (document 800/5, 20 Nov 2026).');
+  });
+
+  it('keeps a decision recorded before decisions carried a document readable as decided', () => {
+    const legacy = followUpViewOf({ ...base, kind: 'SANKSI', decision: 'Teguran lisan', decidedAt: world.now, evaluation: evaluationRef() });
+    expect(followUpStatusLine(legacy, 'id')).toBe('Usulan Sanksi (lama): diputuskan (catatan lama): Teguran lisan');
   });
 });
