@@ -55,6 +55,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'periode', aliases: ['periods'], description: 'cmdPeriode', audience: 'hr', target: { flow: 'period-settings' } },
   { name: 'tetapkanskp', aliases: ['recordskp'], description: 'cmdTetapkanskp', audience: 'hr', target: { flow: 'skp-record', aboutReport: true } },
   { name: 'catatevaluasi', aliases: ['recordevaluation'], description: 'cmdCatatevaluasi', audience: 'hr', target: { flow: 'evaluation-record', aboutReport: true } },
+  { name: 'catatpak', aliases: ['recordpak'], description: 'cmdCatatpak', audience: 'hr', target: { flow: 'credit-points', aboutReport: true } },
   { name: 'ekspor', aliases: ['export'], description: 'cmdEkspor', audience: 'hr', target: { flow: 'export' } },
   { name: 'plt', aliases: ['acting'], description: 'cmdPlt', audience: 'hr', target: { flow: 'acting' } },
 ];

@@ -17,6 +17,7 @@ import { periodSettingsFlow } from './period-settings.js';
 import { actingFlow } from './acting.js';
 import { evaluationFinalizeFlow } from './evaluation-finalize.js';
 import { followUpDecisionFlow, followUpFlow } from './follow-up.js';
+import { creditPointsFlow } from './credit-points.js';
 import { objectionDecisionFlow, objectionExplanationFlow, objectionFlow } from './objection.js';
 import { ownSkpFlow } from './own-skp.js';
 import { skpRecordFlow, skpReturnFlow } from './skp-penetapan.js';
@@ -46,6 +47,7 @@ export const FLOWS: FlowDefinition<FlowContext>[] = [
   objectionDecisionFlow,
   followUpFlow,
   followUpDecisionFlow,
+  creditPointsFlow,
   exportFlow,
   periodSettingsFlow,
   ownSkpFlow,

@@ -41,6 +41,7 @@ export const COMMAND_NAMES = [
   'susunskp',
   'tetapkanskp',
   'catatevaluasi',
+  'catatpak',
   'plt',
 ] as const;
 

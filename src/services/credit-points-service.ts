@@ -52,6 +52,8 @@ export interface PakEvaluation {
 export interface CreditPointStore {
   /** The employee's evaluation past the draft stage; null otherwise. */
   evaluation(evaluationId: string, employeeId: string): Promise<PakEvaluation | null>;
+  /** The ids of the employee's annual evaluations past the draft stage without a PAK, oldest first. */
+  annualWithoutPak(employeeId: string): Promise<string[]>;
   /** Guarded: fails when the evaluation has a PAK already. */
   insert(row: Omit<CreditPointView, 'employee' | 'periodKey' | 'issuedOn'> & { employeeId: string; issuedOn: Date; recordedById: string | null }): void;
 }
@@ -86,6 +88,18 @@ export class CreditPointService {
     if (!evaluation.predikat) return refused({ code: 'NO_PREDIKAT' });
     const conversion = creditConversion(evaluation.employee, evaluation.predikat, evaluation.skp ? creditMonths(evaluation.skp) : 12);
     return conversion ? ok({ evaluation, conversion }) : refused({ code: 'NOT_FUNCTIONAL' });
+  }
+
+  /** The evaluations HR may record a PAK for, each with its conversion; refused for anyone but HR covering the employee (audited). */
+  async candidates(actor: Member, employeeId: string): Promise<Result<{ evaluation: PakEvaluation; points: number }[], CreditPointRefusal>> {
+    const denied = await authorise(this.deps.access, this.deps.work, actor, 'RECORD_FOR_OFFICIAL', employeeId);
+    if (denied) return refused(denied);
+    const found: { evaluation: PakEvaluation; points: number }[] = [];
+    for (const id of await this.deps.pak.annualWithoutPak(employeeId)) {
+      const conversion = await this.conversion(id, employeeId);
+      if (conversion.ok) found.push({ evaluation: conversion.value.evaluation, points: conversion.value.conversion.points });
+    }
+    return ok(found);
   }
 
   /**

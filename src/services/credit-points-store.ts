@@ -22,6 +22,8 @@ export function creditPointStore(db: Reader, work: UnitOfWork): CreditPointStore
         hasPak: row.creditPointAssessment !== null,
       };
     },
+    annualWithoutPak: async (employeeId) =>
+      (await db.evaluation.findMany({ where: { employeeId, kind: 'ANNUAL', status: { not: 'DRAFT' }, creditPointAssessment: null }, select: { id: true }, orderBy: { createdAt: 'asc' } })).map((e) => e.id),
     insert(row) {
       // One PAK per evaluation: a second one (another HR, a retried command) inserts nothing and is refused.
       work.guarded(`creditPoints.insert ${row.evaluationId}`, (tx) => tx.creditPointAssessment.createMany({ data: [row], skipDuplicates: true }));

@@ -191,8 +191,24 @@ describe('/tindaklanjut', () => {
       decidedAt: NOW,
     });
     expect(await bot.inbox('Andi Pratama')).toMatch(/Keputusan atas usulan Pengembangan kompetensi untuk Andi Pratama: Disetujui, oleh Ir\. Bambang Wicaksono M\.T\., Kepala Dinas \(dokumen 800\/12\/Diskominfo\/2027, 4 Jan 2027\)/);
+
+    // HR records the Penetapan Angka Kredit of Andi's annual result from the document.
+    expect(await bot.say('/catatpak Andi Pratama')).toMatch(/PAK Andi Pratama untuk evaluasi yang mana\?[\s\S]*Tahun 2026: konversi 25 AK/);
+    expect(await bot.say('1')).toMatch(/Nomor PAK\?/);
+    expect(await bot.say('PAK/800/3/2027')).toMatch(/Tanggal PAK\?/);
+    expect(await bot.say('04-01-2027')).toMatch(/bila berbeda dari konversi/);
+    expect(await bot.say('dua puluh')).toMatch(/Tulis angka, mis\. 12,5/);
+    expect(await bot.press('Lewati')).toMatch(/PAK PAK\/800\/3\/2027 untuk Andi Pratama tercatat: 25 angka kredit/);
+    expect(await db.prisma.creditPointAssessment.findFirstOrThrow()).toMatchObject({ number: 'PAK/800/3/2027', creditPoints: 25, months: 12, recordedById: dewi.id });
+    expect(await bot.say('/catatpak Andi Pratama')).toMatch(/tidak punya evaluasi tahunan jabatan fungsional yang menunggu/);
+    // Only HR records it.
+    await bot.as('Sri Wahyuni');
+    expect(await bot.say('/catatpak Andi Pratama')).toMatch(/Tidak bisa: Hanya Pengelola Kinerja yang dapat melakukan ini/);
+
     await bot.as('Andi Pratama');
-    expect(await bot.say('/hasil')).toMatch(/Usulan Pengembangan kompetensi: Disetujui oleh Ir\. Bambang Wicaksono M\.T\., Kepala Dinas \(dokumen 800\/12\/Diskominfo\/2027, 4 Jan 2027\)/);
+    const results = await bot.say('/hasil');
+    expect(results).toMatch(/Usulan Pengembangan kompetensi: Disetujui oleh Ir\. Bambang Wicaksono M\.T\., Kepala Dinas \(dokumen 800\/12\/Diskominfo\/2027, 4 Jan 2027\)/);
+    expect(results).toMatch(/Penetapan Angka Kredit PAK\/800\/3\/2027 \(4 Jan 2027\): 25 angka kredit, 12\/12 tahun, jabatan fungsional Ahli Muda/);
 
     // A quarter's result shows no credit points: they follow the annual result.
     await bot.as('Sri Wahyuni');

@@ -267,6 +267,8 @@ export function memoryCreditPoints(appraisal: AppraisalRows, work: UnitOfWork): 
         hasPak: appraisal.paks.has(row.id),
       });
     },
+    annualWithoutPak: (employeeId) =>
+      Promise.resolve([...appraisal.evaluations.evaluations.values()].filter((e) => e.employeeId === employeeId && e.kind === 'ANNUAL' && e.status !== 'DRAFT' && !appraisal.paks.has(e.id)).map((e) => e.id)),
     insert(row) {
       work.guarded(`creditPoints.insert ${row.evaluationId}`, () => {
         if (appraisal.paks.has(row.evaluationId)) return Promise.resolve(0);

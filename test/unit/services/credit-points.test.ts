@@ -68,4 +68,14 @@ describe('recording a PAK', () => {
     expect(appraisal.paks.get(annual.id)?.number).toBe('A');
     expect(await record('hana')).toEqual({ ok: false, refusal: { code: 'RECORDED' } });
   });
+
+  it('offers HR the annual evaluations still waiting for one, with their conversion', async () => {
+    appraisal.addEvaluation('andi', { status: 'FINAL', kind: 'PERIODIC', periodKey: '2026-Q4', predikat: 'BAIK' });
+    const offered = await decide(rows, (s) => s.creditPoints.candidates(world.member('hana'), 'andi'));
+    expect(offered.ok && offered.value.map((c) => [c.evaluation.id, c.points])).toEqual([[annual.id, 18.75]]);
+    expect(await decide(rows, (s) => s.creditPoints.candidates(world.member('sri'), 'andi'))).toMatchObject({ ok: false, refusal: { code: 'DENIED' } });
+    await record('hana');
+    const after = await decide(rows, (s) => s.creditPoints.candidates(world.member('hana'), 'andi'));
+    expect(after.ok && after.value).toEqual([]);
+  });
 });
