@@ -14,7 +14,7 @@ import { evaluationPeriodName, officialName, resultBlocks } from '../notificatio
 import {finalResult } from '../services/evaluations.js';
 import { say } from './common.js';
 import { followUpStatusLine, documentDateLabel } from '../notifications/follow-up.js';
-import { followUpViewOf } from '../services/follow-up-service.js';
+import { decisionOfRow, type FollowUpRow } from '../services/follow-up-service.js';
 import { followUpText } from '../i18n/follow-up.js';
 import { formatNumber, type Locale } from '../i18n/catalogue.js';
 import { formatCivilDate } from '../domain/civil-date.js';
@@ -72,18 +72,13 @@ async function resultReplies(ctx: FlowContext, waitingOnly: boolean): Promise<Re
 /** The follow-ups proposed on an evaluation with their status, and its Penetapan Angka Kredit when recorded. */
 function followUpBlocks(
   evaluation: {
-    id: string;
-    periodKey: string;
-    employee: { id: string; name: string; locale: Locale };
-    rater: { id: string; name: string; locale: Locale };
-    followUps: Omit<Parameters<typeof followUpViewOf>[0], 'evaluation'>[];
+    followUps: FollowUpRow[];
     creditPointAssessment: { number: string; issuedOn: Date; creditPoints: number; months: number; positionLevel: string } | null;
   },
   locale: Locale,
 ): Block[] {
   const blocks: Block[] = [];
-  const ref = { id: evaluation.id, periodKey: evaluation.periodKey, employee: evaluation.employee, rater: evaluation.rater };
-  for (const row of evaluation.followUps) blocks.push(paragraph(followUpStatusLine(followUpViewOf({ ...row, evaluation: ref }), locale)));
+  for (const row of evaluation.followUps) blocks.push(paragraph(followUpStatusLine({ kind: row.kind, ...decisionOfRow(row) }, locale)));
   const pak = evaluation.creditPointAssessment;
   if (pak) {
     const issued = formatCivilDate({ year: pak.issuedOn.getUTCFullYear(), month: pak.issuedOn.getUTCMonth() + 1, day: pak.issuedOn.getUTCDate() });

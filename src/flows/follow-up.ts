@@ -18,7 +18,8 @@ import { formatCivilDate, parseCivilDate, compareCivilDates } from '../domain/ci
 import { formatNumber, formatPercent, type Locale } from '../i18n/catalogue.js';
 import { followUpText } from '../i18n/follow-up.js';
 import { finalResult } from '../services/evaluations.js';
-import type { FollowUpRefusal } from '../services/follow-up-service.js';
+import { decisionOfRow, type FollowUpRefusal } from '../services/follow-up-service.js';
+import { followUpStatusLine } from '../notifications/follow-up.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
 import { evaluationPeriodName } from '../notifications/evaluations.js';
 import { creditMonths, partialCreditPoints, type SkpPart } from '../domain/skp-period.js';
@@ -122,7 +123,9 @@ const kindStep = {
     const conversion = evaluation.kind === 'ANNUAL' ? conversionBlocks(evaluation.employee, predikat, evaluation.skp, ctx.me.locale) : [];
     // Behaviour below expectation is the disciplinary route's, said before the rater picks a kind.
     const discipline = pointsToDiscipline(predikat) ? [paragraph(t(ctx).disciplinaryRoute({ predikat: predikatLabel(predikat, ctx.me.locale) }))] : [];
-    return { blocks: [...discipline, paragraph(t(ctx).askKind({ name: evaluation.employee.name, predikat: predikatLabel(predikat, ctx.me.locale) })), ...conversion] };
+    // What was proposed on this evaluation already, with its status, so nobody proposes twice unknowingly.
+    const earlier = evaluation.followUps.map((row) => paragraph(followUpStatusLine({ kind: row.kind, ...decisionOfRow(row) }, ctx.me.locale)));
+    return { blocks: [...discipline, ...earlier, paragraph(t(ctx).askKind({ name: evaluation.employee.name, predikat: predikatLabel(predikat, ctx.me.locale) })), ...conversion] };
   },
   options: (ctx) => KINDS.map((kind) => ({ value: kind, label: t(ctx)[`kind${kind}`] })),
 } satisfies StepDefinition<FlowContext>;

@@ -145,20 +145,22 @@ export class FollowUpService {
   }
 }
 
-/** A stored follow-up row as the service reads it. */
-export function followUpViewOf(row: {
+/** A follow-up row as stored. */
+export interface FollowUpRow {
   id: string;
   kind: FollowUpView['kind'];
   recommendation: string;
   decision: string | null;
   decidedAt: Date | null;
-  outcome: 'DISETUJUI' | 'DITOLAK' | null;
+  outcome: FollowUpOutcome | null;
   officialName: string | null;
   considerationRef: string | null;
   documentNumber: string | null;
   decidedOn: Date | null;
-  evaluation: FollowUpView['evaluation'];
-}): FollowUpView {
+}
+
+/** What a stored row says was decided: the official's decision with its document, or an older free-text one. */
+export function decisionOfRow(row: FollowUpRow): Pick<FollowUpView, 'decided' | 'legacyDecision'> {
   const decided =
     row.outcome && row.decidedAt
       ? {
@@ -170,6 +172,10 @@ export function followUpViewOf(row: {
           note: row.decision,
         }
       : null;
-  const legacyDecision = !decided && row.decidedAt ? (row.decision ?? '') : null;
-  return { id: row.id, kind: row.kind, recommendation: row.recommendation, decidedAt: row.decidedAt, decided, legacyDecision, evaluation: row.evaluation };
+  return { decided, legacyDecision: !decided && row.decidedAt ? (row.decision ?? '') : null };
+}
+
+/** A stored follow-up row as the service reads it. */
+export function followUpViewOf(row: FollowUpRow & { evaluation: FollowUpView['evaluation'] }): FollowUpView {
+  return { id: row.id, kind: row.kind, recommendation: row.recommendation, decidedAt: row.decidedAt, ...decisionOfRow(row), evaluation: row.evaluation };
 }

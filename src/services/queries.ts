@@ -105,7 +105,7 @@ export function queriesFor(db: Reader, now: Date) {
       return withEvaluatedDays(db, employeeId, rows);
     },
     evaluation: async (id: string) => {
-      const row = await db.evaluation.findUnique({ where: { id }, include: { objection: true, employee: true } });
+      const row = await db.evaluation.findUnique({ where: { id }, include: { objection: true, employee: true, followUps: { orderBy: { createdAt: 'asc' } } } });
       return row && { ...row, skp: await evaluatedDays(db, row) };
     },
     /**

@@ -210,8 +210,13 @@ describe('/tindaklanjut', () => {
     expect(results).toMatch(/Usulan Pengembangan kompetensi: Disetujui oleh Ir\. Bambang Wicaksono M\.T\., Kepala Dinas \(dokumen 800\/12\/Diskominfo\/2027, 4 Jan 2027\)/);
     expect(results).toMatch(/Penetapan Angka Kredit PAK\/800\/3\/2027 \(4 Jan 2027\): 25 angka kredit, 12\/12 tahun, jabatan fungsional Ahli Muda/);
 
-    // A quarter's result shows no credit points: they follow the annual result.
+    // The rater sees what was proposed on the evaluation already, with its status.
     await bot.as('Sri Wahyuni');
+    await bot.say('/tindaklanjut Andi Pratama');
+    expect(await bot.say('Tahun 2026: Baik')).toMatch(/Usulan Pengembangan kompetensi: Disetujui oleh Ir\. Bambang Wicaksono M\.T\., Kepala Dinas/);
+    await bot.say('/batal');
+
+    // A quarter's result shows no credit points: they follow the annual result.
     await bot.say('/tindaklanjut Andi Pratama');
     expect(await bot.say('Triwulan IV 2026: Sangat Baik')).not.toMatch(/Konversi angka kredit/);
     await bot.say('/batal');

@@ -153,6 +153,7 @@ describe('the authorised official’s decision', () => {
 
 describe('the status the employee and the rater read under /hasil', () => {
   const evaluationRef = () => ({ id: evaluation.id, periodKey: '2026', employee: rows.ref('andi'), rater: rows.ref('sri') });
+  // followUpViewOf reads a stored row as decisionOfRow does; the status line reads the view.
   const base = { id: 'f1', kind: 'PENGHARGAAN' as const, recommendation: 'Satyalancana', decision: null, decidedAt: null, outcome: null, officialName: null, considerationRef: null, documentNumber: null, decidedOn: null };
 
   it('says a proposal waits for the authorised official, then what was decided, by whom, with which document', () => {
