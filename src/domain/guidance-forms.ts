@@ -8,13 +8,11 @@
  * leader (regulation-audit §1.13). The form has nine statements in three groups: Tentang Pegawai,
  * Tentang Pimpinan, Tentang keduanya.
  *
- * VERIFY: the form's page could not be retrieved (searched by phrase in every corpus on 2 Dec 2026).
- * Four statements rest on fragments the regulation review quoted from the form ("memahami maksud dan
- * tujuan", "pandangan berdasarkan data/fakta yang akurat", "lebih banyak bertanya dibandingkan
- * menggurui", "dibantu dalam mencari solusi"); the other five are our wording of the form's intent,
- * and which group each statement belongs to is our reading. Each entry says which it is, so an agency
- * holding the Lampiran corrects this table, not the code. The texts live in src/i18n/guidance.ts under
- * the same codes.
+ * The nine statements below are the form's own words and groups, read from the Lampiran's pages as
+ * published by jdih.menpan.go.id (replica: anyflip.com/lzmue/eyhs/basic/101-150, p. 83). Group names
+ * on the form: "Tentang Pegawai", "Tentang Pimpinan/Pihak Lain yang Diberikan Penugasan Khusus",
+ * "Tentang Pegawai dan Pimpinan/Pihak Lain yang Diberikan Penugasan Khusus". The form has no answer
+ * scale; the 1–5 agreement scale is ours. The texts live in src/i18n/guidance.ts under the same codes.
  */
 
 /** The groups of Format B.1.8, in the form's order. */
@@ -22,29 +20,24 @@ export const GUIDANCE_GROUPS = ['TENTANG_PEGAWAI', 'TENTANG_PIMPINAN', 'TENTANG_
 
 export type GuidanceGroup = (typeof GUIDANCE_GROUPS)[number];
 
-/** How a statement's wording was obtained. */
-export type StatementSource = 'FRAGMENT_OF_FORM' | 'OUR_WORDING';
-
-/** One statement of Format B.1.8: its code (the key of the stored answers), group and the basis of its wording. */
+/** One statement of Format B.1.8: its code (the key of the stored answers), its number on the form and its group. */
 export interface GuidanceStatementDef {
   readonly code: string;
+  readonly number: number;
   readonly group: GuidanceGroup;
-  readonly source: StatementSource;
-  /** Always true until someone checks the table against the Lampiran. */
-  readonly verify: true;
 }
 
-/** Format B.1.8's nine statements, grouped as the form groups them (see the module comment: verify). */
+/** Format B.1.8's nine statements, numbered and grouped as the form does. */
 export const GUIDANCE_FEEDBACK_FORM = [
-  { code: 'P_PURPOSE', group: 'TENTANG_PEGAWAI', source: 'FRAGMENT_OF_FORM', verify: true },
-  { code: 'P_SPOKE_FREELY', group: 'TENTANG_PEGAWAI', source: 'OUR_WORDING', verify: true },
-  { code: 'P_NEXT_STEPS', group: 'TENTANG_PEGAWAI', source: 'OUR_WORDING', verify: true },
-  { code: 'L_FACTS', group: 'TENTANG_PIMPINAN', source: 'FRAGMENT_OF_FORM', verify: true },
-  { code: 'L_ASKS', group: 'TENTANG_PIMPINAN', source: 'FRAGMENT_OF_FORM', verify: true },
-  { code: 'L_LISTENS', group: 'TENTANG_PIMPINAN', source: 'OUR_WORDING', verify: true },
-  { code: 'B_SOLUTIONS', group: 'TENTANG_KEDUANYA', source: 'FRAGMENT_OF_FORM', verify: true },
-  { code: 'B_AGREED', group: 'TENTANG_KEDUANYA', source: 'OUR_WORDING', verify: true },
-  { code: 'B_RESPECT', group: 'TENTANG_KEDUANYA', source: 'OUR_WORDING', verify: true },
+  { code: 'P_ATTENDED', number: 1, group: 'TENTANG_PEGAWAI' },
+  { code: 'P_VALUED', number: 2, group: 'TENTANG_PEGAWAI' },
+  { code: 'P_SPOKE_FREELY', number: 3, group: 'TENTANG_PEGAWAI' },
+  { code: 'L_FACTS', number: 4, group: 'TENTANG_PIMPINAN' },
+  { code: 'L_POSITIVE', number: 5, group: 'TENTANG_PIMPINAN' },
+  { code: 'L_ASKS', number: 6, group: 'TENTANG_PIMPINAN' },
+  { code: 'B_SOLUTIONS', number: 7, group: 'TENTANG_KEDUANYA' },
+  { code: 'B_NEXT_STEPS', number: 8, group: 'TENTANG_KEDUANYA' },
+  { code: 'B_PURPOSE', number: 9, group: 'TENTANG_KEDUANYA' },
 ] as const satisfies readonly GuidanceStatementDef[];
 
 /** A statement's code. */

@@ -113,7 +113,7 @@ describe('guidance sessions in PostgreSQL', () => {
     const [sri, andi] = [await member('Sri Wahyuni'), await member('Andi Pratama')];
     const recorded = await decideNow((s) => s.development.record(sri, { employeeId: andi.id, kind: 'MENTORING', heldOn: '2026-12-27', topic: 'Rencana 2027', followUp: null }));
     if (!recorded.ok) throw new Error(JSON.stringify(recorded.refusal));
-    const codes = ['P_PURPOSE', 'P_SPOKE_FREELY', 'P_NEXT_STEPS', 'L_FACTS', 'L_ASKS', 'L_LISTENS', 'B_SOLUTIONS', 'B_AGREED', 'B_RESPECT'] as const;
+    const codes = ['B_PURPOSE', 'P_SPOKE_FREELY', 'B_NEXT_STEPS', 'L_FACTS', 'L_ASKS', 'P_ATTENDED', 'B_SOLUTIONS', 'P_VALUED', 'L_POSITIVE'] as const;
     const ones = Object.fromEntries(codes.map((c) => [c, 1])) as Record<(typeof codes)[number], number>;
     const fives = Object.fromEntries(codes.map((c) => [c, 5])) as Record<(typeof codes)[number], number>;
     const phone = await decideLater((s) => s.development.rate(andi, recorded.value.id, fives));

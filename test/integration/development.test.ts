@@ -29,17 +29,17 @@ describe('/bimbingan', () => {
 
     await bot.as('Andi Pratama');
     expect(await bot.inbox('Andi Pratama')).toMatch(/Sri Wahyuni mencatat sesi Coaching dengan Anda[\s\S]*Tindak lanjut: Andi menyiapkan tiga skenario[\s\S]*diserahkan kepada Hendra Gunawan, atasan dari Sri Wahyuni – bukan kepada Sri Wahyuni/);
-    expect(await bot.press('Beri umpan balik')).toMatch(/bukan kepada Sri Wahyuni\. Seberapa setuju Anda[\s\S]*Tentang Pegawai[\s\S]*Saya memahami maksud dan tujuan bimbingan kinerja ini/);
+    expect(await bot.press('Beri umpan balik')).toMatch(/bukan kepada Sri Wahyuni\. Seberapa setuju Anda[\s\S]*Tentang Pegawai[\s\S]*Saya merasa diperhatikan dan dipahami/);
     for (const score of ['4', '5']) await bot.press(score);
-    expect(await bot.press('3')).toMatch(/Tentang Pimpinan[\s\S]*Pimpinan menyampaikan pandangan berdasarkan data\/fakta yang akurat/);
-    expect(await bot.press('4')).toMatch(/Pimpinan lebih banyak bertanya dibandingkan menggurui/);
+    expect(await bot.press('3')).toMatch(/Tentang Pimpinan\/Pihak Lain yang Diberikan Penugasan Khusus[\s\S]*Saya merasa bahwa pandangan yang diberikan berdasarkan data\/fakta yang akurat/);
+    expect(await bot.press('4')).toMatch(/bersifat positif/);
     for (const score of ['5', '4', '3', '4']) await bot.press(score);
     expect(await bot.press('5')).toMatch(/Umpan balik Anda diserahkan kepada Hendra Gunawan; pimpinan yang membimbing Anda tidak menerimanya/);
     expect(await db.prisma.developmentSession.findFirstOrThrow()).toMatchObject({
-      employeeRating: { P_PURPOSE: 4, P_SPOKE_FREELY: 5, P_NEXT_STEPS: 3, L_FACTS: 4, L_ASKS: 5, L_LISTENS: 4, B_SOLUTIONS: 3, B_AGREED: 4, B_RESPECT: 5 },
+      employeeRating: { P_ATTENDED: 4, P_VALUED: 5, P_SPOKE_FREELY: 3, L_FACTS: 4, L_POSITIVE: 5, L_ASKS: 4, B_SOLUTIONS: 3, B_NEXT_STEPS: 4, B_PURPOSE: 5 },
       ratedAt: expect.any(Date),
     });
-    expect(await bot.inbox('Hendra Gunawan')).toMatch(/Format B\.1\.8\) dari Andi Pratama tentang sesi dengan Sri Wahyuni pada 26 Nov 2026: rata-rata 4,1 dari 5[\s\S]*Tentang keduanya/);
+    expect(await bot.inbox('Hendra Gunawan')).toMatch(/Format B\.1\.8\) dari Andi Pratama tentang sesi dengan Sri Wahyuni pada 26 Nov 2026: rata-rata 4,1 dari 5[\s\S]*Tentang Pegawai dan Pimpinan/);
     expect(await bot.inbox('Sri Wahyuni')).toBe('');
   });
 

@@ -4,17 +4,20 @@ import { competencyRowsProblem, COMPETENCY_ROWS_MAX, GUIDANCE_FEEDBACK_FORM, GUI
 import { guidanceText } from '../../../src/i18n/guidance.js';
 
 describe('Format B.1.8', () => {
-  it('has nine statements in the form’s three groups, every one marked for verification', () => {
-    expect(GUIDANCE_FEEDBACK_FORM).toHaveLength(9);
+  it('has the form’s nine statements, numbered 1–9, three in each of its three groups', () => {
+    expect(GUIDANCE_FEEDBACK_FORM.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(GUIDANCE_GROUPS).toEqual(['TENTANG_PEGAWAI', 'TENTANG_PIMPINAN', 'TENTANG_KEDUANYA']);
-    for (const group of GUIDANCE_GROUPS) expect(statementsOf(group).length).toBeGreaterThan(0);
-    expect(GUIDANCE_FEEDBACK_FORM.every((s) => s.verify)).toBe(true);
+    for (const group of GUIDANCE_GROUPS) expect(statementsOf(group)).toHaveLength(3);
     expect(new Set(GUIDANCE_FEEDBACK_FORM.map((s) => s.code)).size).toBe(9);
   });
 
-  it('carries the statements the regulation review quoted from the form', () => {
-    const texts = GUIDANCE_FEEDBACK_FORM.filter((s) => s.source === 'FRAGMENT_OF_FORM').map((s) => guidanceText.id[`statement${s.code}`]);
-    expect(texts.join(' ')).toMatch(/maksud dan tujuan[\s\S]*data\/fakta yang akurat[\s\S]*lebih banyak bertanya dibandingkan menggurui[\s\S]*dibantu dalam mencari solusi/);
+  it('words each statement as the Lampiran does (PermenPANRB 6/2022 Format B.1.8)', () => {
+    const texts = GUIDANCE_FEEDBACK_FORM.map((s) => guidanceText.id[`statement${s.code}`]);
+    expect(texts[0]).toBe('Saya merasa diperhatikan dan dipahami.');
+    expect(texts[3]).toBe('Saya merasa bahwa pandangan yang diberikan berdasarkan data/fakta yang akurat.');
+    expect(texts[5]).toBe('Lebih banyak menggunakan metode bertanya dibandingkan menggurui.');
+    expect(texts[8]).toBe('Saya memahami maksud dan tujuan kegiatan bimbingan kinerja ini.');
+    expect(guidanceText.id.groupTENTANG_PIMPINAN).toBe('Tentang Pimpinan/Pihak Lain yang Diberikan Penugasan Khusus');
   });
 
   it('invents nothing like "Sesi ini bermanfaat"', () => {

@@ -18,7 +18,7 @@ beforeEach(() => {
   appraisal = appraisalOf(rows);
 });
 
-const RATING: GuidanceRating = { P_PURPOSE: 4, P_SPOKE_FREELY: 5, P_NEXT_STEPS: 3, L_FACTS: 4, L_ASKS: 5, L_LISTENS: 4, B_SOLUTIONS: 3, B_AGREED: 4, B_RESPECT: 5 };
+const RATING: GuidanceRating = { P_ATTENDED: 4, P_VALUED: 5, P_SPOKE_FREELY: 3, L_FACTS: 4, L_POSITIVE: 4, L_ASKS: 5, B_SOLUTIONS: 3, B_NEXT_STEPS: 4, B_PURPOSE: 5 };
 const ONES = Object.fromEntries(Object.keys(RATING).map((code) => [code, 1])) as GuidanceRating;
 
 function notices(events: DomainEvent[]): { to: string; text: string; buttons: string[] }[] {
@@ -81,7 +81,7 @@ describe('the employee’s Umpan Balik Pelaksanaan Bimbingan Kinerja (Format B.1
     const sent = notices(rated.events);
     expect(sent.map((n) => n.to)).toEqual(['rina']);
     expect(sent[0]?.text).toMatch(
-      /^Umpan Balik Pelaksanaan Bimbingan Kinerja \(Format B\.1\.8\) dari Andi Pratama tentang sesi dengan Sri Wahyuni pada 26 Nov 2026: rata-rata 4,1 dari 5\.[\s\S]*Tentang Pegawai[\s\S]*maksud dan tujuan[\s\S]*4\/5[\s\S]*Tentang Pimpinan[\s\S]*lebih banyak bertanya dibandingkan menggurui\. 5\/5[\s\S]*Tentang keduanya[\s\S]*dibantu dalam mencari solusi/,
+      /^Umpan Balik Pelaksanaan Bimbingan Kinerja \(Format B\.1\.8\) dari Andi Pratama tentang sesi dengan Sri Wahyuni pada 26 Nov 2026: rata-rata 4,1 dari 5\.[\s\S]*Tentang Pegawai[\s\S]*diperhatikan dan dipahami\. 4\/5[\s\S]*Tentang Pimpinan[\s\S]*Lebih banyak menggunakan metode bertanya dibandingkan menggurui\. 5\/5[\s\S]*Tentang Pegawai dan Pimpinan[\s\S]*dibantu dalam mencari solusi/,
     );
   });
 
@@ -97,7 +97,7 @@ describe('the employee’s Umpan Balik Pelaksanaan Bimbingan Kinerja (Format B.1
   it('needs every statement answered 1–5', async () => {
     const id = await recorded();
     expect(await rate('andi', id, { ...RATING, L_ASKS: 0 })).toEqual({ ok: false, refusal: { code: 'BAD_RATING' } });
-    expect(await rate('andi', id, { ...RATING, B_RESPECT: undefined } as never)).toEqual({ ok: false, refusal: { code: 'BAD_RATING' } });
+    expect(await rate('andi', id, { ...RATING, L_POSITIVE: undefined } as never)).toEqual({ ok: false, refusal: { code: 'BAD_RATING' } });
     expect(appraisal.sessions.get(id)?.ratedAt).toBeNull();
   });
 
