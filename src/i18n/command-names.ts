@@ -12,7 +12,7 @@
 export const COMMAND_NAMES = [
   'skp',
   'realisasi',
-  'checkin',
+  'laporanprogres',
   'kendala',
   'cuti',
   'mintaumpanbalik',
@@ -31,7 +31,7 @@ export const COMMAND_NAMES = [
   'evaluasi',
   'tindaklanjut',
   'keberatan',
-  'predikatunit',
+  'capaianorganisasi',
   'laporan',
   'daftarlaporan',
   'jadwal',
