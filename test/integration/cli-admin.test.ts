@@ -79,15 +79,15 @@ describe('check-in schedules', () => {
 
 describe('pengelola kinerja', () => {
   it('grants, lists and revokes the HR role by NIP', async () => {
-    expect((await cli(['hr', 'list'])).out).toMatch(/Belum ada pengelola kinerja/);
-    expect((await cli(['hr', 'add', AGUS])).out).toMatch(/Agus Setiawan S\.Kom\. sekarang pengelola kinerja untuk Pemerintah Provinsi Contoh/);
+    expect((await cli(['hr', 'list'])).out).toMatch(/Belum ada Pengelola Kinerja/);
+    expect((await cli(['hr', 'add', AGUS])).out).toMatch(/Agus Setiawan S\.Kom\. sekarang Pengelola Kinerja untuk Pemerintah Provinsi Contoh/);
     expect((await cli(['hr', 'add', '19800110 200501 1 003', '--unit', 'Bidang Aplikasi Informatika'])).out).toMatch(/untuk Bidang Aplikasi Informatika/);
     expect(await db.prisma.hrRole.count()).toBe(1);
     expect((await cli(['hr', 'list'])).out).toMatch(/Agus Setiawan S\.Kom\. \(NIP 198001102005011003\) – Bidang Aplikasi Informatika/);
     expect(await cli(['hr', 'add', '123'])).toMatchObject({ code: 1, err: expect.stringMatching(/Tidak ada pegawai dengan NIP 123/) });
     expect(await cli(['hr', 'add'])).toMatchObject({ code: 1, err: expect.stringMatching(/Sebutkan NIP/) });
-    expect((await cli(['hr', 'remove', AGUS])).out).toMatch(/bukan lagi pengelola kinerja/);
-    expect((await cli(['hr', 'remove', AGUS])).out).toMatch(/memang bukan pengelola kinerja/);
+    expect((await cli(['hr', 'remove', AGUS])).out).toMatch(/bukan lagi Pengelola Kinerja/);
+    expect((await cli(['hr', 'remove', AGUS])).out).toMatch(/memang bukan Pengelola Kinerja/);
   });
 });
 
@@ -99,7 +99,7 @@ describe('leave', () => {
     expect(result.err).toBe('');
     expect(result.out).toMatch(/Cuti Ahmad Fauzi S\.Kom\. tercatat dari 2026-12-21 sampai 2026-12-24/);
     const message = await db.prisma.outboundMessage.findFirstOrThrow({ where: { employeeId: ahmad.id } });
-    expect(JSON.stringify(message.payload)).toMatch(/Pengelola kinerja mencatat cuti Anda dari 2026-12-21 sampai 2026-12-24/);
+    expect(JSON.stringify(message.payload)).toMatch(/Pengelola Kinerja mencatat cuti Anda dari 2026-12-21 sampai 2026-12-24/);
     expect((await cli(['leave', 'list'])).out).toMatch(/Ahmad Fauzi S\.Kom\. \(NIP 199002142014021001\): 2026-12-21 – 2026-12-24 \(Cuti tahunan\)/);
   });
 

@@ -54,7 +54,7 @@ describe('who may set expectations', () => {
     const choices = await bot.type('/ekspektasi');
     expect(choices).toMatch(/Fitri Handayani \(Plt\/Plh\)/);
     expect(choices).toMatch(/Andi Pratama/);
-    await bot.type('Fitri Handayani (Plt/Plh)');
+    await bot.type('Fitri Handayani (Plt./Plh.)');
     await quickPlan('Fitri Handayani', 'Tersusunnya katalog data sektoral');
     expect(await db.prisma.plan.findFirstOrThrow({ where: { employeeId: fitri.id } })).toMatchObject({ raterId: sri.id, status: 'PROPOSED' });
 

@@ -25,7 +25,7 @@ describe('/bimbingan', () => {
 
     await bot.as('Andi Pratama');
     expect(await bot.inbox('Andi Pratama')).toMatch(/Sri Wahyuni mencatat sesi Coaching dengan Anda[\s\S]*Tindak lanjut: Andi menyiapkan tiga skenario/);
-    expect(await bot.press('Nilai sesi ini')).toMatch(/Seberapa setuju Anda[\s\S]*Saya merasa didengarkan/);
+    expect(await bot.press('Beri umpan balik')).toMatch(/Seberapa setuju Anda[\s\S]*Saya merasa didengarkan/);
     for (const score of ['4', '5', '3', '4']) await bot.press(score);
     expect(await bot.press('5')).toMatch(/Terima kasih, penilaian Anda tersimpan/);
     expect(await db.prisma.developmentSession.findFirstOrThrow()).toMatchObject({ employeeRating: { HEARD: 4, FREE: 5, EXPECTED: 3, NEXT: 4, USEFUL: 5 }, ratedAt: expect.any(Date) });

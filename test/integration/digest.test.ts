@@ -39,7 +39,7 @@ async function inGroup(name: string, text: string) {
 describe('report destinations', () => {
   it('lets HR register a group for the weekly digest, and nobody else', async () => {
     expect((await inGroup('Andi Pratama', '/daftarlaporan@dialog_kinerja_test_bot')).map((m) => m.text)).toEqual([
-      'Perintah ini hanya untuk pengelola kinerja.',
+      'Perintah ini hanya untuk Pengelola Kinerja.',
     ]);
     const replies = await inGroup('Dewi Anggraini', '/daftarlaporan');
     expect(replies[0]?.text).toMatch(/Grup ini akan menerima ringkasan mingguan Pemerintah Provinsi Contoh \(demo\) setiap Senin pukul 08\.00/);
@@ -127,7 +127,7 @@ describe('the weekly digest', () => {
     expect(replies.at(-1)?.text).toMatch(/Ringkasan mingguan/);
     const denied = bot.fake.sendText(user('Andi Pratama'), '/laporan');
     await bot.settle(denied.update_id);
-    expect(bot.fake.messagesTo(user('Andi Pratama').id).at(-1)?.text).toBe('Perintah ini hanya untuk pengelola kinerja.');
+    expect(bot.fake.messagesTo(user('Andi Pratama').id).at(-1)?.text).toBe('Perintah ini hanya untuk Pengelola Kinerja.');
   });
 });
 

@@ -64,8 +64,8 @@ describe('annual evaluation', () => {
     // Bayu has not linked a chat account, and Ratna's account cannot be reached: their results wait.
     await db.prisma.chatIdentity.deleteMany({ where: { employee: { name: FIFTH.name } } });
     await db.prisma.chatIdentity.updateMany({ where: { employee: { name: 'Ratna Sari Dewi' } }, data: { reachable: false } });
-    expect(await bot.press('Finalisasi')).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 5 orang \(100%\)[\s\S]*tuliskan alasannya/);
-    expect(await bot.say('Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toMatch(/Finalisasi 5 evaluasi Tahun 2026\?/);
+    expect(await bot.press('Tetapkan hasil')).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 5 orang \(100%\)[\s\S]*tuliskan alasannya/);
+    expect(await bot.say('Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toMatch(/Tetapkan hasil 5 evaluasi Tahun 2026\?/);
     expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 difinalisasi[\s\S]*Belum terhubung atau tidak dapat dihubungi lewat chat: (Bayu Saputra, Ratna Sari Dewi|Ratna Sari Dewi, Bayu Saputra)\. Hasilnya dikirim begitu mereka menghubungi bot/);
     const annual = await db.prisma.evaluation.findMany({ where: { periodKey: '2026', kind: 'ANNUAL' } });
     expect(annual).toHaveLength(5);
@@ -138,7 +138,7 @@ describe('a keberatan while the superior is away', () => {
     expect(await bot.say('/keberatan')).toMatch(/Andi Pratama mengajukan keberatan atas evaluasi Tahun 2026 oleh Sri Wahyuni[\s\S]*Target tahunan saya terlampaui/);
     // Not before the PPK has explained (PP 30/2019 Pasal 59 ayat 3–4): the way to ask comes with the refusal.
     expect(await bot.press('Putuskan')).toMatch(/Keputusan menunggu penjelasan Sri Wahyuni \(Pejabat Penilai Kinerja\): PP 30\/2019 Pasal 59/);
-    expect(await bot.press('Minta penjelasan penilai')).toMatch(/Permintaan penjelasan dikirim kepada Sri Wahyuni/);
+    expect(await bot.press('Minta penjelasan Pejabat Penilai Kinerja')).toMatch(/Permintaan penjelasan dikirim kepada Sri Wahyuni/);
     await bot.as('Sri Wahyuni');
     await bot.press('Beri penjelasan');
     expect(await bot.say('Dua modul itu belum dilaporkan sebagai realisasi.')).toMatch(/diteruskan kepada/);

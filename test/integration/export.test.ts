@@ -293,7 +293,7 @@ describe('/ekspor in chat', () => {
 
   it('refuses someone who is not HR', async () => {
     await bot.as('Andi Pratama');
-    expect(await bot.say('/ekspor')).toMatch(/Ekspor data kinerja hanya untuk pengelola kinerja\./);
+    expect(await bot.say('/ekspor')).toMatch(/Ekspor data kinerja hanya untuk Pengelola Kinerja\./);
     expect(await db.prisma.auditLog.count({ where: { action: 'access.denied', actor: { name: 'Andi Pratama' }, details: { path: ['attempted'], equals: 'EXPORT' } } })).toBe(1);
   });
 });

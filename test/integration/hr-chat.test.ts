@@ -21,7 +21,7 @@ afterAll(() => bot.stop());
 describe('/jadwal', () => {
   it('is for pengelola kinerja only', async () => {
     await bot.driver.as('Andi Pratama');
-    expect(await bot.driver.say('/jadwal')).toBe('Perintah ini hanya untuk pengelola kinerja.');
+    expect(await bot.driver.say('/jadwal')).toBe('Perintah ini hanya untuk Pengelola Kinerja.');
     await bot.driver.as('Dewi Anggraini');
     expect(await bot.driver.say('/jadwal Bidang Antah Berantah')).toMatch(/Unit "Bidang Antah Berantah" tidak ditemukan dalam lingkup Anda/);
   });
@@ -114,9 +114,9 @@ describe('/periode', () => {
     const bambang = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Bambang Sutrisno' } });
     await db.prisma.hrRole.create({ data: { employeeId: bambang.id, agencyId: bambang.agencyId, unitId: bambang.unitId } });
     await bot.driver.as('Bambang Sutrisno');
-    expect(await bot.driver.say('/periode')).toMatch(/hanya pengelola kinerja tingkat instansi/);
+    expect(await bot.driver.say('/periode')).toMatch(/hanya Pengelola Kinerja tingkat instansi/);
     await bot.driver.as('Andi Pratama');
-    expect(await bot.driver.say('/periode')).toMatch(/hanya pengelola kinerja tingkat instansi/);
+    expect(await bot.driver.say('/periode')).toMatch(/hanya Pengelola Kinerja tingkat instansi/);
     expect(await db.prisma.agency.findFirstOrThrow()).toEqual(before);
   });
 });

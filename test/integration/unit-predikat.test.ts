@@ -21,9 +21,9 @@ describe('/predikatunit', () => {
     expect(units).toMatch(/Seksi Pengembangan Aplikasi/);
     expect(units).not.toMatch(/Bidang Aplikasi Informatika/); // his own unit
     expect(await bot.press('Seksi Pengembangan Aplikasi')).toMatch(/Untuk periode apa predikat Seksi Pengembangan Aplikasi\?/);
-    expect(await bot.press('Triwulan IV 2026')).toMatch(/Predikat kinerja Seksi Pengembangan Aplikasi untuk Triwulan IV 2026\?/);
+    expect(await bot.press('Triwulan IV 2026')).toMatch(/Capaian Kinerja Organisasi Seksi Pengembangan Aplikasi untuk Triwulan IV 2026\?/);
     await bot.press('Baik');
-    expect(await bot.say('Target triwulan tercapai, satu modul terlambat.')).toMatch(/Predikat kinerja Seksi Pengembangan Aplikasi untuk Triwulan IV 2026 ditetapkan: Baik\./);
+    expect(await bot.say('Target triwulan tercapai, satu modul terlambat.')).toMatch(/Capaian Kinerja Organisasi Seksi Pengembangan Aplikasi untuk Triwulan IV 2026 ditetapkan: Baik\./);
     expect(await predikatOf('Seksi Pengembangan Aplikasi', '2026-Q4')).toMatchObject({ predikat: 'BAIK', note: 'Target triwulan tercapai, satu modul terlambat.', setBy: { name: 'Hendra Gunawan' } });
     expect(await bot.inbox('Sri Wahyuni')).toMatch(/Hendra Gunawan menetapkan predikat kinerja Seksi Pengembangan Aplikasi untuk Triwulan IV 2026: Baik\.[\s\S]*dasar rating hasil kerja Anda/);
 

@@ -53,7 +53,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   await bot.press('Seksi Pengembangan Aplikasi');
   await bot.press(Q4);
   await bot.press('Baik');
-  expect(await bot.say('-')).toMatch(/Predikat kinerja Seksi Pengembangan Aplikasi untuk Triwulan IV 2026 ditetapkan: Baik/);
+  expect(await bot.say('-')).toMatch(/Capaian Kinerja Organisasi Seksi Pengembangan Aplikasi untuk Triwulan IV 2026 ditetapkan: Baik/);
 
   // 2. An employee cannot evaluate anyone.
   await bot.as('Ratna Sari Dewi');
@@ -67,7 +67,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   expect(first).toMatch(/Siapa yang dievaluasi untuk Triwulan IV 2026\? \(0 dari 5 sudah dinilai/);
   const record = await bot.press('Andi Pratama');
   expect(record).toMatch(/Catatan kinerja Andi Pratama – Triwulan IV 2026 \(1 Okt 2026 s\.d\. 31 Des 2026\)/);
-  expect(record).toMatch(/Check-in mingguan: \d+ dijawab/);
+  expect(record).toMatch(/Laporan progres mingguan: \d+ diisi/);
   // The self-reported mood is no input of the Permen: it is not shown beside the ratings.
   expect(record).not.toMatch(/Suasana kerja|rata-rata [\d,]+ dari 5/);
   expect(record).toMatch(/Ekspektasi khusus pimpinan \(BerAKHLAK\)/);
@@ -97,10 +97,10 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   expect(all).toMatch(/Semua 5 pegawai sudah dinilai/);
   expect(all).toMatch(/belum sesuai dengan Kurva Distribusi \(2 ketentuan\)/);
   expect(all).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 4 orang \(80%\)/);
-  expect(all).toMatch(/Butuh Perbaikan atau Kurang paling sedikit 1 orang; usulan Anda 0 orang \(0%\)/);
+  expect(all).toMatch(/Butuh Perbaikan atau Kurang\/Misconduct paling sedikit 1 orang; usulan Anda 0 orang \(0%\)/);
   // The quarter is not over: results are established from 1 January (PermenPANRB 6/2022 Pasal 1 angka 8).
-  expect(all).toMatch(/Hasil evaluasi Triwulan IV 2026 dapat difinalisasi mulai 1 Jan 2027/);
-  expect(all).not.toMatch(/\bFinalisasi\b/);
+  expect(all).toMatch(/Hasil evaluasi Triwulan IV 2026 dapat ditetapkan mulai 1 Jan 2027/);
+  expect(all).not.toMatch(/\bTetapkan hasil\b/);
 
   // Monday 4 January: the quarter is over. Redoing one draft as it was brings the team back, now with Finalisasi.
   clock.now = new Date('2027-01-04T03:00:00Z');
@@ -112,7 +112,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   await bot.say('-');
   expect(await bot.say('-')).toMatch(/Semua 5 pegawai sudah dinilai[\s\S]*belum sesuai dengan Kurva Distribusi/);
   // Finalising now asks for a written reason; she cancels and changes one rating instead.
-  expect(await bot.press('Finalisasi')).toMatch(/belum sesuai dengan kurva distribusi[\s\S]*tuliskan alasannya/i);
+  expect(await bot.press('Tetapkan hasil')).toMatch(/belum sesuai dengan Kurva Distribusi[\s\S]*tuliskan alasannya/i);
   await bot.say('/batal');
   await bot.say('/evaluasi');
   expect(await bot.press(Q4)).toMatch(/\(5 dari 5 sudah dinilai/);
@@ -123,8 +123,8 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   const fixed = await bot.say('Mari susun rencana perbaikan bersama minggu depan.');
   expect(fixed).toMatch(/Predikat: Butuh Perbaikan/);
   expect(fixed).toMatch(/Usulan predikat sudah sesuai dengan Kurva Distribusi/);
-  expect(await bot.press('Finalisasi')).toMatch(/Finalisasi 5 evaluasi Triwulan IV 2026\?/);
-  expect(await bot.press('Ya')).toMatch(/5 evaluasi Triwulan IV 2026 difinalisasi dan dikirim/);
+  expect(await bot.press('Tetapkan hasil')).toMatch(/Tetapkan hasil 5 evaluasi Triwulan IV 2026\?/);
+  expect(await bot.press('Ya')).toMatch(/5 evaluasi Triwulan IV 2026 ditetapkan dan dikirim/);
   const finals = await db.prisma.evaluation.findMany({ where: { periodKey: '2026-Q4' }, include: { employee: true } });
   expect(finals.map((e) => [e.employee.name, e.status, e.predikat]).sort()).toEqual(
     [
@@ -147,7 +147,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   // 6. Andi accepts; Sri is told.
   await bot.as('Andi Pratama');
   const result = await bot.inbox('Andi Pratama');
-  expect(result).toMatch(/Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni[\s\S]*keberatan kepada Hendra Gunawan \(atasan pejabat penilai\) paling lambat 18 Jan 2027[\s\S]*Predikat: Sangat Baik/);
+  expect(result).toMatch(/Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni[\s\S]*keberatan kepada Hendra Gunawan \(Atasan Pejabat Penilai Kinerja\) paling lambat 18 Jan 2027[\s\S]*Predikat: Sangat Baik/);
   expect(await bot.press('Terima hasil')).toMatch(/Hasil evaluasi telah Anda terima/);
   expect(await bot.inbox('Sri Wahyuni')).toMatch(/Andi Pratama menerima hasil evaluasi Triwulan IV 2026/);
 
@@ -173,7 +173,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   await bot.as('Hendra Gunawan');
   expect(await bot.say('/keberatan')).toMatch(/Ratna Sari Dewi mengajukan keberatan atas evaluasi Triwulan IV 2026/);
   expect(await bot.inbox('Hendra Gunawan')).toMatch(/Ratna Sari Dewi mengajukan keberatan atas evaluasi Triwulan IV 2026 oleh Sri Wahyuni[\s\S]*Predikat: Baik[\s\S]*Alasan keberatan:[\s\S]*dua modul tambahan/);
-  expect(await bot.press('Minta penjelasan penilai')).toMatch(/Permintaan penjelasan dikirim kepada Sri Wahyuni/);
+  expect(await bot.press('Minta penjelasan Pejabat Penilai Kinerja')).toMatch(/Permintaan penjelasan dikirim kepada Sri Wahyuni/);
   await bot.as('Sri Wahyuni');
   expect(await bot.inbox('Sri Wahyuni')).toMatch(/Ratna Sari Dewi mengajukan keberatan[\s\S]*Hendra Gunawan meminta penjelasan Anda/);
   expect(await bot.press('Beri penjelasan')).toMatch(/Tuliskan penjelasan Anda/);

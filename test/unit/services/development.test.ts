@@ -47,7 +47,7 @@ describe('recording a guidance session', () => {
     expect(result.value.heldAt.toISOString()).toBe('2026-11-26T00:00:00.000Z');
     expect(work.audits).toMatchObject([{ action: 'development.recorded', actorId: 'sri', details: { employeeId: 'andi', kind: 'COACHING' } }]);
     expect(notices(result.events)).toEqual([
-      { to: 'andi', text: expect.stringMatching(/^Sri Wahyuni mencatat sesi Coaching dengan Anda \(26 Nov 2026\)\. Topik: Skenario uji\. Tindak lanjut: Tiga skenario uji\./), buttons: ['Nilai sesi ini → development-rating'] },
+      { to: 'andi', text: expect.stringMatching(/^Sri Wahyuni mencatat sesi Coaching dengan Anda \(26 Nov 2026\)\. Topik: Skenario uji\. Tindak lanjut: Tiga skenario uji\./), buttons: ['Beri umpan balik → development-rating'] },
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('rating a guidance session', () => {
     expect(appraisal.sessions.get(id)).toMatchObject({ employeeRating: RATING, ratedAt: world.now });
     const [toLeader] = notices(rated.events);
     expect(toLeader?.to).toBe('sri');
-    expect(toLeader?.text).toMatch(/^Andi Pratama menilai sesi bimbingan 26 Nov 2026: rata-rata 4,2 dari 5\.[\s\S]*Saya merasa didengarkan\. 4\/5[\s\S]*Sesi ini bermanfaat bagi pengembangan saya\. 5\/5/);
+    expect(toLeader?.text).toMatch(/^Umpan balik Andi Pratama atas sesi bimbingan 26 Nov 2026: rata-rata 4,2 dari 5\.[\s\S]*Saya merasa didengarkan\. 4\/5[\s\S]*Sesi ini bermanfaat bagi pengembangan saya\. 5\/5/);
   });
 
   it('is for the employee of the session only', async () => {

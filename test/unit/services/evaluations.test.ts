@@ -135,7 +135,7 @@ describe('evaluation service: finalising', () => {
     const messages = messagesOf(finalized.events);
     expect(messages.map((m) => m.to).sort()).toEqual(['andi', 'budi']);
     expect(messages.find((m) => m.to === 'andi')?.text).toMatch(
-      /^Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni\. .*keberatan kepada Rina Kusuma \(atasan pejabat penilai\) paling lambat 18 Jan 2027\.[\s\S]*Predikat: Sangat Baik[\s\S]*Catatan/,
+      /^Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni\. .*keberatan kepada Rina Kusuma \(Atasan Pejabat Penilai Kinerja\) paling lambat 18 Jan 2027\.[\s\S]*Predikat: Sangat Baik[\s\S]*Catatan/,
     );
     const buttons: string[] = [];
     finalized.events.flatMap(noticesOf)[0]!.message((label) => (buttons.push(label), { label, token: '' }));
@@ -369,7 +369,7 @@ describe('evaluation service: HR records the evaluation of a PPK outside the bot
     expect(messagesOf(recorded.events)).toEqual([
       {
         to: 'rina',
-        text: expect.stringMatching(/^Hasil evaluasi kinerja Tahun 2026 dari Dr\. Bambang \(Gubernur Contoh\)\. .*keberatan kepada Dr\. Bambang \(Gubernur Contoh\)[\s\S]*Dicatat oleh Hana Putri \(pengelola kinerja\)[\s\S]*dokumen nomor 800\/1\/2026 tanggal 27 Des 2026/),
+        text: expect.stringMatching(/^Hasil evaluasi kinerja Tahun 2026 dari Dr\. Bambang \(Gubernur Contoh\)\. .*keberatan kepada Dr\. Bambang \(Gubernur Contoh\)[\s\S]*Dicatat oleh Hana Putri \(Pengelola Kinerja\)[\s\S]*dokumen nomor 800\/1\/2026 tanggal 27 Des 2026/),
       },
     ]);
     await commitInMemory(work);
