@@ -99,7 +99,7 @@ describe('the admin CLI', () => {
     const result = await cli(['status']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Database: PostgreSQL/);
-    expect(result.out).toMatch(/Instansi Pemerintah Provinsi Contoh: 8 unit, 20 pegawai aktif \(0 nonaktif\), 0 sudah menautkan akun chat/);
+    expect(result.out).toMatch(/Instansi Pemerintah Provinsi Contoh: 8 unit, 20 pegawai aktif \(0 nonaktif\), 0 sudah menghubungkan akun chat/);
     expect(result.out).toMatch(/Kanal telegram: not configured/);
   });
 });

@@ -75,7 +75,7 @@ describe('plans', () => {
     await bot.type('a');
     await bot.type('/as Sri Wahyuni');
     expect(await bot.type('/skp Yohanes')).toMatch(/Rencana SKP 2026 – Yohanes Kristianto \(versi 1\)[\s\S]*Status: ditetapkan/);
-    expect(await bot.type('/ekspektasi Yohanes')).toMatch(/versi 1 sudah ditetapkan dan terkunci. Buat revisi/);
+    expect(await bot.type('/ekspektasi Yohanes')).toMatch(/versi 1 sudah ditetapkan. Buat revisi/);
     await bot.type('ya');
     await quickPlan('Yohanes Kristianto', 'Terpeliharanya aplikasi layanan versi kedua', '2');
     const yohanes = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Yohanes Kristianto' } });

@@ -27,14 +27,14 @@ describe('/bimbingan', () => {
     expect(await bot.inbox('Andi Pratama')).toMatch(/Sri Wahyuni mencatat sesi Coaching dengan Anda[\s\S]*Tindak lanjut: Andi menyiapkan tiga skenario/);
     expect(await bot.press('Beri umpan balik')).toMatch(/Seberapa setuju Anda[\s\S]*Saya merasa didengarkan/);
     for (const score of ['4', '5', '3', '4']) await bot.press(score);
-    expect(await bot.press('5')).toMatch(/Terima kasih, penilaian Anda tersimpan/);
+    expect(await bot.press('5')).toMatch(/Terima kasih, umpan balik Anda tersimpan/);
     expect(await db.prisma.developmentSession.findFirstOrThrow()).toMatchObject({ employeeRating: { HEARD: 4, FREE: 5, EXPECTED: 3, NEXT: 4, USEFUL: 5 }, ratedAt: expect.any(Date) });
-    expect(await bot.inbox('Sri Wahyuni')).toMatch(/Andi Pratama menilai sesi bimbingan 26 Nov 2026: rata-rata 4,2 dari 5[\s\S]*Saya merasa didengarkan\. 4\/5/);
+    expect(await bot.inbox('Sri Wahyuni')).toMatch(/Umpan balik Andi Pratama atas sesi bimbingan 26 Nov 2026: rata-rata 4,2 dari 5[\s\S]*Saya merasa didengarkan\. 4\/5/);
   });
 
   it('lets only the rater record a session', async () => {
     await bot.as('Ratna Sari Dewi');
-    expect(await bot.say('/bimbingan Andi Pratama')).toMatch(/Tidak bisa[\s\S]*pejabat penilai/i);
+    expect(await bot.say('/bimbingan Andi Pratama')).toMatch(/Tidak bisa[\s\S]*Pejabat Penilai Kinerja/);
     expect(await db.prisma.developmentSession.count()).toBe(1);
   });
 });

@@ -66,7 +66,7 @@ describe('annual evaluation', () => {
     await db.prisma.chatIdentity.updateMany({ where: { employee: { name: 'Ratna Sari Dewi' } }, data: { reachable: false } });
     expect(await bot.press('Tetapkan hasil')).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 5 orang \(100%\)[\s\S]*tuliskan alasannya/);
     expect(await bot.say('Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toMatch(/Tetapkan hasil 5 evaluasi Tahun 2026\?/);
-    expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 difinalisasi[\s\S]*Belum terhubung atau tidak dapat dihubungi lewat chat: (Bayu Saputra, Ratna Sari Dewi|Ratna Sari Dewi, Bayu Saputra)\. Hasilnya dikirim begitu mereka menghubungi bot/);
+    expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 ditetapkan[\s\S]*Belum terhubung atau tidak dapat dihubungi lewat chat: (Bayu Saputra, Ratna Sari Dewi|Ratna Sari Dewi, Bayu Saputra)\. Hasilnya dikirim begitu mereka menghubungi bot/);
     const annual = await db.prisma.evaluation.findMany({ where: { periodKey: '2026', kind: 'ANNUAL' } });
     expect(annual).toHaveLength(5);
     expect(annual.every((e) => e.status === 'FINAL' && e.curveDeviationReason === 'Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toBe(true);
@@ -95,7 +95,7 @@ describe('annual evaluation', () => {
   it('does not redo a final evaluation', async () => {
     await bot.as('Sri Wahyuni');
     await bot.say('/evaluasi Andi Pratama');
-    expect(await bot.press('Tahun 2026')).toMatch(/Evaluasi Andi Pratama untuk Tahun 2026 sudah difinalisasi dan tidak dapat diubah lagi/);
+    expect(await bot.press('Tahun 2026')).toMatch(/Evaluasi Andi Pratama untuk Tahun 2026 sudah ditetapkan dan tidak dapat diubah lagi/);
     await bot.say('/batal');
   });
 
@@ -104,7 +104,7 @@ describe('annual evaluation', () => {
     await bot.say('/evaluasi Sri Wahyuni');
     const record = await bot.press('Tahun 2026');
     expect(record).toMatch(/RHK 1 \[Utama\] Terselesaikannya pengembangan aplikasi layanan sesuai rencana[\s\S]*1 realisasi, 1 bukti dukung[\s\S]*target 6 aplikasi; terakhir dilaporkan 2 aplikasi/);
-    expect(record).toMatch(/Check-in mingguan: 1 dijawab, 0 terlewat/);
+    expect(record).toMatch(/Laporan progres mingguan: 1 diisi, 0 terlewat/);
     expect(record).toMatch(/Umpan balik: 1 apresiasi, 0 saran perbaikan/);
     // The record holds what the Permen evaluates: the realisasi and the feedback themselves, not only counts.
     expect(record).toMatch(/realisasi 20 Nov 2026: Aplikasi perizinan dan aplikasi pengaduan selesai \(1 bukti dukung\)/);

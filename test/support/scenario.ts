@@ -64,7 +64,7 @@ export async function playEveryFlow(bot: ChatDriver, db: TestDatabase): Promise<
   expect(await bot.say('Ya, modul pembayaran termasuk; modul pelaporan tidak.')).toMatch(/Jawaban terkirim kepada Andi Pratama/);
   await bot.as(EMPLOYEE);
   expect(await bot.inbox(EMPLOYEE)).toMatch(/Sri Wahyuni menjawab pertanyaan Anda[\s\S]*modul pelaporan tidak/);
-  expect(await bot.press('Setuju')).toMatch(/Rencana SKP 2026 versi 1 ditetapkan dan kini terkunci/);
+  expect(await bot.press('Setuju')).toMatch(/Rencana SKP 2026 versi 1 telah ditetapkan/);
   await bot.as(SUPERVISOR);
   expect(await bot.inbox(SUPERVISOR)).toMatch(/Andi Pratama menyetujui rencana SKP 2026 versi 1/);
 
