@@ -52,7 +52,7 @@ describe('who may set expectations', () => {
     await bot.type('/as Sri Wahyuni');
     expect(await bot.type('/saya')).toMatch(/Plh\. \(pelaksana harian\): Kepala Seksi Tata Kelola Data – menggantikan Bambang Sutrisno s\.d\. 2026-11-30/);
     const choices = await bot.type('/ekspektasi');
-    expect(choices).toMatch(/Fitri Handayani \(Plt\/Plh\)/);
+    expect(choices).toMatch(/Fitri Handayani \(Plt\.\/Plh\.\)/);
     expect(choices).toMatch(/Andi Pratama/);
     await bot.type('Fitri Handayani (Plt./Plh.)');
     await quickPlan('Fitri Handayani', 'Tersusunnya katalog data sektoral');

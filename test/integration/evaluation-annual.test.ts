@@ -109,7 +109,7 @@ describe('annual evaluation', () => {
     // The record holds what the Permen evaluates: the realisasi and the feedback themselves, not only counts.
     expect(record).toMatch(/realisasi 20 Nov 2026: Aplikasi perizinan dan aplikasi pengaduan selesai \(1 bukti dukung\)/);
     expect(record).toMatch(/Apresiasi dari Hendra Gunawan, 21 Nov 2026: Serah terima aplikasi tepat waktu\./);
-    expect(record).toMatch(/Predikat Kinerja unit \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi[\s\S]*Rating perilaku kerja\?/);
+    expect(record).toMatch(/Capaian Kinerja Organisasi unitnya \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi[\s\S]*Rating perilaku kerja\?/);
     await bot.press('Di Atas Ekspektasi');
     await bot.say('-');
     expect(await bot.say('-')).toMatch(/Rating hasil kerja: Sesuai Ekspektasi\. Rating perilaku kerja: Di Atas Ekspektasi\. Predikat: Baik/);

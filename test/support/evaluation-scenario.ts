@@ -71,7 +71,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   // The self-reported mood is no input of the Permen: it is not shown beside the ratings.
   expect(record).not.toMatch(/Suasana kerja|rata-rata [\d,]+ dari 5/);
   expect(record).toMatch(/Ekspektasi khusus pimpinan \(BerAKHLAK\)/);
-  expect(record).toMatch(/Rating hasil kerja\?[\s\S]*Di Atas Ekspektasi: hasil kerja melampaui target/);
+  expect(record).toMatch(/Rating hasil kerja\?[\s\S]*Di Atas Ekspektasi: seluruh atau sebagian besar hasil kerja melampaui target/);
   expect(await bot.press('Di Atas Ekspektasi')).toMatch(/Rating perilaku kerja\?/);
   expect(await bot.press('Di Atas Ekspektasi')).toMatch(/Catatan penilaian/);
   expect(await bot.say('Semua modul selesai diuji sebelum tenggat.')).toMatch(/Umpan balik untuk pegawai/);
@@ -141,7 +141,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   await bot.as('Hendra Gunawan');
   await bot.say('/evaluasi');
   await bot.press(Q4);
-  expect(await bot.press('Sri Wahyuni')).toMatch(/Sri Wahyuni memimpin Seksi Pengembangan Aplikasi\. Pegawai ini memimpin unit kerja, sehingga Predikat Kinerja unit \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi\.[\s\S]*Rating perilaku kerja\?/);
+  expect(await bot.press('Sri Wahyuni')).toMatch(/Sri Wahyuni memimpin Seksi Pengembangan Aplikasi\. Pegawai ini memimpin unit kerja, sehingga Capaian Kinerja Organisasi unitnya \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi\.[\s\S]*Rating perilaku kerja\?/);
   await bot.say('/batal');
 
   // 6. Andi accepts; Sri is told.
