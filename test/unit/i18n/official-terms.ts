@@ -5,8 +5,8 @@
  *
  * `banned`: a pattern no Indonesian text may contain; `allow` lists the catalogue keys
  * ("file:key") where the table allows it. `spelled`: a term that, wherever it appears in any
- * capitalisation, must be written exactly so (Title Case like the Permen). `required`: texts that
- * must say something.
+ * capitalisation, must be written exactly so (Title Case like the Permen) – or in capitals, as the
+ * Lampiran's forms print their headings (documents that reproduce a form do the same).
  */
 
 /** One row of the table as applied here. */
@@ -134,7 +134,8 @@ export const TERM_ROWS: TermRow[] = [
     row: 'T18',
     source: `${AUDIT} T18 (the Permen's term)`,
     official: 'evaluasi kinerja periodik',
-    banned: [{ pattern: /penilaian periodik/i }, { pattern: /periode penilaian/i }],
+    // Case-sensitive: the forms' heading "PERIODE PENILAIAN" (in capitals, as the Lampiran prints it) stays.
+    banned: [{ pattern: /[Pp]enilaian periodik/ }, { pattern: /[Pp]eriode penilaian/ }],
   },
   {
     row: 'T19',

@@ -109,9 +109,10 @@ describe('the Indonesian texts use the official wording', () => {
       });
     }
     for (const term of row.spelled ?? []) {
-      it(`${row.row}: "${term}" is written so wherever it appears`, () => {
+      it(`${row.row}: "${term}" is written so (or in capitals) wherever it appears`, () => {
         const any = new RegExp(term.replace(/ /g, '\\s+'), 'gi');
-        const misspelt = TEXTS.flatMap((t) => [...t.text.matchAll(any)].filter((m) => m[0] !== term).map((m) => `${t.at}: ${m[0]}`));
+        const written = (m: RegExpMatchArray) => m[0] === term || m[0] === term.toUpperCase();
+        const misspelt = TEXTS.flatMap((t) => [...t.text.matchAll(any)].filter((m) => !written(m)).map((m) => `${t.at}: ${m[0]}`));
         expect(misspelt).toEqual([]);
       });
     }
