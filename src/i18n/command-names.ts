@@ -32,6 +32,7 @@ export const COMMAND_NAMES = [
   'tindaklanjut',
   'keberatan',
   'capaianorganisasi',
+  'tetapkanpredikat',
   'laporan',
   'daftarlaporan',
   'jadwal',

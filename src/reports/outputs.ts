@@ -20,8 +20,9 @@ import { exportBaseName, scopeName } from './export-tables.js';
 
 /**
  * Largest file sent in chat: 10 MB. Telegram lets bots upload 50 MB and Slack more, but the file is
- * made while its outbox row is leased and held in memory until sent. An XLSX of 200 people with
- * six RHK each is about 80 KB: only a very large agency at once comes near the cap, and the CLI has none.
+ * made while its outbox row is leased and held in memory until sent. With the texts (realisasi,
+ * feedback, evidence links, core values) a person takes about 0.8 KB (bench:export: 24 MB for
+ * 30,000): only a very large agency at once comes near the cap, and the CLI has none.
  */
 export const MAX_CHAT_DOCUMENT_BYTES = 10 * 1024 * 1024;
 

@@ -28,6 +28,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   storage: ['errors', 'generated', 'paths'],
   conversation: ['domain', 'i18n'],
   jobs: ['generated', 'logging', 'redis'],
+  // Evidence files: downloads (a job), the store, signed links served on the HTTP server.
+  attachments: ['config', 'generated', 'http', 'i18n', 'logging'],
   linking: ['generated', 'services'],
   services: ['checkins', 'conversation', 'domain', 'generated', 'i18n', 'linking', 'storage'],
   notifications: ['conversation', 'domain', 'i18n', 'services'],
@@ -44,7 +46,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   delivery: ['bot', 'conversation', 'generated', 'jobs', 'logging', 'storage'],
   channels: ['bot', 'config', 'conversation', 'delivery', 'generated', 'http', 'i18n', 'logging'],
   cli: ['channels', 'checkins', 'config', 'conversation', 'domain', 'errors', 'files', 'generated', 'holidays', 'i18n', 'linking', 'notifications', 'org-import', 'redis', 'reports', 'services', 'skp-import', 'storage'],
-  app: ['bot', 'channels', 'checkins', 'config', 'conversation', 'delivery', 'demo', 'domain', 'flows', 'generated', 'holidays', 'http', 'jobs', 'logging', 'redis', 'reports', 'services', 'skp-import', 'storage'],
+  app: ['attachments', 'bot', 'channels', 'checkins', 'config', 'conversation', 'delivery', 'demo', 'domain', 'flows', 'generated', 'holidays', 'http', 'jobs', 'logging', 'redis', 'reports', 'services', 'skp-import', 'storage'],
   main: ['app', 'config', 'errors', 'logging', 'paths', 'redis'],
 };
 

@@ -54,10 +54,10 @@ export async function exportCommand(context: CliContext, args: ExportArgs): Prom
     files = [file];
     context.out(t.writtenXlsx({ ...summary, file }));
   } else {
-    const tables = exportCsv(data, context.locale);
+    const tables = await exportCsv(data, context.locale);
     files = tables.map((table) => `${base}-${table.suffix}.csv`);
     for (const [i, table] of tables.entries()) await writeFile(files[i] ?? '', table.content, { mode: 0o600 });
-    context.out(t.writtenCsv({ ...summary, employeesFile: files[0] ?? '', rhkFile: files[1] ?? '' }));
+    context.out(t.writtenCsv({ ...summary, employeesFile: files[0] ?? '', rhkFile: files[1] ?? '', realisasiFile: files[2] ?? '', behaviourFile: files[3] ?? '' }));
   }
   await audit(db.prisma, {
     agencyId: agency.id,

@@ -41,7 +41,7 @@ export const TERM_ROWS: TermRow[] = [
     row: 'T3',
     source: `${AUDIT} T3; "PPK" in Indonesian reads as Pejabat Pembina Kepegawaian (PP 49/2018, PP 30/2019), so the role is spelt out`,
     official: 'Pejabat Penilai Kinerja; Catatan Pejabat Penilai Kinerja',
-    banned: [{ pattern: /pejabat penilai(?! kinerja)/i }, { pattern: /\bpenilai\b(?! kinerja)/i }, { pattern: /\bPPK\b/ }],
+    banned: [{ pattern: /pejabat penilai(?! kinerja)/i }, { pattern: /\bpenilai(nya)?\b(?! kinerja)/i }, { pattern: /\bPPK\b/ }],
     spelled: ['Pejabat Penilai Kinerja'],
   },
   {
@@ -154,7 +154,8 @@ export const TERM_ROWS: TermRow[] = [
     row: 'T21',
     source: `${AUDIT} T21 (one verb for linking)`,
     official: 'menghubungkan / terhubung ("kode tautan" stays the name of the code)',
-    banned: [{ pattern: /menautkan|tertaut/i }],
+    // Only linking an account: "menautkannya" for sending evidence as a link is another sense.
+    banned: [{ pattern: /menautkan akun|tertaut/i }],
   },
   {
     row: 'T22',

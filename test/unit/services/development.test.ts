@@ -40,7 +40,7 @@ async function recorded(): Promise<string> {
 const rate = (by: string, id: string, rating = RATING) => decide(rows, (s) => s.development.rate(world.member(by), id, rating));
 
 describe('recording a guidance session', () => {
-  it('asks the employee to rate it, with *Nilai sesi ini*, and audits it', async () => {
+  it('asks the employee to rate it, with *Beri umpan balik*, and audits it', async () => {
     const work = world.work();
     const result = await memoryServices(rows, work).development.record(world.member('sri'), { employeeId: 'andi', kind: 'COACHING', heldOn: '2026-11-26', topic: 'Skenario uji', followUp: 'Tiga skenario uji' });
     if (!result.ok) throw new Error('refused');
