@@ -60,7 +60,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
 
   // 1. The leader one level up sets the section's predikat for the quarter.
   await bot.as('Hendra Gunawan');
-  await bot.say('/predikatunit');
+  await bot.say('/capaianorganisasi');
   await bot.press('Seksi Pengembangan Aplikasi');
   await bot.press(Q4);
   await bot.press('Baik');
@@ -164,7 +164,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   await bot.as('Hendra Gunawan');
   await bot.say('/evaluasi');
   await bot.press(Q4);
-  expect(await bot.press('Sri Wahyuni')).toMatch(/Sri Wahyuni memimpin Seksi Pengembangan Aplikasi\. Pegawai ini memimpin unit kerja, sehingga Predikat Kinerja unit \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi\.[\s\S]*Rating perilaku kerja\?/);
+  expect(await bot.press('Sri Wahyuni')).toMatch(/Sri Wahyuni memimpin Seksi Pengembangan Aplikasi\. Pegawai ini memimpin unit kerja, sehingga Capaian Kinerja Organisasi unitnya \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi\.[\s\S]*Rating perilaku kerja\?/);
   await bot.press('Sesuai Ekspektasi');
   await bot.say('-');
   await bot.say('-');
