@@ -62,7 +62,7 @@ const moodStep = { id: 'mood', kind: 'rating', optional: true, schema: z.number(
 export const checkinFlow: FlowDefinition<FlowContext> = {
   id: 'checkin',
   version: 1,
-  command: cmd('checkin'),
+  command: cmd('laporanprogres'),
   title: (locale) => checkinText[locale].flowTitle,
   async begin(ctx, context) {
     const open = await ctx.services.checkins.open(ctx.me, contextId(context, 'promptId'));

@@ -82,7 +82,7 @@ export const unitPredikatFlow: FlowDefinition<FlowContext> = {
   id: 'unit-predikat',
   // 2: HR gives the leader's decision document.
   version: 2,
-  command: cmd('predikatunit'),
+  command: cmd('capaianorganisasi'),
   title: (locale) => evaluationText[locale].predikatTitle,
   async begin(ctx, context) {
     if ((await ctx.services.unitPredikats.settableUnits(ctx.me)).length === 0) return refuse(refusedAttempt(ctx, 'EVALUATE', t(ctx).noUnits));

@@ -1,4 +1,4 @@
-/** Texts of /plt (HR records and ends Plt/Plh in chat) and of the notices to the people concerned. */
+/** Texts of /plt (HR records and ends Plt./Plh. in chat) and of the notices to the people concerned. */
 import { catalogue } from './catalogue.js';
 import { cmd } from './command-names.js';
 
@@ -13,7 +13,7 @@ const KIND_LONG_EN: Record<Kind, string> = { PLT: 'Plt. (acting official)', PLH:
 export const actingText = catalogue(
   {
     title: 'Pencatatan Plt./Plh.',
-    notHr: 'Perintah ini hanya untuk pengelola kinerja.',
+    notHr: 'Perintah ini hanya untuk Pengelola Kinerja.',
     listTitle: 'Plt./Plh. yang sedang dan akan bertugas di lingkup Anda:',
     listNone: 'Belum ada Plt./Plh. yang sedang atau akan bertugas di lingkup Anda.',
     line: (p: Line) => `${KIND_ID[p.kind]} ${p.acting} untuk ${p.official} (${p.position}): ${p.start} s.d. ${p.end}${p.note ? ` – ${p.note}` : ''}`,
@@ -48,7 +48,7 @@ export const actingText = catalogue(
     OFFICIAL_ALREADY_COVERED: (p: Pair) => `sudah ada Plt./Plh. untuk ${p.official} pada sebagian tanggal itu (lihat ${cmd('plt')}).`,
     CYCLE: (p: Pair) => `${p.official} sendiri menjadi Plt./Plh. untuk ${p.acting} pada sebagian tanggal itu; keduanya tidak dapat saling menggantikan.`,
     INACTIVE: (p: { person: string }) => `${p.person} tidak aktif dan tidak dapat menjadi Plt./Plh.`,
-    OUT_OF_SCOPE: (p: { person: string }) => `${p.person} di luar lingkup Anda sebagai pengelola kinerja.`,
+    OUT_OF_SCOPE: (p: { person: string }) => `${p.person} di luar lingkup Anda sebagai Pengelola Kinerja.`,
     NOT_FOUND: `pegawai atau penugasan itu tidak ditemukan lagi; ketik ${cmd('plt')} untuk daftar terbaru.`,
     NOT_IN_FORCE: (p: { start: string; end: string }) => `tanggal itu di luar masa tugasnya (${p.start} s.d. ${p.end}).`,
     askEndOn: (p: Line) => `${KIND_ID[p.kind]} ${p.acting} untuk ${p.official} berlaku ${p.start} s.d. ${p.end}. Hari terakhir bertugas tanggal berapa? (mis. "hari ini")`,
@@ -56,7 +56,7 @@ export const actingText = catalogue(
     ended: (p: Pair & { kind: Kind; on: string }) => `${KIND_ID[p.kind]} ${p.acting} untuk ${p.official} berakhir ${p.on}.`,
     notEnded: 'Tidak ada yang diubah.',
     // Notices to the people concerned.
-    byHr: 'Pengelola kinerja',
+    byHr: 'Pengelola Kinerja',
     toActing: (p: Line & { by: string }) =>
       `${p.by} mencatat Anda sebagai ${KIND_LONG_ID[p.kind]} ${p.position}, menggantikan ${p.official}, ${p.start} s.d. ${p.end}. ` +
       `Selama itu Anda menetapkan SKP, menilai dan memutus keberatan bagi bawahan beliau seperti pejabatnya (lihat ${cmd('saya')}).`,
@@ -66,7 +66,7 @@ export const actingText = catalogue(
   },
   {
     title: 'Recording a Plt./Plh.',
-    notHr: 'This command is for HR (pengelola kinerja) only.',
+    notHr: 'This command is for HR (Pengelola Kinerja) only.',
     listTitle: 'Current and upcoming Plt./Plh. in your scope:',
     listNone: 'No current or upcoming Plt./Plh. in your scope.',
     line: (p) => `${KIND_ID[p.kind]} ${p.acting} for ${p.official} (${p.position}): ${p.start} to ${p.end}${p.note ? ` – ${p.note}` : ''}`,

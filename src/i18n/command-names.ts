@@ -12,7 +12,7 @@
 export const COMMAND_NAMES = [
   'skp',
   'realisasi',
-  'checkin',
+  'laporanprogres',
   'kendala',
   'cuti',
   'mintaumpanbalik',
@@ -32,7 +32,7 @@ export const COMMAND_NAMES = [
   'evaluasi',
   'tindaklanjut',
   'keberatan',
-  'predikatunit',
+  'capaianorganisasi',
   'tetapkanpredikat',
   'laporan',
   'daftarlaporan',

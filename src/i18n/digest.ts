@@ -7,19 +7,19 @@ import { cmd } from './command-names.js';
 export const digestText = catalogue(
   {
     title: (p: { scope: string; week: string }) => `Ringkasan mingguan Dialog Kinerja – ${p.scope}, ${p.week}`,
-    chartTitle: 'Partisipasi check-in mingguan per unit',
+    chartTitle: 'Partisipasi laporan progres mingguan per unit',
     participation: (p: { answered: number; prompted: number; percent: string; previous: string }) =>
-      `Check-in: ${p.answered} dari ${p.prompted} pegawai menjawab (${p.percent}; minggu sebelumnya ${p.previous}).`,
-    participationNone: 'Check-in: belum ada check-in minggu ini.',
+      `Laporan progres mingguan: ${p.answered} dari ${p.prompted} pegawai mengisi (${p.percent}; minggu sebelumnya ${p.previous}).`,
+    participationNone: 'Laporan progres mingguan: belum ada yang diminta minggu ini.',
     onLeave: (p: { count: number }) => `Cuti atau libur: ${p.count} pegawai.`,
-    notLinked: (p: { count: number }) => `Belum menautkan akun chat (tidak ditanya): ${p.count} pegawai.`,
-    unitsHeading: 'Per unit (menjawab / terlewat / cuti):',
+    notLinked: (p: { count: number }) => `Belum menghubungkan akun chat (tidak ditanya): ${p.count} pegawai.`,
+    unitsHeading: 'Per unit (mengisi / terlewat / cuti):',
     unitLine: (p: { unit: string; answered: number; missed: number; onLeave: number; percent: string }) =>
       `${p.unit}: ${p.answered} / ${p.missed} / ${p.onLeave} (${p.percent})`,
     plans: (p: { agreed: number; active: number; percent: string }) => `SKP ditetapkan: ${p.agreed} dari ${p.active} pegawai (${p.percent}).`,
     evaluationProgress: (p: { period: string; finalized: number; people: number; percent: string; drafts: number; objections: number; curveReasons: number }) =>
-      `Evaluasi ${p.period}: ${p.finalized} dari ${p.people} pegawai difinalisasi (${p.percent}), ${p.drafts} masih draf; ` +
-      `${p.objections} keberatan menunggu keputusan; ${p.curveReasons} difinalisasi menyimpang dari kurva distribusi (dengan alasan tertulis).`,
+      `Evaluasi ${p.period}: ${p.finalized} dari ${p.people} pegawai ditetapkan (${p.percent}), ${p.drafts} masih draf; ` +
+      `${p.objections} keberatan menunggu keputusan; ${p.curveReasons} ditetapkan menyimpang dari Kurva Distribusi (dengan alasan tertulis).`,
     oldObstacles: (p: { count: number }) => `Kendala terbuka lebih dari 7 hari: ${p.count}.`,
     obstacleLine: (p: { name: string; supervisor: string; days: number }) => `${p.name} (atasan: ${p.supervisor}) – ${p.days} hari`,
     silentSupervisors: (p: { count: number }) => `Atasan tanpa dialog dengan bawahan selama 30 hari: ${p.count}.`,
@@ -29,7 +29,7 @@ export const digestText = catalogue(
     noSupervisor: 'belum tercatat',
     // Destinations
     registered: (p: { agency: string }) => `Grup ini akan menerima ringkasan mingguan ${p.agency} setiap Senin pukul 08.00. Ketik ${cmd('laporan')} untuk ringkasan sekarang, ${cmd('daftarlaporan')} berhenti untuk menghentikannya.`,
-    notHr: 'Perintah ini hanya untuk pengelola kinerja.',
+    notHr: 'Perintah ini hanya untuk Pengelola Kinerja.',
     registeredPrivate: (p: { agency: string }) => `Chat ini akan menerima ringkasan mingguan ${p.agency} setiap Senin pukul 08.00. Ketik ${cmd('daftarlaporan')} berhenti untuk menghentikannya.`,
     unregistered: 'Ringkasan mingguan tidak lagi dikirim ke sini.',
     notRegistered: 'Chat ini memang tidak menerima ringkasan mingguan; tidak ada yang diubah.',
@@ -46,7 +46,7 @@ export const digestText = catalogue(
       `${p.period} berakhir hari ini. Evaluasi kinerja periodik untuk ${p.count} bawahan Anda sudah dapat dimulai: ketik ${cmd('evaluasi')}.`,
     evaluationOpens: (p: { periods: string; closes: string }) => `Evaluasi kinerja ${p.periods} dibuka hari ini sampai ${p.closes}. Ketik ${cmd('evaluasi')}: catatan kinerja setiap bawahan ditampilkan saat Anda menilai.`,
     evaluationCloses: (p: { period: string; closes: string; count: number }) =>
-      `Evaluasi ${p.period} ditutup ${p.closes}: ${p.count} bawahan Anda belum dinilai atau belum difinalisasi. Ketik ${cmd('evaluasi')}.`,
+      `Evaluasi ${p.period} ditutup ${p.closes}: ${p.count} bawahan Anda belum dinilai atau hasilnya belum ditetapkan. Ketik ${cmd('evaluasi')}.`,
     noDialogue: (p: { name: string; days: number }) =>
       `Sudah ${p.days} hari tidak ada dialog kinerja dengan ${p.name} (umpan balik, klarifikasi atau tanggapan kendala). Sapa lewat ${cmd('umpanbalik')} ${p.name}.`,
     keberatanReminder: (p: { name: string; days: number; by: string }) =>
@@ -63,7 +63,7 @@ export const digestText = catalogue(
     notLinked: (p) => `Not linked to a chat account (not asked): ${countOf(p.count, 'employee', 'employees')}.`,
     unitsHeading: 'By unit (answered / missed / leave):',
     unitLine: (p) => `${p.unit}: ${p.answered} / ${p.missed} / ${p.onLeave} (${p.percent})`,
-    plans: (p) => `Performance plans agreed: ${p.agreed} of ${countOf(p.active, 'employee', 'employees')} (${p.percent}).`,
+    plans: (p) => `Performance plans established: ${p.agreed} of ${countOf(p.active, 'employee', 'employees')} (${p.percent}).`,
     evaluationProgress: (p) =>
       `Evaluation ${p.period}: ${p.finalized} of ${countOf(p.people, 'employee', 'employees')} finalised (${p.percent}), ${p.drafts} still drafts; ` +
       `${p.objections} objections awaiting a decision; ${p.curveReasons} finalised off the distribution curve (with a written reason).`,
@@ -75,15 +75,15 @@ export const digestText = catalogue(
     none: '–',
     noSupervisor: 'not recorded',
     registered: (p) => `This group will get the ${p.agency} weekly digest every Monday at 08:00. Type ${cmd('laporan')} for a digest now, ${cmd('daftarlaporan')} berhenti to stop it.`,
-    notHr: 'This command is for HR (pengelola kinerja) only.',
+    notHr: 'This command is for HR (Pengelola Kinerja) only.',
     registeredPrivate: (p) => `This chat will get the ${p.agency} weekly digest every Monday at 08:00. Type ${cmd('daftarlaporan')} berhenti to stop it.`,
     unregistered: 'The weekly digest no longer comes here.',
     notRegistered: 'This chat does not get the weekly digest; nothing changed.',
     leaderFirst: (p) =>
-      `Your ${p.year} performance plan is not agreed yet, and your reports' RHK must build on yours. Ask your supervisor to set it (deadline in ${countOf(p.days, 'day', 'days')}).`,
+      `Your ${p.year} performance plan is not established yet, and your reports' RHK must build on yours. Ask your supervisor to set it (deadline in ${countOf(p.days, 'day', 'days')}).`,
     reportsWithoutPlan: (p) => `${p.count} of your reports ${p.count === 1 ? 'has' : 'have'} no ${p.year} performance plan. Set them with ${cmd('ekspektasi')} (deadline in ${countOf(p.days, 'day', 'days')}).`,
     waitingOnLeader: (p) =>
-      `Your ${p.year} plan cannot be set yet because your supervisor's own plan (${p.leader}) is not agreed. Nothing to do for now; you will be told.`,
+      `Your ${p.year} plan cannot be set yet because your supervisor's own plan (${p.leader}) is not established. Nothing to do for now; you will be told.`,
     answerYourPlan: (p) => `Your ${p.year} performance plan is waiting for your response (deadline in ${countOf(p.days, 'day', 'days')}). Type ${cmd('skp')}.`,
     periodEnd: (p) => `${p.period} ends today. You can start the periodic performance evaluation of your ${countOf(p.count, 'report', 'reports')}: type ${cmd('evaluasi')}.`,
     evaluationOpens: (p) => `The performance evaluation of ${p.periods} opens today, until ${p.closes}. Type ${cmd('evaluasi')}: each report's record is shown as you rate.`,

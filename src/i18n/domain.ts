@@ -41,7 +41,7 @@ const id = {
   'predikat.SANGAT_BAIK': 'Sangat Baik',
   'predikat.BAIK': 'Baik',
   'predikat.BUTUH_PERBAIKAN': 'Butuh Perbaikan',
-  'predikat.KURANG': 'Kurang',
+  'predikat.KURANG': 'Kurang/Misconduct',
   'predikat.SANGAT_KURANG': 'Sangat Kurang',
 
   'unitPredikat.ISTIMEWA': 'Istimewa',
@@ -53,9 +53,9 @@ const id = {
   'matrix.explain': (p: { results: string; behaviour: string; predikat: string }) =>
     `Rating Hasil Kerja ${p.results} (baris) dan Rating Perilaku Kerja ${p.behaviour} (kolom) menghasilkan Predikat Kinerja ${p.predikat}.`,
   'matrix.misconduct':
-    'Sel ini berlabel Kurang/Misconduct pada kuadran kinerja: perilaku kerja di bawah ekspektasi membuat predikat menjadi Kurang, walaupun hasil kerjanya sesuai atau di atas ekspektasi.',
+    'Sel ini berlabel Kurang/Misconduct pada kuadran kinerja: perilaku kerja di bawah ekspektasi membuat predikat menjadi Kurang/Misconduct, walaupun hasil kerjanya sesuai atau di atas ekspektasi.',
   'unitLeader.explain': (p: { unit: string; rating: string }) =>
-    `Pegawai ini memimpin unit kerja, sehingga Predikat Kinerja unit (${p.unit}) menjadi Rating Hasil Kerjanya: ${p.rating}.`,
+    `Pegawai ini memimpin unit kerja, sehingga Capaian Kinerja Organisasi unitnya (${p.unit}) menjadi Rating Hasil Kerjanya: ${p.rating}.`,
 
   'curve.or': 'atau',
   'curve.rule.maxShare': (p: RuleParams & { percent: string }) =>
@@ -69,7 +69,7 @@ const id = {
   'curve.rule.none': (p: RuleParams) =>
     `${p.predikats} tidak boleh diberikan di unit ini; diusulkan ${p.actual} orang (${p.actualPercent}).`,
   'curve.header': (p: { unit: string; unitSize: number }) =>
-    `Kurva Distribusi untuk unit dengan Predikat Kinerja ${p.unit} (${p.unitSize} pegawai):`,
+    `Kurva Distribusi untuk unit dengan Capaian Kinerja Organisasi ${p.unit} (${p.unitSize} pegawai):`,
   'curve.empty': 'Belum ada predikat pegawai yang diusulkan.',
   'curve.ok': 'Usulan predikat sudah sesuai dengan Kurva Distribusi.',
   'curve.okWithAdvisories': 'Usulan predikat dapat diajukan; catatan berikut hanya saran:',
@@ -93,12 +93,12 @@ const id = {
   'relationship.ATASAN_PPK': 'Atasan Pejabat Penilai Kinerja',
   'relationship.HR': 'Pengelola Kinerja',
 
-  'access.inactive': 'Status kepegawaian Anda tidak aktif, sehingga Anda tidak dapat melakukan tindakan ini.',
+  'access.inactive': 'Data Anda di Dialog Kinerja tidak aktif, sehingga Anda tidak dapat melakukan tindakan ini.',
   'access.otherAgency': 'Pegawai ini berada di instansi lain.',
   'access.self.evaluate': 'Anda tidak dapat menilai kinerja Anda sendiri.',
   'access.self.objection': 'Anda tidak dapat memutuskan keberatan atas penilaian kinerja Anda sendiri.',
   'access.self.unitPredikat':
-    'Anda memimpin unit ini, sehingga tidak dapat menetapkan Predikat Kinerja unit Anda sendiri; predikat ditetapkan oleh pimpinan satu tingkat di atas Anda.',
+    'Anda memimpin unit ini, sehingga tidak dapat menetapkan Capaian Kinerja Organisasi unit Anda sendiri; capaian itu ditetapkan oleh pimpinan satu tingkat di atas Anda.',
   'access.selfOnly': 'Hanya pegawai yang bersangkutan yang dapat melakukan ini.',
   'access.raterOnly': 'Anda bukan Pejabat Penilai Kinerja pegawai ini. Pejabat Penilai Kinerja paling rendah pejabat pengawas, atau pejabat yang diberi pendelegasian kewenangan.',
   'access.leaderOnly': 'Anda bukan atasan langsung atau Pejabat Penilai Kinerja pegawai ini.',
@@ -108,11 +108,11 @@ const id = {
     'Capaian Kinerja Organisasi ditetapkan oleh pimpinan satu tingkat di atas pimpinan unit (atau Plt./Plh.-nya); Pengelola Kinerja hanya mencatat keputusan itu dengan dokumennya.',
   'access.notPermitted': 'Anda tidak berwenang melakukan ini untuk pegawai tersebut.',
 
-  'nip.EMPTY': 'NIP belum diisi.',
-  'nip.NOT_18_DIGITS': 'NIP harus terdiri dari 18 angka.',
-  'nip.NOT_DIGITS': 'NIP hanya boleh berisi angka (spasi boleh; titik, tanda hubung, dan huruf tidak).',
+  'nip.EMPTY': 'NIP/NI PPPK belum diisi.',
+  'nip.NOT_18_DIGITS': 'NIP/NI PPPK harus terdiri dari 18 angka.',
+  'nip.NOT_DIGITS': 'NIP/NI PPPK hanya boleh berisi angka (spasi boleh; titik, tanda hubung, dan huruf tidak).',
   'nip.SCIENTIFIC_NOTATION':
-    'NIP tertulis sebagai angka ilmiah (misalnya 1.99001E+17), sehingga beberapa digitnya sudah hilang. Format kolom NIP sebagai teks di spreadsheet, lalu ketik ulang.',
+    'NIP/NI PPPK tertulis sebagai angka ilmiah (misalnya 1.99001E+17), sehingga beberapa digitnya sudah hilang. Format kolomnya sebagai teks di spreadsheet, lalu ketik ulang.',
 };
 
 /** The domain catalogue: `domainMessages[locale][key]`. */
@@ -124,7 +124,7 @@ export const domainMessages = catalogue(id, {
   'predikat.SANGAT_BAIK': 'Very Good (Sangat Baik)',
   'predikat.BAIK': 'Good (Baik)',
   'predikat.BUTUH_PERBAIKAN': 'Needs Improvement (Butuh Perbaikan)',
-  'predikat.KURANG': 'Poor (Kurang)',
+  'predikat.KURANG': 'Poor (Kurang/Misconduct)',
   'predikat.SANGAT_KURANG': 'Very Poor (Sangat Kurang)',
 
   'unitPredikat.ISTIMEWA': 'Outstanding (Istimewa)',
@@ -136,9 +136,9 @@ export const domainMessages = catalogue(id, {
   'matrix.explain': (p) =>
     `A results rating of ${p.results} (row) and a behaviour rating of ${p.behaviour} (column) give the performance rating ${p.predikat}.`,
   'matrix.misconduct':
-    'This cell is labelled Kurang/Misconduct in the performance matrix: behaviour below expectations makes the rating Poor (Kurang), even when the results meet or exceed expectations.',
+    'This cell is labelled Kurang/Misconduct in the performance matrix: behaviour below expectations makes the rating Poor (Kurang/Misconduct), even when the results meet or exceed expectations.',
   'unitLeader.explain': (p) =>
-    `This employee leads the unit, so the unit's performance rating (${p.unit}) becomes their results rating: ${p.rating}.`,
+    `This employee leads the unit, so the unit's organisational performance (Capaian Kinerja Organisasi, ${p.unit}) becomes their results rating: ${p.rating}.`,
 
   'curve.or': 'or',
   'curve.rule.maxShare': (p) =>
@@ -165,18 +165,18 @@ export const domainMessages = catalogue(id, {
 
   'relationship.SELF': 'The employee themselves',
   'relationship.PPK': 'Rater (Pejabat Penilai Kinerja)',
-  'relationship.ACTING_PPK': 'Acting rater (Plt/Plh of the Pejabat Penilai Kinerja)',
+  'relationship.ACTING_PPK': 'Acting rater (Plt./Plh. of the Pejabat Penilai Kinerja)',
   'relationship.SUPERVISOR': 'Direct superior',
-  'relationship.ACTING_SUPERVISOR': 'Acting direct superior (Plt/Plh)',
+  'relationship.ACTING_SUPERVISOR': 'Acting direct superior (Plt./Plh.)',
   'relationship.ATASAN_PPK': "Rater's superior (Atasan Pejabat Penilai Kinerja)",
   'relationship.HR': 'Performance administrator (Pengelola Kinerja)',
 
-  'access.inactive': 'Your employment record is inactive, so you cannot do this.',
+  'access.inactive': 'Your record in Dialog Kinerja is inactive, so you cannot do this.',
   'access.otherAgency': 'This employee belongs to another agency.',
   'access.self.evaluate': 'You cannot rate your own performance.',
   'access.self.objection': 'You cannot decide an objection to your own performance rating.',
   'access.self.unitPredikat':
-    "You lead this unit, so you cannot set your own unit's performance rating; the leader one level above you sets it.",
+    "You lead this unit, so you cannot set your own unit's Capaian Kinerja Organisasi; the leader one level above you sets it.",
   'access.selfOnly': 'Only the employee concerned can do this.',
   'access.raterOnly': "You are not this employee's rater (Pejabat Penilai Kinerja). A rater is at least a pejabat pengawas, or an official given delegated authority.",
   'access.leaderOnly': "You are neither this employee's direct superior nor their rater (Pejabat Penilai Kinerja).",
@@ -186,8 +186,8 @@ export const domainMessages = catalogue(id, {
     "A unit's Capaian Kinerja Organisasi is decided by the leader one level above the unit's leader (or their Plt./Plh.); a performance administrator (Pengelola Kinerja) only records that decision with its document.",
   'access.notPermitted': 'You are not authorised to do this for that employee.',
 
-  'nip.EMPTY': 'The NIP is missing.',
-  'nip.NOT_18_DIGITS': 'A NIP has exactly 18 digits.',
+  'nip.EMPTY': 'The NIP (or NI PPPK) is missing.',
+  'nip.NOT_18_DIGITS': 'A NIP (or NI PPPK) has exactly 18 digits.',
   'nip.NOT_DIGITS': 'A NIP may contain only digits (spaces are fine; dots, dashes and letters are not).',
   'nip.SCIENTIFIC_NOTATION':
     'The NIP is written in scientific notation (e.g. 1.99001E+17), so some digits are already lost. Format the NIP column as text in the spreadsheet and type it again.',

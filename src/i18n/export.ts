@@ -13,8 +13,8 @@ export const exportText = catalogue(
     colName: 'Nama',
     colPosition: 'Jabatan',
     colUnit: 'Unit kerja',
-    colRaterNip: 'NIP pejabat penilai kinerja',
-    colRaterName: 'Nama pejabat penilai kinerja',
+    colRaterNip: 'NIP Pejabat Penilai Kinerja',
+    colRaterName: 'Nama Pejabat Penilai Kinerja',
     colPlanStatus: 'Status SKP',
     colPlanVersion: 'Versi SKP',
     colRhkCount: 'Jumlah RHK',
@@ -23,8 +23,8 @@ export const exportText = catalogue(
     colFeedback: 'Umpan balik diterima',
     colFeedbackPraise: 'Umpan balik: apresiasi',
     colFeedbackImprove: 'Umpan balik: saran perbaikan',
-    colCheckinsAnswered: 'Check-in dijawab',
-    colCheckinsMissed: 'Check-in terlewat',
+    colCheckinsAnswered: 'Laporan progres mingguan diisi',
+    colCheckinsMissed: 'Laporan progres mingguan terlewat',
     colEvaluationStatus: 'Status penilaian',
     colResultsRating: 'Rating hasil kerja',
     colBehaviourRating: 'Rating perilaku kerja',
@@ -40,7 +40,7 @@ export const exportText = catalogue(
     colRhkKind: 'Jenis RHK',
     colRhkNo: 'No. RHK',
     colRhkText: 'Rencana hasil kerja',
-    colLeaderRhk: 'RHK pimpinan yang diintervensi',
+    colLeaderRhk: 'Rencana Hasil Kerja Pimpinan yang Diintervensi',
     colAspect: 'Aspek',
     colIndicator: 'Indikator kinerja individu',
     colTarget: 'Target',
@@ -116,13 +116,13 @@ export const exportText = catalogue(
       `realisasi, umpan balik dan bukti dukung per RHK di ${p.realisasiFile}, perilaku kerja di ${p.behaviourFile}.`,
     // Chat.
     title: 'Ekspor untuk e-Kinerja',
-    notHr: 'Ekspor data kinerja hanya untuk pengelola kinerja.',
+    notHr: 'Ekspor data kinerja hanya untuk Pengelola Kinerja.',
     askUnit: 'Ekspor data unit mana? (Unit beserta sub-unitnya.)',
     askPeriod: (p: { unit: string }) => `Untuk periode apa data ${p.unit}?`,
     delivered: (p: { scope: string; period: string; employees: number; rhk: number; file: string }) =>
       `Ekspor ${p.period} untuk ${p.scope}: ${p.employees} pegawai, ${p.rhk} baris RHK (berkas ${p.file}). ` +
       'Lembar "Pegawai" berisi SKP, realisasi, umpan balik, laporan progres mingguan, penilaian, keberatan dan predikat yang ditetapkan; lembar "RHK" berisi RHK, indikator dan target; ' +
-      'lembar "Realisasi RHK" berisi realisasi, umpan balik berkelanjutan dan bukti dukung per RHK/IKI; lembar "Perilaku" berisi ekspektasi dan umpan balik per nilai BerAKHLAK.',
+      'lembar "Realisasi RHK" berisi realisasi, umpan balik berkelanjutan dan bukti dukung per RHK/IKI; lembar "Perilaku" berisi ekspektasi dan umpan balik per nilai dasar BerAKHLAK.',
     tooLarge: (p: { mb: string; limitMb: number }) =>
       `Berkas ekspor terlalu besar untuk dikirim lewat chat (${p.mb} MB, batas ${p.limitMb} MB). Pilih unit yang lebih kecil, atau minta admin menjalankan: npm run cli -- export --period …`,
   },
@@ -232,7 +232,7 @@ export const exportText = catalogue(
       `Export of ${p.period} for ${p.scope}: four CSV files – ${countOf(p.employees, 'employee', 'employees')} in ${p.employeesFile}, ${countOf(p.rhk, 'RHK row', 'RHK rows')} in ${p.rhkFile}, ` +
       `realisasi, feedback and evidence per RHK in ${p.realisasiFile}, core values in ${p.behaviourFile}.`,
     title: 'Export for e-Kinerja',
-    notHr: 'Exporting performance data is for HR (pengelola kinerja) only.',
+    notHr: 'Exporting performance data is for HR (Pengelola Kinerja) only.',
     askUnit: 'Export which unit? (The unit with its sub-units.)',
     askPeriod: (p) => `For which period of ${p.unit}?`,
     delivered: (p) =>

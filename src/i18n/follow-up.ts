@@ -31,12 +31,12 @@ export const followUpText = catalogue(
     kindPENEMPATAN: 'Penempatan (mutasi/promosi/demosi)',
     askRecommendation: 'Usulan Anda (mis. pelatihan tertentu, bentuk penghargaan, jabatan tujuan)?',
     saved: (p: { kind: string; name: string }) =>
-      `Usulan ${p.kind} untuk ${p.name} tercatat. Keputusannya diambil oleh Pejabat Pembina Kepegawaian atau pejabat yang berwenang atas pertimbangan Tim Penilai Kinerja PNS; pengelola kinerja mencatatnya dengan nomor dan tanggal dokumennya, lalu Anda dan ${p.name} diberi tahu.`,
-    noRecorder: 'Belum ada pengelola kinerja di bot yang menaungi pegawai ini, jadi belum ada yang diberi tahu; sampaikan usulan ini kepada bagian kepegawaian.',
+      `Usulan ${p.kind} untuk ${p.name} tercatat. Keputusannya diambil oleh Pejabat Pembina Kepegawaian atau pejabat yang berwenang atas pertimbangan Tim Penilai Kinerja PNS; Pengelola Kinerja mencatatnya dengan nomor dan tanggal dokumennya, lalu Anda dan ${p.name} diberi tahu.`,
+    noRecorder: 'Belum ada Pengelola Kinerja di bot yang menaungi pegawai ini, jadi belum ada yang diberi tahu; sampaikan usulan ini kepada bagian kepegawaian.',
     toRecorder: (p: { rater: string; kind: string; name: string; period: string }) =>
       `${p.rater} mengusulkan ${p.kind} untuk ${p.name} (evaluasi ${p.period}). Setelah pejabat yang berwenang memutuskan atas pertimbangan Tim Penilai Kinerja PNS, catat keputusannya dengan nomor dan tanggal dokumennya:`,
     decideButton: 'Catat keputusan',
-    notRecorder: 'Keputusan tindak lanjut dicatat oleh pengelola kinerja yang menaungi pegawai, dari dokumen keputusan pejabat yang berwenang.',
+    notRecorder: 'Keputusan tindak lanjut dicatat oleh Pengelola Kinerja yang menaungi pegawai, dari dokumen keputusan pejabat yang berwenang.',
     alreadyDecided: 'Keputusan atas usulan ini sudah tercatat.',
     askOutcome: (p: { kind: string; name: string; recommendation: string }) => `Usulan ${p.kind} untuk ${p.name}: "${p.recommendation}". Keputusan pejabat yang berwenang?`,
     outcomeDISETUJUI: 'Disetujui',

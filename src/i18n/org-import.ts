@@ -10,9 +10,9 @@ export const orgImportText = catalogue(
     title: (p: { file: string; agency: string }) => `Impor organisasi dari ${p.file} ke instansi "${p.agency}"`,
     agencyCreated: (p: { agency: string }) => `Instansi baru dibuat: ${p.agency}`,
     dryRun: 'Uji coba (--dry-run): tidak ada yang disimpan.',
-    movesClosed: (p: { count: number }) => `${p.count} pegawai pindah (unit, atasan atau jabatan berubah): periode SKP lama ditutup, periode baru dimulai pada tanggal efektif dengan PPK baru.`,
+    movesClosed: (p: { count: number }) => `${p.count} pegawai pindah (unit, atasan atau jabatan berubah): periode SKP lama ditutup, periode baru dimulai pada tanggal efektif dengan Pejabat Penilai Kinerja baru.`,
     movesWouldClose: (p: { count: number }) => `${p.count} pegawai akan pindah (unit, atasan atau jabatan berubah): periode SKP lamanya akan ditutup.`,
-    moveLine: (p: { line: number; name: string; period: string; reasons: string }) => `  baris ${p.line} – ${p.name}: periode SKP ${p.period} (${p.reasons}); dinilai oleh PPK periode itu`,
+    moveLine: (p: { line: number; name: string; period: string; reasons: string }) => `  baris ${p.line} – ${p.name}: periode SKP ${p.period} (${p.reasons}); dinilai oleh Pejabat Penilai Kinerja periode itu`,
     moveReason_unit: 'unit',
     moveReason_atasan: 'atasan',
     moveReason_jabatan: 'jabatan',
@@ -51,7 +51,7 @@ export const orgImportText = catalogue(
     reportRejected: 'ditolak',
     // Row reasons
     MISSING_FIELD: (p: { field: string }) => `kolom ${p.field} kosong`,
-    NIP_INVALID: (p: { value: string; reason: string }) => `NIP "${p.value}" tidak valid: ${p.reason}`,
+    NIP_INVALID: (p: { value: string; reason: string }) => `NIP/NI PPPK "${p.value}" tidak valid: ${p.reason}`,
     SUPERVISOR_NIP_INVALID: (p: { value: string; reason: string }) => `nip_atasan "${p.value}" tidak valid: ${p.reason}`,
     POSITION_TYPE_UNKNOWN: (p: { value: string }) =>
       `jenis_jabatan "${p.value}" tidak dikenal (gunakan JPT, Administrator, Pengawas, Pelaksana atau Fungsional, boleh diikuti jenjangnya)`,
@@ -69,9 +69,9 @@ export const orgImportText = catalogue(
     EFFECTIVE_DATE_OTHER_YEAR: (p: { value: string; year: number }) =>
       `tanggal_efektif ${p.value} di luar tahun kinerja ${p.year}: periode SKP tahun lain tidak dapat diubah lewat impor`,
     UNIT_SAME_AS_PARENT: (p: { unit: string }) => `unit "${p.unit}" tidak boleh menjadi unit induknya sendiri`,
-    NIP_DUPLICATE: (p: { lines: number[] }) => `NIP yang sama juga ada di baris ${lines(p.lines)}`,
+    NIP_DUPLICATE: (p: { lines: number[] }) => `NIP/NI PPPK yang sama juga ada di baris ${lines(p.lines)}`,
     EMAIL_DUPLICATE: (p: { lines: number[] }) => `email yang sama juga ada di baris ${lines(p.lines)}`,
-    OTHER_AGENCY: 'NIP ini sudah terdaftar di instansi lain',
+    OTHER_AGENCY: 'NIP/NI PPPK ini sudah terdaftar di instansi lain',
     UNIT_PARENT_CONFLICT: (p: { unit: string; parent: string; otherParent: string; line: number }) =>
       `unit "${p.unit}" diberi unit induk "${p.parent}", padahal baris ${p.line} menyebut "${p.otherParent}"`,
     UNIT_CYCLE: (p: { units: string[] }) => `susunan unit berputar: ${p.units.join(' → ')}`,

@@ -6,7 +6,7 @@ export const penetapanText = catalogue(
   {
     title: 'Penetapan Predikat Kinerja',
     noOrganisations:
-      'Penetapan Predikat Kinerja dilakukan oleh pimpinan unit organisasi (atau Plt./Plh.-nya) atas seluruh pegawainya; pengelola kinerja mencatatnya bila pimpinan berada di luar bot. Anda tidak memimpin unit organisasi di Dialog Kinerja.',
+      'Penetapan Predikat Kinerja dilakukan oleh pimpinan unit organisasi (atau Plt./Plh.-nya) atas seluruh pegawainya; Pengelola Kinerja mencatatnya bila pimpinan berada di luar bot. Anda tidak memimpin unit organisasi di Dialog Kinerja.',
     askOrganisation: 'Unit organisasi mana?',
     askPeriod: (p: { organisation: string }) => `Penetapan ${p.organisation} untuk periode apa?`,
     heading: (p: { organisation: string; period: string }) => `Penetapan Predikat Kinerja ${p.organisation} – ${p.period}`,
@@ -19,18 +19,18 @@ export const penetapanText = catalogue(
     more: (p: { count: number }) => `… dan ${p.count} pegawai lainnya (daftar lengkap: ${cmd('ekspor')}).`,
     notEnded: (p: { period: string; from: string }) => `Hasil ${p.period} dapat ditetapkan mulai ${p.from}, setelah periode berakhir.`,
     noCapaian: (p: { organisation: string; period: string }) =>
-      `Capaian Kinerja Organisasi ${p.organisation} untuk ${p.period} belum ditetapkan, sehingga pola distribusinya belum diketahui. Pimpinan satu tingkat di atas menetapkannya dengan ${cmd('predikatunit')} (pengelola kinerja mencatatnya bila pimpinan itu di luar bot).`,
-    notAllProposed: (p: { names: string }) => `Belum diusulkan penilainya: ${p.names}. Penetapan dapat dilakukan setelah semua hasil diusulkan.`,
+      `Capaian Kinerja Organisasi ${p.organisation} untuk ${p.period} belum ditetapkan, sehingga pola distribusinya belum diketahui. Pimpinan satu tingkat di atas menetapkannya dengan ${cmd('capaianorganisasi')} (Pengelola Kinerja mencatatnya bila pimpinan itu di luar bot).`,
+    notAllProposed: (p: { names: string }) => `Belum diusulkan oleh Pejabat Penilai Kinerja-nya: ${p.names}. Penetapan dapat dilakukan setelah semua hasil diusulkan.`,
     nothingProposed: (p: { period: string }) => `Tidak ada usulan hasil evaluasi ${p.period} yang menunggu penetapan.`,
     askAction: 'Apa yang Anda lakukan?',
     establishButton: 'Tetapkan',
     returnButton: 'Kembalikan satu usulan',
     closeButton: 'Selesai',
-    askReturnWho: 'Usulan siapa yang dikembalikan kepada penilainya?',
-    askReturnNote: 'Catatan untuk penilai: apa yang perlu ditinjau?',
+    askReturnWho: 'Usulan siapa yang dikembalikan kepada Pejabat Penilai Kinerja-nya?',
+    askReturnNote: 'Catatan untuk Pejabat Penilai Kinerja: apa yang perlu ditinjau?',
     returned: (p: { name: string; rater: string }) => `Usulan ${p.name} dikembalikan kepada ${p.rater} dengan catatan Anda. Penetapan dapat dilakukan setelah diusulkan lagi.`,
     askReason:
-      'Distribusi ini belum sesuai dengan Kurva Distribusi. Bila tetap ditetapkan, tuliskan alasan Anda sebagai pimpinan (dicatat pada penetapan dan pada setiap hasil). Atau kembalikan usulan kepada penilainya.',
+      'Distribusi ini belum sesuai dengan Kurva Distribusi. Bila tetap ditetapkan, tuliskan alasan Anda sebagai pimpinan (dicatat pada penetapan dan pada setiap hasil). Atau kembalikan usulan kepada Pejabat Penilai Kinerja-nya.',
     recordingFor: (p: { organisation: string }) =>
       `Pimpinan ${p.organisation} berada di luar bot: Anda mencatat penetapan yang ditandatanganinya, dengan nomor dan tanggal dokumennya.`,
     askDocumentNumber: 'Nomor dokumen penetapan predikat kinerja yang ditandatangani pimpinan:',
@@ -44,7 +44,7 @@ export const penetapanText = catalogue(
     reasonRequired: 'Distribusi ini menyimpang dari Kurva Distribusi: penetapan memerlukan alasan tertulis pimpinan.',
     documentRequired: 'Penetapan atas nama pimpinan di luar bot dicatat hanya dengan nomor dokumennya.',
     decidedLater: 'Tanggal dokumen belum tiba. Tulis tanggal dokumen penetapan yang sudah ditandatangani.',
-    denied: 'Anda tidak berwenang menetapkan predikat kinerja unit organisasi ini.',
+    denied: 'Anda tidak berwenang menetapkan Predikat Kinerja pegawai unit organisasi ini.',
     notProposed: 'Usulan itu tidak lagi menunggu penetapan (sudah dikembalikan atau ditetapkan).',
     toRaterReturned: (p: { by: string; name: string; period: string; note: string }) =>
       `${p.by} mengembalikan usulan evaluasi ${p.name} untuk ${p.period} kepada Anda dengan catatan: "${p.note}". Nilai ulang dengan ${cmd('evaluasi')}, lalu ajukan lagi.`,
@@ -69,7 +69,7 @@ export const penetapanText = catalogue(
     more: (p) => `… and ${countOf(p.count, 'other employee', 'other employees')} (full list: ${cmd('ekspor')}).`,
     notEnded: (p) => `Results for ${p.period} can be established from ${p.from}, once the period is over.`,
     noCapaian: (p) =>
-      `The organisation performance of ${p.organisation} for ${p.period} is not set yet, so its distribution is unknown. The leader one level up sets it with ${cmd('predikatunit')} (HR records it when that leader is outside the bot).`,
+      `The organisation performance of ${p.organisation} for ${p.period} is not set yet, so its distribution is unknown. The leader one level up sets it with ${cmd('capaianorganisasi')} (HR records it when that leader is outside the bot).`,
     notAllProposed: (p) => `Not proposed by their raters yet: ${p.names}. The ratings can be established once every result is proposed.`,
     nothingProposed: (p) => `No proposed evaluation of ${p.period} is waiting to be established.`,
     askAction: 'What would you like to do?',

@@ -4,13 +4,13 @@ import { countOf, catalogue } from './catalogue.js';
 export const periodSettingsText = catalogue(
   {
     summary: (p: { agency: string; cadence: string; deadline: string; objectionDays: number; opens: number; closes: number }) =>
-      `${p.agency}: penilaian periodik ${p.cadence}; batas penetapan SKP ${p.deadline} (tanggal-bulan); keberatan dapat diajukan ${p.objectionDays} hari sejak hasil penilaian diterima (PP 30/2019 Pasal 59, tidak dapat diubah); ` +
+      `${p.agency}: evaluasi kinerja periodik ${p.cadence}; batas penetapan SKP ${p.deadline} (tanggal-bulan); keberatan dapat diajukan ${p.objectionDays} hari sejak hasil evaluasi diterima (PP 30/2019 Pasal 59, tidak dapat diubah); ` +
       `evaluasi suatu periode dibuka ${p.opens} hari sebelum periode berakhir dan ditutup ${p.closes} hari sesudahnya.`,
     cadenceQUARTERLY: 'triwulanan',
     cadenceMONTHLY: 'bulanan',
-    title: 'Pengaturan periode penilaian',
-    agencyWideOnly: 'Pengaturan periode berlaku untuk seluruh instansi, jadi hanya pengelola kinerja tingkat instansi yang dapat mengubahnya.',
-    askCadence: 'Penilaian periodik setiap triwulan (sesuai formulir peraturan) atau setiap bulan? Lewati untuk tetap.',
+    title: 'Pengaturan evaluasi kinerja periodik',
+    agencyWideOnly: 'Pengaturan periode berlaku untuk seluruh instansi, jadi hanya Pengelola Kinerja tingkat instansi yang dapat mengubahnya.',
+    askCadence: 'Evaluasi kinerja periodik setiap triwulan (sesuai formulir peraturan) atau setiap bulan? Lewati untuk tetap.',
     askSkpDeadline: (p: { now: string }) => `Batas penetapan SKP (tanggal-bulan, mis. 31-01)? Sekarang ${p.now}. Lewati untuk tetap.`,
     badSkpDeadline: 'Itu bukan tanggal yang sah: tulis tanggal-bulan, mis. 31-01.',
     askOpens: (p: { now: number }) => `Evaluasi dibuka berapa hari sebelum periode berakhir? Sekarang ${p.now}. Lewati untuk tetap.`,
@@ -22,13 +22,13 @@ export const periodSettingsText = catalogue(
   },
   {
     summary: (p) =>
-      `${p.agency}: periodic evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${countOf(p.objectionDays, 'day', 'days')} of receiving the evaluation (PP 30/2019 Article 59, not a setting); ` +
+      `${p.agency}: periodic performance evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${countOf(p.objectionDays, 'day', 'days')} of receiving the evaluation (PP 30/2019 Article 59, not a setting); ` +
       `a period's evaluation opens ${countOf(p.opens, 'day', 'days')} before the period ends and closes ${countOf(p.closes, 'day', 'days')} after it.`,
     cadenceQUARTERLY: 'quarterly',
     cadenceMONTHLY: 'monthly',
-    title: 'Evaluation period settings',
+    title: 'Periodic performance evaluation settings',
     agencyWideOnly: 'Period settings apply to the whole agency, so only agency-wide HR can change them.',
-    askCadence: 'Periodic evaluation every quarter (as in the regulation’s forms) or every month? Skip to keep.',
+    askCadence: 'Periodic performance evaluation every quarter (as in the regulation’s forms) or every month? Skip to keep.',
     askSkpDeadline: (p) => `SKP deadline (day-month, e.g. 31-01)? Now ${p.now}. Skip to keep.`,
     badSkpDeadline: 'That is not a real date: write day-month, e.g. 31-01.',
     askOpens: (p) => `Open the evaluation how many days before a period ends? Now ${p.now}. Skip to keep.`,

@@ -13,12 +13,12 @@ export const scheduleText = catalogue(
     escalationOff: 'atasan tidak diberi tahu bila terlewat',
     escalationAfter: (p: { weeks: number }) => `atasan diberi tahu setelah ${p.weeks} minggu terlewat berturut-turut`,
     listHeader: (p: { agency: string }) =>
-      `Jadwal check-in ${p.agency} (jam menurut zona waktu masing-masing pegawai):`,
+      `Jadwal laporan progres mingguan ${p.agency} (jam menurut zona waktu masing-masing pegawai):`,
     listDefault: (p: { settings: string }) => `• Bawaan untuk unit tanpa jadwal sendiri: ${p.settings}`,
     listUnit: (p: { unit: string; settings: string }) => `• ${p.unit} (beserta sub-unitnya): ${p.settings}`,
     saved: (p: { unit: string; settings: string }) =>
-      `Jadwal check-in ${p.unit} (beserta sub-unitnya) disimpan: ${p.settings}. ` +
-      'Berlaku dalam satu menit. Check-in yang sudah dikirim minggu ini tidak dikirim ulang; bila waktu baru minggu ini sudah lewat tetapi belum ditutup, check-in dikirim saat itu juga.',
+      `Jadwal laporan progres mingguan ${p.unit} (beserta sub-unitnya) disimpan: ${p.settings}. ` +
+      'Berlaku dalam satu menit. Permintaan laporan yang sudah dikirim minggu ini tidak dikirim ulang; bila waktu baru minggu ini sudah lewat tetapi belum ditutup, permintaan laporan dikirim saat itu juga.',
     reset: (p: { unit: string }) => `${p.unit} kembali memakai jadwal unit induknya (atau jadwal bawaan).`,
     resetNothing: (p: { unit: string }) => `${p.unit} tidak punya jadwal sendiri; tidak ada yang diubah.`,
     badDay: (p: { value: string }) => `Hari "${p.value}" tidak dikenal. Tulis nama hari (Senin … Minggu) atau angka 1–7 (1 = Senin).`,
@@ -26,24 +26,24 @@ export const scheduleText = catalogue(
     badHours: (p: { option: string; value: string }) => `${p.option} "${p.value}" harus bilangan bulat jam.`,
     badQuestions: (p: { value: string }) =>
       `Pertanyaan "${p.value}" tidak dikenal. Pilih dari kendala, dukungan, suasana (dipisah koma), atau "-" untuk progres saja.`,
-    deadlineRange: 'Batas waktu harus antara 1 dan 167 jam, agar check-in ditutup sebelum check-in minggu berikutnya.',
+    deadlineRange: 'Batas waktu harus antara 1 dan 167 jam, agar laporan ditutup sebelum laporan minggu berikutnya.',
     reminderRange: 'Pengingat harus minimal 1 jam dan lebih awal dari batas waktu.',
     escalationRange: 'Jumlah minggu terlewat sebelum atasan diberi tahu harus 0 (tidak pernah) sampai 12.',
     // /jadwal in chat
-    scheduleTitle: 'Jadwal check-in',
+    scheduleTitle: 'Jadwal laporan progres mingguan',
     scheduleNoUnits: 'Belum ada unit untuk diberi jadwal; impor organisasi dulu.',
     scheduleUnitUnknown: (p: { name: string }) => `Unit "${p.name}" tidak ditemukan dalam lingkup Anda. Ketik ${cmd('jadwal')} tanpa nama untuk seluruh lingkup Anda.`,
     scheduleUnitAmbiguous: (p: { name: string; count: number }) => `Ada ${p.count} unit bernama "${p.name}"; minta admin memberi nama yang berbeda.`,
-    scheduleNow: (p: { scope: string; settings: string }) => `Jadwal check-in ${p.scope} saat ini: ${p.settings}.`,
-    askDay: (p: { now: string }) => `Hari apa check-in dikirim? (Lewati untuk tetap ${p.now}.)`,
+    scheduleNow: (p: { scope: string; settings: string }) => `Jadwal laporan progres mingguan ${p.scope} saat ini: ${p.settings}.`,
+    askDay: (p: { now: string }) => `Hari apa permintaan laporan progres dikirim? (Lewati untuk tetap ${p.now}.)`,
     askTime: (p: { now: string }) => `Pukul berapa, menurut zona waktu masing-masing pegawai? Misalnya 14:00. (Lewati untuk tetap ${p.now}.)`,
-    askDeadline: (p: { now: number }) => `Check-in ditutup berapa jam setelah dikirim? Paling lama 167 jam. (Lewati untuk tetap ${p.now} jam.)`,
+    askDeadline: (p: { now: number }) => `Laporan ditutup berapa jam setelah permintaannya dikirim? Paling lama 167 jam. (Lewati untuk tetap ${p.now} jam.)`,
     askReminder: (p: { now: number; deadline: number }) =>
-      `Pengingat dikirim berapa jam setelah check-in bila belum diisi? Harus kurang dari ${p.deadline} jam. (Lewati untuk tetap ${p.now} jam.)`,
+      `Pengingat dikirim berapa jam setelah permintaan laporan bila belum diisi? Harus kurang dari ${p.deadline} jam. (Lewati untuk tetap ${p.now} jam.)`,
     askEscalate: (p: { now: number }) =>
       `Setelah berapa minggu terlewat berturut-turut atasan diberi tahu? 0 berarti tidak pernah. (Lewati untuk tetap ${p.now}.)`,
     askQuestions: 'Selain progres, pertanyaan mana yang diajukan? (Lewati untuk tetap seperti sekarang.)',
-    confirmSchedule: (p: { scope: string; settings: string }) => `Simpan jadwal check-in ${p.scope} berikut? ${p.settings}.`,
+    confirmSchedule: (p: { scope: string; settings: string }) => `Simpan jadwal laporan progres mingguan ${p.scope} berikut? ${p.settings}.`,
     scheduleProblem: (p: { problem: string }) => `Jadwal ini tidak dapat dipakai: ${p.problem}`,
     scheduleUnchanged: 'Jadwal tidak diubah.',
     wholeScope: (p: { name: string }) => `seluruh ${p.name}`,

@@ -37,7 +37,7 @@ export const skpImportText = catalogue(
     reportRejected: 'ditolak',
     // Row reasons
     MISSING_FIELD: (p: { field: string }) => `kolom ${p.field} kosong`,
-    NIP_INVALID: (p: { value: string; reason: string }) => `NIP "${p.value}" tidak valid: ${p.reason}`,
+    NIP_INVALID: (p: { value: string; reason: string }) => `NIP/NI PPPK "${p.value}" tidak valid: ${p.reason}`,
     YEAR_INVALID: (p: { value: string }) => `tahun "${p.value}" tidak dikenal (tulis empat angka, misalnya 2026)`,
     KIND_UNKNOWN: (p: { value: string }) => `jenis_rhk "${p.value}" tidak dikenal (gunakan utama atau tambahan)`,
     ASPECT_UNKNOWN: (p: { value: string }) => `aspek "${p.value}" tidak dikenal (gunakan kuantitas, kualitas, waktu atau biaya)`,
@@ -46,13 +46,13 @@ export const skpImportText = catalogue(
     TARGET_TOO_LONG: 'target terlalu panjang (paling banyak 200 karakter)',
     DATE_INVALID: (p: { value: string }) => `tanggal_penetapan "${p.value}" bukan tanggal (gunakan 2026-01-05, 05-01-2026 atau 5 Januari 2026)`,
     DATE_OTHER_YEAR: (p: { value: string; year: number }) => `tanggal_penetapan "${p.value}" tidak cocok dengan SKP tahun ${p.year}`,
-    EMPLOYEE_UNKNOWN: (p: { nip: string }) => `NIP ${p.nip} bukan pegawai instansi ini (impor organisasi dulu)`,
+    EMPLOYEE_UNKNOWN: (p: { nip: string }) => `NIP/NI PPPK ${p.nip} bukan pegawai instansi ini (impor organisasi dulu)`,
     EMPLOYEE_INACTIVE: 'pegawai ini nonaktif',
     PERSPECTIVE_REQUIRED: 'SKP JPT memerlukan perspektif untuk setiap RHK',
     PERSPECTIVE_NOT_JPT: 'perspektif hanya untuk SKP JPT; kosongkan kolom ini',
-    LEADER_RHK_REQUIRED: 'rhk_atasan kosong: setiap RHK harus mendukung RHK atasan (RHK pimpinan yang diintervensi)',
+    LEADER_RHK_REQUIRED: 'rhk_atasan kosong: setiap RHK harus menyebut Rencana Hasil Kerja Pimpinan yang Diintervensi',
     LEADER_RHK_UNKNOWN: (p: { text: string; supervisor: string; year: number }) =>
-      `RHK atasan "${p.text}" tidak ada dalam SKP ${p.supervisor} tahun ${p.year}`,
+      `Rencana Hasil Kerja Pimpinan yang Diintervensi "${p.text}" tidak ada dalam SKP ${p.supervisor} tahun ${p.year}`,
     SUPERVISOR_PLAN_MISSING: (p: { supervisor: string; year: number }) =>
       `atasan (${p.supervisor}) belum punya SKP yang ditetapkan untuk tahun ${p.year}; impor SKP atasan dulu atau dalam berkas yang sama`,
     SUPERVISOR_REJECTED: (p: { supervisor: string }) => `SKP atasan (${p.supervisor}) dalam berkas ini ditolak`,

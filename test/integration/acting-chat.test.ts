@@ -28,7 +28,7 @@ async function typeAll(...lines: string[]): Promise<string> {
 describe('/plt', () => {
   it('is for pengelola kinerja only', async () => {
     await bot.type('/as Andi Pratama');
-    expect(await bot.type('/plt')).toMatch(/Perintah ini hanya untuk pengelola kinerja\./);
+    expect(await bot.type('/plt')).toMatch(/Perintah ini hanya untuk Pengelola Kinerja\./);
     expect(await db.prisma.auditLog.count({ where: { action: 'access.denied', details: { path: ['attempted'], equals: 'MANAGE_ORGANISATION' } } })).toBe(1);
   });
 
@@ -77,7 +77,7 @@ describe('/plt', () => {
     expect(await typeAll('2027-01-01', '2027-01-10')).toMatch(/Catatan/);
     expect(await bot.type('-')).toMatch(/Catat Plh\. Andi Pratama untuk Sri Wahyuni \(Kepala Seksi Pengembangan Aplikasi\), 2027-01-01 s\.d\. 2027-01-10\?/);
     await db.prisma.hrRole.delete({ where: { id: hrRoleId } });
-    expect(await bot.type('ya')).toMatch(/Perintah ini hanya untuk pengelola kinerja\./);
+    expect(await bot.type('ya')).toMatch(/Perintah ini hanya untuk Pengelola Kinerja\./);
     expect(await db.prisma.actingAssignment.count()).toBe(1);
     const dewi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Dewi Anggraini' } });
     hrRoleId = (await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId: dewi.agencyId } })).id;

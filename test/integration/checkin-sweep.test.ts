@@ -73,7 +73,7 @@ describe('the check-in sweep, run twice at once and again', () => {
     expect(await keyed('checkin-reminder:')).toBe(PEOPLE);
     const reminders = await db.prisma.outboundMessage.findMany({ where: { dedupeKey: { startsWith: 'checkin-reminder:' } }, select: { employeeId: true, payload: true } });
     expect(new Set(reminders.map((r) => r.employeeId)).size).toBe(PEOPLE);
-    expect(JSON.stringify(reminders[0]?.payload)).toMatch(/Pengingat, .*: check-in minggu ini belum diisi\. Batas waktunya Senin, 0?7 Desember 2026/);
+    expect(JSON.stringify(reminders[0]?.payload)).toMatch(/Pengingat, .*: laporan progres minggu ini belum diisi\. Batas waktunya Senin, 0?7 Desember 2026/);
     // Each reminder's button is a token that starts the check-in of that week's prompt.
     const token = await db.prisma.actionToken.findMany({ where: { payload: { path: ['flow'], equals: 'checkin' } } });
     expect(token).toHaveLength(3 * PEOPLE); // two invitations and one reminder each
@@ -92,7 +92,7 @@ describe('the check-in sweep, run twice at once and again', () => {
       select: { payload: true },
     });
     expect(toSupervisor).toHaveLength(PER_SUPERVISOR);
-    expect(JSON.stringify(toSupervisor[0]?.payload)).toMatch(/Pegawai 0-\d tidak mengisi check-in 2 minggu berturut-turut/);
+    expect(JSON.stringify(toSupervisor[0]?.payload)).toMatch(/Pegawai 0-\d tidak mengisi laporan progres mingguan 2 minggu berturut-turut/);
     expect(await db.prisma.checkinPrompt.count({ where: { escalatedAt: { not: null } } })).toBe(PEOPLE - 1);
   });
 

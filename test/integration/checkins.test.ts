@@ -72,7 +72,7 @@ describe('prompting', () => {
     expect(await fanOut('2026-12-04T06:00:00Z')).toMatchObject({ prompted: 1, alreadyPrompted: 1 });
     expect((await promptsOf('2026-W49')).map((p) => p.employee.name)).toContain('Ni Luh Putu Ayu');
     expect(await fanOut('2026-12-04T07:00:00Z')).toMatchObject({ prompted: 9 });
-    expect(bot.transcript()).toMatch(/→ pesan untuk Yohanes Kristianto[\s\S]*waktunya check-in mingguan \(2026-W49\)[\s\S]*\[a\] Isi check-in/);
+    expect(bot.transcript()).toMatch(/→ pesan untuk Yohanes Kristianto[\s\S]*waktunya mengisi laporan progres mingguan \(2026-W49\)[\s\S]*\[a\] Isi laporan mingguan/);
   });
 
   it('never prompts anyone twice in a week, however often it runs', async () => {
@@ -110,7 +110,7 @@ describe('the check-in conversation', () => {
     await bot.type('Lisensi server pengujian habis.');
     await bot.type('Mohon percepat pengadaan lisensi.');
     const done = await bot.type('4');
-    expect(done).toMatch(/check-in minggu ini tersimpan[\s\S]*Kendala Anda diteruskan kepada Hendra Gunawan/);
+    expect(done).toMatch(/laporan progres minggu ini tersimpan[\s\S]*Kendala Anda diteruskan kepada Hendra Gunawan/);
     expect(done).toMatch(/→ pesan untuk Hendra Gunawan[\s\S]*Kendala dari Sri Wahyuni[\s\S]*Lisensi server/);
 
     const sri = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Sri Wahyuni' } });
@@ -130,7 +130,7 @@ describe('the check-in conversation', () => {
   it('lets someone with no plan answer in free text, at any time with /checkin', async () => {
     clock = new Date('2026-12-22T02:00:00Z'); // Tuesday of week 52: no prompt yet
     await bot.type('/as Bambang');
-    expect(await bot.type('/checkin')).toMatch(/Apa saja yang Anda kerjakan dan capai minggu ini\?/);
+    expect(await bot.type('/laporanprogres')).toMatch(/Apa saja yang Anda kerjakan dan capai minggu ini\?/);
     await bot.type('Menyusun rancangan katalog data.');
     for (let i = 0; i < 3; i++) await bot.type('-');
     const bambang = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Bambang Sutrisno' } });
@@ -147,7 +147,7 @@ describe('reminders, missed weeks and escalation', () => {
     expect((await sweep('2026-12-19T06:59:00Z')).reminded).toBe(0);
     const reminded = await sweep('2026-12-19T07:00:00Z');
     expect(reminded.reminded).toBeGreaterThanOrEqual(1);
-    expect(bot.transcript()).toMatch(/→ pesan untuk Andi Pratama[\s\S]*Pengingat, Andi Pratama: check-in minggu ini belum diisi/);
+    expect(bot.transcript()).toMatch(/→ pesan untuk Andi Pratama[\s\S]*Pengingat, Andi Pratama: laporan progres minggu ini belum diisi/);
     expect((await sweep('2026-12-19T09:00:00Z')).reminded).toBe(0);
 
     // W49 was never answered either: at W51's deadline Andi has missed two weeks in a row.
@@ -156,7 +156,7 @@ describe('reminders, missed weeks and escalation', () => {
     const atDeadline = await sweep('2026-12-21T07:00:00Z');
     expect(atDeadline.missed).toBeGreaterThanOrEqual(1);
     expect(atDeadline.escalated).toBeGreaterThanOrEqual(1);
-    expect(bot.transcript()).toMatch(/→ pesan untuk Sri Wahyuni[\s\S]*Andi Pratama tidak mengisi check-in 2 minggu berturut-turut/);
+    expect(bot.transcript()).toMatch(/→ pesan untuk Sri Wahyuni[\s\S]*Andi Pratama tidak mengisi laporan progres mingguan 2 minggu berturut-turut/);
     const escalations = await db.prisma.outboundMessage.count({ where: { dedupeKey: { startsWith: 'checkin-escalation:' }, employee: { name: 'Sri Wahyuni' } } });
     expect((await sweep('2026-12-21T08:00:00Z')).escalated).toBe(0);
     expect(await db.prisma.outboundMessage.count({ where: { dedupeKey: { startsWith: 'checkin-escalation:' }, employee: { name: 'Sri Wahyuni' } } })).toBe(escalations);

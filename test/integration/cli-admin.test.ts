@@ -37,7 +37,7 @@ describe('check-in schedules', () => {
   it('sets a unit’s schedule, changing only what is given, and the job schedulers follow', async () => {
     const result = await cli(['schedule', 'set', '--unit', 'bidang aplikasi informatika', '--day', 'senin', '--time', '09.30', '--questions', 'kendala,suasana']);
     expect(result).toMatchObject({ code: 0 });
-    expect(result.out).toMatch(/Jadwal check-in Bidang Aplikasi Informatika \(beserta sub-unitnya\) disimpan: Senin pukul 09\.30; pengingat setelah 24 jam; ditutup setelah 72 jam; .*pertanyaan: progres, kendala, suasana hati/);
+    expect(result.out).toMatch(/Jadwal laporan progres mingguan Bidang Aplikasi Informatika \(beserta sub-unitnya\) disimpan: Senin pukul 09\.30; pengingat setelah 24 jam; ditutup setelah 72 jam; .*pertanyaan: progres, kendala, suasana hati/);
     const row = await db.prisma.checkinSchedule.findFirstOrThrow({ include: { unit: true } });
     expect(row).toMatchObject({ weekday: 1, minuteOfDay: 570, reminderAfterHours: 24, deadlineHours: 72, questions: ['obstacle', 'mood'], unit: { name: 'Bidang Aplikasi Informatika' } });
     const specs = await checkinSchedulers(db.prisma);
@@ -79,15 +79,15 @@ describe('check-in schedules', () => {
 
 describe('pengelola kinerja', () => {
   it('grants, lists and revokes the HR role by NIP', async () => {
-    expect((await cli(['hr', 'list'])).out).toMatch(/Belum ada pengelola kinerja/);
-    expect((await cli(['hr', 'add', AGUS])).out).toMatch(/Agus Setiawan S\.Kom\. sekarang pengelola kinerja untuk Pemerintah Provinsi Contoh/);
+    expect((await cli(['hr', 'list'])).out).toMatch(/Belum ada Pengelola Kinerja/);
+    expect((await cli(['hr', 'add', AGUS])).out).toMatch(/Agus Setiawan S\.Kom\. sekarang Pengelola Kinerja untuk Pemerintah Provinsi Contoh/);
     expect((await cli(['hr', 'add', '19800110 200501 1 003', '--unit', 'Bidang Aplikasi Informatika'])).out).toMatch(/untuk Bidang Aplikasi Informatika/);
     expect(await db.prisma.hrRole.count()).toBe(1);
     expect((await cli(['hr', 'list'])).out).toMatch(/Agus Setiawan S\.Kom\. \(NIP 198001102005011003\) – Bidang Aplikasi Informatika/);
-    expect(await cli(['hr', 'add', '123'])).toMatchObject({ code: 1, err: expect.stringMatching(/Tidak ada pegawai dengan NIP 123/) });
+    expect(await cli(['hr', 'add', '123'])).toMatchObject({ code: 1, err: expect.stringMatching(/Tidak ada pegawai dengan NIP\/NI PPPK 123/) });
     expect(await cli(['hr', 'add'])).toMatchObject({ code: 1, err: expect.stringMatching(/Sebutkan NIP/) });
-    expect((await cli(['hr', 'remove', AGUS])).out).toMatch(/bukan lagi pengelola kinerja/);
-    expect((await cli(['hr', 'remove', AGUS])).out).toMatch(/memang bukan pengelola kinerja/);
+    expect((await cli(['hr', 'remove', AGUS])).out).toMatch(/bukan lagi Pengelola Kinerja/);
+    expect((await cli(['hr', 'remove', AGUS])).out).toMatch(/memang bukan Pengelola Kinerja/);
   });
 });
 
@@ -99,7 +99,7 @@ describe('leave', () => {
     expect(result.err).toBe('');
     expect(result.out).toMatch(/Cuti Ahmad Fauzi S\.Kom\. tercatat dari 2026-12-21 sampai 2026-12-24/);
     const message = await db.prisma.outboundMessage.findFirstOrThrow({ where: { employeeId: ahmad.id } });
-    expect(JSON.stringify(message.payload)).toMatch(/Pengelola kinerja mencatat cuti Anda dari 2026-12-21 sampai 2026-12-24/);
+    expect(JSON.stringify(message.payload)).toMatch(/Pengelola Kinerja mencatat cuti Anda dari 2026-12-21 sampai 2026-12-24/);
     expect((await cli(['leave', 'list'])).out).toMatch(/Ahmad Fauzi S\.Kom\. \(NIP 199002142014021001\): 2026-12-21 – 2026-12-24 \(Cuti tahunan\)/);
   });
 
@@ -191,7 +191,7 @@ describe('Plt and Plh', () => {
     expect(first.err.split('\n')).toEqual([
       expect.stringMatching(/^Baris 4 ditolak: sudah ada Plt\.\/Plh\. untuk Agus Setiawan/),
       expect.stringMatching(/^Baris 5 ditolak: .*saling menggantikan/),
-      expect.stringMatching(/^Baris 6 ditolak: Tidak ada pegawai dengan NIP 199999999999999999/),
+      expect.stringMatching(/^Baris 6 ditolak: Tidak ada pegawai dengan NIP\/NI PPPK 199999999999999999/),
       expect.stringMatching(/^Baris 7 ditolak: kolom jenis "pjs" harus plt atau plh/),
       expect.stringMatching(/^Baris 8 ditolak: tanggal di kolom mulai \("kemarin lusa"\) tidak terbaca/),
     ]);

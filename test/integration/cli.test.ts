@@ -54,7 +54,7 @@ describe('the admin CLI', () => {
   it('shows the rejected rows of a broken file and exits with 1', async () => {
     const result = await cli(['import-org', 'examples/organisasi-rusak.csv', '--dry-run']);
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/baris 3: NIP "19770822200312200" tidak valid: NIP harus terdiri dari 18 angka/);
+    expect(result.out).toMatch(/baris 3: NIP\/NI PPPK "19770822200312200" tidak valid: NIP\/NI PPPK harus terdiri dari 18 angka/);
     expect(result.out).toMatch(/baris 8 \(198711052010012003\): rantai atasan berputar/);
     expect(result.out).toMatch(/Tidak ada yang diimpor/);
   });
@@ -99,7 +99,7 @@ describe('the admin CLI', () => {
     const result = await cli(['status']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Database: PostgreSQL/);
-    expect(result.out).toMatch(/Instansi Pemerintah Provinsi Contoh: 8 unit, 20 pegawai aktif \(0 nonaktif\), 0 sudah menautkan akun chat/);
+    expect(result.out).toMatch(/Instansi Pemerintah Provinsi Contoh: 8 unit, 20 pegawai aktif \(0 nonaktif\), 0 sudah menghubungkan akun chat/);
     expect(result.out).toMatch(/Kanal telegram: not configured/);
   });
 });

@@ -52,9 +52,9 @@ describe('who may set expectations', () => {
     await bot.type('/as Sri Wahyuni');
     expect(await bot.type('/saya')).toMatch(/Plh\. \(pelaksana harian\): Kepala Seksi Tata Kelola Data – menggantikan Bambang Sutrisno s\.d\. 2026-11-30/);
     const choices = await bot.type('/ekspektasi');
-    expect(choices).toMatch(/Fitri Handayani \(Plt\/Plh\)/);
+    expect(choices).toMatch(/Fitri Handayani \(Plt\.\/Plh\.\)/);
     expect(choices).toMatch(/Andi Pratama/);
-    await bot.type('Fitri Handayani (Plt/Plh)');
+    await bot.type('Fitri Handayani (Plt./Plh.)');
     await quickPlan('Fitri Handayani', 'Tersusunnya katalog data sektoral');
     expect(await db.prisma.plan.findFirstOrThrow({ where: { employeeId: fitri.id } })).toMatchObject({ raterId: sri.id, status: 'PROPOSED' });
 
@@ -75,7 +75,7 @@ describe('plans', () => {
     await bot.type('a');
     await bot.type('/as Sri Wahyuni');
     expect(await bot.type('/skp Yohanes')).toMatch(/Rencana SKP 2026 – Yohanes Kristianto \(versi 1\)[\s\S]*Status: ditetapkan/);
-    expect(await bot.type('/ekspektasi Yohanes')).toMatch(/versi 1 sudah ditetapkan dan terkunci. Buat revisi/);
+    expect(await bot.type('/ekspektasi Yohanes')).toMatch(/versi 1 sudah ditetapkan. Buat revisi/);
     await bot.type('ya');
     await quickPlan('Yohanes Kristianto', 'Terpeliharanya aplikasi layanan versi kedua', '2');
     const yohanes = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Yohanes Kristianto' } });

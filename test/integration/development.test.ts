@@ -66,7 +66,7 @@ describe('/bimbingan', () => {
 
   it('lets only the rater record a session', async () => {
     await bot.as('Ratna Sari Dewi');
-    expect(await bot.say('/bimbingan Andi Pratama')).toMatch(/Tidak bisa[\s\S]*pejabat penilai/i);
+    expect(await bot.say('/bimbingan Andi Pratama')).toMatch(/Tidak bisa[\s\S]*Pejabat Penilai Kinerja/);
     expect(await db.prisma.developmentSession.count()).toBe(1);
   });
 });

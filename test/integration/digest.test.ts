@@ -39,7 +39,7 @@ async function inGroup(name: string, text: string) {
 describe('report destinations', () => {
   it('lets HR register a group for the weekly digest, and nobody else', async () => {
     expect((await inGroup('Andi Pratama', '/daftarlaporan@dialog_kinerja_test_bot')).map((m) => m.text)).toEqual([
-      'Perintah ini hanya untuk pengelola kinerja.',
+      'Perintah ini hanya untuk Pengelola Kinerja.',
     ]);
     const replies = await inGroup('Dewi Anggraini', '/daftarlaporan');
     expect(replies[0]?.text).toMatch(/Grup ini akan menerima ringkasan mingguan Pemerintah Provinsi Contoh \(demo\) setiap Senin pukul 08\.00/);
@@ -111,7 +111,7 @@ describe('the weekly digest', () => {
     expect((photo.params['photo'] as { byteLength: number }).byteLength).toBeGreaterThan(5_000);
     const text = bot.fake.messagesTo(group.id).at(-1)?.text ?? '';
     expect(text).toMatch(/Ringkasan mingguan Dialog Kinerja – Pemerintah Provinsi Contoh \(demo\), 2026-W49/);
-    expect(text).toMatch(/Check-in: 3 dari 10 pegawai menjawab/);
+    expect(text).toMatch(/Laporan progres mingguan: 3 dari 10 pegawai mengisi/);
     expect(text).toMatch(/Cuti atau libur: 1 pegawai/);
     expect(text).toMatch(/SKP ditetapkan: 2 dari 11 pegawai/);
     expect(text).toMatch(/Kendala terbuka lebih dari 7 hari: 1[\s\S]*Rudi Hartono/);
@@ -127,7 +127,7 @@ describe('the weekly digest', () => {
     expect(replies.at(-1)?.text).toMatch(/Ringkasan mingguan/);
     const denied = bot.fake.sendText(user('Andi Pratama'), '/laporan');
     await bot.settle(denied.update_id);
-    expect(bot.fake.messagesTo(user('Andi Pratama').id).at(-1)?.text).toBe('Perintah ini hanya untuk pengelola kinerja.');
+    expect(bot.fake.messagesTo(user('Andi Pratama').id).at(-1)?.text).toBe('Perintah ini hanya untuk Pengelola Kinerja.');
   });
 });
 
@@ -147,7 +147,7 @@ describe('evaluation progress in the digest', () => {
       { periodKey: '2026', people: 11, drafts: 0, finalized: 0, objectionsOpen: 0, withCurveReason: 0 },
     ]);
     expect(plainText(await digestMessage(data, 'id'))).toMatch(
-      /Evaluasi Triwulan IV 2026: 1 dari 11 pegawai difinalisasi \(9%\), 1 masih draf; 1 keberatan menunggu keputusan; 1 difinalisasi menyimpang dari kurva distribusi \(dengan alasan tertulis\)\./,
+      /Evaluasi Triwulan IV 2026: 1 dari 11 pegawai ditetapkan \(9%\), 1 masih draf; 1 keberatan menunggu keputusan; 1 ditetapkan menyimpang dari Kurva Distribusi \(dengan alasan tertulis\)\./,
     );
     await db.prisma.evaluation.deleteMany();
   });
@@ -181,7 +181,7 @@ describe('daily nudges', () => {
     await outboxSettled(db.prisma);
     expect(closes.evaluation).toBe(6);
     const text = inbox('Sri Wahyuni', closing).join('\n');
-    expect(text).toMatch(/Evaluasi Triwulan IV 2026 ditutup 30 Jan 2027: 3 bawahan Anda belum dinilai atau belum difinalisasi/);
+    expect(text).toMatch(/Evaluasi Triwulan IV 2026 ditutup 30 Jan 2027: 3 bawahan Anda belum dinilai atau hasilnya belum ditetapkan/);
     expect(text).toMatch(/Evaluasi Tahun 2026 ditutup 30 Jan 2027: 4 bawahan/);
     await db.prisma.evaluation.deleteMany();
   });

@@ -121,12 +121,12 @@ describe('annual evaluation', () => {
     await bot.say('/evaluasi Sri Wahyuni');
     const record = await bot.press('Tahun 2026');
     expect(record).toMatch(/RHK 1 \[Utama\] Terselesaikannya pengembangan aplikasi layanan sesuai rencana[\s\S]*1 realisasi, 1 bukti dukung[\s\S]*target 6 aplikasi; terakhir dilaporkan 2 aplikasi/);
-    expect(record).toMatch(/Check-in mingguan: 1 dijawab, 0 terlewat/);
+    expect(record).toMatch(/Laporan progres mingguan: 1 diisi, 0 terlewat/);
     expect(record).toMatch(/Umpan balik: 1 apresiasi, 0 saran perbaikan/);
     // The record holds what the Permen evaluates: the realisasi and the feedback themselves, not only counts.
     expect(record).toMatch(/realisasi 20 Nov 2026: Aplikasi perizinan dan aplikasi pengaduan selesai \(1 bukti dukung\)/);
     expect(record).toMatch(/Apresiasi dari Hendra Gunawan, 21 Nov 2026: Serah terima aplikasi tepat waktu\./);
-    expect(record).toMatch(/Predikat Kinerja unit \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi[\s\S]*Rating perilaku kerja\?/);
+    expect(record).toMatch(/Capaian Kinerja Organisasi unitnya \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi[\s\S]*Rating perilaku kerja\?/);
     await bot.press('Di Atas Ekspektasi');
     await bot.say('-');
     expect(await bot.say('-')).toMatch(/Rating hasil kerja: Sesuai Ekspektasi\. Rating perilaku kerja: Di Atas Ekspektasi\. Predikat: Baik/);
@@ -155,7 +155,7 @@ describe('a keberatan while the superior is away', () => {
     expect(await bot.say('/keberatan')).toMatch(/Andi Pratama mengajukan keberatan atas evaluasi Tahun 2026 oleh Sri Wahyuni[\s\S]*Target tahunan saya terlampaui/);
     // Not before the PPK has explained (PP 30/2019 Pasal 59 ayat 3–4): the way to ask comes with the refusal.
     expect(await bot.press('Putuskan')).toMatch(/Keputusan menunggu penjelasan Sri Wahyuni \(Pejabat Penilai Kinerja\): PP 30\/2019 Pasal 59/);
-    expect(await bot.press('Minta penjelasan penilai')).toMatch(/Permintaan penjelasan dikirim kepada Sri Wahyuni/);
+    expect(await bot.press('Minta penjelasan Pejabat Penilai Kinerja')).toMatch(/Permintaan penjelasan dikirim kepada Sri Wahyuni/);
     await bot.as('Sri Wahyuni');
     await bot.press('Beri penjelasan');
     expect(await bot.say('Dua modul itu belum dilaporkan sebagai realisasi.')).toMatch(/diteruskan kepada/);

@@ -33,7 +33,7 @@ describe('who may evaluate', () => {
     await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId: dewi.agencyId } });
     for (const name of ['Bambang Sutrisno', 'Dewi Anggraini']) {
       await bot.as(name);
-      expect(await bot.say('/evaluasi Andi Pratama')).toMatch(/Tidak bisa[\s\S]*pejabat penilai/i);
+      expect(await bot.say('/evaluasi Andi Pratama')).toMatch(/Tidak bisa[\s\S]*Pejabat Penilai Kinerja/);
     }
     expect(await db.prisma.evaluation.count()).toBe(0);
     expect(await db.prisma.auditLog.count({ where: { action: 'access.denied', details: { path: ['attempted'], equals: 'EVALUATE' } } })).toBe(2);

@@ -190,8 +190,8 @@ describe('export (CLI)', () => {
     const andi = employees.find((row) => row['Nama'] === 'Andi Pratama')!;
     expect(andi).toMatchObject({
       'Unit kerja': SECTION,
-      'Nama pejabat penilai kinerja': 'Sri Wahyuni',
-      'NIP pejabat penilai kinerja': '198209172006042002',
+      'Nama Pejabat Penilai Kinerja': 'Sri Wahyuni',
+      'NIP Pejabat Penilai Kinerja': '198209172006042002',
       'Status SKP': 'Ditetapkan',
       'Versi SKP': 1,
       'Jumlah RHK': 2,
@@ -200,8 +200,8 @@ describe('export (CLI)', () => {
       'Umpan balik diterima': 3,
       'Umpan balik: apresiasi': 2,
       'Umpan balik: saran perbaikan': 1,
-      'Check-in dijawab': 2,
-      'Check-in terlewat': 1,
+      'Laporan progres mingguan diisi': 2,
+      'Laporan progres mingguan terlewat': 1,
       'Status penilaian': 'Keberatan diputus',
       'Rating hasil kerja': 'Sesuai Ekspektasi',
       'Rating perilaku kerja': 'Di Atas Ekspektasi',
@@ -215,14 +215,14 @@ describe('export (CLI)', () => {
     });
     expect(andi['Tanggal penilaian final']).toEqual(new Date('2026-12-29T00:00:00Z'));
     expect(employees.find((row) => row['Nama'] === 'Ratna Sari Dewi')).toMatchObject({ 'Status penilaian': 'Diterima pegawai', 'Predikat akhir': 'Butuh Perbaikan', 'Status SKP': 'Belum ada', 'Jumlah RHK': 0 });
-    expect(employees.find((row) => row['Nama'] === 'Yohanes Kristianto')).toMatchObject({ 'Status penilaian': 'Belum dinilai', 'Nama pejabat penilai kinerja': 'Sri Wahyuni' });
+    expect(employees.find((row) => row['Nama'] === 'Yohanes Kristianto')).toMatchObject({ 'Status penilaian': 'Belum dinilai', 'Nama Pejabat Penilai Kinerja': 'Sri Wahyuni' });
     expect(andi['Tanggal diterima pegawai']).toBeNull();
 
     // One row per RHK and indicator; targets as numbers equal to the plan's.
     const rhk = sheetRows(workbook.getWorksheet('RHK')!).filter((row) => row['Nama'] === 'Andi Pratama');
     const indicators = await db.prisma.indicator.findMany({ where: { rhk: { plan: { employee: { name: 'Andi Pratama' } } } }, include: { rhk: true }, orderBy: [{ rhk: { position: 'asc' } }, { position: 'asc' }] });
     expect(rhk.map((row) => [row['Indikator kinerja individu'], row['Target']])).toEqual(indicators.map((i) => [i.text, i.targetValue === null ? null : Number(i.targetValue)]));
-    expect(rhk[0]).toMatchObject({ 'No. RHK': 1, 'Jenis RHK': 'Utama', Aspek: 'Kuantitas', Satuan: 'modul', 'Realisasi dicatat (periode)': 2, 'Nilai realisasi terakhir': 5, 'RHK pimpinan yang diintervensi': 'Terselesaikannya pengembangan aplikasi layanan sesuai rencana' });
+    expect(rhk[0]).toMatchObject({ 'No. RHK': 1, 'Jenis RHK': 'Utama', Aspek: 'Kuantitas', Satuan: 'modul', 'Realisasi dicatat (periode)': 2, 'Nilai realisasi terakhir': 5, 'Rencana Hasil Kerja Pimpinan yang Diintervensi': 'Terselesaikannya pengembangan aplikasi layanan sesuai rencana' });
     expect(rhk[1]).toMatchObject({ Aspek: 'Waktu', Target: 12.5, 'Nilai realisasi terakhir': null });
     expect(rhk[2]).toMatchObject({ 'No. RHK': 2, 'Jenis RHK': 'Tambahan', Aspek: 'Kualitas', 'Target (naratif)': 'Semua endpoint terdokumentasi', 'Realisasi dicatat (periode)': 1 });
     expect(await db.prisma.auditLog.count({ where: { action: 'export.created', actorLabel: 'cli' } })).toBe(1);
@@ -310,7 +310,7 @@ describe('export (CLI)', () => {
     const employees = sheetRows((await readWorkbook(join(dir, 'baru', 'tahunan.xlsx'))).getWorksheet('Pegawai')!);
     expect(employees).toHaveLength(await db.prisma.employee.count({ where: { active: true } }));
     expect(employees.find((row) => row['Nama'] === 'Ratna Sari Dewi')).toMatchObject({ 'Status penilaian': 'Draf', 'Predikat kinerja': 'Baik' });
-    expect(employees.find((row) => row['Nama'] === 'Andi Pratama')).toMatchObject({ 'Status penilaian': 'Belum dinilai', 'Realisasi dicatat': 4, 'Check-in dijawab': 3 });
+    expect(employees.find((row) => row['Nama'] === 'Andi Pratama')).toMatchObject({ 'Status penilaian': 'Belum dinilai', 'Realisasi dicatat': 4, 'Laporan progres mingguan diisi': 3 });
   });
 
   it('writes two CSV files with a BOM and the same numbers', async () => {
@@ -393,7 +393,7 @@ describe('/ekspor in chat', () => {
 
   it('refuses someone who is not HR', async () => {
     await bot.as('Andi Pratama');
-    expect(await bot.say('/ekspor')).toMatch(/Ekspor data kinerja hanya untuk pengelola kinerja\./);
+    expect(await bot.say('/ekspor')).toMatch(/Ekspor data kinerja hanya untuk Pengelola Kinerja\./);
     expect(await db.prisma.auditLog.count({ where: { action: 'access.denied', actor: { name: 'Andi Pratama' }, details: { path: ['attempted'], equals: 'EXPORT' } } })).toBe(1);
   });
 });

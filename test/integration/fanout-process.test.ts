@@ -70,7 +70,7 @@ function startBot(env: Record<string, string>): ChildProcess {
 
 const prompts = (db: TestDatabase) => db.prisma.checkinPrompt.count();
 const invitationsOnTelegram = (fake: FakeTelegram) =>
-  fake.calls.filter((c) => c.method === 'sendMessage' && c.response?.ok && String(c.params['text']).includes('check-in mingguan'));
+  fake.calls.filter((c) => c.method === 'sendMessage' && c.response?.ok && String(c.params['text']).includes('laporan progres mingguan'));
 
 /** Every employee: one prompt in the database and one invitation received on Telegram. */
 async function expectExactlyOnce(db: TestDatabase, fake: FakeTelegram): Promise<void> {

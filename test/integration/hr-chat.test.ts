@@ -21,7 +21,7 @@ afterAll(() => bot.stop());
 describe('/jadwal', () => {
   it('is for pengelola kinerja only', async () => {
     await bot.driver.as('Andi Pratama');
-    expect(await bot.driver.say('/jadwal')).toBe('Perintah ini hanya untuk pengelola kinerja.');
+    expect(await bot.driver.say('/jadwal')).toBe('Perintah ini hanya untuk Pengelola Kinerja.');
     await bot.driver.as('Dewi Anggraini');
     expect(await bot.driver.say('/jadwal Bidang Antah Berantah')).toMatch(/Unit "Bidang Antah Berantah" tidak ditemukan dalam lingkup Anda/);
   });
@@ -29,8 +29,8 @@ describe('/jadwal', () => {
   it('lets HR change the schedule step by step, keeping what is skipped, and refuses impossible values', async () => {
     await bot.driver.as('Dewi Anggraini');
     const first = await bot.driver.say('/jadwal');
-    expect(first).toMatch(/Jadwal check-in seluruh Pemerintah Provinsi Contoh \(demo\) saat ini: Jumat pukul 14\.00; pengingat setelah 24 jam/);
-    expect(first).toMatch(/Hari apa check-in dikirim\? \(Lewati untuk tetap Jumat\.\)/);
+    expect(first).toMatch(/Jadwal laporan progres mingguan seluruh Pemerintah Provinsi Contoh \(demo\) saat ini: Jumat pukul 14\.00; pengingat setelah 24 jam/);
+    expect(first).toMatch(/Hari apa permintaan laporan progres dikirim\? \(Lewati untuk tetap Jumat\.\)/);
     expect(await bot.driver.press('Rabu')).toMatch(/Pukul berapa/);
     expect(await bot.driver.say('jam sepuluh')).toMatch(/Jam "jam sepuluh" tidak valid/);
     expect(await bot.driver.say('10.30')).toMatch(/ditutup berapa jam/);
@@ -40,9 +40,9 @@ describe('/jadwal', () => {
     expect(await bot.driver.press('Lewati')).toMatch(/Selain progres, pertanyaan mana/);
     const confirm = await bot.driver.say('1');
     expect(confirm).toMatch(
-      /Simpan jadwal check-in seluruh Pemerintah Provinsi Contoh \(demo\) berikut\? Rabu pukul 10\.30; pengingat setelah 2 jam; ditutup setelah 72 jam; atasan diberi tahu setelah 2 minggu terlewat berturut-turut; pertanyaan: progres, kendala\./,
+      /Simpan jadwal laporan progres mingguan seluruh Pemerintah Provinsi Contoh \(demo\) berikut\? Rabu pukul 10\.30; pengingat setelah 2 jam; ditutup setelah 72 jam; atasan diberi tahu setelah 2 minggu terlewat berturut-turut; pertanyaan: progres, kendala\./,
     );
-    expect(await bot.driver.press('Ya')).toMatch(/Jadwal check-in seluruh Pemerintah Provinsi Contoh \(demo\) \(beserta sub-unitnya\) disimpan: Rabu pukul 10\.30/);
+    expect(await bot.driver.press('Ya')).toMatch(/Jadwal laporan progres mingguan seluruh Pemerintah Provinsi Contoh \(demo\) \(beserta sub-unitnya\) disimpan: Rabu pukul 10\.30/);
 
     const schedule = await db.prisma.checkinSchedule.findFirstOrThrow({ include: { unit: true } });
     expect(schedule).toMatchObject({ weekday: 3, minuteOfDay: 630, reminderAfterHours: 2, deadlineHours: 72, escalateAfterMissed: 2, questions: ['obstacle'], unit: { name: 'Bidang Aplikasi Informatika' } });
@@ -60,10 +60,10 @@ describe('/jadwal', () => {
     await bot.app.conversations.maintenance.runOnce();
     await outboxSettled(db.prisma);
     await bot.driver.as('Yohanes Kristianto');
-    expect(await bot.driver.inbox('Yohanes Kristianto')).toMatch(/waktunya check-in mingguan/);
-    expect(await bot.driver.press('Isi check-in')).toMatch(/Apa saja yang Anda kerjakan/);
+    expect(await bot.driver.inbox('Yohanes Kristianto')).toMatch(/waktunya mengisi laporan progres mingguan/);
+    expect(await bot.driver.press('Isi laporan mingguan')).toMatch(/Apa saja yang Anda kerjakan/);
     expect(await bot.driver.say('Menguji modul perizinan')).toMatch(/Ada kendala/);
-    expect(await bot.driver.say('-')).toBe('Terima kasih, check-in minggu ini tersimpan.');
+    expect(await bot.driver.say('-')).toBe('Terima kasih, laporan progres minggu ini tersimpan.');
   });
 
   it('leaves everything as it was when HR says no', async () => {
@@ -95,7 +95,7 @@ describe('/periode', () => {
   it('lets agency-wide HR change the period settings step by step, refusing impossible values', async () => {
     await bot.driver.as('Dewi Anggraini');
     const first = await bot.driver.say('/periode');
-    expect(first).toMatch(/Pemerintah Provinsi Contoh \(demo\): penilaian periodik triwulanan; batas penetapan SKP 31-01/);
+    expect(first).toMatch(/Pemerintah Provinsi Contoh \(demo\): evaluasi kinerja periodik triwulanan; batas penetapan SKP 31-01/);
     expect(first).toMatch(/setiap triwulan .* atau setiap bulan\?/);
     expect(await bot.driver.press('bulanan')).toMatch(/Batas penetapan SKP \(tanggal-bulan, mis\. 31-01\)\? Sekarang 31-01/);
     expect(await bot.driver.say('29-02')).toMatch(/Itu bukan tanggal yang sah/);
@@ -103,7 +103,7 @@ describe('/periode', () => {
     expect(await bot.driver.say('15-02')).toMatch(/Evaluasi dibuka berapa hari sebelum periode berakhir\? Sekarang 14/);
     expect(await bot.driver.say('0')).toMatch(/Tulis bilangan bulat 1 sampai 90/);
     expect(await bot.driver.press('Lewati')).toMatch(/ditutup berapa hari sesudah/);
-    expect(await bot.driver.say('20')).toMatch(/Simpan pengaturan ini\? .*penilaian periodik bulanan; batas penetapan SKP 15-02 .* 14 hari .*PP 30\/2019 Pasal 59, tidak dapat diubah.* dibuka 14 hari .* ditutup 20 hari/);
+    expect(await bot.driver.say('20')).toMatch(/Simpan pengaturan ini\? .*evaluasi kinerja periodik bulanan; batas penetapan SKP 15-02 .* 14 hari .*PP 30\/2019 Pasal 59, tidak dapat diubah.* dibuka 14 hari .* ditutup 20 hari/);
     expect(await bot.driver.press('Ya')).toMatch(/^Tersimpan\./);
     expect(await db.prisma.agency.findFirstOrThrow()).toMatchObject({ periodCadence: 'MONTHLY', skpDeadlineMonth: 2, skpDeadlineDay: 15, evaluationOpensDays: 14, evaluationClosesDays: 20 });
     expect(await db.prisma.auditLog.count({ where: { action: 'agency.periodsChanged', actorId: { not: null } } })).toBe(1);
@@ -114,9 +114,9 @@ describe('/periode', () => {
     const bambang = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Bambang Sutrisno' } });
     await db.prisma.hrRole.create({ data: { employeeId: bambang.id, agencyId: bambang.agencyId, unitId: bambang.unitId } });
     await bot.driver.as('Bambang Sutrisno');
-    expect(await bot.driver.say('/periode')).toMatch(/hanya pengelola kinerja tingkat instansi/);
+    expect(await bot.driver.say('/periode')).toMatch(/hanya Pengelola Kinerja tingkat instansi/);
     await bot.driver.as('Andi Pratama');
-    expect(await bot.driver.say('/periode')).toMatch(/hanya pengelola kinerja tingkat instansi/);
+    expect(await bot.driver.say('/periode')).toMatch(/hanya Pengelola Kinerja tingkat instansi/);
     expect(await db.prisma.agency.findFirstOrThrow()).toEqual(before);
   });
 });

@@ -124,6 +124,6 @@ describe('the check-in catch-up', () => {
     const invitations = await db.prisma.outboundMessage.groupBy({ by: ['employeeId'], where: { dedupeKey: { startsWith: 'checkin:' } }, _count: true });
     expect(invitations.every((row) => row._count === 1)).toBe(true);
     expect(invitations.map((row) => row.employeeId)).toContain(newcomer.id);
-    expect(bots.map((bot) => bot.transcript()).join('\n')).toMatch(/→ pesan untuk Pegawai Baru[\s\S]*waktunya check-in mingguan \(2026-W49\)/);
+    expect(bots.map((bot) => bot.transcript()).join('\n')).toMatch(/→ pesan untuk Pegawai Baru[\s\S]*waktunya mengisi laporan progres mingguan \(2026-W49\)/);
   });
 });

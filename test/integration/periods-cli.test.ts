@@ -27,12 +27,12 @@ beforeAll(async () => {
 describe('periods', () => {
   it('shows the defaults, and sets cadence, SKP deadline and window; the keberatan period is the law’s', async () => {
     expect((await cli(['periods', 'show'])).out).toBe(
-      'Pemerintah Provinsi Contoh: penilaian periodik triwulanan; batas penetapan SKP 31-01 (tanggal-bulan); keberatan dapat diajukan 14 hari sejak hasil penilaian diterima (PP 30/2019 Pasal 59, tidak dapat diubah); ' +
+      'Pemerintah Provinsi Contoh: evaluasi kinerja periodik triwulanan; batas penetapan SKP 31-01 (tanggal-bulan); keberatan dapat diajukan 14 hari sejak hasil evaluasi diterima (PP 30/2019 Pasal 59, tidak dapat diubah); ' +
         'evaluasi suatu periode dibuka 14 hari sebelum periode berakhir dan ditutup 30 hari sesudahnya.',
     );
     const set = await cli(['periods', 'set', '--cadence', 'bulanan', '--skp-deadline', '15-02', '--evaluation-opens', '7', '--evaluation-closes', '20']);
     expect(set.code).toBe(0);
-    expect(set.out).toMatch(/penilaian periodik bulanan; batas penetapan SKP 15-02 .* 14 hari/);
+    expect(set.out).toMatch(/evaluasi kinerja periodik bulanan; batas penetapan SKP 15-02 .* 14 hari/);
     expect(await db.prisma.agency.findFirstOrThrow()).toMatchObject({ periodCadence: 'MONTHLY', skpDeadlineMonth: 2, skpDeadlineDay: 15, evaluationOpensDays: 7, evaluationClosesDays: 20 });
     expect(await db.prisma.auditLog.count({ where: { action: 'agency.periodsChanged' } })).toBe(1);
 
@@ -47,7 +47,7 @@ describe('periods', () => {
       [['--cadence', 'mingguan'], /Periode "mingguan" tidak dikenal: tulis triwulanan atau bulanan/],
       [['--skp-deadline', '31-02'], /Batas SKP "31-02" bukan tanggal yang sah/],
       [['--objection-days', '21', '--cadence', 'triwulanan'], /Masa keberatan 14 hari sejak hasil diterima ditetapkan PP 30\/2019 Pasal 59/],
-      [['--evaluation-closes', '200', '--cadence', 'bulanan'], /jendela evaluasi "200" harus bilangan bulat 1 sampai 90/],
+      [['--evaluation-closes', '200', '--cadence', 'bulanan'], /masa evaluasi "200" harus bilangan bulat 1 sampai 90/],
       [[], /Tidak ada yang diubah/],
     ] as const) {
       const result = await cli(['periods', 'set', ...args]);

@@ -164,7 +164,7 @@ describe('importing the example SKPs', () => {
     expect(result.out).toContain(`baris 5 (${AHMAD}): perspektif hanya untuk SKP JPT; kosongkan kolom ini; SKP atasan (Agus Setiawan S.Kom.) dalam berkas ini ditolak`);
     expect(result.out).toContain(`baris 6 (${SITI}): tahun "26" tidak dikenal`);
     expect(result.out).toContain(`baris 7 (${SITI}): aspek "kecepatan" tidak dikenal`);
-    expect(result.out).toContain('baris 8 (199999999999999999): NIP 199999999999999999 bukan pegawai instansi ini');
+    expect(result.out).toContain('baris 8 (199999999999999999): NIP/NI PPPK 199999999999999999 bukan pegawai instansi ini');
     expect(result.out).toMatch(/Ringkasan: 1 SKP baru, 0 versi baru, 0 tidak berubah, 4 ditolak/);
     expect((await plans(AGUS)).length + (await plans(SITI)).length + (await plans(AHMAD)).length).toBe(0);
     expect(readFileSync(report, 'utf8').split('\r\n').slice(0, 3)).toEqual(['baris,nip,hasil,alasan', `2,${BUDI},diterima: SKP baru,`, `3,${AGUS},ditolak,SKP pegawai ini tidak diimpor karena baris 4 ditolak`]);
@@ -177,7 +177,7 @@ describe('importing the example SKPs', () => {
       'import',
       tempFile('skp-leader.csv', csv(`${AHMAD},2026,utama,Aplikasi layanan,,kuantitas,Jumlah aplikasi,3 aplikasi,RHK yang tidak ada,,`, `${BUDI},2027,utama,RHK tanpa perspektif,,kuantitas,Indikator,1 dokumen,,,`)),
     ]);
-    expect(result.out).toContain(`baris 2 (${AHMAD}): RHK atasan "RHK yang tidak ada" tidak ada dalam SKP Agus Setiawan S.Kom. tahun 2026`);
+    expect(result.out).toContain(`baris 2 (${AHMAD}): Rencana Hasil Kerja Pimpinan yang Diintervensi "RHK yang tidak ada" tidak ada dalam SKP Agus Setiawan S.Kom. tahun 2026`);
     expect(result.out).toContain(`baris 3 (${BUDI}): SKP JPT memerlukan perspektif untuk setiap RHK`);
   });
 

@@ -71,7 +71,7 @@ describe('an SKP whose PPK is outside the bot', () => {
     await bot.type('/as Siti');
     expect(await bot.type('/tetapkanskp')).toMatch(/Tidak ada SKP yang diajukan dan menunggu penetapan pejabat di luar Dialog Kinerja/);
     // The head is told who decided, and that HR recorded it (at the CLI nobody is named).
-    expect(await consoleDriver(bot, db).inbox('Ir. Budi Santoso M.T.')).toMatch(/Penetapan SKP 2026 versi 3 Anda oleh Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh dicatat oleh pengelola kinerja\./);
+    expect(await consoleDriver(bot, db).inbox('Ir. Budi Santoso M.T.')).toMatch(/Penetapan SKP 2026 versi 3 Anda oleh Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh dicatat oleh Pengelola Kinerja\./);
   });
 
   it('is never recorded by HR for someone whose PPK is in the bot', async () => {
@@ -122,7 +122,7 @@ describe('a keberatan whose Atasan PPK is outside the bot', () => {
     expect(await driver.inbox('Siti Rahmawati S.E. M.Si.')).toMatch(/Keberatan Agus Setiawan S\.Kom\. atas penilaian Ir\. Budi Santoso M\.T\. \(Triwulan III 2026\) diputuskan oleh Dr\. H\. Bambang Hartono M\.Si\., Gubernur Contoh/);
     // The Gubernur decides on the PPK's explanation (PP 30/2019 Pasal 59): HR gathers it first.
     expect(await driver.press('Putuskan')).toMatch(/Keputusan menunggu penjelasan Ir\. Budi Santoso M\.T\./);
-    expect(await driver.press('Minta penjelasan penilai')).toMatch(/Permintaan penjelasan dikirim kepada Ir\. Budi Santoso M\.T\./);
+    expect(await driver.press('Minta penjelasan Pejabat Penilai Kinerja')).toMatch(/Permintaan penjelasan dikirim kepada Ir\. Budi Santoso M\.T\./);
     await driver.as('Ir. Budi Santoso M.T.');
     await driver.press('Beri penjelasan');
     await driver.say('Integrasi dinilai per triwulan; modul tambahan masuk triwulan berikutnya.');
@@ -166,7 +166,7 @@ describe('an evaluation by a PPK outside the bot', () => {
     expect(evaluation).toMatchObject({ status: 'FINAL', raterId: siti.id, predikat: 'BAIK', documentNumber: '800.1.3/120/2026', decidedOn: new Date('2026-12-27T00:00:00Z'), recordedForOfficial: { title: 'Gubernur Contoh' } });
     expect((await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'evaluation.recorded', entityId: evaluation.id } })).details).toMatchObject({ recordedByHrFor: 'Dr. H. Bambang Hartono M.Si., Gubernur Contoh', documentNumber: '800.1.3/120/2026' });
     expect(await driver.inbox('Ir. Budi Santoso M.T.')).toMatch(
-      /Hasil evaluasi kinerja Tahun 2026 dari Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)\. .*keberatan kepada Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)[\s\S]*Dicatat oleh Siti Rahmawati S\.E\. M\.Si\. \(pengelola kinerja\) atas nama pejabat tersebut; dokumen nomor 800\.1\.3\/120\/2026 tanggal 27 Des 2026/,
+      /Hasil evaluasi kinerja Tahun 2026 dari Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)\. .*keberatan kepada Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)[\s\S]*Dicatat oleh Siti Rahmawati S\.E\. M\.Si\. \(Pengelola Kinerja\) atas nama pejabat tersebut; dokumen nomor 800\.1\.3\/120\/2026 tanggal 27 Des 2026/,
     );
     await driver.as('Ir. Budi Santoso M.T.');
     expect(await driver.say('/hasil')).toMatch(/Tahun 2026 – dinilai Dr\. H\. Bambang Hartono M\.Si\. \(Gubernur Contoh\)/);

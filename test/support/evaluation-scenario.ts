@@ -60,11 +60,11 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
 
   // 1. The leader one level up sets the section's predikat for the quarter.
   await bot.as('Hendra Gunawan');
-  await bot.say('/predikatunit');
+  await bot.say('/capaianorganisasi');
   await bot.press('Seksi Pengembangan Aplikasi');
   await bot.press(Q4);
   await bot.press('Baik');
-  expect(await bot.say('-')).toMatch(/Predikat kinerja Seksi Pengembangan Aplikasi untuk Triwulan IV 2026 ditetapkan: Baik/);
+  expect(await bot.say('-')).toMatch(/Capaian Kinerja Organisasi Seksi Pengembangan Aplikasi untuk Triwulan IV 2026 ditetapkan: Baik/);
   // The Bidang's own capaian is the Kepala Dinas's (outside the bot); HR recorded it with the document.
   const bidang = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Bidang Aplikasi Informatika' } });
   await db.prisma.unitPredikat.create({ data: { unitId: bidang.id, periodKey: '2026-Q4', predikat: 'BAIK', documentNumber: '800/17/DISKOMINFO/2027', decidedOn: new Date('2026-12-28T00:00:00Z') } });
@@ -81,11 +81,11 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   expect(first).toMatch(/Siapa yang dievaluasi untuk Triwulan IV 2026\? \(0 dari 5 sudah dinilai/);
   const record = await bot.press('Andi Pratama');
   expect(record).toMatch(/Catatan kinerja Andi Pratama – Triwulan IV 2026 \(1 Okt 2026 s\.d\. 31 Des 2026\)/);
-  expect(record).toMatch(/Check-in mingguan: \d+ dijawab/);
+  expect(record).toMatch(/Laporan progres mingguan: \d+ diisi/);
   // The self-reported mood is no input of the Permen: it is not shown beside the ratings.
   expect(record).not.toMatch(/Suasana kerja|rata-rata [\d,]+ dari 5/);
   expect(record).toMatch(/Ekspektasi khusus pimpinan \(BerAKHLAK\)/);
-  expect(record).toMatch(/Rating hasil kerja\?[\s\S]*Di Atas Ekspektasi: hasil kerja melampaui target/);
+  expect(record).toMatch(/Rating hasil kerja\?[\s\S]*Di Atas Ekspektasi: seluruh atau sebagian besar hasil kerja melampaui target/);
   expect(await bot.press('Di Atas Ekspektasi')).toMatch(/Rating perilaku kerja\?/);
   expect(await bot.press('Di Atas Ekspektasi')).toMatch(/Catatan penilaian/);
   expect(await bot.say('Semua modul selesai diuji sebelum tenggat.')).toMatch(/Umpan balik untuk pegawai/);
@@ -111,7 +111,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   expect(all).toMatch(/Semua 5 pegawai sudah dinilai/);
   expect(all).toMatch(/Usulan predikat dapat diajukan; catatan berikut hanya saran/);
   expect(all).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; diusulkan 4 orang \(80%\)/);
-  expect(all).toMatch(/Butuh Perbaikan atau Kurang paling sedikit 1 orang; diusulkan 0 orang \(0%\)/);
+  expect(all).toMatch(/Butuh Perbaikan atau Kurang\/Misconduct paling sedikit 1 orang; diusulkan 0 orang \(0%\)/);
   expect(all).toMatch(/Ini gambaran tim Anda saja/);
   // The quarter is not over: results are established from 1 January (PermenPANRB 6/2022 Pasal 1 angka 8).
   expect(all).toMatch(/Hasil evaluasi Triwulan IV 2026 dapat diajukan untuk ditetapkan mulai 1 Jan 2027/);
@@ -164,7 +164,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   await bot.as('Hendra Gunawan');
   await bot.say('/evaluasi');
   await bot.press(Q4);
-  expect(await bot.press('Sri Wahyuni')).toMatch(/Sri Wahyuni memimpin Seksi Pengembangan Aplikasi\. Pegawai ini memimpin unit kerja, sehingga Predikat Kinerja unit \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi\.[\s\S]*Rating perilaku kerja\?/);
+  expect(await bot.press('Sri Wahyuni')).toMatch(/Sri Wahyuni memimpin Seksi Pengembangan Aplikasi\. Pegawai ini memimpin unit kerja, sehingga Capaian Kinerja Organisasi unitnya \(Baik\) menjadi Rating Hasil Kerjanya: Sesuai Ekspektasi\.[\s\S]*Rating perilaku kerja\?/);
   await bot.press('Sesuai Ekspektasi');
   await bot.say('-');
   await bot.say('-');
@@ -184,7 +184,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   expect(view).not.toMatch(/hanya saran/);
   // He sends Fitri's proposal back to Bambang with a note.
   expect(await bot.press('Kembalikan satu usulan')).toMatch(/Usulan siapa yang dikembalikan/);
-  expect(await bot.press('Fitri Handayani')).toMatch(/Catatan untuk penilai/);
+  expect(await bot.press('Fitri Handayani')).toMatch(/Catatan untuk Pejabat Penilai Kinerja/);
   expect(await bot.say('Publikasi data Fitri melampaui target dua kali lipat; mohon ditinjau.')).toMatch(/Usulan Fitri Handayani dikembalikan kepada Bambang Sutrisno/);
   await bot.as('Bambang Sutrisno');
   expect(await bot.inbox('Bambang Sutrisno')).toMatch(/Hendra Gunawan mengembalikan usulan evaluasi Fitri Handayani untuk Triwulan IV 2026 kepada Anda dengan catatan: "Publikasi data Fitri melampaui target dua kali lipat; mohon ditinjau\."/);
@@ -214,7 +214,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   // 7. Andi accepts; Sri is told.
   await bot.as('Andi Pratama');
   const result = await bot.inbox('Andi Pratama');
-  expect(result).toMatch(/Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni[\s\S]*keberatan kepada Hendra Gunawan \(atasan pejabat penilai\) paling lambat 18 Jan 2027[\s\S]*Predikat: Sangat Baik/);
+  expect(result).toMatch(/Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni[\s\S]*keberatan kepada Hendra Gunawan \(Atasan Pejabat Penilai Kinerja\) paling lambat 18 Jan 2027[\s\S]*Predikat: Sangat Baik/);
   expect(await bot.press('Terima hasil')).toMatch(/Hasil evaluasi telah Anda terima/);
   expect(await bot.inbox('Sri Wahyuni')).toMatch(/Andi Pratama menerima hasil evaluasi Triwulan IV 2026/);
 
@@ -240,7 +240,7 @@ export async function playEvaluationCycle(bot: ChatDriver, db: TestDatabase, clo
   await bot.as('Hendra Gunawan');
   expect(await bot.say('/keberatan')).toMatch(/Ratna Sari Dewi mengajukan keberatan atas evaluasi Triwulan IV 2026/);
   expect(await bot.inbox('Hendra Gunawan')).toMatch(/Ratna Sari Dewi mengajukan keberatan atas evaluasi Triwulan IV 2026 oleh Sri Wahyuni[\s\S]*Predikat: Baik[\s\S]*Alasan keberatan:[\s\S]*dua modul tambahan/);
-  expect(await bot.press('Minta penjelasan penilai')).toMatch(/Permintaan penjelasan dikirim kepada Sri Wahyuni/);
+  expect(await bot.press('Minta penjelasan Pejabat Penilai Kinerja')).toMatch(/Permintaan penjelasan dikirim kepada Sri Wahyuni/);
   await bot.as('Sri Wahyuni');
   expect(await bot.inbox('Sri Wahyuni')).toMatch(/Ratna Sari Dewi mengajukan keberatan[\s\S]*Hendra Gunawan meminta penjelasan Anda/);
   expect(await bot.press('Beri penjelasan')).toMatch(/Tuliskan penjelasan Anda/);

@@ -72,7 +72,7 @@ export async function playRealAgencyStart(bot: ChatDriver, db: TestDatabase, clo
   expect(await bot.press('Kirim')).toMatch(/Rencana SKP 2026 versi 1 terkirim kepada Dewi Lestari S\.Sos\./);
   await bot.as(KABID_IKP);
   expect(await bot.inbox(KABID_IKP)).toMatch(/Ir\. Budi Santoso M\.T\. menetapkan ekspektasi kinerja untuk Anda/);
-  expect(await bot.press('Setuju')).toMatch(/Rencana SKP 2026 versi 1 ditetapkan dan kini terkunci/);
+  expect(await bot.press('Setuju')).toMatch(/Rencana SKP 2026 versi 1 telah ditetapkan/);
 
   // 2. A fungsional drafts their own SKP; their PPK (whose SKP was imported) establishes it.
   await bot.as(AHMAD);
@@ -94,7 +94,7 @@ export async function playRealAgencyStart(bot: ChatDriver, db: TestDatabase, clo
   expect(await bot.press('Ajukan')).toMatch(/SKP 2026 versi 1 diajukan kepada Agus Setiawan S\.Kom\. untuk ditetapkan/);
   await bot.as(KABID_APTIKA);
   expect(await bot.inbox(KABID_APTIKA)).toMatch(/Ahmad Fauzi S\.Kom\. mengajukan SKP untuk Anda tetapkan[\s\S]*Lampiran SKP/);
-  expect(await bot.press('Tetapkan')).toMatch(/SKP 2026 versi 1 Ahmad Fauzi S\.Kom\. ditetapkan dan kini terkunci/);
+  expect(await bot.press('Tetapkan')).toMatch(/SKP 2026 versi 1 Ahmad Fauzi S\.Kom\. telah ditetapkan/);
   expect(await bot.inbox(AHMAD)).toMatch(/SKP 2026 versi 1 Anda ditetapkan oleh Agus Setiawan S\.Kom\./);
   const ahmad = await db.prisma.employee.findFirstOrThrow({ where: { name: AHMAD } });
   expect(await db.prisma.plan.findFirstOrThrow({ where: { employeeId: ahmad.id } })).toMatchObject({ status: 'AGREED', accountability: 'Laporan bulanan kepada Kepala Bidang melalui e-Kinerja' });
@@ -116,7 +116,7 @@ export async function playRealAgencyStart(bot: ChatDriver, db: TestDatabase, clo
   // 4. Dimas moved on 1 October (mutasi to the Subbagian Keuangan): HR's next file says so, and
   // his year has two SKP periods – January–September rated by Hendra, October–December by Rina.
   const imported = await hrCli(db, clock, 'import-org', exampleWithDimasMoved('2026-10-01'));
-  expect(imported).toMatch(/baris 14 – Dimas Saputra: periode SKP 1 Jan 2026 – 30 Sep 2026 \(unit, atasan\); dinilai oleh PPK periode itu/);
+  expect(imported).toMatch(/baris 14 – Dimas Saputra: periode SKP 1 Jan 2026 – 30 Sep 2026 \(unit, atasan\); dinilai oleh Pejabat Penilai Kinerja periode itu/);
   await rateAnnualPart(bot, HENDRA_W, `${DIMAS_S} (1 Jan 2026 – 30 Sep 2026)`, 'Sesuai Ekspektasi');
   await rateAnnualPart(bot, RINA_M, `${DIMAS_S} (1 Okt 2026 – 31 Des 2026)`, 'Di Atas Ekspektasi');
   const dimas = await db.prisma.employee.findFirstOrThrow({ where: { name: DIMAS_S } });

@@ -64,7 +64,7 @@ export async function playEveryFlow(bot: ChatDriver, db: TestDatabase): Promise<
   expect(await bot.say('Ya, modul pembayaran termasuk; modul pelaporan tidak.')).toMatch(/Jawaban terkirim kepada Andi Pratama/);
   await bot.as(EMPLOYEE);
   expect(await bot.inbox(EMPLOYEE)).toMatch(/Sri Wahyuni menjawab pertanyaan Anda[\s\S]*modul pelaporan tidak/);
-  expect(await bot.press('Setuju')).toMatch(/Rencana SKP 2026 versi 1 ditetapkan dan kini terkunci/);
+  expect(await bot.press('Setuju')).toMatch(/Rencana SKP 2026 versi 1 telah ditetapkan/);
   await bot.as(SUPERVISOR);
   expect(await bot.inbox(SUPERVISOR)).toMatch(/Andi Pratama menyetujui rencana SKP 2026 versi 1/);
 
@@ -119,7 +119,7 @@ export async function playEveryFlow(bot: ChatDriver, db: TestDatabase): Promise<
   const team = await bot.say('/tim');
   expect(team).toMatch(/Andi Pratama[\s\S]*SKP: ditetapkan \(v1\)[\s\S]*Dialog terakhir: [\s\S]*Kendala terbuka: 0[\s\S]*Realisasi terakhir/);
   expect(team).toMatch(/Ratna Sari Dewi[\s\S]*SKP: belum ada/);
-  expect(await bot.say('/saya')).toMatch(/NIP: 198209172006042002[\s\S]*Pangkat\/golongan: Penata Tk\. I, III\/d[\s\S]*Atasan langsung: Hendra Gunawan[\s\S]*Pejabat Penilai Kinerja: Hendra Gunawan[\s\S]*Atasan Pejabat Penilai Kinerja: Ir\. Bambang Wicaksono/);
+  expect(await bot.say('/saya')).toMatch(/NIP\/NI PPPK: 198209172006042002[\s\S]*Pangkat\/golongan: Penata Tk\. I, III\/d[\s\S]*Atasan langsung: Hendra Gunawan[\s\S]*Pejabat Penilai Kinerja: Hendra Gunawan[\s\S]*Atasan Pejabat Penilai Kinerja: Ir\. Bambang Wicaksono/);
   expect(await bot.say('/bahasa en')).toMatch(/Language changed to English/);
   expect(await bot.say('/skp')).toMatch(/Performance plan \(SKP\) 2026 – Sri Wahyuni \(version 1\)[\s\S]*Status: established \(ditetapkan\)/);
   expect(await bot.say('/bahasa id')).toMatch(/Bahasa diganti ke Bahasa Indonesia/);

@@ -16,7 +16,7 @@ import type { Locale } from '../../i18n/catalogue.js';
 import { renderSlack, slackLabel, type SlackBlock, SLACK_VIEW_MAX_BLOCKS } from './render.js';
 
 /** The subcommands that open a modal (forms: setting expectations, feedback, progress, obstacles). */
-export const FORM_COMMANDS = new Set(['ekspektasi', 'expectations', 'umpanbalik', 'feedback', 'realisasi', 'progress', 'kendala', 'obstacle', 'predikatunit', 'unitrating', 'evaluasi', 'evaluate']);
+export const FORM_COMMANDS = new Set(['ekspektasi', 'expectations', 'umpanbalik', 'feedback', 'realisasi', 'progress', 'kendala', 'obstacle', 'capaianorganisasi', 'predikatunit', 'unitrating', 'evaluasi', 'evaluate']);
 export const FORM_CALLBACK = 'dk-form';
 /** Slack's limits for a modal. */
 export const SLACK_MODAL_TITLE_MAX_CHARS = 24;

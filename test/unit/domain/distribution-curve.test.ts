@@ -272,7 +272,7 @@ describe('explanations', () => {
 
   it('explains a broken minimum count, naming both predikat', () => {
     const [v] = checkCurve('BAIK', unit({ BAIK: 7, SANGAT_BAIK: 3 })).violations;
-    expect(v && explainViolation(v, 'id')).toBe('Butuh Perbaikan atau Kurang paling sedikit 1 orang; diusulkan 0 orang (0%).');
+    expect(v && explainViolation(v, 'id')).toBe('Butuh Perbaikan atau Kurang/Misconduct paling sedikit 1 orang; diusulkan 0 orang (0%).');
   });
 
   it('explains that Sangat Baik may not be given at all in a Sangat Kurang unit', () => {
@@ -284,7 +284,7 @@ describe('explanations', () => {
   it('summarises a result with a header, the outcome and one line per violation', () => {
     const text = explainCurveResult(checkCurve('ISTIMEWA', unit({ SANGAT_BAIK: 8, BAIK: 2 })), 'ISTIMEWA', 'id');
     expect(text.split('\n')).toEqual([
-      'Kurva Distribusi untuk unit dengan Predikat Kinerja Istimewa (10 pegawai):',
+      'Kurva Distribusi untuk unit dengan Capaian Kinerja Organisasi Istimewa (10 pegawai):',
       'Usulan predikat belum sesuai dengan Kurva Distribusi (1 ketentuan):',
       '• Sangat Baik paling banyak 70% dari 10 pegawai = 7 orang; diusulkan 8 orang (80%).',
     ]);

@@ -67,7 +67,7 @@ describe('normalizeNip', () => {
   });
 
   it('explains every problem in both languages', () => {
-    expect(nipProblemMessage('NOT_18_DIGITS', 'id')).toBe('NIP harus terdiri dari 18 angka.');
+    expect(nipProblemMessage('NOT_18_DIGITS', 'id')).toBe('NIP/NI PPPK harus terdiri dari 18 angka.');
     for (const reason of ['EMPTY', 'NOT_18_DIGITS', 'NOT_DIGITS', 'SCIENTIFIC_NOTATION'] as const) {
       expect(nipProblemMessage(reason, 'en')).not.toBe(nipProblemMessage(reason, 'id'));
     }

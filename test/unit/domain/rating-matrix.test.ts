@@ -81,10 +81,10 @@ describe('predikat kinerja pegawai (the 9-cell matrix)', () => {
 
   it('says a misconduct cell gives Kurang and carries the misconduct label', () => {
     const id = explainPredikat('DI_ATAS', 'DI_BAWAH', 'id');
-    expect(id).toContain('Predikat Kinerja Kurang.');
+    expect(id).toContain('Predikat Kinerja Kurang/Misconduct.');
     expect(id).toContain('Misconduct');
     const en = explainPredikat('SESUAI', 'DI_BAWAH', 'en');
-    expect(en).toContain('Poor (Kurang)');
+    expect(en).toContain('Poor (Kurang/Misconduct)');
     expect(en).toContain('Misconduct');
   });
 });
@@ -113,7 +113,7 @@ describe('results rating of a unit leader', () => {
 
   it('explains that the unit predikat sets the leader results rating', () => {
     expect(explainUnitLeaderResultsRating('ISTIMEWA', 'id')).toBe(
-      'Pegawai ini memimpin unit kerja, sehingga Predikat Kinerja unit (Istimewa) menjadi Rating Hasil Kerjanya: Di Atas Ekspektasi.',
+      'Pegawai ini memimpin unit kerja, sehingga Capaian Kinerja Organisasi unitnya (Istimewa) menjadi Rating Hasil Kerjanya: Di Atas Ekspektasi.',
     );
     expect(explainUnitLeaderResultsRating('BAIK', 'en')).toContain('Meets Expectations');
   });

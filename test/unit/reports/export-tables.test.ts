@@ -48,7 +48,7 @@ describe('exportTables', () => {
     expect(employees.columns[column('NIP')]?.kind).toBe('text');
     expect(employees.columns[column('Realisasi dicatat')]?.kind).toBe('number');
     expect(employees.rows[0]?.[column('NIP')]).toBe('199003222015031002');
-    expect(employees.rows[0]?.[column('Check-in terlewat')]).toBe(2);
+    expect(employees.rows[0]?.[column('Laporan progres mingguan terlewat')]).toBe(2);
     expect(employees.rows[0]?.[column('Status penilaian')]).toBe('Belum dinilai');
   });
 

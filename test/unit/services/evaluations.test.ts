@@ -243,7 +243,7 @@ describe('penetapan: the organisation’s leader establishes the distribution (S
     const messages = messagesOf(established.events);
     expect(messages.filter((m) => m.text.startsWith('Hasil evaluasi')).map((m) => m.to).sort()).toEqual(['andi', 'budi', 'dewi', 'hana', 'sri']);
     expect(messages.find((m) => m.to === 'andi' && m.text.startsWith('Hasil'))?.text).toMatch(
-      /^Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni\. .*keberatan kepada Rina Kusuma \(atasan pejabat penilai\) paling lambat 18 Jan 2027\.[\s\S]*Predikat: Sangat Baik/,
+      /^Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni\. .*keberatan kepada Rina Kusuma \(Atasan Pejabat Penilai Kinerja\) paling lambat 18 Jan 2027\.[\s\S]*Predikat: Sangat Baik/,
     );
     // Sri hears her two proposals are established; Rina, who established them, is not told.
     expect(messages.filter((m) => !m.text.startsWith('Hasil'))).toEqual([
@@ -478,7 +478,7 @@ describe('evaluation service: HR records the evaluation of a PPK outside the bot
     expect(messagesOf(recorded.events)).toEqual([
       {
         to: 'rina',
-        text: expect.stringMatching(/^Hasil evaluasi kinerja Tahun 2026 dari Dr\. Bambang \(Gubernur Contoh\)\. .*keberatan kepada Dr\. Bambang \(Gubernur Contoh\)[\s\S]*Dicatat oleh Hana Putri \(pengelola kinerja\)[\s\S]*dokumen nomor 800\/1\/2026 tanggal 27 Des 2026/),
+        text: expect.stringMatching(/^Hasil evaluasi kinerja Tahun 2026 dari Dr\. Bambang \(Gubernur Contoh\)\. .*keberatan kepada Dr\. Bambang \(Gubernur Contoh\)[\s\S]*Dicatat oleh Hana Putri \(Pengelola Kinerja\)[\s\S]*dokumen nomor 800\/1\/2026 tanggal 27 Des 2026/),
       },
     ]);
     await commitInMemory(work);

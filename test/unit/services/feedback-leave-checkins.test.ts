@@ -90,7 +90,7 @@ describe('leave service', () => {
   it('lets HR record leave from the CLI and tells the employee it was HR', async () => {
     const recorded = await decide(rows, (s) => s.leave.record({ hr: { agencyId: 'agency', label: 'cli' } }, { employeeId: 'andi', start: { year: 2026, month: 12, day: 21 }, end: { year: 2026, month: 12, day: 21 }, note: null }));
     const [notice] = recorded.ok ? recorded.events.flatMap(noticesOf) : [];
-    expect(plainText(notice!.message(() => ({ label: '', token: '' })))).toMatch(/^Pengelola kinerja mencatat cuti Anda/);
+    expect(plainText(notice!.message(() => ({ label: '', token: '' })))).toMatch(/^Pengelola Kinerja mencatat cuti Anda/);
   });
 });
 

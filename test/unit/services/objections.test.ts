@@ -66,7 +66,7 @@ describe('filing a keberatan', () => {
     const [toDecider, toRater] = notices(result.events);
     expect(toDecider?.to).toBe('rina');
     expect(toDecider?.text).toMatch(/^Andi Pratama mengajukan keberatan atas evaluasi Triwulan IV 2026 oleh Sri Wahyuni[\s\S]*Penilaian Sri Wahyuni:[\s\S]*Predikat: Baik[\s\S]*Target modul tercapai\.[\s\S]*Alasan keberatan:[\s\S]*Dua modul tambahan/);
-    expect(toDecider?.buttons).toEqual(['Minta penjelasan pegawai → objection.ask', 'Minta penjelasan penilai → objection.ask', 'Putuskan → objection-decision']);
+    expect(toDecider?.buttons).toEqual(['Minta penjelasan pegawai → objection.ask', 'Minta penjelasan Pejabat Penilai Kinerja → objection.ask', 'Putuskan → objection-decision']);
     expect(toRater).toMatchObject({ to: 'sri', buttons: [] });
     expect(toRater?.text).toMatch(/Andi Pratama mengajukan keberatan atas evaluasi Triwulan IV 2026 yang Anda berikan\. Rina Kusuma akan memutuskan/);
 

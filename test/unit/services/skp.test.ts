@@ -117,7 +117,7 @@ describe('HR records the penetapan of an official outside the bot', () => {
     expect(recorded.ok).toBe(true);
     expect(rows.plans.get(id)).toMatchObject({ status: 'AGREED', establishedById: 'hana', recorded: { documentNumber: '800/12/2027', decidedOn: '2027-01-15', officialId: 'gub' } });
     const [notice] = recorded.ok ? recorded.events.flatMap(noticesOf) : [];
-    expect(plainText(notice!.message(() => ({ label: '', token: '' })))).toBe('Penetapan SKP 2026 versi 1 Anda oleh Ahmad Luthfi, Gubernur Contoh dicatat oleh pengelola kinerja (Hana Putri).');
+    expect(plainText(notice!.message(() => ({ label: '', token: '' })))).toBe('Penetapan SKP 2026 versi 1 Anda oleh Ahmad Luthfi, Gubernur Contoh dicatat oleh Pengelola Kinerja (Hana Putri).');
   });
 
   it('never in place of a PPK who is in the bot, and never by someone who is not HR', async () => {

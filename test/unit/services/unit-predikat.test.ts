@@ -33,7 +33,7 @@ describe('unit predikat service', () => {
     expect(messagesOf(saved.events)).toEqual([
       {
         to: 'sri',
-        text: 'Rina Kusuma menetapkan predikat kinerja Seksi Pengembangan untuk Triwulan IV 2026: Baik. Catatan: Satu modul terlambat. Sebagai pimpinan unit, predikat ini menjadi dasar rating hasil kerja Anda pada periode itu.',
+        text: 'Rina Kusuma menetapkan Capaian Kinerja Organisasi Seksi Pengembangan untuk Triwulan IV 2026: Baik. Catatan: Satu modul terlambat. Sebagai pimpinan unit, capaian ini menjadi dasar rating hasil kerja Anda pada periode itu.',
       },
     ]);
   });
@@ -95,6 +95,6 @@ describe('unit predikat service', () => {
   it('tells the unit’s leader in their own language', async () => {
     world.member('sri').locale = 'en';
     const saved = await set('rina', 'seksi', 'KURANG');
-    expect(saved.ok && messagesOf(saved.events)[0]?.text).toMatch(/^Rina Kusuma set the performance rating of Seksi Pengembangan for Quarter 4 2026: /);
+    expect(saved.ok && messagesOf(saved.events)[0]?.text).toMatch(/^Rina Kusuma set the Capaian Kinerja Organisasi of Seksi Pengembangan for Quarter 4 2026: /);
   });
 });
