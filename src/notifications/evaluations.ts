@@ -9,6 +9,7 @@ import { evaluationText } from '../i18n/evaluation.js';
 import type { EvaluationResult } from '../services/evaluation-service.js';
 import type { DomainEvent } from '../services/events.js';
 import type { ButtonFor, Notice } from './notice.js';
+import { evaluationDocumentNotice } from './documents.js';
 
 type Of<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -70,9 +71,9 @@ export function resultReply(result: EvaluationResult, button: ButtonFor): Reply 
   );
 }
 
-/** The employee gets the result, with the buttons to accept or object. */
+/** The employee gets the result, with the buttons to accept or object, then their Dokumen Evaluasi Kinerja Pegawai as PDF. */
 export function evaluationResultSent({ result }: Of<'evaluation.resultSent'>): Notice[] {
-  return [{ to: result.employee, message: (button) => resultReply(result, button) }];
+  return [{ to: result.employee, message: (button) => resultReply(result, button) }, evaluationDocumentNotice(result.employee, result.id)];
 }
 
 /** The rater hears the result was accepted. */

@@ -17,6 +17,9 @@ import { digestMessage, readDigest } from './digest.js';
 import { buildEvaluationExport } from './evaluation-export.js';
 import { exportXlsx, XLSX_MIME_TYPE } from './export-files.js';
 import { exportBaseName, scopeName } from './export-tables.js';
+import { DOCUMENTS_ZIP, isDocumentOutput, makeDocumentOutput, makeDocumentsZip, type DocumentsZipRequest } from '../documents/outputs.js';
+import { ZIP_MIME_TYPE } from '../documents/unit-documents.js';
+import { documentText } from '../i18n/documents.js';
 
 /**
  * Largest file sent in chat: 10 MB. Telegram lets bots upload 50 MB and Slack more, but the file is
@@ -52,6 +55,11 @@ export function exportOutput(request: ExportRequest): Reply {
   return { blocks: [], buttons: [], deferred: { kind: 'export', params: { ...request } } };
 }
 
+/** The outbox payload that makes a unit's documents (Dokumen Evaluasi and SKP PDFs) as one ZIP when delivered. */
+export function documentsZipOutput(request: DocumentsZipRequest): Reply {
+  return { blocks: [], buttons: [], deferred: { kind: DOCUMENTS_ZIP, params: { ...request } } };
+}
+
 /** Makes a deferred output: the message to send in its place. */
 export async function makeOutput(prisma: PrismaClient, output: DeferredOutput, now: Date): Promise<Reply> {
   switch (output.kind) {
@@ -61,7 +69,10 @@ export async function makeOutput(prisma: PrismaClient, output: DeferredOutput, n
     }
     case 'export':
       return makeExport(prisma, output.params as unknown as ExportRequest, now);
+    case DOCUMENTS_ZIP:
+      return makeZip(prisma, output.params as unknown as DocumentsZipRequest, now);
     default:
+      if (isDocumentOutput(output.kind)) return makeDocumentOutput(prisma, output, now);
       // A row written by a newer version of the bot, read by an older one: say so rather than send nothing.
       return reply([paragraph(botText.id.somethingWentWrong)]);
   }
@@ -87,4 +98,24 @@ async function makeExport(prisma: PrismaClient, request: ExportRequest, now: Dat
   });
   const text = t.delivered({ scope: scopeName(data, request.locale), period: periodLabel(period, request.locale), employees: data.employees.length, rhk: data.rhk.length, file: fileName });
   return reply([paragraph(text)], [], { document: { fileName, mimeType: XLSX_MIME_TYPE, base64: bytes.toString('base64') } });
+}
+
+async function makeZip(prisma: PrismaClient, request: DocumentsZipRequest, now: Date): Promise<Reply> {
+  const t = documentText[request.locale];
+  const made = await makeDocumentsZip(prisma, request, now);
+  if (!made) return reply([paragraph(botText[request.locale].somethingWentWrong)]);
+  if (made.bytes.length === 0) return reply([paragraph(t.zipEmpty({ scope: made.scope, period: made.period }))]);
+  if (made.bytes.length > MAX_CHAT_DOCUMENT_BYTES) {
+    return reply([paragraph(exportText[request.locale].tooLarge({ mb: formatNumber(made.bytes.length / 1024 / 1024, request.locale), limitMb: MAX_CHAT_DOCUMENT_BYTES / 1024 / 1024 }))]);
+  }
+  await audit(prisma, {
+    agencyId: request.agencyId,
+    actorId: request.requestedBy,
+    action: 'export.created',
+    entityType: request.unitId ? 'Unit' : 'Agency',
+    entityId: request.unitId ?? request.agencyId,
+    details: { periodKey: request.periodKey, format: 'pdf-zip', evaluations: made.evaluations, skps: made.skps, channel: request.channel },
+  });
+  const text = t.zipDelivered({ scope: made.scope, period: made.period, evaluations: made.evaluations, skps: made.skps, file: made.fileName });
+  return reply([paragraph(text)], [], { document: { fileName: made.fileName, mimeType: ZIP_MIME_TYPE, base64: made.bytes.toString('base64') } });
 }

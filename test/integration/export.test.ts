@@ -243,7 +243,7 @@ describe('export (CLI)', () => {
       [['--period', '2026-Q5'], /^Periode "2026-Q5" tidak dikenal: tulis mis\. 2026-Q4 \(triwulan\), 2026-M11 \(bulan\) atau 2026 \(tahun\)\.$/],
       [[], /^Sebutkan periodenya: --period 2026-Q4/],
       [['--period', '2026-Q4', '--unit', 'Seksi Antah Berantah'], /^Unit "Seksi Antah Berantah" tidak ada di instansi ini\.$/],
-      [['--period', '2026-Q4', '--format', 'pdf'], /^Format "pdf" tidak dikenal: tulis xlsx atau csv\.$/],
+      [['--period', '2026-Q4', '--format', 'docx'], /^Format "docx" tidak dikenal: tulis xlsx, csv atau pdf \(dokumen dalam ZIP\)\.$/],
     ] as const) {
       const result = await cli(['export', ...args, '--out', dir]);
       expect(result.code).toBe(1);
@@ -263,7 +263,8 @@ describe('/ekspor in chat', () => {
     expect(units).toMatch(/1\. Seluruh Pemerintah Provinsi Contoh \(demo\)\n\s*2\. Bidang Aplikasi Informatika\n\s*3\. Seksi Pengembangan Aplikasi/);
     // Long labels come as a numbered list with number buttons.
     expect(await bot.say('3')).toMatch(new RegExp(`Untuk periode apa data ${SECTION}\\?`));
-    const delivered = await bot.press('Triwulan IV 2026');
+    expect(await bot.press('Triwulan IV 2026')).toMatch(/1\. Data untuk e-Kinerja \(XLSX\)\n\s*2\. Dokumen Evaluasi dan SKP \(PDF dalam ZIP\)/);
+    const delivered = await bot.press('1');
     expect(delivered).toMatch(/Ekspor Triwulan IV 2026 untuk Seksi Pengembangan Aplikasi: 5 pegawai, 5 baris RHK \(berkas ekspor-seksi-pengembangan-aplikasi-2026-Q4\.xlsx\)/);
 
     // The console saves the file and says where; it is the same workbook the CLI writes.
