@@ -71,9 +71,12 @@ export function resultReply(result: EvaluationResult, button: ButtonFor): Reply 
   );
 }
 
-/** The employee gets the result, with the buttons to accept or object, then their Dokumen Evaluasi Kinerja Pegawai as PDF. */
+/**
+ * The employee gets their Dokumen Evaluasi Kinerja Pegawai as PDF, then the result with the buttons
+ * to accept or object – last, so its buttons are those a channel without message-bound buttons (the console) answers.
+ */
 export function evaluationResultSent({ result }: Of<'evaluation.resultSent'>): Notice[] {
-  return [{ to: result.employee, message: (button) => resultReply(result, button) }, evaluationDocumentNotice(result.employee, result.id)];
+  return [evaluationDocumentNotice(result.employee, result.id), { to: result.employee, message: (button) => resultReply(result, button) }];
 }
 
 /** The rater hears the result was accepted. */

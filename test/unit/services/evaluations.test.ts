@@ -41,7 +41,16 @@ async function draftedTeam(): Promise<string> {
 const finalize = (confirmed: string, reason: string | null = null) =>
   decide(rows, (s) => s.evaluations.finalize(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed, reason }));
 
-const messagesOf = (events: DomainEvent[]) => events.flatMap(noticesOf).map((notice) => ({ to: notice.to.id, text: plainText(notice.message((label) => ({ label, token: '' }))) }));
+/** Each notice as recipient and text; a document made on delivery reads "[its kind]". */
+const messagesOf = (events: DomainEvent[]) =>
+  events.flatMap(noticesOf).map((notice) => {
+    const message = notice.message((label) => ({ label, token: '' }));
+    return { to: notice.to.id, text: message.deferred ? `[${message.deferred.kind}]` : plainText(message) };
+  });
+/** The notices that are not documents. */
+const textNotices = (events: DomainEvent[]) => events.flatMap(noticesOf).filter((notice) => !notice.message(() => ({ label: '', token: '' })).deferred);
+/** The messages, without the documents. */
+const textsOf = (events: DomainEvent[]) => messagesOf(events).filter((m) => !m.text.startsWith('['));
 
 describe('evaluation service: drafting', () => {
   it('saves a draft by the rater with the predikat of the matrix, audited, and tells nobody', async () => {
@@ -132,13 +141,15 @@ describe('evaluation service: finalising', () => {
     if (!finalized.ok) throw new Error(JSON.stringify(finalized.refusal));
     expect(finalized.value).toEqual({ count: 2, unreachable: [] });
     expect(work.audits).toMatchObject([{ action: 'evaluation.finalized', entityId: 'seksi', details: { periodKey: '2026-Q4', count: 2, unitPredikat: 'BAIK', curveOk: true, reason: null } }]);
-    const messages = messagesOf(finalized.events);
+    const messages = textsOf(finalized.events);
     expect(messages.map((m) => m.to).sort()).toEqual(['andi', 'budi']);
+    // Each also gets their Dokumen Evaluasi Kinerja Pegawai, made as PDF when delivered.
+    expect(messagesOf(finalized.events).filter((m) => m.text === '[evaluation-document]').map((m) => m.to).sort()).toEqual(['andi', 'budi']);
     expect(messages.find((m) => m.to === 'andi')?.text).toMatch(
       /^Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni\. .*keberatan kepada Rina Kusuma \(atasan pejabat penilai\) paling lambat 18 Jan 2027\.[\s\S]*Predikat: Sangat Baik[\s\S]*Catatan/,
     );
     const buttons: string[] = [];
-    finalized.events.flatMap(noticesOf)[0]!.message((label) => (buttons.push(label), { label, token: '' }));
+    textNotices(finalized.events)[0]!.message((label) => (buttons.push(label), { label, token: '' }));
     expect(buttons).toEqual(['Terima hasil', 'Ajukan keberatan']);
     await commitInMemory(work);
     expect([...data.evaluations.values()].map((e) => [e.status, e.deliveredAt, e.curveDeviationReason])).toEqual([
@@ -206,7 +217,7 @@ describe('evaluation service: finalising', () => {
     const snapshot = await draftedTeam();
     const finalized = await finalize(snapshot);
     expect(finalized.ok && finalized.value.unreachable.map((p) => p.name)).toEqual(['Budi Santoso']);
-    expect(finalized.ok && messagesOf(finalized.events).map((m) => m.to)).toEqual(['andi']);
+    expect(finalized.ok && textsOf(finalized.events).map((m) => m.to)).toEqual(['andi']);
     expect(data.of('budi', '2026-Q4')).toMatchObject({ status: 'FINAL', deliveredAt: null });
 
     // Still unreachable when he writes (from an account the bot cannot write to): nothing yet.
@@ -215,7 +226,7 @@ describe('evaluation service: finalising', () => {
     // Two of his accounts talk at once: the result is delivered once.
     const first = await decideLater(rows, (s) => s.evaluations.deliverWaiting('budi'));
     const second = await decideLater(rows, (s) => s.evaluations.deliverWaiting('budi'));
-    expect(messagesOf(first.value.events)).toMatchObject([{ to: 'budi', text: expect.stringMatching(/paling lambat 18 Jan 2027/) }]);
+    expect(messagesOf(first.value.events)).toMatchObject([{ to: 'budi', text: '[evaluation-document]' }, { to: 'budi', text: expect.stringMatching(/paling lambat 18 Jan 2027/) }]);
     await first.commit();
     await expect(second.commit()).rejects.toBeInstanceOf(Conflict);
     expect(data.of('budi', '2026-Q4')?.deliveredAt).toEqual(NOW);
@@ -226,7 +237,7 @@ describe('evaluation service: finalising', () => {
     const held = data.add({ employeeId: 'budi', periodKey: '2026-Q4', status: 'FINAL', finalizedAt: new Date('2026-12-20T03:00:00Z') });
     data.unreachable.add('budi');
     const delivered = await decide(rows, (s) => s.evaluations.deliverWaiting('budi', { present: true }));
-    expect(messagesOf(delivered.events)).toMatchObject([{ to: 'budi', text: expect.stringMatching(/paling lambat 18 Jan 2027/) }]);
+    expect(textsOf(delivered.events)).toMatchObject([{ to: 'budi', text: expect.stringMatching(/paling lambat 18 Jan 2027/) }]);
     expect(data.evaluations.get(held.id)?.deliveredAt).toEqual(NOW);
   });
 });
@@ -326,7 +337,7 @@ describe('evaluation service: a move mid-year splits the period between two rate
     if (!open.ok) throw new Error(JSON.stringify(open.refusal));
     const finalized = await memoryServices(rows, world.work()).evaluations.finalize(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed: open.value.snapshot, reason: 'Predikat unit belum ditetapkan' });
     if (!finalized.ok) throw new Error(JSON.stringify(finalized.refusal));
-    const andi = messagesOf(finalized.events).find((m) => m.to === 'andi');
+    const andi = textsOf(finalized.events).find((m) => m.to === 'andi');
     expect(andi?.text).toMatch(/Triwulan IV 2026, periode SKP 1 Okt 2026 – 31 Okt 2026 dari Sri Wahyuni\. .*keberatan kepada Hana Putri/);
   });
 
@@ -366,7 +377,7 @@ describe('evaluation service: HR records the evaluation of a PPK outside the bot
     if (!recorded.ok) throw new Error(JSON.stringify(recorded.refusal));
     expect(recorded.value).toMatchObject({ delivered: true, predikat: 'SANGAT_BAIK', official: { title: 'Gubernur Contoh' } });
     expect(work.audits).toMatchObject([{ action: 'evaluation.recorded', actorId: 'hana', details: { recordedByHrFor: 'Dr. Bambang, Gubernur Contoh', documentNumber: '800/1/2026', decidedOn: '2026-12-27' } }]);
-    expect(messagesOf(recorded.events)).toEqual([
+    expect(textsOf(recorded.events)).toEqual([
       {
         to: 'rina',
         text: expect.stringMatching(/^Hasil evaluasi kinerja Tahun 2026 dari Dr\. Bambang \(Gubernur Contoh\)\. .*keberatan kepada Dr\. Bambang \(Gubernur Contoh\)[\s\S]*Dicatat oleh Hana Putri \(pengelola kinerja\)[\s\S]*dokumen nomor 800\/1\/2026 tanggal 27 Des 2026/),
