@@ -4,6 +4,7 @@
  * and signature blocks. The documents (evaluation-document.ts, skp-document.ts) only map their data
  * to sections, so what a form says is tested without reading a PDF.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
@@ -69,10 +70,13 @@ const SIGNATURE_SPACE = 48;
 
 // DejaVu Sans Condensed (a dependency, as for the charts): every name and text a person typed renders, not only Latin-1.
 const require = createRequire(import.meta.url);
-const FONTS = {
+const FONT_FILES = {
   regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf'),
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf'),
 };
+/** The font files' bytes, read once per process (a unit's ZIP renders hundreds of documents). */
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+const fontBytes = () => (fonts ??= { regular: readFileSync(FONT_FILES.regular), bold: readFileSync(FONT_FILES.bold) });
 
 type Doc = PDFKit.PDFDocument;
 
@@ -84,8 +88,8 @@ export async function renderPdf(layout: Layout, created: Date): Promise<Buffer> 
     bufferPages: true,
     info: { Title: layout.title, Author: layout.author, Creator: 'Dialog Kinerja', CreationDate: created, ModDate: created },
   });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
+  doc.registerFont('regular', fontBytes().regular);
+  doc.registerFont('bold', fontBytes().bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {

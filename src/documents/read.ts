@@ -80,6 +80,28 @@ async function organisationOf(db: Reader, employeeId: string, unitId: string, ag
   return null;
 }
 
+/**
+ * The Atasan PPK the document names: who decided (or hears) the keberatan – an official outside the
+ * bot first, since the decider row is then the HR officer who recorded the decision – else the one
+ * of the closed SKP period, else today's.
+ */
+async function atasanPpkOf(
+  db: Reader,
+  from: {
+    employee: { id: string; timeZone: string };
+    objection: { externalDecider: { name: string; title: string; nip: string | null } | null; decider: PersonRow | null } | null;
+    closed: { atasanPpkId: string | null } | null;
+    now: Date;
+  },
+): Promise<DocumentPerson | null> {
+  const { employee, objection, closed, now } = from;
+  if (objection?.externalDecider) return externalPerson(objection.externalDecider);
+  if (objection?.decider) return employeePerson(objection.decider);
+  if (closed) return employeeById(db, closed.atasanPpkId);
+  const official = (await ratingLineFor(db, employee.id, todayFor(employee, now)))?.atasanPpk ?? null;
+  return official?.kind === 'EXTERNAL' ? externalById(db, official.id) : employeeById(db, employeeIdOf(official));
+}
+
 /** The Dokumen Evaluasi's data for one evaluation; null when it does not exist. */
 export async function readEvaluationDocument(db: Reader, evaluationId: string, now: Date): Promise<EvaluationDocumentData | null> {
   const evaluation = await db.evaluation.findUnique({
@@ -108,17 +130,7 @@ export async function readEvaluationDocument(db: Reader, evaluationId: string, n
   const ppk = evaluation.recordedForOfficial ? externalPerson(evaluation.recordedForOfficial) : employeePerson(evaluation.rater);
   const recordedFor = evaluation.recordedForOfficial ? { hr: evaluation.rater.name, documentNumber: evaluation.documentNumber } : null;
 
-  // The Atasan PPK: who decided (or hears) the keberatan; else the one of the SKP period, else today's.
-  let atasanPpk: DocumentPerson | null = null;
-  // (An official outside the bot first: the decider row is then the HR officer who recorded the decision.)
-  if (objection?.externalDecider) atasanPpk = externalPerson(objection.externalDecider);
-  else if (objection?.decider) atasanPpk = employeePerson(objection.decider);
-  else if (closed) atasanPpk = await employeeById(db, closed.atasanPpkId);
-  else {
-    const line = await ratingLineFor(db, employee.id, todayFor(employee, now));
-    const official = line?.atasanPpk ?? null;
-    atasanPpk = official?.kind === 'EXTERNAL' ? await externalById(db, official.id) : await employeeById(db, employeeIdOf(official));
-  }
+  const atasanPpk = await atasanPpkOf(db, { employee, objection, closed, now });
 
   const plan = await workingPlan(db, employee.id, whole.year, closed ? storedDate(closed.endsOn) : null);
   const instants = periodInstants({ ...whole, start: from, end: to }, employee.timeZone);
