@@ -51,7 +51,7 @@ export function evaluationLayout(data: EvaluationDocumentData): Layout {
     rows.push(...textPart(7, f.raterExplanation, explanation));
     const decision = o.decision
       ? [
-          o.decision === 'CHANGED' ? `${f.decisionCHANGED} ${resultLine(data.final)}` : f.decisionUPHELD,
+          o.decision === 'CHANGED' ? [f.decisionCHANGED, resultLine(data.final)].filter((part) => part !== f.none).join(' ') : f.decisionUPHELD,
           ...(o.decisionNote ? [o.decisionNote] : []),
           ...(o.decidedOn ? [f.decisionOn({ date: formDate(o.decidedOn) })] : []),
           ...(o.documentNumber ? [f.decisionDocument({ number: o.documentNumber })] : []),

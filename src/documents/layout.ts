@@ -126,13 +126,20 @@ function drawSection(doc: Doc, section: Section, y: number): number {
       return y + 8;
     }
     case 'meta': {
-      const half = width / 2;
       doc.font('bold').fontSize(FONT_SIZE);
-      const height = Math.max(doc.heightOfString(section.left, { width: half }), doc.heightOfString(section.right, { width: half }));
-      doc.text(section.left, MARGIN, y, { width: half });
-      doc.text(section.right, MARGIN + half, y, { width: half, align: 'right' });
+      // Side by side when both fit on one line, else one under the other (a long instansi name).
+      if (doc.widthOfString(section.left) + doc.widthOfString(section.right) + 20 <= width) {
+        doc.text(section.left, MARGIN, y, { width });
+        doc.text(section.right, MARGIN, y, { width, align: 'right' });
+        y += doc.heightOfString(section.left, { width });
+      } else {
+        for (const line of [section.left, section.right]) {
+          doc.text(line, MARGIN, y, { width });
+          y += doc.heightOfString(line, { width });
+        }
+      }
       doc.font('regular');
-      return y + height + 4;
+      return y + 4;
     }
     case 'heading': {
       doc.font('bold').fontSize(9.5);

@@ -47,7 +47,8 @@ export function skpLayout(data: SkpDocumentData): Layout {
 function resultsTable(data: SkpDocumentData): Section {
   const p = planningText.id;
   const perspective = data.rhk.some((rhk) => rhk.perspective);
-  const widths = perspective ? [0.04, 0.18, 0.2, 0.1, 0.09, 0.27, 0.12] : [0.04, 0.22, 0.24, 0.09, 0.29, 0.12];
+  // The target column fits a narrative target's longest words ("terdokumentasi") unbroken.
+  const widths = perspective ? [0.04, 0.16, 0.18, 0.1, 0.09, 0.27, 0.16] : [0.04, 0.2, 0.22, 0.09, 0.29, 0.16];
   const columns = widths.length;
   const titles = [f.colNo, f.colLeaderRhk, f.colRhk, ...(perspective ? [f.colPerspective] : []), f.colAspect, f.colIndicator, f.colTarget];
   const header: Row[] = [
