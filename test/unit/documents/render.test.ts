@@ -60,7 +60,7 @@ describe('the documents as PDF', () => {
     expect(text).toMatch(/^HASIL KERJA\nNO\n\nRENCANA HASIL\s+KERJA PIMPINAN/);
     expect(text).toMatch(new RegExp(`Halaman 3 dari ${count}`));
     // Every RHK made it in, the last on the page before the Lampiran.
-    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toMatch(/perencanaan nomor 40 yang/);
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toMatch(/perencanaan\s+nomor\s+40\s+yang/);
   });
 
   it('zips documents so that unzip lists and tests them', async () => {
