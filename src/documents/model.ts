@@ -104,6 +104,8 @@ export interface SkpDocumentData {
   ppk: DocumentPerson | null;
   recordedFor: RecordedFor | null;
   establishedOn: CivilDate | null;
+  /** The penetapan's document, when the SKP was established outside the bot (imported) or recorded by HR. */
+  documentNumber: string | null;
   rhk: DocumentRhk[];
   behaviours: { code: CoreValueCode; expectation: string | null }[];
   lampiran: { resourceSupport: string | null; accountability: string | null; consequences: string | null };

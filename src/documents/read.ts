@@ -194,7 +194,7 @@ export async function readSkpDocument(db: Reader, planId: string): Promise<SkpDo
   const plan = await db.plan.findUnique({
     where: { id: planId },
     include: {
-      employee: { select: { ...personSelect, id: true, timeZone: true, agency: { select: { name: true } } } },
+      employee: { select: { ...personSelect, id: true, timeZone: true, agency: { select: { name: true } }, externalPpk: { select: { name: true, title: true, nip: true } } } },
       rater: { select: personSelect },
       resultExpectations: { orderBy: { position: 'asc' }, include: { indicators: { orderBy: { position: 'asc' } }, leaderRhk: { select: { text: true } } } },
       behaviourExpectations: true,
@@ -218,7 +218,9 @@ export async function readSkpDocument(db: Reader, planId: string): Promise<SkpDo
     from: period?.startsOn ?? openPeriodStart(plan.year, closed),
     to: end ?? { year: plan.year, month: 12, day: 31 },
     employee: { ...person, position: closedRow?.positionTitle ?? plan.positionTitle, unit: closedRow?.unitName ?? person.unit },
-    ppk: official ?? (plan.rater ? employeePerson(plan.rater) : null),
+    // An SKP imported without a PPK in the bot: the official outside it who is the employee's PPK.
+    ppk: official ?? (plan.rater ? employeePerson(plan.rater) : plan.employee.externalPpk ? externalPerson(plan.employee.externalPpk) : null),
+    documentNumber: plan.documentNumber,
     recordedFor: official ? { hr: recorder?.name ?? '-', documentNumber: plan.documentNumber } : null,
     establishedOn: plan.establishedOn ? civilOf(plan.establishedOn) : plan.agreedAt ? localDate(plan.agreedAt, plan.employee.timeZone) : null,
     rhk: plan.resultExpectations.map(rhkOf),

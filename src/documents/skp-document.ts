@@ -23,7 +23,7 @@ export function skpLayout(data: SkpDocumentData): Layout {
   ];
   const status = [
     f.skpStatus({ version: data.version, status: data.established ? (data.establishedOn ? f.establishedOn({ date: formDate(data.establishedOn) }) : f.skpStatusAGREED) : f.skpStatusDraft }),
-    ...(data.recordedFor ? [f.recordedBy({ hr: data.recordedFor.hr, number: data.recordedFor.documentNumber ?? '' })] : []),
+    ...(data.recordedFor ? [f.recordedBy({ hr: data.recordedFor.hr, number: data.recordedFor.documentNumber ?? '' })] : data.documentNumber ? [f.decisionDocument({ number: data.documentNumber })] : []),
   ].join('; ');
 
   const sections: Section[] = [

@@ -14,7 +14,7 @@ import { runCli } from '../../src/cli/main.js';
 import { parseConfig } from '../../src/config/load.js';
 import type { Reply } from '../../src/conversation/reply.js';
 import { renderEvaluationDocument } from '../../src/documents/evaluation-document.js';
-import { readEvaluationDocument } from '../../src/documents/read.js';
+import { readEvaluationDocument, readSkpDocument } from '../../src/documents/read.js';
 import { readCsv } from '../../src/files/table.js';
 import { useTestDatabase } from '../support/database.js';
 import { useConsoleDriver } from '../support/drivers.js';
@@ -349,6 +349,23 @@ describe('documents (Dokumen Evaluasi and SKP)', () => {
     expect(data.ppk).toEqual({ name: 'Dr. Ahmad Luthfi', nip: null, rank: null, position: 'Gubernur Contoh', unit: null });
     expect(data.recordedFor).toEqual({ hr: 'Dewi Anggraini', documentNumber: '800/9/2026' });
     expect(data.finalizedOn).toEqual({ year: 2026, month: 10, day: 12 });
+  });
+
+  it('names the official outside the bot as the PPK of an SKP imported without a PPK in the bot, with its penetapan document', async () => {
+    const hendra = await person('Hendra Gunawan');
+    const official = await db.prisma.externalOfficial.create({ data: { agencyId: hendra.agencyId, name: 'Ir. Sutrisno', title: 'Sekretaris Daerah Provinsi Contoh', nip: '196801011990031001' } });
+    await db.prisma.employee.update({ where: { id: hendra.id }, data: { externalPpkId: official.id } });
+    try {
+      const plan = await db.prisma.plan.create({
+        data: { employeeId: hendra.id, raterId: null, year: 2025, status: 'AGREED', source: 'IMPORT', positionTitle: hendra.position, establishedOn: day('2025-01-15'), documentNumber: '800/4/2025', agreedAt: new Date('2025-01-15T03:00:00Z'), resourceSupport: 'Anggaran bidang', accountability: null, consequences: null },
+      });
+      const data = (await readSkpDocument(db.prisma, plan.id))!;
+      expect(data.ppk).toEqual({ name: 'Ir. Sutrisno', nip: '196801011990031001', rank: null, position: 'Sekretaris Daerah Provinsi Contoh', unit: null });
+      expect(data).toMatchObject({ documentNumber: '800/4/2025', establishedOn: { year: 2025, month: 1, day: 15 }, from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } });
+      expect(data.lampiran).toEqual({ resourceSupport: 'Anggaran bidang', accountability: null, consequences: null });
+    } finally {
+      await db.prisma.employee.update({ where: { id: hendra.id }, data: { externalPpkId: hendra.externalPpkId } });
+    }
   });
 
   it('writes a unit’s documents for a period as one ZIP with the CLI: each final evaluation and each SKP ditetapkan', async () => {

@@ -61,6 +61,7 @@ export function skpData(rhkCount = 3, overrides: Partial<SkpDocumentData> = {}):
     ppk,
     recordedFor: null,
     establishedOn: { year: 2026, month: 1, day: 20 },
+    documentNumber: null,
     rhk: Array.from({ length: rhkCount }, (_, i) => rhk(i + 1, i >= rhkCount - 1 && rhkCount > 1 ? 'TAMBAHAN' : 'UTAMA')),
     behaviours: CORE_VALUE_CODES.map((code) => ({ code, expectation: code === 'akuntabel' ? 'Menyelesaikan laporan tepat waktu' : null })),
     lampiran: { resourceSupport: '- Anggaran kegiatan\n- Akses data SIPD', accountability: 'Laporan bulanan kepada Kepala Bidang', consequences: 'Predikat sesuai capaian; penghargaan bila di atas ekspektasi' },

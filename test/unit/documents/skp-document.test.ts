@@ -17,6 +17,10 @@ describe('the SKP document', () => {
     expect(people[2]).toEqual(['NIP/NI PPPK', '199001012015032001', 'NIP/NI PPPK', '197805052003121002']);
   });
 
+  it('names the penetapan document of an SKP established outside the bot', () => {
+    expect(skpLayout(skpData(1, { documentNumber: '800/12/2026' })).sections).toContainEqual({ kind: 'paragraph', text: 'Versi 1, ditetapkan 20 Januari 2026; Nomor dokumen: 800/12/2026' });
+  });
+
   it('writes one row per indicator, the RHK’s number and texts on its first, utama before tambahan', () => {
     const results = tables(skpLayout(skpData(2)).sections)[1]!;
     expect(texts(results.header[1]!)).toEqual(['NO', 'RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI', 'RENCANA HASIL KERJA', 'ASPEK', 'INDIKATOR KINERJA INDIVIDU', 'TARGET']);
