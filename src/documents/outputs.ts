@@ -64,12 +64,19 @@ export async function makeDocumentOutput(db: Reader, output: DeferredOutput, now
   }
 }
 
+/**
+ * Most documents one ZIP in chat holds: 300 (about 150 people with a Dokumen Evaluasi and an SKP
+ * each) render in about 20 s of CPU – well inside the outbox row's lease (DELIVERY_LEASE_SECONDS,
+ * 60) – and make about 7.5 MB, under the 10 MB a chat file may be. The CLI has no cap.
+ */
+export const MAX_CHAT_ZIP_DOCUMENTS = 300;
+
 /** A unit's documents for HR as one ZIP, with what it holds; null for a bad period key. */
-export async function makeDocumentsZip(db: Reader, request: DocumentsZipRequest, now: Date): Promise<(UnitDocuments & { scope: string; period: string; fileName: string }) | null> {
+export async function makeDocumentsZip(db: Reader, request: DocumentsZipRequest, now: Date, maxDocuments = Infinity): Promise<(UnitDocuments & { scope: string; period: string; fileName: string }) | null> {
   const period = parsePeriodKey(request.periodKey);
   if (!period) return null;
   const agency = await db.agency.findUniqueOrThrow({ where: { id: request.agencyId }, select: { name: true } });
   const unit = request.unitId ? await db.unit.findUnique({ where: { id: request.unitId }, select: { name: true } }) : null;
-  const made = await unitDocuments(db, { agencyId: request.agencyId, unitId: request.unitId, period }, now);
+  const made = await unitDocuments(db, { agencyId: request.agencyId, unitId: request.unitId, period }, now, maxDocuments);
   return { ...made, scope: unit?.name ?? exportText[request.locale].wholeAgency({ agency: agency.name }), period: periodLabel(period, request.locale), fileName: `dokumen-${fileSlug(unit?.name ?? agency.name)}-${period.key}.zip` };
 }

@@ -17,6 +17,8 @@ export interface UnitDocuments {
   bytes: Buffer;
   evaluations: number;
   skps: number;
+  /** More documents than asked for at most: nothing was rendered (`bytes` is empty). */
+  tooMany: boolean;
 }
 
 /** A name safe in any file system: letters, digits and dashes. */
@@ -41,8 +43,8 @@ export function skpFileName(person: { nip: string; name: string }, year: number,
   return `skp-${year}-${person.nip}-${fileSlug(person.name)}-v${version}.pdf`;
 }
 
-/** The ZIP of a unit's (or, with unitId null, the agency's) documents for `period`. */
-export async function unitDocuments(db: Reader, scope: { agencyId: string; unitId: string | null; period: Period }, now: Date): Promise<UnitDocuments> {
+/** The ZIP of a unit's (or, with unitId null, the agency's) documents for `period`; none rendered when there are more than `maxDocuments`. */
+export async function unitDocuments(db: Reader, scope: { agencyId: string; unitId: string | null; period: Period }, now: Date, maxDocuments = Infinity): Promise<UnitDocuments> {
   const { agencyId, unitId, period } = scope;
   const employee = unitId ? { agencyId, unitId: { in: await unitSubtree(db, agencyId, unitId) } } : { agencyId };
   const evaluations = await db.evaluation.findMany({
@@ -50,6 +52,19 @@ export async function unitDocuments(db: Reader, scope: { agencyId: string; unitI
     orderBy: [{ employee: { nip: 'asc' } }, { skpPart: 'asc' }],
     select: { id: true, employee: { select: { nip: true, name: true } } },
   });
+  // The newest ditetapkan version of each SKP period (periodEnd null: the one in force).
+  const plans = await db.plan.findMany({
+    where: { year: period.year, status: 'AGREED', employee },
+    orderBy: [{ employee: { nip: 'asc' } }, { version: 'desc' }],
+    select: { id: true, version: true, periodEnd: true, employeeId: true, employee: { select: { nip: true, name: true } } },
+  });
+  const newest = new Map<string, (typeof plans)[number]>();
+  for (const plan of plans) {
+    const key = `${plan.employeeId}|${plan.periodEnd?.toISOString() ?? ''}`;
+    if (!newest.has(key)) newest.set(key, plan);
+  }
+  if (evaluations.length + newest.size > maxDocuments) return { bytes: Buffer.alloc(0), evaluations: evaluations.length, skps: newest.size, tooMany: true };
+
   const entries: ZipEntry[] = [];
   const seen = new Map<string, number>();
   for (const evaluation of evaluations) {
@@ -59,22 +74,12 @@ export async function unitDocuments(db: Reader, scope: { agencyId: string; unitI
     seen.set(evaluation.employee.nip, part + 1);
     entries.push({ name: evaluationFileName(evaluation.employee, period.key, part), bytes: await renderEvaluationDocument(data, now) });
   }
-  // The newest ditetapkan version of each SKP period (periodEnd null: the one in force).
-  const plans = await db.plan.findMany({
-    where: { year: period.year, status: 'AGREED', employee },
-    orderBy: [{ employee: { nip: 'asc' } }, { version: 'desc' }],
-    select: { id: true, version: true, periodEnd: true, employeeId: true, employee: { select: { nip: true, name: true } } },
-  });
-  const newest = new Set<string>();
   let skps = 0;
-  for (const plan of plans) {
-    const key = `${plan.employeeId}|${plan.periodEnd?.toISOString() ?? ''}`;
-    if (newest.has(key)) continue;
-    newest.add(key);
+  for (const plan of newest.values()) {
     const data = await readSkpDocument(db, plan.id);
     if (!data) continue;
     entries.push({ name: skpFileName(plan.employee, period.year, plan.version), bytes: await renderSkpDocument(data, now) });
     skps++;
   }
-  return { bytes: entries.length > 0 ? zip(entries, now) : Buffer.alloc(0), evaluations: entries.length - skps, skps };
+  return { bytes: entries.length > 0 ? zip(entries, now) : Buffer.alloc(0), evaluations: entries.length - skps, skps, tooMany: false };
 }

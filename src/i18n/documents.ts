@@ -96,6 +96,8 @@ export const documentText = catalogue(
     zipDelivered: (p: { scope: string; period: string; evaluations: number; skps: number; file: string }) =>
       `Dokumen ${p.scope}, ${p.period}: ${p.evaluations} Dokumen Evaluasi Kinerja Pegawai dan ${p.skps} SKP dalam ${p.file}.`,
     zipEmpty: (p: { scope: string; period: string }) => `Belum ada evaluasi final atau SKP yang ditetapkan untuk ${p.scope}, ${p.period}.`,
+    zipTooMany: (p: { scope: string; period: string; count: number; limit: number }) =>
+      `${p.scope}, ${p.period}, punya ${p.count} dokumen – lebih dari ${p.limit} yang dapat dikirim sekaligus di chat. Pilih unit yang lebih kecil, atau minta admin menjalankan: export --period … --unit "…" --format pdf.`,
     askWhat: (p: { unit: string; period: string }) => `Apa yang diekspor untuk ${p.unit}, ${p.period}?`,
     whatXlsx: 'Data untuk e-Kinerja (XLSX)',
     whatDocuments: 'Dokumen Evaluasi dan SKP (PDF dalam ZIP)',
@@ -109,6 +111,7 @@ export const documentText = catalogue(
     notFound: 'That document no longer exists (it may have been deleted).',
     zipDelivered: (p) => `Documents of ${p.scope}, ${p.period}: ${p.evaluations} evaluation documents and ${p.skps} SKPs in ${p.file}.`,
     zipEmpty: (p) => `No final evaluation or established SKP yet for ${p.scope}, ${p.period}.`,
+    zipTooMany: (p) => `${p.scope}, ${p.period}, has ${p.count} documents – more than the ${p.limit} the chat can send at once. Pick a smaller unit, or ask an admin to run: export --period … --unit "…" --format pdf.`,
     askWhat: (p) => `What should be exported for ${p.unit}, ${p.period}?`,
     whatXlsx: 'Data for e-Kinerja (XLSX)',
     whatDocuments: 'Evaluation documents and SKPs (PDFs in a ZIP)',

@@ -1,9 +1,10 @@
 /**
- * Heavy outputs asked for in chat – the HR digest on demand (/laporan) and the e-Kinerja export
- * (/ekspor) – made by the delivery job, not while the request is handled: handling it writes one
- * outbox row with what to make (a DeferredOutput), the person's other messages are not held up,
- * and the row's delivery reads the figures (in a read-only transaction of its own), renders the
- * chart or the XLSX, and sends the result. A crash before it is sent leaves the row pending, and
+ * Heavy outputs – the HR digest on demand (/laporan), the e-Kinerja export and a unit's documents
+ * as one ZIP (/ekspor), each person's documents (src/documents) – made by the delivery job, not
+ * while the request is handled: handling it writes one outbox row with what to make (a
+ * DeferredOutput), the person's other messages are not held up, and the row's delivery reads the
+ * figures (in a read-only transaction of its own), renders the chart, the XLSX or the PDFs, and
+ * sends the result. A crash before it is sent leaves the row pending, and
  * the outbox sweep makes it again.
  */
 import { paragraph, reply, type DeferredOutput, type Reply } from '../conversation/reply.js';
@@ -17,7 +18,7 @@ import { digestMessage, readDigest } from './digest.js';
 import { buildEvaluationExport } from './evaluation-export.js';
 import { exportXlsx, XLSX_MIME_TYPE } from './export-files.js';
 import { exportBaseName, scopeName } from './export-tables.js';
-import { DOCUMENTS_ZIP, isDocumentOutput, makeDocumentOutput, makeDocumentsZip, type DocumentsZipRequest } from '../documents/outputs.js';
+import { DOCUMENTS_ZIP, isDocumentOutput, makeDocumentOutput, makeDocumentsZip, MAX_CHAT_ZIP_DOCUMENTS, type DocumentsZipRequest } from '../documents/outputs.js';
 import { ZIP_MIME_TYPE } from '../documents/unit-documents.js';
 import { documentText } from '../i18n/documents.js';
 
@@ -102,8 +103,9 @@ async function makeExport(prisma: PrismaClient, request: ExportRequest, now: Dat
 
 async function makeZip(prisma: PrismaClient, request: DocumentsZipRequest, now: Date): Promise<Reply> {
   const t = documentText[request.locale];
-  const made = await makeDocumentsZip(prisma, request, now);
+  const made = await makeDocumentsZip(prisma, request, now, MAX_CHAT_ZIP_DOCUMENTS);
   if (!made) return reply([paragraph(botText[request.locale].somethingWentWrong)]);
+  if (made.tooMany) return reply([paragraph(t.zipTooMany({ scope: made.scope, period: made.period, count: made.evaluations + made.skps, limit: MAX_CHAT_ZIP_DOCUMENTS }))]);
   if (made.bytes.length === 0) return reply([paragraph(t.zipEmpty({ scope: made.scope, period: made.period }))]);
   if (made.bytes.length > MAX_CHAT_DOCUMENT_BYTES) {
     return reply([paragraph(exportText[request.locale].tooLarge({ mb: formatNumber(made.bytes.length / 1024 / 1024, request.locale), limitMb: MAX_CHAT_DOCUMENT_BYTES / 1024 / 1024 }))]);

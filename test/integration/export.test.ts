@@ -14,6 +14,7 @@ import { runCli } from '../../src/cli/main.js';
 import { parseConfig } from '../../src/config/load.js';
 import type { Reply } from '../../src/conversation/reply.js';
 import { renderEvaluationDocument } from '../../src/documents/evaluation-document.js';
+import { makeDocumentsZip } from '../../src/documents/outputs.js';
 import { readEvaluationDocument, readSkpDocument } from '../../src/documents/read.js';
 import { readCsv } from '../../src/files/table.js';
 import { useTestDatabase } from '../support/database.js';
@@ -382,6 +383,15 @@ describe('documents (Dokumen Evaluasi and SKP)', () => {
     expect(names).toContain(`skp-2026-${andi.nip}-andi-pratama-v1.pdf`);
     const skp = pdfText(execFileSync('unzip', ['-p', file, `skp-2026-${andi.nip}-andi-pratama-v1.pdf`]));
     expect(skp).toMatch(/SASARAN KINERJA PEGAWAI[\s\S]*Tersedianya modul[\s\S]*LAMPIRAN SASARAN KINERJA PEGAWAI/);
+  });
+
+  it('renders nothing when a unit has more documents than the chat may send at once, and says so', async () => {
+    const dewi = await person('Dewi Anggraini');
+    const request = { agencyId: dewi.agencyId, unitId: null, periodKey: '2026-Q4', locale: 'id' as const, requestedBy: dewi.id, channel: 'CONSOLE' };
+    const made = await makeDocumentsZip(db.prisma, request, new Date('2027-01-10T03:00:00Z'), 2);
+    expect(made).toMatchObject({ tooMany: true, evaluations: 2 });
+    expect(made!.bytes.length).toBe(0);
+    expect(made!.skps).toBeGreaterThan(0);
   });
 
   it('sends HR the ZIP in chat when /ekspor is asked for the documents', async () => {
