@@ -135,6 +135,7 @@ function deliveryRuntime(config: Config, db: Database, redis: RedisHandle, chann
         'nudges.daily': notBenchmarked,
         'digest.weekly': notBenchmarked,
         'home.publish': notBenchmarked,
+        'evidence.download': notBenchmarked,
       },
       concurrency ? { concurrency } : {},
     );

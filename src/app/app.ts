@@ -2,6 +2,9 @@
  * Boots the bot in order – database, migrations, calendar, Redis, HTTP server, channels – and
  * stops it in reverse. Each step that fails undoes the ones before it.
  */
+import { openAttachments, type Attachments } from '../attachments/setup.js';
+import type { VirusScanner } from '../attachments/scan.js';
+import type { AttachmentStore } from '../attachments/store.js';
 import { channelStatuses } from '../channels/configured.js';
 import type { DeliveryPacing } from '../delivery/deliver.js';
 import { startConversations, type ConsoleIo, type Conversations } from './conversations.js';
@@ -18,6 +21,8 @@ export interface App {
   db: Database;
   redis: RedisHandle;
   http: HttpServer;
+  /** Evidence files: the store, signed links, and describe() for exports and documents. */
+  attachments: Attachments;
   conversations: Conversations;
   stop(): Promise<void>;
 }
@@ -29,6 +34,10 @@ export interface AppOptions {
   consoleIo?: ConsoleIo;
   /** Per-chat delivery pacing (tests use less than a platform's real limit). */
   pacing?: DeliveryPacing;
+  /** The virus-scanning hook for evidence files (default: none); see attachments/scan.ts. */
+  scanner?: VirusScanner;
+  /** An attachment store other than the configured one. */
+  attachmentStore?: AttachmentStore;
 }
 
 /** Starts everything; rejects (after cleaning up) when a step fails. */
@@ -82,13 +91,16 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     cleanup.push(() => http.close());
     logger.info({ healthz: `${http.url}/healthz`, readyz: `${http.url}/readyz` }, 'HTTP server listening');
 
+    const attachments = await openAttachments(config, http.url, { scanner: options.scanner, store: options.attachmentStore });
+    logger.info({ store: attachments.store.kind, links: attachments.signer.baseUrl }, 'evidence attachment store ready');
+
     for (const channel of channelStatuses(config)) {
       logger.info({ channel: channel.name, configured: channel.configured }, `channel ${channel.name}: ${channel.detail}`);
     }
     const consoleIo = options.consoleIo ?? { input: process.stdin, output: process.stdout, ansi: process.stdout.isTTY === true };
-    const conversations = await startConversations({ config, db, redis, http, logger, now, consoleIo, pacing: options.pacing });
+    const conversations = await startConversations({ config, db, redis, http, logger, now, consoleIo, pacing: options.pacing, attachments });
     cleanup.push(() => conversations.stop());
-    return { db, redis, http, conversations, stop };
+    return { db, redis, http, attachments, conversations, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -5,6 +5,9 @@
  * maintenance (app/maintenance.ts) that keeps Redis in line with the database.
  */
 import type { SlackChannel } from '../channels/slack/slack-channel.js';
+import { DOWNLOAD_ATTEMPTS, DOWNLOAD_BACKOFF, downloadEvidence } from '../attachments/download.js';
+import { serveEvidence } from '../attachments/routes.js';
+import type { Attachments } from '../attachments/setup.js';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { Bot } from '../bot/bot.js';
@@ -28,6 +31,7 @@ import { JobRuntime, platformLimits } from '../jobs/runtime.js';
 import type { Logger } from '../logging/logger.js';
 import { redisOptionsFromUrl, type RedisHandle } from '../redis/connect.js';
 import type { QueuedMessage } from '../services/outbox.js';
+import type { FollowUp } from '../services/work.js';
 import type { Database } from '../storage/database.js';
 import { createMaintenance } from './maintenance.js';
 
@@ -64,6 +68,7 @@ export async function startConversations(options: {
   now: () => Date;
   consoleIo: ConsoleIo;
   pacing?: DeliveryPacing;
+  attachments: Attachments;
 }): Promise<Conversations> {
   const { config, db, logger, now } = options;
   const prisma = db.prisma;
@@ -72,8 +77,17 @@ export async function startConversations(options: {
   const limits = platformLimits(config.telegramLimits.maxPerSecond);
   const jobs = new JobRuntime(redisOptionsFromUrl(options.redis.url), config.queuePrefix, logger, limits);
   const deliver = (rows: QueuedMessage[]) => jobs.deliver(rows);
+  const { attachments } = options;
+  // One job per evidence item while it waits (its id): the catch-up may ask again harmlessly.
+  const queueDownloads = async (evidenceIds: string[]) => {
+    for (const evidenceId of evidenceIds) {
+      await jobs.add('evidence.download', { evidenceId }, { jobId: `evidence-${evidenceId}`, attempts: DOWNLOAD_ATTEMPTS, backoff: DOWNLOAD_BACKOFF, removeOnFail: true });
+    }
+  };
   // Plain decisions commit in raw SQL on PostgreSQL; PGlite's one connection is Prisma's to order, so there everything goes through Prisma.
-  const bot = new Bot({ prisma, engine, logger, now, defaultLocale: config.defaultLocale, deliver, sql: db.sql, ...(db.kind === 'postgres' ? { plain: db.sql } : {}) });
+  const followUp = (followUps: FollowUp[]) => queueDownloads(followUps.filter((item) => item.job === 'evidence.download').map((item) => item.evidenceId));
+  const bot = new Bot({ prisma, engine, logger, now, defaultLocale: config.defaultLocale, deliver, followUp, sql: db.sql, ...(db.kind === 'postgres' ? { plain: db.sql } : {}) });
+  serveEvidence(options.http, { prisma, store: attachments.store, secret: attachments.signer.secret, now, logger });
 
   if (usesConsole(config)) {
     // The demo belongs to trying the bot out: never into a production database unless asked.
@@ -112,7 +126,10 @@ export async function startConversations(options: {
       leaseSeconds: config.deliveryLeaseSeconds,
       pacing: options.pacing ?? { perChatMs: { ...DEFAULT_PACING.perChatMs, TELEGRAM: config.telegramLimits.chatIntervalMs } },
       pauseQueue: (platform, ms) => jobs.pauseDeliveries(platform, ms),
-      makeOutput: (output) => makeOutput(prisma, output, now()),
+      makeOutput: (output) => {
+        const at = now();
+        return makeOutput(prisma, output, at, (evidence, locale) => attachments.describe(evidence, locale, at));
+      },
       logger,
     }),
     'checkin.fanout': async (data) => {
@@ -128,6 +145,23 @@ export async function startConversations(options: {
     'home.publish': async ({ workspace, userId }) => {
       if (slack) await slack.publishHome(userId, await bot.home('SLACK', workspace, userId));
     },
+    'evidence.download': async ({ evidenceId }, job) => {
+      const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await downloadEvidence(
+        {
+          prisma,
+          store: attachments.store,
+          scanner: attachments.scanner,
+          maxBytes: attachments.maxBytes,
+          telegram: config.telegram ? { apiRoot: config.telegram.apiRoot, botToken: config.telegram.botToken } : undefined,
+          slack: config.slack ? { apiUrl: config.slack.apiUrl, botToken: config.slack.botToken } : undefined,
+          now,
+          logger,
+        },
+        evidenceId,
+        finalAttempt,
+      );
+    },
     'digest.weekly': async (data) => {
       const sent = await sendWeeklyDigests(prisma, deliver, { agencyId: data.agencyId, now: now(), locale: config.defaultLocale });
       logger.info({ ...data, sent }, 'weekly digests sent');
@@ -135,7 +169,7 @@ export async function startConversations(options: {
   }, { deliveryLeaseSeconds: config.deliveryLeaseSeconds });
 
   // Only the leader among the instances runs it (see app/maintenance.ts).
-  const maintenance = createMaintenance({ config, db, jobs, engine, deliver, logger, now, resumeStaleUpdates: () => bot.resumeStaleUpdates() });
+  const maintenance = createMaintenance({ config, db, jobs, engine, deliver, logger, now, resumeStaleUpdates: () => bot.resumeStaleUpdates(), queueDownloads });
   for (const channel of channels.values()) await channel.start(bot.handle);
   // In the background: with Redis down it waits for Redis, and the bot must still come up (readyz says why it is not ready).
   void maintenance.runOnce();

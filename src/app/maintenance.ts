@@ -3,6 +3,7 @@
  * notices they changed without rebuilding them every round, and the tasks of a round. The timer
  * and the one-leader rule are in jobs/maintenance.ts, how the lead is held in jobs/leader.ts.
  */
+import { pendingDownloads } from '../attachments/download.js';
 import { expireIdleSessions } from '../bot/expiry.js';
 import type { BotContext } from '../bot/context.js';
 import { catchUpCheckins } from '../checkins/catch-up.js';
@@ -80,6 +81,8 @@ export function createMaintenance(options: {
   now: () => Date;
   /** Handles updates stored by an instance that died before handling them (Bot.resumeStaleUpdates). */
   resumeStaleUpdates: () => Promise<number>;
+  /** Queues evidence downloads (their job ids make asking twice harmless). */
+  queueDownloads?: (evidenceIds: string[]) => Promise<void>;
 }): Maintenance {
   const { config, db, jobs, engine, deliver, logger, now } = options;
   const prisma = db.prisma;
@@ -104,6 +107,14 @@ export function createMaintenance(options: {
       { name: 'digest catch-up', run: () => catchUpWeeklyDigests(prisma, deliver, { now: now(), locale: config.defaultLocale }) },
       { name: 'end idle conversations', run: async () => deliver(await expireIdleSessions(prisma, engine, now())) },
       { name: 'resume stale updates', run: async () => void (await options.resumeStaleUpdates()) },
+      // Evidence whose download job Redis lost. createdAt is the database's clock, so the wall clock compares with it.
+      {
+        name: 'evidence download catch-up',
+        run: async () => {
+          const ids = options.queueDownloads ? await pendingDownloads(prisma, new Date()) : [];
+          if (ids.length > 0) await options.queueDownloads?.(ids);
+        },
+      },
     ],
     logger,
     { leadership, intervalMs: config.maintenanceIntervalSeconds * 1000 },

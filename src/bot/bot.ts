@@ -26,7 +26,7 @@ import { linkByEmail } from '../services/linking.js';
 import type { QueuedMessage } from '../services/outbox.js';
 import { loadMember } from '../services/people.js';
 import { preloadSession } from '../services/sessions.js';
-import type { UnitOfWork } from '../services/work.js';
+import type { FollowUp, UnitOfWork } from '../services/work.js';
 import type { SqlRunner } from '../services/db.js';
 import { GROUP_COMMANDS } from './commands.js';
 import { botContext, type EventEffects, type InboundHandler, type Origin } from './context.js';
@@ -44,6 +44,8 @@ export interface BotDependencies {
   defaultLocale: Locale;
   /** Hands outbox rows to the delivery queue (rows it misses are re-queued by the outbox sweep). */
   deliver: (rows: QueuedMessage[]) => Promise<void>;
+  /** Queues the jobs a committed decision asked for (rows it misses are found by their catch-up). */
+  followUp?: (followUps: FollowUp[]) => Promise<void>;
   /** Raw SQL on the same database, for the statements every event runs (accept, identify). */
   sql: SqlRunner;
   /** PostgreSQL's raw SQL, when the commits of plain decisions may use it (plain-commit.ts); absent on PGlite. */
@@ -123,6 +125,7 @@ export class Bot {
     const { prisma, logger } = this.deps;
     let effects: EventEffects = { ...NOTHING };
     let queued: QueuedMessage[];
+    let followUps: FollowUp[] = [];
     try {
       const { email, sender } = await this.emailOfNewcomer(event);
       // The sender read to know they are new serves the first decision; a decision made again reads afresh.
@@ -137,6 +140,7 @@ export class Bot {
       });
       effects = decided.value;
       queued = decided.queued;
+      followUps = decided.followUps;
     } catch (error) {
       if (error instanceof AlreadyHandled) {
         logger.debug({ platform: event.platform, updateKey: event.updateKey }, 'update handled elsewhere');
@@ -149,6 +153,9 @@ export class Bot {
       });
     }
     await this.deps.deliver(queued).catch((error: unknown) => logger.error({ err: error }, 'queueing delivery failed; the outbox sweep will retry'));
+    if (followUps.length > 0 && this.deps.followUp) {
+      await this.deps.followUp(followUps).catch((error: unknown) => logger.warn({ err: error }, 'queueing follow-up jobs failed; the maintenance round will find them'));
+    }
     return effects;
   }
 

@@ -48,6 +48,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'tindaklanjut', aliases: ['followup'], description: 'cmdTindaklanjut', audience: 'supervisor', target: { flow: 'follow-up', aboutReport: true } },
   { name: 'keberatan', aliases: ['objections'], description: 'cmdKeberatan', audience: 'supervisor', target: { run: 'keberatan' } },
   { name: 'predikatunit', aliases: ['unitrating'], description: 'cmdPredikatunit', audience: 'supervisor', target: { flow: 'unit-predikat' } },
+  { name: 'tetapkanpredikat', aliases: ['penetapanpredikat', 'establishratings'], description: 'cmdTetapkanpredikat', audience: 'supervisor', target: { flow: 'penetapan' } },
   { name: 'laporan', aliases: ['report'], description: 'cmdLaporan', audience: 'hr', target: { run: 'laporan' } },
   { name: 'daftarlaporan', aliases: ['registerreport'], description: 'cmdDaftarlaporan', audience: 'hr', target: { run: 'daftarlaporan' } },
   { name: 'jadwal', aliases: ['schedule'], description: 'cmdJadwal', audience: 'hr', target: { run: 'jadwal' } },

@@ -32,6 +32,29 @@ export interface Config {
   /** Delivery limits for Telegram. */
   telegramLimits: { maxPerSecond: number; chatIntervalMs: number };
   slack: SlackConfig | undefined;
+  evidence: EvidenceConfig;
+}
+
+/** The attachment store for evidence files and the signed links to them (src/attachments). */
+export interface EvidenceConfig {
+  /** Largest file copied, in bytes. */
+  maxBytes: number;
+  /** Where links point; undefined: the HTTP server's own address. */
+  publicBaseUrl: string | undefined;
+  /** HMAC key for links; undefined: generated once under DATA_DIR. */
+  linkSecret: string | undefined;
+  linkDays: number;
+  /** S3-compatible storage; undefined: files under DATA_DIR/attachments. */
+  s3: S3Config | undefined;
+}
+
+export interface S3Config {
+  bucket: string;
+  endpoint: string | undefined;
+  region: string;
+  /** Both or neither; neither: the AWS SDK's default credential sources. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
 }
 
 /** The Slack app: HTTP events (signed with signingSecret) or, with an app token, Socket Mode. */
@@ -68,6 +91,8 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
   if (!v.SLACK_BOT_TOKEN && (v.SLACK_SIGNING_SECRET || v.SLACK_APP_TOKEN)) {
     problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
   }
+  if (Boolean(v.S3_ACCESS_KEY_ID) !== Boolean(v.S3_SECRET_ACCESS_KEY)) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither');
+  if (!v.S3_BUCKET && (v.S3_ENDPOINT || v.S3_ACCESS_KEY_ID)) problems.push('S3_BUCKET: required when S3_ENDPOINT or S3_ACCESS_KEY_ID is set');
   if (v.TELEGRAM_WEBHOOK_URL && !v.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_URL is set');
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -95,6 +120,21 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
       v.SLACK_BOT_TOKEN && v.SLACK_SIGNING_SECRET
         ? { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN, apiUrl: withSlash(v.SLACK_API_URL) }
         : undefined,
+    evidence: {
+      maxBytes: Math.round(v.EVIDENCE_MAX_MB * 1024 * 1024),
+      publicBaseUrl: v.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      linkSecret: v.EVIDENCE_LINK_SECRET,
+      linkDays: v.EVIDENCE_LINK_DAYS,
+      s3: v.S3_BUCKET
+        ? {
+            bucket: v.S3_BUCKET,
+            endpoint: v.S3_ENDPOINT,
+            region: v.S3_REGION,
+            credentials: v.S3_ACCESS_KEY_ID && v.S3_SECRET_ACCESS_KEY ? { accessKeyId: v.S3_ACCESS_KEY_ID, secretAccessKey: v.S3_SECRET_ACCESS_KEY } : undefined,
+            forcePathStyle: v.S3_FORCE_PATH_STYLE,
+          }
+        : undefined,
+    },
   };
 }
 

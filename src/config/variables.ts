@@ -232,6 +232,73 @@ export const VARIABLES = {
     defaultValue: 'https://slack.com/api/',
     description: 'Where the Slack Web API lives (the fake one in tests).',
   },
+  PUBLIC_BASE_URL: {
+    schema: optionalUrl(['http:', 'https:']),
+    expected: 'the http(s) address people reach the HTTP server at, such as https://kinerja.example.go.id',
+    example: 'https://kinerja.example.go.id',
+    description: 'Address of the bot’s HTTP server as others reach it, for signed evidence links in exports and documents. Unset: the local HTTP address.',
+  },
+  EVIDENCE_MAX_MB: {
+    schema: z.coerce.number().min(0.001).max(5000).default(50),
+    expected: 'a number of megabytes from 0.001 to 5000',
+    example: '100',
+    defaultValue: '50',
+    description: 'Largest evidence file the bot copies into its attachment store; bigger files stay a reference on the platform, with a note.',
+  },
+  EVIDENCE_LINK_SECRET: {
+    schema: optionalString.pipe(z.string().min(32).optional()),
+    expected: 'at least 32 characters',
+    example: 'a-long-random-secret-of-at-least-32-characters',
+    secret: true,
+    description: 'Key that signs evidence links (HMAC-SHA256); the same on every instance. Unset: a random key made once and kept under DATA_DIR.',
+  },
+  EVIDENCE_LINK_DAYS: {
+    schema: z.coerce.number().int().min(1).max(3650).default(30),
+    expected: 'a whole number of days from 1 to 3650',
+    example: '90',
+    defaultValue: '30',
+    description: 'How long a signed evidence link in an export or document stays valid.',
+  },
+  S3_BUCKET: {
+    schema: optionalString,
+    expected: 'an S3 bucket name',
+    example: 'dialog-kinerja-bukti',
+    description: 'Keep evidence files in this S3-compatible bucket (AWS S3, MinIO, …) instead of DATA_DIR/attachments.',
+  },
+  S3_ENDPOINT: {
+    schema: optionalUrl(['http:', 'https:']),
+    expected: 'an http(s) URL of the S3 service',
+    example: 'http://minio:9000',
+    description: 'The S3 service for S3_BUCKET (MinIO and other S3-compatible stores). Unset: AWS S3.',
+  },
+  S3_REGION: {
+    schema: z.string().trim().min(1).default('us-east-1'),
+    expected: 'a region name',
+    example: 'ap-southeast-3',
+    defaultValue: 'us-east-1',
+    description: 'Region of S3_BUCKET (MinIO accepts us-east-1).',
+  },
+  S3_ACCESS_KEY_ID: {
+    schema: optionalString,
+    expected: 'an access key id',
+    example: 'minioadmin',
+    secret: true,
+    description: 'Access key for S3_BUCKET (with S3_SECRET_ACCESS_KEY). Unset: the AWS SDK’s usual sources (AWS_* variables, an instance role).',
+  },
+  S3_SECRET_ACCESS_KEY: {
+    schema: optionalString,
+    expected: 'a secret access key',
+    example: 'minioadmin-secret',
+    secret: true,
+    description: 'Secret key for S3_BUCKET (with S3_ACCESS_KEY_ID).',
+  },
+  S3_FORCE_PATH_STYLE: {
+    schema: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    expected: 'true or false',
+    example: 'true',
+    defaultValue: 'false',
+    description: 'Address the bucket as <endpoint>/<bucket> instead of <bucket>.<endpoint>: true for MinIO.',
+  },
 } satisfies Record<string, VariableSpec>;
 
 export type VariableName = keyof typeof VARIABLES;

@@ -179,12 +179,18 @@ function cellBoxes(doc: Doc, widths: number[], row: Row): { x: number; width: nu
   });
 }
 
+/** Text without control characters (a BEL pasted into a realisasi), which no font draws; line breaks and tabs stay. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
 function rowHeight(doc: Doc, widths: number[], row: Row): number {
   const boxes = cellBoxes(doc, widths, row);
   let height = 0;
   for (const [i, cell] of row.cells.entries()) {
     doc.font(cell.bold || row.shade ? 'bold' : 'regular');
-    height = Math.max(height, doc.heightOfString(cell.text || ' ', { width: (boxes[i]?.width ?? 0) - 2 * PADDING }));
+    height = Math.max(height, doc.heightOfString(printable(cell.text) || ' ', { width: (boxes[i]?.width ?? 0) - 2 * PADDING }));
   }
   doc.font('regular');
   return height + 2 * PADDING;
@@ -199,7 +205,7 @@ function drawRow(doc: Doc, widths: number[], row: Row, y: number, height: number
     else doc.rect(box.x, y, box.width, height).stroke('#000000');
     doc.fillColor('#000000').font(cell.bold || row.shade ? 'bold' : 'regular');
     // `height` with an ellipsis: a cell taller than a page is cut, never spills over the footer.
-    doc.text(cell.text, box.x + PADDING, y + PADDING, { width: box.width - 2 * PADDING, height: height - 2 * PADDING, align: cell.align ?? 'left', ellipsis: true });
+    doc.text(printable(cell.text), box.x + PADDING, y + PADDING, { width: box.width - 2 * PADDING, height: height - 2 * PADDING, align: cell.align ?? 'left', ellipsis: true });
   }
   doc.font('regular');
 }

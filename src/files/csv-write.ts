@@ -15,7 +15,12 @@ export function csvField(value: string | number | null | undefined): string {
 
 /** A whole CSV document with a header row; lines end with CRLF as RFC 4180 asks. */
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvRows([header, ...rows]);
+}
+
+/** Rows of a CSV document, each ending with CRLF: a document written a batch of rows at a time. */
+export function csvRows(rows: (string | number | null | undefined)[][]): string {
+  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
 /** One data row of an import's report: its line, NIP, what happened to it, and why (when refused). */

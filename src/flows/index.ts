@@ -21,6 +21,7 @@ import { objectionDecisionFlow, objectionExplanationFlow, objectionFlow } from '
 import { ownSkpFlow } from './own-skp.js';
 import { skpRecordFlow, skpReturnFlow } from './skp-penetapan.js';
 import { evaluationRecordFlow } from './evaluation-record.js';
+import { penetapanFlow } from './penetapan.js';
 
 export const FLOWS: FlowDefinition<FlowContext>[] = [
   expectationsFlow,
@@ -40,6 +41,7 @@ export const FLOWS: FlowDefinition<FlowContext>[] = [
   developmentRatingFlow,
   evaluationFlow,
   evaluationFinalizeFlow,
+  penetapanFlow,
   objectionFlow,
   objectionExplanationFlow,
   objectionDecisionFlow,

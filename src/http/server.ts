@@ -23,6 +23,8 @@ export interface HttpServer {
   url: string;
   /** Registers a handler for an exact method and path. */
   route(method: string, path: string, handler: RouteHandler): void;
+  /** Registers a handler for every path starting with `prefix` (e.g. "/lampiran/"), when no exact route matches. */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startHttpServer(options: {
   logger: Logger;
 }): Promise<HttpServer> {
   const routes = new Map<string, RouteHandler>();
+  const prefixRoutes: { method: string; prefix: string; handler: RouteHandler }[] = [];
   routes.set('GET /healthz', (_request, response) => sendJson(response, 200, { status: 'ok' }));
   routes.set('GET /readyz', async (_request, response) => {
     const results = await Promise.all(options.checks.map(async (check) => [check.name, await runCheck(check)] as const));
@@ -65,7 +68,7 @@ export async function startHttpServer(options: {
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const handler = routes.get(`${request.method} ${path}`);
+    const handler = routes.get(`${request.method} ${path}`) ?? prefixRoutes.find((route) => route.method === request.method && path.startsWith(route.prefix))?.handler;
     if (!handler) {
       sendJson(response, 404, { status: 'not found' });
       return;
@@ -89,6 +92,7 @@ export async function startHttpServer(options: {
     server,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     route: (method, path, handler) => routes.set(`${method.toUpperCase()} ${path}`, handler),
+    routePrefix: (method, prefix, handler) => void prefixRoutes.push({ method: method.toUpperCase(), prefix, handler }),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

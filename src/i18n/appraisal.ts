@@ -5,12 +5,12 @@ import { cmd } from './command-names.js';
 export const appraisalText = catalogue(
   {
     title: 'Evaluasi kinerja',
-    finalizeTitle: 'Finalisasi evaluasi',
+    finalizeTitle: 'Pengajuan hasil evaluasi',
     noneOpen: (p: { period: string; opens: string }) =>
       `Belum ada periode evaluasi yang terbuka. Evaluasi ${p.period} dibuka ${p.opens}. (Jendela evaluasi diatur pengelola kinerja.)`,
     notOpen: (p: { period: string }) => `Evaluasi ${p.period} tidak sedang terbuka.`,
     notEnded: (p: { period: string; from: string }) =>
-      `Hasil evaluasi ${p.period} dapat difinalisasi mulai ${p.from}, setelah periode berakhir: penilaian mencakup seluruh periode (PermenPANRB 6/2022 Pasal 1 angka 8). Draf tetap tersimpan dan dapat diubah sampai saat itu.`,
+      `Hasil evaluasi ${p.period} dapat diajukan untuk ditetapkan mulai ${p.from}, setelah periode berakhir: penilaian mencakup seluruh periode (PermenPANRB 6/2022 Pasal 1 angka 8). Draf tetap tersimpan dan dapat diubah sampai saat itu.`,
     outsideSkpPeriod: (p: { name: string; period: string }) =>
       `Periode SKP ${p.name} yang ini tidak mencakup satu hari pun dari ${p.period}: ${p.name} pindah tahun ini, dan bagian lain dinilai oleh PPK periode SKP itu.`,
     periodPart: (p: { period: string; days: string }) => `${p.period}, periode SKP ${p.days}`,
@@ -59,27 +59,24 @@ export const appraisalText = catalogue(
     // After saving
     draftSaved: (p: { name: string; period: string }) => `Draf evaluasi ${p.name} untuk ${p.period} tersimpan.`,
     resultLine: (p: { results: string; behaviour: string; predikat: string }) => `Rating hasil kerja: ${p.results}. Rating perilaku kerja: ${p.behaviour}. Predikat: ${p.predikat}.`,
-    alreadyFinal: (p: { name: string; period: string }) => `Evaluasi ${p.name} untuk ${p.period} sudah difinalisasi dan tidak dapat diubah lagi.`,
+    alreadyFinal: (p: { name: string; period: string }) => `Evaluasi ${p.name} untuk ${p.period} sudah diajukan atau ditetapkan dan tidak dapat diubah lagi (pimpinan unit organisasi dapat mengembalikan usulan kepada Anda).`,
     progress: (p: { done: number; total: number; names: string }) => `${p.done} dari ${p.total} pegawai sudah dinilai. Belum: ${p.names}.`,
     allRated: (p: { total: number }) => `Semua ${p.total} pegawai sudah dinilai.`,
     noUnitPredikat: (p: { unit: string; period: string }) =>
       `Predikat kinerja ${p.unit} untuk ${p.period} belum ditetapkan, jadi kurva distribusi belum dapat diperiksa. Pimpinan satu tingkat di atas atau pengelola kinerja menetapkannya dengan ${cmd('predikatunit')}.`,
     staleLeaders: (p: { names: string }) =>
-      `Predikat unit yang dipimpin ${p.names} ditetapkan setelah drafnya dibuat, dan rating hasil kerjanya kini mengikuti predikat itu: nilai ulang dengan ${cmd('evaluasi')} sebelum finalisasi.`,
-    finalizeButton: 'Finalisasi',
+      `Predikat unit yang dipimpin ${p.names} ditetapkan setelah drafnya dibuat, dan rating hasil kerjanya kini mengikuti predikat itu: nilai ulang dengan ${cmd('evaluasi')} sebelum diajukan.`,
+    finalizeButton: 'Ajukan',
     adjustButton: 'Ubah penilaian',
-    // Finalising
-    notAllRated: (p: { names: string }) => `Belum semua pegawai dinilai: ${p.names}. Finalisasi setelah semuanya dinilai.`,
-    nothingToFinalize: (p: { period: string }) => `Tidak ada draf evaluasi ${p.period} yang menunggu finalisasi.`,
-    askReason:
-      `Usulan ini belum sesuai dengan kurva distribusi. Bila tetap difinalisasi, tuliskan alasannya (dicatat bersama evaluasi dan dapat dilihat pengelola kinerja). Atau ${cmd('batal')}, lalu ubah penilaian.`,
-    askReasonUnchecked:
-      `Tanpa predikat unit, kurva distribusi tidak dapat diperiksa. Bila tetap difinalisasi, tuliskan alasannya (dicatat bersama evaluasi dan dapat dilihat pengelola kinerja). Atau ${cmd('batal')} dan minta predikat unit ditetapkan dulu.`,
-    finalizeCancelled: 'Finalisasi dibatalkan; draf tetap tersimpan.',
-    curveChanged: 'Penilaian tim berubah sejak Anda mulai finalisasi. Tidak ada yang difinalisasi; tekan Finalisasi lagi untuk memeriksa ulang.',
-    confirmFinalize: (p: { count: number; period: string }) => `Finalisasi ${p.count} evaluasi ${p.period}? Setiap pegawai menerima hasilnya dan dapat menerima atau mengajukan keberatan.`,
+    // Proposing to the organisation's leader
+    notAllRated: (p: { names: string }) => `Belum semua pegawai dinilai: ${p.names}. Ajukan setelah semuanya dinilai.`,
+    nothingToFinalize: (p: { period: string }) => `Tidak ada draf evaluasi ${p.period} yang menunggu diajukan.`,
+    finalizeCancelled: 'Pengajuan dibatalkan; draf tetap tersimpan.',
+    curveChanged: 'Penilaian tim berubah sejak Anda mulai mengajukan. Tidak ada yang diajukan; tekan Ajukan lagi untuk memeriksa ulang.',
+    confirmFinalize: (p: { count: number; period: string; to: string }) =>
+      `Ajukan ${p.count} evaluasi ${p.period} kepada ${p.to} untuk ditetapkan? Pegawai menerima hasilnya setelah pimpinan menetapkan Predikat Kinerja seluruh unit organisasi.`,
     curveUnchecked: 'Kurva distribusi belum diperiksa karena predikat unit belum ditetapkan.',
-    finalized: (p: { count: number; period: string }) => `${p.count} evaluasi ${p.period} difinalisasi dan dikirim kepada pegawai.`,
+    finalized: (p: { count: number; period: string; to: string }) => `${p.count} usulan evaluasi ${p.period} diajukan kepada ${p.to}. Hasilnya dikirim kepada pegawai setelah ditetapkan.`,
     resultsWaiting: (p: { names: string }) =>
       `Belum terhubung atau tidak dapat dihubungi lewat chat: ${p.names}. Hasilnya dikirim begitu mereka menghubungi bot, dan masa keberatan dihitung sejak itu.`,
     // The employee
@@ -97,6 +94,7 @@ export const appraisalText = catalogue(
     statusOBJECTED: 'keberatan sedang diproses',
     statusDECIDED: 'keberatan telah diputuskan (final)',
     statusDRAFT: 'draf',
+    statusPROPOSED: 'diusulkan, menunggu penetapan',
     answerBy: (p: { lastDay: string }) => `Terima, atau ajukan keberatan paling lambat ${p.lastDay}.`,
     notesLine: 'Catatan penilai:',
     feedbackLine: 'Umpan balik:',
@@ -109,11 +107,11 @@ export const appraisalText = catalogue(
   },
   {
     title: 'Performance evaluation',
-    finalizeTitle: 'Finalising evaluations',
+    finalizeTitle: 'Proposing evaluation results',
     noneOpen: (p) => `No evaluation period is open. The evaluation of ${p.period} opens on ${p.opens}. (HR sets the evaluation window.)`,
     notOpen: (p) => `The evaluation of ${p.period} is not open.`,
     notEnded: (p) =>
-      `Results for ${p.period} can be finalised from ${p.from}, once the period is over: the evaluation covers the whole period (PermenPANRB 6/2022 Article 1(8)). The drafts are kept and can be changed until then.`,
+      `Results for ${p.period} can be proposed for establishing from ${p.from}, once the period is over: the evaluation covers the whole period (PermenPANRB 6/2022 Article 1(8)). The drafts are kept and can be changed until then.`,
     outsideSkpPeriod: (p) => `This SKP period of ${p.name} shares no day with ${p.period}: ${p.name} moved this year, and the other part is rated by that SKP period's PPK.`,
     periodPart: (p) => `${p.period}, SKP period ${p.days}`,
     askPeriod: 'Evaluate which period?',
@@ -163,20 +161,17 @@ export const appraisalText = catalogue(
     allRated: (p) => `${p.total === 1 ? 'The one employee is' : `All ${countOf(p.total, 'employee', 'employees')} are`} rated.`,
     noUnitPredikat: (p) =>
       `The performance rating of ${p.unit} for ${p.period} is not set, so the distribution curve cannot be checked yet. The leader one level up or HR sets it with ${cmd('predikatunit')}.`,
-    staleLeaders: (p) => `The predikat of the unit led by ${p.names} was set after the draft was made, and their results rating now follows it: evaluate again with ${cmd('evaluasi')} before finalising.`,
-    finalizeButton: 'Finalise',
+    staleLeaders: (p) => `The predikat of the unit led by ${p.names} was set after the draft was made, and their results rating now follows it: evaluate again with ${cmd('evaluasi')} before proposing.`,
+    finalizeButton: 'Propose',
     adjustButton: 'Change a rating',
-    notAllRated: (p) => `Not everyone is rated yet: ${p.names}. Finalise once everyone is rated.`,
-    nothingToFinalize: (p) => `No draft evaluation of ${p.period} is waiting to be finalised.`,
-    askReason:
-      `These ratings do not fit the distribution curve. To finalise them anyway, write the reason (it is kept with the evaluations and HR can see it). Or ${cmd('batal')}, then change a rating.`,
-    askReasonUnchecked:
-      `Without the unit’s rating the distribution curve cannot be checked. To finalise anyway, write the reason (it is kept with the evaluations and HR can see it). Or ${cmd('batal')} and ask for the unit’s rating first.`,
-    finalizeCancelled: 'Finalising cancelled; the drafts are kept.',
-    curveChanged: 'The team’s ratings changed since you started finalising. Nothing was finalised; press Finalise again to check again.',
-    confirmFinalize: (p) => `Finalise ${countOf(p.count, 'evaluation', 'evaluations')} of ${p.period}? Each employee receives their result and may accept it or file an objection.`,
+    notAllRated: (p) => `Not everyone is rated yet: ${p.names}. Propose once everyone is rated.`,
+    nothingToFinalize: (p) => `No draft evaluation of ${p.period} is waiting to be proposed.`,
+    finalizeCancelled: 'Proposing cancelled; the drafts are kept.',
+    curveChanged: 'The team’s ratings changed since you started proposing. Nothing was proposed; press Propose again to check again.',
+    confirmFinalize: (p) =>
+      `Propose ${countOf(p.count, 'evaluation', 'evaluations')} of ${p.period} to ${p.to} for establishing? The employees receive their results once the leader establishes the ratings of the whole organisation unit.`,
     curveUnchecked: 'The distribution curve was not checked because the unit’s rating is not set.',
-    finalized: (p) => `${countOf(p.count, 'evaluation', 'evaluations')} of ${p.period} finalised and sent to the employees.`,
+    finalized: (p) => `${countOf(p.count, 'proposed evaluation', 'proposed evaluations')} of ${p.period} went to ${p.to}. The results reach the employees once established.`,
     resultsWaiting: (p) => `Not linked or not reachable in chat: ${p.names}. They receive their result as soon as they talk to the bot, and their objection period starts then.`,
     toEmployee: (p) =>
       `Your performance evaluation for ${p.period} from ${p.rater}. You may accept it, or file an objection (keberatan) with ${p.decider} (your rater’s superior) by ${p.lastDay}.`,
@@ -192,6 +187,7 @@ export const appraisalText = catalogue(
     statusOBJECTED: 'objection in progress',
     statusDECIDED: 'objection decided (final)',
     statusDRAFT: 'draft',
+    statusPROPOSED: 'proposed, waiting to be established',
     answerBy: (p) => `Accept, or file an objection by ${p.lastDay}.`,
     notesLine: 'Rater’s notes:',
     feedbackLine: 'Feedback:',

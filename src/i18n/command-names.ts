@@ -32,6 +32,7 @@ export const COMMAND_NAMES = [
   'tindaklanjut',
   'keberatan',
   'predikatunit',
+  'tetapkanpredikat',
   'laporan',
   'daftarlaporan',
   'jadwal',

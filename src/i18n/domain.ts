@@ -59,23 +59,27 @@ const id = {
 
   'curve.or': 'atau',
   'curve.rule.maxShare': (p: RuleParams & { percent: string }) =>
-    `${p.predikats} paling banyak ${p.percent} dari ${p.unitSize} pegawai = ${p.limit} orang; usulan Anda ${p.actual} orang (${p.actualPercent}).`,
+    `${p.predikats} paling banyak ${p.percent} dari ${p.unitSize} pegawai = ${p.limit} orang; diusulkan ${p.actual} orang (${p.actualPercent}).`,
   'curve.rule.minShare': (p: RuleParams & { percent: string }) =>
-    `${p.predikats} paling sedikit ${p.percent} dari ${p.unitSize} pegawai = ${p.limit} orang; usulan Anda ${p.actual} orang (${p.actualPercent}).`,
+    `${p.predikats} paling sedikit ${p.percent} dari ${p.unitSize} pegawai = ${p.limit} orang; diusulkan ${p.actual} orang (${p.actualPercent}).`,
   'curve.rule.maxCount': (p: RuleParams) =>
-    `${p.predikats} paling banyak ${p.limit} orang; usulan Anda ${p.actual} orang (${p.actualPercent}).`,
+    `${p.predikats} paling banyak ${p.limit} orang; diusulkan ${p.actual} orang (${p.actualPercent}).`,
   'curve.rule.minCount': (p: RuleParams) =>
-    `${p.predikats} paling sedikit ${p.limit} orang; usulan Anda ${p.actual} orang (${p.actualPercent}).`,
+    `${p.predikats} paling sedikit ${p.limit} orang; diusulkan ${p.actual} orang (${p.actualPercent}).`,
   'curve.rule.none': (p: RuleParams) =>
-    `${p.predikats} tidak boleh diberikan di unit ini; usulan Anda ${p.actual} orang (${p.actualPercent}).`,
+    `${p.predikats} tidak boleh diberikan di unit ini; diusulkan ${p.actual} orang (${p.actualPercent}).`,
   'curve.header': (p: { unit: string; unitSize: number }) =>
     `Kurva Distribusi untuk unit dengan Predikat Kinerja ${p.unit} (${p.unitSize} pegawai):`,
   'curve.empty': 'Belum ada predikat pegawai yang diusulkan.',
   'curve.ok': 'Usulan predikat sudah sesuai dengan Kurva Distribusi.',
   'curve.okWithAdvisories': 'Usulan predikat dapat diajukan; catatan berikut hanya saran:',
   'curve.notOk': (p: { count: number }) => `Usulan predikat belum sesuai dengan Kurva Distribusi (${p.count} ketentuan):`,
-  'curve.smallUnit': (p: { unitSize: number; onePersonPercent: string }) =>
-    `Unit ini hanya ${p.unitSize} pegawai, sehingga satu orang sudah ${p.onePersonPercent} dari unit dan persentase Kurva Distribusi tidak dapat dipenuhi secara tepat. Karena itu catatan di atas hanya saran, bukan pelanggaran.`,
+  'curve.rule.majority': (p: RuleParams) =>
+    `${p.predikats} harus sebagian besar (lebih dari separuh) dari ${p.unitSize} pegawai = paling sedikit ${p.limit} orang; diusulkan ${p.actual} orang (${p.actualPercent}).`,
+  'curve.unsatisfiable': (p: { unitSize: number }) =>
+    `Untuk ${p.unitSize} pegawai ketentuan Kurva Distribusi ini tidak dapat dipenuhi sekaligus; pimpinan menetapkannya dengan alasan tertulis.`,
+  'curve.teamPreview':
+    'Ini gambaran tim Anda saja. Kurva Distribusi berlaku untuk seluruh pegawai unit organisasi dan ditetapkan oleh pimpinannya; usulan Anda tetap dapat diajukan.',
 
   'period.quarter': (p: { index: number; year: number }) => `Triwulan ${ROMAN_QUARTERS[p.index - 1] ?? p.index} ${p.year}`,
   'period.month': (p: { month: number; year: number }) => `${ID_MONTHS[p.month - 1] ?? p.month} ${p.year}`,
@@ -138,19 +142,22 @@ export const domainMessages = catalogue(id, {
 
   'curve.or': 'or',
   'curve.rule.maxShare': (p) =>
-    `${p.predikats}: at most ${p.percent} of ${employees(p.unitSize)} = ${people(p.limit)}; you proposed ${people(p.actual)} (${p.actualPercent}).`,
+    `${p.predikats}: at most ${p.percent} of ${employees(p.unitSize)} = ${people(p.limit)}; proposed ${people(p.actual)} (${p.actualPercent}).`,
   'curve.rule.minShare': (p) =>
-    `${p.predikats}: at least ${p.percent} of ${employees(p.unitSize)} = ${people(p.limit)}; you proposed ${people(p.actual)} (${p.actualPercent}).`,
-  'curve.rule.maxCount': (p) => `${p.predikats}: at most ${people(p.limit)}; you proposed ${people(p.actual)} (${p.actualPercent}).`,
-  'curve.rule.minCount': (p) => `${p.predikats}: at least ${people(p.limit)}; you proposed ${people(p.actual)} (${p.actualPercent}).`,
-  'curve.rule.none': (p) => `${p.predikats} may not be given in this unit; you proposed ${people(p.actual)} (${p.actualPercent}).`,
+    `${p.predikats}: at least ${p.percent} of ${employees(p.unitSize)} = ${people(p.limit)}; proposed ${people(p.actual)} (${p.actualPercent}).`,
+  'curve.rule.maxCount': (p) => `${p.predikats}: at most ${people(p.limit)}; proposed ${people(p.actual)} (${p.actualPercent}).`,
+  'curve.rule.minCount': (p) => `${p.predikats}: at least ${people(p.limit)}; proposed ${people(p.actual)} (${p.actualPercent}).`,
+  'curve.rule.none': (p) => `${p.predikats} may not be given in this unit; proposed ${people(p.actual)} (${p.actualPercent}).`,
   'curve.header': (p) => `Distribution curve (Kurva Distribusi) for a unit rated ${p.unit} (${employees(p.unitSize)}):`,
   'curve.empty': 'No employee ratings have been proposed yet.',
   'curve.ok': 'The proposed ratings fit the distribution curve.',
   'curve.okWithAdvisories': 'The proposed ratings can be submitted; the notes below are advice only:',
   'curve.notOk': (p) => `The proposed ratings do not fit the distribution curve yet (${p.count} ${p.count === 1 ? 'rule' : 'rules'}):`,
-  'curve.smallUnit': (p) =>
-    `This unit has only ${employees(p.unitSize)}, so one person is already ${p.onePersonPercent} of the unit and the curve's percentages cannot be met exactly. That is why the notes above are advice, not violations.`,
+  'curve.rule.majority': (p) =>
+    `${p.predikats}: most (more than half) of ${employees(p.unitSize)} = at least ${people(p.limit)}; proposed ${people(p.actual)} (${p.actualPercent}).`,
+  'curve.unsatisfiable': (p) => `For ${employees(p.unitSize)} these curve rules cannot all be met; the leader establishes the set with a written reason.`,
+  'curve.teamPreview':
+    'This is a preview for your team only. The distribution curve applies to all employees of the organisation unit and its leader establishes it; you can still submit your proposals.',
 
   'period.quarter': (p) => `Quarter ${p.index} ${p.year}`,
   'period.month': (p) => `${EN_MONTHS[p.month - 1] ?? p.month} ${p.year}`,

@@ -48,6 +48,28 @@ export const exportText = catalogue(
     colTargetText: 'Target (naratif)',
     colRhkProgress: 'Realisasi dicatat (periode)',
     colLastValue: 'Nilai realisasi terakhir',
+    colEstablishedPredikat: 'Predikat ditetapkan',
+    // Sheets "Realisasi RHK" (person × RHK/IKI) and "Perilaku" (person × core value), as the
+    // Lampiran evaluasi kinerja names its columns.
+    sheetRealisasi: 'Realisasi RHK',
+    fileRealisasi: 'realisasi-rhk',
+    sheetBehaviour: 'Perilaku',
+    fileBehaviour: 'perilaku',
+    colPeriod: 'Periode',
+    colRealisasi: 'Realisasi berdasarkan bukti dukung',
+    colContinuousFeedback: 'Umpan balik berkelanjutan berdasarkan bukti dukung',
+    colEvidenceLinks: 'Bukti dukung (tautan)',
+    colCoreValue: 'Perilaku kerja',
+    colBehaviourExpectation: 'Ekspektasi khusus pimpinan',
+    colBehaviourFeedback: 'Umpan balik berkelanjutan',
+    feedbackAPRESIASI: 'Apresiasi',
+    feedbackPERBAIKAN: 'Saran perbaikan',
+    moreLines: (p: { count: number }) => `… dan ${p.count} lagi (batas isi sel Excel)`,
+    evidenceChat: 'chat',
+    evidenceEmptyLink: 'tautan kosong',
+    evidenceFile: (p: { name: string; platform: string }) => `berkas ${p.name} (${p.platform})`,
+    evidencePhoto: (p: { platform: string }) => `foto (${p.platform})`,
+    evidenceRefused: (p: { item: string }) => `${p.item}: platform tidak memberikan berkasnya – minta pegawai mengirim ulang atau menautkannya`,
     // Sheet "Keterangan".
     infoAgency: 'Instansi',
     infoUnit: 'Unit (beserta sub-unit)',
@@ -68,6 +90,7 @@ export const exportText = catalogue(
     planNone: 'Belum ada',
     evaluationNone: 'Belum dinilai',
     evaluationDRAFT: 'Draf',
+    evaluationPROPOSED: 'Diusulkan',
     evaluationFINAL: 'Final',
     evaluationACKNOWLEDGED: 'Diterima pegawai',
     evaluationOBJECTED: 'Dalam keberatan',
@@ -87,8 +110,9 @@ export const exportText = catalogue(
     badFormat: (p: { value: string }) => `Format "${p.value}" tidak dikenal: tulis xlsx, csv atau pdf (dokumen dalam ZIP).`,
     writtenXlsx: (p: { period: string; scope: string; employees: number; rhk: number; file: string }) =>
       `Ekspor ${p.period} untuk ${p.scope}: ${p.employees} pegawai, ${p.rhk} baris RHK, disimpan di ${p.file}.`,
-    writtenCsv: (p: { period: string; scope: string; employees: number; rhk: number; employeesFile: string; rhkFile: string }) =>
-      `Ekspor ${p.period} untuk ${p.scope}: dua berkas CSV – ${p.employees} pegawai di ${p.employeesFile} dan ${p.rhk} baris RHK di ${p.rhkFile}.`,
+    writtenCsv: (p: { period: string; scope: string; employees: number; rhk: number; employeesFile: string; rhkFile: string; realisasiFile: string; behaviourFile: string }) =>
+      `Ekspor ${p.period} untuk ${p.scope}: empat berkas CSV – ${p.employees} pegawai di ${p.employeesFile}, ${p.rhk} baris RHK di ${p.rhkFile}, ` +
+      `realisasi, umpan balik dan bukti dukung per RHK di ${p.realisasiFile}, perilaku kerja di ${p.behaviourFile}.`,
     // Chat.
     title: 'Ekspor untuk e-Kinerja',
     notHr: 'Ekspor data kinerja hanya untuk pengelola kinerja.',
@@ -96,7 +120,8 @@ export const exportText = catalogue(
     askPeriod: (p: { unit: string }) => `Untuk periode apa data ${p.unit}?`,
     delivered: (p: { scope: string; period: string; employees: number; rhk: number; file: string }) =>
       `Ekspor ${p.period} untuk ${p.scope}: ${p.employees} pegawai, ${p.rhk} baris RHK (berkas ${p.file}). ` +
-      'Lembar "Pegawai" berisi SKP, realisasi, umpan balik, check-in, penilaian dan keberatan; lembar "RHK" berisi RHK, indikator dan target.',
+      'Lembar "Pegawai" berisi SKP, realisasi, umpan balik, laporan progres mingguan, penilaian, keberatan dan predikat yang ditetapkan; lembar "RHK" berisi RHK, indikator dan target; ' +
+      'lembar "Realisasi RHK" berisi realisasi, umpan balik berkelanjutan dan bukti dukung per RHK/IKI; lembar "Perilaku" berisi ekspektasi dan umpan balik per nilai BerAKHLAK.',
     tooLarge: (p: { mb: string; limitMb: number }) =>
       `Berkas ekspor terlalu besar untuk dikirim lewat chat (${p.mb} MB, batas ${p.limitMb} MB). Pilih unit yang lebih kecil, atau minta admin menjalankan: npm run cli -- export --period …`,
   },
@@ -144,6 +169,26 @@ export const exportText = catalogue(
     colTargetText: 'Target (narrative)',
     colRhkProgress: 'Progress entries (period)',
     colLastValue: 'Last reported value',
+    colEstablishedPredikat: 'Established predikat',
+    sheetRealisasi: 'RHK realisasi',
+    fileRealisasi: 'rhk-realisasi',
+    sheetBehaviour: 'Behaviour',
+    fileBehaviour: 'behaviour',
+    colPeriod: 'Period',
+    colRealisasi: 'Realisasi based on evidence',
+    colContinuousFeedback: 'Continuous feedback based on evidence',
+    colEvidenceLinks: 'Evidence (links)',
+    colCoreValue: 'Core value',
+    colBehaviourExpectation: 'Leader’s specific expectation',
+    colBehaviourFeedback: 'Continuous feedback',
+    feedbackAPRESIASI: 'Appreciation',
+    feedbackPERBAIKAN: 'Suggestion',
+    moreLines: (p) => `… and ${p.count} more (Excel's cell limit)`,
+    evidenceChat: 'chat',
+    evidenceEmptyLink: 'empty link',
+    evidenceFile: (p) => `file ${p.name} (${p.platform})`,
+    evidencePhoto: (p) => `photo (${p.platform})`,
+    evidenceRefused: (p) => `${p.item}: the platform did not hand over the file – ask the employee to send it again or link it`,
     infoAgency: 'Agency',
     infoUnit: 'Unit (with sub-units)',
     infoPeriod: 'Period',
@@ -163,6 +208,7 @@ export const exportText = catalogue(
     planNone: 'None yet',
     evaluationNone: 'Not evaluated',
     evaluationDRAFT: 'Draft',
+    evaluationPROPOSED: 'Proposed',
     evaluationFINAL: 'Final',
     evaluationACKNOWLEDGED: 'Acknowledged',
     evaluationOBJECTED: 'Under objection',
@@ -181,14 +227,16 @@ export const exportText = catalogue(
     badFormat: (p) => `Unknown format "${p.value}": write xlsx, csv or pdf (documents in a ZIP).`,
     writtenXlsx: (p) => `Export of ${p.period} for ${p.scope}: ${countOf(p.employees, 'employee', 'employees')}, ${countOf(p.rhk, 'RHK row', 'RHK rows')}, saved to ${p.file}.`,
     writtenCsv: (p) =>
-      `Export of ${p.period} for ${p.scope}: two CSV files – ${countOf(p.employees, 'employee', 'employees')} in ${p.employeesFile} and ${countOf(p.rhk, 'RHK row', 'RHK rows')} in ${p.rhkFile}.`,
+      `Export of ${p.period} for ${p.scope}: four CSV files – ${countOf(p.employees, 'employee', 'employees')} in ${p.employeesFile}, ${countOf(p.rhk, 'RHK row', 'RHK rows')} in ${p.rhkFile}, ` +
+      `realisasi, feedback and evidence per RHK in ${p.realisasiFile}, core values in ${p.behaviourFile}.`,
     title: 'Export for e-Kinerja',
     notHr: 'Exporting performance data is for HR (pengelola kinerja) only.',
     askUnit: 'Export which unit? (The unit with its sub-units.)',
     askPeriod: (p) => `For which period of ${p.unit}?`,
     delivered: (p) =>
       `Export of ${p.period} for ${p.scope}: ${countOf(p.employees, 'employee', 'employees')}, ${countOf(p.rhk, 'RHK row', 'RHK rows')} (file ${p.file}). ` +
-      'The "Employees" sheet has the SKP, progress, feedback, check-ins, evaluation and objection; the "RHK" sheet has the RHK, indicators and targets.',
+      'The "Employees" sheet has the SKP, progress, feedback, check-ins, evaluation, objection and established predikat; the "RHK" sheet has the RHK, indicators and targets; ' +
+      'the "RHK realisasi" sheet has the realisasi, continuous feedback and evidence per RHK/indicator; the "Behaviour" sheet has the expectation and feedback per BerAKHLAK value.',
     tooLarge: (p) =>
       `The export is too large to send in chat (${p.mb} MB, limit ${p.limitMb} MB). Choose a smaller unit, or ask an admin to run: npm run cli -- export --period …`,
   },

@@ -21,6 +21,11 @@ export interface JobPayloads {
    * not while an event is handled. The job id is per person, so a burst asks once.
    */
   'home.publish': { workspace: string; userId: string };
+  /**
+   * Copy one evidence file from its platform into the attachment store (attachments/download.ts).
+   * The job id is per evidence item; a run on a row no longer PENDING does nothing.
+   */
+  'evidence.download': { evidenceId: string };
 }
 
 export type JobName = keyof JobPayloads;

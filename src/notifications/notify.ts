@@ -19,6 +19,7 @@ import { objectionDecided, objectionExplained, objectionExplanationRequested, ob
 import { followUpDecided, followUpRecommended } from './follow-up.js';
 import { developmentRated, developmentRecorded } from './development.js';
 import { actingEnded, actingRecorded } from './acting.js';
+import { evaluationReturned, penetapanEstablished } from './penetapan.js';
 
 type NoticesOf = { [K in DomainEvent['type']]: (event: Extract<DomainEvent, { type: K }>) => Notice[] };
 
@@ -40,6 +41,8 @@ const NOTICES: NoticesOf = {
   'leave.recorded': leaveRecorded,
   'evaluation.resultSent': evaluationResultSent,
   'evaluation.acknowledged': evaluationAcknowledged,
+  'evaluation.returned': evaluationReturned,
+  'penetapan.established': penetapanEstablished,
   'unitPredikat.set': unitPredikatSet,
   'objection.filed': objectionFiled,
   'objection.explanationRequested': objectionExplanationRequested,

@@ -147,7 +147,7 @@ export async function evaluationCounts(db: Reader, scope: FigureScope, periodKey
   return db.$queryRaw<EvaluationCounts[]>`
     SELECT v."periodKey",
       count(*) FILTER (WHERE v.status = 'DRAFT')::int AS drafts,
-      count(*) FILTER (WHERE v.status <> 'DRAFT')::int AS finalized,
+      count(*) FILTER (WHERE v.status NOT IN ('DRAFT', 'PROPOSED'))::int AS finalized,
       count(x.id) FILTER (WHERE x.status <> 'DECIDED')::int AS "objectionsOpen",
       count(*) FILTER (WHERE v."curveDeviationReason" <> '')::int AS "withCurveReason"
     FROM "Evaluation" v JOIN (${people(scope)}) p ON p.id = v."employeeId" LEFT JOIN "Objection" x ON x."evaluationId" = v.id

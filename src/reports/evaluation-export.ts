@@ -2,7 +2,8 @@
  * What HR enters into e-Kinerja, gathered for one unit (with its sub-units) or the whole agency and
  * one period: per employee the SKP, the record of the period (progress, evidence, feedback,
  * check-ins) and the evaluation with its objection and follow-up; per RHK and indicator the plan's
- * targets and the progress logged. Plain values only: labels and files are made elsewhere
+ * targets and the progress logged; the texts per RHK/IKI and core value are read later, a batch of
+ * people at a time (export-texts.ts). Plain values only: labels and files are made elsewhere
  * (export-tables.ts, export-files.ts). Queries run one after another, since `db` may be a transaction.
  */
 import { addDays, epochDay, formatCivilDate, isoWeekday, isoWeekOf, pad2, type CivilDate } from '../domain/civil-date.js';
@@ -21,6 +22,8 @@ import type {
 } from '../generated/prisma/client.js';
 import { unitSubtree } from '../linking/link-codes.js';
 import { inChunks, type Reader } from '../services/db.js';
+import { defaultEvidenceLinker, type EvidenceLinker } from './evidence-links.js';
+import { exportTexts, type ExportTexts, type TextSubject } from './export-texts.js';
 
 /** One employee of the export. Counts are within the period; the plan is that of the period's year. */
 export interface EmployeeExportRow {
@@ -72,6 +75,8 @@ export interface EvaluationExport {
   kind: 'PERIODIC' | 'ANNUAL';
   employees: EmployeeExportRow[];
   rhk: RhkExportRow[];
+  /** The texts, read while the files are written (the sheets "Realisasi RHK" and "Perilaku"). */
+  texts: ExportTexts;
 }
 
 /** The ISO weeks whose Thursday falls in the period: each week belongs to exactly one period, as to one ISO year. */
@@ -118,7 +123,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** Builds the export of `unitId` (with its sub-units; null: the whole agency) for `period`. */
-export async function buildEvaluationExport(db: Reader, options: { agencyId: string; unitId: string | null; period: Period }): Promise<EvaluationExport> {
+export async function buildEvaluationExport(db: Reader, options: { agencyId: string; unitId: string | null; period: Period; linker?: EvidenceLinker; textBatch?: number }): Promise<EvaluationExport> {
   // Flat queries, one relation at a time: Prisma runs sibling includes concurrently, which a
   // transaction's single connection must not be asked to do (see Db in services/db.ts).
   const { period } = options;
@@ -276,5 +281,30 @@ export async function buildEvaluationExport(db: Reader, options: { agencyId: str
       });
   });
 
-  return { agency, unit, period, kind, employees, rhk };
+  const subjects: TextSubject[] = people.map((person) => {
+    const plan = planOf.get(person.id);
+    return {
+      id: person.id,
+      nip: person.nip,
+      name: person.name,
+      unit: unitNames.get(person.unitId)?.name ?? '',
+      timeZone: person.timeZone,
+      planId: plan?.id ?? null,
+      rhks: (expectationsOf.get(plan?.id ?? '') ?? []).map((expectation) => ({
+        id: expectation.id,
+        lineageId: expectation.lineageId,
+        kind: expectation.kind,
+        text: expectation.text,
+        indicators: (indicatorsOf.get(expectation.id) ?? []).map((indicator) => ({
+          id: indicator.id,
+          text: indicator.text,
+          targetValue: indicator.targetValue === null ? null : Number(indicator.targetValue),
+          targetUnit: indicator.targetUnit,
+          targetText: indicator.targetText,
+        })),
+      })),
+    };
+  });
+  const texts = exportTexts(db, { period, subjects, lastValue, linker: options.linker ?? defaultEvidenceLinker, ...(options.textBatch ? { batchSize: options.textBatch } : {}) });
+  return { agency, unit, period, kind, employees, rhk, texts };
 }

@@ -9,6 +9,7 @@ import { predikatLabel, ratingLabel } from '../domain/rating-matrix.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { exportText } from '../i18n/export.js';
 import { planningText } from '../i18n/planning.js';
+import { establishedPredikat } from './established-predikat.js';
 import type { EmployeeExportRow, EvaluationExport, RhkExportRow } from './evaluation-export.js';
 
 /** Evaluation statuses whose predikat stands: finalised and not under a pending keberatan. */
@@ -22,6 +23,8 @@ export interface Column {
   kind: 'text' | 'number' | 'date';
   /** Width in characters for the XLSX. */
   width: number;
+  /** Texts of several lines (one per realisasi, feedback or evidence item): wrapped in the XLSX. */
+  wrap?: boolean;
 }
 
 export interface ExportTable {
@@ -33,10 +36,10 @@ export interface ExportTable {
   rows: Cell[][];
 }
 
-type Text = (typeof exportText)[Locale];
+export type Text = (typeof exportText)[Locale];
 
 /** One column and how a row fills it. */
-type Field<Row> = [header: keyof Text, kind: Column['kind'], width: number, value: (row: Row) => Cell];
+export type Field<Row> = [header: keyof Text, kind: Column['kind'], width: number, value: (row: Row) => Cell, wrap?: 'wrap'];
 
 const day = (date: CivilDate | null) => (date ? formatCivilDate(date) : null);
 
@@ -81,6 +84,9 @@ function employeeFields(t: Text, locale: Locale): Field<EmployeeExportRow>[] {
           .map((f) => `${t[`followUp${f.kind}`]}: ${f.recommendation}${f.decision ? ` (${t.followUpDecision({ decision: f.decision })})` : ''}`)
           .join('; ') || null,
     ],
+    // Appended, so readers of the columns above are not disturbed: the predikat as established
+    // (established-predikat.ts) – unlike "Predikat akhir" also while a keberatan is open.
+    ['colEstablishedPredikat', 'text', 18, (r) => predikat(establishedPredikat(r.evaluation))],
   ];
 }
 
@@ -103,16 +109,21 @@ function rhkFields(locale: Locale): Field<RhkExportRow>[] {
   ];
 }
 
+/** The columns of `fields` in the reader's language. */
+export function columnsOf<Row>(t: Text, fields: Field<Row>[]): Column[] {
+  return fields.map(([header, kind, width, , wrap]) => ({ header: t[header] as string, kind, width, ...(wrap ? { wrap: true } : {}) }));
+}
+
 function table<Row>(t: Text, sheet: string, fileSuffix: string, fields: Field<Row>[], rows: Row[]): ExportTable {
   return {
     sheet,
     fileSuffix,
-    columns: fields.map(([header, kind, width]) => ({ header: t[header] as string, kind, width })),
+    columns: columnsOf(t, fields),
     rows: rows.map((row) => fields.map(([, , , value]) => value(row))),
   };
 }
 
-/** The two tables of an export: employees, and RHK × indicator. */
+/** The summary tables of an export: employees, and RHK × indicator with counts (the texts: export-text-tables.ts). */
 export function exportTables(data: EvaluationExport, locale: Locale): [ExportTable, ExportTable] {
   const t = exportText[locale];
   return [

@@ -7,6 +7,7 @@
  * sends the result. A crash before it is sent leaves the row pending, and
  * the outbox sweep makes it again.
  */
+import { storedEvidenceLinker, type DescribeStored } from './stored-evidence-linker.js';
 import { paragraph, reply, type DeferredOutput, type Reply } from '../conversation/reply.js';
 import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -24,8 +25,9 @@ import { documentText } from '../i18n/documents.js';
 
 /**
  * Largest file sent in chat: 10 MB. Telegram lets bots upload 50 MB and Slack more, but the file is
- * made while its outbox row is leased and held in memory until sent. An XLSX of 200 people with
- * six RHK each is about 80 KB: only a very large agency at once comes near the cap, and the CLI has none.
+ * made while its outbox row is leased and held in memory until sent. With the texts (realisasi,
+ * feedback, evidence links, core values) a person takes about 0.8 KB (bench:export: 24 MB for
+ * 30,000): only a very large agency at once comes near the cap, and the CLI has none.
  */
 export const MAX_CHAT_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -62,14 +64,14 @@ export function documentsZipOutput(request: DocumentsZipRequest): Reply {
 }
 
 /** Makes a deferred output: the message to send in its place. */
-export async function makeOutput(prisma: PrismaClient, output: DeferredOutput, now: Date): Promise<Reply> {
+export async function makeOutput(prisma: PrismaClient, output: DeferredOutput, now: Date, describe?: DescribeStored): Promise<Reply> {
   switch (output.kind) {
     case 'digest': {
       const request = output.params as unknown as DigestRequest;
       return digestMessage(await readDigest(prisma, { agencyId: request.agencyId, unitId: request.unitId, now }), request.locale);
     }
     case 'export':
-      return makeExport(prisma, output.params as unknown as ExportRequest, now);
+      return makeExport(prisma, output.params as unknown as ExportRequest, now, describe);
     case DOCUMENTS_ZIP:
       return makeZip(prisma, output.params as unknown as DocumentsZipRequest, now);
     default:
@@ -79,11 +81,11 @@ export async function makeOutput(prisma: PrismaClient, output: DeferredOutput, n
   }
 }
 
-async function makeExport(prisma: PrismaClient, request: ExportRequest, now: Date): Promise<Reply> {
+async function makeExport(prisma: PrismaClient, request: ExportRequest, now: Date, describe?: DescribeStored): Promise<Reply> {
   const t = exportText[request.locale];
   const period = parsePeriodKey(request.periodKey);
   if (!period) return reply([paragraph(botText[request.locale].somethingWentWrong)]);
-  const data = await buildEvaluationExport(prisma, { agencyId: request.agencyId, unitId: request.unitId, period });
+  const data = await buildEvaluationExport(prisma, { agencyId: request.agencyId, unitId: request.unitId, period, ...(describe ? { linker: storedEvidenceLinker(prisma, describe) } : {}) });
   const bytes = await exportXlsx(data, request.locale, now);
   if (bytes.length > MAX_CHAT_DOCUMENT_BYTES) {
     return reply([paragraph(t.tooLarge({ mb: formatNumber(bytes.length / 1024 / 1024, request.locale), limitMb: MAX_CHAT_DOCUMENT_BYTES / 1024 / 1024 }))]);

@@ -15,7 +15,7 @@ import { commitPlain, isPlain } from './plain-commit.js';
 import { json } from './db.js';
 import type { QueuedMessage } from './outbox.js';
 import { writeSession } from './sessions.js';
-import { Conflict, UnitOfWork } from './work.js';
+import { Conflict, UnitOfWork, type FollowUp } from './work.js';
 
 /** Longest a commit may hold its transaction; it only writes, so this is generous. */
 const COMMIT_TIMEOUT_MS = 10_000;
@@ -88,12 +88,12 @@ export async function decideAndCommit<T>(
   now: Date,
   decide: (work: UnitOfWork) => Promise<T>,
   options: { onRetry?: (attempt: number, error: unknown) => void; plain?: SqlRunner } = {},
-): Promise<{ value: T; queued: QueuedMessage[] }> {
+): Promise<{ value: T; queued: QueuedMessage[]; followUps: FollowUp[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
       const work = new UnitOfWork(now);
       const value = await decide(work);
-      return { value, queued: await commit(prisma, work, options.plain) };
+      return { value, queued: await commit(prisma, work, options.plain), followUps: work.followUps };
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !(error instanceof Conflict || isTransient(error))) throw error;
       options.onRetry?.(attempt, error);

@@ -4,6 +4,7 @@
  * sessions, and the specific behaviour expectations per BerAKHLAK value. For the annual evaluation
  * the finalised periodic results of the year are shown too – as input only: no formula decides.
  */
+import { ESTABLISHED_STATUSES } from './penetapan-service.js';
 import { bold, list, paragraph, quote, shorten, type Block, type SpanInput } from '../conversation/reply.js';
 import { coreValueName } from '../domain/berakhlak.js';
 import { addDays, formatCivilDate, type CivilDate } from '../domain/civil-date.js';
@@ -126,7 +127,7 @@ export async function recordBlocks(db: Reader, employeeId: string, whole: Period
 async function periodicResults(db: Reader, employeeId: string, year: number, skpPart: string, locale: Locale): Promise<Block[]> {
   const t = appraisalText[locale];
   const evaluations = await db.evaluation.findMany({
-    where: { employeeId, year, skpPart, kind: 'PERIODIC', status: { not: 'DRAFT' } },
+    where: { employeeId, year, skpPart, kind: 'PERIODIC', status: { in: [...ESTABLISHED_STATUSES] } },
     orderBy: { periodKey: 'asc' },
     include: { objection: true },
   });

@@ -117,8 +117,8 @@ export interface EvaluationStore extends TeamReads {
   officialsOutside(employeeId: string): Promise<{ ppk: ExternalOfficialRef | null; atasanPpk: ExternalOfficialRef | null }>;
   /** A final evaluation HR recorded for an official outside the bot. Guarded: the period's key must be free. */
   insertRecorded(row: DraftFields & { id: string; employeeId: string; kind: 'PERIODIC' | 'ANNUAL'; year: number; periodKey: string; at: Date; delivered: boolean; officialId: string; documentNumber: string; decidedOn: string }): void;
-  /** Guarded: only a draft of `raterId`. `delivered`: the result reached the employee at `at`. */
-  finalize(id: string, change: { raterId: string; at: Date; reason: string | null; delivered: boolean }): void;
+  /** Guarded: only a draft of `raterId`; it becomes a proposal the organisation's leader establishes. */
+  propose(id: string, change: { raterId: string; at: Date }): void;
   /** Guarded: only a final evaluation nobody answered yet. */
   acknowledge(id: string, at: Date): void;
   /** Guarded: only a result not delivered yet. */
@@ -167,13 +167,11 @@ export interface Drafted {
   pending: PendingEvaluation;
 }
 
-/** A team ready to be finalised: where it stands, and what the rater confirms. */
+/** A team ready to be proposed: where it stands, and what the rater confirms. */
 export interface Finalizing {
   status: TeamStatus;
-  /** The drafts as confirmed (id and last change): a draft changed before the end stops finalising. */
+  /** The drafts as confirmed (id and last change): a draft changed before the end stops proposing. */
   snapshot: string;
-  /** A written reason is needed: the curve is broken, or cannot be checked (no unit predikat). */
-  needsReason: boolean;
   draftIds: string[];
 }
 
@@ -290,51 +288,32 @@ export class EvaluationService {
       .sort()
       .join(',');
     const draftIds = drafts.map((m) => m.evaluation?.id ?? '').sort();
-    return ok({ status, snapshot, needsReason: !status.curve || !status.curve.ok, draftIds });
+    return ok({ status, snapshot, draftIds });
   }
 
   /**
-   * Finalises the drafts the rater confirmed (`confirmed`: the snapshot they saw) and sends each
-   * employee the result. Someone who cannot be reached now gets it when they next can, and their
-   * objection period starts then; they are named in `unreachable`.
+   * Proposes the drafts the rater confirmed (`confirmed`: the snapshot they saw) to the leader of
+   * their organisation, who establishes the whole distribution (services/penetapan-service.ts):
+   * nothing reaches the employees yet, and the curve on the team alone is only advice.
    */
-  async finalize(
-    actor: Member,
-    input: { period: Period; leaderId: string; confirmed: string; reason: string | null },
-  ): Promise<Result<{ count: number; unreachable: PersonRef[] }, EvaluationRefusal>> {
+  async propose(actor: Member, input: { period: Period; leaderId: string; confirmed: string }): Promise<Result<{ count: number }, EvaluationRefusal>> {
     const { evaluations, work } = this.deps;
     // Checked again at the end: a draft may have changed, or the window closed, meanwhile.
     const open = await this.openForFinalizing(actor, input.period, input.leaderId);
     if (!open.ok) return open;
-    const { status, snapshot, needsReason, draftIds } = open.value;
-    if (snapshot !== input.confirmed || (needsReason && !input.reason)) return refused({ code: 'TEAM_CHANGED' });
-    const events: DomainEvent[] = [];
-    const unreachable: PersonRef[] = [];
-    for (const id of draftIds) {
-      const result = await this.resultOf(id);
-      // The objection period runs from receipt: someone not reachable now receives it later.
-      const delivered = !!result && (await this.deps.reach.reachable(result.employee.id));
-      if (result && delivered) events.push({ type: 'evaluation.resultSent', result });
-      else if (result) unreachable.push(result.employee);
-      // Guarded by status: a second finalisation (another device) makes this one decide again, and it finds nothing to finalise.
-      evaluations.finalize(id, { raterId: actor.id, at: work.now, reason: needsReason ? input.reason : null, delivered });
-    }
+    const { status, snapshot, draftIds } = open.value;
+    if (snapshot !== input.confirmed) return refused({ code: 'TEAM_CHANGED' });
+    // Guarded by status: a second proposal (another device) makes this one decide again, and it finds nothing to propose.
+    for (const id of draftIds) evaluations.propose(id, { raterId: actor.id, at: work.now });
     work.audit({
       agencyId: actor.agencyId,
       actorId: actor.id,
-      action: 'evaluation.finalized',
+      action: 'evaluation.proposed',
       entityType: 'Unit',
       entityId: status.unit.id,
-      details: {
-        periodKey: input.period.key,
-        count: draftIds.length,
-        unitPredikat: status.unitPredikat,
-        curveOk: status.curve?.ok ?? null,
-        violations: status.curve?.violations.map((v) => v.ruleId) ?? [],
-        reason: input.reason,
-      },
+      details: { periodKey: input.period.key, count: draftIds.length, unitPredikat: status.unitPredikat, teamViolations: status.curve?.violations.map((v) => v.ruleId) ?? [] },
     });
-    return ok({ count: draftIds.length, unreachable }, events);
+    return ok({ count: draftIds.length });
   }
 
   /**
@@ -432,10 +411,15 @@ export class EvaluationService {
   }
 
   /** The result of an evaluation as received now (the last day to object counts from now). */
-  private async resultOf(id: string): Promise<EvaluationResult | null> {
-    const source = await this.deps.evaluations.result(id);
-    if (!source) return null;
-    const { employeeTimeZone, employeeAgencyId: _agency, ...result } = source;
-    return { ...result, lastDay: objectionLastDay(this.deps.work.now, employeeTimeZone) };
+  private resultOf(id: string): Promise<EvaluationResult | null> {
+    return resultNow(this.deps.evaluations, id, this.deps.work.now);
   }
+}
+
+/** The result of an evaluation as received at `now` (the last day to object counts from then). */
+export async function resultNow(store: Pick<EvaluationStore, 'result'>, id: string, now: Date): Promise<EvaluationResult | null> {
+  const source = await store.result(id);
+  if (!source) return null;
+  const { employeeTimeZone, employeeAgencyId: _agency, ...result } = source;
+  return { ...result, lastDay: objectionLastDay(now, employeeTimeZone) };
 }

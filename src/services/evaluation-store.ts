@@ -84,12 +84,9 @@ export function evaluationStore(db: Reader, work: UnitOfWork): EvaluationStore {
     redraft(id, fields) {
       work.guarded(`evaluation.redraft ${id}`, (tx) => tx.evaluation.updateMany({ where: { id, status: 'DRAFT' }, data: fields }));
     },
-    finalize(id, change) {
-      work.guarded(`evaluation.finalize ${id}`, (tx) =>
-        tx.evaluation.updateMany({
-          where: { id, status: 'DRAFT', raterId: change.raterId },
-          data: { status: 'FINAL', finalizedAt: change.at, curveDeviationReason: change.reason, ...(change.delivered ? { deliveredAt: change.at } : {}) },
-        }),
+    propose(id, change) {
+      work.guarded(`evaluation.propose ${id}`, (tx) =>
+        tx.evaluation.updateMany({ where: { id, status: 'DRAFT', raterId: change.raterId }, data: { status: 'PROPOSED', proposedAt: change.at, returnNote: null } }),
       );
     },
     acknowledge(id, at) {

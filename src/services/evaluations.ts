@@ -6,7 +6,7 @@
  * supervisor leads, or else their own unit.
  */
 import { parseCivilDate } from '../domain/civil-date.js';
-import { checkCurve, type CurveResult } from '../domain/distribution-curve.js';
+import { checkCurve, DEFAULT_CURVE_RULES, type CurveResult } from '../domain/distribution-curve.js';
 import { openEvaluationPeriods, windowSettingOf, windowState } from '../domain/evaluation-window.js';
 import { parsePeriodKey, periodOfDate, type Period } from '../domain/periods.js';
 import { resultsRatingForUnitLeader, type EmployeePredikat, type Rating, type UnitPredikat } from '../domain/rating-matrix.js';
@@ -239,7 +239,8 @@ export async function teamStatusFrom(reads: TeamReads, me: Member, period: Perio
   const unit = await reads.teamUnit(leaderId);
   const unitPredikat = await reads.unitPredikat(unit.id, period.key);
   const predikats = team.map((m) => m.evaluation?.predikat).filter((p): p is EmployeePredikat => !!p);
-  const curve = unrated.length === 0 && unitPredikat ? checkCurve(unitPredikat, predikats) : null;
+  // Only a preview: the curve applies to the whole organisation, whose leader establishes it (penetapan-service.ts).
+  const curve = unrated.length === 0 && unitPredikat ? checkCurve(unitPredikat, predikats, DEFAULT_CURVE_RULES, { advisory: true }) : null;
   return { leaderId, team, unrated, staleLeaders, unit, unitPredikat, curve };
 }
 

@@ -43,6 +43,10 @@ export type DomainEvent =
   /** A final result reaches its employee now (on finalising, or when they can next be reached): their objection period starts. */
   | { type: 'evaluation.resultSent'; result: EvaluationResult }
   | { type: 'evaluation.acknowledged'; evaluation: EvaluationRef }
+  /** The organisation's leader sent a proposal back to its rater with a note. */
+  | { type: 'evaluation.returned'; rater: PersonRef; employee: string; periodKey: string; note: string; by: PersonRef }
+  /** The organisation's leader established the distribution: `count` of the rater's proposals are final and sent. */
+  | { type: 'penetapan.established'; rater: PersonRef; count: number; organisation: string; periodKey: string; by: PersonRef }
   /** `leader`: the unit's leader to tell, unless they set it themselves (as HR). */
   | { type: 'unitPredikat.set'; set: UnitPredikatSet; by: PersonRef; leader: PersonRef | null }
   | { type: 'objection.filed'; objection: ObjectionView }

@@ -1,4 +1,5 @@
 /** Follow-ups in PostgreSQL: reads for deciding, guarded writes applied when the unit of work commits. */
+import { ESTABLISHED_STATUSES } from './penetapan-service.js';
 import type { Reader } from './db.js';
 import { deciderFor } from './evaluations.js';
 import type { FollowUpStore } from './follow-up-service.js';
@@ -12,7 +13,7 @@ export function followUpStore(db: Reader, work: UnitOfWork): FollowUpStore {
   return {
     find: (id) =>
       db.evaluationFollowUp.findUnique({ where: { id }, select: { id: true, kind: true, recommendation: true, decision: true, decidedAt: true, evaluation: evaluationSelect } }),
-    finalEvaluation: (id, employeeId) => db.evaluation.findFirst({ where: { id, employeeId, status: { not: 'DRAFT' } }, ...evaluationSelect }),
+    finalEvaluation: (id, employeeId) => db.evaluation.findFirst({ where: { id, employeeId, status: { in: [...ESTABLISHED_STATUSES] } }, ...evaluationSelect }),
     decider: (evaluationId) => deciderFor(db, evaluationId),
     actsFor: (actor, personId) => standsFor(db, actor, personId, work.now),
     insert(row) {

@@ -18,6 +18,7 @@ export function progressStore(db: Reader, work: UnitOfWork): ProgressStore {
               ? {
                   evidence: {
                     create: {
+                      id: evidence.id,
                       kind: evidence.kind,
                       url: evidence.url ?? null,
                       platform: evidence.platform,
@@ -25,6 +26,7 @@ export function progressStore(db: Reader, work: UnitOfWork): ProgressStore {
                       fileName: evidence.fileName ?? null,
                       mimeType: evidence.mimeType ?? null,
                       sizeBytes: evidence.sizeBytes ?? null,
+                      storageStatus: evidence.storageStatus,
                     },
                   },
                 }

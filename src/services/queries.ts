@@ -4,6 +4,7 @@
  * against", never how it is stored, so the rules of reading stay here next to the services and a
  * flow cannot write by accident. Writes go through the services (registry.ts).
  */
+import { ESTABLISHED_STATUSES } from './penetapan-service.js';
 import { ownSchedule } from '../checkins/schedule-admin.js';
 import { scheduleOfUnit, type ScheduleSettings } from '../checkins/schedules.js';
 import type { Action } from '../domain/access.js';
@@ -98,7 +99,7 @@ export function queriesFor(db: Reader, now: Date) {
     /** An employee's evaluations that left the draft, newest first, with keberatan, people and – after a move – the SKP period's days. */
     evaluationsOf: async (employeeId: string, options: { finalOnly?: boolean; sinceYear?: number } = {}) => {
       const rows = await db.evaluation.findMany({
-        where: { employeeId, status: options.finalOnly ? 'FINAL' : { not: 'DRAFT' }, ...(options.sinceYear !== undefined ? { year: { gte: options.sinceYear } } : {}) },
+        where: { employeeId, status: options.finalOnly ? 'FINAL' : { in: [...ESTABLISHED_STATUSES] }, ...(options.sinceYear !== undefined ? { year: { gte: options.sinceYear } } : {}) },
         orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }, { createdAt: 'asc' }],
         include: { objection: true, employee: true, rater: true, recordedForOfficial: { select: { name: true, title: true } } },
       });

@@ -23,6 +23,8 @@ import type { UnitOfWork } from './work.js';
 import { EvaluationService } from './evaluation-service.js';
 import { databaseReachability, evaluationStore } from './evaluation-store.js';
 import { UnitPredikatService } from './unit-predikat-service.js';
+import { PenetapanService } from './penetapan-service.js';
+import { penetapanStore } from './penetapan-store.js';
 import { unitPredikatStore } from './unit-predikat-store.js';
 import { ObjectionService } from './objection-service.js';
 import { objectionStore } from './objection-store.js';
@@ -47,6 +49,8 @@ export interface Services {
   progress: ProgressService;
   evaluations: EvaluationService;
   unitPredikats: UnitPredikatService;
+  /** The organisation leader's penetapan of the distribution of predikat (SE MenPANRB 3/2023). */
+  penetapan: PenetapanService;
   objections: ObjectionService;
   followUps: FollowUpService;
   development: DevelopmentService;
@@ -96,6 +100,14 @@ export function servicesFor(db: Reader, work: UnitOfWork): Services {
     },
     get unitPredikats() {
       return (built.unitPredikats ??= new UnitPredikatService({ work, newId: () => uuidv7(work.now.getTime()), unitPredikats: unitPredikatStore(db, work) }));
+    },
+    get penetapan() {
+      return (built.penetapan ??= new PenetapanService({
+        ...common(),
+        penetapan: penetapanStore(db, work),
+        evaluations: evaluationStore(db, work),
+        reach: databaseReachability(db),
+      }));
     },
     get objections() {
       return (built.objections ??= new ObjectionService({ ...common(), objections: objectionStore(db, work) }));

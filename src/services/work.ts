@@ -90,6 +90,12 @@ export interface SeenChange {
   username: string | null;
 }
 
+/**
+ * Background work a decision asks for once it is committed (never before: the job reads what the
+ * decision wrote). Losing one is harmless – each kind has a catch-up that finds its rows.
+ */
+export type FollowUp = { job: 'evidence.download'; evidenceId: string };
+
 export class UnitOfWork {
   /** The inbound update this decision handles: marked handled at commit (once – see inbound-updates.ts). */
   handledUpdate: string | null = null;
@@ -99,6 +105,8 @@ export class UnitOfWork {
   readonly audits: AuditEntry[] = [];
   readonly messages: PendingMessage[] = [];
   readonly sessions = new Map<string, SessionWrite>();
+  /** Jobs to queue after the commit (they write nothing themselves, so they do not make the work non-empty). */
+  readonly followUps: FollowUp[] = [];
   private readonly tokenSets = new Map<string, TokenSet>();
 
   constructor(readonly now: Date) {}
@@ -119,6 +127,11 @@ export class UnitOfWork {
    */
   guarded(what: string, apply: (tx: Db) => Promise<{ count: number } | number>): void {
     this.changes.push({ what, apply, guarded: true });
+  }
+
+  /** Queues `followUp` once this work is committed. */
+  followUp(followUp: FollowUp): void {
+    this.followUps.push(followUp);
   }
 
   /** An audit log entry, written with the change it records. */

@@ -1,7 +1,8 @@
 /**
  * The annual evaluation and what follows it, on the console: the record holds the year's numbers
- * and the periodic results as input; a set that breaks the curve is finalised only with a written
- * reason, kept with every evaluation; a final evaluation cannot be redone; the unit-leader rule; a
+ * and the periodic results as input; the rater proposes, and – in this agency each seksi is an
+ * organisation (distribution level 2) – the seksi's leader establishes a set that breaks the curve
+ * only with her written reason, kept with every evaluation; a final evaluation cannot be redone; the unit-leader rule; a
  * follow-up recommendation shows the credit-point conversion and the superior records the decision.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ beforeAll(async () => {
   const [sri, hendra, andi] = [await person('Sri Wahyuni'), await person('Hendra Gunawan'), await person('Andi Pratama')];
   const section = await db.prisma.unit.findFirstOrThrow({ where: { leaderId: sri.id } });
   await db.prisma.unitPredikat.create({ data: { unitId: section.id, periodKey: '2026', predikat: 'BAIK', setById: hendra.id } });
+  // This agency distributes predikat per seksi (Agency.distributionLevel 2): Sri leads the organisation of her five.
+  await db.prisma.agency.updateMany({ data: { distributionLevel: 2 } });
   // Andi's Q4 periodic result, the input the annual evaluation shows.
   await db.prisma.evaluation.create({
     data: { employeeId: andi.id, raterId: sri.id, kind: 'PERIODIC', year: 2026, periodKey: '2026-Q4', resultsRating: 'DI_ATAS', behaviourRating: 'DI_ATAS', predikat: 'SANGAT_BAIK', status: 'ACKNOWLEDGED', finalizedAt: NOW, deliveredAt: NOW },
@@ -64,9 +67,20 @@ describe('annual evaluation', () => {
     // Bayu has not linked a chat account, and Ratna's account cannot be reached: their results wait.
     await db.prisma.chatIdentity.deleteMany({ where: { employee: { name: FIFTH.name } } });
     await db.prisma.chatIdentity.updateMany({ where: { employee: { name: 'Ratna Sari Dewi' } }, data: { reachable: false } });
-    expect(await bot.press('Finalisasi')).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; usulan Anda 5 orang \(100%\)[\s\S]*tuliskan alasannya/);
-    expect(await bot.say('Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toMatch(/Finalisasi 5 evaluasi Tahun 2026\?/);
-    expect(await bot.press('Ya')).toMatch(/5 evaluasi Tahun 2026 difinalisasi[\s\S]*Belum terhubung atau tidak dapat dihubungi lewat chat: (Bayu Saputra, Ratna Sari Dewi|Ratna Sari Dewi, Bayu Saputra)\. Hasilnya dikirim begitu mereka menghubungi bot/);
+    // Her team alone is only a preview: she proposes without a reason.
+    expect(await bot.press('Ajukan')).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; diusulkan 5 orang \(100%\)[\s\S]*Ini gambaran tim Anda saja[\s\S]*Ajukan 5 evaluasi Tahun 2026 kepada Sri Wahyuni, pimpinan Seksi Pengembangan Aplikasi untuk ditetapkan\?/);
+    expect(await bot.press('Ya')).toMatch(/5 usulan evaluasi Tahun 2026 diajukan kepada Sri Wahyuni, pimpinan Seksi Pengembangan Aplikasi/);
+    expect(await db.prisma.evaluation.count({ where: { periodKey: '2026', status: 'PROPOSED' } })).toBe(5);
+    // As the seksi's leader she establishes the distribution; breaking the curve needs her reason as leader.
+    const view = await bot.say('/tetapkanpredikat');
+    expect(view).toMatch(/Penetapan Seksi Pengembangan Aplikasi untuk periode apa\?/);
+    const distribution = await bot.press('Tahun 2026');
+    expect(distribution).toMatch(/Penetapan Predikat Kinerja Seksi Pengembangan Aplikasi – Tahun 2026[\s\S]*Capaian Kinerja Organisasi: Baik\.[\s\S]*Distribusi usulan 5 pegawai: Sangat Baik 0 · Baik 5/);
+    expect(distribution).toMatch(/Baik paling banyak 70% dari 5 pegawai = 3 orang; diusulkan 5 orang \(100%\)/);
+    expect(distribution).not.toMatch(/hanya saran/);
+    expect(await bot.press('Tetapkan')).toMatch(/tuliskan alasan Anda sebagai pimpinan/);
+    expect(await bot.say('Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toMatch(/Tetapkan 5 hasil evaluasi Tahun 2026 untuk Seksi Pengembangan Aplikasi\?/);
+    expect(await bot.press('Ya')).toMatch(/Predikat Kinerja Seksi Pengembangan Aplikasi untuk Tahun 2026 ditetapkan: 5 hasil evaluasi final[\s\S]*Belum terhubung atau tidak dapat dihubungi lewat chat: (Bayu Saputra, Ratna Sari Dewi|Ratna Sari Dewi, Bayu Saputra)\. Hasilnya dikirim begitu mereka menghubungi bot/);
     const annual = await db.prisma.evaluation.findMany({ where: { periodKey: '2026', kind: 'ANNUAL' } });
     expect(annual).toHaveLength(5);
     expect(annual.every((e) => e.status === 'FINAL' && e.curveDeviationReason === 'Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.')).toBe(true);
@@ -88,14 +102,15 @@ describe('annual evaluation', () => {
     expect(greeting).toMatch(/Hasil evaluasi kinerja Tahun 2026 dari Sri Wahyuni[\s\S]*paling lambat 25 Jan 2027[\s\S]*Predikat: Baik/);
     expect((await db.prisma.evaluation.findUniqueOrThrow({ where: { id: bayu.id } })).deliveredAt).toEqual(linkedAt);
 
-    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'evaluation.finalized' } });
-    expect(audit.details).toMatchObject({ periodKey: '2026', count: 5, unitPredikat: 'BAIK', curveOk: false, violations: ['baik.baik.max', 'baik.butuh-perbaikan-or-kurang.min'] });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'penetapan.established' } });
+    expect(audit.details).toMatchObject({ periodKey: '2026', count: 5, unitPredikat: 'BAIK', as: 'LEADER', violations: ['baik.baik.max', 'baik.butuh-perbaikan-or-kurang.min'] });
+    expect(await db.prisma.predikatPenetapan.findFirstOrThrow()).toMatchObject({ periodKey: '2026', unitPredikat: 'BAIK', deviationReason: 'Seluruh seksi mencapai target tahunan; kinerja merata dan terdokumentasi.' });
   });
 
   it('does not redo a final evaluation', async () => {
     await bot.as('Sri Wahyuni');
     await bot.say('/evaluasi Andi Pratama');
-    expect(await bot.press('Tahun 2026')).toMatch(/Evaluasi Andi Pratama untuk Tahun 2026 sudah difinalisasi dan tidak dapat diubah lagi/);
+    expect(await bot.press('Tahun 2026')).toMatch(/Evaluasi Andi Pratama untuk Tahun 2026 sudah diajukan atau ditetapkan dan tidak dapat diubah lagi/);
     await bot.say('/batal');
   });
 

@@ -89,10 +89,10 @@ describe('App Home during the evaluation', () => {
     clock.now = new Date('2027-01-12T03:00:00Z');
     const { fake, users, signer, url } = slack;
     const person = (name: string) => db.prisma.employee.findFirstOrThrow({ where: { name } });
-    const [fitri, rizal, bambang] = [await person('Fitri Handayani'), await person('Muhammad Rizal'), await person('Bambang Sutrisno')];
-    const base = { raterId: bambang.id, kind: 'PERIODIC' as const, year: 2026, periodKey: '2026-Q4', resultsRating: 'SESUAI' as const, behaviourRating: 'SESUAI' as const, predikat: 'BAIK' as const, finalizedAt: clock.now, deliveredAt: clock.now };
-    await db.prisma.evaluation.create({ data: { ...base, employeeId: fitri.id, status: 'FINAL' } });
-    const objected = await db.prisma.evaluation.create({ data: { ...base, employeeId: rizal.id, status: 'OBJECTED' } });
+    // The Bidang's penetapan in the cycle above sent Fitri and Rizal their results: Fitri has not answered; Rizal objects.
+    const [fitri, rizal] = [await person('Fitri Handayani'), await person('Muhammad Rizal')];
+    expect(await db.prisma.evaluation.findFirstOrThrow({ where: { employeeId: fitri.id, periodKey: '2026-Q4' } })).toMatchObject({ status: 'FINAL' });
+    const objected = await db.prisma.evaluation.update({ where: { employeeId_kind_periodKey_skpPart: { employeeId: rizal.id, kind: 'PERIODIC', periodKey: '2026-Q4', skpPart: '' } }, data: { status: 'OBJECTED' } });
     const hendra = await person('Hendra Gunawan');
     await db.prisma.objection.create({ data: { evaluationId: objected.id, reasons: 'Laporan data triwulan selesai lebih awal.', deciderId: hendra.id } });
 

@@ -16,7 +16,14 @@ import type { Reply } from '../../src/conversation/reply.js';
 import { renderEvaluationDocument } from '../../src/documents/evaluation-document.js';
 import { makeDocumentsZip } from '../../src/documents/outputs.js';
 import { readEvaluationDocument, readSkpDocument } from '../../src/documents/read.js';
+import { parsePeriodKey } from '../../src/domain/periods.js';
 import { readCsv } from '../../src/files/table.js';
+import { buildEvaluationExport } from '../../src/reports/evaluation-export.js';
+import { storedEvidenceLinker } from '../../src/reports/stored-evidence-linker.js';
+import { describeEvidence as describeStored } from '../../src/attachments/describe.js';
+import { verifyEvidenceUrl } from '../../src/attachments/signed-url.js';
+import { exportXlsx } from '../../src/reports/export-files.js';
+import type { ExportTexts } from '../../src/reports/export-texts.js';
 import { useTestDatabase } from '../support/database.js';
 import { useConsoleDriver } from '../support/drivers.js';
 import { tempDir } from '../support/files.js';
@@ -66,33 +73,41 @@ beforeAll(async () => {
           { lineageId: 'andi-rhk-2', kind: 'TAMBAHAN', text: 'Terdokumentasinya API layanan', position: 1, indicators: { create: [{ aspect: 'KUALITAS', text: 'Dokumentasi lengkap', targetText: 'Semua endpoint terdokumentasi' }] } },
         ],
       },
+      behaviourExpectations: { create: [{ coreValue: 'kolaboratif', text: 'Berbagi pengetahuan dengan tim aplikasi' }] },
     },
     include: { resultExpectations: { include: { indicators: true }, orderBy: { position: 'asc' } } },
   });
   const [rhk1, rhk2] = plan.resultExpectations;
   const modules = rhk1!.indicators.find((indicator) => indicator.position === 0)!;
-  const progress = (occurredOn: string, rhkId: string, extra: { value?: number; indicatorId?: string; evidence?: number } = {}) =>
+  const progress = (occurredOn: string, rhkId: string, extra: { value?: number; indicatorId?: string; evidence?: number; file?: string; text?: string } = {}) =>
     db.prisma.progressEntry.create({
       data: {
         employeeId: andi.id,
         rhkId,
-        text: `Realisasi ${occurredOn}`,
+        text: extra.text ?? `Realisasi ${occurredOn}`,
         occurredOn: day(occurredOn),
         value: extra.value ?? null,
         indicatorId: extra.indicatorId ?? null,
-        evidence: { create: Array.from({ length: extra.evidence ?? 0 }, (_, i) => ({ kind: 'LINK' as const, url: `https://drive.contoh.go.id/${occurredOn}/${i}` })) },
+        evidence: {
+          create: [
+            ...Array.from({ length: extra.evidence ?? 0 }, (_, i) => ({ kind: 'LINK' as const, url: `https://drive.contoh.go.id/${occurredOn}/${i}` })),
+            ...(extra.file ? [{ kind: 'FILE' as const, platform: 'TELEGRAM' as const, externalFileId: `tg-${occurredOn}`, fileName: extra.file }] : []),
+          ],
+        },
       },
     });
   await progress('2026-09-30', rhk1!.id, { evidence: 1, value: 3, indicatorId: modules.id }); // Q3: not counted
   await progress('2026-10-05', rhk1!.id, { evidence: 2, value: 4, indicatorId: modules.id });
-  await progress('2026-11-20', rhk1!.id, { evidence: 1, value: 5, indicatorId: modules.id });
-  await progress('2026-12-01', rhk2!.id);
+  await progress('2026-11-20', rhk1!.id, { file: 'notulen rapat.pdf', value: 5, indicatorId: modules.id });
+  // Told in a check-in on the RHK as a whole; a text that looks like a formula, with a stray control character.
+  await progress('2026-12-01', rhk2!.id, { text: '=HYPERLINK("http://evil.example","klik")\u0007 dokumentasi selesai' });
 
-  const feedback = (at: string, kind: 'APRESIASI' | 'PERBAIKAN') => db.prisma.feedback.create({ data: { recipientId: andi.id, giverId: sri.id, kind, text: 'Umpan balik', createdAt: new Date(at) } });
-  await feedback('2026-09-30T16:30:00Z', 'APRESIASI'); // 23.30 WIB on 30 September: Q3
-  await feedback('2026-09-30T17:30:00Z', 'APRESIASI'); // 00.30 WIB on 1 October: Q4
-  await feedback('2026-11-02T03:00:00Z', 'PERBAIKAN');
-  await feedback('2026-12-31T16:30:00Z', 'APRESIASI'); // 23.30 WIB on 31 December: Q4
+  const feedback = (at: string, kind: 'APRESIASI' | 'PERBAIKAN', about: { rhkId?: string; coreValue?: 'kolaboratif' } = {}) =>
+    db.prisma.feedback.create({ data: { recipientId: andi.id, giverId: sri.id, kind, text: `Umpan balik ${at.slice(0, 10)}`, createdAt: new Date(at), ...about } });
+  await feedback('2026-09-30T16:30:00Z', 'APRESIASI', { rhkId: rhk1!.id }); // 23.30 WIB on 30 September: Q3
+  await feedback('2026-09-30T17:30:00Z', 'APRESIASI', { rhkId: rhk1!.id }); // 00.30 WIB on 1 October: Q4
+  await feedback('2026-11-02T03:00:00Z', 'PERBAIKAN', { coreValue: 'kolaboratif' });
+  await feedback('2026-12-31T16:30:00Z', 'APRESIASI'); // 23.30 WIB on 31 December: Q4, about nothing in particular
 
   // The week of Thursday 24 September belongs to Q3; the week of Thursday 1 October to Q4.
   for (const [weekKey, status] of [['2026-W39', 'ANSWERED'], ['2026-W40', 'ANSWERED'], ['2026-W41', 'ANSWERED'], ['2026-W42', 'MISSED'], ['2026-W43', 'SKIPPED']] as const) {
@@ -165,7 +180,7 @@ describe('export (CLI)', () => {
     expect(result.out).toBe(`Ekspor Triwulan IV 2026 untuk ${SECTION}: 5 pegawai, 5 baris RHK, disimpan di ${file}.`);
 
     const workbook = await readWorkbook(file);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Pegawai', 'RHK', 'Keterangan']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Pegawai', 'RHK', 'Realisasi RHK', 'Perilaku', 'Keterangan']);
     const employeesSheet = workbook.getWorksheet('Pegawai')!;
     expect(employeesSheet.getRow(1).font?.bold).toBe(true);
     const employees = sheetRows(employeesSheet);
@@ -202,6 +217,7 @@ describe('export (CLI)', () => {
       'Predikat setelah keberatan': 'Sangat Baik',
       'Predikat akhir': 'Sangat Baik',
       'Tindak lanjut': 'Penghargaan: Usulan pegawai berprestasi (keputusan: Disetujui)',
+      'Predikat ditetapkan': 'Sangat Baik',
     });
     expect(andi['Tanggal penilaian final']).toEqual(new Date('2026-12-29T00:00:00Z'));
     expect(employees.find((row) => row['Nama'] === 'Ratna Sari Dewi')).toMatchObject({ 'Status penilaian': 'Diterima pegawai', 'Predikat akhir': 'Butuh Perbaikan', 'Status SKP': 'Belum ada', 'Jumlah RHK': 0 });
@@ -216,6 +232,81 @@ describe('export (CLI)', () => {
     expect(rhk[1]).toMatchObject({ Aspek: 'Waktu', Target: 12.5, 'Nilai realisasi terakhir': null });
     expect(rhk[2]).toMatchObject({ 'No. RHK': 2, 'Jenis RHK': 'Tambahan', Aspek: 'Kualitas', 'Target (naratif)': 'Semua endpoint terdokumentasi', 'Realisasi dicatat (periode)': 1 });
     expect(await db.prisma.auditLog.count({ where: { action: 'export.created', actorLabel: 'cli' } })).toBe(1);
+
+    // The texts, per RHK/IKI row: realisasi of the quarter in date order, the RHK's feedback, evidence next to its entry.
+    const texts = sheetRows(workbook.getWorksheet('Realisasi RHK')!);
+    expect(texts.filter((row) => row['Nama'] !== 'Andi Pratama').every((row) => row['Realisasi berdasarkan bukti dukung'] === null)).toBe(true);
+    const [modulesRow, timeRow, apiRow] = texts.filter((row) => row['Nama'] === 'Andi Pratama');
+    expect(modulesRow).toMatchObject({
+      NIP: andi['NIP'],
+      'Unit kerja': SECTION,
+      Periode: 'Triwulan IV 2026',
+      'No. RHK': 1,
+      'Indikator kinerja individu': 'Jumlah modul yang selesai',
+      Target: '6 modul',
+      'Nilai realisasi terakhir': 5,
+      'Realisasi berdasarkan bukti dukung': '2026-10-05: Realisasi 2026-10-05 (4 modul)\n2026-11-20: Realisasi 2026-11-20 (5 modul)',
+      'Umpan balik berkelanjutan berdasarkan bukti dukung': '2026-10-01, Apresiasi (Sri Wahyuni): Umpan balik 2026-09-30',
+    });
+    // The evidence of each entry next to it (two links written at once have no order of their own).
+    const evidenceLines = (cell: unknown) => (cell as string).split('\n');
+    expect(evidenceLines(modulesRow?.['Bukti dukung (tautan)']).slice(0, 2).sort()).toEqual(['https://drive.contoh.go.id/2026-10-05/0', 'https://drive.contoh.go.id/2026-10-05/1']);
+    expect(evidenceLines(modulesRow?.['Bukti dukung (tautan)']).slice(2)).toEqual(['berkas notulen rapat.pdf (Telegram): Berkas tersimpan di Telegram saja.']);
+    expect(timeRow).toMatchObject({ Target: '12,5 bulan', 'Realisasi berdasarkan bukti dukung': null, 'Umpan balik berkelanjutan berdasarkan bukti dukung': null });
+    // A formula-looking text stays text in the XLSX; the control character is gone.
+    expect(apiRow).toMatchObject({ Target: 'Semua endpoint terdokumentasi', 'Realisasi berdasarkan bukti dukung': '2026-12-01: =HYPERLINK("http://evil.example","klik") dokumentasi selesai' });
+    expect(workbook.getWorksheet('Realisasi RHK')!.getColumn(11).alignment?.wrapText).toBe(true);
+
+    const behaviour = sheetRows(workbook.getWorksheet('Perilaku')!).filter((row) => row['Nama'] === 'Andi Pratama');
+    expect(behaviour.map((row) => row['Perilaku kerja'])).toEqual(['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif']);
+    expect(behaviour[6]).toMatchObject({ 'Ekspektasi khusus pimpinan': 'Berbagi pengetahuan dengan tim aplikasi', 'Umpan balik berkelanjutan': '2026-11-02, Saran perbaikan (Sri Wahyuni): Umpan balik 2026-11-02' });
+    expect(behaviour[0]).toMatchObject({ 'Ekspektasi khusus pimpinan': null, 'Umpan balik berkelanjutan': null });
+  });
+
+  it('links a stored evidence file through a signed link of the bot, and says next to a file the platform refused why there is none', async () => {
+    const signer = { baseUrl: 'https://kinerja.contoh.go.id', secret: 'rahasia-uji' };
+    const at = new Date('2027-01-05T03:00:00Z');
+    const linker = storedEvidenceLinker(db.prisma, (evidence, locale) => describeStored(evidence, { signer, expiresAt: new Date(at.getTime() + 7 * 86_400_000) }, locale));
+    const unit = await db.prisma.unit.findFirstOrThrow({ where: { name: SECTION } });
+    const file = await db.prisma.evidence.findFirstOrThrow({ where: { fileName: 'notulen rapat.pdf' } });
+    const cell = async () => {
+      const data = await buildEvaluationExport(db.prisma, { agencyId: unit.agencyId, unitId: unit.id, period: parsePeriodKey('2026-Q4')!, linker });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await exportXlsx(data, 'id', at)) as unknown as ArrayBuffer);
+      const andi = sheetRows(workbook.getWorksheet('Realisasi RHK')!).find((row) => row['Nama'] === 'Andi Pratama')!;
+      return (andi['Bukti dukung (tautan)'] as string).split('\n');
+    };
+    await db.prisma.evidence.update({ where: { id: file.id }, data: { storageStatus: 'REFUSED' } });
+    const refused = await cell();
+    expect(refused.slice(0, 2).sort()).toEqual(['https://drive.contoh.go.id/2026-10-05/0', 'https://drive.contoh.go.id/2026-10-05/1']);
+    expect(refused[2]).toBe('berkas notulen rapat.pdf (Telegram): Telegram tidak memberikan berkas ini (dihapus atau tanpa akses); hanya rujukannya yang tersimpan.');
+    await db.prisma.evidence.update({ where: { id: file.id }, data: { storageStatus: 'STORED', storageKey: `evidence/${file.id}`, sha256: 'ab'.repeat(32) } });
+    const link = new URL((await cell())[2]!);
+    expect(link.origin).toBe('https://kinerja.contoh.go.id');
+    expect(verifyEvidenceUrl(signer.secret, link, at)).toEqual({ ok: true, evidenceId: file.id });
+    // The link expires: a week later it no longer opens the file.
+    expect(verifyEvidenceUrl(signer.secret, link, new Date(at.getTime() + 8 * 86_400_000))).toMatchObject({ ok: false });
+  });
+
+  it('reads the texts a batch of people at a time, with the same rows as in one go', async () => {
+    const agency = await db.prisma.agency.findFirstOrThrow();
+    const period = parsePeriodKey('2026-Q4')!;
+    const all = async (texts: ExportTexts) => {
+      const rows: unknown[] = [];
+      let batches = 0;
+      for (const source of [texts.rhkRows('id'), texts.behaviourRows()] as AsyncIterable<unknown[]>[]) {
+        for await (const batch of source) {
+          rows.push(...batch);
+          batches += 1;
+        }
+      }
+      return { rows, batches };
+    };
+    const whole = await all((await buildEvaluationExport(db.prisma, { agencyId: agency.id, unitId: null, period })).texts);
+    const inTwos = await all((await buildEvaluationExport(db.prisma, { agencyId: agency.id, unitId: null, period, textBatch: 2 })).texts);
+    expect(whole.batches).toBe(2);
+    expect(inTwos.batches).toBeGreaterThan(4);
+    expect(inTwos.rows).toEqual(whole.rows);
   });
 
   it('exports the annual evaluation for a year key and the whole agency without --unit', async () => {
@@ -232,8 +323,8 @@ describe('export (CLI)', () => {
     const dir = tempDir();
     const result = await cli(['export', '--period', '2026-q4', '--unit', SECTION.toLowerCase(), '--format', 'CSV', '--out', join(dir, 'q4.csv')]);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/dua berkas CSV – 5 pegawai di .*q4-pegawai\.csv dan 5 baris RHK di .*q4-rhk\.csv/);
-    expect(readdirSync(dir).sort()).toEqual(['q4-pegawai.csv', 'q4-rhk.csv']);
+    expect(result.out).toMatch(/empat berkas CSV – 5 pegawai di .*q4-pegawai\.csv, 5 baris RHK di .*q4-rhk\.csv, realisasi, umpan balik dan bukti dukung per RHK di .*q4-realisasi-rhk\.csv, perilaku kerja di .*q4-perilaku\.csv\./);
+    expect(readdirSync(dir).sort()).toEqual(['q4-pegawai.csv', 'q4-perilaku.csv', 'q4-realisasi-rhk.csv', 'q4-rhk.csv']);
     const text = readFileSync(join(dir, 'q4-pegawai.csv'), 'utf8');
     expect(text.startsWith('\uFEFFNIP,Nama,Jabatan,Unit kerja,')).toBe(true);
     const andi = readCsv(text).rows.find((row) => row.cells['nama'] === 'Andi Pratama')!;
@@ -241,6 +332,15 @@ describe('export (CLI)', () => {
     expect(andi.cells).toMatchObject({ jumlah_rhk: String(counts.rhk), realisasi_dicatat: String(counts.progress), bukti_dukung: String(counts.evidence), umpan_balik_diterima: String(counts.feedback), tanggal_penilaian_final: '2026-12-29', predikat_akhir: 'Sangat Baik' });
     const rhk = readCsv(readFileSync(join(dir, 'q4-rhk.csv'), 'utf8')).rows.filter((row) => row.cells['nama'] === 'Andi Pratama');
     expect(rhk.map((row) => row.cells['target'])).toEqual(['6', '12.5', '']);
+
+    // The texts in CSV: line breaks inside quoted cells, and a formula defused with an apostrophe.
+    const texts = readCsv(readFileSync(join(dir, 'q4-realisasi-rhk.csv'), 'utf8').replace(/^\uFEFF/, '')).rows.filter((row) => row.cells['nama'] === 'Andi Pratama');
+    expect(texts.map((row) => row.cells['realisasi_berdasarkan_bukti_dukung'])).toEqual([
+      '2026-10-05: Realisasi 2026-10-05 (4 modul)\n2026-11-20: Realisasi 2026-11-20 (5 modul)',
+      '',
+      '2026-12-01: =HYPERLINK("http://evil.example","klik")\u0007 dokumentasi selesai',
+    ]);
+    expect(readFileSync(join(dir, 'q4-perilaku.csv'), 'utf8')).toContain('Kolaboratif,Berbagi pengetahuan dengan tim aplikasi,"2026-11-02, Saran perbaikan (Sri Wahyuni): Umpan balik 2026-11-02"');
   });
 
   it('refuses a bad period, an unknown unit or format with one line, and writes nothing', async () => {
@@ -323,7 +423,7 @@ describe('documents (Dokumen Evaluasi and SKP)', () => {
     // The quarter's realisasi only (30 September is Q3), with their bukti dukung.
     expect(data.rhk.map((r) => r.realisasi.map((e) => [e.text, e.evidence.length]))).toEqual([
       [['Realisasi 2026-10-05', 2], ['Realisasi 2026-11-20', 1]],
-      [['Realisasi 2026-12-01', 0]],
+      [['=HYPERLINK("http://evil.example","klik")\u0007 dokumentasi selesai', 0]],
     ]);
     expect(data.rhk[0]!.realisasi[0]!.evidence[0]).toBe('https://drive.contoh.go.id/2026-10-05/0');
   });

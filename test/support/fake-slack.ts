@@ -59,6 +59,8 @@ export class FakeSlack {
   private readonly viewStore = new Map<string, { view: Obj; externalId?: string }>();
   private readonly homes = new Map<string, Obj>();
   private readonly files = new Map<string, { filename: string; length: number; bytes?: Buffer; completed?: boolean }>();
+  /** Files people shared with the bot (`shareFile`), served by files.info and url_private_download. */
+  private readonly shared = new Map<string, { name: string; mimetype: string; bytes: Buffer; deleted?: boolean }>();
   private sequence = 0;
 
   constructor(readonly teamId: string) {}
@@ -94,6 +96,23 @@ export class FakeSlack {
     }
   }
 
+  /**
+   * A file a person shares: what a `file_share` message event carries in `files`. files.info then
+   * describes it, and its url_private_download serves the bytes to a request with a bot token
+   * (without one, Slack's sign-in page, as Slack does).
+   */
+  shareFile(file: { name: string; mimetype: string; bytes: Buffer | string }): { id: string; name: string; mimetype: string; size: number } {
+    const id = this.nextId('F');
+    const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes;
+    this.shared.set(id, { name: file.name, mimetype: file.mimetype, bytes });
+    return { id, name: file.name, mimetype: file.mimetype, size: bytes.length };
+  }
+  /** The file was deleted: files.info answers file_deleted. */
+  deleteFile(id: string): void {
+    const file = this.shared.get(id);
+    if (file) file.deleted = true;
+  }
+
   /** Forgets everything the bot did and any pending failures; users stay registered. */
   reset(): void {
     for (const list of [this.calls, this.messages, this.uploads, this.views]) list.length = 0;
@@ -114,6 +133,8 @@ export class FakeSlack {
     const body = Buffer.concat(chunks);
     const upload = /^\/upload\/(\w+)$/.exec(url.pathname);
     if (upload) return this.receiveUpload(upload[1]!, req.headers['content-type'] ?? '', body, res);
+    const download = /^\/files-pri\/\w+-(\w+)\/download\/[^/]+$/.exec(url.pathname);
+    if (download) return this.serveShared(download[1]!, req.headers.authorization, res);
     const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
     if (!method) return void res.writeHead(404).end();
     let result: Obj;
@@ -148,6 +169,15 @@ export class FakeSlack {
     const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
     file.bytes = boundary ? firstMultipartFile(body, boundary) : body;
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${file.bytes.length}`);
+  }
+
+  /** url_private_download: the bytes for a bot token; Slack's sign-in page (HTTP 200, HTML) otherwise. */
+  private serveShared(fileId: string, authorization: string | undefined, res: ServerResponse): void {
+    this.calls.push({ method: 'GET url_private_download', params: { file: fileId }, at: new Date() });
+    const file = this.shared.get(fileId);
+    if (!file || file.deleted) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+    if (!authorization?.startsWith('Bearer xoxb-')) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><title>Slack</title><p>Sign in to Slack</p>');
+    res.writeHead(200, { 'content-type': file.mimetype, 'content-length': String(file.bytes.length) }).end(file.bytes);
   }
 
   // ---- Methods -------------------------------------------------------------------------------------------------
@@ -222,6 +252,20 @@ export class FakeSlack {
       const stored = this.storeView('views.publish', view, { id: (this.homes.get(userId)?.id as string | undefined) ?? this.nextId('V'), userId });
       this.homes.set(userId, stored);
       return { view: stored };
+    },
+    'files.info': (p) => {
+      const id = str(p.file) ?? '';
+      const file = this.shared.get(id);
+      if (!file) throw new SlackApiError('file_not_found');
+      if (file.deleted) throw new SlackApiError('file_deleted');
+      const download = `${this.baseUrl}/files-pri/${this.teamId}-${id}/download/${encodeURIComponent(file.name)}`;
+      return {
+        file: {
+          id, name: file.name, title: file.name, mimetype: file.mimetype, size: file.bytes.length,
+          url_private: download.replace('/download/', '/'), url_private_download: download,
+          permalink: `https://pemprov-uji.slack.com/files/${BOT_USER_ID}/${id}/${encodeURIComponent(file.name)}`,
+        },
+      };
     },
     'files.getUploadURLExternal': (p) => {
       const filename = str(p.filename);

@@ -45,6 +45,8 @@ export const telegramErrors = {
   blocked: { error_code: 403, description: 'Forbidden: bot was blocked by the user' },
   chatNotFound: { error_code: 400, description: 'Bad Request: chat not found' },
   internal: { error_code: 500, description: 'Internal Server Error' },
+  /** getFile's answer for a file id Telegram no longer serves. */
+  wrongFileId: { error_code: 400, description: 'Bad Request: wrong file_id or the file is temporarily unavailable' },
 } satisfies Record<string, TelegramErrorBody | ((...args: never[]) => TelegramErrorBody)>;
 
 export interface ApiCall {

@@ -297,13 +297,8 @@ export function memoryEvaluations(rows: MemoryRows, work: UnitOfWork): Evaluatio
     redraft(id, fields) {
       guarded('evaluation.redraft', id, (row) => row.status === 'DRAFT', (row) => Object.assign(row, fields));
     },
-    finalize(id, change) {
-      guarded(
-        'evaluation.finalize',
-        id,
-        (row) => row.status === 'DRAFT' && row.raterId === change.raterId,
-        (row) => Object.assign(row, { status: 'FINAL', finalizedAt: change.at, curveDeviationReason: change.reason, ...(change.delivered ? { deliveredAt: change.at } : {}) }),
-      );
+    propose(id, change) {
+      guarded('evaluation.propose', id, (row) => row.status === 'DRAFT' && row.raterId === change.raterId, (row) => Object.assign(row, { status: 'PROPOSED' }));
     },
     acknowledge(id, at) {
       guarded('evaluation.acknowledge', id, (row) => row.status === 'FINAL', (row) => Object.assign(row, { status: 'ACKNOWLEDGED', acknowledgedAt: at }));

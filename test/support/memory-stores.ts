@@ -17,6 +17,8 @@ import type { Services } from '../../src/services/registry.js';
 import type { UnitOfWork } from '../../src/services/work.js';
 import { commitInMemory, type MemoryWorld } from './memory-world.js';
 import { EvaluationService } from '../../src/services/evaluation-service.js';
+import { PenetapanService } from '../../src/services/penetapan-service.js';
+import { memoryPenetapan } from './memory-penetapan.js';
 import { UnitPredikatService } from '../../src/services/unit-predikat-service.js';
 import { memoryEvaluations, memoryReachability, memoryUnitPredikats } from './memory-evaluations.js';
 import { appraisalServices } from './memory-appraisal.js';
@@ -429,6 +431,7 @@ export function memoryServices(rows: MemoryRows, work: UnitOfWork): Services {
     progress: new ProgressService({ ...common, progress: memoryProgress(rows, work) }),
     evaluations: new EvaluationService({ ...common, evaluations: memoryEvaluations(rows, work), reach: memoryReachability(rows) }),
     unitPredikats: new UnitPredikatService({ work, newId: rows.world.newId, unitPredikats: memoryUnitPredikats(rows, work) }),
+    penetapan: new PenetapanService({ ...common, penetapan: memoryPenetapan(rows, work), evaluations: memoryEvaluations(rows, work), reach: memoryReachability(rows) }),
     ...appraisalServices(rows, work, common),
     acting: new ActingService({ work, newId: rows.world.newId, acting: memoryActing(rows, work) }),
     // HR's settings and chat settings are written with SQL of their own and tested against PostgreSQL (hr-chat, period-settings, schedules).

@@ -1,8 +1,11 @@
 /**
  * `export --period 2026-Q4 [--unit "…"] [--format xlsx|csv|pdf] [--out path]`: the data HR enters into
  * e-Kinerja for a unit (with its sub-units) or the whole agency; pdf: its Dokumen Evaluasi and SKP
- * documents in one ZIP. Every option is checked before anything is read or written. The files hold personal data, so they are readable by their owner only.
+ * documents in one ZIP. Every option is checked before anything is read or written. The files hold
+ * personal data, so they are readable by their owner only.
  */
+import { openAttachments } from '../../attachments/setup.js';
+import { storedEvidenceLinker } from '../../reports/stored-evidence-linker.js';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { parsePeriodKey, periodLabel } from '../../domain/periods.js';
@@ -70,7 +73,11 @@ export async function exportCommand(context: CliContext, args: ExportArgs): Prom
   const agency = await chooseAgency(db.prisma, context, args.instansi);
   const unit = args.unit ? await chooseUnit(db.prisma, context, agency.id, args.unit) : null;
   if (format === 'pdf') return documentsCommand(context, db.prisma, { agencyId: agency.id, unitId: unit?.id ?? null, periodKey: period.key }, args.out);
-  const data = await buildEvaluationExport(db.prisma, { agencyId: agency.id, unitId: unit?.id ?? null, period });
+  // Evidence links point at the bot's HTTP server (PUBLIC_BASE_URL when set), signed with its secret.
+  const attachments = await openAttachments(context.config, `http://${context.config.http.host}:${context.config.http.port}`);
+  const at = context.now();
+  const linker = storedEvidenceLinker(db.prisma, (evidence, locale) => attachments.describe(evidence, locale, at));
+  const data = await buildEvaluationExport(db.prisma, { agencyId: agency.id, unitId: unit?.id ?? null, period, linker });
   const base = await outputBase(args.out, exportBaseName(data));
   const summary = { period: periodLabel(period, context.locale), scope: scopeName(data, context.locale), employees: data.employees.length, rhk: data.rhk.length };
 
@@ -81,10 +88,10 @@ export async function exportCommand(context: CliContext, args: ExportArgs): Prom
     files = [file];
     context.out(t.writtenXlsx({ ...summary, file }));
   } else {
-    const tables = exportCsv(data, context.locale);
+    const tables = await exportCsv(data, context.locale);
     files = tables.map((table) => `${base}-${table.suffix}.csv`);
     for (const [i, table] of tables.entries()) await writeFile(files[i] ?? '', table.content, { mode: 0o600 });
-    context.out(t.writtenCsv({ ...summary, employeesFile: files[0] ?? '', rhkFile: files[1] ?? '' }));
+    context.out(t.writtenCsv({ ...summary, employeesFile: files[0] ?? '', rhkFile: files[1] ?? '', realisasiFile: files[2] ?? '', behaviourFile: files[3] ?? '' }));
   }
   await audit(db.prisma, {
     agencyId: agency.id,

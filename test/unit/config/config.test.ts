@@ -28,7 +28,17 @@ describe('configuration', () => {
       demoOrganisation: 'auto',
       telegram: undefined,
       slack: undefined,
+      evidence: { maxBytes: 50 * 1024 * 1024, publicBaseUrl: undefined, linkSecret: undefined, linkDays: 30, s3: undefined },
     });
+  });
+
+  it('reads the S3 store of evidence files, and wants both keys or neither', () => {
+    const config = parseConfig({ S3_BUCKET: 'bukti', S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'minio', S3_SECRET_ACCESS_KEY: 'minio-secret', S3_FORCE_PATH_STYLE: 'true', PUBLIC_BASE_URL: 'https://kinerja.example.go.id/' });
+    expect(config.evidence.s3).toEqual({ bucket: 'bukti', endpoint: 'http://minio:9000', region: 'us-east-1', credentials: { accessKeyId: 'minio', secretAccessKey: 'minio-secret' }, forcePathStyle: true });
+    expect(config.evidence.publicBaseUrl).toBe('https://kinerja.example.go.id');
+    expect(() => parseConfig({ S3_BUCKET: 'bukti', S3_ACCESS_KEY_ID: 'minio' })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither/);
+    expect(() => parseConfig({ S3_ENDPOINT: 'http://minio:9000' })).toThrow(/S3_BUCKET: required/);
+    expect(() => parseConfig({ EVIDENCE_LINK_SECRET: 'short' })).toThrow(/EVIDENCE_LINK_SECRET: expected at least 32 characters, got a value of 5 characters/);
   });
 
   it('reads valid values', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluationLayout } from '../../../src/documents/evaluation-document.js';
-import type { Row, Section, SignatureBlock, Table } from '../../../src/documents/layout.js';
+import { printable, type Row, type Section, type SignatureBlock, type Table } from '../../../src/documents/layout.js';
 import { atasan, evaluationData } from '../../support/document-data.js';
 
 const tables = (sections: Section[]) => sections.filter((s): s is Table => s.kind === 'table');
@@ -120,5 +120,9 @@ describe('the Dokumen Evaluasi Kinerja Pegawai', () => {
       '10 Februari 2026, Budi Santoso, S.T., M.T.: Cepat menanggapi permintaan OPD.',
     ]);
     expect(texts(behaviour.rows[1]!).slice(2)).toEqual(['-', '-']);
+  });
+
+  it('draws a cell without the control characters a person pasted (no font has them), keeping line breaks and tabs', () => {
+    expect(printable('Laporan\u0007 selesai\u001b tepat\twaktu.\nBaris dua\u007f')).toBe('Laporan selesai tepat\twaktu.\nBaris dua');
   });
 });

@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
   DEFAULT_CURVE_RULES,
-  SMALL_UNIT_SIZE,
   checkCurve,
   countPredikats,
   explainCurveResult,
@@ -24,7 +23,9 @@ function violatedRules(unitPredikat: UnitPredikat, predikats: EmployeePredikat[]
 describe('kurva distribusi rules, each at its boundary in a unit of 10', () => {
   // [unit predikat, rule, passing set, failing set]; each failing set breaks only that rule.
   const cases: [UnitPredikat, string, Partial<Record<EmployeePredikat, number>>, Partial<Record<EmployeePredikat, number>>][] = [
+    ['ISTIMEWA', 'istimewa.sangat-baik.majority', { SANGAT_BAIK: 6, BAIK: 4 }, { SANGAT_BAIK: 5, BAIK: 5 }],
     ['ISTIMEWA', 'istimewa.sangat-baik.max', { SANGAT_BAIK: 7, BAIK: 3 }, { SANGAT_BAIK: 8, BAIK: 2 }],
+    ['BAIK', 'baik.baik.majority', { BAIK: 6, BUTUH_PERBAIKAN: 1, SANGAT_BAIK: 3 }, { BAIK: 5, BUTUH_PERBAIKAN: 1, SANGAT_BAIK: 4 }],
     ['BAIK', 'baik.baik.max', { BAIK: 7, BUTUH_PERBAIKAN: 1, SANGAT_BAIK: 2 }, { BAIK: 8, BUTUH_PERBAIKAN: 1, SANGAT_BAIK: 1 }],
     ['BAIK', 'baik.butuh-perbaikan-or-kurang.min', { BAIK: 7, KURANG: 1, SANGAT_BAIK: 2 }, { BAIK: 7, SANGAT_BAIK: 3 }],
     ['BUTUH_PERBAIKAN', 'butuh-perbaikan.butuh-perbaikan.min', { BUTUH_PERBAIKAN: 6, BAIK: 4 }, { BUTUH_PERBAIKAN: 5, BAIK: 5 }],
@@ -64,7 +65,8 @@ describe('kurva distribusi rules, each at its boundary in a unit of 10', () => {
     const result = checkCurve('KURANG', unit({ SANGAT_BAIK: 3, BAIK: 7 }));
     expect(result).toEqual({
       unitSize: 10,
-      smallUnit: false,
+      advisory: false,
+      unsatisfiable: false,
       ok: false,
       violations: [
         { ruleId: 'kurang.kurang.min', bound: 'min', predikats: ['KURANG'], limit: { kind: 'share', share: 0.6 }, unitSize: 10, limitCount: 6, actualCount: 0, actualShare: 0, severity: 'violation' },
@@ -142,34 +144,42 @@ describe('rounding of percentage bounds', () => {
   });
 });
 
-describe('small and empty units', () => {
-  it('uses 5 as the default small-unit size', () => {
-    expect(SMALL_UNIT_SIZE).toBe(5);
-  });
-
-  it.each([1, 2, 3, 4])('a unit of %i only gets advisories, and stays ok', (n) => {
+describe('no small-unit escape (SE MenPANRB 3/2023 has none); team previews and contradictions', () => {
+  it.each([1, 2, 3, 4])('an organisation of %i gets violations, not advice', (n) => {
     const result = checkCurve('SANGAT_KURANG', Array<EmployeePredikat>(n).fill('SANGAT_BAIK'));
-    expect(result.smallUnit).toBe(true);
-    expect(result.ok).toBe(true);
-    expect(result.violations.length).toBeGreaterThan(0);
-    expect(result.violations.every((v) => v.severity === 'advisory')).toBe(true);
-  });
-
-  it('treats a unit of 5 as a normal unit', () => {
-    const result = checkCurve('SANGAT_KURANG', Array<EmployeePredikat>(5).fill('SANGAT_BAIK'));
-    expect(result.smallUnit).toBe(false);
     expect(result.ok).toBe(false);
+    expect(result.violations.length).toBeGreaterThan(0);
     expect(result.violations.every((v) => v.severity === 'violation')).toBe(true);
   });
 
-  it('lets the caller move the small-unit size', () => {
-    const four = Array<EmployeePredikat>(4).fill('SANGAT_BAIK');
-    expect(checkCurve('ISTIMEWA', four, DEFAULT_CURVE_RULES, { smallUnitSize: 4 }).ok).toBe(false);
-    expect(checkCurve('ISTIMEWA', [...four, ...four], DEFAULT_CURVE_RULES, { smallUnitSize: 10 }).ok).toBe(true);
+  it('a team of 3 at Baik with everyone Baik breaks the cap and the "at least one" rule', () => {
+    expect(violatedRules('BAIK', unit({ BAIK: 3 }))).toEqual(['baik.baik.max', 'baik.butuh-perbaikan-or-kurang.min']);
+  });
+
+  it("a rater's team preview only advises, and says the organisation's leader establishes", () => {
+    const result = checkCurve('SANGAT_KURANG', Array<EmployeePredikat>(3).fill('SANGAT_BAIK'), DEFAULT_CURVE_RULES, { advisory: true });
+    expect(result.ok).toBe(true);
+    expect(result.violations.every((v) => v.severity === 'advisory')).toBe(true);
+    expect(explainCurveResult(result, 'SANGAT_KURANG', 'id')).toMatch(/Ini gambaran tim Anda saja\. Kurva Distribusi berlaku untuk seluruh pegawai unit organisasi/);
+  });
+
+  it('says when a size makes the rules contradict: two people at Istimewa cannot be "most" and "at most 70%" Sangat Baik', () => {
+    expect(checkCurve('ISTIMEWA', unit({ SANGAT_BAIK: 1, BAIK: 1 })).unsatisfiable).toBe(true);
+    expect(checkCurve('ISTIMEWA', unit({ SANGAT_BAIK: 2, BAIK: 1 })).unsatisfiable).toBe(false);
+    expect(explainCurveResult(checkCurve('ISTIMEWA', unit({ SANGAT_BAIK: 1, BAIK: 1 })), 'ISTIMEWA', 'id')).toMatch(
+      /Untuk 2 pegawai ketentuan Kurva Distribusi ini tidak dapat dipenuhi sekaligus; pimpinan menetapkannya dengan alasan tertulis/,
+    );
+  });
+
+  it('reads "sebagian besar" as more than half: 5 of 10 is not most, 6 is', () => {
+    expect(limitCount({ bound: 'min', limit: { kind: 'majority' } }, 10)).toBe(6);
+    expect(limitCount({ bound: 'min', limit: { kind: 'majority' } }, 9)).toBe(5);
+    const [v] = checkCurve('ISTIMEWA', unit({ SANGAT_BAIK: 5, BAIK: 5 })).violations;
+    expect(v && explainViolation(v, 'id')).toBe('Sangat Baik harus sebagian besar (lebih dari separuh) dari 10 pegawai = paling sedikit 6 orang; diusulkan 5 orang (50%).');
   });
 
   it('finds nothing to check in an empty unit', () => {
-    expect(checkCurve('BAIK', [])).toEqual({ unitSize: 0, smallUnit: false, ok: true, violations: [] });
+    expect(checkCurve('BAIK', [])).toEqual({ unitSize: 0, advisory: false, unsatisfiable: false, ok: true, violations: [] });
   });
 });
 
@@ -192,9 +202,9 @@ describe('kurva distribusi properties', () => {
     const n = ps.length;
     switch (u) {
       case 'ISTIMEWA':
-        return 10 * c.SANGAT_BAIK <= 7 * n;
+        return 2 * c.SANGAT_BAIK > n && 10 * c.SANGAT_BAIK <= 7 * n;
       case 'BAIK':
-        return 10 * c.BAIK <= 7 * n && c.BUTUH_PERBAIKAN + c.KURANG >= 1;
+        return 2 * c.BAIK > n && 10 * c.BAIK <= 7 * n && c.BUTUH_PERBAIKAN + c.KURANG >= 1;
       case 'BUTUH_PERBAIKAN':
         return 10 * c.BUTUH_PERBAIKAN >= 6 * n && 10 * c.SANGAT_BAIK <= n;
       case 'KURANG':
@@ -221,17 +231,13 @@ describe('kurva distribusi properties', () => {
     );
   });
 
-  it('is ok exactly when there is no violation in units of 5 or more, and always ok in smaller ones', () => {
+  it('is ok exactly when there is no violation, whatever the size; a team preview is always ok', () => {
     fc.assert(
       fc.property(unitPredikat, proposal, (u, ps) => {
         const result = checkCurve(u, ps);
-        if (ps.length >= SMALL_UNIT_SIZE) {
-          expect(result.ok).toBe(result.violations.length === 0);
-          expect(result.violations.every((v) => v.severity === 'violation')).toBe(true);
-        } else {
-          expect(result.ok).toBe(true);
-          expect(result.violations.every((v) => v.severity === 'advisory')).toBe(true);
-        }
+        expect(result.ok).toBe(result.violations.length === 0);
+        expect(result.violations.every((v) => v.severity === 'violation')).toBe(true);
+        expect(checkCurve(u, ps, DEFAULT_CURVE_RULES, { advisory: true }).ok).toBe(true);
       }),
     );
   });
@@ -253,26 +259,26 @@ describe('kurva distribusi properties', () => {
 describe('explanations', () => {
   it('explains a broken maximum in Indonesian, with the arithmetic', () => {
     const [v] = checkCurve('ISTIMEWA', unit({ SANGAT_BAIK: 8, BAIK: 2 })).violations;
-    expect(v && explainViolation(v, 'id')).toBe('Sangat Baik paling banyak 70% dari 10 pegawai = 7 orang; usulan Anda 8 orang (80%).');
+    expect(v && explainViolation(v, 'id')).toBe('Sangat Baik paling banyak 70% dari 10 pegawai = 7 orang; diusulkan 8 orang (80%).');
     expect(v && explainViolation(v, 'en')).toBe(
-      'Very Good (Sangat Baik): at most 70% of 10 employees = 7 people; you proposed 8 people (80%).',
+      'Very Good (Sangat Baik): at most 70% of 10 employees = 7 people; proposed 8 people (80%).',
     );
   });
 
   it('explains a broken minimum share', () => {
     const [v] = checkCurve('BUTUH_PERBAIKAN', unit({ BUTUH_PERBAIKAN: 5, BAIK: 5 })).violations;
-    expect(v && explainViolation(v, 'id')).toBe('Butuh Perbaikan paling sedikit 60% dari 10 pegawai = 6 orang; usulan Anda 5 orang (50%).');
+    expect(v && explainViolation(v, 'id')).toBe('Butuh Perbaikan paling sedikit 60% dari 10 pegawai = 6 orang; diusulkan 5 orang (50%).');
   });
 
   it('explains a broken minimum count, naming both predikat', () => {
     const [v] = checkCurve('BAIK', unit({ BAIK: 7, SANGAT_BAIK: 3 })).violations;
-    expect(v && explainViolation(v, 'id')).toBe('Butuh Perbaikan atau Kurang paling sedikit 1 orang; usulan Anda 0 orang (0%).');
+    expect(v && explainViolation(v, 'id')).toBe('Butuh Perbaikan atau Kurang paling sedikit 1 orang; diusulkan 0 orang (0%).');
   });
 
   it('explains that Sangat Baik may not be given at all in a Sangat Kurang unit', () => {
     const result = checkCurve('SANGAT_KURANG', unit({ SANGAT_KURANG: 6, KURANG: 1, SANGAT_BAIK: 1, BAIK: 2 }));
     const [v] = result.violations;
-    expect(v && explainViolation(v, 'id')).toBe('Sangat Baik tidak boleh diberikan di unit ini; usulan Anda 1 orang (10%).');
+    expect(v && explainViolation(v, 'id')).toBe('Sangat Baik tidak boleh diberikan di unit ini; diusulkan 1 orang (10%).');
   });
 
   it('summarises a result with a header, the outcome and one line per violation', () => {
@@ -280,7 +286,7 @@ describe('explanations', () => {
     expect(text.split('\n')).toEqual([
       'Kurva Distribusi untuk unit dengan Predikat Kinerja Istimewa (10 pegawai):',
       'Usulan predikat belum sesuai dengan Kurva Distribusi (1 ketentuan):',
-      '• Sangat Baik paling banyak 70% dari 10 pegawai = 7 orang; usulan Anda 8 orang (80%).',
+      '• Sangat Baik paling banyak 70% dari 10 pegawai = 7 orang; diusulkan 8 orang (80%).',
     ]);
   });
 
@@ -289,11 +295,10 @@ describe('explanations', () => {
     expect(text).toContain('The proposed ratings fit the distribution curve.');
   });
 
-  it('explains why a small unit only gets advice', () => {
-    const text = explainCurveResult(checkCurve('ISTIMEWA', unit({ SANGAT_BAIK: 3 })), 'ISTIMEWA', 'id');
+  it('explains a team preview as advice, with the organisation deciding', () => {
+    const text = explainCurveResult(checkCurve('ISTIMEWA', unit({ SANGAT_BAIK: 3 }), DEFAULT_CURVE_RULES, { advisory: true }), 'ISTIMEWA', 'id');
     expect(text).toContain('catatan berikut hanya saran');
-    expect(text).toContain('Unit ini hanya 3 pegawai, sehingga satu orang sudah 33,3% dari unit');
-    expect(text).toContain('bukan pelanggaran');
+    expect(text).toContain('ditetapkan oleh pimpinannya');
   });
 
   it('says there is nothing to check for an empty unit', () => {

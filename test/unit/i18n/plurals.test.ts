@@ -12,7 +12,7 @@ describe('English counts', () => {
   it('read naturally in the messages people get', () => {
     expect(digestText.en.noDialogue({ name: 'Andi', days: 1 })).toMatch(/^No performance dialogue with Andi for 1 day /);
     expect(digestText.en.reportsWithoutPlan({ year: 2027, count: 1, days: 1 })).toMatch(/^1 of your reports has no 2027 performance plan\. .*\(deadline in 1 day\)\./);
-    expect(appraisalText.en.confirmFinalize({ count: 1, period: 'Q4 2026' })).toMatch(/^Finalise 1 evaluation of Q4 2026\?/);
+    expect(appraisalText.en.confirmFinalize({ count: 1, period: 'Q4 2026', to: 'Rina' })).toMatch(/^Propose 1 evaluation of Q4 2026 to Rina/);
     expect(orgImportText.en.rowsRead({ total: 50000, accepted: 49990, rejected: 10 })).toBe('50,000 rows read: 49990 accepted, 10 rejected.');
     // Indonesian nouns do not change with number.
     expect(digestText.id.noDialogue({ name: 'Andi', days: 1 })).toMatch(/^Sudah 1 hari tidak ada dialog kinerja dengan Andi/);

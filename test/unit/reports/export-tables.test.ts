@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePeriod, periodsOfYear } from '../../../src/domain/periods.js';
 import { weekKeysOf, type EmployeeExportRow, type EvaluationExport } from '../../../src/reports/evaluation-export.js';
 import { exportBaseName, exportTables } from '../../../src/reports/export-tables.js';
+import { noTexts } from '../../support/export-texts.js';
 
 const employee = (over: Partial<EmployeeExportRow> = {}): EmployeeExportRow => ({
   nip: '199003222015031002',
@@ -25,6 +26,7 @@ const data = (employees: EmployeeExportRow[]): EvaluationExport => ({
   kind: 'PERIODIC',
   employees,
   rhk: [],
+  texts: noTexts,
 });
 
 describe('weekKeysOf', () => {
@@ -73,7 +75,30 @@ describe('exportTables', () => {
       'Final predikat': 'Very Good (Sangat Baik)',
       'Finalized on': '2026-12-29',
       'Follow-up': 'Reward: Pegawai berprestasi; Development: Pelatihan analisis data (decision: Disetujui)',
+      'Established predikat': 'Very Good (Sangat Baik)',
     });
+  });
+
+  it('gives the established predikat while a keberatan is open, where the predikat akhir waits for the decision', () => {
+    const objected = employee({
+      evaluation: {
+        status: 'OBJECTED',
+        resultsRating: 'DI_BAWAH',
+        behaviourRating: 'SESUAI',
+        predikat: 'BUTUH_PERBAIKAN',
+        finalizedOn: { year: 2026, month: 12, day: 29 },
+        acknowledgedOn: null,
+        objection: { status: 'UNDER_REVIEW', decision: null, changedPredikat: null },
+        followUps: [],
+      },
+    });
+    const [employees] = exportTables(data([objected, employee()]), 'id');
+    const rows = employees.rows.map((cells) => Object.fromEntries(employees.columns.map((c, i) => [c.header, cells[i]])));
+    expect(rows[0]).toMatchObject({ 'Predikat akhir': null, 'Predikat ditetapkan': 'Butuh Perbaikan' });
+    expect(rows[1]).toMatchObject({ 'Predikat ditetapkan': null });
+    // Appended: the columns before it keep their places.
+    expect(employees.columns.at(-1)?.header).toBe('Predikat ditetapkan');
+    expect(employees.columns.at(-2)?.header).toBe('Tindak lanjut');
   });
 
   it('names files after the unit or agency and the period', () => {

@@ -5,7 +5,9 @@ import type { Rating } from '../../../src/domain/rating-matrix.js';
 import { noticesOf } from '../../../src/notifications/notify.js';
 import type { DomainEvent } from '../../../src/services/events.js';
 import { Conflict } from '../../../src/services/work.js';
-import { evaluationRows, type EvaluationRows } from '../../support/memory-evaluations.js';
+import { evaluationRows, memoryEvaluations, type EvaluationRows } from '../../support/memory-evaluations.js';
+import { distributionLevels, penetapanRows } from '../../support/memory-penetapan.js';
+import { resultNow } from '../../../src/services/evaluation-service.js';
 import { decide, decideLater, memoryServices, MemoryRows } from '../../support/memory-stores.js';
 import { commitInMemory, MemoryWorld } from '../../support/memory-world.js';
 
@@ -38,8 +40,26 @@ async function draftedTeam(): Promise<string> {
   return open.value.snapshot;
 }
 
-const finalize = (confirmed: string, reason: string | null = null) =>
-  decide(rows, (s) => s.evaluations.finalize(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed, reason }));
+const propose = (confirmed: string) => decide(rows, (s) => s.evaluations.propose(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed }));
+
+/** Sri's team proposed, and Rina's own reports (Sri, Dewi, Hana) proposed by her: the whole Bidang waits for her penetapan. */
+async function proposedBidang(ratings: { andi?: Rating; budi?: Rating } = {}): Promise<void> {
+  await draft('sri', 'andi', { results: ratings.andi ?? 'DI_ATAS', behaviour: 'DI_ATAS' });
+  await draft('sri', 'budi', { results: ratings.budi ?? 'DI_BAWAH' });
+  const open = await decide(rows, (s) => s.evaluations.openForFinalizing(world.member('sri'), Q4, 'sri'));
+  if (!open.ok) throw new Error(JSON.stringify(open.refusal));
+  expect((await propose(open.value.snapshot)).ok).toBe(true);
+  for (const employeeId of ['sri', 'dewi', 'hana']) data.add({ employeeId, periodKey: '2026-Q4', raterId: 'rina', status: 'PROPOSED' });
+}
+
+const bidangStatus = (by = 'rina') => decide(rows, (s) => s.penetapan.status(world.member(by), 'root', Q4));
+
+/** Rina establishes the Bidang as she sees it now. */
+async function establish(reason: string | null = null, by = 'rina', document?: { documentNumber: string; decidedOn: string }) {
+  const status = await bidangStatus(by);
+  if (!status.ok) throw new Error(JSON.stringify(status.refusal));
+  return decide(rows, (s) => s.penetapan.establish(world.member(by), { organisationId: 'root', period: Q4, confirmed: status.value.snapshot, reason, ...(document ? { document } : {}) }));
+}
 
 /** Each notice as recipient and text; a document made on delivery reads "[its kind]". */
 const messagesOf = (events: DomainEvent[]) =>
@@ -47,8 +67,6 @@ const messagesOf = (events: DomainEvent[]) =>
     const message = notice.message((label) => ({ label, token: '' }));
     return { to: notice.to.id, text: message.deferred ? `[${message.deferred.kind}]` : plainText(message) };
   });
-/** The notices that are not documents. */
-const textNotices = (events: DomainEvent[]) => events.flatMap(noticesOf).filter((notice) => !notice.message(() => ({ label: '', token: '' })).deferred);
 /** The messages, without the documents. */
 const textsOf = (events: DomainEvent[]) => messagesOf(events).filter((m) => !m.text.startsWith('['));
 
@@ -112,17 +130,17 @@ describe('evaluation service: drafting', () => {
     expect([...data.evaluations.values()]).toMatchObject([{ employeeId: 'andi', predikat: 'SANGAT_BAIK', status: 'DRAFT' }]);
   });
 
-  it('does not change an evaluation finalised while the rater redid the draft', async () => {
+  it('does not change an evaluation proposed while the rater redid the draft', async () => {
     const snapshot = await draftedTeam();
     const redo = await decideLater(rows, (s) => s.evaluations.draft(world.member('sri'), { employeeId: 'andi', period: Q4, results: 'DI_BAWAH', behaviour: 'DI_BAWAH', notes: null, feedback: null }));
-    expect((await finalize(snapshot, 'Predikat unit belum ditetapkan.')).ok).toBe(true);
+    expect((await propose(snapshot)).ok).toBe(true);
     await expect(redo.commit()).rejects.toBeInstanceOf(Conflict);
-    expect(data.of('andi', '2026-Q4')).toMatchObject({ status: 'FINAL', predikat: 'SANGAT_BAIK' });
+    expect(data.of('andi', '2026-Q4')).toMatchObject({ status: 'PROPOSED', predikat: 'SANGAT_BAIK' });
     expect(await draft('sri', 'andi', { results: 'DI_BAWAH' })).toMatchObject({ ok: false, refusal: { code: 'ALREADY_FINAL' } });
   });
 });
 
-describe('evaluation service: finalising', () => {
+describe('evaluation service: proposing to the organisation’s leader', () => {
   it('waits for the period’s end: drafts from the window’s opening, results only from the day after the last (PermenPANRB 6/2022 Pasal 1 angka 8)', async () => {
     world = new MemoryWorld(new Date('2026-12-28T03:00:00Z'));
     rows = new MemoryRows(world);
@@ -133,45 +151,37 @@ describe('evaluation service: finalising', () => {
     expect([...data.evaluations.values()].map((e) => e.status)).toEqual(['DRAFT', 'DRAFT']);
   });
 
-  it('finalises the team and sends each employee the result, with the superior who hears a keberatan and the last day', async () => {
+  it('proposes the team without a reason even when the team alone breaks the curve, and tells no employee yet', async () => {
     data.setUnitPredikat('seksi', '2026-Q4', 'BAIK');
     const snapshot = await draftedTeam();
+    const open = await decide(rows, (s) => s.evaluations.openForFinalizing(world.member('sri'), Q4, 'sri'));
+    // The team of two is only a preview: its broken rules are advice.
+    expect(open.ok && open.value.status.curve?.violations.every((v) => v.severity === 'advisory')).toBe(true);
     const work = world.work();
-    const finalized = await memoryServices(rows, work).evaluations.finalize(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed: snapshot, reason: null });
-    if (!finalized.ok) throw new Error(JSON.stringify(finalized.refusal));
-    expect(finalized.value).toEqual({ count: 2, unreachable: [] });
-    expect(work.audits).toMatchObject([{ action: 'evaluation.finalized', entityId: 'seksi', details: { periodKey: '2026-Q4', count: 2, unitPredikat: 'BAIK', curveOk: true, reason: null } }]);
-    const messages = textsOf(finalized.events);
-    expect(messages.map((m) => m.to).sort()).toEqual(['andi', 'budi']);
-    // Each also gets their Dokumen Evaluasi Kinerja Pegawai, made as PDF when delivered.
-    expect(messagesOf(finalized.events).filter((m) => m.text === '[evaluation-document]').map((m) => m.to).sort()).toEqual(['andi', 'budi']);
-    expect(messages.find((m) => m.to === 'andi')?.text).toMatch(
-      /^Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni\. .*keberatan kepada Rina Kusuma \(atasan pejabat penilai\) paling lambat 18 Jan 2027\.[\s\S]*Predikat: Sangat Baik[\s\S]*Catatan/,
-    );
-    const buttons: string[] = [];
-    textNotices(finalized.events)[0]!.message((label) => (buttons.push(label), { label, token: '' }));
-    expect(buttons).toEqual(['Terima hasil', 'Ajukan keberatan']);
+    const proposed = await memoryServices(rows, work).evaluations.propose(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed: snapshot });
+    expect(proposed).toEqual({ ok: true, value: { count: 2 }, events: [] });
+    expect(work.audits).toMatchObject([{ action: 'evaluation.proposed', entityId: 'seksi', details: { periodKey: '2026-Q4', count: 2, unitPredikat: 'BAIK' } }]);
     await commitInMemory(work);
-    expect([...data.evaluations.values()].map((e) => [e.status, e.deliveredAt, e.curveDeviationReason])).toEqual([
-      ['FINAL', NOW, null],
-      ['FINAL', NOW, null],
+    expect([...data.evaluations.values()].map((e) => [e.status, e.deliveredAt])).toEqual([
+      ['PROPOSED', null],
+      ['PROPOSED', null],
     ]);
   });
 
-  it('refuses to finalise before everyone is rated, outside the window, or with nothing left to finalise', async () => {
+  it('refuses to propose before everyone is rated, outside the window, or with nothing left to propose', async () => {
     await draft('sri', 'andi');
-    expect(await finalize('')).toEqual({ ok: false, refusal: { code: 'NOT_ALL_RATED', names: ['Budi Santoso'] } });
+    expect(await propose('')).toEqual({ ok: false, refusal: { code: 'NOT_ALL_RATED', names: ['Budi Santoso'] } });
     expect(await decide(rows, (s) => s.evaluations.openForFinalizing(world.member('sri'), Q3, 'sri'))).toEqual({ ok: false, refusal: { code: 'NOT_OPEN', period: Q3 } });
     const snapshot = await draftedTeam();
-    expect((await finalize(snapshot, 'alasan')).ok).toBe(true);
-    expect(await finalize(snapshot, 'alasan')).toEqual({ ok: false, refusal: { code: 'NOTHING_TO_FINALIZE', period: Q4 } });
+    expect((await propose(snapshot)).ok).toBe(true);
+    expect(await propose(snapshot)).toEqual({ ok: false, refusal: { code: 'NOTHING_TO_FINALIZE', period: Q4 } });
   });
 
   it('counts a draft someone else left (a Plh) as not rated: the rater redoes it first', async () => {
     world.acting.push({ actingEmployeeId: 'dewi', actingForId: 'sri', startsOn: '2026-12-21', endsOn: '2026-12-27' });
     data.add({ employeeId: 'andi', periodKey: '2026-Q4', raterId: 'dewi' });
     await draft('sri', 'budi');
-    expect(await finalize('')).toEqual({ ok: false, refusal: { code: 'NOT_ALL_RATED', names: ['Andi Pratama'] } });
+    expect(await propose('')).toEqual({ ok: false, refusal: { code: 'NOT_ALL_RATED', names: ['Andi Pratama'] } });
   });
 
   it('refuses while a unit head’s draft contradicts their unit’s predikat set since', async () => {
@@ -182,42 +192,138 @@ describe('evaluation service: finalising', () => {
     expect(await decide(rows, (s) => s.evaluations.openForFinalizing(world.member('rina'), Q4, 'rina'))).toEqual({ ok: false, refusal: { code: 'STALE_LEADERS', names: ['Sri Wahyuni'] } });
   });
 
-  it('needs a written reason when the curve cannot be checked (no unit predikat), and keeps it on every evaluation', async () => {
-    const snapshot = await draftedTeam();
-    const open = await decide(rows, (s) => s.evaluations.openForFinalizing(world.member('sri'), Q4, 'sri'));
-    expect(open.ok && open.value.needsReason).toBe(true);
-    expect(await finalize(snapshot)).toEqual({ ok: false, refusal: { code: 'TEAM_CHANGED' } });
-    expect([...data.evaluations.values()].every((e) => e.status === 'DRAFT')).toBe(true);
-    expect((await finalize(snapshot, 'Predikat unit belum ditetapkan pimpinan.')).ok).toBe(true);
-    expect([...data.evaluations.values()].map((e) => e.curveDeviationReason)).toEqual(['Predikat unit belum ditetapkan pimpinan.', 'Predikat unit belum ditetapkan pimpinan.']);
-  });
-
-  it('finalises nothing when a draft changed after the rater confirmed', async () => {
-    data.setUnitPredikat('seksi', '2026-Q4', 'BAIK');
+  it('proposes nothing when a draft changed after the rater confirmed', async () => {
     const snapshot = await draftedTeam();
     await draft('sri', 'budi', { behaviour: 'DI_ATAS' });
-    expect(await finalize(snapshot)).toEqual({ ok: false, refusal: { code: 'TEAM_CHANGED' } });
+    expect(await propose(snapshot)).toEqual({ ok: false, refusal: { code: 'TEAM_CHANGED' } });
     expect([...data.evaluations.values()].every((e) => e.status === 'DRAFT')).toBe(true);
   });
 
-  it('finalises once when two devices confirm at the same time: the second commit fails and, decided again, finds nothing to finalise', async () => {
-    data.setUnitPredikat('seksi', '2026-Q4', 'BAIK');
+  it('proposes once when two devices confirm at the same time: the second commit fails and, decided again, finds nothing to propose', async () => {
     const snapshot = await draftedTeam();
-    const phone = await decideLater(rows, (s) => s.evaluations.finalize(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed: snapshot, reason: null }));
-    const laptop = await decideLater(rows, (s) => s.evaluations.finalize(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed: snapshot, reason: null }));
+    const phone = await decideLater(rows, (s) => s.evaluations.propose(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed: snapshot }));
+    const laptop = await decideLater(rows, (s) => s.evaluations.propose(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed: snapshot }));
     expect(phone.value.ok && laptop.value.ok).toBe(true);
     await phone.commit();
     await expect(laptop.commit()).rejects.toBeInstanceOf(Conflict);
-    expect(await finalize(snapshot)).toEqual({ ok: false, refusal: { code: 'NOTHING_TO_FINALIZE', period: Q4 } });
+    expect(await propose(snapshot)).toEqual({ ok: false, refusal: { code: 'NOTHING_TO_FINALIZE', period: Q4 } });
+  });
+});
+
+describe('penetapan: the organisation’s leader establishes the distribution (SE MenPANRB 3/2023)', () => {
+  it('shows the leader every person of the organisation (all teams, not her own alone) and waits until all are proposed', async () => {
+    data.setUnitPredikat('root', '2026-Q4', 'BAIK');
+    await draft('sri', 'andi');
+    const status = await bidangStatus();
+    if (!status.ok) throw new Error(JSON.stringify(status.refusal));
+    expect(status.value.entries.map((e) => e.name)).toEqual(['Andi Pratama', 'Budi Santoso', 'Dewi Lestari', 'Hana Putri', 'Sri Wahyuni']);
+    expect(status.value.waiting.map((e) => e.name)).toEqual(['Andi Pratama', 'Budi Santoso', 'Dewi Lestari', 'Hana Putri', 'Sri Wahyuni']);
+    expect(await establish()).toEqual({ ok: false, refusal: { code: 'NOT_ALL_PROPOSED', names: ['Andi Pratama', 'Budi Santoso', 'Dewi Lestari', 'Hana Putri', 'Sri Wahyuni'] } });
+  });
+
+  it('refuses without the Capaian Kinerja Organisasi, before the period ends, and to anyone but the leader', async () => {
+    await proposedBidang();
+    expect(await establish()).toEqual({ ok: false, refusal: { code: 'NO_CAPAIAN', organisation: 'Bidang Aplikasi', period: Q4 } });
+    data.setUnitPredikat('root', '2026-Q4', 'BAIK');
+    expect(await bidangStatus('sri')).toEqual({ ok: false, refusal: { code: 'DENIED' } });
+    // HR covers the agency, but the leader is in the bot: she establishes, HR does not.
+    expect(await bidangStatus('hana')).toEqual({ ok: false, refusal: { code: 'DENIED' } });
+    world = new MemoryWorld(new Date('2026-12-30T03:00:00Z'));
+    rows = new MemoryRows(world);
+    data = evaluationRows(rows);
+    data.setUnitPredikat('root', '2026-Q4', 'BAIK');
+    for (const employeeId of ['andi', 'budi', 'sri', 'dewi', 'hana']) data.add({ employeeId, periodKey: '2026-Q4', status: 'PROPOSED' });
+    expect(await establish()).toMatchObject({ ok: false, refusal: { code: 'NOT_ENDED', from: { year: 2027, month: 1, day: 1 } } });
+  });
+
+  it('establishes the whole distribution: every proposal final and sent, the raters told, the penetapan kept with its counts', async () => {
+    data.setUnitPredikat('root', '2026-Q4', 'BAIK');
+    await proposedBidang();
+    const work = world.work();
+    const status = await bidangStatus();
+    if (!status.ok) throw new Error('no status');
+    // Sangat Baik 1, Baik 3, Butuh Perbaikan 1 of 5: fits a Baik organisation.
+    expect(status.value.curve?.ok).toBe(true);
+    const established = await memoryServices(rows, work).penetapan.establish(world.member('rina'), { organisationId: 'root', period: Q4, confirmed: status.value.snapshot, reason: null });
+    if (!established.ok) throw new Error(JSON.stringify(established.refusal));
+    expect(established.value.count).toBe(5);
+    const messages = messagesOf(established.events);
+    expect(messages.filter((m) => m.text.startsWith('Hasil evaluasi')).map((m) => m.to).sort()).toEqual(['andi', 'budi', 'dewi', 'hana', 'sri']);
+    expect(messages.find((m) => m.to === 'andi' && m.text.startsWith('Hasil'))?.text).toMatch(
+      /^Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni\. .*keberatan kepada Rina Kusuma \(atasan pejabat penilai\) paling lambat 18 Jan 2027\.[\s\S]*Predikat: Sangat Baik/,
+    );
+    // Each also gets their Dokumen Evaluasi Kinerja Pegawai, made as PDF when delivered.
+    expect(messages.filter((m) => m.text === '[evaluation-document]').map((m) => m.to).sort()).toEqual(['andi', 'budi', 'dewi', 'hana', 'sri']);
+    // Sri hears her two proposals are established; Rina, who established them, is not told.
+    expect(textsOf(established.events).filter((m) => !m.text.startsWith('Hasil'))).toEqual([
+      { to: 'sri', text: 'Rina Kusuma menetapkan Predikat Kinerja Bidang Aplikasi untuk Triwulan IV 2026: 2 hasil yang Anda usulkan kini final dan dikirim kepada pegawai.' },
+    ]);
+    expect(work.audits).toMatchObject([{ action: 'penetapan.established', details: { unitId: 'root', periodKey: '2026-Q4', as: 'LEADER', count: 5, violations: [], reason: null } }]);
+    await commitInMemory(work);
+    expect([...data.evaluations.values()].every((e) => e.status === 'FINAL' && e.deliveredAt?.getTime() === NOW.getTime())).toBe(true);
+    expect(penetapanRows(rows)).toMatchObject([{ unitId: 'root', periodKey: '2026-Q4', unitPredikat: 'BAIK', establishedById: 'rina', recordedById: null, counts: { SANGAT_BAIK: 1, BAIK: 3, BUTUH_PERBAIKAN: 1 } }]);
+  });
+
+  it('needs the leader’s written reason – never the rater’s – to establish a distribution that breaks the curve, and keeps it on every result', async () => {
+    data.setUnitPredikat('root', '2026-Q4', 'BAIK');
+    // Nobody below Baik: the Baik organisation needs at least one Butuh Perbaikan or Kurang.
+    await proposedBidang({ budi: 'SESUAI' });
+    expect(await establish()).toEqual({ ok: false, refusal: { code: 'REASON_REQUIRED' } });
+    expect((await establish('Seluruh bidang melampaui target rencana aksi triwulan ini.')).ok).toBe(true);
+    expect([...data.evaluations.values()].map((e) => e.curveDeviationReason)).toEqual(Array(5).fill('Seluruh bidang melampaui target rencana aksi triwulan ini.'));
+    expect(penetapanRows(rows)[0]).toMatchObject({ deviationReason: 'Seluruh bidang melampaui target rencana aksi triwulan ini.', violations: ['baik.baik.max', 'baik.butuh-perbaikan-or-kurang.min'] });
+  });
+
+  it('sends one proposal back to its rater with a note: it is her draft again, the rater is told, and an old confirmation establishes nothing', async () => {
+    data.setUnitPredikat('root', '2026-Q4', 'BAIK');
+    await proposedBidang();
+    const before = await bidangStatus();
+    if (!before.ok) throw new Error('no status');
+    const andi = data.of('andi', '2026-Q4')!;
+    const sent = await decide(rows, (s) => s.penetapan.sendBack(world.member('rina'), { organisationId: 'root', period: Q4, evaluationId: andi.id, note: 'Bukti realisasi modul belum lengkap.' }));
+    expect(sent.ok && messagesOf(sent.events)).toEqual([
+      { to: 'sri', text: expect.stringMatching(/^Rina Kusuma mengembalikan usulan evaluasi Andi Pratama untuk Triwulan IV 2026 kepada Anda dengan catatan: "Bukti realisasi modul belum lengkap\."/) },
+    ]);
+    expect(data.of('andi', '2026-Q4')?.status).toBe('DRAFT');
+    expect(await decide(rows, (s) => s.penetapan.establish(world.member('rina'), { organisationId: 'root', period: Q4, confirmed: before.value.snapshot, reason: null }))).toEqual({
+      ok: false,
+      refusal: { code: 'NOT_ALL_PROPOSED', names: ['Andi Pratama'] },
+    });
+    expect(await decide(rows, (s) => s.penetapan.sendBack(world.member('rina'), { organisationId: 'root', period: Q4, evaluationId: andi.id, note: 'lagi' }))).toEqual({ ok: false, refusal: { code: 'NOT_PROPOSED' } });
+  });
+
+  it('establishes once when two devices confirm at the same time', async () => {
+    data.setUnitPredikat('root', '2026-Q4', 'BAIK');
+    await proposedBidang();
+    const status = await bidangStatus();
+    if (!status.ok) throw new Error('no status');
+    const input = { organisationId: 'root', period: Q4, confirmed: status.value.snapshot, reason: null };
+    const phone = await decideLater(rows, (s) => s.penetapan.establish(world.member('rina'), input));
+    const laptop = await decideLater(rows, (s) => s.penetapan.establish(world.member('rina'), input));
+    await phone.commit();
+    await expect(laptop.commit()).rejects.toBeInstanceOf(Conflict);
+    expect(await establish()).toEqual({ ok: false, refusal: { code: 'NOTHING_PROPOSED', period: Q4 } });
+  });
+
+  it('lets the leader’s Plh establish, and HR record it – only with the document – when the leader has left with nobody acting', async () => {
+    data.setUnitPredikat('root', '2026-Q4', 'BAIK');
+    await proposedBidang();
+    world.acting.push({ actingEmployeeId: 'dewi', actingForId: 'rina', startsOn: '2027-01-04', endsOn: '2027-01-08' });
+    expect(await bidangStatus('dewi')).toMatchObject({ ok: true, value: { authority: 'ACTING' } });
+    world.acting.pop();
+    world.people.set('rina', { ...world.member('rina'), active: false });
+    expect(await bidangStatus('hana')).toMatchObject({ ok: true, value: { authority: 'HR' } });
+    expect(await establish(null, 'hana')).toEqual({ ok: false, refusal: { code: 'DOCUMENT_REQUIRED' } });
+    expect((await establish(null, 'hana', { documentNumber: '800/12/BKPSDM/2027', decidedOn: '2027-01-04' })).ok).toBe(true);
+    expect(penetapanRows(rows)[0]).toMatchObject({ establishedById: null, recordedById: 'hana', documentNumber: '800/12/BKPSDM/2027', decidedOn: '2027-01-04' });
   });
 
   it('holds back the result of someone who cannot be reached, and delivers it – once – when they can be', async () => {
-    data.setUnitPredikat('seksi', '2026-Q4', 'BAIK');
+    data.setUnitPredikat('root', '2026-Q4', 'BAIK');
     data.unreachable.add('budi');
-    const snapshot = await draftedTeam();
-    const finalized = await finalize(snapshot);
-    expect(finalized.ok && finalized.value.unreachable.map((p) => p.name)).toEqual(['Budi Santoso']);
-    expect(finalized.ok && textsOf(finalized.events).map((m) => m.to)).toEqual(['andi']);
+    await proposedBidang();
+    const established = await establish();
+    expect(established.ok && established.value.unreachable.map((p) => p.name)).toEqual(['Budi Santoso']);
     expect(data.of('budi', '2026-Q4')).toMatchObject({ status: 'FINAL', deliveredAt: null });
 
     // Still unreachable when he writes (from an account the bot cannot write to): nothing yet.
@@ -335,9 +441,10 @@ describe('evaluation service: a move mid-year splits the period between two rate
     await draft('sri', 'budi');
     const open = await decide(rows, (s) => s.evaluations.openForFinalizing(world.member('sri'), Q4, 'sri'));
     if (!open.ok) throw new Error(JSON.stringify(open.refusal));
-    const finalized = await memoryServices(rows, world.work()).evaluations.finalize(world.member('sri'), { period: Q4, leaderId: 'sri', confirmed: open.value.snapshot, reason: 'Predikat unit belum ditetapkan' });
-    if (!finalized.ok) throw new Error(JSON.stringify(finalized.refusal));
-    const andi = textsOf(finalized.events).find((m) => m.to === 'andi');
+    expect((await propose(open.value.snapshot)).ok).toBe(true);
+    const part = [...data.evaluations.values()].find((e) => e.employeeId === 'andi')!;
+    const result = await resultNow(memoryEvaluations(rows, world.work()), part.id, NOW);
+    const andi = textsOf(result ? [{ type: 'evaluation.resultSent', result }] : []).find((m) => m.to === 'andi');
     expect(andi?.text).toMatch(/Triwulan IV 2026, periode SKP 1 Okt 2026 – 31 Okt 2026 dari Sri Wahyuni\. .*keberatan kepada Hana Putri/);
   });
 
@@ -394,5 +501,17 @@ describe('evaluation service: HR records the evaluation of a PPK outside the bot
     expect(data.evaluations.size).toBe(0);
     expect((await record('hana', 'rina')).ok).toBe(true);
     expect(await record('hana', 'rina')).toMatchObject({ ok: false, refusal: { code: 'ALREADY_FINAL', name: 'Rina Kusuma' } });
+  });
+});
+
+describe('penetapan at a deeper level: each seksi is an organisation', () => {
+  it('puts the seksi’s people with its leader, and the seksi head with the Bidang above', async () => {
+    distributionLevels.set(rows, 2);
+    data.setUnitPredikat('seksi', '2026-Q4', 'BAIK');
+    const seksi = await decide(rows, (s) => s.penetapan.status(world.member('sri'), 'seksi', Q4));
+    expect(seksi.ok && seksi.value.entries.map((e) => e.name)).toEqual(['Andi Pratama', 'Budi Santoso']);
+    const bidang = await bidangStatus();
+    expect(bidang.ok && bidang.value.entries.map((e) => e.name)).toEqual(['Dewi Lestari', 'Hana Putri', 'Sri Wahyuni']);
+    expect((await decide(rows, (s) => s.penetapan.organisations(world.member('sri')))).map((o) => o.id)).toEqual(['seksi']);
   });
 });

@@ -134,4 +134,20 @@ describe('progress service', () => {
     expect(await decide(rows, (s) => s.progress.log(world.member('budi'), input))).toEqual({ ok: false, refusal: { code: 'NOT_YOUR_RHK' } });
     expect(rows.progress).toHaveLength(1);
   });
+
+  it('marks a platform file PENDING and asks for its download after the commit; a link or a console file needs none', async () => {
+    const rhkId = rows.addPlan('andi', 'AGREED', ['Berkas diverifikasi']).rhks[0]!.id;
+    const file = { kind: 'FILE' as const, externalFileId: 'BQAC-1', fileName: 'laporan.pdf', mimeType: 'application/pdf', sizeBytes: 1200 };
+    const logged = await decideLater(rows, (s) => s.progress.log(world.member('andi'), { rhkId, text: 'Laporan', evidence: file, platform: 'TELEGRAM' }));
+    const evidence = (rows.progress.at(-1) as { evidence?: unknown } | undefined)?.evidence;
+    expect(evidence).toBeUndefined(); // nothing written before the commit
+    await logged.commit();
+    const written = (rows.progress.at(-1) as unknown as { evidence: { id: string; storageStatus: string | null; externalFileId: string } }).evidence;
+    expect(written).toMatchObject({ storageStatus: 'PENDING', externalFileId: 'BQAC-1' });
+    expect(logged.work.followUps).toEqual([{ job: 'evidence.download', evidenceId: written.id }]);
+
+    const link = await decideLater(rows, (s) => s.progress.log(world.member('andi'), { rhkId, text: 'Tautan', evidence: { kind: 'LINK', url: 'https://drive.contoh.go.id/x' }, platform: 'SLACK' }));
+    const console = await decideLater(rows, (s) => s.progress.log(world.member('andi'), { rhkId, text: 'Konsol', evidence: file, platform: 'CONSOLE' }));
+    expect([...link.work.followUps, ...console.work.followUps]).toEqual([]);
+  });
 });
