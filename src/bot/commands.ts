@@ -45,6 +45,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'tim', aliases: ['team'], description: 'cmdTim', audience: 'supervisor', target: { run: 'tim' } },
   { name: 'bimbingan', aliases: ['coaching'], description: 'cmdBimbingan', audience: 'supervisor', target: { flow: 'development', aboutReport: true } },
   { name: 'evaluasi', aliases: ['evaluate'], description: 'cmdEvaluasi', audience: 'supervisor', target: { flow: 'evaluation', aboutReport: true } },
+  { name: 'evaluasikompetensi', aliases: ['competency'], description: 'cmdEvaluasikompetensi', audience: 'supervisor', target: { flow: 'development-competency', aboutReport: true } },
   { name: 'tindaklanjut', aliases: ['followup'], description: 'cmdTindaklanjut', audience: 'supervisor', target: { flow: 'follow-up', aboutReport: true } },
   { name: 'keberatan', aliases: ['objections'], description: 'cmdKeberatan', audience: 'supervisor', target: { run: 'keberatan' } },
   { name: 'predikatunit', aliases: ['unitrating'], description: 'cmdPredikatunit', audience: 'supervisor', target: { flow: 'unit-predikat' } },
@@ -55,6 +56,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'periode', aliases: ['periods'], description: 'cmdPeriode', audience: 'hr', target: { flow: 'period-settings' } },
   { name: 'tetapkanskp', aliases: ['recordskp'], description: 'cmdTetapkanskp', audience: 'hr', target: { flow: 'skp-record', aboutReport: true } },
   { name: 'catatevaluasi', aliases: ['recordevaluation'], description: 'cmdCatatevaluasi', audience: 'hr', target: { flow: 'evaluation-record', aboutReport: true } },
+  { name: 'catatpak', aliases: ['recordpak'], description: 'cmdCatatpak', audience: 'hr', target: { flow: 'credit-points', aboutReport: true } },
   { name: 'ekspor', aliases: ['export'], description: 'cmdEkspor', audience: 'hr', target: { flow: 'export' } },
   { name: 'plt', aliases: ['acting'], description: 'cmdPlt', audience: 'hr', target: { flow: 'acting' } },
 ];

@@ -31,6 +31,7 @@ import { slackLinkCommand } from './commands/slack-link.js';
 import { periodsSetCommand, periodsShowCommand } from './commands/periods.js';
 import { exportCommand } from './commands/export.js';
 import { statusCommand } from './commands/status.js';
+import { followUpDecideCommand, followUpListCommand, pakListCommand, pakRecordCommand } from './commands/follow-up.js';
 
 const OPTIONS = {
   instansi: { type: 'string' },
@@ -68,6 +69,10 @@ const OPTIONS = {
   format: { type: 'string' },
   'evaluation-opens': { type: 'string' },
   'evaluation-closes': { type: 'string' },
+  id: { type: 'string' },
+  outcome: { type: 'string' },
+  tim: { type: 'string' },
+  points: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -136,6 +141,16 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
           delegate: () => officialDelegateCommand(context, values),
           remove: () => officialRemoveCommand(context, values),
           list: () => officialListCommand(context, values),
+        });
+      case 'follow-up':
+        return await subcommand(context, command, rest[0], {
+          list: () => followUpListCommand(context, values),
+          decide: () => followUpDecideCommand(context, values),
+        });
+      case 'pak':
+        return await subcommand(context, command, rest[0], {
+          record: () => pakRecordCommand(context, values),
+          list: () => pakListCommand(context, values),
         });
       case 'report-destinations':
         return await subcommand(context, command, rest[0], {

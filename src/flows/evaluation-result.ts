@@ -13,6 +13,11 @@ import { appraisalText } from '../i18n/appraisal.js';
 import { evaluationPeriodName, officialName, resultBlocks } from '../notifications/evaluations.js';
 import {finalResult } from '../services/evaluations.js';
 import { say } from './common.js';
+import { followUpStatusLine, documentDateLabel } from '../notifications/follow-up.js';
+import { decisionOfRow, type FollowUpRow } from '../services/follow-up-service.js';
+import { followUpText } from '../i18n/follow-up.js';
+import { formatNumber, type Locale } from '../i18n/catalogue.js';
+import { formatCivilDate } from '../domain/civil-date.js';
 
 /** Who rated: the official outside the bot when HR recorded their evaluation, else the rater. */
 export function raterName(evaluation: { rater: { name: string }; recordedForOfficial?: { name: string; title: string } | null }): string {
@@ -42,6 +47,7 @@ async function resultReplies(ctx: FlowContext, waitingOnly: boolean): Promise<Re
     const blocks: Block[] = [
       paragraph(bold(m.resultHeading({ period: evaluationPeriodName(evaluation, ctx.me.locale), rater: raterName(evaluation), status: m[`status${evaluation.status}`] }))),
       ...resultBlocks({ ...evaluation, ...finalResult(evaluation) }, ctx.me.locale),
+      ...followUpBlocks(evaluation, ctx.me.locale),
     ];
     // Not delivered yet (the dashboard may show it first): the objection period starts on delivery.
     const received = evaluation.deliveredAt ?? ctx.now;
@@ -61,4 +67,26 @@ async function resultReplies(ctx: FlowContext, waitingOnly: boolean): Promise<Re
     );
   }
   return replies;
+}
+
+/** The follow-ups proposed on an evaluation with their status, and its Penetapan Angka Kredit when recorded. */
+function followUpBlocks(
+  evaluation: {
+    followUps: FollowUpRow[];
+    creditPointAssessment: { number: string; issuedOn: Date; creditPoints: number; months: number; positionLevel: string } | null;
+  },
+  locale: Locale,
+): Block[] {
+  const blocks: Block[] = [];
+  for (const row of evaluation.followUps) blocks.push(paragraph(followUpStatusLine({ kind: row.kind, ...decisionOfRow(row) }, locale)));
+  const pak = evaluation.creditPointAssessment;
+  if (pak) {
+    const issued = formatCivilDate({ year: pak.issuedOn.getUTCFullYear(), month: pak.issuedOn.getUTCMonth() + 1, day: pak.issuedOn.getUTCDate() });
+    blocks.push(
+      paragraph(
+        followUpText[locale].pakLine({ number: pak.number, date: documentDateLabel(issued, locale), points: formatNumber(pak.creditPoints, locale, 3), months: pak.months, level: pak.positionLevel }),
+      ),
+    );
+  }
+  return blocks;
 }

@@ -1,30 +1,35 @@
 /**
- * /tindaklanjut [nama] – the rater records a follow-up recommendation (reward, sanction,
- * development) on a finalised evaluation, seeing – for an annual result – the credit-point
- * conversion for functional positions and the PPPK threshold. People decide: the rater's superior
- * (or HR covering the employee) records the decision from the button they receive. The bot imposes
- * nothing. The rules live in services/follow-up-service.ts.
+ * /tindaklanjut [nama] – the rater proposes (usulan) a follow-up – penghargaan, pengembangan
+ * kompetensi or penempatan (mutasi/promosi/demosi) – on an evaluation, seeing for an annual result
+ * the credit-point conversion for functional positions and the PPPK basis, and – for a Kurang/
+ * Misconduct or Sangat Kurang result – where the disciplinary route lies instead of a "sanksi".
+ * The decision is the authorised official's on the Tim Penilai Kinerja PNS's consideration: HR
+ * covering the employee records it from the button they receive (or at the CLI), with the decision
+ * document's number and date. The rules live in services/follow-up-service.ts.
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
 import { answerOf, type FlowDefinition, type StepDefinition } from '../conversation/flow.js';
 import { paragraph, type Block, type Reply } from '../conversation/reply.js';
-import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE } from '../domain/follow-up.js';
+import { annualCoefficient, creditPoints, CREDIT_POINT_SHARE, pointsToDiscipline, PROPOSABLE_FOLLOW_UPS } from '../domain/follow-up.js';
 import { predikatLabel } from '../domain/rating-matrix.js';
+import { localDate } from '../domain/time-zones.js';
+import { formatCivilDate, parseCivilDate, compareCivilDates } from '../domain/civil-date.js';
 import { formatNumber, formatPercent, type Locale } from '../i18n/catalogue.js';
-import { followUpText } from '../i18n/appraisal.js';
+import { followUpText } from '../i18n/follow-up.js';
 import { finalResult } from '../services/evaluations.js';
-import type { FollowUpRefusal } from '../services/follow-up-service.js';
+import { decisionOfRow, type FollowUpRefusal } from '../services/follow-up-service.js';
+import { followUpStatusLine } from '../notifications/follow-up.js';
 import { contextId, deniedReply, refusalAboutReport, refuse, reportIdOf, reportNameOf, reportStep, say } from './common.js';
-import { respondToRecord } from './respond-to-record.js';
 import { evaluationPeriodName } from '../notifications/evaluations.js';
 import { creditMonths, partialCreditPoints, type SkpPart } from '../domain/skp-period.js';
 import { cmd } from '../i18n/command-names.js';
 
 const t = (ctx: FlowContext) => followUpText[ctx.me.locale];
-const KINDS = ['PENGHARGAAN', 'SANKSI', 'PENGEMBANGAN'] as const;
+const KINDS = PROPOSABLE_FOLLOW_UPS;
+const OUTCOMES = ['DISETUJUI', 'DITOLAK'] as const;
 
-/** Why a recommendation cannot be recorded or decided, in words. */
+/** Why a proposal cannot be recorded or its decision recorded, in words. */
 function followUpRefusal(ctx: FlowContext, refusal: FollowUpRefusal): Reply {
   switch (refusal.code) {
     case 'DENIED':
@@ -33,9 +38,15 @@ function followUpRefusal(ctx: FlowContext, refusal: FollowUpRefusal): Reply {
       return say(t(ctx).noEvaluations({ name: '' }));
     case 'DECIDED':
       return say(t(ctx).alreadyDecided);
+    case 'DISCIPLINARY_ROUTE':
+      return say(t(ctx).disciplinaryKind);
+    case 'INCOMPLETE':
+      return say(t(ctx).incomplete);
+    case 'DATE_IN_FUTURE':
+      return say(t(ctx).dateInFuture);
     case 'NOT_FOUND':
-    case 'NOT_DECIDER':
-      return say(t(ctx).notDecider);
+    case 'NOT_RECORDER':
+      return say(t(ctx).notRecorder);
   }
 }
 
@@ -110,7 +121,11 @@ const kindStep = {
     const predikat = finalResult(evaluation).predikat ?? 'BAIK';
     // Credit points and contract extensions follow the annual result, not a quarter's.
     const conversion = evaluation.kind === 'ANNUAL' ? conversionBlocks(evaluation.employee, predikat, evaluation.skp, ctx.me.locale) : [];
-    return { blocks: [paragraph(t(ctx).askKind({ name: evaluation.employee.name, predikat: predikatLabel(predikat, ctx.me.locale) })), ...conversion] };
+    // Behaviour below expectation is the disciplinary route's, said before the rater picks a kind.
+    const discipline = pointsToDiscipline(predikat) ? [paragraph(t(ctx).disciplinaryRoute({ predikat: predikatLabel(predikat, ctx.me.locale) }))] : [];
+    // What was proposed on this evaluation already, with its status, so nobody proposes twice unknowingly.
+    const earlier = evaluation.followUps.map((row) => paragraph(followUpStatusLine({ kind: row.kind, ...decisionOfRow(row) }, ctx.me.locale)));
+    return { blocks: [...discipline, ...earlier, paragraph(t(ctx).askKind({ name: evaluation.employee.name, predikat: predikatLabel(predikat, ctx.me.locale) })), ...conversion] };
   },
   options: (ctx) => KINDS.map((kind) => ({ value: kind, label: t(ctx)[`kind${kind}`] })),
 } satisfies StepDefinition<FlowContext>;
@@ -119,7 +134,8 @@ const recommendationStep = { id: 'recommendation', kind: 'text', maxLength: 2000
 
 export const followUpFlow: FlowDefinition<FlowContext> = {
   id: 'follow-up',
-  version: 1,
+  // 2: the kinds are proposals (no SANKSI; PENEMPATAN added).
+  version: 2,
   command: cmd('tindaklanjut'),
   title: (locale) => followUpText[locale].title,
   async begin(ctx, context) {
@@ -148,20 +164,65 @@ export const followUpFlow: FlowDefinition<FlowContext> = {
     });
     if (!recommended.ok) return [followUpRefusal(ctx, recommended.refusal)];
     await ctx.notify(recommended.events);
-    return [say(t(ctx).saved({ kind: t(ctx)[`kind${kind}`], name: recommended.value.followUp.evaluation.employee.name }))];
+    const saved = say(t(ctx).saved({ kind: t(ctx)[`kind${kind}`], name: recommended.value.followUp.evaluation.employee.name }));
+    return recommended.value.recorders.length > 0 ? [saved] : [saved, say(t(ctx).noRecorder)];
   },
 };
 
-/** The rater's superior or HR records the decision on a recommendation. */
-export const followUpDecisionFlow = respondToRecord({
+const decisionId = (state: { context: Record<string, unknown> }) => contextId(state.context, 'followUpId');
+
+const outcomeStep = {
+  id: 'outcome',
+  kind: 'choice',
+  schema: z.enum(OUTCOMES),
+  async prompt(ctx, state) {
+    const open = await ctx.services.followUps.openForDecision(ctx.me, decisionId(state));
+    if (!open.ok) return { blocks: followUpRefusal(ctx, open.refusal).blocks };
+    const { kind, recommendation, evaluation } = open.value;
+    return { blocks: [paragraph(t(ctx).askOutcome({ kind: t(ctx)[`kind${kind}`], name: evaluation.employee.name, recommendation }))] };
+  },
+  options: (ctx) => OUTCOMES.map((outcome) => ({ value: outcome, label: t(ctx)[`outcome${outcome}`] })),
+} satisfies StepDefinition<FlowContext>;
+
+const officialStep = { id: 'official', kind: 'text', maxLength: 300, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askOfficial)] }) } satisfies StepDefinition<FlowContext>;
+const considerationStep = { id: 'consideration', kind: 'text', optional: true, maxLength: 200, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askConsideration)] }) } satisfies StepDefinition<FlowContext>;
+const documentStep = { id: 'document', kind: 'text', maxLength: 200, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDocument)] }) } satisfies StepDefinition<FlowContext>;
+const decidedOnStep = {
+  id: 'decidedOn',
+  kind: 'date',
+  schema: z.string(),
+  prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askDecidedOn)] }),
+  validate(value, _state, ctx) {
+    const date = parseCivilDate(value as string);
+    return date && compareCivilDates(date, localDate(ctx.now, ctx.me.timeZone)) > 0 ? t(ctx).dateInFuture : null;
+  },
+} satisfies StepDefinition<FlowContext>;
+const noteStep = { id: 'note', kind: 'text', optional: true, maxLength: 2000, schema: z.string(), prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askNote)] }) } satisfies StepDefinition<FlowContext>;
+
+/** HR covering the employee records the authorised official's decision on a proposal, from its document. */
+export const followUpDecisionFlow: FlowDefinition<FlowContext> = {
   id: 'follow-up-decision',
-  version: 2,
+  // 3: HR records the official's decision with the document (was: the rater's superior, free text).
+  version: 3,
+  // Started by the button HR receives; /bantuan is what the person can type meanwhile.
   command: cmd('bantuan'),
   title: (locale) => followUpText[locale].decisionTitle,
-  recordKey: 'followUpId',
-  open: (ctx, id) => ctx.services.followUps.openForDecision(ctx.me, id),
-  ask: (ctx) => [paragraph(t(ctx).askDecision)],
-  save: (ctx, id, decision) => ctx.services.followUps.decide(ctx.me, id, decision),
-  refusal: followUpRefusal,
-  done: (ctx) => [say(t(ctx).decisionSaved)],
-});
+  async begin(ctx, context) {
+    const open = await ctx.services.followUps.openForDecision(ctx.me, contextId(context, 'followUpId'));
+    return open.ok ? { ok: true, context } : refuse(followUpRefusal(ctx, open.refusal));
+  },
+  steps: [outcomeStep, officialStep, considerationStep, documentStep, decidedOnStep, noteStep],
+  async complete(ctx, state) {
+    const decided = await ctx.services.followUps.decide(ctx.me, decisionId(state), {
+      outcome: answerOf(state, outcomeStep) ?? 'DISETUJUI',
+      officialName: answerOf(state, officialStep) ?? '',
+      considerationRef: answerOf(state, considerationStep) ?? null,
+      documentNumber: answerOf(state, documentStep) ?? '',
+      decidedOn: answerOf(state, decidedOnStep) ?? formatCivilDate(localDate(ctx.now, ctx.me.timeZone)),
+      note: answerOf(state, noteStep) ?? null,
+    });
+    if (!decided.ok) return [followUpRefusal(ctx, decided.refusal)];
+    await ctx.notify(decided.events);
+    return [say(t(ctx).decisionSaved)];
+  },
+};

@@ -10,13 +10,14 @@ import { obstacleFlow, obstacleResponseFlow } from './obstacles.js';
 import { progressFlow } from './progress.js';
 import { scheduleFlow } from './schedule.js';
 import { unitPredikatFlow } from './unit-predikat.js';
-import { developmentFlow, developmentRatingFlow } from './development.js';
+import { competencyEvaluationFlow, developmentFlow, developmentRatingFlow } from './development.js';
 import { evaluationFlow } from './evaluation.js';
 import { exportFlow } from './export.js';
 import { periodSettingsFlow } from './period-settings.js';
 import { actingFlow } from './acting.js';
 import { evaluationFinalizeFlow } from './evaluation-finalize.js';
 import { followUpDecisionFlow, followUpFlow } from './follow-up.js';
+import { creditPointsFlow } from './credit-points.js';
 import { objectionDecisionFlow, objectionExplanationFlow, objectionFlow } from './objection.js';
 import { ownSkpFlow } from './own-skp.js';
 import { skpRecordFlow, skpReturnFlow } from './skp-penetapan.js';
@@ -39,6 +40,7 @@ export const FLOWS: FlowDefinition<FlowContext>[] = [
   unitPredikatFlow,
   developmentFlow,
   developmentRatingFlow,
+  competencyEvaluationFlow,
   evaluationFlow,
   evaluationFinalizeFlow,
   penetapanFlow,
@@ -47,6 +49,7 @@ export const FLOWS: FlowDefinition<FlowContext>[] = [
   objectionDecisionFlow,
   followUpFlow,
   followUpDecisionFlow,
+  creditPointsFlow,
   exportFlow,
   periodSettingsFlow,
   ownSkpFlow,

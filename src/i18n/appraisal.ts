@@ -59,7 +59,7 @@ export const appraisalText = catalogue(
     // After saving
     draftSaved: (p: { name: string; period: string }) => `Draf evaluasi ${p.name} untuk ${p.period} tersimpan.`,
     resultLine: (p: { results: string; behaviour: string; predikat: string }) => `Rating hasil kerja: ${p.results}. Rating perilaku kerja: ${p.behaviour}. Predikat: ${p.predikat}.`,
-    alreadyFinal: (p: { name: string; period: string }) => `Evaluasi ${p.name} untuk ${p.period} sudah diajukan atau ditetapkan dan tidak dapat diubah lagi (pimpinan unit organisasi dapat mengembalikan usulan kepada Anda).`,
+    alreadyFinal: (p: { name: string; period: string }) => `Evaluasi ${p.name} untuk ${p.period} sudah diajukan atau ditetapkan dan tidak dapat diubah lagi.`,
     progress: (p: { done: number; total: number; names: string }) => `${p.done} dari ${p.total} pegawai sudah dinilai. Belum: ${p.names}.`,
     allRated: (p: { total: number }) => `Semua ${p.total} pegawai sudah dinilai.`,
     noUnitPredikat: (p: { unit: string; period: string }) =>
@@ -200,57 +200,3 @@ export const appraisalText = catalogue(
   },
 );
 
-/** Texts of the follow-up (tindak lanjut) to an evaluation. */
-export const followUpText = catalogue(
-  {
-    title: 'Tindak lanjut evaluasi',
-    decisionTitle: 'Keputusan tindak lanjut',
-    askReport: 'Tindak lanjut evaluasi siapa?',
-    noEvaluations: (p: { name: string }) => `${p.name} belum memiliki evaluasi yang difinalisasi.`,
-    askEvaluation: (p: { name: string }) => `Evaluasi ${p.name} yang mana?`,
-    evaluationOption: (p: { period: string; predikat: string }) => `${p.period}: ${p.predikat}`,
-    askKind: (p: { name: string; predikat: string }) => `Predikat ${p.name}: ${p.predikat}. Jenis tindak lanjut yang direkomendasikan?`,
-    creditPoints: (p: { level: string; coefficient: string; percent: string; points: string }) =>
-      `Konversi angka kredit (jabatan fungsional ${p.level}): ${p.percent} dari koefisien tahunan ${p.coefficient} = ${p.points}.`,
-    creditPointsPartial: (p: { level: string; months: number; coefficient: string; percent: string; points: string }) =>
-      `Konversi angka kredit periode SKP ini (jabatan fungsional ${p.level}): ${p.months}/12 × ${p.percent} × koefisien tahunan ${p.coefficient} = ${p.points} (cara BKN untuk sebagian tahun).`,
-    pppk: 'PPPK: perpanjangan perjanjian kerja didasarkan pada capaian kinerja, kesesuaian kompetensi dan kebutuhan instansi, dengan persetujuan Pejabat Pembina Kepegawaian (PP 49/2018 Pasal 37); tidak ada batas predikat minimal.',
-    kindPENGHARGAAN: 'Penghargaan',
-    kindSANKSI: 'Sanksi',
-    kindPENGEMBANGAN: 'Pengembangan',
-    askRecommendation: 'Rekomendasi Anda (mis. pelatihan tertentu, bentuk penghargaan)?',
-    saved: (p: { kind: string; name: string }) => `Rekomendasi ${p.kind} untuk ${p.name} tercatat. Keputusan diambil oleh atasan Anda atau pengelola kinerja; bot hanya mencatatnya.`,
-    toDecider: (p: { rater: string; kind: string; name: string; period: string }) => `${p.rater} merekomendasikan ${p.kind} untuk ${p.name} (evaluasi ${p.period}):`,
-    decideButton: 'Catat keputusan',
-    askDecision: 'Keputusan atas rekomendasi ini (mis. disetujui: diklat Juni 2027)?',
-    notDecider: 'Keputusan tindak lanjut dicatat oleh atasan pejabat penilai atau pengelola kinerja.',
-    alreadyDecided: 'Rekomendasi ini sudah diputuskan.',
-    decisionSaved: 'Keputusan tindak lanjut tercatat dan diteruskan kepada pejabat penilai dan pegawai.',
-    decisionToOthers: (p: { by: string; kind: string; name: string }) => `${p.by} mencatat keputusan tindak lanjut (${p.kind}) untuk ${p.name}:`,
-  },
-  {
-    title: 'Evaluation follow-up',
-    decisionTitle: 'Follow-up decision',
-    askReport: 'Follow-up to whose evaluation?',
-    noEvaluations: (p) => `${p.name} has no finalised evaluation yet.`,
-    askEvaluation: (p) => `Which evaluation of ${p.name}?`,
-    evaluationOption: (p) => `${p.period}: ${p.predikat}`,
-    askKind: (p) => `${p.name}’s predikat: ${p.predikat}. What kind of follow-up do you recommend?`,
-    creditPoints: (p) => `Credit-point conversion (functional position ${p.level}): ${p.percent} of the annual coefficient ${p.coefficient} = ${p.points}.`,
-    creditPointsPartial: (p) =>
-      `Credit-point conversion for this SKP period (functional position ${p.level}): ${p.months}/12 × ${p.percent} × annual coefficient ${p.coefficient} = ${p.points} (BKN's method for part of a year).`,
-    pppk: "PPPK: extending the work agreement rests on performance, competence fit and the agency's need, with the approval of the Pejabat Pembina Kepegawaian (PP 49/2018 Article 37); there is no minimum predikat.",
-    kindPENGHARGAAN: 'Reward',
-    kindSANKSI: 'Sanction',
-    kindPENGEMBANGAN: 'Development',
-    askRecommendation: 'Your recommendation (e.g. a specific training, the form of a reward)?',
-    saved: (p) => `The ${p.kind} recommendation for ${p.name} is recorded. Your superior or HR decides; the bot only records it.`,
-    toDecider: (p) => `${p.rater} recommends ${p.kind} for ${p.name} (${p.period} evaluation):`,
-    decideButton: 'Record the decision',
-    askDecision: 'The decision on this recommendation (e.g. approved: training in June 2027)?',
-    notDecider: 'Follow-up decisions are recorded by the rater’s superior or HR.',
-    alreadyDecided: 'This recommendation has already been decided.',
-    decisionSaved: 'The follow-up decision is recorded and passed to the rater and the employee.',
-    decisionToOthers: (p) => `${p.by} recorded the follow-up decision (${p.kind}) for ${p.name}:`,
-  },
-);

@@ -28,6 +28,7 @@ export const COMMAND_NAMES = [
   'umpanbalik',
   'tim',
   'bimbingan',
+  'evaluasikompetensi',
   'evaluasi',
   'tindaklanjut',
   'keberatan',
@@ -41,6 +42,7 @@ export const COMMAND_NAMES = [
   'susunskp',
   'tetapkanskp',
   'catatevaluasi',
+  'catatpak',
   'plt',
 ] as const;
 

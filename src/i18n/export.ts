@@ -103,6 +103,7 @@ export const exportText = catalogue(
     followUpPENGHARGAAN: 'Penghargaan',
     followUpSANKSI: 'Sanksi',
     followUpPENGEMBANGAN: 'Pengembangan',
+    followUpPENEMPATAN: 'Penempatan',
     followUpDecision: (p: { decision: string }) => `keputusan: ${p.decision}`,
     // CLI.
     periodRequired: 'Sebutkan periodenya: --period 2026-Q4 (triwulan), 2026-M11 (bulan) atau 2026 (tahun).',
@@ -221,6 +222,7 @@ export const exportText = catalogue(
     followUpPENGHARGAAN: 'Reward',
     followUpSANKSI: 'Sanction',
     followUpPENGEMBANGAN: 'Development',
+    followUpPENEMPATAN: 'Placement',
     followUpDecision: (p) => `decision: ${p.decision}`,
     periodRequired: 'Name the period: --period 2026-Q4 (quarter), 2026-M11 (month) or 2026 (year).',
     badPeriod: (p) => `Unknown period "${p.value}": write e.g. 2026-Q4 (quarter), 2026-M11 (month) or 2026 (year).`,

@@ -16,8 +16,8 @@ import { clarificationAnswered, clarificationRequested, planAgreed, planProposed
 import { planEstablished, planReturned, planSubmitted } from './own-skp.js';
 import { evaluationAcknowledged, evaluationResultSent, unitPredikatSet } from './evaluations.js';
 import { objectionDecided, objectionExplained, objectionExplanationRequested, objectionFiled } from './objections.js';
-import { followUpDecided, followUpRecommended } from './follow-up.js';
-import { developmentRated, developmentRecorded } from './development.js';
+import { creditPointsRecorded, followUpDecided, followUpRecommended } from './follow-up.js';
+import { developmentCompetenciesEvaluated, developmentRated, developmentRecorded } from './development.js';
 import { actingEnded, actingRecorded } from './acting.js';
 import { evaluationReturned, penetapanEstablished } from './penetapan.js';
 
@@ -50,8 +50,10 @@ const NOTICES: NoticesOf = {
   'objection.decided': objectionDecided,
   'followUp.recommended': followUpRecommended,
   'followUp.decided': followUpDecided,
+  'creditPoints.recorded': creditPointsRecorded,
   'development.recorded': developmentRecorded,
   'development.rated': developmentRated,
+  'development.competenciesEvaluated': developmentCompetenciesEvaluated,
   'acting.recorded': actingRecorded,
   'acting.ended': actingEnded,
 };

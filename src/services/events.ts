@@ -12,7 +12,9 @@ import type { EvaluationRef, EvaluationResult } from './evaluation-service.js';
 import type { UnitPredikatSet } from './unit-predikat-service.js';
 import type { ObjectionView } from './objection-service.js';
 import type { FollowUpView } from './follow-up-service.js';
-import type { GuidanceRating, SessionView } from './development-service.js';
+import type { FeedbackOpen, GuidanceRating, SessionView } from './development-service.js';
+import type { CompetencyRow } from '../domain/guidance-forms.js';
+import type { CreditPointView } from './credit-points-service.js';
 import type { ActingView } from './acting-service.js';
 
 /** A person as a message to or about them needs them. */
@@ -54,10 +56,12 @@ export type DomainEvent =
   | { type: 'objection.explained'; objection: ObjectionView; explanation: string; by: PersonRef }
   | { type: 'objection.decided'; objection: ObjectionView; by: PersonRef }
   /** `decider`: who gets it to decide (the superior who hears keberatan); null when there is none. */
-  | { type: 'followUp.recommended'; followUp: FollowUpView; decider: PersonRef | null; by: PersonRef }
-  | { type: 'followUp.decided'; followUp: FollowUpView; by: PersonRef }
-  | { type: 'development.recorded'; session: SessionView }
-  | { type: 'development.rated'; session: SessionView; rating: GuidanceRating }
+  | { type: 'followUp.recommended'; followUp: FollowUpView; recorders: PersonRef[]; by: PersonRef }
+  | { type: 'followUp.decided'; followUp: FollowUpView; by: PersonRef | null }
+  | { type: 'creditPoints.recorded'; assessment: CreditPointView }
+  | { type: 'development.recorded'; session: SessionView; recipient: PersonRef | null }
+  | { type: 'development.rated'; session: FeedbackOpen; rating: GuidanceRating; recipient: PersonRef | null }
+  | { type: 'development.competenciesEvaluated'; session: SessionView; rows: CompetencyRow[] }
   /** A Plt/Plh recorded (`by`: the HR officer; null at the CLI). */
   | { type: 'acting.recorded'; assignment: ActingView; by: { id: string; name: string } | null }
   /** A Plt/Plh ended early: `assignment.end` is its new last day. */

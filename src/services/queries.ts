@@ -101,12 +101,12 @@ export function queriesFor(db: Reader, now: Date) {
       const rows = await db.evaluation.findMany({
         where: { employeeId, status: options.finalOnly ? 'FINAL' : { in: [...ESTABLISHED_STATUSES] }, ...(options.sinceYear !== undefined ? { year: { gte: options.sinceYear } } : {}) },
         orderBy: [{ year: 'desc' }, { kind: 'asc' }, { periodKey: 'desc' }, { createdAt: 'asc' }],
-        include: { objection: true, employee: true, rater: true, recordedForOfficial: { select: { name: true, title: true } } },
+        include: { objection: true, employee: true, rater: true, recordedForOfficial: { select: { name: true, title: true } }, followUps: { orderBy: { createdAt: 'asc' } }, creditPointAssessment: true },
       });
       return withEvaluatedDays(db, employeeId, rows);
     },
     evaluation: async (id: string) => {
-      const row = await db.evaluation.findUnique({ where: { id }, include: { objection: true, employee: true } });
+      const row = await db.evaluation.findUnique({ where: { id }, include: { objection: true, employee: true, followUps: { orderBy: { createdAt: 'asc' } } } });
       return row && { ...row, skp: await evaluatedDays(db, row) };
     },
     /**

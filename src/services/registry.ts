@@ -32,6 +32,8 @@ import { FollowUpService } from './follow-up-service.js';
 import { followUpStore } from './follow-up-store.js';
 import { DevelopmentService } from './development-service.js';
 import { developmentStore } from './development-store.js';
+import { CreditPointService } from './credit-points-service.js';
+import { creditPointStore } from './credit-points-store.js';
 import { ChatSettingsService } from './chat-settings.js';
 import { ActingService } from './acting-service.js';
 import { actingStore } from './acting-store.js';
@@ -54,6 +56,7 @@ export interface Services {
   objections: ObjectionService;
   followUps: FollowUpService;
   development: DevelopmentService;
+  creditPoints: CreditPointService;
   /** HR's settings: the agency's evaluation periods and units' check-in schedules (audited writes). */
   settings: SettingsService;
   /** A person's language and the chats HR's digest goes to. */
@@ -117,6 +120,9 @@ export function servicesFor(db: Reader, work: UnitOfWork): Services {
     },
     get development() {
       return (built.development ??= new DevelopmentService({ ...common(), sessions: developmentStore(db, work) }));
+    },
+    get creditPoints() {
+      return (built.creditPoints ??= new CreditPointService({ ...common(), pak: creditPointStore(db, work) }));
     },
     get chatSettings() {
       return (built.chatSettings ??= new ChatSettingsService({ db, work }));

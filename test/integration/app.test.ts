@@ -103,7 +103,8 @@ describe('the running bot', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + 60_000;
+      // A cold start applies every migration to a fresh PGlite: slow on a loaded machine.
+      const deadline = Date.now() + 150_000;
       let status = 0;
       while (Date.now() < deadline && status !== 200) {
         status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
@@ -121,5 +122,5 @@ describe('the running bot', () => {
     expect(await exited).toBe(0);
     expect(output).toMatch(/"msg":"stopped"/);
     expect(existsSync(join(dataDir, 'pglite', 'dialog-kinerja.lock'))).toBe(false);
-  });
+  }, 180_000);
 });

@@ -89,34 +89,45 @@ describe('keberatan in PostgreSQL', () => {
 });
 
 describe('follow-ups in PostgreSQL', () => {
-  it('are decided once when the superior and HR decide at the same time', async () => {
+  it('have the official’s decision recorded once when two HR officers record it at the same time', async () => {
     const [sri, hendra, dewi] = [await member('Sri Wahyuni'), await member('Hendra Gunawan'), await member('Dewi Anggraini')];
     await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId: dewi.agencyId } });
+    await db.prisma.hrRole.create({ data: { employeeId: hendra.id, agencyId: hendra.agencyId } });
     const yohanes = await member('Yohanes Kristianto');
     const evaluationId = await finalEvaluation(yohanes.name);
     const recommended = await decideNow((s) => s.followUps.recommend(sri, { employeeId: yohanes.id, evaluationId, kind: 'PENGHARGAAN', recommendation: 'Satyalancana' }));
     if (!recommended.ok) throw new Error(JSON.stringify(recommended.refusal));
     const id = recommended.value.followUp.id;
-    const superior = await decideLater((s) => s.followUps.decide(hendra, id, 'Disetujui'));
-    const hr = await decideLater((s) => s.followUps.decide(dewi, id, 'Ditunda'));
-    expect(superior.value.ok && hr.value.ok).toBe(true);
-    await superior.commit();
-    await expect(hr.commit()).rejects.toBeInstanceOf(Conflict);
-    expect(await db.prisma.evaluationFollowUp.findUniqueOrThrow({ where: { id } })).toMatchObject({ decision: 'Disetujui', decidedById: hendra.id, decidedAt: NOW });
+    const decision = { outcome: 'DISETUJUI' as const, officialName: 'Kepala Dinas', considerationRef: null, documentNumber: '800/9/2026', decidedOn: '2026-12-20', note: null };
+    const first = await decideLater((s) => s.followUps.decide(hendra, id, decision));
+    const second = await decideLater((s) => s.followUps.decide(dewi, id, { ...decision, outcome: 'DITOLAK' }));
+    expect(first.value.ok && second.value.ok).toBe(true);
+    await first.commit();
+    await expect(second.commit()).rejects.toBeInstanceOf(Conflict);
+    expect(await db.prisma.evaluationFollowUp.findUniqueOrThrow({ where: { id } })).toMatchObject({ outcome: 'DISETUJUI', documentNumber: '800/9/2026', decidedById: hendra.id, decidedAt: NOW });
   });
 });
 
 describe('guidance sessions in PostgreSQL', () => {
-  it('are rated once from two devices', async () => {
+  it('take the Format B.1.8 feedback once from two devices, and the competency evaluation once', async () => {
     const [sri, andi] = [await member('Sri Wahyuni'), await member('Andi Pratama')];
     const recorded = await decideNow((s) => s.development.record(sri, { employeeId: andi.id, kind: 'MENTORING', heldOn: '2026-12-27', topic: 'Rencana 2027', followUp: null }));
     if (!recorded.ok) throw new Error(JSON.stringify(recorded.refusal));
-    const ones = { HEARD: 1, FREE: 1, EXPECTED: 1, NEXT: 1, USEFUL: 1 };
-    const fives = { HEARD: 5, FREE: 5, EXPECTED: 5, NEXT: 5, USEFUL: 5 };
+    const codes = ['P_PURPOSE', 'P_SPOKE_FREELY', 'P_NEXT_STEPS', 'L_FACTS', 'L_ASKS', 'L_LISTENS', 'B_SOLUTIONS', 'B_AGREED', 'B_RESPECT'] as const;
+    const ones = Object.fromEntries(codes.map((c) => [c, 1])) as Record<(typeof codes)[number], number>;
+    const fives = Object.fromEntries(codes.map((c) => [c, 5])) as Record<(typeof codes)[number], number>;
     const phone = await decideLater((s) => s.development.rate(andi, recorded.value.id, fives));
     const laptop = await decideLater((s) => s.development.rate(andi, recorded.value.id, ones));
     await phone.commit();
     await expect(laptop.commit()).rejects.toBeInstanceOf(Conflict);
-    expect(await db.prisma.developmentSession.findUniqueOrThrow({ where: { id: recorded.value.id } })).toMatchObject({ employeeRating: fives, ratedAt: NOW });
+    const hendra = await member('Hendra Gunawan');
+    expect(await db.prisma.developmentSession.findUniqueOrThrow({ where: { id: recorded.value.id } })).toMatchObject({ employeeRating: fives, ratedAt: NOW, feedbackToId: hendra.id });
+
+    const rows = [{ competency: 'Perencanaan', score: 4, reason: 'Rencana 2027 lengkap.' }];
+    const first = await decideLater((s) => s.development.evaluateCompetencies(sri, recorded.value.id, rows));
+    const second = await decideLater((s) => s.development.evaluateCompetencies(sri, recorded.value.id, [{ ...rows[0]!, score: 2 }]));
+    await first.commit();
+    await expect(second.commit()).rejects.toBeInstanceOf(Conflict);
+    expect(await db.prisma.competencyScore.findMany({ where: { sessionId: recorded.value.id }, select: { competency: true, score: true } })).toEqual([{ competency: 'Perencanaan', score: 4 }]);
   });
 });

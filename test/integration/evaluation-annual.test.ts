@@ -2,8 +2,10 @@
  * The annual evaluation and what follows it, on the console: the record holds the year's numbers
  * and the periodic results as input; the rater proposes, and – in this agency each seksi is an
  * organisation (distribution level 2) – the seksi's leader establishes a set that breaks the curve
- * only with her written reason, kept with every evaluation; a final evaluation cannot be redone; the unit-leader rule; a
- * follow-up recommendation shows the credit-point conversion and the superior records the decision.
+ * only with her written reason, kept with every evaluation; a final evaluation cannot be redone; the
+ * unit-leader rule; a follow-up proposal shows the credit-point conversion, HR records the authorised
+ * official's decision with its document and the employee sees its status under /hasil; a
+ * Kurang/Misconduct result points to the disciplinary route.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideAndCommit } from '../../src/services/commit.js';
@@ -169,31 +171,88 @@ describe('a keberatan while the superior is away', () => {
 });
 
 describe('/tindaklanjut', () => {
-  it('records a recommendation with the credit-point conversion, and the superior records the decision', async () => {
+  it('records a proposal with the credit-point conversion; HR records the official’s decision with its document; the employee sees the status', async () => {
+    const dewi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Dewi Anggraini' } });
+    await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId: dewi.agencyId } });
     await bot.as('Sri Wahyuni');
     expect(await bot.say('/tindaklanjut Andi Pratama')).toMatch(/Evaluasi Andi Pratama yang mana\?[\s\S]*Triwulan IV 2026: Sangat Baik[\s\S]*Tahun 2026: Baik/);
     const kind = await bot.say('Tahun 2026: Baik');
-    expect(kind).toMatch(/Predikat Andi Pratama: Baik/);
+    expect(kind).toMatch(/Predikat Andi Pratama: Baik\. Jenis tindak lanjut yang Anda usulkan\? Anda mengusulkan; keputusan ada pada Pejabat Pembina Kepegawaian atau pejabat yang berwenang atas pertimbangan Tim Penilai Kinerja PNS/);
     expect(kind).toMatch(/Konversi angka kredit \(jabatan fungsional Ahli Muda\): 100% dari koefisien tahunan 25 = 25\./);
-    await bot.press('Pengembangan');
-    expect(await bot.say('Pelatihan pengujian otomatis (30 JP) pada semester I 2027.')).toMatch(/Rekomendasi Pengembangan untuk Andi Pratama tercatat/);
-    await bot.as('Hendra Gunawan');
-    expect(await bot.inbox('Hendra Gunawan')).toMatch(/Sri Wahyuni merekomendasikan Pengembangan untuk Andi Pratama \(evaluasi Tahun 2026\)[\s\S]*Pelatihan pengujian otomatis/);
-    expect(await bot.press('Catat keputusan')).toMatch(/Keputusan atas rekomendasi ini/);
-    expect(await bot.say('Disetujui: diklat Maret 2027.')).toMatch(/Keputusan tindak lanjut tercatat/);
-    expect(await db.prisma.evaluationFollowUp.findFirstOrThrow()).toMatchObject({ kind: 'PENGEMBANGAN', decision: 'Disetujui: diklat Maret 2027.', decidedAt: NOW });
-    expect(await bot.inbox('Andi Pratama')).toMatch(/Hendra Gunawan mencatat keputusan tindak lanjut \(Pengembangan\) untuk Andi Pratama/);
+    expect(kind).not.toMatch(/Sanksi|jalur disiplin/);
+    await bot.say('2');
+    expect(await bot.say('Pelatihan pengujian otomatis (30 JP) pada semester I 2027.')).toMatch(/Usulan Pengembangan kompetensi untuk Andi Pratama tercatat\. Keputusannya diambil oleh Pejabat Pembina Kepegawaian/);
+    // Not the rater's superior: Hendra gets nothing to decide.
+    expect(await bot.inbox('Hendra Gunawan')).not.toMatch(/mengusulkan/);
+
+    await bot.as('Dewi Anggraini');
+    expect(await bot.inbox('Dewi Anggraini')).toMatch(/Sri Wahyuni mengusulkan Pengembangan kompetensi untuk Andi Pratama \(evaluasi Tahun 2026\)[\s\S]*Pelatihan pengujian otomatis/);
+    expect(await bot.press('Catat keputusan')).toMatch(/Keputusan pejabat yang berwenang\?/);
+    expect(await bot.press('Disetujui')).toMatch(/Pejabat yang memutuskan/);
+    expect(await bot.say('Ir. Bambang Wicaksono M.T., Kepala Dinas')).toMatch(/Tim Penilai Kinerja PNS/);
+    expect(await bot.say('BA-TPK/02/2027')).toMatch(/Nomor dokumen keputusan\?/);
+    expect(await bot.say('800/12/Diskominfo/2027')).toMatch(/Tanggal dokumen keputusan\?/);
+    expect(await bot.say('05-01-2027')).toMatch(/Tanggal itu belum lewat/);
+    expect(await bot.say('04-01-2027')).toMatch(/Catatan/);
+    expect(await bot.say('Diklat Maret 2027.')).toMatch(/Keputusan tindak lanjut tercatat/);
+    expect(await db.prisma.evaluationFollowUp.findFirstOrThrow()).toMatchObject({
+      kind: 'PENGEMBANGAN',
+      outcome: 'DISETUJUI',
+      officialName: 'Ir. Bambang Wicaksono M.T., Kepala Dinas',
+      considerationRef: 'BA-TPK/02/2027',
+      documentNumber: '800/12/Diskominfo/2027',
+      decision: 'Diklat Maret 2027.',
+      decidedById: dewi.id,
+      decidedAt: NOW,
+    });
+    expect(await bot.inbox('Andi Pratama')).toMatch(/Keputusan atas usulan Pengembangan kompetensi untuk Andi Pratama: Disetujui, oleh Ir\. Bambang Wicaksono M\.T\., Kepala Dinas \(dokumen 800\/12\/Diskominfo\/2027, 4 Jan 2027\)/);
+
+    // HR records the Penetapan Angka Kredit of Andi's annual result from the document.
+    expect(await bot.say('/catatpak Andi Pratama')).toMatch(/PAK Andi Pratama untuk evaluasi yang mana\?[\s\S]*Tahun 2026: konversi 25 AK/);
+    expect(await bot.say('1')).toMatch(/Nomor PAK\?/);
+    expect(await bot.say('PAK/800/3/2027')).toMatch(/Tanggal PAK\?/);
+    expect(await bot.say('04-01-2027')).toMatch(/bila berbeda dari konversi/);
+    expect(await bot.say('dua puluh')).toMatch(/Tulis angka, mis\. 12,5/);
+    expect(await bot.press('Lewati')).toMatch(/PAK PAK\/800\/3\/2027 untuk Andi Pratama tercatat: 25 angka kredit/);
+    expect(await db.prisma.creditPointAssessment.findFirstOrThrow()).toMatchObject({ number: 'PAK/800/3/2027', creditPoints: 25, months: 12, recordedById: dewi.id });
+    expect(await bot.say('/catatpak Andi Pratama')).toMatch(/tidak punya evaluasi tahunan jabatan fungsional yang menunggu/);
+    // Only HR records it.
+    await bot.as('Sri Wahyuni');
+    expect(await bot.say('/catatpak Andi Pratama')).toMatch(/Tidak bisa: Hanya Pengelola Kinerja yang dapat melakukan ini/);
+
+    await bot.as('Andi Pratama');
+    const results = await bot.say('/hasil');
+    expect(results).toMatch(/Usulan Pengembangan kompetensi: Disetujui oleh Ir\. Bambang Wicaksono M\.T\., Kepala Dinas \(dokumen 800\/12\/Diskominfo\/2027, 4 Jan 2027\)/);
+    expect(results).toMatch(/Penetapan Angka Kredit PAK\/800\/3\/2027 \(4 Jan 2027\): 25 angka kredit, 12\/12 tahun, jabatan fungsional Ahli Muda/);
+
+    // The rater sees what was proposed on the evaluation already, with its status.
+    await bot.as('Sri Wahyuni');
+    await bot.say('/tindaklanjut Andi Pratama');
+    expect(await bot.say('Tahun 2026: Baik')).toMatch(/Usulan Pengembangan kompetensi: Disetujui oleh Ir\. Bambang Wicaksono M\.T\., Kepala Dinas/);
+    await bot.say('/batal');
 
     // A quarter's result shows no credit points: they follow the annual result.
-    await bot.as('Sri Wahyuni');
     await bot.say('/tindaklanjut Andi Pratama');
     expect(await bot.say('Triwulan IV 2026: Sangat Baik')).not.toMatch(/Konversi angka kredit/);
     await bot.say('/batal');
 
-    // A PPPK employee sees the contract-extension threshold instead.
-    await bot.as('Sri Wahyuni');
+    // A PPPK employee sees the contract-extension basis instead.
     await bot.say('/tindaklanjut Yohanes Kristianto');
     expect(await bot.say('Tahun 2026: Baik')).toMatch(/PPPK: perpanjangan perjanjian kerja didasarkan pada capaian kinerja, kesesuaian kompetensi dan kebutuhan instansi[\s\S]*PP 49\/2018 Pasal 37\); tidak ada batas predikat minimal/);
+    await bot.say('/batal');
+  });
+
+  it('points a Kurang/Misconduct result to the disciplinary route, with no sanksi to choose', async () => {
+    const [fitri, bambang] = [await db.prisma.employee.findFirstOrThrow({ where: { name: 'Fitri Handayani' } }), await db.prisma.employee.findFirstOrThrow({ where: { name: 'Bambang Sutrisno' } })];
+    await db.prisma.evaluation.create({
+      data: { employeeId: fitri.id, raterId: bambang.id, kind: 'PERIODIC', year: 2026, periodKey: '2026-Q3', resultsRating: 'SESUAI', behaviourRating: 'DI_BAWAH', predikat: 'KURANG', status: 'FINAL', finalizedAt: NOW, deliveredAt: NOW },
+    });
+    await bot.as('Bambang Sutrisno');
+    await bot.say('/tindaklanjut Fitri Handayani');
+    const kind = await bot.say('1');
+    expect(kind).toMatch(/berarti perilaku kerja di bawah ekspektasi\. Dugaan pelanggaran disiplin tidak ditindaklanjuti dengan "sanksi" di sini, tetapi melalui jalur disiplin PNS \(PP 94\/2021\): atasan langsung memanggil pegawai secara tertulis untuk pemeriksaan \(Pasal 26\)/);
+    expect(kind).toMatch(/Penghargaan[\s\S]*Pengembangan kompetensi[\s\S]*Penempatan \(mutasi\/promosi\/demosi\)/);
+    expect(kind).not.toMatch(/Sanksi/);
     await bot.say('/batal');
   });
 });

@@ -176,6 +176,6 @@ describe('an evaluation by a PPK outside the bot', () => {
     await driver.say('1');
     await driver.say('Tahun 2026');
     for (const answer of ['Sesuai Ekspektasi', 'Sesuai Ekspektasi', '-', '-', '800.1.3/121/2026', '2026-12-28']) await driver.say(answer);
-    expect(await driver.say('ya')).toMatch(/Evaluasi Ir\. Budi Santoso M\.T\. untuk Tahun 2026 sudah difinalisasi dan tidak dapat diubah lagi\./);
+    expect(await driver.say('ya')).toMatch(/Evaluasi Ir\. Budi Santoso M\.T\. untuk Tahun 2026 sudah diajukan atau ditetapkan dan tidak dapat diubah lagi\./);
   });
 });

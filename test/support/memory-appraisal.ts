@@ -11,7 +11,11 @@ import type { DevelopmentKind, FollowUpKind, ObjectionDecision, ObjectionStatus 
 import type { Access } from '../../src/services/access.js';
 import { deciderIdOf } from '../../src/services/evaluations.js';
 import { DevelopmentService, type DevelopmentStore, type GuidanceRating } from '../../src/services/development-service.js';
-import { FollowUpService, type FollowUpStore } from '../../src/services/follow-up-service.js';
+import { CreditPointService, type CreditPointStore } from '../../src/services/credit-points-service.js';
+import { FollowUpService, type FollowUpDecision, type FollowUpStore } from '../../src/services/follow-up-service.js';
+import type { CompetencyRow } from '../../src/domain/guidance-forms.js';
+import type { SkpPart } from '../../src/domain/skp-period.js';
+import { finalResult } from '../../src/services/evaluations.js';
 import { ObjectionService, type AppraisedEvaluation, type ObjectionStore } from '../../src/services/objection-service.js';
 import type { Services } from '../../src/services/registry.js';
 import type { UnitOfWork } from '../../src/services/work.js';
@@ -42,10 +46,14 @@ export interface FollowUpRow {
   evaluationId: string;
   kind: FollowUpKind;
   recommendation: string;
-  decision: string | null;
+  /** The decision as recorded from the official's document; null while waiting. */
+  decided: FollowUpDecision | null;
   decidedById: string | null;
   decidedAt: Date | null;
 }
+
+/** A PAK as the store writes it. */
+export type PakRow = Parameters<CreditPointStore['insert']>[0];
 
 export interface SessionRow {
   id: string;
@@ -57,6 +65,9 @@ export interface SessionRow {
   followUp: string | null;
   employeeRating: GuidanceRating | null;
   ratedAt: Date | null;
+  feedbackToId: string | null;
+  competencyEvaluatedAt: Date | null;
+  competencies: CompetencyRow[];
 }
 
 /** The rows of keberatan, follow-ups and guidance sessions of one MemoryRows (its evaluations are `evaluationRows`'). */
@@ -64,6 +75,12 @@ export class AppraisalRows {
   readonly objections = new Map<string, ObjectionRow>();
   readonly followUps = new Map<string, FollowUpRow>();
   readonly sessions = new Map<string, SessionRow>();
+  /** PAK records by evaluation id. */
+  readonly paks = new Map<string, PakRow>();
+  /** Functional positions by employee id (everyone else is structural). */
+  readonly positions = new Map<string, { positionType: string; positionLevel: string | null }>();
+  /** The SKP period's days of an evaluation of a split year, by evaluation id. */
+  readonly skpParts = new Map<string, SkpPart>();
 
   constructor(readonly rows: MemoryRows) {}
 
@@ -212,57 +229,112 @@ export function memoryFollowUps(appraisal: AppraisalRows, work: UnitOfWork): Fol
     find(id) {
       const row = appraisal.followUps.get(id);
       if (!row) return Promise.resolve(null);
-      const { evaluationId: _evaluationId, decidedById: _decidedById, ...rest } = row;
-      return Promise.resolve({ ...rest, evaluation: evaluationOf(appraisal.evaluation(row.evaluationId)) });
+      return Promise.resolve({ id, kind: row.kind, recommendation: row.recommendation, decidedAt: row.decidedAt, decided: row.decided, evaluation: evaluationOf(appraisal.evaluation(row.evaluationId)) });
     },
     finalEvaluation(id, employeeId) {
       const row = appraisal.evaluations.evaluations.get(id);
       return Promise.resolve(row && row.employeeId === employeeId && row.status !== 'DRAFT' ? evaluationOf(row) : null);
     },
-    decider(evaluationId) {
-      const id = appraisal.deciderId(evaluationId);
-      return Promise.resolve(id ? rows.ref(id) : null);
-    },
-    actsFor: (actor, personId) => Promise.resolve(appraisal.actsFor(actor.id, personId)),
+    recordersFor: (employeeId) => Promise.resolve(rows.world.hrRoles.filter((role) => role.employeeId !== employeeId).map((role) => rows.ref(role.employeeId))),
     insert(row) {
       work.change(`followUp.insert ${row.id}`, () => {
-        appraisal.followUps.set(row.id, { ...row, decision: null, decidedById: null, decidedAt: null });
+        appraisal.followUps.set(row.id, { ...row, decided: null, decidedById: null, decidedAt: null });
         return Promise.resolve();
       });
     },
     decide(id, decision) {
-      work.guarded(`followUp.decide ${id}`, guard(() => appraisal.followUps.get(id), (row) => row.decidedAt === null, (row) => Object.assign(row, decision)));
+      const { decidedById, decidedAt, ...decided } = decision;
+      work.guarded(`followUp.decide ${id}`, guard(() => appraisal.followUps.get(id), (row) => row.decidedAt === null, (row) => Object.assign(row, { decided, decidedById, decidedAt })));
+    },
+  };
+}
+
+export function memoryCreditPoints(appraisal: AppraisalRows, work: UnitOfWork): CreditPointStore {
+  const { rows } = appraisal;
+  return {
+    evaluation(evaluationId, employeeId) {
+      const row = appraisal.evaluations.evaluations.get(evaluationId);
+      if (!row || row.employeeId !== employeeId || row.status === 'DRAFT') return Promise.resolve(null);
+      const position = appraisal.positions.get(employeeId) ?? { positionType: 'STRUKTURAL', positionLevel: null };
+      const objection = [...appraisal.objections.values()].find((o) => o.evaluationId === row.id);
+      return Promise.resolve({
+        id: row.id,
+        periodKey: row.periodKey,
+        kind: row.kind,
+        predikat: finalResult({ ...row, objection: objection ?? null }).predikat,
+        skp: appraisal.skpParts.get(row.id) ?? null,
+        employee: { ...rows.ref(employeeId), ...position },
+        hasPak: appraisal.paks.has(row.id),
+      });
+    },
+    annualWithoutPak: (employeeId) =>
+      Promise.resolve([...appraisal.evaluations.evaluations.values()].filter((e) => e.employeeId === employeeId && e.kind === 'ANNUAL' && e.status !== 'DRAFT' && !appraisal.paks.has(e.id)).map((e) => e.id)),
+    insert(row) {
+      work.guarded(`creditPoints.insert ${row.evaluationId}`, () => {
+        if (appraisal.paks.has(row.evaluationId)) return Promise.resolve(0);
+        appraisal.paks.set(row.evaluationId, row);
+        return Promise.resolve(1);
+      });
     },
   };
 }
 
 export function memoryDevelopment(appraisal: AppraisalRows, work: UnitOfWork): DevelopmentStore {
   const { rows } = appraisal;
+  const viewOf = (id: string, row: SessionRow) => ({
+    id,
+    kind: row.kind,
+    heldAt: row.heldAt,
+    topic: row.topic,
+    followUp: row.followUp,
+    ratedAt: row.ratedAt,
+    competencyEvaluatedAt: row.competencyEvaluatedAt,
+    employee: rows.ref(row.employeeId),
+    leader: rows.ref(row.leaderId),
+  });
   return {
     find(id) {
       const row = appraisal.sessions.get(id);
-      if (!row) return Promise.resolve(null);
-      return Promise.resolve({ id, kind: row.kind, heldAt: row.heldAt, topic: row.topic, followUp: row.followUp, ratedAt: row.ratedAt, employee: rows.ref(row.employeeId), leader: rows.ref(row.leaderId) });
+      return Promise.resolve(row ? viewOf(id, row) : null);
     },
     person: (id) => Promise.resolve(rows.world.people.has(id) ? rows.ref(id) : null),
+    superiorOf(leaderId) {
+      const superiorId = rows.world.people.get(leaderId)?.supervisorId;
+      const superior = superiorId ? rows.world.people.get(superiorId) : undefined;
+      return Promise.resolve(superior?.active ? rows.ref(superior.id) : null);
+    },
+    awaitingCompetency: (leaderId, employeeId) =>
+      Promise.resolve(
+        [...appraisal.sessions.entries()]
+          .filter(([, row]) => row.leaderId === leaderId && row.employeeId === employeeId && row.competencyEvaluatedAt === null)
+          .sort(([, a], [, b]) => b.heldAt.getTime() - a.heldAt.getTime())
+          .map(([id, row]) => viewOf(id, row)),
+      ),
     insert(row) {
       work.change(`developmentSession.insert ${row.id}`, () => {
-        appraisal.sessions.set(row.id, { ...row, employeeRating: null, ratedAt: null });
+        appraisal.sessions.set(row.id, { ...row, employeeRating: null, ratedAt: null, feedbackToId: null, competencyEvaluatedAt: null, competencies: [] });
         return Promise.resolve();
       });
     },
     rate(id, employeeId, rating) {
       work.guarded(`developmentSession.rate ${id}`, guard(() => appraisal.sessions.get(id), (row) => row.employeeId === employeeId && row.ratedAt === null, (row) => Object.assign(row, rating)));
     },
+    evaluateCompetencies(id, leaderId, competencies, at) {
+      work.guarded(
+        `developmentSession.competencies ${id}`,
+        guard(() => appraisal.sessions.get(id), (row) => row.leaderId === leaderId && row.competencyEvaluatedAt === null, (row) => Object.assign(row, { competencyEvaluatedAt: at, competencies: [...competencies] })),
+      );
+    },
   };
 }
 
 /** The keberatan, follow-up and guidance services of one decision over the in-memory rows (memoryServices adds them). */
-export function appraisalServices(rows: MemoryRows, work: UnitOfWork, common: { access: Access; work: UnitOfWork; newId: () => string }): Pick<Services, 'objections' | 'followUps' | 'development'> {
+export function appraisalServices(rows: MemoryRows, work: UnitOfWork, common: { access: Access; work: UnitOfWork; newId: () => string }): Pick<Services, 'objections' | 'followUps' | 'development' | 'creditPoints'> {
   const appraisal = appraisalOf(rows);
   return {
     objections: new ObjectionService({ ...common, objections: memoryObjections(appraisal, work) }),
     followUps: new FollowUpService({ ...common, followUps: memoryFollowUps(appraisal, work) }),
     development: new DevelopmentService({ ...common, sessions: memoryDevelopment(appraisal, work) }),
+    creditPoints: new CreditPointService({ ...common, pak: memoryCreditPoints(appraisal, work) }),
   };
 }

@@ -20,3 +20,30 @@ describe('credit-point conversion', () => {
     expect(PPPK_EXTENSION_BASIS).toBe('PP 49/2018 Pasal 37');
   });
 });
+
+describe('who proposes and where a behaviour finding goes', () => {
+  it('offers penghargaan, pengembangan and penempatan as proposals, never a sanksi', async () => {
+    const { PROPOSABLE_FOLLOW_UPS, isProposable } = await import('../../../src/domain/follow-up.js');
+    expect(PROPOSABLE_FOLLOW_UPS).toEqual(['PENGHARGAAN', 'PENGEMBANGAN', 'PENEMPATAN']);
+    expect(isProposable('SANKSI')).toBe(false);
+    expect(isProposable('PENEMPATAN')).toBe(true);
+  });
+
+  it('points Kurang/Misconduct and Sangat Kurang – behaviour below expectation – to the disciplinary route of PP 94/2021', async () => {
+    const { DISCIPLINARY_ROUTE, pointsToDiscipline } = await import('../../../src/domain/follow-up.js');
+    expect(['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG', null].map((p) => pointsToDiscipline(p as never))).toEqual([false, false, false, true, true, false]);
+    expect(DISCIPLINARY_ROUTE).toMatchObject({ basis: 'PP 94/2021', examination: 'Pasal 26', authority: 'Pasal 16', verify: true });
+  });
+});
+
+describe('the conversion a Penetapan Angka Kredit states', () => {
+  it('is months/12 × share × coefficient, for a functional position with a known level only', async () => {
+    const { creditConversion } = await import('../../../src/domain/follow-up.js');
+    const ahliPertama = { positionType: 'FUNGSIONAL', positionLevel: 'Ahli Pertama' };
+    // BKN's example: Jan–Feb, Baik, Ahli Pertama: 2/12 × 100% × 12,5 = 2,083.
+    expect(creditConversion(ahliPertama, 'BAIK', 2)).toEqual({ coefficient: 12.5, share: 1, months: 2, points: 2.083, level: 'Ahli Pertama' });
+    expect(creditConversion(ahliPertama, 'SANGAT_BAIK', 12)?.points).toBe(18.75);
+    expect(creditConversion({ positionType: 'PELAKSANA', positionLevel: 'Ahli Pertama' }, 'BAIK', 12)).toBeUndefined();
+    expect(creditConversion({ positionType: 'FUNGSIONAL', positionLevel: 'Utama Sekali' }, 'BAIK', 12)).toBeUndefined();
+  });
+});
