@@ -74,7 +74,7 @@ export interface EvaluationDocumentData {
   finalizedOn: CivilDate | null;
   notes: string | null;
   feedback: string | null;
-  followUps: { kind: 'PENGHARGAAN' | 'SANKSI' | 'PENGEMBANGAN'; recommendation: string; decision: string | null }[];
+  followUps: { kind: 'PENGHARGAAN' | 'SANKSI' | 'PENGEMBANGAN' | 'PENEMPATAN'; recommendation: string; decision: string | null }[];
   objection: {
     filedOn: CivilDate;
     reasons: string;

@@ -36,6 +36,7 @@ export const documentForm = {
   followUpPENGHARGAAN: 'Rekomendasi penghargaan',
   followUpSANKSI: 'Rekomendasi sanksi',
   followUpPENGEMBANGAN: 'Rekomendasi pengembangan',
+  followUpPENEMPATAN: 'Rekomendasi penempatan',
   followUpDecision: (p: { decision: string }) => `Keputusan: ${p.decision}`,
   objectionHeading: 'KEBERATAN',
   objectionFiled: (p: { date: string }) => `Diajukan ${p.date}`,
