@@ -1,15 +1,17 @@
 /**
- * /ekspor – HR (pengelola kinerja) picks a unit it covers, or its whole agency, and a period, and
- * receives the XLSX for e-Kinerja in the chat. Only in private chats: the file holds ratings.
+ * /ekspor – HR (pengelola kinerja) picks a unit it covers, or its whole agency, a period, and what
+ * to export, and receives the XLSX for e-Kinerja – or the unit's Dokumen Evaluasi Kinerja Pegawai
+ * and SKP PDFs in one ZIP – in the chat. Only in private chats: the files hold ratings.
  */
 import { z } from 'zod';
 import type { FlowContext } from '../bot/context.js';
 import { answerOf, type FlowDefinition, type FlowState, type Option, type StepDefinition } from '../conversation/flow.js';
 import { paragraph } from '../conversation/reply.js';
 import { hrCovers, unitPathsOf } from '../domain/access.js';
-import { parsePeriodKey, periodLabel } from '../domain/periods.js';
+import { parsePeriodKey, periodKeyLabel, periodLabel } from '../domain/periods.js';
 import { exportText } from '../i18n/export.js';
-import { exportOutput } from '../reports/outputs.js';
+import { documentsZipOutput, exportOutput } from '../reports/outputs.js';
+import { documentText } from '../i18n/documents.js';
 import { refuse, say } from './common.js';
 import { cmd } from '../i18n/command-names.js';
 
@@ -47,6 +49,22 @@ const periodStep = {
   options: async (ctx) => (await ctx.read.predikatPeriods(ctx.me)).map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
 } satisfies StepDefinition<FlowContext>;
 
+/** What to export: the e-Kinerja data, or the documents. */
+const WHAT = { xlsx: 'xlsx', documents: 'documents' } as const;
+
+const whatStep = {
+  id: 'what',
+  kind: 'choice',
+  schema: z.enum([WHAT.xlsx, WHAT.documents]),
+  prompt: async (ctx, state) => ({
+    blocks: [paragraph(documentText[ctx.me.locale].askWhat({ unit: await scopeLabel(ctx, state), period: periodKeyLabel(answerOf(state, periodStep) ?? '', ctx.me.locale) }))],
+  }),
+  options: (ctx) => [
+    { value: WHAT.xlsx, label: documentText[ctx.me.locale].whatXlsx },
+    { value: WHAT.documents, label: documentText[ctx.me.locale].whatDocuments },
+  ],
+} satisfies StepDefinition<FlowContext>;
+
 async function scopeLabel(ctx: FlowContext, state: FlowState): Promise<string> {
   const value = answerOf(state, unitStep) ?? '';
   return (await exportableScopes(ctx)).find((option) => option.value === value)?.label ?? '';
@@ -59,20 +77,22 @@ function refusal(ctx: FlowContext) {
 
 export const exportFlow: FlowDefinition<FlowContext> = {
   id: 'export',
-  version: 1,
+  // 2: the third step, XLSX or the documents' ZIP.
+  version: 2,
   command: cmd('ekspor'),
   title: (locale) => exportText[locale].title,
   async begin(ctx, context) {
     if ((await exportableScopes(ctx)).length === 0) return refuse(refusal(ctx));
     return { ok: true, context };
   },
-  steps: [unitStep, periodStep],
+  steps: [unitStep, periodStep, whatStep],
   async complete(ctx, state) {
     const scope = answerOf(state, unitStep) ?? '';
     const period = parsePeriodKey(answerOf(state, periodStep) ?? '');
     // Coverage again at the end: the HR role may have changed while the person chose.
     if (!period || !(await exportableScopes(ctx)).some((option) => option.value === scope)) return [refusal(ctx)];
     // The file is made by the delivery job (reports/outputs.ts), not while this answer is handled.
-    return [exportOutput({ agencyId: ctx.me.agencyId, unitId: scope === WHOLE_AGENCY ? null : scope, periodKey: period.key, locale: ctx.me.locale, requestedBy: ctx.me.id, channel: ctx.origin.platform })];
+    const request = { agencyId: ctx.me.agencyId, unitId: scope === WHOLE_AGENCY ? null : scope, periodKey: period.key, locale: ctx.me.locale, requestedBy: ctx.me.id, channel: ctx.origin.platform };
+    return [answerOf(state, whatStep) === WHAT.documents ? documentsZipOutput(request) : exportOutput(request)];
   },
 };

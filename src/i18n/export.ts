@@ -108,7 +108,7 @@ export const exportText = catalogue(
     // CLI.
     periodRequired: 'Sebutkan periodenya: --period 2026-Q4 (triwulan), 2026-M11 (bulan) atau 2026 (tahun).',
     badPeriod: (p: { value: string }) => `Periode "${p.value}" tidak dikenal: tulis mis. 2026-Q4 (triwulan), 2026-M11 (bulan) atau 2026 (tahun).`,
-    badFormat: (p: { value: string }) => `Format "${p.value}" tidak dikenal: tulis xlsx atau csv.`,
+    badFormat: (p: { value: string }) => `Format "${p.value}" tidak dikenal: tulis xlsx, csv atau pdf (dokumen dalam ZIP).`,
     writtenXlsx: (p: { period: string; scope: string; employees: number; rhk: number; file: string }) =>
       `Ekspor ${p.period} untuk ${p.scope}: ${p.employees} pegawai, ${p.rhk} baris RHK, disimpan di ${p.file}.`,
     writtenCsv: (p: { period: string; scope: string; employees: number; rhk: number; employeesFile: string; rhkFile: string; realisasiFile: string; behaviourFile: string }) =>
@@ -226,7 +226,7 @@ export const exportText = catalogue(
     followUpDecision: (p) => `decision: ${p.decision}`,
     periodRequired: 'Name the period: --period 2026-Q4 (quarter), 2026-M11 (month) or 2026 (year).',
     badPeriod: (p) => `Unknown period "${p.value}": write e.g. 2026-Q4 (quarter), 2026-M11 (month) or 2026 (year).`,
-    badFormat: (p) => `Unknown format "${p.value}": write xlsx or csv.`,
+    badFormat: (p) => `Unknown format "${p.value}": write xlsx, csv or pdf (documents in a ZIP).`,
     writtenXlsx: (p) => `Export of ${p.period} for ${p.scope}: ${countOf(p.employees, 'employee', 'employees')}, ${countOf(p.rhk, 'RHK row', 'RHK rows')}, saved to ${p.file}.`,
     writtenCsv: (p) =>
       `Export of ${p.period} for ${p.scope}: four CSV files – ${countOf(p.employees, 'employee', 'employees')} in ${p.employeesFile}, ${countOf(p.rhk, 'RHK row', 'RHK rows')} in ${p.rhkFile}, ` +

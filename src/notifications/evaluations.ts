@@ -9,6 +9,7 @@ import { evaluationText } from '../i18n/evaluation.js';
 import type { EvaluationResult } from '../services/evaluation-service.js';
 import type { DomainEvent } from '../services/events.js';
 import type { ButtonFor, Notice } from './notice.js';
+import { evaluationDocumentNotice } from './documents.js';
 
 type Of<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -70,9 +71,12 @@ export function resultReply(result: EvaluationResult, button: ButtonFor): Reply 
   );
 }
 
-/** The employee gets the result, with the buttons to accept or object. */
+/**
+ * The employee gets their Dokumen Evaluasi Kinerja Pegawai as PDF, then the result with the buttons
+ * to accept or object – last, so its buttons are those a channel without message-bound buttons (the console) answers.
+ */
 export function evaluationResultSent({ result }: Of<'evaluation.resultSent'>): Notice[] {
-  return [{ to: result.employee, message: (button) => resultReply(result, button) }];
+  return [evaluationDocumentNotice(result.employee, result.id), { to: result.employee, message: (button) => resultReply(result, button) }];
 }
 
 /** The rater hears the result was accepted. */

@@ -70,7 +70,8 @@ export async function notify(db: Reader, work: UnitOfWork, events: DomainEvent[]
   for (const notice of events.flatMap(noticesOf)) {
     const address = await reachableChatOf(db, notice.to.id);
     if (!address) {
-      unreachable.push(notice.to);
+      // Once per person, though they may have several notices (a result and its document).
+      if (!unreachable.some((person) => person.id === notice.to.id)) unreachable.push(notice.to);
       continue;
     }
     const message = notice.message((label, payload) => work.button(notice.to.id, label, payload));

@@ -7,6 +7,7 @@ import { objectionText } from '../i18n/objection.js';
 import type { DomainEvent } from '../services/events.js';
 import { resultBlocks } from './evaluations.js';
 import type { ButtonFor, Notice } from './notice.js';
+import { evaluationDocumentNotice } from './documents.js';
 
 type Of<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -104,7 +105,7 @@ export function objectionExplained({ objection, explanation, by }: Of<'objection
 /** The employee and the rater hear the final decision, and the new result when it changed. */
 export function objectionDecided({ objection, by }: Of<'objection.decided'>): Notice[] {
   const { evaluation, changed } = objection;
-  return [evaluation.employee, evaluation.rater].map((person) => ({
+  const decision = [evaluation.employee, evaluation.rater].map((person): Notice => ({
     to: person,
     message: () => {
       const p = objectionText[person.locale];
@@ -118,4 +119,6 @@ export function objectionDecided({ objection, by }: Of<'objection.decided'>): No
       return reply(blocks);
     },
   }));
+  // The employee's Dokumen Evaluasi again, now with the keberatan, the PPK's explanation and the decision.
+  return [...decision, evaluationDocumentNotice(evaluation.employee, evaluation.id, true)];
 }

@@ -4,6 +4,7 @@ import { ownSkpText } from '../i18n/own-skp.js';
 import type { DomainEvent } from '../services/events.js';
 import { planContentBlocks } from '../services/plans.js';
 import type { Notice } from './notice.js';
+import { skpDocumentNotice } from './documents.js';
 
 type Of<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -37,7 +38,7 @@ export function planEstablished({ plan, by, recordedFor }: Of<'plan.established'
     : by
       ? text.recordedToEmployee({ official, year, version, hr: by.name })
       : text.recordedToEmployeeByHr({ official, year, version });
-  return [{ to: employee, message: () => reply([paragraph(line)]) }];
+  return [{ to: employee, message: () => reply([paragraph(line)]) }, skpDocumentNotice(employee, plan.content.id)];
 }
 
 /** The employee gets the note and a button to draft again. */

@@ -5,6 +5,7 @@ import { planningText } from '../i18n/planning.js';
 import type { DomainEvent } from '../services/events.js';
 import { planContentBlocks, type PlanContent } from '../services/plans.js';
 import type { ButtonFor, Notice } from './notice.js';
+import { skpDocumentNotice } from './documents.js';
 
 type Of<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -26,9 +27,11 @@ export function planProposed({ plan }: Of<'plan.proposed'>): Notice[] {
 
 export function planAgreed({ plan }: Of<'plan.agreed'>): Notice[] {
   const rater = plan.rater;
-  if (!rater) return [];
+  // The SKP is ditetapkan: the employee gets it as PDF with its lampiran.
+  const document = skpDocumentNotice(plan.employee, plan.content.id);
+  if (!rater) return [document];
   const { year, version } = plan.content;
-  return [{ to: rater, message: () => reply([paragraph(planningText[rater.locale].agreedToSupervisor({ name: plan.employee.name, year, version }))]) }];
+  return [{ to: rater, message: () => reply([paragraph(planningText[rater.locale].agreedToSupervisor({ name: plan.employee.name, year, version }))]) }, document];
 }
 
 /** The supervisor who proposed the plan gets the question, with *Jawab* and *Revisi rencana*. */

@@ -1,8 +1,9 @@
 /** The evaluation cycle end to end on Slack: the real Bolt app against the fake Slack Web API. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { playEvaluationCycle, seedUnitOfFive, type Clock } from '../support/evaluation-scenario.js';
 import { readSlack, startSlackBot, TEAM, type SlackBot } from '../support/slack-driver.js';
+import { pdfText } from '../support/pdf.js';
 
 const db = await useTestDatabase();
 const clock: Clock = { now: new Date('2026-11-27T03:00:00Z') };
@@ -16,6 +17,15 @@ afterAll(() => slack.stop());
 describe('evaluation cycle on Slack', () => {
   it('evaluates a unit of five, explains and fixes a curve violation, and decides an objection', async () => {
     await playEvaluationCycle(slack.driver, db, clock);
+  });
+
+  it('uploads each employee’s Dokumen Evaluasi Kinerja Pegawai to their DM once the result reaches them', async () => {
+    const andi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Andi Pratama' } });
+    const name = `dokumen-evaluasi-2026-Q4-${andi.nip}-andi-pratama.pdf`;
+    await vi.waitFor(() => expect(slack.fake.uploads.some((file) => file.filename === name)).toBe(true), { timeout: 10_000 });
+    const upload = slack.fake.uploads.find((file) => file.filename === name)!;
+    expect(upload.channel).toBe(`D${slack.users.get('Andi Pratama')}`);
+    expect(pdfText(upload.bytes)).toMatch(/PEGAWAI YANG DINILAI[\s\S]*Andi Pratama[\s\S]*PREDIKAT KINERJA PEGAWAI\s+Sangat Baik/);
   });
 });
 

@@ -1,8 +1,9 @@
 /** The evaluation cycle end to end on Telegram: the real telegraf bot against the fake Bot API. */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '../support/database.js';
 import { startTelegramBot, type TelegramBot } from '../support/drivers.js';
 import { playEvaluationCycle, seedUnitOfFive, type Clock } from '../support/evaluation-scenario.js';
+import { pdfText } from '../support/pdf.js';
 
 const db = await useTestDatabase();
 const clock: Clock = { now: new Date('2026-11-27T03:00:00Z') };
@@ -16,5 +17,25 @@ afterAll(() => bot.stop());
 describe('evaluation cycle on Telegram', () => {
   it('evaluates a unit of five, explains and fixes a curve violation, and decides an objection', async () => {
     await playEvaluationCycle(bot.driver, db, clock);
+  });
+
+  it('sends each employee their Dokumen Evaluasi Kinerja Pegawai as a PDF document, and again with the keberatan decision', async () => {
+    const documentsTo = (name: string) => bot.fake.messagesTo(bot.users.get(name)!.id).filter((m) => m.method === 'sendDocument' && m.document?.file_name?.startsWith('dokumen-evaluasi-'));
+    const andi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Andi Pratama' } });
+    await vi.waitFor(() => expect(documentsTo('Andi Pratama')).toHaveLength(1), { timeout: 10_000 });
+    const [sent] = documentsTo('Andi Pratama');
+    expect(sent!.document!.file_name).toBe(`dokumen-evaluasi-2026-Q4-${andi.nip}-andi-pratama.pdf`);
+    const text = pdfText(sent!.upload!.content);
+    expect(text).toMatch(/DOKUMEN EVALUASI KINERJA PEGAWAI/);
+    expect(text).toMatch(/PEJABAT PENILAI KINERJA[\s\S]*Sri Wahyuni/);
+    expect(text).toMatch(/CAPAIAN KINERJA ORGANISASI\s+Baik \(Seksi Pengembangan Aplikasi\)/);
+    expect(text).toMatch(/PREDIKAT KINERJA PEGAWAI\s+Sangat Baik/);
+    // Ratna objected: her second document carries the keberatan, the PPK's explanation and the decision.
+    await vi.waitFor(() => expect(documentsTo('Ratna Sari Dewi')).toHaveLength(2), { timeout: 10_000 });
+    const decided = pdfText(documentsTo('Ratna Sari Dewi')[1]!.upload!.content);
+    expect(decided).toMatch(/dua modul tambahan di luar target/);
+    expect(decided).toMatch(/dilaporkan setelah saya menilai/);
+    expect(decided).toMatch(/Hasil evaluasi diubah\./);
+    expect(decided).toMatch(/Atasan Pejabat Penilai Kinerja,[\s\S]*Hendra Gunawan/);
   });
 });

@@ -48,7 +48,8 @@ describe('/ekspor on the platforms', () => {
     await telegram.driver.as('Dewi Anggraini');
     expect(await telegram.driver.say('/ekspor')).toMatch(/Ekspor data unit mana\?/);
     await telegram.driver.press('4'); // Seksi Tata Kelola Data, fourth by name
-    expect(await telegram.driver.press('Triwulan IV 2026')).toMatch(/Ekspor Triwulan IV 2026 untuk Seksi Tata Kelola Data: 5 pegawai/);
+    expect(await telegram.driver.press('Triwulan IV 2026')).toMatch(/Apa yang diekspor untuk Seksi Tata Kelola Data, Triwulan IV 2026\?/);
+    expect(await telegram.driver.press('1')).toMatch(/Ekspor Triwulan IV 2026 untuk Seksi Tata Kelola Data: 5 pegawai/);
 
     const chat = telegram.users.get('Dewi Anggraini')!.id;
     const document = telegram.fake.messagesTo(chat).find((message) => message.method === 'sendDocument');
@@ -61,7 +62,8 @@ describe('/ekspor on the platforms', () => {
     await slack.driver.as('Dewi Anggraini');
     expect(await slack.driver.say('/ekspor')).toMatch(/Ekspor data unit mana\?/);
     await slack.driver.press('4');
-    expect(await slack.driver.press('Triwulan IV 2026')).toMatch(/Ekspor Triwulan IV 2026 untuk Seksi Tata Kelola Data: 5 pegawai/);
+    await slack.driver.press('Triwulan IV 2026');
+    expect(await slack.driver.press('1')).toMatch(/Ekspor Triwulan IV 2026 untuk Seksi Tata Kelola Data: 5 pegawai/);
 
     const upload = slack.fake.uploads.find((file) => file.filename === 'ekspor-seksi-tata-kelola-data-2026-Q4.xlsx');
     expect(upload?.channel).toBe(`D${slack.users.get('Dewi Anggraini')}`);

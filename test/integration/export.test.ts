@@ -1,8 +1,10 @@
 /**
  * Exports for e-Kinerja: the XLSX and the CSVs of a unit and a period hold the same numbers as the
  * database (read back here), bad options write nothing, and HR receives the XLSX in chat while
- * others are refused.
+ * others are refused. The documents: what the Dokumen Evaluasi gathers from the database, and a
+ * unit's documents as one ZIP from the CLI and in chat.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,6 +13,9 @@ import { createCliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/main.js';
 import { parseConfig } from '../../src/config/load.js';
 import type { Reply } from '../../src/conversation/reply.js';
+import { renderEvaluationDocument } from '../../src/documents/evaluation-document.js';
+import { makeDocumentsZip } from '../../src/documents/outputs.js';
+import { readEvaluationDocument, readSkpDocument } from '../../src/documents/read.js';
 import { parsePeriodKey } from '../../src/domain/periods.js';
 import { readCsv } from '../../src/files/table.js';
 import { buildEvaluationExport } from '../../src/reports/evaluation-export.js';
@@ -22,6 +27,7 @@ import type { ExportTexts } from '../../src/reports/export-texts.js';
 import { useTestDatabase } from '../support/database.js';
 import { useConsoleDriver } from '../support/drivers.js';
 import { tempDir } from '../support/files.js';
+import { pdfText } from '../support/pdf.js';
 
 const db = await useTestDatabase();
 const bot = await useConsoleDriver(db, () => new Date('2026-11-27T03:00:00Z'));
@@ -343,7 +349,7 @@ describe('export (CLI)', () => {
       [['--period', '2026-Q5'], /^Periode "2026-Q5" tidak dikenal: tulis mis\. 2026-Q4 \(triwulan\), 2026-M11 \(bulan\) atau 2026 \(tahun\)\.$/],
       [[], /^Sebutkan periodenya: --period 2026-Q4/],
       [['--period', '2026-Q4', '--unit', 'Seksi Antah Berantah'], /^Unit "Seksi Antah Berantah" tidak ada di instansi ini\.$/],
-      [['--period', '2026-Q4', '--format', 'pdf'], /^Format "pdf" tidak dikenal: tulis xlsx atau csv\.$/],
+      [['--period', '2026-Q4', '--format', 'docx'], /^Format "docx" tidak dikenal: tulis xlsx, csv atau pdf \(dokumen dalam ZIP\)\.$/],
     ] as const) {
       const result = await cli(['export', ...args, '--out', dir]);
       expect(result.code).toBe(1);
@@ -363,7 +369,8 @@ describe('/ekspor in chat', () => {
     expect(units).toMatch(/1\. Seluruh Pemerintah Provinsi Contoh \(demo\)\n\s*2\. Bidang Aplikasi Informatika\n\s*3\. Seksi Pengembangan Aplikasi/);
     // Long labels come as a numbered list with number buttons.
     expect(await bot.say('3')).toMatch(new RegExp(`Untuk periode apa data ${SECTION}\\?`));
-    const delivered = await bot.press('Triwulan IV 2026');
+    expect(await bot.press('Triwulan IV 2026')).toMatch(/1\. Data untuk e-Kinerja \(XLSX\)\n\s*2\. Dokumen Evaluasi dan SKP \(PDF dalam ZIP\)/);
+    const delivered = await bot.press('1');
     expect(delivered).toMatch(/Ekspor Triwulan IV 2026 untuk Seksi Pengembangan Aplikasi: 5 pegawai, 5 baris RHK \(berkas ekspor-seksi-pengembangan-aplikasi-2026-Q4\.xlsx\)/);
 
     // The console saves the file and says where; it is the same workbook the CLI writes.
@@ -395,5 +402,108 @@ describe('/ekspor in chat', () => {
     await bot.as('Andi Pratama');
     expect(await bot.say('/ekspor')).toMatch(/Ekspor data kinerja hanya untuk Pengelola Kinerja\./);
     expect(await db.prisma.auditLog.count({ where: { action: 'access.denied', actor: { name: 'Andi Pratama' }, details: { path: ['attempted'], equals: 'EXPORT' } } })).toBe(1);
+  });
+});
+
+describe('documents (Dokumen Evaluasi and SKP)', () => {
+  const q4 = async (name: string) => db.prisma.evaluation.findFirstOrThrow({ where: { periodKey: '2026-Q4', employee: { name } } });
+
+  it('gathers an evaluation’s document from the database: the people, the result that stands, the keberatan, the period’s realisasi', async () => {
+    const data = (await readEvaluationDocument(db.prisma, (await q4('Andi Pratama')).id, new Date('2027-01-10T03:00:00Z')))!;
+    const andi = await person('Andi Pratama');
+    expect(data.employee).toMatchObject({ name: 'Andi Pratama', nip: andi.nip, unit: SECTION });
+    expect(data.ppk).toMatchObject({ name: 'Sri Wahyuni', nip: '198209172006042002', rank: 'Penata Tk. I, III/d', position: 'Kepala Seksi Pengembangan Aplikasi', unit: SECTION });
+    expect(data.ppk.inactive).toBeUndefined();
+    expect(data.atasanPpk).toMatchObject({ name: 'Hendra Gunawan', rank: 'Pembina, IV/a' });
+    expect(data.rated.predikat).toBe('BAIK');
+    // The decision's result stands (this fixture's decision left the behaviour rating unset).
+    expect(data.final).toEqual({ resultsRating: 'DI_ATAS', behaviourRating: null, predikat: 'SANGAT_BAIK' });
+    expect(data.objection).toMatchObject({ reasons: 'Modul ketiga selesai lebih awal.', decision: 'CHANGED', decidedOn: { year: 2027, month: 1, day: 5 } });
+    expect(data.followUps).toEqual([{ kind: 'PENGHARGAAN', recommendation: 'Usulan pegawai berprestasi', decision: 'Disetujui' }]);
+    // The quarter's realisasi only (30 September is Q3), with their bukti dukung.
+    expect(data.rhk.map((r) => r.realisasi.map((e) => [e.text, e.evidence.length]))).toEqual([
+      [['Realisasi 2026-10-05', 2], ['Realisasi 2026-11-20', 1]],
+      [['=HYPERLINK("http://evil.example","klik")\u0007 dokumentasi selesai', 0]],
+    ]);
+    expect(data.rhk[0]!.realisasi[0]!.evidence[0]).toBe('https://drive.contoh.go.id/2026-10-05/0');
+  });
+
+  it('names the rater who has left since, not today’s PPK', async () => {
+    const sri = await person('Sri Wahyuni');
+    await db.prisma.employee.update({ where: { id: sri.id }, data: { active: false, deactivatedAt: new Date('2027-01-08T00:00:00Z') } });
+    try {
+      const data = (await readEvaluationDocument(db.prisma, (await q4('Ratna Sari Dewi')).id, new Date('2027-01-10T03:00:00Z')))!;
+      expect(data.ppk).toMatchObject({ name: 'Sri Wahyuni', inactive: true });
+      expect(pdfText(await renderEvaluationDocument(data, new Date('2027-01-10T03:00:00Z')))).toMatch(/Sri Wahyuni[\s\S]*tidak lagi aktif di aplikasi/);
+    } finally {
+      await db.prisma.employee.update({ where: { id: sri.id }, data: { active: true, deactivatedAt: null } });
+    }
+  });
+
+  it('names a PPK outside the bot and the HR officer who recorded the evaluation with its document', async () => {
+    const [hendra, dewi] = [await person('Hendra Gunawan'), await person('Dewi Anggraini')];
+    const official = await db.prisma.externalOfficial.create({ data: { agencyId: hendra.agencyId, name: 'Dr. Ahmad Luthfi', title: 'Gubernur Contoh' } });
+    const evaluation = await db.prisma.evaluation.create({
+      data: { employeeId: hendra.id, raterId: dewi.id, recordedForOfficialId: official.id, documentNumber: '800/9/2026', decidedOn: day('2026-10-12'), kind: 'PERIODIC', year: 2026, periodKey: '2026-Q3', resultsRating: 'SESUAI', behaviourRating: 'SESUAI', predikat: 'BAIK', status: 'FINAL', finalizedAt: new Date('2026-10-12T03:00:00Z') },
+    });
+    const data = (await readEvaluationDocument(db.prisma, evaluation.id, new Date('2026-10-13T03:00:00Z')))!;
+    expect(data.ppk).toEqual({ name: 'Dr. Ahmad Luthfi', nip: null, rank: null, position: 'Gubernur Contoh', unit: null });
+    expect(data.recordedFor).toEqual({ hr: 'Dewi Anggraini', documentNumber: '800/9/2026' });
+    expect(data.finalizedOn).toEqual({ year: 2026, month: 10, day: 12 });
+  });
+
+  it('names the official outside the bot as the PPK of an SKP imported without a PPK in the bot, with its penetapan document', async () => {
+    const hendra = await person('Hendra Gunawan');
+    const official = await db.prisma.externalOfficial.create({ data: { agencyId: hendra.agencyId, name: 'Ir. Sutrisno', title: 'Sekretaris Daerah Provinsi Contoh', nip: '196801011990031001' } });
+    await db.prisma.employee.update({ where: { id: hendra.id }, data: { externalPpkId: official.id } });
+    try {
+      const plan = await db.prisma.plan.create({
+        data: { employeeId: hendra.id, raterId: null, year: 2025, status: 'AGREED', source: 'IMPORT', positionTitle: hendra.position, establishedOn: day('2025-01-15'), documentNumber: '800/4/2025', agreedAt: new Date('2025-01-15T03:00:00Z'), resourceSupport: 'Anggaran bidang', accountability: null, consequences: null },
+      });
+      const data = (await readSkpDocument(db.prisma, plan.id))!;
+      expect(data.ppk).toEqual({ name: 'Ir. Sutrisno', nip: '196801011990031001', rank: null, position: 'Sekretaris Daerah Provinsi Contoh', unit: null });
+      expect(data).toMatchObject({ documentNumber: '800/4/2025', establishedOn: { year: 2025, month: 1, day: 15 }, from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } });
+      expect(data.lampiran).toEqual({ resourceSupport: 'Anggaran bidang', accountability: null, consequences: null });
+    } finally {
+      await db.prisma.employee.update({ where: { id: hendra.id }, data: { externalPpkId: hendra.externalPpkId } });
+    }
+  });
+
+  it('writes a unit’s documents for a period as one ZIP with the CLI: each final evaluation and each SKP ditetapkan', async () => {
+    const dir = tempDir();
+    const result = await cli(['export', '--period', '2026-Q4', '--unit', SECTION, '--format', 'pdf', '--out', dir]);
+    expect(result.err).toBe('');
+    const file = join(dir, 'dokumen-seksi-pengembangan-aplikasi-2026-Q4.zip');
+    const agreed = await db.prisma.plan.findMany({ where: { year: 2026, status: 'AGREED', employee: { unit: { name: SECTION } } }, distinct: ['employeeId'], select: { employeeId: true } });
+    expect(result.out).toBe(`Dokumen ${SECTION}, Triwulan IV 2026: 2 Dokumen Evaluasi Kinerja Pegawai dan ${agreed.length} SKP, disimpan di ${file}.`);
+    const names = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).trim().split('\n');
+    const [andi, ratna] = [await person('Andi Pratama'), await person('Ratna Sari Dewi')];
+    expect(names.filter((name) => name.startsWith('dokumen-evaluasi-'))).toEqual([`dokumen-evaluasi-2026-Q4-${andi.nip}-andi-pratama.pdf`, `dokumen-evaluasi-2026-Q4-${ratna.nip}-ratna-sari-dewi.pdf`].sort());
+    expect(names.filter((name) => name.startsWith('skp-'))).toHaveLength(agreed.length);
+    expect(names).toContain(`skp-2026-${andi.nip}-andi-pratama-v1.pdf`);
+    const skp = pdfText(execFileSync('unzip', ['-p', file, `skp-2026-${andi.nip}-andi-pratama-v1.pdf`]));
+    expect(skp).toMatch(/SASARAN KINERJA PEGAWAI[\s\S]*Tersedianya modul[\s\S]*LAMPIRAN SASARAN KINERJA PEGAWAI/);
+  });
+
+  it('renders nothing when a unit has more documents than the chat may send at once, and says so', async () => {
+    const dewi = await person('Dewi Anggraini');
+    const request = { agencyId: dewi.agencyId, unitId: null, periodKey: '2026-Q4', locale: 'id' as const, requestedBy: dewi.id, channel: 'CONSOLE' };
+    const made = await makeDocumentsZip(db.prisma, request, new Date('2027-01-10T03:00:00Z'), 2);
+    expect(made).toMatchObject({ tooMany: true, evaluations: 2 });
+    expect(made!.bytes.length).toBe(0);
+    expect(made!.skps).toBeGreaterThan(0);
+  });
+
+  it('sends HR the ZIP in chat when /ekspor is asked for the documents', async () => {
+    const dewi = await person('Dewi Anggraini');
+    if ((await db.prisma.hrRole.count({ where: { employeeId: dewi.id } })) === 0) await db.prisma.hrRole.create({ data: { employeeId: dewi.id, agencyId: dewi.agencyId } });
+    await bot.as('Dewi Anggraini');
+    await bot.say('/ekspor');
+    await bot.say('3');
+    await bot.press('Triwulan IV 2026');
+    const delivered = await bot.press('2');
+    expect(delivered).toMatch(new RegExp(`Dokumen ${SECTION}, Triwulan IV 2026: 2 Dokumen Evaluasi Kinerja Pegawai dan \\d+ SKP dalam dokumen-seksi-pengembangan-aplikasi-2026-Q4\\.zip`));
+    const sent = await db.prisma.outboundMessage.findFirstOrThrow({ where: { chatId: dewi.nip }, orderBy: { createdAt: 'desc' } });
+    expect((sent.payload as unknown as Reply).deferred).toMatchObject({ kind: 'documents-zip', params: { periodKey: '2026-Q4', requestedBy: dewi.id } });
   });
 });

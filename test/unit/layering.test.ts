@@ -34,8 +34,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   services: ['checkins', 'conversation', 'domain', 'generated', 'i18n', 'linking', 'storage'],
   notifications: ['conversation', 'domain', 'i18n', 'services'],
   checkins: ['conversation', 'domain', 'generated', 'i18n', 'jobs', 'services', 'storage'],
+  // The documents gather their data through the services' reads and render PDFs; the deferred kinds come from notifications.
+  documents: ['conversation', 'domain', 'generated', 'i18n', 'linking', 'notifications', 'services'],
   // Exports link evidence through the store's signed links.
-  reports: ['attachments', 'conversation', 'domain', 'files', 'generated', 'i18n', 'linking', 'services'],
+  reports: ['attachments', 'conversation', 'documents', 'domain', 'files', 'generated', 'i18n', 'linking', 'services'],
   // The import asks the rating-line resolver who rated an SKP period a move closes.
   'org-import': ['domain', 'files', 'generated', 'i18n', 'services', 'storage'],
   'skp-import': ['domain', 'files', 'generated', 'i18n', 'storage'],
@@ -46,7 +48,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   bot: ['conversation', 'domain', 'flows', 'generated', 'i18n', 'linking', 'logging', 'notifications', 'reports', 'services'],
   delivery: ['bot', 'conversation', 'generated', 'jobs', 'logging', 'storage'],
   channels: ['bot', 'config', 'conversation', 'delivery', 'generated', 'http', 'i18n', 'logging'],
-  cli: ['attachments', 'channels', 'checkins', 'config', 'conversation', 'domain', 'errors', 'files', 'generated', 'holidays', 'i18n', 'linking', 'notifications', 'org-import', 'redis', 'reports', 'services', 'skp-import', 'storage'],
+  cli: ['attachments', 'channels', 'checkins', 'config', 'conversation', 'documents', 'domain', 'errors', 'files', 'generated', 'holidays', 'i18n', 'linking', 'notifications', 'org-import', 'redis', 'reports', 'services', 'skp-import', 'storage'],
   app: ['attachments', 'bot', 'channels', 'checkins', 'config', 'conversation', 'delivery', 'demo', 'domain', 'flows', 'generated', 'holidays', 'http', 'jobs', 'logging', 'redis', 'reports', 'services', 'skp-import', 'storage'],
   main: ['app', 'config', 'errors', 'logging', 'paths', 'redis'],
 };

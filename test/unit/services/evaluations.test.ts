@@ -61,7 +61,14 @@ async function establish(reason: string | null = null, by = 'rina', document?: {
   return decide(rows, (s) => s.penetapan.establish(world.member(by), { organisationId: 'root', period: Q4, confirmed: status.value.snapshot, reason, ...(document ? { document } : {}) }));
 }
 
-const messagesOf = (events: DomainEvent[]) => events.flatMap(noticesOf).map((notice) => ({ to: notice.to.id, text: plainText(notice.message((label) => ({ label, token: '' }))) }));
+/** Each notice as recipient and text; a document made on delivery reads "[its kind]". */
+const messagesOf = (events: DomainEvent[]) =>
+  events.flatMap(noticesOf).map((notice) => {
+    const message = notice.message((label) => ({ label, token: '' }));
+    return { to: notice.to.id, text: message.deferred ? `[${message.deferred.kind}]` : plainText(message) };
+  });
+/** The messages, without the documents. */
+const textsOf = (events: DomainEvent[]) => messagesOf(events).filter((m) => !m.text.startsWith('['));
 
 describe('evaluation service: drafting', () => {
   it('saves a draft by the rater with the predikat of the matrix, audited, and tells nobody', async () => {
@@ -245,8 +252,10 @@ describe('penetapan: the organisation’s leader establishes the distribution (S
     expect(messages.find((m) => m.to === 'andi' && m.text.startsWith('Hasil'))?.text).toMatch(
       /^Hasil evaluasi kinerja Triwulan IV 2026 dari Sri Wahyuni\. .*keberatan kepada Rina Kusuma \(Atasan Pejabat Penilai Kinerja\) paling lambat 18 Jan 2027\.[\s\S]*Predikat: Sangat Baik/,
     );
+    // Each also gets their Dokumen Evaluasi Kinerja Pegawai, made as PDF when delivered.
+    expect(messages.filter((m) => m.text === '[evaluation-document]').map((m) => m.to).sort()).toEqual(['andi', 'budi', 'dewi', 'hana', 'sri']);
     // Sri hears her two proposals are established; Rina, who established them, is not told.
-    expect(messages.filter((m) => !m.text.startsWith('Hasil'))).toEqual([
+    expect(textsOf(established.events).filter((m) => !m.text.startsWith('Hasil'))).toEqual([
       { to: 'sri', text: 'Rina Kusuma menetapkan Predikat Kinerja Bidang Aplikasi untuk Triwulan IV 2026: 2 hasil yang Anda usulkan kini final dan dikirim kepada pegawai.' },
     ]);
     expect(work.audits).toMatchObject([{ action: 'penetapan.established', details: { unitId: 'root', periodKey: '2026-Q4', as: 'LEADER', count: 5, violations: [], reason: null } }]);
@@ -323,7 +332,7 @@ describe('penetapan: the organisation’s leader establishes the distribution (S
     // Two of his accounts talk at once: the result is delivered once.
     const first = await decideLater(rows, (s) => s.evaluations.deliverWaiting('budi'));
     const second = await decideLater(rows, (s) => s.evaluations.deliverWaiting('budi'));
-    expect(messagesOf(first.value.events)).toMatchObject([{ to: 'budi', text: expect.stringMatching(/paling lambat 18 Jan 2027/) }]);
+    expect(messagesOf(first.value.events)).toMatchObject([{ to: 'budi', text: '[evaluation-document]' }, { to: 'budi', text: expect.stringMatching(/paling lambat 18 Jan 2027/) }]);
     await first.commit();
     await expect(second.commit()).rejects.toBeInstanceOf(Conflict);
     expect(data.of('budi', '2026-Q4')?.deliveredAt).toEqual(NOW);
@@ -334,7 +343,7 @@ describe('penetapan: the organisation’s leader establishes the distribution (S
     const held = data.add({ employeeId: 'budi', periodKey: '2026-Q4', status: 'FINAL', finalizedAt: new Date('2026-12-20T03:00:00Z') });
     data.unreachable.add('budi');
     const delivered = await decide(rows, (s) => s.evaluations.deliverWaiting('budi', { present: true }));
-    expect(messagesOf(delivered.events)).toMatchObject([{ to: 'budi', text: expect.stringMatching(/paling lambat 18 Jan 2027/) }]);
+    expect(textsOf(delivered.events)).toMatchObject([{ to: 'budi', text: expect.stringMatching(/paling lambat 18 Jan 2027/) }]);
     expect(data.evaluations.get(held.id)?.deliveredAt).toEqual(NOW);
   });
 });
@@ -435,7 +444,7 @@ describe('evaluation service: a move mid-year splits the period between two rate
     expect((await propose(open.value.snapshot)).ok).toBe(true);
     const part = [...data.evaluations.values()].find((e) => e.employeeId === 'andi')!;
     const result = await resultNow(memoryEvaluations(rows, world.work()), part.id, NOW);
-    const andi = messagesOf(result ? [{ type: 'evaluation.resultSent', result }] : []).find((m) => m.to === 'andi');
+    const andi = textsOf(result ? [{ type: 'evaluation.resultSent', result }] : []).find((m) => m.to === 'andi');
     expect(andi?.text).toMatch(/Triwulan IV 2026, periode SKP 1 Okt 2026 – 31 Okt 2026 dari Sri Wahyuni\. .*keberatan kepada Hana Putri/);
   });
 
@@ -475,7 +484,7 @@ describe('evaluation service: HR records the evaluation of a PPK outside the bot
     if (!recorded.ok) throw new Error(JSON.stringify(recorded.refusal));
     expect(recorded.value).toMatchObject({ delivered: true, predikat: 'SANGAT_BAIK', official: { title: 'Gubernur Contoh' } });
     expect(work.audits).toMatchObject([{ action: 'evaluation.recorded', actorId: 'hana', details: { recordedByHrFor: 'Dr. Bambang, Gubernur Contoh', documentNumber: '800/1/2026', decidedOn: '2026-12-27' } }]);
-    expect(messagesOf(recorded.events)).toEqual([
+    expect(textsOf(recorded.events)).toEqual([
       {
         to: 'rina',
         text: expect.stringMatching(/^Hasil evaluasi kinerja Tahun 2026 dari Dr\. Bambang \(Gubernur Contoh\)\. .*keberatan kepada Dr\. Bambang \(Gubernur Contoh\)[\s\S]*Dicatat oleh Hana Putri \(Pengelola Kinerja\)[\s\S]*dokumen nomor 800\/1\/2026 tanggal 27 Des 2026/),

@@ -35,7 +35,8 @@ function notices(events: DomainEvent[]): { to: string; text: string; buttons: st
       buttons.push(`${label} → ${'flow' in payload ? payload.flow : payload.kind === 'action' ? payload.name : payload.kind}`);
       return { label, token: '' };
     });
-    return { to: notice.to.id, text: plainText(message), buttons };
+    // A document made on delivery reads "[its kind]".
+    return { to: notice.to.id, text: message.deferred ? `[${message.deferred.kind}]` : plainText(message), buttons };
   });
 }
 
@@ -247,6 +248,8 @@ describe('the decision', () => {
     expect(notices(decided.events).map((n) => [n.to, n.text])).toEqual([
       ['andi', expect.stringMatching(/^Keputusan atas keberatan Andi Pratama \(evaluasi Triwulan IV 2026\) oleh Rina Kusuma: hasil evaluasi diubah\. Keputusan ini final\.[\s\S]*predikat: Sangat Baik[\s\S]*Dua modul terbukti/)],
       ['sri', expect.stringMatching(/hasil evaluasi diubah[\s\S]*predikat: Sangat Baik/)],
+      // The employee's Dokumen Evaluasi again, now with the decision.
+      ['andi', '[evaluation-document]'],
     ]);
     await commitInMemory(work);
     expect(appraisal.objections.get(id)).toMatchObject({ status: 'DECIDED', decision: 'CHANGED', deciderId: 'rina', changedResultsRating: 'DI_ATAS', changedBehaviourRating: 'DI_ATAS', changedPredikat: 'SANGAT_BAIK' });
@@ -358,6 +361,7 @@ describe('a keberatan decided by an official outside the bot', () => {
     expect(notices(decided.events).map((n) => [n.to, n.text])).toEqual([
       ['sri', expect.stringMatching(/Ahmad Luthfi, Gubernur Contoh/)],
       ['rina', expect.stringMatching(/Ahmad Luthfi, Gubernur Contoh/)],
+      ['sri', '[evaluation-document]'],
     ]);
   });
 

@@ -60,7 +60,9 @@ describe('plan service', () => {
   it('locks an agreed plan: agreeing again says it no longer waits', async () => {
     const planId = await proposedPlanId();
     const agreed = await decide(rows, (s) => s.plans.agree(world.member('andi'), planId));
-    expect(agreed.ok && agreed.events.flatMap(noticesOf).map((n) => n.to.id)).toEqual(['sri']);
+    expect(agreed.ok && agreed.events.flatMap(noticesOf).map((n) => n.to.id)).toEqual(['sri', 'andi']);
+    // The employee gets the SKP now ditetapkan, as PDF made on delivery.
+    expect(agreed.ok && agreed.events.flatMap(noticesOf)[1]!.message(() => ({ label: '', token: '' })).deferred).toEqual({ kind: 'skp-document', params: { planId, locale: 'id' } });
     expect(rows.plans.get(planId)?.status).toBe('AGREED');
     expect(await decide(rows, (s) => s.plans.agree(world.member('andi'), planId))).toEqual({ ok: false, refusal: { code: 'NOT_OPEN' } });
   });
