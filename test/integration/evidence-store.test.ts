@@ -3,9 +3,11 @@
  * employee logs progress with a file → the download job copies it into the attachment store
  * (checksum, size, type) → the signed link served by the bot's HTTP server returns the bytes.
  * An expired or altered link is refused; a file over the platform's (or the bot's own) limit,
- * and one the platform will not give, keep their reference and say why.
+ * and one the platform will not give, keep their reference and say why – and HR's export in chat
+ * links the stored file (the link opens it) and says why the others have no copy.
  */
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signEvidenceUrl } from '../../src/attachments/signed-url.js';
 import { TELEGRAM_GETFILE_LIMIT_BYTES } from '../../src/attachments/telegram-files.js';
@@ -114,6 +116,34 @@ describe('evidence files from Telegram', () => {
     const row = await settledEvidence(telegramDb);
     expect(row).toMatchObject({ storageStatus: 'REFUSED', storageDetail: 'getFile: 400 Bad Request: wrong file_id or the file is temporarily unavailable', externalFileId: update.message.document.file_id, fileName: 'notulen.pdf' });
     expect(telegram.app.attachments.describe(row, 'id', NOW).note).toBe('Telegram tidak memberikan berkas ini (dihapus atau tanpa akses); hanya rujukannya yang tersimpan.');
+  });
+
+  it('links each file from HR’s export in chat: the stored one through a signed link that opens it, the others with why there is no copy', async () => {
+    const hr = await telegramDb.prisma.employee.findFirstOrThrow({ where: { name: 'Dewi Anggraini' } });
+    await telegramDb.prisma.hrRole.create({ data: { employeeId: hr.id, agencyId: hr.agencyId } });
+    await telegram.driver.as('Dewi Anggraini');
+    expect(await telegram.driver.say('/ekspor')).toMatch(/Ekspor data unit mana\?/);
+    await telegram.driver.press('3'); // Seksi Pengembangan Aplikasi, third by name
+    expect(await telegram.driver.press('Triwulan IV 2026')).toMatch(/Apa yang diekspor untuk Seksi Pengembangan Aplikasi, Triwulan IV 2026\?/);
+    await telegram.driver.press('1');
+    const chat = telegram.users.get('Dewi Anggraini')!.id;
+    const document = telegram.fake.messagesTo(chat).find((message) => message.method === 'sendDocument');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(document!.upload!.content as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.getWorksheet('Realisasi RHK')!.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && /lampiran|rekaman-uji|notulen/.test(cell.value)) cells.push(cell.value);
+      });
+    });
+    const lines = cells.join('\n').split('\n');
+    const link = lines.find((line) => line.includes('/lampiran/'));
+    expect(link).toMatch(new RegExp(`^${telegram.app.http.url}/lampiran/[^?]+\\?exp=\\d+&sig=`));
+    const opened = await fetch(link!);
+    expect(opened.status).toBe(200);
+    expect(sha256(Buffer.from(await opened.arrayBuffer()))).toBe(sha256(bytes));
+    expect(lines).toContain('berkas rekaman-uji.mp4 (Telegram): Berkas (25 MB) melebihi batas unduh 20 MB; disimpan sebagai rujukan di Telegram, tanpa salinan.');
+    expect(lines).toContain('berkas notulen.pdf (Telegram): Telegram tidak memberikan berkas ini (dihapus atau tanpa akses); hanya rujukannya yang tersimpan.');
   });
 });
 
