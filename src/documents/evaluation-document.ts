@@ -6,6 +6,7 @@
  * when there is a keberatan (dsdm.undip.ac.id, research/regulation-audit.md §1.4). An appendix lists
  * each RHK with its realisasi and umpan balik, and the umpan balik per BerAKHLAK value.
  */
+import { followUpLine } from '../i18n/follow-up-decided.js';
 import { coreValueGuides, coreValueName } from '../domain/berakhlak.js';
 import { predikatLabel, ratingLabel, unitPredikatLabel } from '../domain/rating-matrix.js';
 import { documentForm as f } from '../i18n/documents.js';
@@ -89,7 +90,8 @@ function notesText(data: EvaluationDocumentData): string {
   const lines = [
     ...(data.notes ? [`${f.notes}: ${data.notes}`] : []),
     ...(data.feedback ? [`${f.feedback}: ${data.feedback}`] : []),
-    ...data.followUps.map((followUp) => `${f[`followUp${followUp.kind}`]}: ${followUp.recommendation}${followUp.decision ? ` (${f.followUpDecision({ decision: followUp.decision })})` : ''}`),
+    // The forms are Indonesian whatever the reader's language.
+    ...data.followUps.map((followUp) => followUpLine(followUp, f[`followUp${followUp.kind}`], 'id')),
   ];
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 /** What the documents show, as plain values read from the database by read.ts. */
+import type { FollowUpDecided } from '../i18n/follow-up-decided.js';
 import type { CoreValueCode } from '../domain/berakhlak.js';
 import type { CivilDate } from '../domain/civil-date.js';
 import type { EmployeePredikat, Rating, UnitPredikat } from '../domain/rating-matrix.js';
@@ -74,7 +75,7 @@ export interface EvaluationDocumentData {
   finalizedOn: CivilDate | null;
   notes: string | null;
   feedback: string | null;
-  followUps: { kind: 'PENGHARGAAN' | 'SANKSI' | 'PENGEMBANGAN' | 'PENEMPATAN'; recommendation: string; decision: string | null }[];
+  followUps: { kind: 'PENGHARGAAN' | 'SANKSI' | 'PENGEMBANGAN' | 'PENEMPATAN'; recommendation: string; decision: string | null; decided?: FollowUpDecided | null }[];
   objection: {
     filedOn: CivilDate;
     reasons: string;

@@ -4,6 +4,7 @@
  * outside the bot HR recorded it for – even when that person has left since: the document names who
  * rated, not today's PPK.
  */
+import { followUpDecided } from '../i18n/follow-up-decided.js';
 import { CORE_VALUE_CODES } from '../domain/berakhlak.js';
 import { formatCivilDate, type CivilDate } from '../domain/civil-date.js';
 import { parsePeriodKey, periodLabel } from '../domain/periods.js';
@@ -111,7 +112,7 @@ export async function readEvaluationDocument(db: Reader, evaluationId: string, n
       rater: { select: personSelect },
       recordedForOfficial: { select: { name: true, title: true, nip: true } },
       objection: { include: { decider: { select: personSelect }, externalDecider: { select: { name: true, title: true, nip: true } } } },
-      followUps: { orderBy: { createdAt: 'asc' }, select: { kind: true, recommendation: true, decision: true } },
+      followUps: { orderBy: { createdAt: 'asc' }, select: { kind: true, recommendation: true, decision: true, outcome: true, officialName: true, documentNumber: true, decidedOn: true } },
     },
   });
   const whole = evaluation && parsePeriodKey(evaluation.periodKey);
@@ -171,7 +172,7 @@ export async function readEvaluationDocument(db: Reader, evaluationId: string, n
     finalizedOn: evaluation.decidedOn ? civilOf(evaluation.decidedOn) : evaluation.finalizedAt ? localDate(evaluation.finalizedAt, employee.timeZone) : null,
     notes: evaluation.notes,
     feedback: evaluation.feedback,
-    followUps: evaluation.followUps,
+    followUps: evaluation.followUps.map(({ outcome, officialName, documentNumber, decidedOn, ...followUp }) => ({ ...followUp, decided: followUpDecided({ outcome, officialName, documentNumber, decidedOn }) })),
     objection: objection && {
       filedOn: localDate(objection.filedAt, employee.timeZone),
       reasons: objection.reasons,

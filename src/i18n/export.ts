@@ -105,6 +105,10 @@ export const exportText = catalogue(
     followUpPENGEMBANGAN: 'Pengembangan',
     followUpPENEMPATAN: 'Penempatan',
     followUpDecision: (p: { decision: string }) => `keputusan: ${p.decision}`,
+    followUpOutcomeDISETUJUI: 'disetujui',
+    followUpOutcomeDITOLAK: 'tidak disetujui',
+    followUpDecided: (p: { outcome: string; official: string; number: string; date: string; note: string }) =>
+      `${p.outcome}${p.official ? ` oleh ${p.official}` : ''}${p.number ? `, dokumen ${p.number}` : ''}${p.date ? ` tanggal ${p.date}` : ''}${p.note ? `; ${p.note}` : ''}`,
     // CLI.
     periodRequired: 'Sebutkan periodenya: --period 2026-Q4 (triwulan), 2026-M11 (bulan) atau 2026 (tahun).',
     badPeriod: (p: { value: string }) => `Periode "${p.value}" tidak dikenal: tulis mis. 2026-Q4 (triwulan), 2026-M11 (bulan) atau 2026 (tahun).`,
@@ -224,6 +228,9 @@ export const exportText = catalogue(
     followUpPENGEMBANGAN: 'Development',
     followUpPENEMPATAN: 'Placement',
     followUpDecision: (p) => `decision: ${p.decision}`,
+    followUpOutcomeDISETUJUI: 'approved',
+    followUpOutcomeDITOLAK: 'not approved',
+    followUpDecided: (p) => `${p.outcome}${p.official ? ` by ${p.official}` : ''}${p.number ? `, document ${p.number}` : ''}${p.date ? ` of ${p.date}` : ''}${p.note ? `; ${p.note}` : ''}`,
     periodRequired: 'Name the period: --period 2026-Q4 (quarter), 2026-M11 (month) or 2026 (year).',
     badPeriod: (p) => `Unknown period "${p.value}": write e.g. 2026-Q4 (quarter), 2026-M11 (month) or 2026 (year).`,
     badFormat: (p) => `Unknown format "${p.value}": write xlsx, csv or pdf (documents in a ZIP).`,

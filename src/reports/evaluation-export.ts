@@ -6,6 +6,7 @@
  * people at a time (export-texts.ts). Plain values only: labels and files are made elsewhere
  * (export-tables.ts, export-files.ts). Queries run one after another, since `db` may be a transaction.
  */
+import { followUpDecided, type FollowUpDecided } from '../i18n/follow-up-decided.js';
 import { addDays, epochDay, formatCivilDate, isoWeekday, isoWeekOf, pad2, type CivilDate } from '../domain/civil-date.js';
 import type { Period } from '../domain/periods.js';
 import { instantFromLocal, localDate } from '../domain/time-zones.js';
@@ -46,7 +47,8 @@ export interface EmployeeExportRow {
     finalizedOn: CivilDate | null;
     acknowledgedOn: CivilDate | null;
     objection: { status: ObjectionStatus; decision: ObjectionDecision | null; changedPredikat: EmployeePredikat | null } | null;
-    followUps: { kind: FollowUpKind; recommendation: string; decision: string | null }[];
+    /** The proposal, and – once HR recorded it – the authorised official's decision with its document. */
+    followUps: { kind: FollowUpKind; recommendation: string; decision: string | null; decided?: FollowUpDecided | null }[];
   } | null;
 }
 
@@ -247,7 +249,7 @@ export async function buildEvaluationExport(db: Reader, options: { agencyId: str
             finalizedOn: civil(evaluation.finalizedAt),
             acknowledgedOn: civil(evaluation.acknowledgedAt),
             objection: objection ? { status: objection.status, decision: objection.decision, changedPredikat: objection.changedPredikat } : null,
-            followUps: (followUpsOf.get(evaluation.id) ?? []).map((followUp) => ({ kind: followUp.kind, recommendation: followUp.recommendation, decision: followUp.decision })),
+            followUps: (followUpsOf.get(evaluation.id) ?? []).map((followUp) => ({ kind: followUp.kind, recommendation: followUp.recommendation, decision: followUp.decision, decided: followUpDecided(followUp) })),
           }
         : null,
     };

@@ -3,6 +3,7 @@
  * writers put on paper. Each column says its kind, so the XLSX keeps numbers as numbers and
  * NIPs as text (an 18-digit NIP as a number would become 1.99E+17 and lose its last digits).
  */
+import { followUpLine } from '../i18n/follow-up-decided.js';
 import { formatCivilDate, type CivilDate } from '../domain/civil-date.js';
 import { periodLabel } from '../domain/periods.js';
 import { predikatLabel, ratingLabel } from '../domain/rating-matrix.js';
@@ -81,7 +82,7 @@ function employeeFields(t: Text, locale: Locale): Field<EmployeeExportRow>[] {
       40,
       (r) =>
         r.evaluation?.followUps
-          .map((f) => `${t[`followUp${f.kind}`]}: ${f.recommendation}${f.decision ? ` (${t.followUpDecision({ decision: f.decision })})` : ''}`)
+          .map((f) => followUpLine(f, t[`followUp${f.kind}`], locale))
           .join('; ') || null,
     ],
     // Appended, so readers of the columns above are not disturbed: the predikat as established

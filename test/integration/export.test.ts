@@ -126,7 +126,7 @@ beforeAll(async () => {
       predikat: 'BAIK',
       status: 'DECIDED',
       finalizedAt: new Date('2026-12-28T20:00:00Z'), // 29 December in WIB
-      followUps: { create: [{ kind: 'PENGHARGAAN', recommendation: 'Usulan pegawai berprestasi', decision: 'Disetujui' }] },
+      followUps: { create: [{ kind: 'PENGHARGAAN', recommendation: 'Usulan pegawai berprestasi', decision: 'Sertifikat', outcome: 'DISETUJUI', officialName: 'Kepala Dinas Kominfo', documentNumber: '800/9/2027', decidedOn: new Date('2027-01-20T00:00:00Z') }] },
     },
   });
   await db.prisma.objection.create({
@@ -216,7 +216,7 @@ describe('export (CLI)', () => {
       'Keputusan keberatan': 'Hasil diubah',
       'Predikat setelah keberatan': 'Sangat Baik',
       'Predikat akhir': 'Sangat Baik',
-      'Tindak lanjut': 'Penghargaan: Usulan pegawai berprestasi (keputusan: Disetujui)',
+      'Tindak lanjut': 'Penghargaan: Usulan pegawai berprestasi (disetujui oleh Kepala Dinas Kominfo, dokumen 800/9/2027 tanggal 2027-01-20; Sertifikat)',
       'Predikat ditetapkan': 'Sangat Baik',
     });
     expect(andi['Tanggal penilaian final']).toEqual(new Date('2026-12-29T00:00:00Z'));
@@ -419,7 +419,9 @@ describe('documents (Dokumen Evaluasi and SKP)', () => {
     // The decision's result stands (this fixture's decision left the behaviour rating unset).
     expect(data.final).toEqual({ resultsRating: 'DI_ATAS', behaviourRating: null, predikat: 'SANGAT_BAIK' });
     expect(data.objection).toMatchObject({ reasons: 'Modul ketiga selesai lebih awal.', decision: 'CHANGED', decidedOn: { year: 2027, month: 1, day: 5 } });
-    expect(data.followUps).toEqual([{ kind: 'PENGHARGAAN', recommendation: 'Usulan pegawai berprestasi', decision: 'Disetujui' }]);
+    expect(data.followUps).toEqual([
+      { kind: 'PENGHARGAAN', recommendation: 'Usulan pegawai berprestasi', decision: 'Sertifikat', decided: { outcome: 'DISETUJUI', officialName: 'Kepala Dinas Kominfo', documentNumber: '800/9/2027', decidedOn: '2027-01-20' } },
+    ]);
     // The quarter's realisasi only (30 September is Q3), with their bukti dukung.
     expect(data.rhk.map((r) => r.realisasi.map((e) => [e.text, e.evidence.length]))).toEqual([
       [['Realisasi 2026-10-05', 2], ['Realisasi 2026-11-20', 1]],

@@ -65,6 +65,7 @@ describe('exportTables', () => {
         followUps: [
           { kind: 'PENGHARGAAN', recommendation: 'Pegawai berprestasi', decision: null },
           { kind: 'PENGEMBANGAN', recommendation: 'Pelatihan analisis data', decision: 'Disetujui' },
+          { kind: 'PENEMPATAN', recommendation: 'Promosi ke Analis Kebijakan', decision: 'mulai Maret', decided: { outcome: 'DISETUJUI', officialName: 'Gubernur Contoh', documentNumber: '800/45/BKPSDM/2027', decidedOn: '2027-02-01' } },
         ],
       },
     });
@@ -74,7 +75,8 @@ describe('exportTables', () => {
       'Performance predikat': 'Good (Baik)',
       'Final predikat': 'Very Good (Sangat Baik)',
       'Finalized on': '2026-12-29',
-      'Follow-up': 'Reward: Pegawai berprestasi; Development: Pelatihan analisis data (decision: Disetujui)',
+      'Follow-up':
+        'Reward: Pegawai berprestasi; Development: Pelatihan analisis data (decision: Disetujui); Placement: Promosi ke Analis Kebijakan (approved by Gubernur Contoh, document 800/45/BKPSDM/2027 of 2027-02-01; mulai Maret)',
       'Established predikat': 'Very Good (Sangat Baik)',
     });
   });
