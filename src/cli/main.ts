@@ -69,6 +69,7 @@ const OPTIONS = {
   format: { type: 'string' },
   'evaluation-opens': { type: 'string' },
   'evaluation-closes': { type: 'string' },
+  'distribution-level': { type: 'string' },
   id: { type: 'string' },
   outcome: { type: 'string' },
   tim: { type: 'string' },

@@ -52,6 +52,7 @@ export const cliText = catalogue(
       '  periods show | periods set           Evaluasi kinerja periodik instansi: --cadence triwulanan|bulanan',
       '      --skp-deadline 31-01 (masa keberatan 14 hari ditetapkan PP 30/2019)',
       '      --evaluation-opens 14 --evaluation-closes 30 (evaluasi dibuka N hari sebelum akhir periode, ditutup N hari sesudahnya)',
+      '      --distribution-level 1 (Predikat Kinerja didistribusikan dan ditetapkan per unit organisasi tingkat N; 1 = tiap OPD/unit kerja)',
       '  export --period 2026-Q4|2026-M11|2026  Data untuk e-Kinerja: SKP, realisasi, umpan balik, penilaian, keberatan',
       '      [--unit "Nama unit"] (beserta sub-unit)  [--format xlsx|csv|pdf] (csv: dua berkas, -pegawai dan -rhk; pdf: Dokumen Evaluasi dan SKP dalam satu ZIP)  [--out <berkas|folder>]',
       '  slack-link [--dry-run]                Hubungkan akun Slack yang e-mail profilnya sama dengan e-mail pegawai',
@@ -91,7 +92,8 @@ export const cliText = catalogue(
     badSkpDeadline: (p: { value: string }) => `Batas SKP "${p.value}" bukan tanggal yang sah: tulis tanggal-bulan, mis. 31-01.`,
     objectionDaysByLaw: 'Masa keberatan 14 hari sejak hasil diterima ditetapkan PP 30/2019 Pasal 59, bukan pengaturan instansi: --objection-days tidak dapat dipakai. Tidak ada yang diubah.',
     badWindowDays: (p: { value: string }) => `Jumlah hari masa evaluasi "${p.value}" harus bilangan bulat 1 sampai 90.`,
-    periodsNothingToSet: 'Tidak ada yang diubah: berikan --cadence, --skp-deadline, --evaluation-opens atau --evaluation-closes.',
+    periodsNothingToSet: 'Tidak ada yang diubah: berikan --cadence, --skp-deadline, --evaluation-opens, --evaluation-closes atau --distribution-level.',
+    badDistributionLevel: (p: { value: string }) => `Tingkat distribusi "${p.value}" harus bilangan bulat 1 sampai 10 (1 = unit teratas, tiap OPD/unit kerja).`,
     slackNotConfigured: 'Slack belum diatur: isi SLACK_BOT_TOKEN dan SLACK_SIGNING_SECRET dahulu (lihat "Connecting Slack" di README).',
     slackLinked: (p: { linked: number; already: number; withoutSlack: number; shared: number; dryRun: boolean }) =>
       `${p.dryRun ? '(uji coba, tidak ada yang disimpan) ' : ''}${p.linked} akun Slack ${p.dryRun ? 'akan ' : ''}terhubung lewat e-mail; ${p.already} sudah terhubung sebelumnya; ` +
@@ -212,6 +214,7 @@ export const cliText = catalogue(
       '  periods show | periods set           The agency\'s evaluation periods: --cadence quarterly|monthly',
       '      --skp-deadline 31-01 (the keberatan period, 14 days, is fixed by PP 30/2019)',
       '      --evaluation-opens 14 --evaluation-closes 30 (evaluation opens N days before a period ends, closes N days after)',
+      '      --distribution-level 1 (performance ratings are distributed and established per organisation unit at level N; 1 = each OPD / unit kerja)',
       '  export --period 2026-Q4|2026-M11|2026  Data for e-Kinerja: SKP, progress, feedback, evaluations, objections',
       '      [--unit "Unit name"] (with sub-units)  [--format xlsx|csv|pdf] (csv: two files, -employees and -rhk; pdf: evaluation documents and SKPs in one ZIP)  [--out <file|folder>]',
       '  slack-link [--dry-run]                Link Slack accounts whose profile e-mail is an employee\'s e-mail',
@@ -250,7 +253,8 @@ export const cliText = catalogue(
     badSkpDeadline: (p) => `SKP deadline "${p.value}" is not a real date: write day-month, e.g. 31-01.`,
     objectionDaysByLaw: 'The keberatan period – 14 days from receipt – is fixed by PP 30/2019 Article 59, not an agency setting: --objection-days cannot be used. Nothing was changed.',
     badWindowDays: (p) => `The evaluation window "${p.value}" must be a whole number of days from 1 to 90.`,
-    periodsNothingToSet: 'Nothing changed: give --cadence, --skp-deadline, --evaluation-opens or --evaluation-closes.',
+    periodsNothingToSet: 'Nothing changed: give --cadence, --skp-deadline, --evaluation-opens, --evaluation-closes or --distribution-level.',
+    badDistributionLevel: (p) => `The distribution level "${p.value}" must be a whole number from 1 to 10 (1 = the top units, each OPD / unit kerja).`,
     slackNotConfigured: 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET first (see "Connecting Slack" in the README).',
     slackLinked: (p) =>
       `${p.dryRun ? '(dry run, nothing saved) ' : ''}${p.linked} Slack accounts ${p.dryRun ? 'would be ' : ''}linked by e-mail; ${p.already} were linked before; ` +

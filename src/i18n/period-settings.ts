@@ -3,9 +3,10 @@ import { countOf, catalogue } from './catalogue.js';
 
 export const periodSettingsText = catalogue(
   {
-    summary: (p: { agency: string; cadence: string; deadline: string; objectionDays: number; opens: number; closes: number }) =>
+    summary: (p: { agency: string; cadence: string; deadline: string; objectionDays: number; opens: number; closes: number; level: number }) =>
       `${p.agency}: evaluasi kinerja periodik ${p.cadence}; batas penetapan SKP ${p.deadline} (tanggal-bulan); keberatan dapat diajukan ${p.objectionDays} hari sejak hasil evaluasi diterima (PP 30/2019 Pasal 59, tidak dapat diubah); ` +
-      `evaluasi suatu periode dibuka ${p.opens} hari sebelum periode berakhir dan ditutup ${p.closes} hari sesudahnya.`,
+      `evaluasi suatu periode dibuka ${p.opens} hari sebelum periode berakhir dan ditutup ${p.closes} hari sesudahnya; ` +
+      `Predikat Kinerja didistribusikan dan ditetapkan per unit organisasi tingkat ${p.level}${p.level === 1 ? ' (unit teratas: tiap OPD/unit kerja)' : ''}.`,
     cadenceQUARTERLY: 'triwulanan',
     cadenceMONTHLY: 'bulanan',
     title: 'Pengaturan evaluasi kinerja periodik',
@@ -23,7 +24,8 @@ export const periodSettingsText = catalogue(
   {
     summary: (p) =>
       `${p.agency}: periodic performance evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${countOf(p.objectionDays, 'day', 'days')} of receiving the evaluation (PP 30/2019 Article 59, not a setting); ` +
-      `a period's evaluation opens ${countOf(p.opens, 'day', 'days')} before the period ends and closes ${countOf(p.closes, 'day', 'days')} after it.`,
+      `a period's evaluation opens ${countOf(p.opens, 'day', 'days')} before the period ends and closes ${countOf(p.closes, 'day', 'days')} after it; ` +
+      `performance ratings are distributed and established per organisation unit at level ${p.level}${p.level === 1 ? ' (the top units: each OPD / unit kerja)' : ''}.`,
     cadenceQUARTERLY: 'quarterly',
     cadenceMONTHLY: 'monthly',
     title: 'Periodic performance evaluation settings',

@@ -1,5 +1,6 @@
 /**
- * An agency's period settings – periodic cadence, SKP deadline and evaluation window – as one value
+ * An agency's period settings – periodic cadence, SKP deadline, evaluation window and the level at
+ * which predikat are distributed and established – as one value
  * (the keberatan period is the law's 14 days, not a setting), described, checked and saved the same way from the CLI and from chat.
  */
 import { OBJECTION_DAYS } from '../domain/evaluation-window.js';
@@ -14,9 +15,18 @@ export interface PeriodSettings {
   skpDeadlineDay: number;
   evaluationOpensDays: number;
   evaluationClosesDays: number;
+  /** The depth of the organisations whose predikat are distributed and established together (domain/distribution-scope.ts). */
+  distributionLevel: number;
 }
 
-const select = { name: true, periodCadence: true, skpDeadlineMonth: true, skpDeadlineDay: true, evaluationOpensDays: true, evaluationClosesDays: true } as const;
+const select = { name: true, periodCadence: true, skpDeadlineMonth: true, skpDeadlineDay: true, evaluationOpensDays: true, evaluationClosesDays: true, distributionLevel: true } as const;
+
+/** The distribution level is a depth in the unit tree: 1 (the top units) to this. */
+export const DISTRIBUTION_LEVEL_MAX = 10;
+
+export function isDistributionLevel(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= DISTRIBUTION_LEVEL_MAX;
+}
 
 /** Day counts of the window are whole numbers in this range. */
 export const SETTING_DAYS = { min: 1, max: 90 } as const;
@@ -53,6 +63,7 @@ export function describePeriodSettings(agency: PeriodSettings & { name: string }
     objectionDays: OBJECTION_DAYS,
     opens: agency.evaluationOpensDays,
     closes: agency.evaluationClosesDays,
+    level: agency.distributionLevel,
   });
 }
 

@@ -1,11 +1,12 @@
 /**
  * `periods show | set`: an agency's performance-period settings – periodic evaluation quarterly
  * (the regulation's forms) or monthly (many agencies, because allowances are paid monthly), the SKP
- * deadline, and the days an employee has to file a keberatan.
+ * deadline, the evaluation window, and the level of the organisations whose predikat are distributed
+ * and established together (the keberatan's 14 days are the law's).
  */
 import { decideAndCommit } from '../../services/commit.js';
 import { CliUsageError } from '../../errors.js';
-import { describePeriodSettings, isSettingDays, loadPeriodSettings, parseDayMonth, savePeriodSettings, type PeriodSettings } from '../../services/period-settings.js';
+import { describePeriodSettings, isDistributionLevel, isSettingDays, loadPeriodSettings, parseDayMonth, savePeriodSettings, type PeriodSettings } from '../../services/period-settings.js';
 import type { CliContext } from '../context.js';
 import { chooseAgency } from './agency.js';
 
@@ -16,6 +17,7 @@ export interface PeriodArgs {
   'objection-days'?: string;
   'evaluation-opens'?: string;
   'evaluation-closes'?: string;
+  'distribution-level'?: string;
 }
 
 const CADENCES: Record<string, PeriodSettings['periodCadence']> = { triwulanan: 'QUARTERLY', quarterly: 'QUARTERLY', bulanan: 'MONTHLY', monthly: 'MONTHLY' };
@@ -44,6 +46,10 @@ export async function periodsSetCommand(context: CliContext, args: PeriodArgs): 
   if (args['objection-days'] !== undefined) fail(context.text.objectionDaysByLaw);
   if (args['evaluation-opens'] !== undefined) data.evaluationOpensDays = windowDays(context, args['evaluation-opens']);
   if (args['evaluation-closes'] !== undefined) data.evaluationClosesDays = windowDays(context, args['evaluation-closes']);
+  if (args['distribution-level'] !== undefined) {
+    const level = Number(args['distribution-level']);
+    data.distributionLevel = isDistributionLevel(level) ? level : fail(context.text.badDistributionLevel({ value: args['distribution-level'] }));
+  }
   if (Object.keys(data).length === 0) fail(context.text.periodsNothingToSet);
   const { value: updated } = await decideAndCommit(db.prisma, context.now(), (work) => savePeriodSettings(db.prisma, work, agency.id, data, { actorLabel: 'cli' }));
   context.out(describePeriodSettings(updated, context.locale));
