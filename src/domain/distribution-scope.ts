@@ -47,3 +47,20 @@ export function unitsOfOrganisation(organisationId: string, units: readonly Unit
 export function organisationsAt(units: readonly UnitNode[], level: number): string[] {
   return units.filter((unit) => organisationOf(unit.id, units, level) === unit.id).map((unit) => unit.id);
 }
+
+/** A unit with its leader, for `membershipOf`. */
+export interface LedUnit extends UnitNode {
+  readonly leaderId: string | null;
+}
+
+/**
+ * Who is in an organisation's distribution: the people of its units, except its own leader (rated one
+ * level up, so in the organisation above), plus the leaders of the organisations just below.
+ */
+export function membershipOf(organisationId: string, units: readonly LedUnit[], level: number): { unitIds: string[]; leaderId: string | null; alsoIds: string[] } {
+  const isOrganisation = (id: string) => organisationOf(id, units, level) === id;
+  const alsoIds = units
+    .filter((u) => u.id !== organisationId && u.leaderId && u.parentId && isOrganisation(u.id) && organisationOf(u.parentId, units, level) === organisationId)
+    .map((u) => u.leaderId ?? '');
+  return { unitIds: unitsOfOrganisation(organisationId, units, level), leaderId: units.find((u) => u.id === organisationId)?.leaderId ?? null, alsoIds };
+}

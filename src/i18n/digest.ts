@@ -51,6 +51,8 @@ export const digestText = catalogue(
       `Sudah ${p.days} hari tidak ada dialog kinerja dengan ${p.name} (umpan balik, klarifikasi atau tanggapan kendala). Sapa lewat ${cmd('umpanbalik')} ${p.name}.`,
     keberatanReminder: (p: { name: string; days: number; by: string }) =>
       `Keberatan ${p.name} sudah ${p.days} hari menunggu keputusan Anda (target ${p.by}): tunjangan, angka kredit dan kenaikan pangkat menunggunya. Ketik ${cmd('keberatan')}.`,
+    penetapanReady: (p: { organisation: string; period: string; count: number }) =>
+      `Semua ${p.count} usulan hasil evaluasi ${p.period} untuk ${p.organisation} sudah masuk. Tetapkan Predikat Kinerja dengan ${cmd('tetapkanpredikat')}: hasilnya baru dikirim kepada pegawai setelah ditetapkan.`,
     keberatanOverdue: (p: { name: string; days: number; decider: string }) =>
       `Keberatan ${p.name} sudah ${p.days} hari belum diputuskan oleh ${p.decider}, melewati target 14 hari. Mohon tindak lanjuti dengan pejabat tersebut.`,
   },
@@ -90,6 +92,8 @@ export const digestText = catalogue(
     evaluationCloses: (p) => `The evaluation of ${p.period} closes on ${p.closes}: ${p.count} of your reports are not rated or not finalised yet. Type ${cmd('evaluasi')}.`,
     noDialogue: (p) => `No performance dialogue with ${p.name} for ${countOf(p.days, 'day', 'days')} (feedback, clarification or an obstacle response). Reach out with ${cmd('umpanbalik')} ${p.name}.`,
     keberatanReminder: (p) => `${p.name}'s keberatan has waited ${countOf(p.days, 'day', 'days')} for your decision (target ${p.by}): allowances, credit points and promotion wait on it. Type ${cmd('keberatan')}.`,
+    penetapanReady: (p) =>
+      `All ${countOf(p.count, 'proposed result', 'proposed results')} of ${p.period} for ${p.organisation} are in. Establish the performance ratings with ${cmd('tetapkanpredikat')}: the employees receive their results only then.`,
     keberatanOverdue: (p) => `${p.name}'s keberatan has waited ${countOf(p.days, 'day', 'days')} for ${p.decider}'s decision, past the 14-day target. Please follow it up with that official.`,
   },
 );

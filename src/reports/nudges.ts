@@ -12,16 +12,22 @@
  *   clarification answered, an obstacle answered) is nudged, naming that person;
  * - a keberatan still undecided: the Atasan PPK (or, for an official outside the bot, the pengelola
  *   kinerja who record the decision) is reminded on days 7 and 13 after filing, and from day 15 the
- *   pengelola kinerja covering the employee are told once that it is overdue (domain/keberatan.ts).
+ *   pengelola kinerja covering the employee are told once that it is overdue (domain/keberatan.ts);
+ * - once every proposal of an organisation for a period is in and the period is over: its leader (or,
+ *   for a leader outside the bot or gone without a Plt/Plh, the pengelola kinerja who record the
+ *   penetapan) is asked, once, to establish them (services/penetapan-service.ts).
  * The PPK of each person follows domain/ppk.ts (a ketua tim who is fungsional is not one).
  * Every message is keyed in the outbox, so a retried or repeated run, or two at once, sends
  * nothing twice.
  */
 import { paragraph, reply } from '../conversation/reply.js';
-import { addDays, epochDay, formatCivilDate } from '../domain/civil-date.js';
+import { addDays, compareCivilDates, epochDay, formatCivilDate, type CivilDate } from '../domain/civil-date.js';
+import { membershipOf, organisationOf } from '../domain/distribution-scope.js';
+import { parsePeriodKey } from '../domain/periods.js';
+import { organisationEntries } from '../services/penetapan-store.js';
 import { KEBERATAN_DECISION, keberatanNudge } from '../domain/keberatan.js';
 import { hrCovering } from '../services/people.js';
-import { evaluationCandidates, windowSettingOf } from '../domain/evaluation-window.js';
+import { evaluationCandidates, finalisableFrom, windowSettingOf } from '../domain/evaluation-window.js';
 import { civilDayLabel, daysUntilSkpDeadline, periodLabel, periodOf, type Period } from '../domain/periods.js';
 import { isoWeekKey, localParts } from '../domain/time-zones.js';
 import { employeeIdOf, ratingLinesOf } from '../domain/ppk.js';
@@ -41,6 +47,7 @@ export interface NudgeResult {
   noDialogue: number;
   evaluation: number;
   keberatan: number;
+  penetapan: number;
 }
 
 export async function sendDailyNudges(
@@ -186,9 +193,11 @@ export async function sendDailyNudges(
     }
   }
 
+  await penetapanNudges(prisma, agency, today, queue);
+
   const queued = await queueKeyedMany(prisma, nudges);
   const counterOf = new Map(nudges.map((nudge) => [nudge.dedupeKey, nudge.counter]));
-  const result: NudgeResult = { planning: 0, periodEnd: 0, noDialogue: 0, evaluation: 0, keberatan: 0 };
+  const result: NudgeResult = { planning: 0, periodEnd: 0, noDialogue: 0, evaluation: 0, keberatan: 0, penetapan: 0 };
   for (const row of queued) {
     const counter = counterOf.get(row.dedupeKey);
     if (counter) result[counter]++;
@@ -201,4 +210,45 @@ export async function sendDailyNudges(
 async function finishedEvaluations(prisma: PrismaClient, period: Period): Promise<Set<string>> {
   const rows = await prisma.evaluation.findMany({ where: { periodKey: period.key, status: { not: 'DRAFT' } }, select: { employeeId: true } });
   return new Set(rows.map((row) => row.employeeId));
+}
+
+/** Asks each organisation's leader, once per period, to establish the proposals once all are in and the period is over. */
+async function penetapanNudges(
+  prisma: PrismaClient,
+  agency: { id: string; distributionLevel: number },
+  today: CivilDate,
+  queue: (employeeId: string, dedupeKey: string, text: string, counter: keyof NudgeResult) => void,
+): Promise<void> {
+  const proposed = await prisma.evaluation.findMany({
+    where: { status: 'PROPOSED', employee: { agencyId: agency.id } },
+    select: { periodKey: true, employee: { select: { unitId: true } } },
+    distinct: ['periodKey', 'employeeId'],
+  });
+  if (proposed.length === 0) return;
+  const units = await prisma.unit.findMany({ where: { agencyId: agency.id }, select: { id: true, name: true, parentId: true, leaderId: true, leader: { select: { id: true, locale: true, active: true } } } });
+  const led = units.map((unit) => ({ id: unit.id, parentId: unit.parentId, leaderId: unit.leaderId }));
+  const level = agency.distributionLevel;
+  // An organisation's own leader is in the one above: both are candidates, each checked in full below.
+  const candidates = new Map<string, { organisationId: string; periodKey: string }>();
+  for (const row of proposed) {
+    const own = organisationOf(row.employee.unitId, led, level);
+    const parentId = units.find((unit) => unit.id === own)?.parentId;
+    for (const organisationId of [own, ...(parentId ? [organisationOf(parentId, led, level)] : [])]) candidates.set(`${organisationId} ${row.periodKey}`, { organisationId, periodKey: row.periodKey });
+  }
+  for (const { organisationId, periodKey } of candidates.values()) {
+    const period = parsePeriodKey(periodKey);
+    if (!period || compareCivilDates(today, finalisableFrom(period)) < 0) continue;
+    const members = membershipOf(organisationId, led, level);
+    const entries = await organisationEntries(prisma, members.unitIds, period, members.leaderId, members.alsoIds);
+    const count = entries.filter((entry) => entry.evaluation?.status === 'PROPOSED').length;
+    if (count === 0 || entries.some((entry) => !entry.evaluation || entry.evaluation.status === 'DRAFT')) continue;
+    const organisation = units.find((unit) => unit.id === organisationId);
+    if (!organisation) continue;
+    const leader = organisation.leader?.active ? organisation.leader : null;
+    const recipients = leader ? [leader] : await hrCovering(prisma, entries[0]?.employeeId ?? '');
+    for (const to of recipients) {
+      const text = digestText[to.locale].penetapanReady({ organisation: organisation.name, period: periodLabel(period, to.locale), count });
+      queue(to.id, `nudge:penetapan:${organisationId}:${periodKey}:${to.id}`, text, 'penetapan');
+    }
+  }
 }

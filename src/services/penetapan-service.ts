@@ -14,7 +14,7 @@ import type { CivilDate } from '../domain/civil-date.js';
 import { checkCurve, countPredikats, type CurveResult } from '../domain/distribution-curve.js';
 import { finalisableFrom } from '../domain/evaluation-window.js';
 import { compareCivilDates, formatCivilDate } from '../domain/civil-date.js';
-import { organisationOf, unitsOfOrganisation } from '../domain/distribution-scope.js';
+import { membershipOf, organisationOf } from '../domain/distribution-scope.js';
 import type { Period } from '../domain/periods.js';
 import type { EmployeePredikat, UnitPredikat } from '../domain/rating-matrix.js';
 import { localDate } from '../domain/time-zones.js';
@@ -177,10 +177,8 @@ export class PenetapanService {
     const authority = unit ? await this.authorityOver(actor, unit, units, await penetapan.accessContext(actor)) : null;
     if (!unit || !authority) return refused({ code: 'DENIED' });
     const level = await penetapan.distributionLevel(actor.agencyId);
-    // The leaders of the organisations just below belong here: they are rated one level up.
-    const isOrganisation = (id: string) => organisationOf(id, units, level) === id;
-    const childLeaders = units.filter((u) => u.id !== unit.id && u.leader && u.parentId && isOrganisation(u.id) && organisationOf(u.parentId, units, level) === unit.id).map((u) => u.leader?.id ?? '');
-    const entries = await penetapan.entries(unitsOfOrganisation(unit.id, units, level), period, unit.leader?.id ?? null, childLeaders);
+    const members = membershipOf(unit.id, units.map((u) => ({ id: u.id, parentId: u.parentId, leaderId: u.leader?.id ?? null })), level);
+    const entries = await penetapan.entries(members.unitIds, period, members.leaderId, members.alsoIds);
     const unitPredikat = await penetapan.unitPredikat(unit.id, period.key);
     const proposed = entries.filter((e) => e.evaluation?.status === 'PROPOSED');
     const established = entries.filter((e) => e.evaluation && isEstablished(e.evaluation.status));

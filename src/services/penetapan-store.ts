@@ -57,7 +57,7 @@ export function penetapanStore(db: Reader, work: UnitOfWork): PenetapanStore {
  * The organisation's own leader is rated one level up and belongs to that organisation's distribution;
  * the leaders of the organisations just below (`alsoIds`) belong to this one.
  */
-async function organisationEntries(db: Reader, unitIds: string[], period: Period, leaderId: string | null, alsoIds: string[]): Promise<OrgEntry[]> {
+export async function organisationEntries(db: Reader, unitIds: string[], period: Period, leaderId: string | null, alsoIds: string[]): Promise<OrgEntry[]> {
   if (unitIds.length === 0) return [];
   // One query at a time: `db` may be a transaction (see Db in services/db.ts).
   const people = await db.employee.findMany({

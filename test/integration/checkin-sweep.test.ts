@@ -108,9 +108,9 @@ describe('the daily nudges, run twice at once and again', () => {
     const now = new Date('2026-12-31T02:00:00Z'); // 09:00 WIB
     const before = delivered.length;
     const results = await Promise.all([sendDailyNudges(db.prisma, deliver, { agencyId, now }), sendDailyNudges(db.prisma, deliver, { agencyId, now })]);
-    const together = results.reduce((a, b): NudgeResult => ({ planning: a.planning + b.planning, periodEnd: a.periodEnd + b.periodEnd, noDialogue: a.noDialogue + b.noDialogue, evaluation: a.evaluation + b.evaluation, keberatan: a.keberatan + b.keberatan }));
+    const together = results.reduce((a, b): NudgeResult => ({ planning: a.planning + b.planning, periodEnd: a.periodEnd + b.periodEnd, noDialogue: a.noDialogue + b.noDialogue, evaluation: a.evaluation + b.evaluation, keberatan: a.keberatan + b.keberatan, penetapan: a.penetapan + b.penetapan }));
     expect(together.periodEnd).toBe(1 + SUPERVISORS);
-    expect(await sendDailyNudges(db.prisma, deliver, { agencyId, now })).toEqual({ planning: 0, periodEnd: 0, noDialogue: 0, evaluation: 0, keberatan: 0 });
+    expect(await sendDailyNudges(db.prisma, deliver, { agencyId, now })).toEqual({ planning: 0, periodEnd: 0, noDialogue: 0, evaluation: 0, keberatan: 0, penetapan: 0 });
     expect(await keyed('nudge:period:2026-Q4:')).toBe(1 + SUPERVISORS);
     const nudges = await db.prisma.outboundMessage.findMany({ where: { dedupeKey: { startsWith: 'nudge:' } }, select: { id: true } });
     expect(delivered.slice(before).map((row) => row.id).sort()).toEqual(nudges.map((row) => row.id).sort());

@@ -240,4 +240,25 @@ describe('daily nudges', () => {
     expect(inbox('Dewi Anggraini', hr).join('\n')).toMatch(/Keberatan Andi Pratama sudah 15 hari belum diputuskan oleh Hendra Gunawan, melewati target 14 hari/);
     await db.prisma.evaluation.delete({ where: { id: evaluation.id } });
   });
+
+  it('asks the organisation’s leader once, after the period, to establish when every proposal is in – not before', async () => {
+    const person = (name: string) => db.prisma.employee.findFirstOrThrow({ where: { name } });
+    const hendra = await person('Hendra Gunawan');
+    // The Bidang's ten below Hendra, each proposed by their PPK – but Rizal's is still a draft.
+    const bidang = await db.prisma.employee.findMany({ where: { active: true, id: { not: hendra.id }, agencyId: hendra.agencyId }, include: { supervisor: true } });
+    const rows = bidang.filter((p) => p.supervisorId).map((p) => ({ employeeId: p.id, raterId: p.supervisorId!, kind: 'PERIODIC' as const, year: 2026, periodKey: '2026-Q4', predikat: 'BAIK' as const, status: 'PROPOSED' as const }));
+    await db.prisma.evaluation.createMany({ data: rows });
+    const rizal = await person('Muhammad Rizal');
+    await db.prisma.evaluation.updateMany({ where: { employeeId: rizal.id }, data: { status: 'DRAFT' } });
+    const run = (iso: string) => sendDailyNudges(db.prisma, bot.app.conversations.deliver, { agencyId, now: new Date(iso) });
+    const before = mark('Hendra Gunawan');
+    expect((await run('2027-01-04T02:00:00Z')).penetapan).toBe(0); // Rizal's is still a draft
+    await db.prisma.evaluation.updateMany({ where: { employeeId: rizal.id }, data: { status: 'PROPOSED' } });
+    expect((await run('2026-12-30T02:00:00Z')).penetapan).toBe(0); // the quarter is not over
+    expect((await run('2027-01-05T02:00:00Z')).penetapan).toBe(1);
+    expect((await run('2027-01-06T02:00:00Z')).penetapan).toBe(0); // once
+    await outboxSettled(db.prisma);
+    expect(inbox('Hendra Gunawan', before).join('\n')).toMatch(/Semua 10 usulan hasil evaluasi Triwulan IV 2026 untuk Bidang Aplikasi Informatika sudah masuk\. Tetapkan Predikat Kinerja dengan \/tetapkanpredikat/);
+    await db.prisma.evaluation.deleteMany();
+  });
 });
