@@ -3,6 +3,7 @@
  * is no longer a draft, and every SKP of the period's year that is ditetapkan (the newest version of
  * each SKP period), for the people of the unit and its sub-units (or the whole agency), in one ZIP.
  */
+import { ESTABLISHED_STATUSES } from '../services/penetapan-service.js';
 import type { Period } from '../domain/periods.js';
 import { unitSubtree } from '../linking/link-codes.js';
 import type { Reader } from '../services/db.js';
@@ -48,7 +49,7 @@ export async function unitDocuments(db: Reader, scope: { agencyId: string; unitI
   const { agencyId, unitId, period } = scope;
   const employee = unitId ? { agencyId, unitId: { in: await unitSubtree(db, agencyId, unitId) } } : { agencyId };
   const evaluations = await db.evaluation.findMany({
-    where: { periodKey: period.key, status: { not: 'DRAFT' }, employee },
+    where: { periodKey: period.key, status: { in: [...ESTABLISHED_STATUSES] }, employee },
     orderBy: [{ employee: { nip: 'asc' } }, { skpPart: 'asc' }],
     select: { id: true, employee: { select: { nip: true, name: true } } },
   });

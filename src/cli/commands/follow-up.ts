@@ -5,6 +5,7 @@
  * evaluation from its document. The rules live in services/follow-up-service.ts and
  * services/credit-points-service.ts; the people concerned are told as in chat.
  */
+import { ESTABLISHED_STATUSES } from '../../services/penetapan-service.js';
 import { formatCivilDate } from '../../domain/civil-date.js';
 import { periodKeyLabel } from '../../domain/periods.js';
 import { localDate } from '../../domain/time-zones.js';
@@ -112,7 +113,7 @@ export async function pakRecordCommand(context: CliContext, args: FollowUpArgs):
   const year = args.year ? Number(args.year) : localDate(context.now(), agency.timeZone).year;
   if (!Number.isInteger(year)) throw new CliUsageError(context.text.badOption({ option: 'year', expected: '2027' }));
   const candidates = await db.prisma.evaluation.findMany({
-    where: { employeeId: employee.id, year, kind: 'ANNUAL', status: { not: 'DRAFT' }, creditPointAssessment: null, ...(args.id ? { id: args.id.trim() } : {}) },
+    where: { employeeId: employee.id, year, kind: 'ANNUAL', status: { in: [...ESTABLISHED_STATUSES] }, creditPointAssessment: null, ...(args.id ? { id: args.id.trim() } : {}) },
     select: { id: true, periodKey: true },
     orderBy: { createdAt: 'asc' },
   });
