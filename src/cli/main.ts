@@ -70,6 +70,7 @@ const OPTIONS = {
   'evaluation-opens': { type: 'string' },
   'evaluation-closes': { type: 'string' },
   'distribution-level': { type: 'string' },
+  'final-evaluation': { type: 'string' },
   id: { type: 'string' },
   outcome: { type: 'string' },
   tim: { type: 'string' },

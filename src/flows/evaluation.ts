@@ -12,6 +12,7 @@ import { list, paragraph, reply, type Block, type Reply } from '../conversation/
 import { explainCurveResult } from '../domain/distribution-curve.js';
 import { evaluationWindow, windowSettingOf } from '../domain/evaluation-window.js';
 import { civilDayLabel, parsePeriodKey, periodLabel, type Period } from '../domain/periods.js';
+import { evaluationPeriodLabel } from '../domain/final-evaluation.js';
 import { explainPredikat, explainUnitLeaderResultsRating, predikatLabel, RATINGS, ratingLabel, type Rating } from '../domain/rating-matrix.js';
 import { appraisalText } from '../i18n/appraisal.js';
 import type { EvaluationRefusal } from '../services/evaluation-service.js';
@@ -129,7 +130,10 @@ const periodStep = {
   schema: z.string(),
   when: (state) => !state.context['periodKey'],
   prompt: (ctx) => ({ blocks: [paragraph(t(ctx).askPeriod)] }),
-  options: async (ctx) => (await ctx.read.evaluationPeriods(ctx.me)).open.map((period) => ({ value: period.key, label: periodLabel(period, ctx.me.locale) })),
+  options: async (ctx) => {
+    const { open, finalEvaluation } = await ctx.read.evaluationPeriods(ctx.me);
+    return open.map((period) => ({ value: period.key, label: evaluationPeriodLabel(period, finalEvaluation, ctx.me.locale) }));
+  },
   validate: (value, state, ctx) => finalAlready(ctx, { employeeId: contextId(state.context, 'reportId'), skpPart: contextId(state.context, 'skpPart') }, value as string),
 } satisfies StepDefinition<FlowContext>;
 

@@ -119,8 +119,8 @@ const kindStep = {
     const evaluation = await ctx.read.evaluation(answerOf(state, evaluationStep) ?? '');
     if (!evaluation) return { blocks: [] };
     const predikat = finalResult(evaluation).predikat ?? 'BAIK';
-    // Credit points and contract extensions follow the annual result, not a quarter's.
-    const conversion = evaluation.kind === 'ANNUAL' ? conversionBlocks(evaluation.employee, predikat, evaluation.skp, ctx.me.locale) : [];
+    // Credit points and contract extensions follow the result that closes the year, not a quarter's (domain/final-evaluation.ts).
+    const conversion = evaluation.closesYear ? conversionBlocks(evaluation.employee, predikat, evaluation.skp, ctx.me.locale) : [];
     // Behaviour below expectation is the disciplinary route's, said before the rater picks a kind.
     const discipline = pointsToDiscipline(predikat) ? [paragraph(t(ctx).disciplinaryRoute({ predikat: predikatLabel(predikat, ctx.me.locale) }))] : [];
     // What was proposed on this evaluation already, with its status, so nobody proposes twice unknowingly.

@@ -81,6 +81,8 @@ const id = {
   'curve.teamPreview':
     'Ini gambaran tim Anda saja. Kurva Distribusi berlaku untuk seluruh pegawai unit organisasi dan ditetapkan oleh pimpinannya; usulan Anda tetap dapat diajukan.',
 
+  'period.quarterFinal': (p: { year: number }) => `Triwulan IV-Akhir ${p.year}`,
+  'period.monthFinal': (p: { label: string }) => `${p.label} (akhir tahun)`,
   'period.quarter': (p: { index: number; year: number }) => `Triwulan ${ROMAN_QUARTERS[p.index - 1] ?? p.index} ${p.year}`,
   'period.month': (p: { month: number; year: number }) => `${ID_MONTHS[p.month - 1] ?? p.month} ${p.year}`,
   'period.year': (p: { year: number }) => `Tahun ${p.year}`,
@@ -159,6 +161,8 @@ export const domainMessages = catalogue(id, {
   'curve.teamPreview':
     'This is a preview for your team only. The distribution curve applies to all employees of the organisation unit and its leader establishes it; you can still submit your proposals.',
 
+  'period.quarterFinal': (p) => `Quarter 4 (final) ${p.year}`,
+  'period.monthFinal': (p) => `${p.label} (year-end)`,
   'period.quarter': (p) => `Quarter ${p.index} ${p.year}`,
   'period.month': (p) => `${EN_MONTHS[p.month - 1] ?? p.month} ${p.year}`,
   'period.year': (p) => `Year ${p.year}`,

@@ -3,10 +3,12 @@ import { countOf, catalogue } from './catalogue.js';
 
 export const periodSettingsText = catalogue(
   {
-    summary: (p: { agency: string; cadence: string; deadline: string; objectionDays: number; opens: number; closes: number; level: number }) =>
+    summary: (p: { agency: string; cadence: string; deadline: string; objectionDays: number; opens: number; closes: number; level: number; final: string }) =>
       `${p.agency}: evaluasi kinerja periodik ${p.cadence}; batas penetapan SKP ${p.deadline} (tanggal-bulan); keberatan dapat diajukan ${p.objectionDays} hari sejak hasil evaluasi diterima (PP 30/2019 Pasal 59, tidak dapat diubah); ` +
       `evaluasi suatu periode dibuka ${p.opens} hari sebelum periode berakhir dan ditutup ${p.closes} hari sesudahnya; ` +
-      `Predikat Kinerja didistribusikan dan ditetapkan per unit organisasi tingkat ${p.level}${p.level === 1 ? ' (unit teratas: tiap OPD/unit kerja)' : ''}.`,
+      `Predikat Kinerja didistribusikan dan ditetapkan per unit organisasi tingkat ${p.level}${p.level === 1 ? ' (unit teratas: tiap OPD/unit kerja)' : ''}; ${p.final}.`,
+    finalTAHUNAN: 'evaluasi tahunan terpisah dari evaluasi periodik',
+    finalPERIODE_AKHIR: 'evaluasi periode terakhir (Triwulan IV-Akhir) menjadi evaluasi akhir tahun, tanpa evaluasi tahunan terpisah',
     cadenceQUARTERLY: 'triwulanan',
     cadenceMONTHLY: 'bulanan',
     title: 'Pengaturan evaluasi kinerja periodik',
@@ -25,7 +27,9 @@ export const periodSettingsText = catalogue(
     summary: (p) =>
       `${p.agency}: periodic performance evaluation ${p.cadence}; SKP deadline ${p.deadline} (day-month); a keberatan may be filed within ${countOf(p.objectionDays, 'day', 'days')} of receiving the evaluation (PP 30/2019 Article 59, not a setting); ` +
       `a period's evaluation opens ${countOf(p.opens, 'day', 'days')} before the period ends and closes ${countOf(p.closes, 'day', 'days')} after it; ` +
-      `performance ratings are distributed and established per organisation unit at level ${p.level}${p.level === 1 ? ' (the top units: each OPD / unit kerja)' : ''}.`,
+      `performance ratings are distributed and established per organisation unit at level ${p.level}${p.level === 1 ? ' (the top units: each OPD / unit kerja)' : ''}; ${p.final}.`,
+    finalTAHUNAN: 'an annual evaluation separate from the periodic ones',
+    finalPERIODE_AKHIR: 'the last periodic evaluation (Quarter 4, final) closes the year, with no separate annual evaluation',
     cadenceQUARTERLY: 'quarterly',
     cadenceMONTHLY: 'monthly',
     title: 'Periodic performance evaluation settings',

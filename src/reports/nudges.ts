@@ -23,6 +23,7 @@
 import { paragraph, reply } from '../conversation/reply.js';
 import { addDays, compareCivilDates, epochDay, formatCivilDate, type CivilDate } from '../domain/civil-date.js';
 import { membershipOf, organisationOf } from '../domain/distribution-scope.js';
+import { isEvaluatedPeriod } from '../domain/final-evaluation.js';
 import { parsePeriodKey } from '../domain/periods.js';
 import { organisationEntries } from '../services/penetapan-store.js';
 import { KEBERATAN_DECISION, keberatanNudge } from '../domain/keberatan.js';
@@ -123,7 +124,8 @@ export async function sendDailyNudges(
   }
 
   // Evaluation windows opening today, or closing in a few days.
-  const windows = evaluationCandidates(today, agency.periodCadence, windowSettingOf(agency));
+  // No separate annual evaluation when the last quarter (or month) closes the year (domain/final-evaluation.ts).
+  const windows = evaluationCandidates(today, agency.periodCadence, windowSettingOf(agency)).filter((w) => isEvaluatedPeriod(w.period, agency.finalEvaluation));
   const opening = windows.filter((w) => formatCivilDate(w.opens) === date);
   if (opening.length > 0) {
     const closes = opening.map((w) => w.closes).sort((a, b) => formatCivilDate(a).localeCompare(formatCivilDate(b)))[0]!;

@@ -47,12 +47,14 @@ export interface PakEvaluation {
   employee: PersonRef & { positionType: string; positionLevel: string | null };
   /** True when a PAK is recorded for it already. */
   hasPak: boolean;
+  /** True when it closes the year: the annual evaluation, or the last periodic one under PERIODE_AKHIR (domain/final-evaluation.ts). */
+  closesYear: boolean;
 }
 
 export interface CreditPointStore {
   /** The employee's evaluation past the draft stage; null otherwise. */
   evaluation(evaluationId: string, employeeId: string): Promise<PakEvaluation | null>;
-  /** The ids of the employee's annual evaluations past the draft stage without a PAK, oldest first. */
+  /** The ids of the employee's established evaluations that close a year (see PakEvaluation.closesYear) without a PAK, oldest first. */
   annualWithoutPak(employeeId: string): Promise<string[]>;
   /** Guarded: fails when the evaluation has a PAK already. */
   insert(row: Omit<CreditPointView, 'employee' | 'periodKey' | 'issuedOn'> & { employeeId: string; issuedOn: Date; recordedById: string | null }): void;
@@ -83,7 +85,7 @@ export class CreditPointService {
   async conversion(evaluationId: string, employeeId: string): Promise<Result<{ evaluation: PakEvaluation; conversion: NonNullable<ReturnType<typeof creditConversion>> }, CreditPointRefusal>> {
     const evaluation = await this.deps.pak.evaluation(evaluationId, employeeId);
     if (!evaluation) return refused({ code: 'NO_EVALUATION' });
-    if (evaluation.kind !== 'ANNUAL') return refused({ code: 'NOT_ANNUAL' });
+    if (!evaluation.closesYear) return refused({ code: 'NOT_ANNUAL' });
     if (evaluation.hasPak) return refused({ code: 'RECORDED' });
     if (!evaluation.predikat) return refused({ code: 'NO_PREDIKAT' });
     const conversion = creditConversion(evaluation.employee, evaluation.predikat, evaluation.skp ? creditMonths(evaluation.skp) : 12);

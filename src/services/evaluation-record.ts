@@ -4,6 +4,7 @@
  * sessions, and the specific behaviour expectations per BerAKHLAK value. For the annual evaluation
  * the finalised periodic results of the year are shown too – as input only: no formula decides.
  */
+import { closesYear, evaluationPeriodLabel } from '../domain/final-evaluation.js';
 import { ESTABLISHED_STATUSES } from './penetapan-service.js';
 import { bold, list, paragraph, quote, shorten, type Block, type SpanInput } from '../conversation/reply.js';
 import { coreValueName } from '../domain/berakhlak.js';
@@ -51,12 +52,12 @@ export async function recordBlocks(db: Reader, employeeId: string, whole: Period
   const part = skpPartsOf(whole, closed).find((candidate) => candidate.part === skpPart);
   const period: Period = part ? { ...whole, start: part.from, end: part.to } : whole;
   const closedEnd = closed.find((c) => c.id === skpPart)?.endsOn;
-  const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true, timeZone: true } });
+  const employee = await db.employee.findUniqueOrThrow({ where: { id: employeeId }, select: { name: true, timeZone: true, agency: { select: { finalEvaluation: true } } } });
   const { from, to } = periodInstants(period, employee.timeZone);
   const inPeriod = { gte: from, lt: to };
   const dateOf = (date: CivilDate) => civilDayLabel(date, locale);
   const blocks: Block[] = [
-    paragraph(bold(t.recordHeading({ name: employee.name, period: periodLabel(period, locale), from: dateOf(period.start), to: dateOf(period.end) }))),
+    paragraph(bold(t.recordHeading({ name: employee.name, period: evaluationPeriodLabel(period, employee.agency.finalEvaluation, locale), from: dateOf(period.start), to: dateOf(period.end) }))),
   ];
 
   const plan = await workingPlan(db, employeeId, period.year, closedEnd ? new Date(`${formatCivilDate(closedEnd)}T00:00:00Z`) : null);
@@ -119,15 +120,16 @@ export async function recordBlocks(db: Reader, employeeId: string, whole: Period
   if (behaviours.length === 0) blocks.push(paragraph(t.noBehaviour));
   for (const behaviour of behaviours) blocks.push(paragraph(bold(coreValueName(behaviour.coreValue, locale))), quote(behaviour.text));
 
-  if (period.kind === 'YEAR') blocks.push(...(await periodicResults(db, employeeId, period.year, skpPart, locale)));
+  // The evaluation that closes the year – the annual one, or under PERIODE_AKHIR the last quarter or month – has the year's periodic results as input.
+  if (closesYear(period, employee.agency.finalEvaluation)) blocks.push(...(await periodicResults(db, employeeId, period, skpPart, locale)));
   return blocks;
 }
 
 /** The year's finalised periodic results, as the annual evaluation's input. */
-async function periodicResults(db: Reader, employeeId: string, year: number, skpPart: string, locale: Locale): Promise<Block[]> {
+async function periodicResults(db: Reader, employeeId: string, closing: Period, skpPart: string, locale: Locale): Promise<Block[]> {
   const t = appraisalText[locale];
   const evaluations = await db.evaluation.findMany({
-    where: { employeeId, year, skpPart, kind: 'PERIODIC', status: { in: [...ESTABLISHED_STATUSES] } },
+    where: { employeeId, year: closing.year, skpPart, kind: 'PERIODIC', periodKey: { not: closing.key }, status: { in: [...ESTABLISHED_STATUSES] } },
     orderBy: { periodKey: 'asc' },
     include: { objection: true },
   });

@@ -10,6 +10,7 @@
  */
 import type { CivilDate } from '../domain/civil-date.js';
 import { finalisableFrom, objectionLastDay, windowSettingOf, windowState } from '../domain/evaluation-window.js';
+import { isEvaluatedPeriod, type FinalEvaluation } from '../domain/final-evaluation.js';
 import { compareCivilDates } from '../domain/civil-date.js';
 import type { Period, PeriodCadence } from '../domain/periods.js';
 import { formatCivilDate } from '../domain/civil-date.js';
@@ -32,6 +33,8 @@ export interface EvaluationSettings {
   periodCadence: PeriodCadence;
   evaluationOpensDays: number;
   evaluationClosesDays: number;
+  /** Whether the year has its own evaluation, or the last periodic one closes it (domain/final-evaluation.ts). */
+  finalEvaluation: FinalEvaluation;
 }
 
 /** The ratings, predikat and words of an evaluation. */
@@ -189,7 +192,7 @@ export class EvaluationService {
   /** Whether `period` may be evaluated today in `actor`'s agency. */
   async isOpen(actor: Member, period: Period): Promise<boolean> {
     const settings = await this.deps.evaluations.settings(actor.agencyId);
-    return windowState(period, localDate(this.deps.work.now, actor.timeZone), windowSettingOf(settings)) === 'OPEN';
+    return isEvaluatedPeriod(period, settings.finalEvaluation) && windowState(period, localDate(this.deps.work.now, actor.timeZone), windowSettingOf(settings)) === 'OPEN';
   }
 
   /** The rating and unit a report's results rating follows when they lead a unit whose predikat is set; null otherwise. */

@@ -8,6 +8,7 @@
 import { parseCivilDate } from '../domain/civil-date.js';
 import { checkCurve, DEFAULT_CURVE_RULES, type CurveResult } from '../domain/distribution-curve.js';
 import { openEvaluationPeriods, windowSettingOf, windowState } from '../domain/evaluation-window.js';
+import { isEvaluatedPeriod, type FinalEvaluation } from '../domain/final-evaluation.js';
 import { parsePeriodKey, periodOfDate, type Period } from '../domain/periods.js';
 import { resultsRatingForUnitLeader, type EmployeePredikat, type Rating, type UnitPredikat } from '../domain/rating-matrix.js';
 import type { Reader } from './db.js';
@@ -25,21 +26,23 @@ export function kindOf(period: Period): 'PERIODIC' | 'ANNUAL' {
 export async function agencySettings(db: Reader, agencyId: string) {
   return db.agency.findUniqueOrThrow({
     where: { id: agencyId },
-    select: { periodCadence: true, evaluationOpensDays: true, evaluationClosesDays: true },
+    select: { periodCadence: true, evaluationOpensDays: true, evaluationClosesDays: true, finalEvaluation: true },
   });
 }
 
 /** The periods whose evaluation window is open today, and the current periodic period (for the message when none is). */
-export async function evaluationPeriods(db: Reader, me: Member, now: Date): Promise<{ open: Period[]; next: Period }> {
+export async function evaluationPeriods(db: Reader, me: Member, now: Date): Promise<{ open: Period[]; next: Period; finalEvaluation: FinalEvaluation }> {
   const agency = await agencySettings(db, me.agencyId);
   const today = parseCivilDate(todayFor(me, now))!;
-  return { open: openEvaluationPeriods(today, agency.periodCadence, windowSettingOf(agency)), next: periodOfDate(today, agency.periodCadence) };
+  // Under PERIODE_AKHIR the last quarter (or month) closes the year: no separate annual evaluation.
+  const open = openEvaluationPeriods(today, agency.periodCadence, windowSettingOf(agency)).filter((period) => isEvaluatedPeriod(period, agency.finalEvaluation));
+  return { open, next: periodOfDate(today, agency.periodCadence), finalEvaluation: agency.finalEvaluation };
 }
 
 /** Whether `period` may be evaluated today by `me`'s agency. */
 export async function isOpenForEvaluation(db: Reader, me: Member, period: Period, now: Date): Promise<boolean> {
   const agency = await agencySettings(db, me.agencyId);
-  return windowState(period, parseCivilDate(todayFor(me, now))!, windowSettingOf(agency)) === 'OPEN';
+  return isEvaluatedPeriod(period, agency.finalEvaluation) && windowState(period, parseCivilDate(todayFor(me, now))!, windowSettingOf(agency)) === 'OPEN';
 }
 
 /** A report with their evaluation for the period, if any – for one SKP period when a move split the year. */

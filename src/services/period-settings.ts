@@ -17,9 +17,11 @@ export interface PeriodSettings {
   evaluationClosesDays: number;
   /** The depth of the organisations whose predikat are distributed and established together (domain/distribution-scope.ts). */
   distributionLevel: number;
+  /** Whether the year has its own evaluation (TAHUNAN) or the last periodic one closes it (domain/final-evaluation.ts). */
+  finalEvaluation: 'TAHUNAN' | 'PERIODE_AKHIR';
 }
 
-const select = { name: true, periodCadence: true, skpDeadlineMonth: true, skpDeadlineDay: true, evaluationOpensDays: true, evaluationClosesDays: true, distributionLevel: true } as const;
+const select = { name: true, periodCadence: true, skpDeadlineMonth: true, skpDeadlineDay: true, evaluationOpensDays: true, evaluationClosesDays: true, distributionLevel: true, finalEvaluation: true } as const;
 
 /** The distribution level is a depth in the unit tree: 1 (the top units) to this. */
 export const DISTRIBUTION_LEVEL_MAX = 10;
@@ -64,6 +66,7 @@ export function describePeriodSettings(agency: PeriodSettings & { name: string }
     opens: agency.evaluationOpensDays,
     closes: agency.evaluationClosesDays,
     level: agency.distributionLevel,
+    final: t[`final${agency.finalEvaluation}`],
   });
 }
 

@@ -4,6 +4,8 @@
  * against", never how it is stored, so the rules of reading stay here next to the services and a
  * flow cannot write by accident. Writes go through the services (registry.ts).
  */
+import { parsePeriodKey } from '../domain/periods.js';
+import { closesYear } from '../domain/final-evaluation.js';
 import { ESTABLISHED_STATUSES } from './penetapan-service.js';
 import { ownSchedule } from '../checkins/schedule-admin.js';
 import { scheduleOfUnit, type ScheduleSettings } from '../checkins/schedules.js';
@@ -106,8 +108,11 @@ export function queriesFor(db: Reader, now: Date) {
       return withEvaluatedDays(db, employeeId, rows);
     },
     evaluation: async (id: string) => {
-      const row = await db.evaluation.findUnique({ where: { id }, include: { objection: true, employee: true, followUps: { orderBy: { createdAt: 'asc' } } } });
-      return row && { ...row, skp: await evaluatedDays(db, row) };
+      const row = await db.evaluation.findUnique({ where: { id }, include: { objection: true, employee: { include: { agency: { select: { finalEvaluation: true } } } }, followUps: { orderBy: { createdAt: 'asc' } } } });
+      if (!row) return null;
+      const period = parsePeriodKey(row.periodKey);
+      // Whether it closes the year (the annual evaluation, or the last periodic one under PERIODE_AKHIR): credit points follow it.
+      return { ...row, skp: await evaluatedDays(db, row), closesYear: !!period && closesYear(period, row.employee.agency.finalEvaluation) };
     },
     /**
      * Keberatan waiting for `meId`'s decision, or for someone `meId` stands in for on `today`

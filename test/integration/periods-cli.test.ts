@@ -29,12 +29,12 @@ describe('periods', () => {
     expect((await cli(['periods', 'show'])).out).toBe(
       'Pemerintah Provinsi Contoh: evaluasi kinerja periodik triwulanan; batas penetapan SKP 31-01 (tanggal-bulan); keberatan dapat diajukan 14 hari sejak hasil evaluasi diterima (PP 30/2019 Pasal 59, tidak dapat diubah); ' +
         'evaluasi suatu periode dibuka 14 hari sebelum periode berakhir dan ditutup 30 hari sesudahnya; ' +
-        'Predikat Kinerja didistribusikan dan ditetapkan per unit organisasi tingkat 1 (unit teratas: tiap OPD/unit kerja).',
+        'Predikat Kinerja didistribusikan dan ditetapkan per unit organisasi tingkat 1 (unit teratas: tiap OPD/unit kerja); evaluasi tahunan terpisah dari evaluasi periodik.',
     );
-    const set = await cli(['periods', 'set', '--cadence', 'bulanan', '--skp-deadline', '15-02', '--evaluation-opens', '7', '--evaluation-closes', '20', '--distribution-level', '2']);
+    const set = await cli(['periods', 'set', '--cadence', 'bulanan', '--skp-deadline', '15-02', '--evaluation-opens', '7', '--evaluation-closes', '20', '--distribution-level', '2', '--final-evaluation', 'akhir']);
     expect(set.code).toBe(0);
-    expect(set.out).toMatch(/evaluasi kinerja periodik bulanan; batas penetapan SKP 15-02 .* 14 hari.*per unit organisasi tingkat 2\./);
-    expect(await db.prisma.agency.findFirstOrThrow()).toMatchObject({ periodCadence: 'MONTHLY', skpDeadlineMonth: 2, skpDeadlineDay: 15, evaluationOpensDays: 7, evaluationClosesDays: 20, distributionLevel: 2 });
+    expect(set.out).toMatch(/evaluasi kinerja periodik bulanan; batas penetapan SKP 15-02 .* 14 hari.*per unit organisasi tingkat 2; evaluasi periode terakhir \(Triwulan IV-Akhir\) menjadi evaluasi akhir tahun/);
+    expect(await db.prisma.agency.findFirstOrThrow()).toMatchObject({ periodCadence: 'MONTHLY', skpDeadlineMonth: 2, skpDeadlineDay: 15, evaluationOpensDays: 7, evaluationClosesDays: 20, distributionLevel: 2, finalEvaluation: 'PERIODE_AKHIR' });
     expect(await db.prisma.auditLog.count({ where: { action: 'agency.periodsChanged' } })).toBe(1);
 
     const someone = await db.prisma.employee.findFirstOrThrow({ where: { active: true } });
@@ -51,6 +51,7 @@ describe('periods', () => {
       [['--evaluation-closes', '200', '--cadence', 'bulanan'], /masa evaluasi "200" harus bilangan bulat 1 sampai 90/],
       [['--distribution-level', '0', '--cadence', 'bulanan'], /Tingkat distribusi "0" harus bilangan bulat 1 sampai 10/],
       [['--distribution-level', 'OPD'], /Tingkat distribusi "OPD" harus bilangan bulat 1 sampai 10/],
+      [['--final-evaluation', 'kuartal'], /Evaluasi akhir tahun "kuartal" tidak dikenal/],
       [[], /Tidak ada yang diubah/],
     ] as const) {
       const result = await cli(['periods', 'set', ...args]);

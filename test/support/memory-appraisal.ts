@@ -265,6 +265,7 @@ export function memoryCreditPoints(appraisal: AppraisalRows, work: UnitOfWork): 
         skp: appraisal.skpParts.get(row.id) ?? null,
         employee: { ...rows.ref(employeeId), ...position },
         hasPak: appraisal.paks.has(row.id),
+        closesYear: row.kind === 'ANNUAL',
       });
     },
     annualWithoutPak: (employeeId) =>

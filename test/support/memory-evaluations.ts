@@ -59,7 +59,7 @@ export class EvaluationRows {
   readonly unreachable = new Set<string>();
   /** SKP periods closed by a move (src/domain/skp-period.ts). */
   readonly skpPeriods: StoredSkpPeriod[] = [];
-  settings: EvaluationSettings = { periodCadence: 'QUARTERLY', evaluationOpensDays: 14, evaluationClosesDays: 30 };
+  settings: EvaluationSettings = { periodCadence: 'QUARTERLY', evaluationOpensDays: 14, evaluationClosesDays: 30, finalEvaluation: 'TAHUNAN' };
   /** Like PostgreSQL's @updatedAt: every write gets a later instant, even within one decision's `now`. */
   private clock = 0;
 

@@ -5,6 +5,8 @@
  * evaluation from its document. The rules live in services/follow-up-service.ts and
  * services/credit-points-service.ts; the people concerned are told as in chat.
  */
+import { creditPointStore } from '../../services/credit-points-store.js';
+import { UnitOfWork } from '../../services/work.js';
 import { ESTABLISHED_STATUSES } from '../../services/penetapan-service.js';
 import { formatCivilDate } from '../../domain/civil-date.js';
 import { periodKeyLabel } from '../../domain/periods.js';
@@ -112,11 +114,15 @@ export async function pakRecordCommand(context: CliContext, args: FollowUpArgs):
   if (compareCivilDates(issuedOn, localDate(context.now(), agency.timeZone)) > 0) throw new CliUsageError(followUpText[context.locale].dateInFuture);
   const year = args.year ? Number(args.year) : localDate(context.now(), agency.timeZone).year;
   if (!Number.isInteger(year)) throw new CliUsageError(context.text.badOption({ option: 'year', expected: '2027' }));
-  const candidates = await db.prisma.evaluation.findMany({
-    where: { employeeId: employee.id, year, kind: 'ANNUAL', status: { in: [...ESTABLISHED_STATUSES] }, creditPointAssessment: null, ...(args.id ? { id: args.id.trim() } : {}) },
-    select: { id: true, periodKey: true },
-    orderBy: { createdAt: 'asc' },
-  });
+  // The evaluations that close the year (annual, or the last periodic one under PERIODE_AKHIR), as the chat offers them.
+  const closing = new Set(await creditPointStore(db.prisma, new UnitOfWork(context.now())).annualWithoutPak(employee.id));
+  const candidates = (
+    await db.prisma.evaluation.findMany({
+      where: { employeeId: employee.id, year, status: { in: [...ESTABLISHED_STATUSES] }, creditPointAssessment: null, ...(args.id ? { id: args.id.trim() } : {}) },
+      select: { id: true, periodKey: true },
+      orderBy: { createdAt: 'asc' },
+    })
+  ).filter((candidate) => closing.has(candidate.id));
   if (candidates.length === 0) throw new CliUsageError(t.pakNone({ name: employee.name, year }));
   if (candidates.length > 1) {
     const lines = [t.pakChoose({ name: employee.name, year })];

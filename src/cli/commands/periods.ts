@@ -18,7 +18,10 @@ export interface PeriodArgs {
   'evaluation-opens'?: string;
   'evaluation-closes'?: string;
   'distribution-level'?: string;
+  'final-evaluation'?: string;
 }
+
+const FINALS: Record<string, PeriodSettings['finalEvaluation']> = { tahunan: 'TAHUNAN', annual: 'TAHUNAN', akhir: 'PERIODE_AKHIR', 'iv-akhir': 'PERIODE_AKHIR', 'last-period': 'PERIODE_AKHIR' };
 
 const CADENCES: Record<string, PeriodSettings['periodCadence']> = { triwulanan: 'QUARTERLY', quarterly: 'QUARTERLY', bulanan: 'MONTHLY', monthly: 'MONTHLY' };
 
@@ -49,6 +52,9 @@ export async function periodsSetCommand(context: CliContext, args: PeriodArgs): 
   if (args['distribution-level'] !== undefined) {
     const level = Number(args['distribution-level']);
     data.distributionLevel = isDistributionLevel(level) ? level : fail(context.text.badDistributionLevel({ value: args['distribution-level'] }));
+  }
+  if (args['final-evaluation'] !== undefined) {
+    data.finalEvaluation = FINALS[args['final-evaluation'].trim().toLowerCase()] ?? fail(context.text.badFinalEvaluation({ value: args['final-evaluation'] }));
   }
   if (Object.keys(data).length === 0) fail(context.text.periodsNothingToSet);
   const { value: updated } = await decideAndCommit(db.prisma, context.now(), (work) => savePeriodSettings(db.prisma, work, agency.id, data, { actorLabel: 'cli' }));
