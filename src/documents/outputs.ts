@@ -9,12 +9,14 @@ import { parsePeriodKey, periodLabel } from '../domain/periods.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { documentText } from '../i18n/documents.js';
 import { exportText } from '../i18n/export.js';
-import { EVALUATION_DOCUMENT, SKP_DOCUMENT, type EvaluationDocumentRequest, type SkpDocumentRequest } from '../notifications/documents.js';
+import { EVALUATION_DOCUMENT, PENETAPAN_DOCUMENT, SKP_DOCUMENT, type EvaluationDocumentRequest, type PenetapanDocumentRequest, type SkpDocumentRequest } from '../notifications/documents.js';
+import { renderPenetapanDocument } from './penetapan-document.js';
+import { readPenetapanDocument } from './read-penetapan.js';
 import type { Reader } from '../services/db.js';
 import { renderEvaluationDocument } from './evaluation-document.js';
 import { readEvaluationDocument, readSkpDocument } from './read.js';
 import { renderSkpDocument } from './skp-document.js';
-import { evaluationFileName, fileSlug, skpFileName, unitDocuments, type UnitDocuments } from './unit-documents.js';
+import { evaluationFileName, fileSlug, penetapanFileName, skpFileName, unitDocuments, type UnitDocuments } from './unit-documents.js';
 
 export const PDF_MIME_TYPE = 'application/pdf';
 
@@ -33,7 +35,7 @@ export interface DocumentsZipRequest {
 
 /** True for the kinds this module makes. */
 export function isDocumentOutput(kind: string): boolean {
-  return kind === EVALUATION_DOCUMENT || kind === SKP_DOCUMENT || kind === DOCUMENTS_ZIP;
+  return kind === EVALUATION_DOCUMENT || kind === SKP_DOCUMENT || kind === PENETAPAN_DOCUMENT || kind === DOCUMENTS_ZIP;
 }
 
 /** The message carrying the document; a document deleted meanwhile is said, not sent. */
@@ -58,6 +60,16 @@ export async function makeDocumentOutput(db: Reader, output: DeferredOutput, now
       if (!data) return reply([paragraph(t.notFound)]);
       const fileName = skpFileName({ nip: data.employee.nip ?? '', name: data.employee.name }, data.year, data.version);
       return reply([paragraph(t.skpCaption({ year: data.year, version: data.version }))], [], { document: { fileName, mimeType: PDF_MIME_TYPE, base64: (await renderSkpDocument(data, now)).toString('base64') } });
+    }
+    case PENETAPAN_DOCUMENT: {
+      const request = output.params as unknown as PenetapanDocumentRequest;
+      const t = documentText[request.locale];
+      const data = await readPenetapanDocument(db, request.penetapanId);
+      if (!data) return reply([paragraph(t.notFound)]);
+      const periodKey = (await db.predikatPenetapan.findUniqueOrThrow({ where: { id: request.penetapanId }, select: { periodKey: true } })).periodKey;
+      return reply([paragraph(t.penetapanCaption({ organisation: data.organisation, period: data.period }))], [], {
+        document: { fileName: penetapanFileName(data.organisation, periodKey), mimeType: PDF_MIME_TYPE, base64: (await renderPenetapanDocument(data, now)).toString('base64') },
+      });
     }
     default:
       throw new Error(`not a document output: ${output.kind}`);

@@ -1,7 +1,8 @@
 /**
  * A unit's documents for a period, for HR: every Dokumen Evaluasi Kinerja Pegawai of the period that
- * is no longer a draft, and every SKP of the period's year that is ditetapkan (the newest version of
- * each SKP period), for the people of the unit and its sub-units (or the whole agency), in one ZIP.
+ * is established, every SKP of the period's year that is ditetapkan (the newest version of each SKP
+ * period), for the people of the unit and its sub-units (or the whole agency), and the Penetapan
+ * Predikat Kinerja of the organisations there, in one ZIP.
  */
 import { ESTABLISHED_STATUSES } from '../services/penetapan-service.js';
 import type { Period } from '../domain/periods.js';
@@ -10,6 +11,8 @@ import type { Reader } from '../services/db.js';
 import { renderEvaluationDocument } from './evaluation-document.js';
 import { readEvaluationDocument, readSkpDocument } from './read.js';
 import { renderSkpDocument } from './skp-document.js';
+import { renderPenetapanDocument } from './penetapan-document.js';
+import { readPenetapanDocument } from './read-penetapan.js';
 import { zip, type ZipEntry } from './zip.js';
 
 export const ZIP_MIME_TYPE = 'application/zip';
@@ -18,6 +21,8 @@ export interface UnitDocuments {
   bytes: Buffer;
   evaluations: number;
   skps: number;
+  /** Penetapan Predikat Kinerja of organisations in scope. */
+  penetapans: number;
   /** More documents than asked for at most: nothing was rendered (`bytes` is empty). */
   tooMany: boolean;
 }
@@ -38,6 +43,10 @@ export function fileSlug(text: string): string {
 /** The file name of one person's Dokumen Evaluasi; `part` numbers a second SKP period of the same period. */
 export function evaluationFileName(person: { nip: string; name: string }, periodKey: string, part = 0): string {
   return `dokumen-evaluasi-${periodKey}-${person.nip}-${fileSlug(person.name)}${part > 0 ? `-${part + 1}` : ''}.pdf`;
+}
+
+export function penetapanFileName(organisation: string, periodKey: string, part = 0): string {
+  return `penetapan-predikat-kinerja-${periodKey}-${fileSlug(organisation)}${part > 0 ? `-${part + 1}` : ''}.pdf`;
 }
 
 export function skpFileName(person: { nip: string; name: string }, year: number, version: number): string {
@@ -64,7 +73,12 @@ export async function unitDocuments(db: Reader, scope: { agencyId: string; unitI
     const key = `${plan.employeeId}|${plan.periodEnd?.toISOString() ?? ''}`;
     if (!newest.has(key)) newest.set(key, plan);
   }
-  if (evaluations.length + newest.size > maxDocuments) return { bytes: Buffer.alloc(0), evaluations: evaluations.length, skps: newest.size, tooMany: true };
+  const penetapans = await db.predikatPenetapan.findMany({
+    where: { periodKey: period.key, unit: unitId ? { agencyId, id: { in: await unitSubtree(db, agencyId, unitId) } } : { agencyId } },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, unit: { select: { name: true } } },
+  });
+  if (evaluations.length + newest.size + penetapans.length > maxDocuments) return { bytes: Buffer.alloc(0), evaluations: evaluations.length, skps: newest.size, penetapans: penetapans.length, tooMany: true };
 
   const entries: ZipEntry[] = [];
   const seen = new Map<string, number>();
@@ -82,5 +96,15 @@ export async function unitDocuments(db: Reader, scope: { agencyId: string; unitI
     entries.push({ name: skpFileName(plan.employee, period.year, plan.version), bytes: await renderSkpDocument(data, now) });
     skps++;
   }
-  return { bytes: entries.length > 0 ? zip(entries, now) : Buffer.alloc(0), evaluations: entries.length - skps, skps, tooMany: false };
+  // An organisation established twice (a late proposal) has two penetapan: numbered, oldest first.
+  const penetapanParts = new Map<string, number>();
+  for (const penetapan of penetapans) {
+    const data = await readPenetapanDocument(db, penetapan.id);
+    if (!data) continue;
+    const part = penetapanParts.get(penetapan.unit.name) ?? 0;
+    penetapanParts.set(penetapan.unit.name, part + 1);
+    entries.push({ name: penetapanFileName(penetapan.unit.name, period.key, part), bytes: await renderPenetapanDocument(data, now) });
+  }
+  const penetapanCount = [...penetapanParts.values()].reduce((sum, n) => sum + n, 0);
+  return { bytes: entries.length > 0 ? zip(entries, now) : Buffer.alloc(0), evaluations: entries.length - skps - penetapanCount, skps, penetapans: penetapanCount, tooMany: false };
 }

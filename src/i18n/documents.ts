@@ -88,34 +88,58 @@ export const documentForm = {
 } as const;
 
 /** The chat messages that carry the documents. */
+/** The Format Penetapan Predikat Kinerja's words (Indonesian only: an official paper). */
+export const penetapanForm = {
+  title: 'PENETAPAN PREDIKAT KINERJA PEGAWAI',
+  agency: (p: { agency: string }) => `INSTANSI: ${p.agency.toUpperCase()}`,
+  period: (p: { period: string }) => `PERIODE: ${p.period.toUpperCase()}`,
+  capaianHeading: 'CAPAIAN KINERJA ORGANISASI',
+  distributionHeading: 'DISTRIBUSI PREDIKAT KINERJA PEGAWAI',
+  colPredikat: 'PREDIKAT KINERJA PEGAWAI',
+  colCount: 'JUMLAH PEGAWAI',
+  colShare: 'PERSENTASE',
+  total: 'Jumlah',
+  reasonHeading: 'ALASAN PIMPINAN ATAS PENYIMPANGAN DARI KURVA DISTRIBUSI',
+  peopleHeading: 'PREDIKAT KINERJA PEGAWAI YANG DITETAPKAN',
+  colNo: 'NO',
+  colName: 'NAMA / NIP',
+  colPosition: 'JABATAN',
+  colPredikatShort: 'PREDIKAT',
+  colRater: 'PEJABAT PENILAI KINERJA',
+  nip: (p: { nip: string }) => `NIP ${p.nip}`,
+  signer: (p: { organisation: string }) => `Pimpinan ${p.organisation}`,
+} as const;
+
 export const documentText = catalogue(
   {
     evaluationCaption: (p: { period: string }) => `Dokumen Evaluasi Kinerja Pegawai, ${p.period}: simpan untuk berkas kepegawaian Anda (kenaikan pangkat, SIASN).`,
     evaluationCaptionDecided: (p: { period: string }) => `Dokumen Evaluasi Kinerja Pegawai, ${p.period}, kini dengan keputusan atas keberatan Anda.`,
     skpCaption: (p: { year: number; version: number }) => `SKP ${p.year} (versi ${p.version}) yang ditetapkan, dengan lampirannya, sebagai PDF.`,
     notFound: 'Dokumen itu tidak ditemukan lagi (mungkin sudah dihapus).',
-    zipDelivered: (p: { scope: string; period: string; evaluations: number; skps: number; file: string }) =>
-      `Dokumen ${p.scope}, ${p.period}: ${p.evaluations} Dokumen Evaluasi Kinerja Pegawai dan ${p.skps} SKP dalam ${p.file}.`,
+    penetapanCaption: (p: { organisation: string; period: string }) => `Penetapan Predikat Kinerja ${p.organisation}, ${p.period}, sebagai PDF untuk ditandatangani dan diarsipkan.`,
+    zipDelivered: (p: { scope: string; period: string; evaluations: number; skps: number; penetapans: number; file: string }) =>
+      `Dokumen ${p.scope}, ${p.period}: ${p.evaluations} Dokumen Evaluasi Kinerja Pegawai dan ${p.skps} SKP${p.penetapans ? `, dengan ${p.penetapans} Penetapan Predikat Kinerja,` : ''} dalam ${p.file}.`,
     zipEmpty: (p: { scope: string; period: string }) => `Belum ada evaluasi final atau SKP yang ditetapkan untuk ${p.scope}, ${p.period}.`,
     zipTooMany: (p: { scope: string; period: string; count: number; limit: number }) =>
       `${p.scope}, ${p.period}, punya ${p.count} dokumen – lebih dari ${p.limit} yang dapat dikirim sekaligus di chat. Pilih unit yang lebih kecil, atau minta admin menjalankan: export --period … --unit "…" --format pdf.`,
     askWhat: (p: { unit: string; period: string }) => `Apa yang diekspor untuk ${p.unit}, ${p.period}?`,
     whatXlsx: 'Data untuk e-Kinerja (XLSX)',
     whatDocuments: 'Dokumen Evaluasi dan SKP (PDF dalam ZIP)',
-    writtenZip: (p: { scope: string; period: string; evaluations: number; skps: number; file: string }) =>
-      `Dokumen ${p.scope}, ${p.period}: ${p.evaluations} Dokumen Evaluasi Kinerja Pegawai dan ${p.skps} SKP, disimpan di ${p.file}.`,
+    writtenZip: (p: { scope: string; period: string; evaluations: number; skps: number; penetapans: number; file: string }) =>
+      `Dokumen ${p.scope}, ${p.period}: ${p.evaluations} Dokumen Evaluasi Kinerja Pegawai dan ${p.skps} SKP${p.penetapans ? `, dengan ${p.penetapans} Penetapan Predikat Kinerja` : ''}, disimpan di ${p.file}.`,
   },
   {
     evaluationCaption: (p) => `Performance evaluation document (Dokumen Evaluasi Kinerja Pegawai), ${p.period}: keep it for your personnel file (promotion, SIASN). The form is in Indonesian.`,
     evaluationCaptionDecided: (p) => `Performance evaluation document, ${p.period}, now with the decision on your objection.`,
     skpCaption: (p) => `Your established SKP ${p.year} (version ${p.version}) with its appendix, as a PDF. The form is in Indonesian.`,
     notFound: 'That document no longer exists (it may have been deleted).',
-    zipDelivered: (p) => `Documents of ${p.scope}, ${p.period}: ${p.evaluations} evaluation documents and ${p.skps} SKPs in ${p.file}.`,
+    penetapanCaption: (p) => `The penetapan of performance ratings of ${p.organisation}, ${p.period}, as a PDF to sign and file. The form is in Indonesian.`,
+    zipDelivered: (p) => `Documents of ${p.scope}, ${p.period}: ${p.evaluations} evaluation documents and ${p.skps} SKPs${p.penetapans ? `, with ${p.penetapans} penetapan of performance ratings,` : ''} in ${p.file}.`,
     zipEmpty: (p) => `No final evaluation or established SKP yet for ${p.scope}, ${p.period}.`,
     zipTooMany: (p) => `${p.scope}, ${p.period}, has ${p.count} documents – more than the ${p.limit} the chat can send at once. Pick a smaller unit, or ask an admin to run: export --period … --unit "…" --format pdf.`,
     askWhat: (p) => `What should be exported for ${p.unit}, ${p.period}?`,
     whatXlsx: 'Data for e-Kinerja (XLSX)',
     whatDocuments: 'Evaluation documents and SKPs (PDFs in a ZIP)',
-    writtenZip: (p) => `Documents of ${p.scope}, ${p.period}: ${p.evaluations} evaluation documents and ${p.skps} SKPs, saved to ${p.file}.`,
+    writtenZip: (p) => `Documents of ${p.scope}, ${p.period}: ${p.evaluations} evaluation documents and ${p.skps} SKPs${p.penetapans ? `, with ${p.penetapans} penetapan of performance ratings` : ''}, saved to ${p.file}.`,
   },
 );

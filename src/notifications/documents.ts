@@ -12,6 +12,19 @@ import type { Notice } from './notice.js';
 /** Deferred-output kinds the documents' maker accepts. */
 export const EVALUATION_DOCUMENT = 'evaluation-document';
 export const SKP_DOCUMENT = 'skp-document';
+export const PENETAPAN_DOCUMENT = 'penetapan-document';
+
+/** One penetapan's document (Format Penetapan Predikat Kinerja) for whoever established or recorded it. */
+export interface PenetapanDocumentRequest {
+  penetapanId: string;
+  locale: Locale;
+}
+
+/** The notice that sends a penetapan's document to `to`. */
+export function penetapanDocumentNotice(to: PersonRef, penetapanId: string): Notice {
+  const params: PenetapanDocumentRequest = { penetapanId, locale: to.locale };
+  return { to, message: (): Reply => ({ blocks: [], buttons: [], deferred: { kind: PENETAPAN_DOCUMENT, params: { ...params } } }) };
+}
 
 /** One evaluation's document for its employee; `decided` when it now carries the keberatan decision. */
 export interface EvaluationDocumentRequest {

@@ -20,6 +20,7 @@ import { creditPointsRecorded, followUpDecided, followUpRecommended } from './fo
 import { developmentCompetenciesEvaluated, developmentRated, developmentRecorded } from './development.js';
 import { actingEnded, actingRecorded } from './acting.js';
 import { evaluationReturned, penetapanEstablished } from './penetapan.js';
+import { penetapanDocumentNotice } from './documents.js';
 
 type NoticesOf = { [K in DomainEvent['type']]: (event: Extract<DomainEvent, { type: K }>) => Notice[] };
 
@@ -43,6 +44,7 @@ const NOTICES: NoticesOf = {
   'evaluation.acknowledged': evaluationAcknowledged,
   'evaluation.returned': evaluationReturned,
   'penetapan.established': penetapanEstablished,
+  'penetapan.document': ({ to, penetapanId }) => [penetapanDocumentNotice(to, penetapanId)],
   'unitPredikat.set': unitPredikatSet,
   'objection.filed': objectionFiled,
   'objection.explanationRequested': objectionExplanationRequested,

@@ -107,7 +107,7 @@ async function makeZip(prisma: PrismaClient, request: DocumentsZipRequest, now: 
   const t = documentText[request.locale];
   const made = await makeDocumentsZip(prisma, request, now, MAX_CHAT_ZIP_DOCUMENTS);
   if (!made) return reply([paragraph(botText[request.locale].somethingWentWrong)]);
-  if (made.tooMany) return reply([paragraph(t.zipTooMany({ scope: made.scope, period: made.period, count: made.evaluations + made.skps, limit: MAX_CHAT_ZIP_DOCUMENTS }))]);
+  if (made.tooMany) return reply([paragraph(t.zipTooMany({ scope: made.scope, period: made.period, count: made.evaluations + made.skps + made.penetapans, limit: MAX_CHAT_ZIP_DOCUMENTS }))]);
   if (made.bytes.length === 0) return reply([paragraph(t.zipEmpty({ scope: made.scope, period: made.period }))]);
   if (made.bytes.length > MAX_CHAT_DOCUMENT_BYTES) {
     return reply([paragraph(exportText[request.locale].tooLarge({ mb: formatNumber(made.bytes.length / 1024 / 1024, request.locale), limitMb: MAX_CHAT_DOCUMENT_BYTES / 1024 / 1024 }))]);
@@ -120,6 +120,6 @@ async function makeZip(prisma: PrismaClient, request: DocumentsZipRequest, now: 
     entityId: request.unitId ?? request.agencyId,
     details: { periodKey: request.periodKey, format: 'pdf-zip', evaluations: made.evaluations, skps: made.skps, channel: request.channel },
   });
-  const text = t.zipDelivered({ scope: made.scope, period: made.period, evaluations: made.evaluations, skps: made.skps, file: made.fileName });
+  const text = t.zipDelivered({ scope: made.scope, period: made.period, evaluations: made.evaluations, skps: made.skps, penetapans: made.penetapans, file: made.fileName });
   return reply([paragraph(text)], [], { document: { fileName: made.fileName, mimeType: ZIP_MIME_TYPE, base64: made.bytes.toString('base64') } });
 }

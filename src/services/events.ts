@@ -49,6 +49,8 @@ export type DomainEvent =
   | { type: 'evaluation.returned'; rater: PersonRef; employee: string; periodKey: string; note: string; by: PersonRef }
   /** The organisation's leader established the distribution: `count` of the rater's proposals are final and sent. */
   | { type: 'penetapan.established'; rater: PersonRef; count: number; organisation: string; periodKey: string; by: PersonRef }
+  /** The penetapan's document (Format Penetapan Predikat Kinerja) goes to whoever established or recorded it, to sign and file. */
+  | { type: 'penetapan.document'; to: PersonRef; penetapanId: string }
   /** `leader`: the unit's leader to tell, unless they set it themselves (as HR). */
   | { type: 'unitPredikat.set'; set: UnitPredikatSet; by: PersonRef; leader: PersonRef | null }
   | { type: 'objection.filed'; objection: ObjectionView }

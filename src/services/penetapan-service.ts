@@ -269,6 +269,7 @@ export class PenetapanService {
       raters.set(rater.id, { ...rater, count: rater.count + 1 });
     }
     const by = personOf(actor);
+    events.push({ type: 'penetapan.document', to: by, penetapanId: id });
     // The raters hear that what they proposed is established (not the actor, who knows).
     const notified = [...raters.values()].filter((rater) => rater.id !== actor.id);
     for (const rater of notified) {

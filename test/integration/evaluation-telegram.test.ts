@@ -38,4 +38,18 @@ describe('evaluation cycle on Telegram', () => {
     expect(decided).toMatch(/Hasil evaluasi diubah\./);
     expect(decided).toMatch(/Atasan Pejabat Penilai Kinerja,[\s\S]*Hendra Gunawan/);
   });
+
+  it('sends the leader who established the Bidang its Penetapan Predikat Kinerja as a PDF, with all twelve and his reason', async () => {
+    const documents = () => bot.fake.messagesTo(bot.users.get('Hendra Gunawan')!.id).filter((m) => m.method === 'sendDocument' && m.document?.file_name?.startsWith('penetapan-predikat-kinerja-'));
+    await vi.waitFor(() => expect(documents()).toHaveLength(1), { timeout: 10_000 });
+    const [sent] = documents();
+    expect(sent!.document!.file_name).toBe('penetapan-predikat-kinerja-2026-Q4-bidang-aplikasi-informatika.pdf');
+    const text = pdfText(sent!.upload!.content);
+    expect(text).toMatch(/PENETAPAN PREDIKAT KINERJA PEGAWAI/);
+    expect(text).toMatch(/CAPAIAN KINERJA ORGANISASI\s+Baik/);
+    expect(text).toMatch(/Baik paling banyak 70% dari 12 pegawai = 8 orang; diusulkan 9 orang/);
+    expect(text).toMatch(/ALASAN PIMPINAN ATAS PENYIMPANGAN DARI KURVA DISTRIBUSI\s+Sembilan pegawai memenuhi seluruh target/);
+    expect(text).toMatch(/Fitri Handayani[\s\S]*Sangat Baik/);
+    expect(text).toMatch(/Pimpinan Bidang Aplikasi Informatika[\s\S]*Hendra Gunawan/);
+  });
 });

@@ -487,6 +487,22 @@ describe('documents (Dokumen Evaluasi and SKP)', () => {
     expect(skp).toMatch(/SASARAN KINERJA PEGAWAI[\s\S]*Tersedianya modul[\s\S]*LAMPIRAN SASARAN KINERJA PEGAWAI/);
   });
 
+  it('puts the organisation’s Penetapan Predikat Kinerja in the ZIP', async () => {
+    const unit = await db.prisma.unit.findFirstOrThrow({ where: { name: SECTION } });
+    const penetapan = await db.prisma.predikatPenetapan.create({
+      data: { agencyId: unit.agencyId, unitId: unit.id, periodKey: '2026-Q4', unitPredikat: 'BAIK', counts: {}, violations: [], recordedById: (await person('Dewi Anggraini')).id, documentNumber: '800/3/2027' },
+    });
+    await db.prisma.evaluation.updateMany({ where: { periodKey: '2026-Q4', employee: { unit: { name: SECTION } } }, data: { penetapanId: penetapan.id } });
+    const dir = tempDir();
+    const result = await cli(['export', '--period', '2026-Q4', '--unit', SECTION, '--format', 'pdf', '--out', dir]);
+    expect(result.out).toMatch(/, dengan 1 Penetapan Predikat Kinerja, disimpan di/);
+    const file = join(dir, 'dokumen-seksi-pengembangan-aplikasi-2026-Q4.zip');
+    const text = pdfText(execFileSync('unzip', ['-p', file, 'penetapan-predikat-kinerja-2026-Q4-seksi-pengembangan-aplikasi.pdf']));
+    expect(text).toMatch(/PENETAPAN PREDIKAT KINERJA PEGAWAI[\s\S]*Andi Pratama[\s\S]*Dicatat oleh Dewi Anggraini/);
+    await db.prisma.evaluation.updateMany({ where: { penetapanId: penetapan.id }, data: { penetapanId: null } });
+    await db.prisma.predikatPenetapan.delete({ where: { id: penetapan.id } });
+  });
+
   it('renders nothing when a unit has more documents than the chat may send at once, and says so', async () => {
     const dewi = await person('Dewi Anggraini');
     const request = { agencyId: dewi.agencyId, unitId: null, periodKey: '2026-Q4', locale: 'id' as const, requestedBy: dewi.id, channel: 'CONSOLE' };

@@ -40,7 +40,7 @@ async function documentsCommand(context: CliContext, prisma: PrismaClient, scope
   }
   const file = `${await outputBase(out?.replace(/\.zip$/i, ''), made.fileName.replace(/\.zip$/, ''))}.zip`;
   await writeFile(file, made.bytes, { mode: 0o600 });
-  context.out(t.writtenZip({ scope: made.scope, period: made.period, evaluations: made.evaluations, skps: made.skps, file }));
+  context.out(t.writtenZip({ scope: made.scope, period: made.period, evaluations: made.evaluations, skps: made.skps, penetapans: made.penetapans, file }));
   await audit(prisma, {
     agencyId: scope.agencyId,
     actorLabel: 'cli',
