@@ -4,6 +4,7 @@ import { useTestDatabase } from '../support/database.js';
 import { playEvaluationCycle, seedUnitOfFive, type Clock } from '../support/evaluation-scenario.js';
 import { readSlack, startSlackBot, TEAM, type SlackBot } from '../support/slack-driver.js';
 import { pdfText } from '../support/pdf.js';
+import { evidenceLinksIn, xlsxCells } from '../support/xlsx.js';
 
 const db = await useTestDatabase();
 const clock: Clock = { now: new Date('2026-11-27T03:00:00Z') };
@@ -106,5 +107,34 @@ describe('App Home during the evaluation', () => {
     expect(fitriHome).toMatch(/Triwulan IV 2026 – dinilai Bambang Sutrisno – menunggu tanggapan Anda[\s\S]*Terima hasil[\s\S]*Ajukan keberatan[\s\S]*SKP/);
     const hendraHome = await open('Hendra Gunawan', 'EvHOMEHENDRA');
     expect(hendraHome).toMatch(/Muhammad Rizal mengajukan keberatan atas evaluasi Triwulan IV 2026 oleh Bambang Sutrisno[\s\S]*Putuskan/);
+  });
+});
+
+describe('evidence from the year on Slack', () => {
+  it('keeps the evidence attached during the year in the bot’s store and links it from HR’s export, where the link opens it', async () => {
+    clock.now = new Date('2026-12-15T03:00:00Z');
+    await slack.driver.as('Sri Wahyuni');
+    await slack.driver.say('/realisasi');
+    await slack.driver.say('1');
+    expect(await slack.driver.say('Desain layanan perizinan selesai.')).toMatch(/bukti dukung/i);
+    const bytes = Buffer.from('%PDF-1.7 desain layanan perizinan\n'.repeat(300));
+    const file = slack.fake.shareFile({ name: 'desain-layanan-perizinan.pdf', mimetype: 'application/pdf', bytes });
+    const user = slack.users.get('Sri Wahyuni')!;
+    const response = await slack.signer.event(slack.url, { type: 'message', subtype: 'file_share', channel: `D${user}`, channel_type: 'im', user, text: '', files: [file], ts: `${Date.now() / 1000}`, event_ts: `${Date.now() / 1000}` }, { teamId: TEAM, eventId: 'EvYEAREVIDENCE' });
+    expect(response.status).toBe(200);
+    await slack.settle('event:EvYEAREVIDENCE');
+    await vi.waitFor(async () => expect((await db.prisma.evidence.findFirstOrThrow({ where: { externalFileId: file.id } })).storageStatus).toBe('STORED'), { timeout: 15_000 });
+    const hr = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Dewi Anggraini' } });
+    await db.prisma.hrRole.create({ data: { employeeId: hr.id, agencyId: hr.agencyId } });
+    await slack.driver.as('Dewi Anggraini');
+    await slack.driver.say('/ekspor');
+    await slack.driver.press('3');
+    await slack.driver.press('Triwulan IV 2026');
+    await slack.driver.press('1');
+    const upload = slack.fake.uploads.find((u) => u.filename.startsWith('ekspor-seksi-pengembangan-aplikasi'));
+    const link = evidenceLinksIn(await xlsxCells(upload!.bytes)).find((line) => line.includes('/lampiran/'));
+    const opened = await fetch(link!);
+    expect(opened.status).toBe(200);
+    expect(Buffer.from(await opened.arrayBuffer()).equals(bytes)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { useTestDatabase } from '../support/database.js';
 import { startTelegramBot, type TelegramBot } from '../support/drivers.js';
 import { playEvaluationCycle, seedUnitOfFive, type Clock } from '../support/evaluation-scenario.js';
 import { pdfText } from '../support/pdf.js';
+import { evidenceLinksIn, xlsxCells } from '../support/xlsx.js';
 
 const db = await useTestDatabase();
 const clock: Clock = { now: new Date('2026-11-27T03:00:00Z') };
@@ -51,5 +52,31 @@ describe('evaluation cycle on Telegram', () => {
     expect(text).toMatch(/ALASAN PIMPINAN ATAS PENYIMPANGAN DARI KURVA DISTRIBUSI\s+Sembilan pegawai memenuhi seluruh target/);
     expect(text).toMatch(/Fitri Handayani[\s\S]*Sangat Baik/);
     expect(text).toMatch(/Pimpinan Bidang Aplikasi Informatika[\s\S]*Hendra Gunawan/);
+  });
+
+  it('keeps the evidence attached during the year in the bot’s store and links it from HR’s export, where the link opens it', async () => {
+    // Mid-December, before the quarter's evaluation: Sri logs a realisasi and attaches the test report.
+    clock.now = new Date('2026-12-15T03:00:00Z');
+    await bot.driver.as('Sri Wahyuni');
+    await bot.driver.say('/realisasi');
+    await bot.driver.say('1');
+    expect(await bot.driver.say('Modul perizinan selesai diuji.')).toMatch(/bukti dukung/i);
+    const bytes = Buffer.from('%PDF-1.7 laporan uji modul perizinan\n'.repeat(300));
+    const update = bot.fake.sendDocument(bot.users.get('Sri Wahyuni')!, { fileName: 'laporan-uji-perizinan.pdf', mimeType: 'application/pdf', content: bytes });
+    await bot.settle(update.update_id);
+    await vi.waitFor(async () => expect((await db.prisma.evidence.findFirstOrThrow({ where: { fileName: 'laporan-uji-perizinan.pdf' } })).storageStatus).toBe('STORED'), { timeout: 15_000 });
+    // HR exports the section for the quarter in chat.
+    const hr = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Dewi Anggraini' } });
+    await db.prisma.hrRole.create({ data: { employeeId: hr.id, agencyId: hr.agencyId } });
+    await bot.driver.as('Dewi Anggraini');
+    await bot.driver.say('/ekspor');
+    await bot.driver.press('3'); // Seksi Pengembangan Aplikasi, third by name
+    await bot.driver.press('Triwulan IV 2026');
+    await bot.driver.press('1');
+    const exported = bot.fake.messagesTo(bot.users.get('Dewi Anggraini')!.id).find((m) => m.method === 'sendDocument' && m.document?.file_name?.startsWith('ekspor-'));
+    const link = evidenceLinksIn(await xlsxCells(exported!.upload!.content)).find((line) => line.includes('/lampiran/'));
+    const opened = await fetch(link!);
+    expect(opened.status).toBe(200);
+    expect(Buffer.from(await opened.arrayBuffer()).equals(bytes)).toBe(true);
   });
 });

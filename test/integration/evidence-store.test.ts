@@ -7,13 +7,13 @@
  * links the stored file (the link opens it) and says why the others have no copy.
  */
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signEvidenceUrl } from '../../src/attachments/signed-url.js';
 import { TELEGRAM_GETFILE_LIMIT_BYTES } from '../../src/attachments/telegram-files.js';
 import { useTestDatabase, type TestDatabase } from '../support/database.js';
 import { startTelegramBot, type ChatDriver, type TelegramBot } from '../support/drivers.js';
 import { telegramErrors } from '../support/fake-telegram.js';
+import { evidenceLinksIn, xlsxCells } from '../support/xlsx.js';
 import { startSlackBot, TEAM, type SlackBot } from '../support/slack-driver.js';
 
 const NOW = new Date('2026-11-27T03:00:00Z');
@@ -128,15 +128,7 @@ describe('evidence files from Telegram', () => {
     await telegram.driver.press('1');
     const chat = telegram.users.get('Dewi Anggraini')!.id;
     const document = telegram.fake.messagesTo(chat).find((message) => message.method === 'sendDocument');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(document!.upload!.content as unknown as ArrayBuffer);
-    const cells: string[] = [];
-    workbook.getWorksheet('Realisasi RHK')!.eachRow((row) => {
-      row.eachCell((cell) => {
-        if (typeof cell.value === 'string' && /lampiran|rekaman-uji|notulen/.test(cell.value)) cells.push(cell.value);
-      });
-    });
-    const lines = cells.join('\n').split('\n');
+    const lines = evidenceLinksIn(await xlsxCells(document!.upload!.content));
     const link = lines.find((line) => line.includes('/lampiran/'));
     expect(link).toMatch(new RegExp(`^${telegram.app.http.url}/lampiran/[^?]+\\?exp=\\d+&sig=`));
     const opened = await fetch(link!);
