@@ -30,21 +30,37 @@ export interface HttpServer {
 
 const CHECK_TIMEOUT_MS = 2_000;
 
+/**
+ * Limits on slow or idle clients (issue 14, the edges): a client gets 10 s to send its headers and
+ * 30 s for the whole request; an idle keep-alive connection is closed after 5 s. Webhooks and
+ * readiness probes need far less; a slow client cannot hold a socket open for long.
+ */
+export const SERVER_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 } as const;
+
+/** What /readyz says of a dependency: never the error's own text (it may name hosts, users or paths); that goes to the log. */
+export type CheckOutcome = 'ok' | 'down' | 'timeout';
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(JSON.stringify(body));
 }
 
-async function runCheck(check: ReadinessCheck): Promise<string> {
+const TIMED_OUT = Symbol('timed out');
+
+async function runCheck(check: ReadinessCheck, logger: Logger): Promise<CheckOutcome> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), CHECK_TIMEOUT_MS);
   });
   try {
-    await Promise.race([check.check(), timeout]);
+    if ((await Promise.race([check.check(), timeout])) === TIMED_OUT) {
+      logger.warn({ check: check.name, timeoutMs: CHECK_TIMEOUT_MS }, 'readiness check timed out');
+      return 'timeout';
+    }
     return 'ok';
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    logger.warn({ check: check.name, err: error }, 'readiness check failed');
+    return 'down';
   } finally {
     clearTimeout(timer);
   }
@@ -61,7 +77,7 @@ export async function startHttpServer(options: {
   const prefixRoutes: { method: string; prefix: string; handler: RouteHandler }[] = [];
   routes.set('GET /healthz', (_request, response) => sendJson(response, 200, { status: 'ok' }));
   routes.set('GET /readyz', async (_request, response) => {
-    const results = await Promise.all(options.checks.map(async (check) => [check.name, await runCheck(check)] as const));
+    const results = await Promise.all(options.checks.map(async (check) => [check.name, await runCheck(check, options.logger)] as const));
     const ready = results.every(([, result]) => result === 'ok');
     sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
   });
@@ -79,6 +95,10 @@ export async function startHttpServer(options: {
       else response.end();
     });
   });
+
+  server.headersTimeout = SERVER_TIMEOUTS.headersMs;
+  server.requestTimeout = SERVER_TIMEOUTS.requestMs;
+  server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveMs;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
