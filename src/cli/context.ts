@@ -2,6 +2,7 @@
  * What every CLI command gets: the configuration, the reader's language, output, and the
  * database opened (and migrated) on first use.
  */
+import { stripControl } from '../channels/console/render.js';
 import type { Config } from '../config/load.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { commandsAsSlash } from '../i18n/command-names.js';
@@ -31,9 +32,10 @@ export function createCliContext(config: Config, io: { out(line: string): void; 
     config,
     locale: config.defaultLocale,
     text: cliText[config.defaultLocale],
-    // Texts shared with the chat name commands with markers: a terminal shows them as "/name".
-    out: (line) => io.out(commandsAsSlash(line)),
-    err: (line) => io.err(commandsAsSlash(line)),
+    // Texts shared with the chat name commands with markers: a terminal shows them as "/name". Names
+    // from an HR file or a Telegram group title may hold escape sequences: a terminal never gets them.
+    out: (line) => io.out(stripControl(commandsAsSlash(line))),
+    err: (line) => io.err(stripControl(commandsAsSlash(line))),
     interactive: io.interactive,
     now: () => new Date(),
     database() {

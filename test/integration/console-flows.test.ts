@@ -34,4 +34,16 @@ describe('the console channel', () => {
     expect(await bot.type('/as Tidak Ada Orangnya')).toMatch(/Tidak ada pegawai aktif yang cocok/);
     expect(await bot.type('/as a')).toMatch(/Beberapa orang cocok/);
   });
+
+  it('never writes a terminal escape sequence from a name (an HR file may carry one)', async () => {
+    const rudi = await db.prisma.employee.findFirstOrThrow({ where: { name: 'Rudi Hartono' } });
+    await db.prisma.employee.update({ where: { id: rudi.id }, data: { name: 'Rudi \u001b]0;pwned\u0007\u001b[2JHartono' } });
+    const switched = await bot.type('/as Rudi');
+    const people = await bot.type('/orang');
+    await db.prisma.employee.update({ where: { id: rudi.id }, data: { name: 'Rudi Hartono' } });
+    for (const output of [switched, people]) {
+      expect(output).toMatch(/Rudi \]0;pwned\[2JHartono/);
+      expect(output.includes('\u001b') || output.includes('\u0007')).toBe(false);
+    }
+  });
 });

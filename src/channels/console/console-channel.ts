@@ -44,7 +44,7 @@ export class ConsoleChannel implements Channel {
   async start(handle: (event: InboundEvent) => Promise<EventEffects>): Promise<void> {
     const t = consoleText[this.options.locale];
     if (this.options.initialEmployeeId) await this.become(this.options.initialEmployeeId);
-    this.write(t.banner({ who: this.current?.name ?? t.nobody }));
+    this.write(t.banner({ who: stripControl(this.current?.name ?? t.nobody) }));
     this.readline = createInterface({ input: this.options.input, terminal: false });
     this.readline.on('line', (line) => {
       this.queue = this.queue.then(() => this.onLine(line, handle)).catch((error: unknown) => this.write(String(error)));
@@ -73,7 +73,7 @@ export class ConsoleChannel implements Channel {
       .map((line) => `  ${line}`)
       .join('\n');
     const forMe = chatId === this.current?.nip;
-    this.write(forMe ? `${t.botSays}\n${body}` : `${t.toSomeoneElse({ name: await this.nameOf(chatId) })}\n${body}`);
+    this.write(forMe ? `${t.botSays}\n${body}` : `${t.toSomeoneElse({ name: stripControl(await this.nameOf(chatId)) })}\n${body}`);
     return { externalMessageId: `console-${Date.now()}` };
   }
 
@@ -137,9 +137,9 @@ export class ConsoleChannel implements Channel {
       orderBy: { name: 'asc' },
     });
     if (query.trim() === '' || matches.length === 0) return this.write(t.nobodyMatches({ query: stripControl(query) }));
-    if (matches.length > 1) return this.write(t.severalMatch({ names: matches.map((m) => m.name).join(', ') }));
+    if (matches.length > 1) return this.write(t.severalMatch({ names: matches.map((m) => stripControl(m.name)).join(', ') }));
     await this.become(matches[0]?.id ?? '');
-    this.write(t.nowYouAre({ name: this.current?.name ?? '' }));
+    this.write(t.nowYouAre({ name: stripControl(this.current?.name ?? '') }));
   }
 
   /** Acts as `employeeId` from now on; a console account is linked on first use (the terminal is trusted). */
@@ -161,7 +161,7 @@ export class ConsoleChannel implements Channel {
       orderBy: [{ unitId: 'asc' }, { name: 'asc' }],
       take: 50,
     });
-    this.write([t.peopleHeading, ...people.map((p) => `  ${p.name} – ${p.position}${p.supervisor ? ` (${t.reportsTo} ${p.supervisor.name})` : ''}`)].join('\n'));
+    this.write([t.peopleHeading, ...people.map((p) => stripControl(`  ${p.name} – ${p.position}${p.supervisor ? ` (${t.reportsTo} ${p.supervisor.name})` : ''}`))].join('\n'));
   }
 
   private async nameOf(nip: string): Promise<string> {
