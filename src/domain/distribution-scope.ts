@@ -14,6 +14,7 @@
  * common root, each OPD), 2 = the units under those (bidang / bagian), and so on. Our default, 1, is
  * the OPD / unit kerja. A unit above the chosen depth is its own organisation.
  */
+import { unitPathsOf } from './access.js';
 
 /** Default depth: the top units of the import (each OPD / unit kerja). */
 export const DEFAULT_DISTRIBUTION_LEVEL = 1;
@@ -24,28 +25,27 @@ export interface UnitNode {
   readonly parentId: string | null;
 }
 
-/** The path from the top of the tree down to the unit (ids), stopping at a corrupted cycle. */
-function pathOf(unitId: string, parentOf: ReadonlyMap<string, string | null>): string[] {
-  const path: string[] = [];
-  for (let current: string | null | undefined = unitId; current && parentOf.has(current) && !path.includes(current); current = parentOf.get(current)) path.unshift(current);
-  return path;
+/** The organisation of a unit whose path from the top of the tree is `path`: its ancestor at `level` (itself when shallower). */
+function organisationOnPath(path: readonly string[], unitId: string, level: number): string {
+  return path[Math.max(1, level) - 1] ?? path[path.length - 1] ?? unitId;
 }
 
 /** The organisation a unit's employees are distributed with: its ancestor at `level` (itself when the unit is shallower). */
 export function organisationOf(unitId: string, units: readonly UnitNode[], level: number): string {
-  const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId]));
-  const path = pathOf(unitId, parentOf);
-  return path[Math.max(1, level) - 1] ?? path[path.length - 1] ?? unitId;
+  return organisationFinder(units, level)(unitId);
+}
+
+/** `organisationOf` for many units of one tree: the paths are read once. */
+export function organisationFinder(units: readonly UnitNode[], level: number): (unitId: string) => string {
+  const paths = unitPathsOf(units);
+  return (unitId) => organisationOnPath(paths.get(unitId) ?? [], unitId, level);
 }
 
 /** The units whose employees belong to the organisation `organisationId` at `level` (itself and the units under it). */
 export function unitsOfOrganisation(organisationId: string, units: readonly UnitNode[], level: number): string[] {
-  return units.filter((unit) => organisationOf(unit.id, units, level) === organisationId).map((unit) => unit.id);
-}
-
-/** The organisations at `level`: the units that are their own organisation. */
-export function organisationsAt(units: readonly UnitNode[], level: number): string[] {
-  return units.filter((unit) => organisationOf(unit.id, units, level) === unit.id).map((unit) => unit.id);
+  // Every unit's path read once: an agency of a thousand units is a thousand lookups, not a million.
+  const organisation = organisationFinder(units, level);
+  return units.filter((unit) => organisation(unit.id) === organisationId).map((unit) => unit.id);
 }
 
 /** A unit with its leader, for `membershipOf`. */
@@ -58,9 +58,9 @@ export interface LedUnit extends UnitNode {
  * level up, so in the organisation above), plus the leaders of the organisations just below.
  */
 export function membershipOf(organisationId: string, units: readonly LedUnit[], level: number): { unitIds: string[]; leaderId: string | null; alsoIds: string[] } {
-  const isOrganisation = (id: string) => organisationOf(id, units, level) === id;
+  const organisation = organisationFinder(units, level);
   const alsoIds = units
-    .filter((u) => u.id !== organisationId && u.leaderId && u.parentId && isOrganisation(u.id) && organisationOf(u.parentId, units, level) === organisationId)
+    .filter((u) => u.id !== organisationId && u.leaderId && u.parentId && organisation(u.id) === u.id && organisation(u.parentId) === organisationId)
     .map((u) => u.leaderId ?? '');
   return { unitIds: unitsOfOrganisation(organisationId, units, level), leaderId: units.find((u) => u.id === organisationId)?.leaderId ?? null, alsoIds };
 }

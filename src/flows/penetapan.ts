@@ -52,9 +52,22 @@ function periodOf(state: FlowState): Period {
   return period;
 }
 
-async function statusOf(ctx: FlowContext, state: FlowState): Promise<OrganisationStatus | null> {
-  const status = await ctx.services.penetapan.status(ctx.me, organisationOf(state), periodOf(state));
-  return status.ok ? status.value : null;
+/**
+ * The organisation's distribution, read once per inbound update: a step's prompt, its options and the
+ * next steps' `when` all ask for it, and for an OPD of thousands it is the heaviest read of the flow.
+ */
+const statusReads = new WeakMap<FlowContext, Map<string, Promise<OrganisationStatus | null>>>();
+
+function statusOf(ctx: FlowContext, state: FlowState): Promise<OrganisationStatus | null> {
+  const reads = statusReads.get(ctx) ?? new Map<string, Promise<OrganisationStatus | null>>();
+  statusReads.set(ctx, reads);
+  const key = `${organisationOf(state)} ${periodOf(state).key}`;
+  let read = reads.get(key);
+  if (!read) {
+    read = ctx.services.penetapan.status(ctx.me, organisationOf(state), periodOf(state)).then((status) => (status.ok ? status.value : null));
+    reads.set(key, read);
+  }
+  return read;
 }
 
 const actionStep = {

@@ -1,12 +1,13 @@
 /**
- * The predikat an export gives as established (ditetapkan), in one place so the organisation-level
- * penetapan can replace the rule. Until then: an evaluation is established once finalised (FINAL,
- * ACKNOWLEDGED, OBJECTED, DECIDED); after a keberatan decision that changed the result, the decided
- * predikat stands (PP 30/2019 Pasal 59: the Atasan PPK decides the keberatan, and the decision is final).
+ * The predikat an export gives as established (ditetapkan): an evaluation is established once the
+ * organisation's leader made it final (ESTABLISHED_STATUSES, services/penetapan-service.ts – a
+ * proposal is not); after a keberatan decision that changed the result, the decided predikat stands
+ * (PP 30/2019 Pasal 59: the Atasan PPK decides the keberatan, and the decision is final).
  */
 import type { EmployeePredikat, EvaluationStatus, ObjectionStatus } from '../generated/prisma/client.js';
+import { ESTABLISHED_STATUSES } from '../services/penetapan-service.js';
 
-const ESTABLISHED: ReadonlySet<EvaluationStatus> = new Set(['FINAL', 'ACKNOWLEDGED', 'OBJECTED', 'DECIDED']);
+const ESTABLISHED: ReadonlySet<EvaluationStatus> = new Set(ESTABLISHED_STATUSES);
 
 /** The parts of an evaluation the rule reads. */
 export interface PredikatSource {

@@ -22,7 +22,7 @@
  */
 import { paragraph, reply } from '../conversation/reply.js';
 import { addDays, compareCivilDates, epochDay, formatCivilDate, type CivilDate } from '../domain/civil-date.js';
-import { membershipOf, organisationOf } from '../domain/distribution-scope.js';
+import { membershipOf, organisationFinder } from '../domain/distribution-scope.js';
 import { isEvaluatedPeriod } from '../domain/final-evaluation.js';
 import { parsePeriodKey } from '../domain/periods.js';
 import { organisationEntries } from '../services/penetapan-store.js';
@@ -230,12 +230,14 @@ async function penetapanNudges(
   const units = await prisma.unit.findMany({ where: { agencyId: agency.id }, select: { id: true, name: true, parentId: true, leaderId: true, leader: { select: { id: true, locale: true, active: true } } } });
   const led = units.map((unit) => ({ id: unit.id, parentId: unit.parentId, leaderId: unit.leaderId }));
   const level = agency.distributionLevel;
+  const organisationOf = organisationFinder(led, level);
+  const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId]));
   // An organisation's own leader is in the one above: both are candidates, each checked in full below.
   const candidates = new Map<string, { organisationId: string; periodKey: string }>();
   for (const row of proposed) {
-    const own = organisationOf(row.employee.unitId, led, level);
-    const parentId = units.find((unit) => unit.id === own)?.parentId;
-    for (const organisationId of [own, ...(parentId ? [organisationOf(parentId, led, level)] : [])]) candidates.set(`${organisationId} ${row.periodKey}`, { organisationId, periodKey: row.periodKey });
+    const own = organisationOf(row.employee.unitId);
+    const parentId = parentOf.get(own);
+    for (const organisationId of [own, ...(parentId ? [organisationOf(parentId)] : [])]) candidates.set(`${organisationId} ${row.periodKey}`, { organisationId, periodKey: row.periodKey });
   }
   for (const { organisationId, periodKey } of candidates.values()) {
     const period = parsePeriodKey(periodKey);

@@ -38,15 +38,8 @@ export interface DigestRequest {
   locale: Locale;
 }
 
-/** The e-Kinerja export of an agency (unitId null) or a unit's subtree for a period, for the HR person who asked. */
-export interface ExportRequest {
-  agencyId: string;
-  unitId: string | null;
-  periodKey: string;
-  locale: Locale;
-  requestedBy: string;
-  channel: string;
-}
+/** The e-Kinerja export of an agency (unitId null) or a unit's subtree for a period, for the HR person who asked: the same request as the documents' ZIP. */
+export type ExportRequest = DocumentsZipRequest;
 
 /** The outbox payload that makes the digest when delivered. */
 export function digestOutput(request: DigestRequest): Reply {

@@ -14,7 +14,7 @@ import type { CivilDate } from '../domain/civil-date.js';
 import { checkCurve, countPredikats, type CurveResult } from '../domain/distribution-curve.js';
 import { finalisableFrom } from '../domain/evaluation-window.js';
 import { compareCivilDates, formatCivilDate } from '../domain/civil-date.js';
-import { membershipOf, organisationOf } from '../domain/distribution-scope.js';
+import { membershipOf, organisationFinder, organisationOf } from '../domain/distribution-scope.js';
 import type { Period } from '../domain/periods.js';
 import type { EmployeePredikat, UnitPredikat } from '../domain/rating-matrix.js';
 import { localDate } from '../domain/time-zones.js';
@@ -142,9 +142,10 @@ export class PenetapanService {
     const units = await penetapan.units(actor.agencyId);
     const level = await penetapan.distributionLevel(actor.agencyId);
     const ctx = await penetapan.accessContext(actor);
+    const organisationOf = organisationFinder(units, level);
     const choices: OrganisationChoice[] = [];
     for (const unit of units) {
-      if (organisationOf(unit.id, units, level) !== unit.id) continue;
+      if (organisationOf(unit.id) !== unit.id) continue;
       const authority = await this.authorityOver(actor, unit, units, ctx);
       if (authority) choices.push({ id: unit.id, name: unit.name, authority });
     }

@@ -9,9 +9,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCliContext } from '../../src/cli/context.js';
-import { runCli } from '../../src/cli/main.js';
-import { parseConfig } from '../../src/config/load.js';
 import type { Reply } from '../../src/conversation/reply.js';
 import { renderEvaluationDocument } from '../../src/documents/evaluation-document.js';
 import { makeDocumentsZip } from '../../src/documents/outputs.js';
@@ -24,6 +21,7 @@ import { describeEvidence as describeStored } from '../../src/attachments/descri
 import { verifyEvidenceUrl } from '../../src/attachments/signed-url.js';
 import { exportXlsx } from '../../src/reports/export-files.js';
 import type { ExportTexts } from '../../src/reports/export-texts.js';
+import { runCliOn } from '../support/cli.js';
 import { useTestDatabase } from '../support/database.js';
 import { useConsoleDriver } from '../support/drivers.js';
 import { tempDir } from '../support/files.js';
@@ -33,13 +31,7 @@ const db = await useTestDatabase();
 const bot = await useConsoleDriver(db, () => new Date('2026-11-27T03:00:00Z'));
 const SECTION = 'Seksi Pengembangan Aplikasi';
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const context = createCliContext(parseConfig({ DATABASE_URL: db.url }), { out: (line) => out.push(line), err: (line) => err.push(line), interactive: false });
-  const code = await runCli(args, context).finally(() => context.close());
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCliOn(db.url, args);
 
 const person = (name: string) => db.prisma.employee.findFirstOrThrow({ where: { name } });
 const day = (date: string) => new Date(`${date}T00:00:00Z`);

@@ -4,24 +4,16 @@
  * annual evaluation; bad input says what is wrong and changes nothing; the people concerned are told.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
-import { createCliContext } from '../../src/cli/context.js';
-import { parseConfig } from '../../src/config/load.js';
 import { seedDemoIfEmpty } from '../../src/demo/seed.js';
 import { decideAndCommit } from '../../src/services/commit.js';
 import { loadMember } from '../../src/services/people.js';
 import { servicesFor } from '../../src/services/registry.js';
+import { runCliOn } from '../support/cli.js';
 import { useTestDatabase } from '../support/database.js';
 
 const db = await useTestDatabase();
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const context = createCliContext(parseConfig({ DATABASE_URL: db.url }), { out: (line) => out.push(line), err: (line) => err.push(line), interactive: false });
-  const code = await runCli(args, context).finally(() => context.close());
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCliOn(db.url, args);
 
 let evaluationId = '';
 let followUpId = '';

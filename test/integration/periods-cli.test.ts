@@ -3,22 +3,14 @@
  * values say what is wrong and change nothing; the unit predikat then offers the agency's periods.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
-import { createCliContext } from '../../src/cli/context.js';
-import { parseConfig } from '../../src/config/load.js';
 import { loadMember } from '../../src/services/people.js';
 import { predikatPeriods } from '../../src/services/unit-predikat.js';
+import { runCliOn } from '../support/cli.js';
 import { useTestDatabase } from '../support/database.js';
 
 const db = await useTestDatabase();
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const context = createCliContext(parseConfig({ DATABASE_URL: db.url }), { out: (line) => out.push(line), err: (line) => err.push(line), interactive: false });
-  const code = await runCli(args, context).finally(() => context.close());
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCliOn(db.url, args);
 
 beforeAll(async () => {
   expect((await cli(['import-org', 'examples/organisasi-contoh.csv', '--instansi', 'Pemerintah Provinsi Contoh'])).code).toBe(0);
